@@ -1,0 +1,56 @@
+// What the first start puts into an empty database.
+import { count } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { organisations, users } from "./schema";
+import { seedDemo } from "./demo";
+import type { Db } from "./types";
+
+export type BootstrapOptions = {
+  seedDemo: boolean;
+  admin?: { email: string; password: string };
+  org: { name: string; timezone?: string; currency?: string; country?: string };
+};
+
+export type BootstrapResult = "seeded-demo" | "created-admin" | "nothing-to-do" | "no-users";
+
+export async function bootstrapDatabase(db: Db, options: BootstrapOptions): Promise<BootstrapResult> {
+  const [{ value: userCount }] = await db.select({ value: count() }).from(users);
+  if (userCount > 0) return "nothing-to-do";
+  if (options.seedDemo) {
+    const started = Date.now();
+    await seedDemo(db, {});
+    console.info(`[voronka] demo organisation created in ${Date.now() - started} ms`);
+    return "seeded-demo";
+  }
+  if (options.admin) {
+    await createOrganisationWithAdmin(db, options.org, options.admin);
+    console.info(`[voronka] created the first admin ${options.admin.email}`);
+    return "created-admin";
+  }
+  console.warn("[voronka] the database has no users: set ADMIN_EMAIL and ADMIN_PASSWORD (or SEED_DEMO=true) and restart");
+  return "no-users";
+}
+
+export async function createOrganisationWithAdmin(
+  db: Db,
+  org: BootstrapOptions["org"],
+  admin: { email: string; password: string; name?: string },
+): Promise<{ orgId: string; userId: string }> {
+  const passwordHash = await hashPassword(admin.password);
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(organisations)
+      .values({
+        name: org.name,
+        ...(org.timezone && { timezone: org.timezone }),
+        ...(org.currency && { baseCurrency: org.currency }),
+        ...(org.country && { country: org.country }),
+      })
+      .returning({ id: organisations.id });
+    const [user] = await tx
+      .insert(users)
+      .values({ orgId: created.id, email: admin.email.toLowerCase(), name: admin.name ?? "Admin", passwordHash, role: "admin" })
+      .returning({ id: users.id });
+    return { orgId: created.id, userId: user.id };
+  });
+}

@@ -1,0 +1,72 @@
+import { boolean, char, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, ts } from "./common";
+
+export const localeEnum = pgEnum("locale", ["ru", "en"]);
+export const roleEnum = pgEnum("role", ["admin", "director", "manager"]);
+
+export const organisations = pgTable("organisations", {
+  id: id(),
+  name: text("name").notNull(),
+  baseCurrency: char("base_currency", { length: 3 }).notNull().default("KZT"),
+  timezone: text("timezone").notNull().default("Asia/Almaty"),
+  locale: localeEnum("locale").notNull().default("ru"),
+  country: char("country", { length: 2 }).notNull().default("KZ"),
+  createdAt: createdAt(),
+});
+
+export const departments = pgTable(
+  "departments",
+  {
+    id: id(),
+    orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("departments_org_name_uq").on(t.orgId, t.name)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
+    // Sign-in asks only for an e-mail, so it is unique across organisations (stored lower-case).
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: roleEnum("role").notNull(),
+    departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
+    locale: localeEnum("locale"),
+    isActive: boolean("is_active").notNull().default(true),
+    lastSignInAt: ts("last_sign_in_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_org_idx").on(t.orgId, t.role)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: id(),
+    orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** SHA-256 of the token; the token itself is shown once and never stored. */
+    tokenHash: text("token_hash").notNull(),
+    /** The first characters, so a person can tell their tokens apart. */
+    prefix: text("prefix").notNull(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("api_tokens_hash_uq").on(t.tokenHash), index("api_tokens_user_idx").on(t.orgId, t.userId)],
+);
+
+/** Failed sign-ins per e-mail, kept in the database so every instance slows the same attacker. */
+export const signInFailures = pgTable("sign_in_failures", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: ts("last_failure_at").notNull().defaultNow(),
+});

@@ -1,0 +1,88 @@
+import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, ts } from "./common";
+import { organisations, users } from "./orgs";
+
+export const sourceKindEnum = pgEnum("source_kind", ["bitrix24", "amocrm", "shop"]);
+
+/** One connected CRM portal/account or shop. */
+export const sources = pgTable(
+  "sources",
+  {
+    id: id(),
+    orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
+    kind: sourceKindEnum("kind").notNull(),
+    name: text("name").notNull(),
+    baseUrl: text("base_url"),
+    /** Encrypted with the key from the environment; never sent to a browser. */
+    credentials: text("credentials"),
+    webhookSecret: text("webhook_secret").notNull(),
+    /** Per-source settings, e.g. which custom fields hold UTM tags. */
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sources_org_idx").on(t.orgId)],
+);
+
+/** The CRM's own users (managers); linked to a Voronka user for scope. */
+export const crmUsers = pgTable(
+  "crm_users",
+  {
+    id: id(),
+    orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("crm_users_source_ext_uq").on(t.sourceId, t.externalId),
+    index("crm_users_user_idx").on(t.orgId, t.userId),
+  ],
+);
+
+export const syncRunKindEnum = pgEnum("sync_run_kind", ["full", "incremental", "reconcile"]);
+export const syncRunStatusEnum = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed", "cancelled"]);
+
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: id(),
+    orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    kind: syncRunKindEnum("kind").notNull(),
+    status: syncRunStatusEnum("status").notNull().default("queued"),
+    progress: jsonb("progress").$type<Record<string, { done: number; total?: number }>>().notNull().default({}),
+    error: text("error"),
+    triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
+    startedAt: ts("started_at"),
+    finishedAt: ts("finished_at"),
+    heartbeatAt: ts("heartbeat_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sync_runs_source_idx").on(t.orgId, t.sourceId, t.createdAt)],
+);
+
+/** Where the last sync of one entity stopped: modification time plus last id. */
+export const syncCursors = pgTable(
+  "sync_cursors",
+  {
+    orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    entity: text("entity").notNull(),
+    modifiedAt: ts("modified_at"),
+    lastExternalId: text("last_external_id"),
+    rowsSeen: integer("rows_seen").notNull().default(0),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.sourceId, t.entity] })],
+);

@@ -1,0 +1,15 @@
+// Passwords are hashed with bcrypt (deliberately slow); cost 10 takes ~70 ms here.
+import bcrypt from "bcryptjs";
+
+const COST = 10;
+
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, COST);
+}
+
+export function verifyPassword(password: string, hash: string): Promise<boolean> {
+  return bcrypt.compare(password, hash);
+}
+
+// Compared against when the e-mail is unknown, so a missing account takes as long as a wrong password.
+export const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.qk9NeYQ3bXsuWHM1BN/5vYvMF6Y2";

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("uses the embedded database and demo data when DATABASE_URL is unset", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.PGLITE_DATA_DIR).toBe(".data/pglite");
+    expect(env.SEED_DEMO).toBe(true);
+  });
+
+  it("does not seed demo data into a real PostgreSQL unless asked", () => {
+    expect(parseEnv({ DATABASE_URL: "postgres://localhost/voronka" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ DATABASE_URL: "postgres://localhost/voronka", SEED_DEMO: "true" }).SEED_DEMO).toBe(true);
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://localhost/x" })).toThrow(/DATABASE_URL: must be a postgres/);
+    expect(() => parseEnv({ ORG_TIMEZONE: "Mars/Olympus" })).toThrow(/ORG_TIMEZONE: must be an IANA time zone/);
+    expect(() => parseEnv({ ORG_CURRENCY: "tenge" })).toThrow(/ORG_CURRENCY/);
+    expect(() => parseEnv({ ADMIN_EMAIL: "boss@example.com" })).toThrow(/ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together/);
+  });
+
+  it("requires AUTH_SECRET in production but not while building", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toBe("x".repeat(32));
+  });
+});

@@ -1,0 +1,73 @@
+// Every environment variable Voronka reads, validated once. Import `env`, never `process.env`.
+import { z } from "zod";
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const DEV_AUTH_SECRET = "voronka-development-secret-not-for-production";
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NEXT_PHASE: z.string().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
+    SEED_DEMO: bool.optional(),
+    AUTH_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -base64 32)").optional(),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+    ORG_NAME: z.string().min(1).default("My company"),
+    ORG_TIMEZONE: z.string().refine(isTimeZone, "must be an IANA time zone such as Asia/Almaty").optional(),
+    ORG_CURRENCY: z
+      .string()
+      .regex(/^[A-Z]{3}$/, "must be an ISO 4217 code such as KZT")
+      .optional(),
+    ORG_COUNTRY: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "must be an ISO 3166 code such as KZ")
+      .optional(),
+    CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((v, ctx) => {
+    if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {
+      ctx.addIssue({ code: "custom", path: [v.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL"], message: "ADMIN_EMAIL and ADMIN_PASSWORD go together" });
+    }
+    const building = v.NEXT_PHASE === "phase-production-build";
+    if (v.NODE_ENV === "production" && !v.AUTH_SECRET && !building) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (try: openssl rand -base64 32)" });
+    }
+  })
+  .transform((v) => ({
+    ...v,
+    AUTH_SECRET: v.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    // Demo data by default only on the embedded database: a real PostgreSQL starts empty.
+    SEED_DEMO: v.SEED_DEMO ?? !v.DATABASE_URL,
+  }));
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses a set of variables; throws one message that names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  throw new Error(`Invalid environment configuration:\n${problems.join("\n")}`);
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,15 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// Unit and integration tests: PGlite in memory by default, PostgreSQL when DATABASE_URL is set.
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    environment: "node",
+    include: ["{lib,db,app,components,scripts,bench}/**/*.test.{ts,tsx}"],
+    globalSetup: ["./db/test/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
