@@ -12,4 +12,4 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
 }
 
 // Compared against when the e-mail is unknown, so a missing account takes as long as a wrong password.
-export const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.qk9NeYQ3bXsuWHM1BN/5vYvMF6Y2";
+export const DUMMY_HASH = "$2b$10$l3hlqiFmdRBkPtCvBEiXeuHrEGQeBrBwjRl7HWYxFtkEX2m4Z57Sa";

@@ -1,0 +1,28 @@
+// Who is calling an API route: a personal API token (Authorization: Bearer …) or a session cookie.
+// Reads the request itself (not Next's request context), so route handlers can be tested directly.
+import { getToken } from "next-auth/jwt";
+import type { Db } from "@/db/types";
+import { resolveApiToken } from "@/lib/auth/tokens";
+import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
+import { UnauthorizedError } from "@/lib/errors";
+
+const SECURE_COOKIE = "__Secure-authjs.session-token";
+
+export async function viewerFromRequest(db: Db, request: Request): Promise<Viewer> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const userId = match ? await resolveApiToken(db, match[1]) : null;
+    if (!userId) throw new UnauthorizedError("The API token is invalid or revoked");
+    return (await loadViewer(db, userId)) ?? unauthorized("The token's owner is disabled");
+  }
+  const secureCookie = (request.headers.get("cookie") ?? "").includes(SECURE_COOKIE);
+  const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie });
+  if (!token?.sub) throw new UnauthorizedError();
+  return (await loadViewer(db, token.sub)) ?? unauthorized("Your account is disabled");
+}
+
+function unauthorized(message: string): never {
+  throw new UnauthorizedError(message);
+}

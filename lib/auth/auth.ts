@@ -1,0 +1,52 @@
+// Auth.js (next-auth v5): e-mail and password sign-in, JWT sessions. The session carries only the
+// user id; everything else is read from the database per request (lib/auth/viewer.ts).
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { env } from "@/lib/env";
+import { checkCredentials } from "./sign-in";
+
+export class TooManyAttempts extends CredentialsSignin {
+  code = "too_many_attempts";
+}
+
+const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+
+export const { auth, handlers, signIn, signOut } = NextAuth({
+  secret: env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: { label: "E-mail" }, password: { label: "Password", type: "password" } },
+      async authorize(raw) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await checkCredentials(await getDb(), parsed.data.email, parsed.data.password);
+        if (result.ok) return { id: result.userId };
+        if (result.reason === "throttled") throw new TooManyAttempts();
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+    // Only relative callback URLs, so the sign-in page can never bounce a user to another site.
+    redirect({ url, baseUrl }) {
+      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
+      return url.startsWith(baseUrl) ? url : baseUrl;
+    },
+  },
+  logger: {
+    // A wrong password is not an error worth a stack trace in the server log.
+    error(error) {
+      if (error.name === "CredentialsSignin" || error instanceof CredentialsSignin) return;
+      console.error("[auth]", error.name, error.message);
+    },
+  },
+});

@@ -1,0 +1,19 @@
+// One table from role to allowed actions. The server enforces it; the UI hides what it forbids.
+export type Role = "admin" | "director" | "manager";
+
+export const permissions = {
+  "reports:read": ["admin", "director", "manager"],
+  "tokens:manage-own": ["admin", "director", "manager"],
+  "org:read": ["admin", "director", "manager"],
+  "org:update": ["admin"],
+  "users:manage": ["admin"],
+  "sources:manage": ["admin"],
+  "sync:run": ["admin"],
+  "rules:manage": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof permissions;
+
+export function can(role: Role, action: Action): boolean {
+  return (permissions[action] as readonly Role[]).includes(role);
+}

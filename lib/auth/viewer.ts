@@ -1,0 +1,38 @@
+// The signed-in person, loaded fresh from the database on every request so that a disabled user
+// or a changed role takes effect at once.
+import { and, eq } from "drizzle-orm";
+import { organisations, users } from "@/db/schema";
+import type { Db } from "@/db/types";
+import type { Role } from "./permissions";
+
+export type Viewer = {
+  userId: string;
+  orgId: string;
+  role: Role;
+  departmentId: string | null;
+  name: string;
+  email: string;
+  locale: "ru" | "en" | null;
+  org: { name: string; baseCurrency: string; timezone: string; locale: "ru" | "en"; country: string };
+};
+
+export async function loadViewer(db: Db, userId: string): Promise<Viewer | null> {
+  const [row] = await db
+    .select({ user: users, org: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(users.id, userId), eq(users.isActive, true)))
+    .limit(1);
+  if (!row) return null;
+  const { user, org } = row;
+  return {
+    userId: user.id,
+    orgId: user.orgId,
+    role: user.role,
+    departmentId: user.departmentId,
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    org: { name: org.name, baseCurrency: org.baseCurrency, timezone: org.timezone, locale: org.locale, country: org.country },
+  };
+}
