@@ -1,0 +1,26 @@
+"use client";
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import type { Messages } from "@/lib/i18n/messages";
+import { signInAction, type SignInState } from "./actions";
+
+export function LoginForm({ t, callbackUrl }: { t: Messages["login"]; callbackUrl: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  return (
+    <form action={action} className="space-y-4">
+      {state.error ? <Alert tone="error">{t[state.error]}</Alert> : null}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <Field label={t.email} htmlFor="email">
+        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
+      </Field>
+      <Field label={t.password} htmlFor="password">
+        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      </Field>
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? t.submitting : t.submit}
+      </Button>
+    </form>
+  );
+}

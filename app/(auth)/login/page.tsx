@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { LocaleSwitch } from "@/components/layout/locale-switch";
+import { getViewer } from "@/lib/auth/session";
+import { getMessages } from "@/lib/i18n/locale";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await getViewer()) redirect("/");
+  const { callbackUrl } = await searchParams;
+  const { locale, t } = await getMessages();
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm space-y-6">
+        <div className="text-center">
+          <div className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-brand-600 text-xl font-bold text-white">V</div>
+          <h1 className="text-xl font-semibold">{t.login.title}</h1>
+          <p className="mt-1 text-sm text-slate-500">{t.login.subtitle}</p>
+        </div>
+        <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+          <LoginForm t={t.login} callbackUrl={callbackUrl ?? "/"} />
+        </div>
+        <div className="flex justify-center">
+          <LocaleSwitch current={locale} />
+        </div>
+      </div>
+    </main>
+  );
+}

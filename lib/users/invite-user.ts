@@ -1,0 +1,37 @@
+// Adds a person to the viewer's organisation with an initial password the admin passes on.
+import { users } from "@/db/schema";
+import type { Db } from "@/db/types";
+import { hashPassword } from "@/lib/auth/password";
+import type { Viewer } from "@/lib/auth/viewer";
+import { ConflictError, ValidationError } from "@/lib/errors";
+import { writeAudit } from "./audit";
+import { isUniqueViolation } from "./db-errors";
+import { requireDepartment } from "./departments";
+import { assertCan } from "./guards";
+import { getUser, type UserSummary } from "./list-users";
+import { inviteUserSchema, type InviteUserInput } from "./schemas";
+
+export async function inviteUser(db: Db, viewer: Viewer, input: InviteUserInput): Promise<UserSummary> {
+  assertCan(viewer, "users:manage");
+  // Parsed again so a direct caller gets the same rules as the API: lower-cased e-mail, password length.
+  const { email, name, role, departmentId, password } = inviteUserSchema.parse(input);
+  if (departmentId) await requireDepartment(db, viewer.orgId, departmentId);
+  if (role === "director" && !departmentId) throw new ValidationError("departmentId: is required for a director");
+  const passwordHash = await hashPassword(password);
+  let userId: string;
+  try {
+    userId = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(users)
+        .values({ orgId: viewer.orgId, email, name, role, departmentId: departmentId ?? null, passwordHash })
+        .returning({ id: users.id });
+      await writeAudit(tx, viewer, { action: "user.invite", targetType: "user", targetId: created.id, details: { email, name, role, departmentId: departmentId ?? null } });
+      return created.id;
+    });
+  } catch (error) {
+    // E-mails are unique across organisations, because sign-in asks only for the e-mail.
+    if (isUniqueViolation(error)) throw new ConflictError("A user with this e-mail already exists");
+    throw error;
+  }
+  return getUser(db, viewer, userId);
+}
