@@ -15,8 +15,10 @@ let b: OrgFixture;
 const deal: Record<string, { id: string }> = {};
 const token: Record<string, string> = {};
 
-const call = (handler: (r: Request, c?: { params: Promise<{ id: string }> }) => Promise<Response>, path: string, who: string, id?: string) =>
-  handler(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token[who]}` } }), id ? { params: Promise.resolve({ id }) } : undefined);
+function call<P>(handler: (request: Request, context?: { params: Promise<P> }) => Promise<Response>, path: string, who: string, params?: P) {
+  const request = new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token[who]}` } });
+  return handler(request, params ? { params: Promise.resolve(params) } : undefined);
+}
 
 beforeAll(async () => {
   testDb = await createTestDb();
@@ -71,7 +73,7 @@ describe("GET /api/deals", () => {
 
 describe("GET /api/deals/:id", () => {
   it("shows a manager their own deal", async () => {
-    const response = await call(getDeal, "/api/deals/x", "alice", deal.alice.id);
+    const response = await call(getDeal, "/api/deals/x", "alice", { id: deal.alice.id });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { deal: { amount: string } }).deal.amount).toBe("1000.00");
   });
@@ -83,12 +85,12 @@ describe("GET /api/deals/:id", () => {
     ["an admin, another organisation's deal", "admin", "otherOrg"],
     ["another organisation's admin", "adminB", "alice"],
   ])("hides from %s (404)", async (_case, who, whose) => {
-    const response = await call(getDeal, "/api/deals/x", who, deal[whose].id);
+    const response = await call(getDeal, "/api/deals/x", who, { id: deal[whose].id });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "not_found", message: "Deal not found" } });
   });
   it("answers 404, not 500, for an id that is not a uuid", async () => {
-    expect((await call(getDeal, "/api/deals/x", "admin", "1 or 1=1")).status).toBe(404);
+    expect((await call(getDeal, "/api/deals/x", "admin", { id: "1 or 1=1" })).status).toBe(404);
   });
 });
 

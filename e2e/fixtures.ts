@@ -1,0 +1,22 @@
+import { expect, type Page } from "@playwright/test";
+
+/** The demo logins of the README (db/demo). */
+export const DEMO_PASSWORD = "voronka-demo";
+export const logins = {
+  admin: "admin@voronka.demo",
+  director: "director@voronka.demo",
+  manager1: "manager1@voronka.demo",
+  manager2: "manager2@voronka.demo",
+} as const;
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel(/e-mail/i).fill(email);
+  await page.getByLabel(/пароль|password/i).fill(password);
+  await page.getByRole("button", { name: /войти|sign in/i }).click();
+}
+
+export async function signInAndWait(page: Page, email: string) {
+  await signIn(page, email);
+  await expect(page.getByTestId("viewer-name")).toBeVisible();
+}

@@ -1,0 +1,27 @@
+import { expect, test } from "@playwright/test";
+import { logins, signIn } from "./fixtures";
+
+test("a visitor without a session is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/managers");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fmanagers$/);
+  await expect(page.getByRole("heading", { name: "Вход в Воронку" })).toBeVisible();
+});
+
+test("a wrong password shows an error and keeps the visitor on the sign-in page", async ({ page }) => {
+  await signIn(page, logins.admin, "not-the-password");
+  await expect(page.getByRole("alert")).toHaveText("Неверный e-mail или пароль");
+  await expect(page).toHaveURL(/\/login/);
+  await expect(page.getByLabel(/e-mail/i)).toHaveValue(logins.admin);
+});
+
+test("signing in returns to the page that was asked for, and signing out ends the session", async ({ page }) => {
+  await page.goto("/funnel");
+  await page.getByLabel(/e-mail/i).fill(logins.manager1);
+  await page.getByLabel(/пароль/i).fill("voronka-demo");
+  await page.getByRole("button", { name: "Войти" }).click();
+  await expect(page).toHaveURL(/\/funnel$/);
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,43 @@
+// End-to-end tests: a real production build served by `next start` on a fresh embedded database
+// (filled with the demo organisation), driven in Debian's Chromium.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
+
+export default defineConfig({
+  testDir: "./e2e",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL,
+    locale: "ru-RU",
+    timezoneId: "Asia/Almaty",
+    contextOptions: { reducedMotion: "reduce" },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+    trace: "retain-on-failure",
+  },
+  webServer: {
+    // A new data folder every run: the server migrates it and seeds the demo organisation.
+    command: `rm -rf ${dataDir} ${dataDir}.lock && npx next start -H 127.0.0.1 -p ${port}`,
+    url: `${baseURL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PGLITE_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      SEED_DEMO: "true",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-that-is-only-for-tests",
+      AUTH_URL: baseURL,
+    },
+  },
+});
