@@ -5,7 +5,7 @@ import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { writeAudit } from "./audit";
-import { assertCan } from "./guards";
+import { assertCan, parseId } from "./guards";
 import { getUser, type UserSummary } from "./list-users";
 
 /**
@@ -14,7 +14,8 @@ import { getUser, type UserSummary } from "./list-users";
  */
 export async function setLinkedCrmUsers(db: Db, viewer: Viewer, userId: string, crmUserIds: string[]): Promise<UserSummary> {
   assertCan(viewer, "users:manage");
-  const wanted = [...new Set(crmUserIds.map((id) => id.toLowerCase()))];
+  parseId(userId, "User");
+  const wanted = [...new Set(crmUserIds.map((id) => parseId(id, "CRM user")))];
   await db.transaction(async (tx) => {
     const [user] = await tx
       .select({ id: users.id })
@@ -29,7 +30,7 @@ export async function setLinkedCrmUsers(db: Db, viewer: Viewer, userId: string, 
           .from(crmUsers)
           .leftJoin(users, eq(users.id, crmUsers.userId))
           .where(and(eq(crmUsers.orgId, viewer.orgId), inArray(crmUsers.id, wanted)))
-          .for("update", { of: crmUsers })
+          .for("no key update", { of: crmUsers })
       : [];
     if (requested.length !== wanted.length) throw new NotFoundError("CRM user");
     const taken = requested.find((row) => row.userId && row.userId !== user.id);
@@ -39,7 +40,7 @@ export async function setLinkedCrmUsers(db: Db, viewer: Viewer, userId: string, 
       .select({ id: crmUsers.id })
       .from(crmUsers)
       .where(and(eq(crmUsers.orgId, viewer.orgId), eq(crmUsers.userId, user.id)))
-      .for("update");
+      .for("no key update");
     const currentIds = new Set(current.map((row) => row.id));
     const added = wanted.filter((id) => !currentIds.has(id));
     const removed = [...currentIds].filter((id) => !wanted.includes(id));

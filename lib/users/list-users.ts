@@ -5,7 +5,7 @@ import type { Db } from "@/db/types";
 import type { Role } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
-import { assertCan } from "./guards";
+import { assertCan, parseId } from "./guards";
 
 export type LinkedCrmUser = { id: string; name: string; externalId: string; sourceId: string; sourceName: string };
 
@@ -30,7 +30,7 @@ export async function listUsers(db: Db, viewer: Viewer): Promise<UserSummary[]> 
 /** One user of the viewer's organisation; a user of another organisation is "not found". */
 export async function getUser(db: Db, viewer: Viewer, userId: string): Promise<UserSummary> {
   assertCan(viewer, "users:manage");
-  const [user] = await loadUsers(db, viewer.orgId, userId);
+  const [user] = await loadUsers(db, viewer.orgId, parseId(userId, "User"));
   if (!user) throw new NotFoundError("User");
   return user;
 }

@@ -12,7 +12,7 @@ export const passwordSchema = requiredString()
   .refine((value) => new TextEncoder().encode(value).length <= 72, "must be at most 72 bytes");
 
 const nameSchema = requiredString().trim().min(1, "is required").max(200, "must be at most 200 characters");
-const idSchema = z.guid({ message: "must be a UUID" });
+const idSchema = z.guid({ message: "must be a UUID" }).transform((id) => id.toLowerCase());
 
 export const inviteUserSchema = z
   .object({

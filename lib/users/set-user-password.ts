@@ -6,11 +6,12 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "./audit";
-import { assertCan } from "./guards";
+import { assertCan, parseId } from "./guards";
 import { passwordSchema } from "./schemas";
 
 export async function setUserPassword(db: Db, viewer: Viewer, userId: string, password: string): Promise<void> {
   assertCan(viewer, "users:manage");
+  parseId(userId, "User");
   const checked = passwordSchema.safeParse(password);
   if (!checked.success) throw new ValidationError(`password: ${checked.error.issues[0].message}`);
   const passwordHash = await hashPassword(checked.data);

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { diffFields, writeAudit } from "./audit";
 import { requireDepartment } from "./departments";
-import { assertCan } from "./guards";
+import { assertCan, parseId } from "./guards";
 import { getUser, type UserSummary } from "./list-users";
 import type { UpdateUserInput } from "./schemas";
 
@@ -15,10 +15,12 @@ export type UserChanges = Omit<UpdateUserInput, "password">;
 
 export async function updateUser(db: Db, viewer: Viewer, userId: string, changes: UserChanges): Promise<UserSummary> {
   assertCan(viewer, "users:manage");
+  parseId(userId, "User");
   await db.transaction(async (tx) => {
     // Lock the organisation row so that admin changes in one org run one at a time: two admins
     // demoting each other at once must not both succeed and leave the organisation with none.
-    await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, viewer.orgId)).for("update");
+    // NO KEY UPDATE still lets other transactions insert rows that merely reference the org.
+    await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, viewer.orgId)).for("no key update");
     const [user] = await tx
       .select({ id: users.id, name: users.name, role: users.role, departmentId: users.departmentId, isActive: users.isActive })
       .from(users)

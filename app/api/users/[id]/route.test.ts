@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, users } from "@/db/schema";
+import { createOrgFixture, FIXTURE_PASSWORD, type OrgFixture } from "@/db/test/fixtures";
+import { useTestDbForRoutes } from "@/db/test/route-db";
+import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { checkCredentials } from "@/lib/auth/sign-in";
+import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
+import { GET, PATCH } from "./route";
+
+let testDb: TestDb;
+let a: OrgFixture;
+let b: OrgFixture;
+const token: Record<string, string> = {};
+
+async function call(handler: typeof GET, id: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : {};
+  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  const request = new Request(`http://localhost/api/users/${id}`, { method: init.method ?? "GET", headers, body });
+  const response = await handler(request, { params: Promise.resolve({ id }) });
+  return { status: response.status, body: await response.json() };
+}
+const patch = (id: string, body: unknown, who = "admin") => call(PATCH, id, { method: "PATCH", token: token[who], body });
+const tokenFor = async (user: { orgId: string; id: string }) => (await createApiToken(testDb.db, { orgId: user.orgId, userId: user.id }, "test")).token;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  useTestDbForRoutes(testDb);
+  a = await createOrgFixture(testDb.db);
+  b = await createOrgFixture(testDb.db);
+  for (const [who, user] of Object.entries({ admin: a.users.admin, director: a.users.director, alice: a.users.alice, bob: a.users.bob, adminB: b.users.admin })) {
+    token[who] = await tokenFor(user);
+  }
+});
+afterAll(() => testDb.close());
+
+describe("GET /api/users/:id", () => {
+  it("shows one user of the admin's organisation", async () => {
+    const response = await call(GET, a.users.bob.id, { token: token.admin });
+    expect(response.status).toBe(200);
+    expect(response.body.user).toMatchObject({ id: a.users.bob.id, name: "bob", department: { name: "Sales" }, crmUsers: [{ id: a.crmUsers.bob.id }] });
+    expect(response.body.user).not.toHaveProperty("passwordHash");
+  });
+
+  it("answers 404 for another organisation's user, an unknown id and a malformed one", async () => {
+    for (const id of [b.users.bob.id, randomUUID(), "not-a-uuid", "1; drop table users"]) {
+      const response = await call(GET, id, { token: token.admin });
+      expect(response, id).toEqual({ status: 404, body: { error: { code: "not_found", message: "User not found" } } });
+    }
+  });
+
+  it("refuses a director, a manager, no token and a revoked token", async () => {
+    expect((await call(GET, a.users.bob.id, { token: token.director })).status).toBe(403);
+    expect((await call(GET, a.users.bob.id, { token: token.alice })).status).toBe(403);
+    expect((await call(GET, a.users.bob.id)).status).toBe(401);
+    const revoked = await createApiToken(testDb.db, { orgId: a.org.id, userId: a.users.admin.id }, "old");
+    await revokeApiToken(testDb.db, { orgId: a.org.id, userId: a.users.admin.id }, revoked.id);
+    expect((await call(GET, a.users.bob.id, { token: revoked.token })).status).toBe(401);
+  });
+});
+
+describe("PATCH /api/users/:id", () => {
+  it("makes a manager the director of another department and logs the change", async () => {
+    const response = await patch(a.users.carol.id, { role: "director", departmentId: a.departments.sales.id, name: "Carol" });
+    expect(response.status).toBe(200);
+    expect(response.body.user).toMatchObject({ role: "director", name: "Carol", department: { id: a.departments.sales.id, name: "Sales" } });
+    const [entry] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.orgId, a.org.id), eq(auditLog.action, "user.update"), eq(auditLog.targetId, a.users.carol.id)));
+    expect(entry.details).toEqual({
+      changes: {
+        name: { from: "carol", to: "Carol" },
+        role: { from: "manager", to: "director" },
+        departmentId: { from: a.departments.online.id, to: a.departments.sales.id },
+      },
+    });
+  });
+
+  it("refuses a director without a department", async () => {
+    const response = await patch(a.users.director.id, { departmentId: null });
+    expect(response).toEqual({ status: 400, body: { error: { code: "validation_error", message: "departmentId: a director needs a department" } } });
+    const manager = await patch(a.users.alice.id, { role: "director", departmentId: null });
+    expect(manager.status).toBe(400);
+  });
+
+  it("refuses bad input with a message naming the field", async () => {
+    const cases: [unknown, string][] = [
+      [{ name: "" }, "name: is required"],
+      [{ role: "owner" }, "role: must be admin, director or manager"],
+      [{ isActive: "no" }, "isActive: must be true or false"],
+      [{ departmentId: "sales" }, "departmentId: must be a UUID"],
+      [{ password: "short" }, "password: must be at least 8 characters"],
+      [{}, "send at least one of"],
+      ["nope", "The request body must be JSON"],
+    ];
+    for (const [body, message] of cases) {
+      const response = await patch(a.users.bob.id, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body.error.message).toContain(message);
+    }
+  });
+
+  it("answers 404 for another organisation's user or department, and changes nothing", async () => {
+    expect(await patch(a.users.bob.id, { name: "Taken over" }, "adminB")).toMatchObject({ status: 404, body: { error: { message: "User not found" } } });
+    expect(await patch(a.users.bob.id, { password: "taken-over-1" }, "adminB")).toMatchObject({ status: 404 });
+    expect(await patch(a.users.bob.id, { departmentId: b.departments.sales.id })).toMatchObject({ status: 404, body: { error: { message: "Department not found" } } });
+    expect(await patch(randomUUID(), { name: "Nobody" })).toMatchObject({ status: 404 });
+    const [bob] = await testDb.db.select().from(users).where(eq(users.id, a.users.bob.id));
+    expect(bob).toMatchObject({ name: "bob", departmentId: a.departments.sales.id, passwordHash: a.users.bob.passwordHash });
+  });
+
+  it("refuses a director and a manager", async () => {
+    expect((await patch(a.users.bob.id, { name: "x" }, "director")).status).toBe(403);
+    expect((await patch(a.users.bob.id, { role: "admin" }, "bob")).status).toBe(403);
+  });
+
+  it("disables a user, whose token then stops working, and enables them again", async () => {
+    expect((await patch(a.users.bob.id, { isActive: false })).body.user.isActive).toBe(false);
+    expect((await call(GET, a.users.bob.id, { token: token.bob })).body.error.message).toBe("The token's owner is disabled");
+    expect((await patch(a.users.bob.id, { isActive: true })).body.user.isActive).toBe(true);
+    expect((await call(GET, a.users.bob.id, { token: token.bob })).status).toBe(403); // signed in again, still a manager
+  });
+
+  it("sets a new password without ever logging it", async () => {
+    const response = await patch(a.users.alice.id, { password: "brand-new-password" });
+    expect(response.status).toBe(200);
+    expect(await checkCredentials(testDb.db, a.users.alice.email, "brand-new-password")).toMatchObject({ ok: true });
+    expect(await checkCredentials(testDb.db, a.users.alice.email, FIXTURE_PASSWORD)).toMatchObject({ ok: false });
+    const entries = await testDb.db.select().from(auditLog).where(eq(auditLog.orgId, a.org.id));
+    expect(entries.map((entry) => entry.action)).toContain("user.password.set");
+    expect(JSON.stringify(entries)).not.toContain("brand-new-password");
+  });
+
+  it("keeps an admin from demoting or disabling themselves, and then sets no password either", async () => {
+    const demote = await patch(a.users.admin.id, { role: "manager", password: "sneaky-password" });
+    expect(demote).toEqual({ status: 400, body: { error: { code: "validation_error", message: "role: you cannot take away your own admin role; ask another admin" } } });
+    const disable = await patch(a.users.admin.id, { isActive: false });
+    expect(disable.body.error.message).toBe("isActive: you cannot disable your own account");
+    expect(await checkCredentials(testDb.db, a.users.admin.email, FIXTURE_PASSWORD)).toMatchObject({ ok: true });
+  });
+});
+
+describe("the last active admin", () => {
+  it("survives two admins demoting each other at the same moment", async () => {
+    const org = await createOrgFixture(testDb.db);
+    const { admin, alice } = org.users;
+    token.orgAdmin = await tokenFor(admin);
+    token.orgAlice = await tokenFor(alice);
+    expect((await patch(alice.id, { role: "admin" }, "orgAdmin")).status).toBe(200);
+    const race = () => Promise.all([patch(alice.id, { role: "manager" }, "orgAdmin"), patch(admin.id, { role: "manager" }, "orgAlice")]);
+
+    let pending: ReturnType<typeof race>;
+    if (testDb.mode === "postgres") {
+      // Hold both users' rows, so that each request gets as far as it can before either may
+      // write: without the lock on the organisation both would pass the "another admin" check.
+      await testDb.db.transaction(async (tx) => {
+        await tx.select({ id: users.id }).from(users).where(inArray(users.id, [admin.id, alice.id])).for("update");
+        pending = race();
+        await waitForBlockedQueries(tx, 2);
+      });
+    } else {
+      pending = race(); // PGlite runs one transaction at a time; both requests load their viewer first
+    }
+    const statuses = (await pending!).map((result) => result.status).sort();
+    // One wins; the other was either already demoted (403) or found the winner the last admin (409).
+    expect(statuses[0]).toBe(200);
+    expect([403, 409]).toContain(statuses[1]);
+    const [{ admins }] = await testDb.db
+      .select({ admins: count() })
+      .from(users)
+      .where(and(eq(users.orgId, org.org.id), eq(users.role, "admin"), eq(users.isActive, true)));
+    expect(admins).toBe(1);
+  });
+});
+
+/** Waits until `expected` sessions are blocked on a lock in a user update or the organisation lock. */
+async function waitForBlockedQueries(tx: Pick<TestDb["db"], "execute">, expected: number) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await tx.execute(sql`select pg_stat_clear_snapshot()`); // else the view stays as first read in this transaction
+    const rows = await tx.execute<{ blocked: number }>(sql`
+      select count(*)::int as blocked from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'
+        and (query like 'update "users"%' or query like 'select "id" from "organisations"%')`);
+    const [{ blocked }] = Array.isArray(rows) ? rows : (rows as unknown as { rows: { blocked: number }[] }).rows;
+    if (blocked >= expected) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`expected ${expected} blocked queries`);
+}
