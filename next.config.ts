@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pdfkit", "exceljs"],
   outputFileTracingIncludes: { "/**": ["./drizzle/**", "./node_modules/dejavu-fonts-ttf/ttf/DejaVuSans*.ttf"] },
   poweredByHeader: false,
+  // The dev badge would sit on top of the sidebar's language switch.
+  devIndicators: { position: "bottom-right" },
 };
 
 export default nextConfig;
