@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/admin/page-header";
+import { requirePermission } from "@/lib/auth/session";
+import { adminMessages } from "@/lib/i18n/admin-messages";
+import { resolveLocale } from "@/lib/i18n/locale";
+
+export const metadata: Metadata = { title: "Admin" };
+
+export default async function AdminPage() {
+  const viewer = await requirePermission("users:manage");
+  const t = adminMessages[await resolveLocale(viewer)];
+  // Only pages that exist are linked; the rest of the section is announced, not promised by a dead link.
+  const sections = [
+    { href: "/admin/users", title: t.index.users, body: t.index.usersBody },
+    { href: "/admin/organisation", title: t.index.organisation, body: t.index.organisationBody },
+  ];
+  return (
+    <div className="max-w-4xl space-y-6">
+      <PageHeader title={t.title} intro={t.intro} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {sections.map((section) => (
+          <Link
+            key={section.href}
+            href={section.href}
+            className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-brand-500 hover:shadow"
+          >
+            <h2 className="font-semibold text-slate-900">{section.title}</h2>
+            <p className="mt-1 text-sm text-slate-500">{section.body}</p>
+          </Link>
+        ))}
+      </div>
+      <p className="text-sm text-slate-500">{t.index.later}</p>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+// The admin pages as an admin uses them: invite a manager, link their CRM account, disable them;
+// rename the organisation. Other roles do not get the pages at all.
+import { expect, test } from "@playwright/test";
+import { logins, signIn, signInAndWait } from "./fixtures";
+
+// One of the two CRM users the demo leaves unlinked (db/demo/catalog.ts), in the amoCRM source.
+const FREE_CRM_USER = "Бауыржан Алиев";
+
+test("an admin invites a manager, links a CRM user to them and disables them; then the manager cannot sign in", async ({ page, browser }) => {
+  const stamp = Date.now();
+  const email = `e2e-${stamp}@voronka.demo`;
+  const name = `Тестовый Менеджер ${stamp}`;
+  const password = "e2e-initial-password";
+
+  await signInAndWait(page, logins.admin);
+  await page.getByRole("link", { name: "Администрирование" }).click();
+  await page.getByRole("link", { name: /^Пользователи/ }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+
+  const invite = page.getByTestId("invite-user-form");
+  await invite.getByLabel("E-mail").fill(email);
+  await invite.getByLabel("Имя", { exact: true }).fill(name);
+  await invite.getByLabel("Роль").selectOption("manager");
+  await invite.getByLabel("Отдел").selectOption({ label: "Онлайн-продажи" });
+  await invite.getByLabel("Начальный пароль").fill(password);
+  await invite.getByRole("button", { name: "Пригласить" }).click();
+  await expect(invite.getByRole("status")).toContainText(`${email} добавлен(а)`);
+
+  const row = page.getByTestId("users-table").getByRole("row").filter({ hasText: email });
+  await expect(row).toContainText(name);
+  await expect(row).toContainText("Менеджер");
+  await expect(row).toContainText("Онлайн-продажи");
+  await expect(row).toContainText("Активен");
+  await expect(row).toContainText("не входил(а)");
+
+  // The same e-mail again is refused beside the field, and nothing is added.
+  await invite.getByLabel("E-mail").fill(email);
+  await invite.getByLabel("Имя", { exact: true }).fill("Дубликат");
+  await invite.getByLabel("Начальный пароль").fill(password);
+  await invite.getByRole("button", { name: "Пригласить" }).click();
+  await expect(invite.getByText("Пользователь с таким e-mail уже есть", { exact: false })).toBeVisible();
+  await expect(invite.getByLabel("Имя", { exact: true })).toHaveValue("Дубликат");
+  await expect(page.getByTestId("users-table").getByRole("row").filter({ hasText: email })).toHaveCount(1);
+
+  await row.getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+  const links = page.getByTestId("crm-links-form");
+  const freeCrmUser = links.getByRole("checkbox", { name: new RegExp(FREE_CRM_USER) });
+  await expect(links.getByText(FREE_CRM_USER).locator("..")).toContainText("ни с кем не связан");
+  await freeCrmUser.check();
+  await links.getByRole("button", { name: "Сохранить связи" }).click();
+  await expect(links.getByRole("status")).toHaveText("Связи с CRM сохранены.");
+  await expect(freeCrmUser).toBeChecked();
+  await expect(links.getByText(FREE_CRM_USER).locator("..")).toContainText("связан с этим пользователем");
+
+  await page.getByRole("link", { name: "← Пользователи" }).click();
+  await expect(row).toContainText(FREE_CRM_USER);
+  await expect(row).toContainText("amoCRM");
+
+  // The new manager can sign in with the initial password while enabled…
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, email, password);
+  await expect(manager.getByTestId("viewer-name")).toHaveText(name);
+  await expect(manager.getByTestId("viewer-role")).toContainText("Менеджер");
+
+  await row.getByRole("link", { name }).click();
+  const access = page.getByTestId("access-form");
+  await access.getByRole("button", { name: "Отключить" }).click();
+  await expect(access.getByRole("status")).toHaveText("Пользователь отключён.");
+  await expect(page.getByTestId("user-status")).toHaveText("Отключён");
+  await expect(access.getByRole("button", { name: "Включить" })).toBeVisible();
+
+  // …and once disabled, their open session ends and signing in again fails.
+  await manager.reload();
+  await expect(manager).toHaveURL(/\/login/);
+  await signIn(manager, email, password);
+  await expect(manager.getByRole("alert")).toHaveText("Неверный e-mail или пароль");
+  await managerContext.close();
+
+  await page.getByRole("link", { name: "← Пользователи" }).click();
+  await expect(row).toContainText("Отключён");
+});
+
+test("a manager opening the admin pages gets a 404 page", async ({ page }) => {
+  await signInAndWait(page, logins.manager1);
+  for (const path of ["/admin", "/admin/users", "/admin/organisation"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByText("This page could not be found.")).toBeVisible();
+  }
+});
+
+test("an unknown or malformed user id is a 404 page for the admin too", async ({ page }) => {
+  await signInAndWait(page, logins.admin);
+  for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
+    const response = await page.goto(`/admin/users/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByText("This page could not be found.")).toBeVisible();
+  }
+});
+
+test("the admin renames the organisation and the sidebar shows the new name, then renames it back", async ({ page }) => {
+  await signInAndWait(page, logins.admin);
+  await page.getByRole("link", { name: "Администрирование" }).click();
+  await page.getByRole("link", { name: /^Организация/ }).click();
+  await expect(page).toHaveURL(/\/admin\/organisation$/);
+
+  const form = page.getByTestId("org-settings-form");
+  const nameField = form.getByLabel("Название", { exact: true });
+  const original = await nameField.inputValue();
+  expect(original).not.toBe("");
+  const renamed = `${original} (e2e)`;
+  const rename = async (to: string) => {
+    await nameField.fill(to);
+    await form.getByRole("button", { name: "Сохранить" }).click();
+    await expect(form.getByRole("status")).toHaveText("Настройки организации сохранены.");
+    await expect(page.getByTestId("viewer-role")).toHaveText(`Администратор · ${to}`);
+  };
+
+  try {
+    await rename(renamed);
+    await expect(nameField).toHaveValue(renamed);
+    await expect(form.getByLabel("Часовой пояс")).toHaveValue("Asia/Almaty");
+    await expect(form.getByLabel("Базовая валюта")).toHaveValue("KZT");
+    // An empty name is refused beside the field, and the saved name stays.
+    await nameField.fill(" ");
+    await form.getByRole("button", { name: "Сохранить" }).click();
+    await expect(form.getByText("Укажите название организации")).toBeVisible();
+    await expect(page.getByTestId("viewer-role")).toHaveText(`Администратор · ${renamed}`);
+  } finally {
+    await rename(original);
+  }
+});
