@@ -1,6 +1,8 @@
-// A database for one test file: a fresh in-memory PGlite, or the shared PostgreSQL at DATABASE_URL.
+// A database for one test file: a fresh in-memory PGlite (loaded from the migrated snapshot that
+// global-setup.ts made), or the shared PostgreSQL at DATABASE_URL.
+import fs from "node:fs";
+import { inject } from "vitest";
 import * as schema from "../schema";
-import { migrationsFolder } from "../migrate";
 import type { Db, DbMode } from "../types";
 
 export type TestDb = { db: Db; mode: DbMode; close: () => Promise<void> };
@@ -15,8 +17,7 @@ export async function createTestDb(): Promise<TestDb> {
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
-  const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = await PGlite.create();
-  await migrate(drizzle(client), { migrationsFolder });
+  const snapshot = new Blob([fs.readFileSync(inject("pgliteSnapshot"))]);
+  const client = await PGlite.create({ loadDataDir: snapshot });
   return { db: drizzle(client, { schema }) as unknown as Db, mode: "pglite", close: () => client.close() };
 }
