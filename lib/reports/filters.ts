@@ -1,0 +1,108 @@
+// The filters every report takes, parsed by the same schema on the page and in the JSON API:
+// a period (from/to dates, `to` inclusive, in the organisation's time zone, or a preset),
+// pipeline, department, manager (a CRM user) and source (a connected CRM).
+import { TZDate } from "@date-fns/tz";
+import { addDays, addMonths, startOfMonth, startOfQuarter, startOfYear } from "date-fns";
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { crmUsers, users } from "@/db/schema";
+import type { Db } from "@/db/types";
+import type { Scope } from "@/lib/auth/scope";
+import { ForbiddenError } from "@/lib/errors";
+import type { Period } from "@/lib/time/months";
+
+export const periodPresets = ["this-month", "last-month", "this-quarter", "this-year", "last-12-months", "all-time"] as const;
+export type PeriodPreset = (typeof periodPresets)[number];
+
+const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
+
+export const reportFiltersSchema = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    preset: z.enum(periodPresets, { message: `must be one of ${periodPresets.join(", ")}` }).optional(),
+    pipelineId: z.uuid({ message: "must be a pipeline id" }).optional(),
+    departmentId: z.uuid({ message: "must be a department id" }).optional(),
+    managerId: z.uuid({ message: "must be a manager id" }).optional(),
+    sourceId: z.uuid({ message: "must be a source id" }).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { path: ["to"], message: "must not be before from" });
+
+export type ReportFilters = z.infer<typeof reportFiltersSchema>;
+
+/** Parses URL search params (empty values count as absent). */
+export function parseReportFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): ReportFilters {
+  const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);
+  return reportFiltersSchema.parse(Object.fromEntries(entries.filter(([, value]) => value !== undefined && value !== "")));
+}
+
+/** The period as instants [from, to): explicit dates win, then the preset, then the last 12 months. */
+export function resolvePeriod(filters: Pick<ReportFilters, "from" | "to" | "preset">, timeZone: string, now = new Date()): Period {
+  const local = new TZDate(now.getTime(), timeZone);
+  const dayStart = (date: string) => {
+    const [year, month, day] = date.split("-").map(Number);
+    return new TZDate(year, month - 1, day, timeZone);
+  };
+  const instant = (date: Date) => new Date(date.getTime());
+  if (filters.from || filters.to) {
+    const from = filters.from ? dayStart(filters.from) : new TZDate(2000, 0, 1, timeZone);
+    const to = filters.to ? addDays(dayStart(filters.to), 1) : addDays(startOfDayIn(local), 1);
+    return { from: instant(from), to: instant(to) };
+  }
+  const thisMonth = startOfMonth(local);
+  switch (filters.preset ?? "last-12-months") {
+    case "this-month":
+      return { from: instant(thisMonth), to: instant(addMonths(thisMonth, 1)) };
+    case "last-month":
+      return { from: instant(addMonths(thisMonth, -1)), to: instant(thisMonth) };
+    case "this-quarter": {
+      const quarter = startOfQuarter(local);
+      return { from: instant(quarter), to: instant(addMonths(quarter, 3)) };
+    }
+    case "this-year": {
+      const year = startOfYear(local);
+      return { from: instant(year), to: instant(addMonths(year, 12)) };
+    }
+    case "last-12-months":
+      return { from: instant(addMonths(thisMonth, -11)), to: instant(addMonths(thisMonth, 1)) };
+    case "all-time":
+      return { from: new Date("2000-01-01T00:00:00Z"), to: instant(addDays(startOfDayIn(local), 1)) };
+  }
+}
+
+function startOfDayIn(local: TZDate): TZDate {
+  return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), local.timeZone ?? "UTC");
+}
+
+/** A department or manager filter must lie inside the viewer's scope: otherwise 403, not an empty report. */
+export async function assertFiltersInScope(db: Db, scope: Scope, filters: ReportFilters): Promise<void> {
+  if (filters.departmentId && scope.kind !== "org" && !(scope.kind === "department" && scope.departmentId === filters.departmentId)) {
+    throw new ForbiddenError("departmentId: that department is outside what you may see");
+  }
+  if (!filters.managerId) return;
+  const [manager] = await db
+    .select({ userId: crmUsers.userId, departmentId: users.departmentId })
+    .from(crmUsers)
+    .leftJoin(users, eq(users.id, crmUsers.userId))
+    .where(and(eq(crmUsers.id, filters.managerId), eq(crmUsers.orgId, scope.orgId)))
+    .limit(1);
+  const visible =
+    manager &&
+    (scope.kind === "org" ||
+      (scope.kind === "department" && scope.departmentId !== null && manager.departmentId === scope.departmentId) ||
+      (scope.kind === "own" && manager.userId === scope.userId));
+  if (!visible) throw new ForbiddenError("managerId: that manager is outside what you may see");
+}
+
+/** The filter conditions for a table with a source, a manager and (optionally) a pipeline. */
+export function filterConditions(filters: ReportFilters, table: { sourceId: AnyColumn; crmUserId: AnyColumn; pipelineId?: AnyColumn }): SQL[] {
+  const conditions: SQL[] = [];
+  if (filters.sourceId) conditions.push(eq(table.sourceId, filters.sourceId));
+  if (filters.pipelineId && table.pipelineId) conditions.push(eq(table.pipelineId, filters.pipelineId));
+  if (filters.managerId) conditions.push(eq(table.crmUserId, filters.managerId));
+  if (filters.departmentId) {
+    const departmentManagers = sql`(select ${crmUsers.id} from ${crmUsers} join ${users} on ${users.id} = ${crmUsers.userId} where ${users.departmentId} = ${filters.departmentId})`;
+    conditions.push(inArray(table.crmUserId, departmentManagers));
+  }
+  return conditions;
+}
