@@ -155,6 +155,8 @@ export const deals = pgTable(
     index("deals_org_created_idx").on(t.orgId, t.createdAt),
     index("deals_org_manager_idx").on(t.orgId, t.crmUserId, t.closedAt),
     index("deals_org_stage_idx").on(t.orgId, t.stageId),
+    // Lead-to-deal conversion joins on it, and deleting a lead must not scan every deal.
+    index("deals_lead_idx").on(t.leadId),
   ],
 );
 
@@ -210,5 +212,8 @@ export const activities = pgTable(
     uniqueIndex("activities_source_ext_uq").on(t.sourceId, t.externalId),
     index("activities_org_manager_idx").on(t.orgId, t.crmUserId, t.startAt),
     index("activities_org_start_idx").on(t.orgId, t.startAt),
+    // Deleting a deal or lead sets these to null: without an index, each delete scans all activities.
+    index("activities_deal_idx").on(t.dealId),
+    index("activities_lead_idx").on(t.leadId),
   ],
 );
