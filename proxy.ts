@@ -12,5 +12,5 @@ export const proxy = auth((request) => {
 });
 
 export const config = {
-  matcher: ["/((?!api|login|_next/static|_next/image|favicon.ico|fonts).*)"],
+  matcher: ["/((?!api|login|_next/static|_next/image|favicon.ico|icon.svg|fonts).*)"],
 };
