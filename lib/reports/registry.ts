@@ -1,7 +1,13 @@
 // Every report the JSON API, the pages and the exports can run, by its URL name.
 import type { ReportDefinition } from "./report";
+import { leadConversionReport } from "./lead-conversion";
+import { leadsBySourceReport } from "./leads-by-source";
+import { managerActivityReport } from "./manager-activity";
+import { overviewReport } from "./overview-kpis";
+import { salesByMonthReport } from "./sales-by-month";
+import { salesFunnelReport } from "./sales-funnel";
 
-const reports: ReportDefinition[] = [];
+const reports: ReportDefinition[] = [overviewReport, salesByMonthReport, salesFunnelReport, managerActivityReport, leadsBySourceReport, leadConversionReport];
 
 export const reportNames = reports.map((report) => report.name);
 

@@ -1,0 +1,130 @@
+// Manager activity: per manager (CRM user) in the viewer's scope, completed calls, e-mails, meetings
+// and tasks by the day they started, call minutes, deals created, deals won and the win rate.
+import { and, eq, gte, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { activities, crmUsers, deals, stages } from "@/db/schema";
+import { scopeCondition } from "@/lib/auth/scope";
+import { baseAmountSql } from "./base-amount";
+import { filterConditions } from "./filters";
+import type { ReportContext, ReportDefinition } from "./report";
+
+export type ManagerActivityFigures = {
+  calls: number;
+  emails: number;
+  meetings: number;
+  tasks: number;
+  activitiesTotal: number;
+  /** Talk time of completed calls in minutes, one decimal. */
+  callMinutes: number;
+  dealsCreated: number;
+  dealsWon: number;
+  /** Base currency, two decimals. */
+  wonAmount: string;
+  /** won ÷ (won + lost) among deals closed in the period, four decimals; null when none closed. */
+  winRate: number | null;
+};
+/** managerId and managerName are null for activities and deals that have no manager (admins only). */
+export type ManagerActivityRow = { managerId: string | null; managerName: string | null } & ManagerActivityFigures;
+export type ManagerActivityResult = { rows: ManagerActivityRow[]; totals: ManagerActivityFigures };
+
+type Tally = { calls: number; emails: number; meetings: number; tasks: number; callSeconds: number; dealsCreated: number; dealsWon: number; dealsLost: number; wonCents: bigint };
+const emptyTally = (): Tally => ({ calls: 0, emails: 0, meetings: 0, tasks: 0, callSeconds: 0, dealsCreated: 0, dealsWon: 0, dealsLost: 0, wonCents: 0n });
+
+const countIf = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
+const inPeriod = (column: AnyColumn, period: ReportContext["period"]) => and(gte(column, period.from), lt(column, period.to))!;
+
+export async function getManagerActivity({ db, scope, org, filters, period }: ReportContext): Promise<ManagerActivityResult> {
+  const activityRows = await db
+    .select({
+      managerId: activities.crmUserId,
+      calls: countIf(sql`${activities.type} = 'call'`),
+      emails: countIf(sql`${activities.type} = 'email'`),
+      meetings: countIf(sql`${activities.type} = 'meeting'`),
+      tasks: countIf(sql`${activities.type} = 'task'`),
+      callSeconds: sql<number>`(coalesce(sum(${activities.durationSeconds}) filter (where ${activities.type} = 'call'), 0))::int`,
+    })
+    .from(activities)
+    .where(
+      and(
+        scopeCondition(scope, activities),
+        isNull(activities.deletedAt),
+        eq(activities.isCompleted, true),
+        inPeriod(activities.startAt, period),
+        // activities have no pipeline, so the pipeline filter does not apply to them
+        ...filterConditions(filters, activities),
+      ),
+    )
+    .groupBy(activities.crmUserId);
+
+  const created = inPeriod(deals.createdAt, period);
+  const closed = inPeriod(deals.closedAt, period);
+  const base = baseAmountSql(deals, deals.closedAt, org.baseCurrency, org.timezone);
+  const dealRows = await db
+    .select({
+      managerId: deals.crmUserId,
+      dealsCreated: countIf(created),
+      dealsWon: countIf(and(closed, eq(stages.semantic, "won"))!),
+      dealsLost: countIf(and(closed, eq(stages.semantic, "lost"))!),
+      wonAmount: sql<string>`(coalesce(sum(${base}) filter (where ${and(closed, eq(stages.semantic, "won"))}), 0))::numeric(18,2)::text`,
+    })
+    .from(deals)
+    .innerJoin(stages, eq(stages.id, deals.stageId))
+    .where(and(scopeCondition(scope, deals), isNull(deals.deletedAt), or(created, closed), ...filterConditions(filters, deals)))
+    .groupBy(deals.crmUserId);
+
+  const tallies = new Map<string | null, Tally>();
+  const tallyOf = (managerId: string | null) => tallies.get(managerId) ?? tallies.set(managerId, emptyTally()).get(managerId)!;
+  for (const row of activityRows) Object.assign(tallyOf(row.managerId), { calls: row.calls, emails: row.emails, meetings: row.meetings, tasks: row.tasks, callSeconds: row.callSeconds });
+  for (const row of dealRows) {
+    Object.assign(tallyOf(row.managerId), { dealsCreated: row.dealsCreated, dealsWon: row.dealsWon, dealsLost: row.dealsLost, wonCents: toCents(row.wonAmount) });
+  }
+
+  const ids = [...tallies.keys()].filter((id): id is string => id !== null);
+  const names = new Map(
+    ids.length
+      ? (await db.select({ id: crmUsers.id, name: crmUsers.name }).from(crmUsers).where(and(eq(crmUsers.orgId, scope.orgId), inArray(crmUsers.id, ids)))).map((u) => [u.id, u.name])
+      : [],
+  );
+  const rows = [...tallies.entries()]
+    .map(([managerId, tally]) => ({ managerId, managerName: managerId ? (names.get(managerId) ?? null) : null, ...figures(tally) }))
+    // by name; the row without a manager last
+    .sort((a, b) => (a.managerId === null ? 1 : b.managerId === null ? -1 : (a.managerName ?? "").localeCompare(b.managerName ?? "", "ru")));
+
+  const total = emptyTally();
+  for (const tally of tallies.values()) {
+    for (const key of ["calls", "emails", "meetings", "tasks", "callSeconds", "dealsCreated", "dealsWon", "dealsLost"] as const) total[key] += tally[key];
+    total.wonCents += tally.wonCents;
+  }
+  return { rows, totals: figures(total) };
+}
+
+function figures(t: Tally): ManagerActivityFigures {
+  const closedCount = t.dealsWon + t.dealsLost;
+  return {
+    calls: t.calls,
+    emails: t.emails,
+    meetings: t.meetings,
+    tasks: t.tasks,
+    activitiesTotal: t.calls + t.emails + t.meetings + t.tasks,
+    callMinutes: Math.round(t.callSeconds / 6) / 10,
+    dealsCreated: t.dealsCreated,
+    dealsWon: t.dealsWon,
+    wonAmount: fromCents(t.wonCents),
+    winRate: closedCount === 0 ? null : Math.round((t.dealsWon / closedCount) * 10000) / 10000,
+  };
+}
+
+// Money is summed in whole cents so totals stay exact.
+function toCents(amount: string): bigint {
+  const negative = amount.startsWith("-");
+  const [whole, fraction = ""] = amount.replace("-", "").split(".");
+  const cents = BigInt(whole) * 100n + BigInt((fraction + "00").slice(0, 2));
+  return negative ? -cents : cents;
+}
+
+function fromCents(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  return `${negative ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`;
+}
+
+export const managerActivityReport: ReportDefinition<ManagerActivityResult> = { name: "manager-activity", run: getManagerActivity };

@@ -1,0 +1,104 @@
+// The overview KPIs: revenue, won deals, win rate, average deal, sales cycle, new leads and lead
+// conversion for the period, each beside the previous period of the same length, plus a 12-month
+// revenue sparkline.
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { deals, leads, stages } from "@/db/schema";
+import { scopeCondition } from "@/lib/auth/scope";
+import { monthPeriod, type Period } from "@/lib/time/months";
+import { baseAmountSql } from "./base-amount";
+import { averageMoney, monthsOf, moneySum, ratio, visibleDeals, within } from "./deal-sql";
+import { filterConditions } from "./filters";
+import type { ReportContext, ReportDefinition } from "./report";
+import { wonByMonth } from "./sales-by-month";
+
+export const overviewKpis = ["revenue", "wonDeals", "winRate", "averageDeal", "averageSalesCycleDays", "newLeads", "leadConversion"] as const;
+export type OverviewKpi = (typeof overviewKpis)[number];
+type KpiValue = string | number | null;
+export type OverviewRow = { kpi: OverviewKpi; value: KpiValue; previousValue: KpiValue; change: number | null };
+export type OverviewResult = {
+  rows: OverviewRow[];
+  /** The period the previous values come from. */
+  totals: { previousPeriod: Period };
+  /** Won revenue of the 12 months ending with the period's last month. */
+  sparkline: { month: string; revenue: string }[];
+};
+
+async function closedDealFigures(context: ReportContext, period: Period) {
+  const { db, org } = context;
+  const isWon = sql`${stages.semantic} = 'won'`;
+  const [row] = await db
+    .select({
+      revenue: moneySum(sql`case when ${isWon} then ${baseAmountSql(deals, deals.closedAt, org.baseCurrency, org.timezone)} end`),
+      won: sql<number>`(count(*) filter (where ${isWon}))::int`,
+      lost: sql<number>`(count(*) filter (where ${stages.semantic} = 'lost'))::int`,
+      // created → won, in days (rounded to one decimal for display)
+      cycleDays: sql<number | null>`((avg(extract(epoch from (${deals.closedAt} - ${deals.createdAt})) / 86400) filter (where ${isWon})))::float8`,
+    })
+    .from(deals)
+    .innerJoin(stages, eq(stages.id, deals.stageId))
+    .where(and(visibleDeals(context), inArray(stages.semantic, ["won", "lost"]), within(deals.closedAt, period)));
+  return { ...row, cycleDays: row.cycleDays === null ? null : Number(row.cycleDays) };
+}
+
+/** Leads created in the period; converted by the CRM's status or by a live deal pointing back. Leads have no pipeline. */
+async function leadFigures(context: ReportContext, period: Period) {
+  const { db, scope, filters } = context;
+  const [row] = await db
+    .select({
+      created: sql<number>`count(*)::int`,
+      converted: sql<number>`(count(*) filter (where ${leads.statusSemantic} = 'converted'
+        or exists (select 1 from deals d where d.lead_id = leads.id and d.deleted_at is null)))::int`,
+    })
+    .from(leads)
+    .where(
+      and(
+        scopeCondition(scope, leads),
+        isNull(leads.deletedAt),
+        ...filterConditions(filters, { sourceId: leads.sourceId, crmUserId: leads.crmUserId }),
+        within(leads.createdAt, period),
+      ),
+    );
+  return row;
+}
+
+type Figure = { value: KpiValue; exact: number | null };
+const exactRatio = (a: number, b: number) => (b === 0 ? null : a / b);
+
+/** Each KPI as shown (rounded) and exact, so that a change is not computed from rounded figures. */
+async function kpisOf(context: ReportContext, period: Period): Promise<Record<OverviewKpi, Figure>> {
+  const [closed, lead] = await Promise.all([closedDealFigures(context, period), leadFigures(context, period)]);
+  const winRate = exactRatio(closed.won, closed.won + closed.lost);
+  const leadConversion = exactRatio(lead.converted, lead.created);
+  return {
+    revenue: { value: closed.revenue, exact: Number(closed.revenue) },
+    wonDeals: { value: closed.won, exact: closed.won },
+    winRate: { value: ratio(closed.won, closed.won + closed.lost), exact: winRate },
+    averageDeal: { value: averageMoney(closed.revenue, closed.won), exact: exactRatio(Number(closed.revenue), closed.won) },
+    averageSalesCycleDays: { value: closed.cycleDays === null ? null : Math.round(closed.cycleDays * 10) / 10, exact: closed.cycleDays },
+    newLeads: { value: lead.created, exact: lead.created },
+    leadConversion: { value: ratio(lead.converted, lead.created), exact: leadConversion },
+  };
+}
+
+/** (value − previous) ÷ previous, null when either is missing or previous is 0. */
+function changeOf(value: Figure, previous: Figure): number | null {
+  if (value.exact === null || previous.exact === null) return null;
+  return ratio(value.exact - previous.exact, previous.exact);
+}
+
+export async function getOverviewKpis(context: ReportContext): Promise<OverviewResult> {
+  const { period, org } = context;
+  const length = period.to.getTime() - period.from.getTime();
+  const previousPeriod = { from: new Date(period.from.getTime() - length), to: period.from };
+  // The 12 months ending with the month that holds the period's last instant.
+  const lastInstant = new Date(period.to.getTime() - 1);
+  const sparkPeriod = { from: monthPeriod(lastInstant, org.timezone, -11).from, to: monthPeriod(lastInstant, org.timezone).to };
+  const [now, before, byMonth] = await Promise.all([kpisOf(context, period), kpisOf(context, previousPeriod), wonByMonth(context, sparkPeriod, 0)]);
+  return {
+    rows: overviewKpis.map((kpi) => ({ kpi, value: now[kpi].value, previousValue: before[kpi].value, change: changeOf(now[kpi], before[kpi]) })),
+    totals: { previousPeriod },
+    sparkline: monthsOf(sparkPeriod, org.timezone).map((month) => ({ month, revenue: byMonth.get(month)?.wonAmount ?? "0.00" })),
+  };
+}
+
+export const overviewReport: ReportDefinition<OverviewResult> = { name: "overview", run: getOverviewKpis };

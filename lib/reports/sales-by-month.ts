@@ -1,0 +1,58 @@
+// Sales by month: won deals per month of their won date (in the organisation's time zone), with
+// the same month a year before, in the base currency at the rate of each deal's close date.
+import { sql } from "drizzle-orm";
+import { deals, stages } from "@/db/schema";
+import { selectRows } from "@/db/migrate";
+import type { Period } from "@/lib/time/months";
+import { baseAmountSql } from "./base-amount";
+import { averageMoney, monthsOf, shiftPeriod, visibleDeals, within } from "./deal-sql";
+import type { ReportContext, ReportDefinition } from "./report";
+
+export type SalesByMonthRow = {
+  month: string;
+  wonCount: number;
+  wonAmount: string;
+  /** wonAmount ÷ wonCount; null for a month without won deals. */
+  averageAmount: string | null;
+  previousYearWonAmount: string;
+};
+export type SalesByMonthTotals = Omit<SalesByMonthRow, "month">;
+export type SalesByMonthResult = { rows: SalesByMonthRow[]; totals: SalesByMonthTotals };
+
+type WonGroup = { month: string | null; wonCount: number; wonAmount: string };
+
+/**
+ * Won deals closed in `period`, grouped by month (labelled `yearsLater` years after the close, so a
+ * year-before period lands on this year's months); the row with month null is the period's total.
+ */
+export async function wonByMonth(context: ReportContext, period: Period, yearsLater: number): Promise<Map<string | null, WonGroup>> {
+  const { org } = context;
+  const rows = await selectRows<WonGroup>(
+    context.db,
+    sql`select won.month, count(*)::int as "wonCount", coalesce(sum(won.amount), 0)::numeric(18,2)::text as "wonAmount"
+      from (
+        select to_char((${deals.closedAt} at time zone ${org.timezone}) + make_interval(years => ${yearsLater}::int), 'YYYY-MM') as month,
+          ${baseAmountSql(deals, deals.closedAt, org.baseCurrency, org.timezone)} as amount
+        from ${deals} join ${stages} on ${stages.id} = ${deals.stageId}
+        where ${visibleDeals(context)} and ${stages.semantic} = 'won' and ${within(deals.closedAt, period)}
+      ) won
+      group by grouping sets ((won.month), ())`,
+  );
+  return new Map(rows.map((row) => [row.month, row]));
+}
+
+export async function getSalesByMonth(context: ReportContext): Promise<SalesByMonthResult> {
+  const { period, org } = context;
+  // The year before is the same period shifted back twelve months, so a period starting on the 15th
+  // is compared with the year before from the 15th too.
+  const [current, yearBefore] = await Promise.all([wonByMonth(context, period, 0), wonByMonth(context, shiftPeriod(period, org.timezone, -12), 1)]);
+  const figures = (month: string | null): SalesByMonthTotals => {
+    const won = current.get(month);
+    const wonCount = won?.wonCount ?? 0;
+    const wonAmount = won?.wonAmount ?? "0.00";
+    return { wonCount, wonAmount, averageAmount: averageMoney(wonAmount, wonCount), previousYearWonAmount: yearBefore.get(month)?.wonAmount ?? "0.00" };
+  };
+  return { rows: monthsOf(period, org.timezone).map((month) => ({ month, ...figures(month) })), totals: figures(null) };
+}
+
+export const salesByMonthReport: ReportDefinition<SalesByMonthResult> = { name: "sales-by-month", run: getSalesByMonth };
