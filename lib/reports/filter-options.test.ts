@@ -26,20 +26,20 @@ beforeAll(async () => {
 describe("getFilterOptions with a second CRM", () => {
   it("names the CRM beside a manager who has an account in both, and beside a pipeline name used twice", async () => {
     const g = await createOrgFixture(testDb.db);
-    const [amo] = await testDb.db.insert(sources).values({ orgId: g.org.id, kind: "amocrm", name: "amo", webhookSecret: randomUUID() }).returning();
+    const [amo] = await testDb.db.insert(sources).values({ orgId: g.org.id, kind: "amocrm", name: "Amo", webhookSecret: randomUUID() }).returning();
     const [alice2] = await testDb.db.insert(crmUsers).values({ orgId: g.org.id, sourceId: amo.id, externalId: "7", name: "alice", userId: g.users.alice.id }).returning();
     const [general2] = await testDb.db.insert(pipelines).values({ orgId: g.org.id, sourceId: amo.id, externalId: "1", name: "General" }).returning();
     const options = await getFilterOptions(testDb.db, viewerOf(g, "director"));
     expect(options.managers).toEqual([
-      { id: alice2.id, name: "alice · amo" },
+      { id: alice2.id, name: "alice · Amo" },
       { id: g.crmUsers.alice.id, name: "alice · Portal" },
       { id: g.crmUsers.bob.id, name: "bob" },
     ]);
     expect(options.pipelines).toEqual([
-      { id: general2.id, name: "General · amo" },
+      { id: general2.id, name: "General · Amo" },
       { id: g.pipeline.id, name: "General · Portal" },
     ]);
-    expect(names(options.sources)).toEqual(["amo", "Portal"]);
+    expect(names(options.sources)).toEqual(["Amo", "Portal"]);
   });
 });
 

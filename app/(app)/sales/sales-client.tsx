@@ -1,0 +1,105 @@
+"use client";
+// The Sales dashboard's island: the filter bar, the monthly chart and the table of months. The first
+// figures come from the server; a filter change refetches only the report's JSON.
+import { useSearchParams } from "next/navigation";
+import { MonthlyBars } from "@/components/charts/monthly-bars";
+import { FilterBar, type PeriodDates } from "@/components/dashboard/filter-bar";
+import { ReportCard } from "@/components/dashboard/report-card";
+import { reportQueryString } from "@/components/dashboard/report-query";
+import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import type { Role } from "@/lib/auth/permissions";
+import { formatMoney, formatMonth, formatNumber, type Locale } from "@/lib/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import type { FilterOptions } from "@/lib/reports/filter-options";
+import type { SalesByMonthResult, SalesByMonthTotals } from "@/lib/reports/sales-by-month";
+
+/** The JSON of GET /api/reports/sales-by-month. */
+export type SalesReport = SalesByMonthResult & { report: string; currency: string; timezone: string; period: { from: string; to: string } };
+
+type Props = { initial: InitialReport<SalesReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+
+export function SalesClient({ initial, options, role, locale, t }: Props) {
+  const query = reportQueryString(useSearchParams());
+  const { data, error, isLoading } = useReport<SalesReport>("sales-by-month", query, initial);
+  const isEmpty = data !== null && data.totals.wonCount === 0;
+  const money = (amount: string | null) => (amount === null ? "—" : formatMoney(amount, data?.currency ?? "KZT", locale));
+  const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: t.sales.empty };
+
+  return (
+    <div className="space-y-4">
+      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data) : null} />
+      <ReportCard title={t.sales.chart} testId="sales-chart" {...card}>
+        {data ? (
+          <MonthlyBars
+            data={data.rows.map((row) => ({ month: row.month, current: Number(row.wonAmount), previous: Number(row.previousYearWonAmount) }))}
+            currency={data.currency}
+            locale={locale}
+            labels={{ current: t.sales.wonAmount, previous: t.sales.previousYear }}
+          />
+        ) : null}
+      </ReportCard>
+      <ReportCard title={t.sales.table} testId="sales-table-card" {...card}>
+        {data ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm tabular-nums" data-testid="sales-table">
+              <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th className="py-2 pr-4 font-medium">{t.sales.month}</th>
+                  <th className="py-2 pr-4 text-right font-medium">{t.sales.wonCount}</th>
+                  <th className="py-2 pr-4 text-right font-medium">{t.sales.wonAmount}</th>
+                  <th className="py-2 pr-4 text-right font-medium">{t.sales.averageAmount}</th>
+                  <th className="py-2 text-right font-medium">{t.sales.previousYear}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.rows.map((row) => (
+                  <tr key={row.month} data-testid="sales-row">
+                    <td className="py-2 pr-4">{monthName(row.month, locale)}</td>
+                    <Figures figures={row} locale={locale} money={money} />
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot className="border-t-2 border-slate-200 font-semibold">
+                <tr data-testid="sales-totals">
+                  <td className="py-2 pr-4">{t.sales.total}</td>
+                  <Figures figures={data.totals} locale={locale} money={money} />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        ) : null}
+      </ReportCard>
+    </div>
+  );
+}
+
+function Figures({ figures, locale, money }: { figures: SalesByMonthTotals; locale: Locale; money: (amount: string | null) => string }) {
+  return (
+    <>
+      <td className="py-2 pr-4 text-right" data-testid="won-count">
+        {formatNumber(figures.wonCount, locale)}
+      </td>
+      <td className="py-2 pr-4 text-right" data-testid="won-amount">
+        {money(figures.wonAmount)}
+      </td>
+      <td className="py-2 pr-4 text-right" data-testid="average-amount">
+        {money(figures.averageAmount)}
+      </td>
+      <td className="py-2 text-right text-slate-500" data-testid="previous-year-amount">
+        {money(figures.previousYearWonAmount)}
+      </td>
+    </>
+  );
+}
+
+/** "2025-03" → "март 2025" / "March 2025". */
+function monthName(month: string, locale: Locale): string {
+  const [year, index] = month.split("-").map(Number);
+  return formatMonth(new Date(Date.UTC(year, index - 1, 15)), "UTC", locale);
+}
+
+/** The period [from, to) as inclusive dates in the organisation's time zone. */
+function periodDates({ period, timezone }: SalesReport): PeriodDates {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return { from: day.format(new Date(period.from)), to: day.format(new Date(Date.parse(period.to) - 1)) };
+}

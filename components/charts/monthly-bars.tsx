@@ -1,0 +1,38 @@
+"use client";
+// Won amount per month as bars, with the same month a year before beside it. Data in props only.
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMoney, type Locale } from "@/lib/format";
+import { compactMoney, shortMonth } from "./chart-format";
+
+export type MonthlyBarsPoint = { month: string; current: number; previous: number };
+
+type Props = {
+  data: MonthlyBarsPoint[];
+  currency: string;
+  locale: Locale;
+  labels: { current: string; previous: string };
+  height?: number;
+};
+
+export function MonthlyBars({ data, currency, locale, labels, height = 300 }: Props) {
+  return (
+    <div style={{ height }} data-testid="monthly-bars">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
+          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <XAxis dataKey="month" tickFormatter={(month: string) => shortMonth(month, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
+          <YAxis tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={80} />
+          <Tooltip
+            cursor={{ fill: "#f1f5f9" }}
+            labelFormatter={(month) => shortMonth(String(month), locale)}
+            formatter={(value) => formatMoney(Number(value), currency, locale)}
+          />
+          {/* Sorted by key ("current" before "previous"), not by the translated name. */}
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />
+          <Bar dataKey="current" name={labels.current} fill="#1f5ad6" radius={[4, 4, 0, 0]} />
+          <Bar dataKey="previous" name={labels.previous} fill="#94a3b8" radius={[4, 4, 0, 0]} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+// A dashboard card: a title, the report's content, a loading veil over the previous figures while
+// new ones arrive, and an empty state that says why it is empty.
+import type { ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+
+type Props = {
+  title: ReactNode;
+  isLoading?: boolean;
+  loadingText: string;
+  error?: string | null;
+  errorTitle?: string;
+  isEmpty?: boolean;
+  emptyText: string;
+  testId?: string;
+  children: ReactNode;
+};
+
+export function ReportCard({ title, isLoading = false, loadingText, error, errorTitle, isEmpty = false, emptyText, testId, children }: Props) {
+  return (
+    <section className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-busy={isLoading} data-testid={testId}>
+      <h2 className="mb-3 text-sm font-semibold text-slate-700">{title}</h2>
+      {error ? (
+        <Alert tone="error">
+          {errorTitle ? <span className="font-medium">{errorTitle}: </span> : null}
+          {error}
+        </Alert>
+      ) : isEmpty ? (
+        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-500" data-testid={testId ? `${testId}-empty` : undefined}>
+          {emptyText}
+        </p>
+      ) : (
+        children
+      )}
+      {isLoading ? (
+        <div className="absolute inset-0 flex items-center justify-center rounded-xl bg-white/60" role="status">
+          <span className="rounded-lg bg-white px-3 py-1 text-sm text-slate-600 shadow">{loadingText}</span>
+        </div>
+      ) : null}
+    </section>
+  );
+}
