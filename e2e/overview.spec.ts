@@ -69,6 +69,8 @@ test("only admins see the Admin section", async ({ page }) => {
   await signInAndWait(page, logins.manager1);
   await expect(page.getByRole("link", { name: "Администрирование" })).toHaveCount(0);
   await page.getByRole("button", { name: "Выйти" }).click();
+  // Wait for the sign-out to finish, or /login would still see the session and send us back.
+  await expect(page).toHaveURL(/\/login/);
   await signInAndWait(page, logins.admin);
   await expect(page.getByRole("link", { name: "Администрирование" })).toBeVisible();
 });
