@@ -13,9 +13,16 @@ import { filterKeys, periodPresetOrder, type FilterKey } from "./report-query";
 /** The period the report resolved to, as inclusive dates (shown in the date inputs under a preset). */
 export type PeriodDates = { from: string; to: string };
 
-type Props = { options: FilterOptions; role: Role; t: DashboardMessages["filters"]; period?: PeriodDates | null };
+type Props = {
+  options: FilterOptions;
+  role: Role;
+  t: DashboardMessages["filters"];
+  period?: PeriodDates | null;
+  /** False where the reports ignore pipelines (leads have none). */
+  showPipeline?: boolean;
+};
 
-export function FilterBar({ options, role, t, period }: Props) {
+export function FilterBar({ options, role, t, period, showPipeline = true }: Props) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const id = useId();
@@ -89,7 +96,9 @@ export function FilterBar({ options, role, t, period }: Props) {
         </div>
       </div>
       <div className="flex flex-wrap items-end gap-3 [&>*]:min-w-48 [&>*]:flex-1">
-        <OptionSelect id={`${id}-pipeline`} label={t.pipeline} all={t.all} options={options.pipelines} value={searchParams.get("pipelineId")} onChange={(v) => update({ pipelineId: v })} />
+        {showPipeline ? (
+          <OptionSelect id={`${id}-pipeline`} label={t.pipeline} all={t.all} options={options.pipelines} value={searchParams.get("pipelineId")} onChange={(v) => update({ pipelineId: v })} />
+        ) : null}
         {role === "admin" ? (
           <OptionSelect id={`${id}-department`} label={t.department} all={t.all} options={options.departments} value={searchParams.get("departmentId")} onChange={(v) => update({ departmentId: v })} />
         ) : null}

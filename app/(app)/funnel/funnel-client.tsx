@@ -1,0 +1,135 @@
+"use client";
+// The Funnel dashboard's island: the filter bar, then per pipeline its funnel chart, the table of its
+// stages and its won/lost totals. The first figures come from the server; a filter change refetches the JSON.
+import { useSearchParams } from "next/navigation";
+import { FunnelChart } from "@/components/charts/funnel-chart";
+import { FilterBar, type PeriodDates } from "@/components/dashboard/filter-bar";
+import { ReportCard } from "@/components/dashboard/report-card";
+import { reportQueryString } from "@/components/dashboard/report-query";
+import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import type { Role } from "@/lib/auth/permissions";
+import { formatMoney, formatNumber, type Locale } from "@/lib/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import type { FilterOptions } from "@/lib/reports/filter-options";
+import type { SalesFunnelResult, SalesFunnelRow } from "@/lib/reports/sales-funnel";
+
+/** The JSON of GET /api/reports/sales-funnel. */
+export type FunnelReport = SalesFunnelResult & { report: string; currency: string; timezone: string; period: { from: string; to: string } };
+
+type Props = { initial: InitialReport<FunnelReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type Pipeline = { id: string; name: string; rows: SalesFunnelRow[]; wonCount: number; lostCount: number };
+
+const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
+const semanticOrder = { open: 0, won: 1, lost: 2 } as const;
+
+export function FunnelClient({ initial, options, role, locale, t }: Props) {
+  const query = reportQueryString(useSearchParams());
+  const { data, error, isLoading } = useReport<FunnelReport>("sales-funnel", query, initial);
+  const pipelines = data ? groupByPipeline(data) : [];
+  const isEmpty = data !== null && !data.rows.some((row) => row.reachedCount > 0);
+  const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: t.funnel.empty };
+
+  return (
+    <div className="space-y-4">
+      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data) : null} />
+      {!data || isEmpty ? (
+        <ReportCard title={t.funnel.title} testId="funnel-card" isEmpty={isEmpty} {...card}>
+          {null}
+        </ReportCard>
+      ) : (
+        pipelines.map((pipeline) => (
+          // A pipeline no deal reached in the period says so instead of drawing empty bars.
+          <ReportCard key={pipeline.id} title={pipeline.name} testId="funnel-card" isEmpty={!pipeline.rows.some((row) => row.reachedCount > 0)} {...card}>
+            <div className="space-y-4" data-pipeline-id={pipeline.id}>
+              <FunnelChart
+                data={pipeline.rows.map((row) => ({ stageId: row.stageId, name: row.stageName, semantic: row.semantic, reached: row.reachedCount }))}
+                locale={locale}
+                label={t.funnel.chart}
+              />
+              <StageTable pipeline={pipeline} currency={data.currency} locale={locale} t={t.funnel} />
+            </div>
+          </ReportCard>
+        ))
+      )}
+    </div>
+  );
+}
+
+function StageTable({ pipeline, currency, locale, t }: { pipeline: Pipeline; currency: string; locale: Locale; t: DashboardMessages["funnel"] }) {
+  const percent = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 }).format(value));
+  const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(value));
+  const th = "py-2 pr-4 text-right font-medium";
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm tabular-nums" data-testid="funnel-table">
+        <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th rowSpan={2} className="py-2 pr-4 align-bottom font-medium">{t.stage}</th>
+            <th colSpan={2} className="pt-2 pr-4 text-center font-medium">{t.now}</th>
+            <th rowSpan={2} className={`${th} align-bottom`}>{t.reached}</th>
+            <th rowSpan={2} className={`${th} align-bottom`}>{t.fromPrevious}</th>
+            <th rowSpan={2} className={`${th} align-bottom`}>{t.fromFirst}</th>
+            <th rowSpan={2} className="py-2 text-right align-bottom font-medium">{t.averageDays}</th>
+          </tr>
+          <tr>
+            <th className={th}>{t.nowCount}</th>
+            <th className={th}>{t.nowAmount}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {pipeline.rows.map((row) => (
+            <tr key={row.stageId} data-testid="funnel-row" data-stage-id={row.stageId} data-semantic={row.semantic}>
+              <td className="py-2 pr-4" data-testid="stage-name">
+                <span className={`mr-2 inline-block size-2 rounded-full ${row.semantic === "won" ? "bg-green-600" : row.semantic === "lost" ? "bg-red-600" : "bg-brand-600"}`} aria-hidden />
+                {row.stageName}
+              </td>
+              <td className="py-2 pr-4 text-right" data-testid="current-count">{formatNumber(row.currentCount, locale)}</td>
+              <td className="py-2 pr-4 text-right" data-testid="current-amount">{formatMoney(row.currentAmount, currency, locale)}</td>
+              <td className="py-2 pr-4 text-right" data-testid="reached-count">{formatNumber(row.reachedCount, locale)}</td>
+              <td className="py-2 pr-4 text-right" data-testid="conversion-from-previous">{percent(row.conversionFromPrevious)}</td>
+              <td className="py-2 pr-4 text-right" data-testid="conversion-from-first">{percent(row.conversionFromFirst)}</td>
+              <td className="py-2 text-right" data-testid="average-days">{days(row.averageDaysInStage)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="funnel-totals">
+        <span>
+          <span className="text-slate-500">{t.won}: </span>
+          <span className="font-semibold text-green-700" data-testid="won-count">{countText(pipeline.wonCount, t.deals, locale)}</span>
+        </span>
+        <span>
+          <span className="text-slate-500">{t.lost}: </span>
+          <span className="font-semibold text-red-700" data-testid="lost-count">{countText(pipeline.lostCount, t.deals, locale)}</span>
+        </span>
+      </p>
+    </div>
+  );
+}
+
+/** 1 сделка, 3 сделки, 5 сделок (Intl.PluralRules picks the form, the locale formats the number). */
+function countText(count: number, forms: Record<"one" | "few" | "many" | "other", string>, locale: Locale): string {
+  const form = new Intl.PluralRules(tags[locale]).select(count);
+  return (form in forms ? forms[form as keyof typeof forms] : forms.other).replace("{n}", formatNumber(count, locale));
+}
+
+/** The report's rows per pipeline, each with its open stages in order, then won, then lost. */
+function groupByPipeline({ rows, totals }: FunnelReport): Pipeline[] {
+  const pipelines = new Map<string, Pipeline>();
+  for (const row of rows) {
+    const pipeline = pipelines.get(row.pipelineId) ?? pipelines.set(row.pipelineId, { id: row.pipelineId, name: row.pipelineName, rows: [], wonCount: 0, lostCount: 0 }).get(row.pipelineId)!;
+    pipeline.rows.push(row);
+  }
+  for (const total of totals) {
+    const pipeline = pipelines.get(total.pipelineId);
+    if (pipeline) Object.assign(pipeline, { wonCount: total.wonCount, lostCount: total.lostCount });
+  }
+  for (const pipeline of pipelines.values()) pipeline.rows.sort((a, b) => semanticOrder[a.semantic] - semanticOrder[b.semantic] || a.position - b.position);
+  return [...pipelines.values()];
+}
+
+/** The period [from, to) as inclusive dates in the organisation's time zone. */
+function periodDates({ period, timezone }: FunnelReport): PeriodDates {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return { from: day.format(new Date(period.from)), to: day.format(new Date(Date.parse(period.to) - 1)) };
+}

@@ -1,0 +1,147 @@
+"use client";
+// The Managers dashboard's island: the filter bar, a bar per manager (revenue or activities) and the
+// sortable table of each manager's activities and deals with a totals row.
+import { useSearchParams } from "next/navigation";
+import { useState } from "react";
+import { ManagerBars } from "@/components/charts/manager-bars";
+import { FilterBar, type PeriodDates } from "@/components/dashboard/filter-bar";
+import { ReportCard } from "@/components/dashboard/report-card";
+import { reportQueryString } from "@/components/dashboard/report-query";
+import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
+import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import type { Role } from "@/lib/auth/permissions";
+import { formatMoney, formatNumber, type Locale } from "@/lib/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import type { FilterOptions } from "@/lib/reports/filter-options";
+import type { ManagerActivityFigures, ManagerActivityResult, ManagerActivityRow } from "@/lib/reports/manager-activity";
+
+/** The JSON of GET /api/reports/manager-activity. */
+export type ManagersReport = ManagerActivityResult & { report: string; currency: string; timezone: string; period: { from: string; to: string } };
+
+type Props = { initial: InitialReport<ManagersReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type Metric = "wonAmount" | "activitiesTotal";
+type FigureKey = keyof ManagerActivityFigures;
+
+const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
+const figureKeys = ["calls", "emails", "meetings", "tasks", "activitiesTotal", "callMinutes", "dealsCreated", "dealsWon", "wonAmount", "winRate"] as const satisfies readonly FigureKey[];
+
+export function ManagersClient({ initial, options, role, locale, t }: Props) {
+  const query = reportQueryString(useSearchParams());
+  const { data, error, isLoading } = useReport<ManagersReport>("manager-activity", query, initial);
+  const [metric, setMetric] = useState<Metric>("wonAmount");
+  const isEmpty = data !== null && data.rows.length === 0;
+  const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: t.managers.empty };
+  const m = t.managers;
+  // The filter's names tell apart one person's accounts in two CRMs ("Имя · amoCRM").
+  const optionNames = new Map(options.managers.map((option) => [option.id, option.name]));
+  const nameOf = (row: ManagerActivityRow) => (row.managerId === null ? m.noManager : (optionNames.get(row.managerId) ?? row.managerName ?? "—"));
+  const show = (key: (typeof figureKeys)[number], figures: ManagerActivityFigures) => formatFigure(key, figures, data?.currency ?? "KZT", locale);
+
+  const columns: SortableColumn<ManagerActivityRow>[] = [
+    { key: "manager", label: m.manager, sortValue: nameOf, render: (row) => <ManagerName name={nameOf(row)} isNone={row.managerId === null} /> },
+    ...figureKeys.map(
+      (key): SortableColumn<ManagerActivityRow> => ({
+        key,
+        label: m[key],
+        isNumeric: true,
+        sortValue: (row) => (key === "wonAmount" ? Number(row.wonAmount) : row[key]),
+        render: (row) => show(key, row),
+      }),
+    ),
+  ];
+
+  return (
+    <div className="space-y-4">
+      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data) : null} />
+      <ReportCard
+        title={
+          <span className="flex flex-wrap items-center justify-between gap-2">
+            <span>
+              {m.chart}
+              {data && !isEmpty ? <span className="ml-2 font-normal text-slate-500" data-testid="managers-count">{countText(data.rows.length, m.count, locale)}</span> : null}
+            </span>
+            <span className="inline-flex gap-1" role="group" aria-label={m.metric}>
+              {(["wonAmount", "activitiesTotal"] as const).map((key) => (
+                <button
+                  key={key}
+                  type="button"
+                  aria-pressed={metric === key}
+                  onClick={() => setMetric(key)}
+                  className={`rounded-lg px-3 py-1 text-xs font-medium ${metric === key ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+                >
+                  {m[key]}
+                </button>
+              ))}
+            </span>
+          </span>
+        }
+        testId="managers-chart"
+        {...card}
+      >
+        {data ? (
+          <ManagerBars
+            data={[...data.rows]
+              .map((row) => ({ key: row.managerId ?? "none", name: nameOf(row), value: metric === "wonAmount" ? Number(row.wonAmount) : row.activitiesTotal }))
+              .sort((a, b) => b.value - a.value)}
+            currency={metric === "wonAmount" ? data.currency : null}
+            locale={locale}
+            label={m[metric]}
+          />
+        ) : null}
+      </ReportCard>
+      <ReportCard title={m.table} testId="managers-table-card" {...card}>
+        {data ? (
+          <SortableTable
+            columns={columns}
+            rows={data.rows}
+            rowKey={(row) => row.managerId ?? "none"}
+            initialSort={{ key: "wonAmount", direction: "desc" }}
+            testId="managers-table"
+            rowTestId="manager-row"
+            sortLabel={m.sortBy}
+            footer={
+              <tr data-testid="managers-totals">
+                <td className="py-2 pr-4">{m.total}</td>
+                {figureKeys.map((key) => (
+                  <td key={key} className="py-2 pr-4 text-right last:pr-0" data-testid={key}>
+                    {show(key, data.totals)}
+                  </td>
+                ))}
+              </tr>
+            }
+          />
+        ) : null}
+      </ReportCard>
+    </div>
+  );
+}
+
+/** "Имя · amoCRM — онлайн-школа": the name on one line, the CRM below it in grey. */
+function ManagerName({ name, isNone }: { name: string; isNone: boolean }) {
+  const [person, ...source] = name.split(" · ");
+  return (
+    <span className={`block min-w-36 ${isNone ? "italic text-slate-500" : ""}`}>
+      {person}
+      {source.length ? <span className="block text-xs text-slate-500">{source.join(" · ")}</span> : null}
+    </span>
+  );
+}
+
+function formatFigure(key: (typeof figureKeys)[number], figures: ManagerActivityFigures, currency: string, locale: Locale): string {
+  if (key === "wonAmount") return formatMoney(figures.wonAmount, currency, locale);
+  if (key === "winRate") return figures.winRate === null ? "—" : new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 }).format(figures.winRate);
+  if (key === "callMinutes") return new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(figures.callMinutes);
+  return formatNumber(figures[key], locale);
+}
+
+/** 1 менеджер, 3 менеджера, 5 менеджеров (Intl.PluralRules picks the form). */
+function countText(count: number, forms: Record<"one" | "few" | "many" | "other", string>, locale: Locale): string {
+  const form = new Intl.PluralRules(tags[locale]).select(count);
+  return (form in forms ? forms[form as keyof typeof forms] : forms.other).replace("{n}", formatNumber(count, locale));
+}
+
+/** The period [from, to) as inclusive dates in the organisation's time zone. */
+function periodDates({ period, timezone }: ManagersReport): PeriodDates {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return { from: day.format(new Date(period.from)), to: day.format(new Date(Date.parse(period.to) - 1)) };
+}

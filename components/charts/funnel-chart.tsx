@@ -1,0 +1,34 @@
+"use client";
+// A pipeline's funnel: one horizontal bar per stage, as long as the deals that reached it, coloured by
+// the stage's semantic (open stages in brand blue, then won in green and lost in red). Data in props.
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber, type Locale } from "@/lib/format";
+
+export type FunnelChartStage = { stageId: string; name: string; semantic: "open" | "won" | "lost"; reached: number };
+
+type Props = { data: FunnelChartStage[]; locale: Locale; label: string };
+
+const colors = { open: "#1f5ad6", won: "#16a34a", lost: "#dc2626" } as const;
+
+export function FunnelChart({ data, locale, label }: Props) {
+  // One bar is 36 px high, so a long pipeline gets a taller chart instead of thinner bars.
+  const height = Math.max(160, data.length * 36 + 24);
+  return (
+    <div style={{ height }} data-testid="funnel-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} barCategoryGap={6}>
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
+          <YAxis type="category" dataKey="name" width={160} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} interval={0} />
+          <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [formatNumber(Number(value), locale), label]} />
+          <Bar dataKey="reached" name={label} radius={[0, 4, 4, 0]}>
+            {data.map((stage) => (
+              <Cell key={stage.stageId} fill={colors[stage.semantic]} />
+            ))}
+            <LabelList dataKey="reached" position="right" formatter={(value) => formatNumber(Number(value), locale)} style={{ fontSize: 12, fill: "#334155" }} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

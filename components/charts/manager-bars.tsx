@@ -1,0 +1,34 @@
+"use client";
+// One horizontal bar per manager: won amount (money) or activities (a count). Data in props only.
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMoney, formatNumber, type Locale } from "@/lib/format";
+import { compactMoney } from "./chart-format";
+
+export type ManagerBarsPoint = { key: string; name: string; value: number };
+
+type Props = {
+  data: ManagerBarsPoint[];
+  /** A currency makes the values money; without one they are counts. */
+  currency: string | null;
+  locale: Locale;
+  label: string;
+};
+
+export function ManagerBars({ data, currency, locale, label }: Props) {
+  const height = Math.max(160, data.length * 32 + 40);
+  const format = (value: number, isCompact: boolean) =>
+    currency === null ? formatNumber(value, locale) : isCompact ? compactMoney(value, currency, locale) : formatMoney(value, currency, locale);
+  return (
+    <div style={{ height }} data-testid="manager-bars">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={6}>
+          <CartesianGrid horizontal={false} stroke="#e2e8f0" />
+          <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => format(value, true)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
+          <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} interval={0} />
+          <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [format(Number(value), false), label]} />
+          <Bar dataKey="value" name={label} fill="#1f5ad6" radius={[0, 4, 4, 0]} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
