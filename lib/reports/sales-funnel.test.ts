@@ -87,7 +87,8 @@ describe("sales funnel", () => {
       // d1: 1 ÷ 3 (EXECUTING, the previous open stage), 1 ÷ 4 (NEW)
       { stage: "WON", reachedCount: 1, conversionFromPrevious: 0.3333, conversionFromFirst: 0.25 },
       // d3, through its stand-in: its current stage at its creation
-      { stage: "LOSE", reachedCount: 1, conversionFromPrevious: 0.3333, conversionFromFirst: 0.25 },
+      // (lost deals leave from any stage: no conversion "from the previous stage")
+      { stage: "LOSE", reachedCount: 1, conversionFromPrevious: null, conversionFromFirst: 0.25 },
       // the shop deal went straight to PAID (won): a won deal has passed every open stage, so CART counts it
       { stage: "CART", reachedCount: 1, conversionFromPrevious: null, conversionFromFirst: 1 },
       { stage: "PAID", reachedCount: 1, conversionFromPrevious: 1, conversionFromFirst: 1 },

@@ -62,7 +62,8 @@ export async function getSalesFunnel(context: ReportContext): Promise<SalesFunne
       currentCount: currentOf.get(stage.stageId)?.count ?? 0,
       currentAmount: currentOf.get(stage.stageId)?.amount ?? "0.00",
       reachedCount,
-      conversionFromPrevious: previousOpen === null ? null : ratio(reachedCount, previousOpen),
+      // Deals are lost from any stage, so "from the previous stage" means nothing for a lost stage.
+      conversionFromPrevious: previousOpen === null || stage.semantic === "lost" ? null : ratio(reachedCount, previousOpen),
       conversionFromFirst: ratio(reachedCount, first),
       averageDaysInStage: stage.semantic === "open" ? (daysOf.get(stage.stageId) ?? null) : null,
     });
