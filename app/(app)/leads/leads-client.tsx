@@ -1,0 +1,121 @@
+"use client";
+// The Leads dashboard's island: the filter bar (no pipeline: leads have none), the conversion KPIs,
+// leads by source and utm_source, and conversion by month and by manager. Two reports, one set of
+// filters: the first figures come from the server, a filter change refetches both reports' JSON.
+import { useSearchParams } from "next/navigation";
+import { ConversionLine } from "@/components/charts/conversion-line";
+import { SourcePie } from "@/components/charts/source-pie";
+import { FilterBar } from "@/components/dashboard/filter-bar";
+import { ReportCard } from "@/components/dashboard/report-card";
+import { reportQueryString } from "@/components/dashboard/report-query";
+import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { StatCard } from "@/components/ui/stat-card";
+import type { Role } from "@/lib/auth/permissions";
+import { formatNumber, type Locale } from "@/lib/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import type { FilterOptions } from "@/lib/reports/filter-options";
+import type { LeadConversionResult } from "@/lib/reports/lead-conversion";
+import type { LeadsBySourceResult } from "@/lib/reports/leads-by-source";
+import { fillMonths, formatDays, formatRate, monthName, periodDates } from "./leads-format";
+import { ConversionTable, SourceTable } from "./leads-tables";
+
+type ReportEnvelope = { report: string; currency: string; timezone: string; period: { from: string; to: string } };
+/** The JSON of GET /api/reports/lead-conversion. */
+export type LeadConversionReport = LeadConversionResult & ReportEnvelope;
+/** The JSON of GET /api/reports/leads-by-source. */
+export type LeadsBySourceReport = LeadsBySourceResult & ReportEnvelope;
+
+type Props = {
+  initial: { conversion: InitialReport<LeadConversionReport>; bySource: InitialReport<LeadsBySourceReport> };
+  options: FilterOptions;
+  role: Role;
+  locale: Locale;
+  t: DashboardMessages;
+};
+
+export function LeadsClient({ initial, options, role, locale, t }: Props) {
+  const query = reportQueryString(useSearchParams());
+  const conversion = useReport<LeadConversionReport>("lead-conversion", query, initial.conversion);
+  const bySource = useReport<LeadsBySourceReport>("leads-by-source", query, initial.bySource);
+  const l = t.leads;
+  const cardOf = ({ data, error, isLoading }: { data: { totals: { leads: number } } | null; error: string | null; isLoading: boolean }) => ({
+    isLoading,
+    loadingText: t.loading,
+    error,
+    errorTitle: t.failed,
+    isEmpty: data !== null && data.totals.leads === 0,
+    emptyText: l.empty,
+  });
+  const conversionCard = cardOf(conversion);
+  const sourceCard = cardOf(bySource);
+  const totals = conversion.data?.totals;
+  const period = conversion.data ?? bySource.data;
+  const months = conversion.data
+    ? fillMonths(conversion.data.byMonth, (month) => ({ month, leads: 0, converted: 0, conversionRate: null, medianDaysToConvert: null }))
+    : [];
+
+  return (
+    <div className="space-y-4">
+      <FilterBar options={options} role={role} t={t.filters} period={period ? periodDates(period.period, period.timezone) : null} showPipeline={false} />
+
+      {totals ? (
+        <div className={`grid grid-cols-1 gap-4 transition-opacity sm:grid-cols-2 xl:grid-cols-4 ${conversion.isLoading ? "opacity-60" : ""}`} aria-busy={conversion.isLoading} data-testid="leads-kpis">
+          <StatCard testId="kpi-leads" label={l.leads} value={formatNumber(totals.leads, locale)} />
+          <StatCard testId="kpi-converted" label={l.converted} value={formatNumber(totals.converted, locale)} />
+          <StatCard testId="kpi-conversion" label={l.conversion} value={formatRate(totals.conversionRate, locale)} />
+          <StatCard testId="kpi-median-days" label={l.medianDays} value={formatDays(totals.medianDaysToConvert, locale, l.days)} />
+        </div>
+      ) : null}
+
+      <ReportCard title={l.bySource} testId="leads-by-source" {...sourceCard}>
+        {bySource.data ? (
+          <div className="grid items-center gap-6 lg:grid-cols-5">
+            <div className="lg:col-span-2">
+              <SourcePie data={bySource.data.rows.map((row) => ({ name: row.sourceName ?? l.notSet, leads: row.leads }))} locale={locale} label={l.leads} />
+            </div>
+            <div className="lg:col-span-3">
+              <SourceTable testId="source-table" label={l.source} rows={bySource.data.rows} totals={bySource.data.totals} locale={locale} t={l} />
+            </div>
+          </div>
+        ) : null}
+      </ReportCard>
+
+      <ReportCard title={l.byUtmSource} testId="leads-by-utm-source" {...sourceCard}>
+        {bySource.data ? <SourceTable testId="utm-table" label={l.utmSource} rows={bySource.data.byUtmSource} totals={bySource.data.totals} locale={locale} t={l} /> : null}
+      </ReportCard>
+
+      <ReportCard title={l.byMonth} testId="leads-by-month" {...conversionCard}>
+        {conversion.data ? (
+          <div className="space-y-4">
+            <ConversionLine data={months.map((row) => ({ month: row.month, leads: row.leads, rate: row.conversionRate }))} locale={locale} labels={{ leads: l.leads, rate: l.conversion }} />
+            <ConversionTable
+              testId="month-table"
+              label={l.month}
+              rows={months}
+              rowKey={(row) => row.month}
+              name={(row) => monthName(row.month, locale)}
+              totals={conversion.data.totals}
+              locale={locale}
+              t={l}
+            />
+          </div>
+        ) : null}
+      </ReportCard>
+
+      <ReportCard title={l.byManager} testId="leads-by-manager" {...conversionCard}>
+        {conversion.data ? (
+          <ConversionTable
+            testId="manager-table"
+            label={l.manager}
+            rows={conversion.data.byManager}
+            rowKey={(row) => row.managerId ?? ""}
+            name={(row) => (row.managerId === null ? <span className="italic text-slate-500">{l.noManager}</span> : (row.managerName ?? "—"))}
+            totals={conversion.data.totals}
+            locale={locale}
+            t={l}
+          />
+        ) : null}
+      </ReportCard>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+// Leads created per month as bars (left axis) and the share of them converted as a line (right axis).
+// Data in props only.
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatNumber, type Locale } from "@/lib/format";
+import { shortMonth } from "./chart-format";
+
+/** rate: converted ÷ leads as a fraction; null for a month with no leads (the line skips it). */
+export type ConversionPoint = { month: string; leads: number; rate: number | null };
+
+type Props = { data: ConversionPoint[]; locale: Locale; labels: { leads: string; rate: string }; height?: number };
+
+const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
+
+export function ConversionLine({ data, locale, labels, height = 300 }: Props) {
+  const percent = new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 });
+  const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
+  return (
+    <div style={{ height }} data-testid="conversion-line">
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <XAxis dataKey="month" tickFormatter={(month: string) => shortMonth(month, locale)} {...axis} />
+          <YAxis yAxisId="leads" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} width={56} {...axis} />
+          <YAxis yAxisId="rate" orientation="right" domain={[0, "auto"]} tickFormatter={(value: number) => percent.format(value)} width={56} {...axis} />
+          <Tooltip
+            cursor={{ fill: "#f1f5f9" }}
+            labelFormatter={(month) => shortMonth(String(month), locale)}
+            formatter={(value, _name, item) => (item.dataKey === "rate" ? percent.format(Number(value)) : formatNumber(Number(value), locale))}
+          />
+          {/* Sorted by key ("leads" before "rate"), not by the translated name. */}
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />
+          <Bar yAxisId="leads" dataKey="leads" name={labels.leads} fill="#93c5fd" radius={[4, 4, 0, 0]} />
+          <Line yAxisId="rate" dataKey="rate" name={labels.rate} stroke="#1f5ad6" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} type="monotone" />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}
