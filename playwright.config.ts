@@ -27,7 +27,9 @@ export default defineConfig({
   },
   webServer: {
     // A new data folder every run: the server migrates it and seeds the demo organisation.
-    command: `rm -rf ${dataDir} ${dataDir}.lock && npx next start -H 127.0.0.1 -p ${port}`,
+    // Long keep-alive: Node's 5 s default closes sockets the test's request client still reuses
+    // (ECONNRESET on the next API call).
+    command: `rm -rf ${dataDir} ${dataDir}.lock && npx next start -H 127.0.0.1 -p ${port} --keepAliveTimeout 120000`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -70,7 +70,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   const rnd = createRandom(dataSeed, emailDomain === DEMO_EMAIL_DOMAIN ? undefined : mixSeed(dataSeed, hashString(emailDomain)));
   const timeline = createTimeline(now);
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     if (!options.checkForeignKeys) await skipForeignKeyChecks(tx);
     const org = buildOrganisation(rnd, { createdAt: timeline.start, passwordHash, emailDomain });
     const orgId = org.organisation.id!;
@@ -131,4 +131,9 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     ]);
     return { orgId };
   });
+  // Fresh statistics for the planner: PGlite runs no autovacuum, and without them it picks nested
+  // loops that made the lead reports take seconds on the demo data.
+  await db.execute(sql`analyze`);
+  log("statistics updated (analyze)");
+  return result;
 }
