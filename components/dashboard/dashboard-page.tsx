@@ -1,0 +1,37 @@
+// What every dashboard page shares: the viewer, their language, the filters from the URL, a
+// header, and the report area behind Suspense while the first figures load.
+import { Suspense, type ReactNode } from "react";
+import { requireViewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Locale } from "@/lib/format";
+import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { resolveLocale } from "@/lib/i18n/locale";
+import { reportQueryString } from "./report-query";
+
+export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+export type DashboardContext = { viewer: Viewer; query: string; locale: Locale; t: DashboardMessages };
+
+export async function DashboardPage({
+  searchParams,
+  heading,
+  children,
+}: {
+  searchParams: SearchParams;
+  heading: (t: DashboardMessages) => { title: string; subtitle: string };
+  children: (context: DashboardContext) => ReactNode;
+}) {
+  const query = reportQueryString(await searchParams);
+  const viewer = await requireViewer();
+  const locale = await resolveLocale(viewer);
+  const t = dashboardMessages[locale];
+  const { title, subtitle } = heading(t);
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">{title}</h1>
+        <p className="text-sm text-slate-500">{subtitle}</p>
+      </header>
+      <Suspense fallback={<div className="h-96 animate-pulse rounded-xl bg-slate-100" />}>{children({ viewer, query, locale, t })}</Suspense>
+    </div>
+  );
+}
