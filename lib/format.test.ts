@@ -22,3 +22,14 @@ it("computes the change against the previous period", () => {
   expect(percentChange(50, 100)).toBe(-50);
   expect(percentChange(10, 0)).toBeNull();
 });
+
+it("writes rates, month keys and Russian plurals", async () => {
+  const { formatRate, formatMonthKey, formatPlural, periodDates } = await import("./format");
+  expect(plain(formatRate(0.2345, "ru"))).toBe("23,5 %");
+  expect(formatRate(null, "en")).toBe("—");
+  expect(formatMonthKey("2025-03", "ru")).toBe("март 2025");
+  const deals = { one: "{n} сделка", few: "{n} сделки", many: "{n} сделок", other: "{n} сделки" };
+  expect([1, 3, 5, 21].map((n) => formatPlural(n, deals, "ru"))).toEqual(["1 сделка", "3 сделки", "5 сделок", "21 сделка"]);
+  // March in Almaty: [28 Feb 19:00 UTC, 31 Mar 19:00 UTC) → 1–31 March
+  expect(periodDates({ from: "2025-02-28T19:00:00.000Z", to: "2025-03-31T19:00:00.000Z" }, "Asia/Almaty")).toEqual({ from: "2025-03-01", to: "2025-03-31" });
+});

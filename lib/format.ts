@@ -37,3 +37,29 @@ export function percentChange(current: number, previous: number): number | null 
   if (previous === 0) return null;
   return ((current - previous) / previous) * 100;
 }
+
+/** 0.2345 → "23,5 %" / "23.5%"; null (nothing to divide by) → "—". */
+export function formatRate(rate: number | null, locale: Locale): string {
+  if (rate === null) return "—";
+  return new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 }).format(rate);
+}
+
+/** A report's month key "2025-03" → "март 2025" / "March 2025". */
+export function formatMonthKey(month: string, locale: Locale): string {
+  const [year, index] = month.split("-").map(Number);
+  return formatMonth(new Date(Date.UTC(year, index - 1, 15)), "UTC", locale);
+}
+
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** "{n} сделка / сделки / сделок": Intl.PluralRules picks the form, the locale formats the number. */
+export function formatPlural(count: number, forms: PluralForms, locale: Locale): string {
+  const form = new Intl.PluralRules(tags[locale]).select(count);
+  return (forms[form] ?? forms.other).replace("{n}", formatNumber(count, locale));
+}
+
+/** A report's period [from, to) as the inclusive dates the filter bar shows, in the org's time zone. */
+export function periodDates(period: { from: string; to: string }, timeZone: string): { from: string; to: string } {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return { from: day.format(new Date(period.from)), to: day.format(new Date(Date.parse(period.to) - 1)) };
+}

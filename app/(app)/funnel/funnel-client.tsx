@@ -3,12 +3,12 @@
 // stages and its won/lost totals. The first figures come from the server; a filter change refetches the JSON.
 import { useSearchParams } from "next/navigation";
 import { FunnelChart } from "@/components/charts/funnel-chart";
-import { FilterBar, type PeriodDates } from "@/components/dashboard/filter-bar";
+import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/components/dashboard/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMoney, formatNumber, type Locale } from "@/lib/format";
+import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesFunnelResult, SalesFunnelRow } from "@/lib/reports/sales-funnel";
@@ -31,7 +31,7 @@ export function FunnelClient({ initial, options, role, locale, t }: Props) {
 
   return (
     <div className="space-y-4">
-      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data) : null} />
+      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
       {!data || isEmpty ? (
         <ReportCard title={t.funnel.title} testId="funnel-card" isEmpty={isEmpty} {...card}>
           {null}
@@ -56,7 +56,7 @@ export function FunnelClient({ initial, options, role, locale, t }: Props) {
 }
 
 function StageTable({ pipeline, currency, locale, t }: { pipeline: Pipeline; currency: string; locale: Locale; t: DashboardMessages["funnel"] }) {
-  const percent = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 }).format(value));
+  const percent = (value: number | null) => formatRate(value, locale);
   const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(value));
   const th = "py-2 pr-4 text-right font-medium";
   return (
@@ -96,22 +96,17 @@ function StageTable({ pipeline, currency, locale, t }: { pipeline: Pipeline; cur
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="funnel-totals">
         <span>
           <span className="text-slate-500">{t.won}: </span>
-          <span className="font-semibold text-green-700" data-testid="won-count">{countText(pipeline.wonCount, t.deals, locale)}</span>
+          <span className="font-semibold text-green-700" data-testid="won-count">{formatPlural(pipeline.wonCount, t.deals, locale)}</span>
         </span>
         <span>
           <span className="text-slate-500">{t.lost}: </span>
-          <span className="font-semibold text-red-700" data-testid="lost-count">{countText(pipeline.lostCount, t.deals, locale)}</span>
+          <span className="font-semibold text-red-700" data-testid="lost-count">{formatPlural(pipeline.lostCount, t.deals, locale)}</span>
         </span>
       </p>
     </div>
   );
 }
 
-/** 1 сделка, 3 сделки, 5 сделок (Intl.PluralRules picks the form, the locale formats the number). */
-function countText(count: number, forms: Record<"one" | "few" | "many" | "other", string>, locale: Locale): string {
-  const form = new Intl.PluralRules(tags[locale]).select(count);
-  return (form in forms ? forms[form as keyof typeof forms] : forms.other).replace("{n}", formatNumber(count, locale));
-}
 
 /** The report's rows per pipeline, each with its open stages in order, then won, then lost. */
 function groupByPipeline({ rows, totals }: FunnelReport): Pipeline[] {
@@ -128,8 +123,4 @@ function groupByPipeline({ rows, totals }: FunnelReport): Pipeline[] {
   return [...pipelines.values()];
 }
 
-/** The period [from, to) as inclusive dates in the organisation's time zone. */
-function periodDates({ period, timezone }: FunnelReport): PeriodDates {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
-  return { from: day.format(new Date(period.from)), to: day.format(new Date(Date.parse(period.to) - 1)) };
-}
+

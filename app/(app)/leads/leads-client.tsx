@@ -11,12 +11,12 @@ import { reportQueryString } from "@/components/dashboard/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { StatCard } from "@/components/ui/stat-card";
 import type { Role } from "@/lib/auth/permissions";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatMonthKey, formatNumber, formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { LeadConversionResult } from "@/lib/reports/lead-conversion";
 import type { LeadsBySourceResult } from "@/lib/reports/leads-by-source";
-import { fillMonths, formatDays, formatRate, monthName, periodDates } from "./leads-format";
+import { fillMonths, formatDays } from "./leads-format";
 import { ConversionTable, SourceTable } from "./leads-tables";
 
 type ReportEnvelope = { report: string; currency: string; timezone: string; period: { from: string; to: string } };
@@ -93,7 +93,7 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
               label={l.month}
               rows={months}
               rowKey={(row) => row.month}
-              name={(row) => monthName(row.month, locale)}
+              name={(row) => formatMonthKey(row.month, locale)}
               totals={conversion.data.totals}
               locale={locale}
               t={l}

@@ -1,11 +1,11 @@
 // The Leads dashboard's tables: leads per source (or utm_source) with their share and conversion,
 // and the conversion figures per month or per manager, each with a totals row.
 import type { ReactNode } from "react";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatNumber, formatRate, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { LeadConversionFigures } from "@/lib/reports/lead-conversion";
 import type { LeadSourceRow, LeadsBySourceResult } from "@/lib/reports/leads-by-source";
-import { formatDays, formatRate } from "./leads-format";
+import { formatDays } from "./leads-format";
 
 type T = DashboardMessages["leads"];
 const th = "py-2 pr-4 text-right font-medium last:pr-0";

@@ -4,13 +4,13 @@
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { ManagerBars } from "@/components/charts/manager-bars";
-import { FilterBar, type PeriodDates } from "@/components/dashboard/filter-bar";
+import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/components/dashboard/report-query";
 import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMoney, formatNumber, type Locale } from "@/lib/format";
+import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { ManagerActivityFigures, ManagerActivityResult, ManagerActivityRow } from "@/lib/reports/manager-activity";
@@ -52,13 +52,13 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
 
   return (
     <div className="space-y-4">
-      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data) : null} />
+      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
       <ReportCard
         title={
           <span className="flex flex-wrap items-center justify-between gap-2">
             <span>
               {m.chart}
-              {data && !isEmpty ? <span className="ml-2 font-normal text-slate-500" data-testid="managers-count">{countText(data.rows.length, m.count, locale)}</span> : null}
+              {data && !isEmpty ? <span className="ml-2 font-normal text-slate-500" data-testid="managers-count">{formatPlural(data.rows.length, m.count, locale)}</span> : null}
             </span>
             <span className="inline-flex gap-1" role="group" aria-label={m.metric}>
               {(["wonAmount", "activitiesTotal"] as const).map((key) => (
@@ -129,19 +129,10 @@ function ManagerName({ name, isNone }: { name: string; isNone: boolean }) {
 
 function formatFigure(key: (typeof figureKeys)[number], figures: ManagerActivityFigures, currency: string, locale: Locale): string {
   if (key === "wonAmount") return formatMoney(figures.wonAmount, currency, locale);
-  if (key === "winRate") return figures.winRate === null ? "—" : new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 }).format(figures.winRate);
+  if (key === "winRate") return formatRate(figures.winRate, locale);
   if (key === "callMinutes") return new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(figures.callMinutes);
   return formatNumber(figures[key], locale);
 }
 
-/** 1 менеджер, 3 менеджера, 5 менеджеров (Intl.PluralRules picks the form). */
-function countText(count: number, forms: Record<"one" | "few" | "many" | "other", string>, locale: Locale): string {
-  const form = new Intl.PluralRules(tags[locale]).select(count);
-  return (form in forms ? forms[form as keyof typeof forms] : forms.other).replace("{n}", formatNumber(count, locale));
-}
 
-/** The period [from, to) as inclusive dates in the organisation's time zone. */
-function periodDates({ period, timezone }: ManagersReport): PeriodDates {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
-  return { from: day.format(new Date(period.from)), to: day.format(new Date(Date.parse(period.to) - 1)) };
-}
+

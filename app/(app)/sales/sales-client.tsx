@@ -3,12 +3,12 @@
 // figures come from the server; a filter change refetches only the report's JSON.
 import { useSearchParams } from "next/navigation";
 import { MonthlyBars } from "@/components/charts/monthly-bars";
-import { FilterBar, type PeriodDates } from "@/components/dashboard/filter-bar";
+import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/components/dashboard/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMoney, formatMonth, formatNumber, type Locale } from "@/lib/format";
+import { formatMoney, formatMonthKey, formatNumber, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesByMonthResult, SalesByMonthTotals } from "@/lib/reports/sales-by-month";
@@ -27,7 +27,7 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
 
   return (
     <div className="space-y-4">
-      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data) : null} />
+      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
       <ReportCard title={t.sales.chart} testId="sales-chart" {...card}>
         {data ? (
           <MonthlyBars
@@ -54,7 +54,7 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
               <tbody className="divide-y divide-slate-100">
                 {data.rows.map((row) => (
                   <tr key={row.month} data-testid="sales-row">
-                    <td className="py-2 pr-4">{monthName(row.month, locale)}</td>
+                    <td className="py-2 pr-4">{formatMonthKey(row.month, locale)}</td>
                     <Figures figures={row} locale={locale} money={money} />
                   </tr>
                 ))}
@@ -92,14 +92,5 @@ function Figures({ figures, locale, money }: { figures: SalesByMonthTotals; loca
   );
 }
 
-/** "2025-03" → "март 2025" / "March 2025". */
-function monthName(month: string, locale: Locale): string {
-  const [year, index] = month.split("-").map(Number);
-  return formatMonth(new Date(Date.UTC(year, index - 1, 15)), "UTC", locale);
-}
 
-/** The period [from, to) as inclusive dates in the organisation's time zone. */
-function periodDates({ period, timezone }: SalesReport): PeriodDates {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
-  return { from: day.format(new Date(period.from)), to: day.format(new Date(Date.parse(period.to) - 1)) };
-}
+
