@@ -1,0 +1,33 @@
+// An amoCRM answer that is not a success, as a typed connector error (reference §4). 429 and
+// 403 bodies are often nginx HTML, so the status decides; a JSON problem's `detail` is added.
+import {
+  ConnectorAuthError,
+  ConnectorError,
+  ConnectorForbiddenError,
+  ConnectorPaymentError,
+  ConnectorProtocolError,
+  ConnectorRateLimitError,
+  ConnectorRequestError,
+  ConnectorUnavailableError,
+} from "../errors";
+
+export function classifyAmoError(host: string, status: number, body: unknown, path: string): ConnectorError {
+  const account = `amoCRM account ${host}`;
+  const problem = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
+  const detail = [problem.hint, problem.detail, problem.title].find((v): v is string => typeof v === "string" && v !== "");
+  const said = detail ? `: ${detail}` : "";
+  const details = { status };
+  if (status === 401) return new ConnectorAuthError(`${account} rejected the access token (HTTP 401)${said}; reconnect the account or issue a new long-lived token`, details);
+  if (status === 402) return new ConnectorPaymentError(`${account}: the account is not paid (HTTP 402); API access resumes after payment`, details);
+  if (status === 403) {
+    return new ConnectorForbiddenError(
+      `${account} refused access (HTTP 403)${said}. amoCRM blocks an account's API after repeated rate-limit excess, and refuses IPs outside the account's allow-list; contact amoCRM support`,
+      details,
+    );
+  }
+  if (status === 429) return new ConnectorRateLimitError(`${account} refused ${path}: too many requests (HTTP 429)`, details);
+  if (status >= 500) return new ConnectorUnavailableError("server_error", `${account} failed on ${path}: HTTP ${status}`, details);
+  if (status === 404) return new ConnectorRequestError(`${account}: ${path} does not exist (HTTP 404); check the account address`, details);
+  if (status >= 400) return new ConnectorRequestError(`${account} rejected ${path} (HTTP ${status})${said}`, details);
+  return new ConnectorProtocolError(`${account} sent a truncated or non-JSON answer to ${path} (HTTP ${status})`, details);
+}

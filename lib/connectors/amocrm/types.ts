@@ -1,0 +1,27 @@
+// Wire shapes of amoCRM API v4 lists (../shared/reference/amocrm.md §2.2, §2.6).
+
+export type AmoLink = { href: string };
+
+export type AmoPage<K extends string, T> = {
+  _page?: number;
+  _total_items?: number;
+  _links?: { self?: AmoLink; next?: AmoLink; prev?: AmoLink };
+  _embedded?: { [key in K]?: T[] };
+};
+
+export type AmoTokens = {
+  accessToken: string;
+  refreshToken: string;
+  /** Unix milliseconds. */
+  expiresAt: number;
+};
+
+export type AmoOAuth = AmoTokens & {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+};
+
+/** amoCRM's system statuses, the same in every pipeline (§3.1). */
+export const AMO_WON_STATUS_ID = 142;
+export const AMO_LOST_STATUS_ID = 143;
