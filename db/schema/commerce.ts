@@ -1,4 +1,5 @@
 // Shop orders and the customers built from them (one customer per normalised phone).
+import { sql } from "drizzle-orm";
 import { char, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, money, orgId, ts } from "./common";
 import { organisations } from "./orgs";
@@ -13,11 +14,13 @@ export const customers = pgTable(
   {
     id: id(),
     orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
-    /** E.164; the key that joins a person's orders across shops and CRMs. */
-    phone: text("phone").notNull(),
+    /** E.164; the key that joins a person's orders across shops and CRMs. Null: known by e-mail only. */
+    phone: text("phone"),
     name: text("name"),
     email: text("email"),
     orderCount: integer("order_count").notNull().default(0),
+    /** Orders in a completed status; total spent and the average check count only these. */
+    completedOrderCount: integer("completed_order_count").notNull().default(0),
     totalSpent: money("total_spent").notNull().default("0"),
     averageCheck: money("average_check").notNull().default("0"),
     firstOrderAt: ts("first_order_at"),
@@ -25,8 +28,26 @@ export const customers = pgTable(
     category: customerCategoryEnum("category").notNull().default("new"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("customers_org_phone_uq").on(t.orgId, t.phone), index("customers_org_category_idx").on(t.orgId, t.category)],
+  (t) => [
+    uniqueIndex("customers_org_phone_uq").on(t.orgId, t.phone),
+    // A customer without a phone is known by the lower-cased e-mail alone.
+    uniqueIndex("customers_org_email_uq").on(t.orgId, t.email).where(sql`${t.phone} is null`),
+    index("customers_org_category_idx").on(t.orgId, t.category),
+    index("customers_org_spent_idx").on(t.orgId, t.totalSpent),
+  ],
 );
+
+/** The organisation's customer-category thresholds (admin settings); a missing row means the defaults. */
+export const customerSettings = pgTable("customer_settings", {
+  orgId: uuid("org_id")
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  /** VIP from this total spent, in the base currency. */
+  vipTotalThreshold: money("vip_total_threshold").notNull().default("100000"),
+  /** Inactive after this many days without an order. */
+  inactiveDays: integer("inactive_days").notNull().default(180),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
 
 export const orders = pgTable(
   "orders",

@@ -5,3 +5,5 @@ export * from "./crm";
 export * from "./commerce";
 export * from "./traffic";
 export * from "./system";
+export * from "./facts";
+export * from "./attribution";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, orgId, ts } from "./common";
 import { organisations, users } from "./orgs";
@@ -24,6 +25,23 @@ export const sources = pgTable(
   (t) => [index("sources_org_idx").on(t.orgId)],
 );
 
+/** The CRM's own departments (Bitrix24 `department.get`, amoCRM user groups), as the CRM names them. */
+export const crmDepartments = pgTable(
+  "crm_departments",
+  {
+    id: id(),
+    orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
+    sourceId: uuid("source_id")
+      .notNull()
+      .references(() => sources.id, { onDelete: "cascade" }),
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    parentExternalId: text("parent_external_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("crm_departments_source_ext_uq").on(t.sourceId, t.externalId)],
+);
+
 /** The CRM's own users (managers); linked to a Voronka user for scope. */
 export const crmUsers = pgTable(
   "crm_users",
@@ -38,6 +56,7 @@ export const crmUsers = pgTable(
     email: text("email"),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     isActive: boolean("is_active").notNull().default(true),
+    crmDepartmentId: uuid("crm_department_id").references(() => crmDepartments.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -49,6 +68,20 @@ export const crmUsers = pgTable(
 export const syncRunKindEnum = pgEnum("sync_run_kind", ["full", "incremental", "reconcile"]);
 export const syncRunStatusEnum = pgEnum("sync_run_status", ["queued", "running", "succeeded", "failed", "cancelled"]);
 
+/** Per-entity progress of a run: rows done of the CRM's total (when it tells), and what they did. */
+export type SyncEntityProgress = {
+  done: number;
+  total?: number;
+  fetched?: number;
+  inserted?: number;
+  updated?: number;
+  deleted?: number;
+  finished?: boolean;
+};
+
+/** Run-wide figures: the entities planned, HTTP requests, retries and the errors met on the way. */
+export type SyncRunStats = { entities?: string[]; requests?: number; retries?: number; errors?: string[] };
+
 export const syncRuns = pgTable(
   "sync_runs",
   {
@@ -59,7 +92,8 @@ export const syncRuns = pgTable(
       .references(() => sources.id, { onDelete: "cascade" }),
     kind: syncRunKindEnum("kind").notNull(),
     status: syncRunStatusEnum("status").notNull().default("queued"),
-    progress: jsonb("progress").$type<Record<string, { done: number; total?: number }>>().notNull().default({}),
+    progress: jsonb("progress").$type<Record<string, SyncEntityProgress>>().notNull().default({}),
+    stats: jsonb("stats").$type<SyncRunStats>().notNull().default({}),
     error: text("error"),
     triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
     startedAt: ts("started_at"),
@@ -67,7 +101,13 @@ export const syncRuns = pgTable(
     heartbeatAt: ts("heartbeat_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("sync_runs_source_idx").on(t.orgId, t.sourceId, t.createdAt)],
+  (t) => [
+    index("sync_runs_source_idx").on(t.orgId, t.sourceId, t.createdAt),
+    // One active run per source, across every process: the second insert fails on this index.
+    uniqueIndex("sync_runs_one_active_uq")
+      .on(t.sourceId)
+      .where(sql`status in ('queued', 'running')`),
+  ],
 );
 
 /** Where the last sync of one entity stopped: modification time plus last id. */
@@ -79,9 +119,14 @@ export const syncCursors = pgTable(
       .notNull()
       .references(() => sources.id, { onDelete: "cascade" }),
     entity: text("entity").notNull(),
+    /** Watermark: every row modified before it (less the re-read window) has been read. */
     modifiedAt: ts("modified_at"),
+    /** While a pass is under way: the last id it committed (keyset resume point); null between passes. */
     lastExternalId: text("last_external_id"),
     rowsSeen: integer("rows_seen").notNull().default(0),
+    /** The pass under way ("full" or "incremental"), and the newest modification time it has seen. */
+    passKind: text("pass_kind"),
+    pendingModifiedAt: ts("pending_modified_at"),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.sourceId, t.entity] })],

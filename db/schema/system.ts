@@ -1,4 +1,5 @@
 // The webhook inbox, the audit log and exchange rates.
+import { sql } from "drizzle-orm";
 import { char, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid, bigserial } from "drizzle-orm/pg-core";
 import { createdAt, id, orgId, ts } from "./common";
 import { organisations, users } from "./orgs";
@@ -30,6 +31,10 @@ export const webhookEvents = pgTable(
   (t) => [
     index("webhook_events_queue_idx").on(t.status, t.nextAttemptAt),
     index("webhook_events_source_idx").on(t.orgId, t.sourceId, t.receivedAt),
+    // The processor's per-source queue: due events of one source in arrival order.
+    index("webhook_events_source_queue_idx")
+      .on(t.sourceId, t.id)
+      .where(sql`${t.status} in ('pending', 'failed')`),
   ],
 );
 
