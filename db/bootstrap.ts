@@ -1,6 +1,7 @@
 // What the first start puts into an empty database.
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
+import { organisationsWithoutFacts, rebuildReportFacts } from "@/lib/reports/facts/refresh";
 import { organisations, users } from "./schema";
 import { seedDemo } from "./demo";
 import type { Db } from "./types";
@@ -15,7 +16,10 @@ export type BootstrapResult = "seeded-demo" | "created-admin" | "nothing-to-do" 
 
 export async function bootstrapDatabase(db: Db, options: BootstrapOptions): Promise<BootstrapResult> {
   const [{ value: userCount }] = await db.select({ value: count() }).from(users);
-  if (userCount > 0) return "nothing-to-do";
+  if (userCount > 0) {
+    await rebuildMissingReportFacts(db);
+    return "nothing-to-do";
+  }
   if (options.seedDemo) {
     const started = Date.now();
     await seedDemo(db, {});
@@ -29,6 +33,19 @@ export async function bootstrapDatabase(db: Db, options: BootstrapOptions): Prom
   }
   console.warn("[voronka] the database has no users: set ADMIN_EMAIL and ADMIN_PASSWORD (or SEED_DEMO=true) and restart");
   return "no-users";
+}
+
+/**
+ * A database migrated from before the report facts existed has organisations without them: build
+ * them once (the dashboards read only the facts). Organisations created later get theirs on their
+ * first write (refreshReportFacts rebuilds an organisation it finds without facts).
+ */
+async function rebuildMissingReportFacts(db: Db): Promise<void> {
+  for (const orgId of await organisationsWithoutFacts(db)) {
+    const started = Date.now();
+    await rebuildReportFacts(db, orgId);
+    console.info(`[voronka] report facts built for organisation ${orgId} in ${Date.now() - started} ms`);
+  }
 }
 
 export async function createOrganisationWithAdmin(

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { activities, deals, leads } from "../schema";
+import { refreshReportFacts } from "@/lib/reports/facts/refresh";
 import type { Db } from "../types";
 import type { OrgFixture } from "./fixtures";
 
@@ -37,6 +38,7 @@ export async function addActivity(
       deletedAt: at(input.deletedAt),
     })
     .returning();
+  await refreshReportFacts(db, f.org.id, { activityIds: [row.id] });
   return row;
 }
 
@@ -69,6 +71,7 @@ export async function addSourcedLead(
       deletedAt: at(input.deletedAt),
     })
     .returning();
+  await refreshReportFacts(db, f.org.id, { leadIds: [row.id] });
   return row;
 }
 
@@ -76,5 +79,6 @@ export async function addSourcedLead(
 export async function addDealFromLead(db: Db, f: OrgFixture, lead: { id: string }, input: Parameters<OrgFixture["addDeal"]>[0]) {
   const deal = await f.addDeal(input);
   await db.update(deals).set({ leadId: lead.id }).where(eq(deals.id, deal.id));
+  await refreshReportFacts(db, f.org.id, { dealIds: [deal.id] });
   return { ...deal, leadId: lead.id };
 }

@@ -2,6 +2,7 @@
 // to CRM users, a Bitrix24-like pipeline. Every test makes its own, so tests never share rows.
 import { randomUUID } from "node:crypto";
 import { crmUsers, deals, departments, exchangeRates, leads, organisations, pipelines, sources, stages, users } from "../schema";
+import { rebuildReportFacts, refreshReportFacts } from "@/lib/reports/facts/refresh";
 import type { Db } from "../types";
 
 // bcrypt of "correct-password" at cost 4: fast in tests, still verified by the real bcrypt code.
@@ -95,6 +96,7 @@ export async function createOrgFixture(db: Db, options: { timezone?: string; bas
           deletedAt: input.deletedAt ? new Date(input.deletedAt) : null,
         })
         .returning();
+      await refreshReportFacts(db, org.id, { dealIds: [deal.id] });
       return deal;
     },
     async addLead(input: { manager: keyof typeof crmUserOf | null; createdAt: string }) {
@@ -109,10 +111,13 @@ export async function createOrgFixture(db: Db, options: { timezone?: string; bas
           createdAt: new Date(input.createdAt),
         })
         .returning();
+      await refreshReportFacts(db, org.id, { leadIds: [lead.id] });
       return lead;
     },
     async addRate(currency: string, day: string, rate: string) {
       await db.insert(exchangeRates).values({ orgId: org.id, currency, day, rate });
+      // A rate revalues the deals already there: the fixture is small, so rebuild it whole.
+      await rebuildReportFacts(db, org.id);
     },
   };
 }

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { deals, leads, pipelines, stageChanges, stages } from "../schema";
+import { refreshReportFacts } from "@/lib/reports/facts/refresh";
 import type { Db } from "../types";
 import type { OrgFixture } from "./fixtures";
 
@@ -19,6 +20,7 @@ export async function addStageChange(db: Db, f: OrgFixture, input: { dealId: str
     toStageId: input.toStageId,
     changedAt: new Date(input.at),
   });
+  await refreshReportFacts(db, f.org.id, { dealIds: [input.dealId] });
 }
 
 /** Another pipeline of the fixture's source, with stages [name, semantic] in this order. */
@@ -53,15 +55,18 @@ export async function addDealIn(
       closedAt: input.closedAt ? new Date(input.closedAt) : null,
     })
     .returning();
+  await refreshReportFacts(db, f.org.id, { dealIds: [deal.id] });
   return deal;
 }
 
 /** Marks a lead converted by the CRM's status (Bitrix24 STATUS_ID = CONVERTED). */
 export async function markLeadConverted(db: Db, leadId: string) {
-  await db.update(leads).set({ statusSemantic: "converted" }).where(eq(leads.id, leadId));
+  const [lead] = await db.update(leads).set({ statusSemantic: "converted" }).where(eq(leads.id, leadId)).returning({ orgId: leads.orgId });
+  await refreshReportFacts(db, lead.orgId, { leadIds: [leadId] });
 }
 
 /** Points a deal back to the lead it came from. */
 export async function linkDealToLead(db: Db, dealId: string, leadId: string) {
-  await db.update(deals).set({ leadId }).where(eq(deals.id, dealId));
+  const [deal] = await db.update(deals).set({ leadId }).where(eq(deals.id, dealId)).returning({ orgId: deals.orgId });
+  await refreshReportFacts(db, deal.orgId, { dealIds: [dealId] });
 }

@@ -4,6 +4,7 @@ import { organisations } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
+import { rebuildReportFacts } from "@/lib/reports/facts/refresh";
 import { diffFields, writeAudit } from "@/lib/users/audit";
 import { assertCan } from "@/lib/users/guards";
 import { orgSettingsPatchSchema, type OrgSettingsPatch } from "./settings-schema";
@@ -36,6 +37,9 @@ export async function updateOrgSettings(db: Db, viewer: Viewer, patch: OrgSettin
     if (Object.keys(diff).length === 0) return current;
     const [updated] = await tx.update(organisations).set(changes).where(eq(organisations.id, viewer.orgId)).returning(columns);
     // Changing the base currency does not convert stored exchange rates; the log shows when it happened.
+    // Both the time zone (day buckets) and the base currency (converted amounts) are baked into the
+    // report facts, so those two changes rebuild them.
+    if ("timezone" in diff || "baseCurrency" in diff) await rebuildReportFacts(tx, viewer.orgId);
     await writeAudit(tx, viewer, { action: "org.update", targetType: "organisation", targetId: viewer.orgId, details: { changes: diff } });
     return updated;
   });

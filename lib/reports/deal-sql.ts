@@ -1,29 +1,9 @@
 // SQL and JSON helpers shared by the deal reports (sales by month, funnel, overview KPIs):
-// which deals a report may count, money and ratio formats, and the months of a period.
+// money and ratio formats, and the months of a period.
 import { TZDate } from "@date-fns/tz";
 import { addMonths, format, startOfMonth } from "date-fns";
-import { and, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { deals } from "@/db/schema";
-import { scopeCondition } from "@/lib/auth/scope";
+import { sql, type SQL } from "drizzle-orm";
 import type { Period } from "@/lib/time/months";
-import { filterConditions } from "./filters";
-import type { ReportContext } from "./report";
-
-/** Deals the viewer may see, matching the filters (pipeline included unless told not to), never deleted ones. */
-export function visibleDeals(context: Pick<ReportContext, "scope" | "filters">, options: { withPipeline?: boolean } = {}): SQL {
-  const table = options.withPipeline === false ? { sourceId: deals.sourceId, crmUserId: deals.crmUserId } : deals;
-  return and(scopeCondition(context.scope, deals), isNull(deals.deletedAt), ...filterConditions(context.filters, table))!;
-}
-
-/** An instant as a bound timestamptz parameter (the same on PGlite and postgres-js). */
-export function instant(date: Date): SQL {
-  return sql`${date.toISOString()}::timestamptz`;
-}
-
-/** `column` within [from, to). */
-export function within(column: SQL | AnyColumn, period: Period): SQL {
-  return sql`(${column} >= ${instant(period.from)} and ${column} < ${instant(period.to)})`;
-}
 
 /** A sum of money as a decimal string with two places, "0.00" for no rows. */
 export function moneySum(amount: SQL): SQL<string> {

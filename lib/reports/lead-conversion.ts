@@ -1,10 +1,11 @@
 // Lead conversion: leads created in the period, how many were converted (whenever that happened)
 // and the median days to conversion, in total and by month of creation, source and manager.
-// The lead facts (converted or not, when) are shared with the leads-by-source report.
-import { and, eq, gte, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { crmUsers, deals, leads } from "@/db/schema";
-import { scopeCondition } from "@/lib/auth/scope";
-import { filterConditions } from "./filters";
+// Counts come from the daily lead rollup (shared with the leads-by-source report), medians from the
+// per-lead facts (lib/reports/facts).
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { selectRows } from "@/db/migrate";
+import { crmUsers, reportLeadDaily, reportLeadDaysMonthly, reportLeadFacts } from "@/db/schema";
+import { dayWithin, localDay, rollupVisible } from "./facts/query";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type LeadConversionFigures = {
@@ -12,7 +13,7 @@ export type LeadConversionFigures = {
   converted: number;
   /** converted ÷ leads, four decimals; null when there are no leads. */
   conversionRate: number | null;
-  /** Median days from the lead's creation to its conversion, one decimal; null when none converted. */
+  /** Median days from the lead's creation to its conversion (each rounded to a tenth), one decimal; null when none converted. */
   medianDaysToConvert: number | null;
 };
 export type LeadConversionResult = {
@@ -26,46 +27,83 @@ export type LeadConversionResult = {
 };
 
 /**
- * What the lead reports share: the leads created in the period inside the scope and filters, each
- * joined to the creation of its first non-deleted deal. A lead is converted when the CRM says so or
- * a deal points to it; it converted at `converted_at`, else when that first deal was created.
+ * What the lead reports share: the daily lead rollup (dimension "channel" or "utm") inside the scope
+ * and filters, for leads created in the period. A lead is converted when the CRM says so or a live
+ * deal points to it, whenever that happened (lib/reports/facts/fact-sql.ts). Leads have no pipeline:
+ * the pipeline filter does not apply to them.
  */
-export function leadFacts({ db, scope, filters, period }: ReportContext) {
-  // Deals are not scoped here: a lead in scope is converted whoever's deal points to it.
-  const firstDeal = db
-    .select({ leadId: deals.leadId, createdAt: sql<Date>`min(${deals.createdAt})`.as("first_deal_at") })
-    .from(deals)
-    .where(and(eq(deals.orgId, scope.orgId), isNull(deals.deletedAt), isNotNull(deals.leadId)))
-    .groupBy(deals.leadId)
-    .as("first_deal");
-  const isConverted = sql`(${leads.statusSemantic} = 'converted' or ${firstDeal.createdAt} is not null)`;
-  const convertedAt = sql`coalesce(${leads.convertedAt}, ${firstDeal.createdAt})`;
-  // Converted with no known date: no days to count. A deal created before its lead (linked
-  // afterwards) counts as zero days, not negative ones.
-  const days = sql`case when ${isConverted} and ${convertedAt} is not null
-    then greatest(0, extract(epoch from (${convertedAt} - ${leads.createdAt})) / 86400)::float8 end`;
-  const where: SQL = and(
-    scopeCondition(scope, leads),
-    isNull(leads.deletedAt),
-    gte(leads.createdAt, period.from),
-    lt(leads.createdAt, period.to),
-    // leads have no pipeline: the pipeline filter does not apply to them
-    ...filterConditions(filters, leads),
-  )!;
-  /** The source key: the channel, with empty and blank channels counted as "not set". */
-  const source = sql<string | null>`nullif(btrim(${leads.channel}), '')`;
-  const utmSource = sql<string | null>`nullif(btrim(${leads.utmSource}), '')`;
+export function leadRollup(context: ReportContext, dimension: "channel" | "utm") {
+  const r = reportLeadDaily;
+  const where: SQL = and(rollupVisible(context, r), eq(r.dimension, dimension), dayWithin(r.day, context.period, context.org.timezone))!;
   const counts = {
-    leads: sql<number>`count(*)::int`,
-    converted: sql<number>`(count(*) filter (where ${isConverted}))::int`,
+    leads: sql<number>`sum(${r.leads})::int`,
+    converted: sql<number>`sum(${r.converted})::int`,
   };
-  const medianDays = sql<string | null>`round((percentile_cont(0.5) within group (order by ${days}))::numeric, 1)::text`;
-  return { where, source, utmSource, counts, medianDays, firstDeal };
+  return { r, where, counts };
+}
+
+type FigureRow = { leads: number; converted: number; medianDays: string | null };
+
+/** The whole months [from, to) inside the period's days [fromDay, toDay); empty (both toDay) when none. */
+function wholeMonths(fromDay: string, toDay: string): { from: string; to: string } {
+  const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+  const nextMonth = (day: string) => {
+    const [year, month] = day.split("-").map(Number);
+    return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+  };
+  const from = monthStart(fromDay) === fromDay ? fromDay : nextMonth(fromDay);
+  const to = monthStart(toDay);
+  return from < to ? { from, to } : { from: toDay, to: toDay };
+}
+
+/**
+ * Median days to conversion over the converted leads with a date, each rounded to a tenth of a day
+ * (the precision shown), for the total and each month, source and manager. No sum gives a median,
+ * but counts per rounded value do: whole months come from the monthly histogram, the days of partial
+ * months from the per-lead facts, and the median is read off the cumulative counts.
+ */
+async function medianDays(context: ReportContext) {
+  const { period, org } = context;
+  const h = reportLeadDaysMonthly;
+  const f = reportLeadFacts;
+  const fromDay = localDay(period.from, org.timezone);
+  const toDay = localDay(period.to, org.timezone);
+  const months = wholeMonths(fromDay, toDay);
+  const rows = await selectRows<{ dimension: string; key: string | null; medianDays: string }>(
+    context.db,
+    sql`with counted as (
+        select ${h.month} as month, ${h.crmUserId} as crm_user_id, ${h.channel} as channel, ${h.tenths} as tenths, ${h.leads} as n
+        from ${h}
+        where ${rollupVisible(context, h)} and ${h.month} >= ${months.from}::date and ${h.month} < ${months.to}::date and ${h.leads} > 0
+        union all
+        select date_trunc('month', ${f.day})::date, ${f.crmUserId}, ${f.channel}, (round(${f.daysToConvert}::numeric, 1) * 10)::int, 1
+        from ${f}
+        where ${rollupVisible(context, f)} and ${f.daysToConvert} is not null
+          and ((${f.day} >= ${fromDay}::date and ${f.day} < ${months.from}::date) or (${f.day} >= ${months.to}::date and ${f.day} < ${toDay}::date))
+      ),
+      histogram as (
+        select case when grouping(month) = 0 then 'month' when grouping(channel) = 0 then 'source'
+            when grouping(crm_user_id) = 0 then 'manager' else 'total' end as dimension,
+          coalesce(to_char(month, 'YYYY-MM'), channel, crm_user_id::text) as key, tenths, sum(n) as n
+        from counted
+        group by grouping sets ((tenths), (month, tenths), (channel, tenths), (crm_user_id, tenths))
+      ),
+      cumulative as (
+        select dimension, key, tenths, sum(n) over (partition by dimension, key order by tenths) as upto, sum(n) over (partition by dimension, key) as total
+        from histogram
+      )
+      -- the values at 0-based ranks floor((n − 1) / 2) and floor(n / 2), averaged
+      select dimension, key,
+        round((min(tenths) filter (where upto > floor((total - 1) / 2)) + min(tenths) filter (where upto > floor(total / 2))) / 20.0, 1)::text as "medianDays"
+      from cumulative
+      group by dimension, key`,
+  );
+  const of = new Map(rows.map((row) => [`${row.dimension}|${row.key ?? ""}`, row.medianDays]));
+  return (dimension: "total" | "month" | "source" | "manager", key: string | null) => of.get(`${dimension}|${key ?? ""}`) ?? null;
 }
 
 export const fraction = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10000) / 10000);
 
-type FigureRow = { leads: number; converted: number; medianDays: string | null };
 const figures = (row: FigureRow): LeadConversionFigures => ({
   leads: row.leads,
   converted: row.converted,
@@ -74,34 +112,41 @@ const figures = (row: FigureRow): LeadConversionFigures => ({
 });
 
 export async function getLeadConversion(context: ReportContext): Promise<LeadConversionResult> {
-  const { db, org } = context;
-  const { where, source, counts, medianDays, firstDeal } = leadFacts(context);
-  const [totalRows, monthRows, sourceRows, managerRows] = await Promise.all([
-    db.select({ ...counts, medianDays }).from(leads).leftJoin(firstDeal, eq(firstDeal.leadId, leads.id)).where(where),
-    db
-      .select({ month: sql<string>`to_char(${leads.createdAt} at time zone ${org.timezone}, 'YYYY-MM')`, ...counts, medianDays })
-      .from(leads)
-      .leftJoin(firstDeal, eq(firstDeal.leadId, leads.id))
-      .where(where)
-      // by position: the time zone is a bound parameter, so the expression cannot be repeated
-      .groupBy(sql`1`),
-    db.select({ source, ...counts, medianDays }).from(leads).leftJoin(firstDeal, eq(firstDeal.leadId, leads.id)).where(where).groupBy(sql`1`),
-    db
-      .select({ managerId: leads.crmUserId, managerName: crmUsers.name, ...counts, medianDays })
-      .from(leads)
-      .leftJoin(firstDeal, eq(firstDeal.leadId, leads.id))
-      .leftJoin(crmUsers, eq(crmUsers.id, leads.crmUserId))
-      .where(where)
-      .groupBy(leads.crmUserId, crmUsers.name),
-  ]);
-  const byMonth = monthRows.map((row) => ({ month: row.month, ...figures(row) })).sort((a, b) => a.month.localeCompare(b.month));
+  const { db, scope } = context;
+  const { r, where } = leadRollup(context, "channel");
+  // One read of the rollup for the total and every month, source and manager.
+  const counted = selectRows<{ dimension: "total" | "month" | "source" | "manager"; key: string | null; leads: number; converted: number }>(
+    db,
+    sql`select case when grouping(to_char(${r.day}, 'YYYY-MM')) = 0 then 'month' when grouping(${r.value}) = 0 then 'source'
+          when grouping(${r.crmUserId}) = 0 then 'manager' else 'total' end as dimension,
+        coalesce(to_char(${r.day}, 'YYYY-MM'), ${r.value}, ${r.crmUserId}::text) as key,
+        sum(${r.leads})::int as leads, sum(${r.converted})::int as converted
+      from ${r}
+      where ${where}
+      group by grouping sets ((), (to_char(${r.day}, 'YYYY-MM')), (${r.value}), (${r.crmUserId}))`,
+  );
+  const [rows, median] = await Promise.all([counted, medianDays(context)]);
+  const of = (dimension: string) => rows.filter((row) => row.dimension === dimension && row.leads > 0);
+  const managerIds = of("manager").flatMap((row) => (row.key === null ? [] : [row.key]));
+  const names = new Map(
+    managerIds.length
+      ? (await db.select({ id: crmUsers.id, name: crmUsers.name }).from(crmUsers).where(and(eq(crmUsers.orgId, scope.orgId), inArray(crmUsers.id, managerIds)))).map((u) => [u.id, u.name])
+      : [],
+  );
+  const byMonth = of("month")
+    .map((row) => ({ month: row.key!, ...figures({ ...row, medianDays: median("month", row.key) }) }))
+    .sort((a, b) => a.month.localeCompare(b.month));
+  const [total] = of("total");
   return {
     rows: byMonth,
-    totals: figures(totalRows[0] ?? { leads: 0, converted: 0, medianDays: null }),
+    totals: figures({ leads: total?.leads ?? 0, converted: total?.converted ?? 0, medianDays: total ? median("total", null) : null }),
     byMonth,
-    bySource: sortByLeads(sourceRows.map((row) => ({ source: row.source, sourceName: row.source, ...figures(row) })), (row) => row.source),
-    byManager: managerRows
-      .map((row) => ({ managerId: row.managerId, managerName: row.managerName, ...figures(row) }))
+    bySource: sortByLeads(
+      of("source").map((row) => ({ source: row.key, sourceName: row.key, ...figures({ ...row, medianDays: median("source", row.key) }) })),
+      (row) => row.source,
+    ),
+    byManager: of("manager")
+      .map((row) => ({ managerId: row.key, managerName: row.key ? (names.get(row.key) ?? null) : null, ...figures({ ...row, medianDays: median("manager", row.key) }) }))
       .sort((a, b) => (a.managerId === null ? 1 : b.managerId === null ? -1 : (a.managerName ?? "").localeCompare(b.managerName ?? "", "ru"))),
   };
 }

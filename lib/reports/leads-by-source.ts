@@ -1,8 +1,6 @@
 // Leads by source: leads created in the period per source (the lead's channel) and per utm_source,
 // each with its share of all leads and how many of them were converted (whenever that happened).
-import { eq, sql } from "drizzle-orm";
-import { leads } from "@/db/schema";
-import { fraction, leadFacts, sortByLeads } from "./lead-conversion";
+import { fraction, leadRollup, sortByLeads } from "./lead-conversion";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type LeadSourceRow = {
@@ -24,16 +22,11 @@ export type LeadsBySourceResult = {
 };
 
 export async function getLeadsBySource(context: ReportContext): Promise<LeadsBySourceResult> {
-  const { db } = context;
-  const { where, source, utmSource, counts, firstDeal } = leadFacts(context);
-  const grouped = (key: typeof source) =>
-    db
-      .select({ key, ...counts })
-      .from(leads)
-      .leftJoin(firstDeal, eq(firstDeal.leadId, leads.id))
-      .where(where)
-      .groupBy(sql`1`);
-  const [sourceRows, utmRows] = await Promise.all([grouped(source), grouped(utmSource)]);
+  const grouped = (dimension: "channel" | "utm") => {
+    const { r, where, counts } = leadRollup(context, dimension);
+    return context.db.select({ key: r.value, ...counts }).from(r).where(where).groupBy(r.value);
+  };
+  const [sourceRows, utmRows] = await Promise.all([grouped("channel"), grouped("utm")]);
   const total = sourceRows.reduce((sum, row) => ({ leads: sum.leads + row.leads, converted: sum.converted + row.converted }), { leads: 0, converted: 0 });
   const toRows = (rows: typeof sourceRows) =>
     sortByLeads(

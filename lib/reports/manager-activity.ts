@@ -1,10 +1,9 @@
 // Manager activity: per manager (CRM user) in the viewer's scope, completed calls, e-mails, meetings
-// and tasks by the day they started, call minutes, deals created, deals won and the win rate.
-import { and, eq, gte, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { activities, crmUsers, deals, stages } from "@/db/schema";
-import { scopeCondition } from "@/lib/auth/scope";
-import { baseAmountSql } from "./base-amount";
-import { filterConditions } from "./filters";
+// and tasks by the day they started, call minutes, deals created, deals won and the win rate,
+// summed from the daily rollups kept current on write (lib/reports/facts).
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { crmUsers, reportActivityDaily, reportDealDaily } from "@/db/schema";
+import { dayWithin, rollupVisible } from "./facts/query";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type ManagerActivityFigures = {
@@ -29,47 +28,38 @@ export type ManagerActivityResult = { rows: ManagerActivityRow[]; totals: Manage
 type Tally = { calls: number; emails: number; meetings: number; tasks: number; callSeconds: number; dealsCreated: number; dealsWon: number; dealsLost: number; wonCents: bigint };
 const emptyTally = (): Tally => ({ calls: 0, emails: 0, meetings: 0, tasks: 0, callSeconds: 0, dealsCreated: 0, dealsWon: 0, dealsLost: 0, wonCents: 0n });
 
-const countIf = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
-const inPeriod = (column: AnyColumn, period: ReportContext["period"]) => and(gte(column, period.from), lt(column, period.to))!;
 
-export async function getManagerActivity({ db, scope, org, filters, period }: ReportContext): Promise<ManagerActivityResult> {
+export async function getManagerActivity(context: ReportContext): Promise<ManagerActivityResult> {
+  const { db, scope, org, period } = context;
+  const a = reportActivityDaily;
+  const d = reportDealDaily;
+  const sumIf = (column: AnyColumn, condition: SQL) => sql<number>`(coalesce(sum(${column}) filter (where ${condition}), 0))::int`;
+  // activities have no pipeline, so the pipeline filter does not apply to them
   const activityRows = await db
     .select({
-      managerId: activities.crmUserId,
-      calls: countIf(sql`${activities.type} = 'call'`),
-      emails: countIf(sql`${activities.type} = 'email'`),
-      meetings: countIf(sql`${activities.type} = 'meeting'`),
-      tasks: countIf(sql`${activities.type} = 'task'`),
-      callSeconds: sql<number>`(coalesce(sum(${activities.durationSeconds}) filter (where ${activities.type} = 'call'), 0))::int`,
+      managerId: a.crmUserId,
+      calls: sumIf(a.activities, sql`${a.type} = 'call'`),
+      emails: sumIf(a.activities, sql`${a.type} = 'email'`),
+      meetings: sumIf(a.activities, sql`${a.type} = 'meeting'`),
+      tasks: sumIf(a.activities, sql`${a.type} = 'task'`),
+      callSeconds: sql<number>`(coalesce(sum(${a.callSeconds}), 0))::int`,
     })
-    .from(activities)
-    .where(
-      and(
-        scopeCondition(scope, activities),
-        isNull(activities.deletedAt),
-        eq(activities.isCompleted, true),
-        inPeriod(activities.startAt, period),
-        // activities have no pipeline, so the pipeline filter does not apply to them
-        ...filterConditions(filters, activities),
-      ),
-    )
-    .groupBy(activities.crmUserId);
+    .from(a)
+    .where(and(rollupVisible(context, a), dayWithin(a.day, period, org.timezone)))
+    .groupBy(a.crmUserId);
 
-  const created = inPeriod(deals.createdAt, period);
-  const closed = inPeriod(deals.closedAt, period);
-  const base = baseAmountSql(deals, deals.closedAt, org.baseCurrency, org.timezone);
+  const closedWon = sql`${d.kind} = 'closed' and ${d.semantic} = 'won'`;
   const dealRows = await db
     .select({
-      managerId: deals.crmUserId,
-      dealsCreated: countIf(created),
-      dealsWon: countIf(and(closed, eq(stages.semantic, "won"))!),
-      dealsLost: countIf(and(closed, eq(stages.semantic, "lost"))!),
-      wonAmount: sql<string>`(coalesce(sum(${base}) filter (where ${and(closed, eq(stages.semantic, "won"))}), 0))::numeric(18,2)::text`,
+      managerId: d.crmUserId,
+      dealsCreated: sumIf(d.deals, sql`${d.kind} = 'created'`),
+      dealsWon: sumIf(d.deals, closedWon),
+      dealsLost: sumIf(d.deals, sql`${d.kind} = 'closed' and ${d.semantic} = 'lost'`),
+      wonAmount: sql<string>`(coalesce(sum(${d.amount}) filter (where ${closedWon}), 0))::numeric(18,2)::text`,
     })
-    .from(deals)
-    .innerJoin(stages, eq(stages.id, deals.stageId))
-    .where(and(scopeCondition(scope, deals), isNull(deals.deletedAt), or(created, closed), ...filterConditions(filters, deals)))
-    .groupBy(deals.crmUserId);
+    .from(d)
+    .where(and(rollupVisible(context, d), dayWithin(d.day, period, org.timezone)))
+    .groupBy(d.crmUserId);
 
   const tallies = new Map<string | null, Tally>();
   const tallyOf = (managerId: string | null) => tallies.get(managerId) ?? tallies.set(managerId, emptyTally()).get(managerId)!;

@@ -5,6 +5,7 @@ import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { linkDealToLead, markLeadConverted } from "@/db/test/report-fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { scopeOf } from "@/lib/auth/scope";
+import { refreshReportFacts } from "./facts/refresh";
 import { resolvePeriod, type ReportFilters } from "./filters";
 import { getOverviewKpis, type OverviewKpi, type OverviewRow } from "./overview-kpis";
 
@@ -53,6 +54,7 @@ afterAll(() => testDb.close());
 
 async function markLeadDeleted(leadId: string) {
   await testDb.db.update(leads).set({ deletedAt: new Date("2025-03-08T05:00:00Z") }).where(eq(leads.id, leadId));
+  await refreshReportFacts(testDb.db, f.org.id, { leadIds: [leadId] });
 }
 
 async function run(who: "admin" | "director" | "alice", filters: ReportFilters = {}) {

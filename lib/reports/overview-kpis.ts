@@ -1,13 +1,12 @@
 // The overview KPIs: revenue, won deals, win rate, average deal, sales cycle, new leads and lead
 // conversion for the period, each beside the previous period of the same length, plus a 12-month
-// revenue sparkline.
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { deals, leads, stages } from "@/db/schema";
-import { scopeCondition } from "@/lib/auth/scope";
+// revenue sparkline. Summed from the daily rollups kept current on write (lib/reports/facts).
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { reportDealDaily } from "@/db/schema";
 import { monthPeriod, type Period } from "@/lib/time/months";
-import { baseAmountSql } from "./base-amount";
-import { averageMoney, monthsOf, moneySum, ratio, visibleDeals, within } from "./deal-sql";
-import { filterConditions } from "./filters";
+import { averageMoney, monthsOf, ratio } from "./deal-sql";
+import { dayWithin, rollupVisible } from "./facts/query";
+import { leadRollup } from "./lead-conversion";
 import type { ReportContext, ReportDefinition } from "./report";
 import { wonByMonth } from "./sales-by-month";
 
@@ -25,40 +24,26 @@ export type OverviewResult = {
 
 async function closedDealFigures(context: ReportContext, period: Period) {
   const { db, org } = context;
-  const isWon = sql`${stages.semantic} = 'won'`;
+  const r = reportDealDaily;
+  const isWon = sql`${r.semantic} = 'won'`;
   const [row] = await db
     .select({
-      revenue: moneySum(sql`case when ${isWon} then ${baseAmountSql(deals, deals.closedAt, org.baseCurrency, org.timezone)} end`),
-      won: sql<number>`(count(*) filter (where ${isWon}))::int`,
-      lost: sql<number>`(count(*) filter (where ${stages.semantic} = 'lost'))::int`,
+      revenue: sql<string>`coalesce(sum(${r.amount}) filter (where ${isWon}), 0)::numeric(18,2)::text`,
+      won: sql<number>`(coalesce(sum(${r.deals}) filter (where ${isWon}), 0))::int`,
+      lost: sql<number>`(coalesce(sum(${r.deals}) filter (where ${r.semantic} = 'lost'), 0))::int`,
       // created → won, in days (rounded to one decimal for display)
-      cycleDays: sql<number | null>`((avg(extract(epoch from (${deals.closedAt} - ${deals.createdAt})) / 86400) filter (where ${isWon})))::float8`,
+      cycleDays: sql<number | null>`(sum(${r.cycleSeconds}) filter (where ${isWon}) / nullif(sum(${r.deals}) filter (where ${isWon}), 0) / 86400)::float8`,
     })
-    .from(deals)
-    .innerJoin(stages, eq(stages.id, deals.stageId))
-    .where(and(visibleDeals(context), inArray(stages.semantic, ["won", "lost"]), within(deals.closedAt, period)));
+    .from(r)
+    .where(and(rollupVisible(context, r), eq(r.kind, "closed"), inArray(r.semantic, ["won", "lost"]), dayWithin(r.day, period, org.timezone)));
   return { ...row, cycleDays: row.cycleDays === null ? null : Number(row.cycleDays) };
 }
 
 /** Leads created in the period; converted by the CRM's status or by a live deal pointing back. Leads have no pipeline. */
 async function leadFigures(context: ReportContext, period: Period) {
-  const { db, scope, filters } = context;
-  const [row] = await db
-    .select({
-      created: sql<number>`count(*)::int`,
-      converted: sql<number>`(count(*) filter (where ${leads.statusSemantic} = 'converted'
-        or exists (select 1 from deals d where d.lead_id = leads.id and d.deleted_at is null)))::int`,
-    })
-    .from(leads)
-    .where(
-      and(
-        scopeCondition(scope, leads),
-        isNull(leads.deletedAt),
-        ...filterConditions(filters, { sourceId: leads.sourceId, crmUserId: leads.crmUserId }),
-        within(leads.createdAt, period),
-      ),
-    );
-  return row;
+  const { r, where, counts } = leadRollup({ ...context, period }, "channel");
+  const [row] = await context.db.select(counts).from(r).where(where);
+  return { created: row?.leads ?? 0, converted: row?.converted ?? 0 };
 }
 
 type Figure = { value: KpiValue; exact: number | null };

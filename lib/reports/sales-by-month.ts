@@ -1,11 +1,12 @@
 // Sales by month: won deals per month of their won date (in the organisation's time zone), with
 // the same month a year before, in the base currency at the rate of each deal's close date.
+// Read from the daily rollups kept current on write (lib/reports/facts).
 import { sql } from "drizzle-orm";
-import { deals, stages } from "@/db/schema";
+import { reportDealDaily } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { Period } from "@/lib/time/months";
-import { baseAmountSql } from "./base-amount";
-import { averageMoney, monthsOf, shiftPeriod, visibleDeals, within } from "./deal-sql";
+import { averageMoney, monthsOf, shiftPeriod } from "./deal-sql";
+import { dayWithin, rollupVisible } from "./facts/query";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type SalesByMonthRow = {
@@ -24,17 +25,18 @@ type WonGroup = { month: string | null; wonCount: number; wonAmount: string };
 /**
  * Won deals closed in `period`, grouped by month (labelled `yearsLater` years after the close, so a
  * year-before period lands on this year's months); the row with month null is the period's total.
+ * Summed from the daily rollup of closed deals (docs/reports.md).
  */
 export async function wonByMonth(context: ReportContext, period: Period, yearsLater: number): Promise<Map<string | null, WonGroup>> {
   const { org } = context;
+  const r = reportDealDaily;
   const rows = await selectRows<WonGroup>(
     context.db,
-    sql`select won.month, count(*)::int as "wonCount", coalesce(sum(won.amount), 0)::numeric(18,2)::text as "wonAmount"
+    sql`select won.month, sum(won.deals)::int as "wonCount", coalesce(sum(won.amount), 0)::numeric(18,2)::text as "wonAmount"
       from (
-        select to_char((${deals.closedAt} at time zone ${org.timezone}) + make_interval(years => ${yearsLater}::int), 'YYYY-MM') as month,
-          ${baseAmountSql(deals, deals.closedAt, org.baseCurrency, org.timezone)} as amount
-        from ${deals} join ${stages} on ${stages.id} = ${deals.stageId}
-        where ${visibleDeals(context)} and ${stages.semantic} = 'won' and ${within(deals.closedAt, period)}
+        select to_char(${r.day} + make_interval(years => ${yearsLater}::int), 'YYYY-MM') as month, ${r.deals} as deals, ${r.amount} as amount
+        from ${r}
+        where ${rollupVisible(context, r)} and ${r.kind} = 'closed' and ${r.semantic} = 'won' and ${dayWithin(r.day, period, org.timezone)}
       ) won
       group by grouping sets ((won.month), ())`,
   );

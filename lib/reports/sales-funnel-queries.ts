@@ -1,10 +1,11 @@
 // The SQL behind the sales funnel: the pipelines' stages, deals now in each stage, deals that reached
-// each stage in the period, the time deals spent in each stage, and deals closed per pipeline.
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+// each stage in the period, the time deals spent in each stage, and deals closed per pipeline,
+// summed from the daily rollups kept current on write (lib/reports/facts).
+import { and, asc, eq, sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
-import { deals, pipelines, stages } from "@/db/schema";
-import { baseAmountSql } from "./base-amount";
-import { instant, moneySum, visibleDeals, within } from "./deal-sql";
+import { pipelines, reportDealDaily, reportStageDaily, reportStageGaps, stages } from "@/db/schema";
+import { moneySum } from "./deal-sql";
+import { dayWithin, localDay, rollupVisible } from "./facts/query";
 import type { ReportContext } from "./report";
 
 export type FunnelStage = { pipelineId: string; pipelineName: string; stageId: string; stageName: string; semantic: "open" | "won" | "lost"; sort: number };
@@ -25,84 +26,80 @@ export function listFunnelStages({ db, scope, filters }: ReportContext): Promise
     .orderBy(asc(pipelines.sort), asc(pipelines.name), asc(pipelines.id), asc(stages.sort), asc(stages.id));
 }
 
-/** Deals created in the period that are in each stage now; open ones valued at their creation date's rate. */
+/**
+ * Deals created in the period that are in each stage now; open ones valued at their creation date's
+ * rate, closed ones at their close date's. The pipeline filter acts through the stages listed.
+ */
 export function currentByStage(context: ReportContext) {
-  const { db, org, period } = context;
-  const rateDay = sql`(case when ${stages.semantic} = 'open' then ${deals.createdAt} else coalesce(${deals.closedAt}, ${deals.createdAt}) end)`;
-  return db
-    .select({ stageId: deals.stageId, count: sql<number>`count(*)::int`, amount: moneySum(baseAmountSql(deals, rateDay, org.baseCurrency, org.timezone)) })
-    .from(deals)
-    .innerJoin(stages, eq(stages.id, deals.stageId))
-    .where(and(visibleDeals(context, { withPipeline: false }), within(deals.createdAt, period)))
-    .groupBy(deals.stageId);
+  const r = reportDealDaily;
+  return context.db
+    .select({ stageId: r.stageId, count: sql<number>`sum(${r.deals})::int`, amount: moneySum(sql`${r.amount}`) })
+    .from(r)
+    .where(and(rollupVisible(context, { orgId: r.orgId, crmUserId: r.crmUserId, sourceId: r.sourceId }), eq(r.kind, "created"), dayWithin(r.day, context.period, context.org.timezone)))
+    .groupBy(r.stageId);
 }
 
 /**
- * Every entry of a visible deal into a stage: its recorded stage changes, or, for a deal with none
- * recorded, its current stage at its creation time.
+ * Per stage: the distinct deals that reached it in the period, and the average days of the stays in
+ * it that began in the period — from one read of the stage rollup.
+ *
+ * Reached: entering an open stage also counts as having passed every earlier open stage (by sort) of
+ * the same pipeline, and a won deal has passed them all (so conversion into won never exceeds 100 %);
+ * won and lost stages count only deals that entered them. Exactly, from sums: the deals whose last
+ * day of reaching the stage is on or after the period's first day, less those whose first such day
+ * is after the period, less those with a gap between two such days spanning the whole period (found
+ * through the gaps' GiST index).
+ *
+ * Days: from entering the stage to the deal's next stage change, or until now for the stage a deal
+ * is still in. The rollup keeps finished stays' total length and unfinished stays' count and total
+ * start, so the average is exact: (finished seconds + unfinished × now − unfinished starts) ÷ stays.
  */
-function stageEntries(context: ReportContext): SQL {
-  const visible = visibleDeals(context, { withPipeline: false });
-  return sql`(
-    select sc.deal_id, sc.to_stage_id as stage_id, sc.changed_at
-    from stage_changes sc join ${deals} on ${deals.id} = sc.deal_id
-    where ${visible}
-    union all
-    select ${deals.id}, ${deals.stageId}, ${deals.createdAt}
-    from ${deals}
-    where ${visible} and not exists (select 1 from stage_changes sc where sc.deal_id = ${deals.id})
-  )`;
-}
-
-/**
- * Distinct deals that reached each stage in the period. Entering an open stage also counts as having
- * passed every earlier open stage (by sort) of the same pipeline, and a won deal has passed them all
- * (so conversion into won never exceeds 100 %); won and lost stages count only deals that entered them.
- */
-export function reachedByStage(context: ReportContext) {
-  return selectRows<{ stageId: string; reachedCount: number }>(
-    context.db,
-    sql`with reached as (
-        select distinct e.deal_id, e.stage_id from ${stageEntries(context)} e where ${within(sql`e.changed_at`, context.period)}
-      )
-      select s.id as "stageId", count(distinct r.deal_id)::int as "reachedCount"
-      from reached r
-      join stages t on t.id = r.stage_id
-      join stages s on s.pipeline_id = t.pipeline_id
-        and (s.id = t.id or (s.semantic = 'open' and ((t.semantic = 'open' and t.sort > s.sort) or t.semantic = 'won')))
-      group by s.id`,
-  );
-}
-
-/**
- * Average days per stay in each stage, over stays that began in the period: from entering the stage
- * to the deal's next stage change, or until now for the stage a deal is still in.
- */
-export function daysByStage(context: ReportContext) {
-  return selectRows<{ stageId: string; days: number }>(
-    context.db,
-    sql`with stays as (
-        select e.stage_id, e.changed_at,
-          coalesce(lead(e.changed_at) over (partition by e.deal_id order by e.changed_at), ${instant(context.now)}) as left_at
-        from ${stageEntries(context)} e
-      )
-      select stays.stage_id as "stageId",
-        round(avg(extract(epoch from (stays.left_at - stays.changed_at)) / 86400)::numeric, 1)::float8 as days
-      from stays where ${within(sql`stays.changed_at`, context.period)}
-      group by stays.stage_id`,
-  );
+export async function stageFigures(context: ReportContext) {
+  const { db, period, org } = context;
+  const r = reportStageDaily;
+  const gaps = reportStageGaps;
+  const from = localDay(period.from, org.timezone);
+  const to = localDay(period.to, org.timezone);
+  const inPeriod = sql`${r.day} < ${to}::date`; // and on or after `from`, as every row read
+  const nowEpoch = context.now.getTime() / 1000;
+  const [rows, spanned] = await Promise.all([
+    db
+      .select({
+        stageId: r.stageId,
+        reached: sql<number>`(sum(${r.lastReached}) - coalesce(sum(${r.firstReached}) filter (where not ${inPeriod}), 0))::int`,
+        stays: sql<number>`(coalesce(sum(${r.closedStays} + ${r.openStays}) filter (where ${inPeriod}), 0))::int`,
+        days: sql<number | null>`round((sum(${r.staySeconds}) filter (where ${inPeriod}) + sum(${r.openStays}) filter (where ${inPeriod}) * ${nowEpoch}::numeric
+          - sum(${r.openStartEpoch}) filter (where ${inPeriod})) / nullif(sum(${r.closedStays} + ${r.openStays}) filter (where ${inPeriod}), 0) / 86400, 1)::float8`,
+      })
+      .from(r)
+      .where(and(rollupVisible(context, r), sql`${r.day} >= ${from}::date`))
+      .groupBy(r.stageId),
+    selectRows<{ stageId: string; count: number }>(
+      db,
+      sql`select ${gaps.stageId} as "stageId", count(*)::int as count
+        from ${gaps}
+        where ${rollupVisible(context, gaps)} and daterange(${gaps.fromDay}, ${gaps.toDay}, '()') @> daterange(${from}::date, ${to}::date, '[)')
+        group by ${gaps.stageId}`,
+    ),
+  ]);
+  const spannedOf = new Map(spanned.map((row) => [row.stageId, row.count]));
+  return rows.map((row) => ({
+    stageId: row.stageId,
+    reachedCount: row.reached - (spannedOf.get(row.stageId) ?? 0),
+    averageDays: row.stays > 0 && row.days !== null ? Number(row.days) : null,
+  }));
 }
 
 /** Won and lost deals closed in the period, per pipeline the deal is in. */
 export function closedByPipeline(context: ReportContext) {
+  const r = reportDealDaily;
   return context.db
     .select({
-      pipelineId: deals.pipelineId,
-      wonCount: sql<number>`(count(*) filter (where ${stages.semantic} = 'won'))::int`,
-      lostCount: sql<number>`(count(*) filter (where ${stages.semantic} = 'lost'))::int`,
+      pipelineId: r.pipelineId,
+      wonCount: sql<number>`(coalesce(sum(${r.deals}) filter (where ${r.semantic} = 'won'), 0))::int`,
+      lostCount: sql<number>`(coalesce(sum(${r.deals}) filter (where ${r.semantic} = 'lost'), 0))::int`,
     })
-    .from(deals)
-    .innerJoin(stages, eq(stages.id, deals.stageId))
-    .where(and(visibleDeals(context), within(deals.closedAt, context.period)))
-    .groupBy(deals.pipelineId);
+    .from(r)
+    .where(and(rollupVisible(context, r), eq(r.kind, "closed"), dayWithin(r.day, context.period, context.org.timezone)))
+    .groupBy(r.pipelineId);
 }

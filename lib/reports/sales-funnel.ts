@@ -2,7 +2,7 @@
 // reached them in the period, conversion between stages and the days deals spend in each stage.
 import { ratio } from "./deal-sql";
 import type { ReportContext, ReportDefinition } from "./report";
-import { closedByPipeline, currentByStage, daysByStage, listFunnelStages, reachedByStage } from "./sales-funnel-queries";
+import { closedByPipeline, currentByStage, listFunnelStages, stageFigures } from "./sales-funnel-queries";
 
 export type SalesFunnelRow = {
   pipelineId: string;
@@ -28,16 +28,10 @@ export type SalesFunnelTotals = { pipelineId: string; wonCount: number; lostCoun
 export type SalesFunnelResult = { rows: SalesFunnelRow[]; totals: SalesFunnelTotals };
 
 export async function getSalesFunnel(context: ReportContext): Promise<SalesFunnelResult> {
-  const [stageList, current, reached, days, closed] = await Promise.all([
-    listFunnelStages(context),
-    currentByStage(context),
-    reachedByStage(context),
-    daysByStage(context),
-    closedByPipeline(context),
-  ]);
+  const [stageList, current, figures, closed] = await Promise.all([listFunnelStages(context), currentByStage(context), stageFigures(context), closedByPipeline(context)]);
   const currentOf = new Map(current.map((row) => [row.stageId, row]));
-  const reachedOf = new Map(reached.map((row) => [row.stageId, row.reachedCount]));
-  const daysOf = new Map(days.map((row) => [row.stageId, Number(row.days)]));
+  const reachedOf = new Map(figures.map((row) => [row.stageId, row.reachedCount]));
+  const daysOf = new Map(figures.map((row) => [row.stageId, row.averageDays]));
 
   const rows: SalesFunnelRow[] = [];
   const pipelineIds: string[] = [];

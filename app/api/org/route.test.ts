@@ -5,6 +5,7 @@ import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
+import { GET as getReport } from "../reports/[report]/route";
 import { GET, PATCH } from "./route";
 
 let testDb: TestDb;
@@ -96,5 +97,22 @@ describe("PATCH /api/org", () => {
     expect(response.body.org).toMatchObject({ id: b.org.id, country: "RU" });
     const [orgA] = await testDb.db.select().from(organisations).where(eq(organisations.id, a.org.id));
     expect(orgA.country).toBe("KZ");
+  });
+
+  it("moves deals to the new month buckets when the time zone changes", async () => {
+    // Won at 2025-01-31 20:30 UTC: 01:30 on 1 February in Almaty (UTC+5), still 31 January in UTC.
+    const c = await createOrgFixture(testDb.db);
+    await c.addDeal({ manager: "alice", stage: "WON", amount: "1000.00", createdAt: "2025-01-10T10:00:00Z", closedAt: "2025-01-31T20:30:00Z" });
+    const adminToken = (await createApiToken(testDb.db, { orgId: c.org.id, userId: c.users.admin.id }, "test")).token;
+    const wonByMonth = async () => {
+      const request = new Request("http://localhost/api/reports/sales-by-month?from=2025-01-01&to=2025-02-28", { headers: { authorization: `Bearer ${adminToken}` } });
+      const body = await (await getReport(request, { params: Promise.resolve({ report: "sales-by-month" }) })).json();
+      return Object.fromEntries(body.rows.map((row: { month: string; wonCount: number }) => [row.month, row.wonCount]));
+    };
+    expect(await wonByMonth()).toEqual({ "2025-01": 0, "2025-02": 1 });
+
+    const response = await call(PATCH, { method: "PATCH", token: adminToken, body: { timezone: "UTC" } });
+    expect(response.status).toBe(200);
+    expect(await wonByMonth()).toEqual({ "2025-01": 1, "2025-02": 0 });
   });
 });

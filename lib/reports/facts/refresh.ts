@@ -1,0 +1,160 @@
+// Keeps the report facts current. Every writer of deals (with their stage changes), leads and
+// activities calls refreshReportFacts inside its own transaction, after its writes, with the ids it
+// touched; rebuildReportFacts recomputes an organisation from scratch (demo seed, bootstrap of a
+// database migrated from before the facts, a change of time zone). docs/reports.md explains the design.
+import { sql, type SQL } from "drizzle-orm";
+import { selectRows } from "@/db/migrate";
+import type { Db } from "@/db/types";
+import { insertActivityFacts, insertDealFacts, insertLeadFacts, insertStageFacts, insertStageGaps } from "./fact-sql";
+import { activityRollups, applyFacts, dealRollups, deleteEmptyRows, leadRollups, stageRollups, type Rollup } from "./rollups";
+
+export type ChangedRows = { dealIds?: string[]; leadIds?: string[]; activityIds?: string[] };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const FACT_TABLES = ["report_deal_facts", "report_stage_facts", "report_stage_gaps", "report_lead_facts", "report_activity_facts"];
+const ROLLUP_TABLES = ["report_deal_daily", "report_stage_daily", "report_lead_daily", "report_lead_days_monthly", "report_activity_daily"];
+
+function uuidArray(ids: string[]): SQL {
+  for (const id of ids) if (!UUID.test(id)) throw new Error(`refreshReportFacts: "${id}" is not a row id`);
+  return sql`${`{${ids.join(",")}}`}::uuid[]`;
+}
+
+function dateArray(days: string[]): SQL {
+  return sql`select unnest(${`{${days.join(",")}}`}::date[])`;
+}
+
+/** One writer of an organisation's facts at a time: increments commute, but a rebuild must not interleave. */
+async function lockOrganisation(tx: Db, orgId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`report-facts:${orgId}`}))`);
+}
+
+async function hasFacts(tx: Db, orgId: string): Promise<boolean> {
+  const rows = await selectRows<{ one: number }>(tx, sql`select 1 as one from report_fact_state where org_id = ${orgId}`);
+  return rows.length > 0;
+}
+
+async function days(tx: Db, query: SQL): Promise<string[]> {
+  const rows = await selectRows<{ day: string | Date | null }>(tx, query);
+  const out = new Set<string>();
+  for (const { day } of rows) if (day !== null) out.add(typeof day === "string" ? day.slice(0, 10) : day.toISOString().slice(0, 10));
+  return [...out];
+}
+
+type FactPart = {
+  /** The facts table, its id column, and the builder that inserts facts for a condition on `sourceId`. */
+  facts: string;
+  id: string;
+  insert: (orgId: string, ids: SQL) => SQL;
+  sourceId: string;
+  rollups: Rollup[];
+  /** The facts' day columns, whose rollup rows may fall to zero. */
+  dayColumns: string[];
+};
+
+/**
+ * Replaces the facts of the given rows: subtracts their old facts from the rollups, recomputes the
+ * facts from the source tables, adds them back, and drops rollup rows that fell to zero. Everything
+ * is limited to the organisation, so an id of another organisation's row changes nothing.
+ */
+async function replaceFacts(tx: Db, orgId: string, ids: string[], parts: FactPart[]): Promise<void> {
+  const array = uuidArray(ids);
+  for (const part of parts) {
+    const mine = sql`org_id = ${orgId} and ${sql.raw(part.id)} = any(${array})`;
+    const touched = new Set<string>();
+    const collectDays = async () => {
+      for (const column of part.dayColumns) {
+        for (const day of await days(tx, sql`select distinct ${sql.raw(column)} as day from ${sql.raw(part.facts)} where ${mine}`)) touched.add(day);
+      }
+    };
+    await collectDays();
+    for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, sql`${sql.raw(part.id)} = any(${array})`, -1));
+    await tx.execute(sql`delete from ${sql.raw(part.facts)} where ${mine}`);
+    await tx.execute(part.insert(orgId, sql`${sql.raw(part.sourceId)} = any(${array})`));
+    for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, sql`${sql.raw(part.id)} = any(${array})`, 1));
+    await collectDays();
+    if (touched.size > 0) {
+      // one cleanup per rollup table (the deal rollups share theirs)
+      const tables = new Map(part.rollups.map((rollup) => [rollup.table, rollup]));
+      for (const rollup of tables.values()) await tx.execute(deleteEmptyRows(rollup, orgId, dateArray([...touched])));
+    }
+  }
+}
+
+const dealParts: FactPart[] = [
+  { facts: "report_deal_facts", id: "deal_id", insert: insertDealFacts, sourceId: "d.id", rollups: dealRollups, dayColumns: ["created_day", "closed_day"] },
+  { facts: "report_stage_facts", id: "deal_id", insert: insertStageFacts, sourceId: "d.id", rollups: stageRollups, dayColumns: ["day"] },
+  // after the stage facts it is made from
+  { facts: "report_stage_gaps", id: "deal_id", insert: insertStageGaps, sourceId: "f.deal_id", rollups: [], dayColumns: [] },
+];
+const leadParts: FactPart[] = [{ facts: "report_lead_facts", id: "lead_id", insert: insertLeadFacts, sourceId: "l.id", rollups: leadRollups, dayColumns: ["day"] }];
+const activityParts: FactPart[] = [
+  { facts: "report_activity_facts", id: "activity_id", insert: insertActivityFacts, sourceId: "a.id", rollups: activityRollups, dayColumns: ["day"] },
+];
+
+async function leadsOfDeals(tx: Db, dealIds: string[]): Promise<string[]> {
+  const rows = await selectRows<{ leadId: string }>(
+    tx,
+    sql`select distinct lead_id as "leadId" from report_deal_facts where deal_id = any(${uuidArray(dealIds)}) and lead_id is not null`,
+  );
+  return rows.map((row) => row.leadId);
+}
+
+const CHUNK = 5_000;
+function chunks(ids: string[]): string[][] {
+  const out: string[][] = [];
+  for (let start = 0; start < ids.length; start += CHUNK) out.push(ids.slice(start, start + CHUNK));
+  return out;
+}
+
+/**
+ * Brings the report facts of these rows up to date. Call it inside the transaction that wrote,
+ * updated or soft-deleted them (for a deal: after its stage changes too); rows that no longer exist
+ * or are deleted lose their facts. A lead's conversion depends on the deals pointing to it, so the
+ * leads of changed deals (before and after) are refreshed as well. An organisation whose facts were
+ * never built is rebuilt whole instead.
+ */
+export async function refreshReportFacts(db: Db, orgId: string, changed: ChangedRows): Promise<void> {
+  const dealIds = [...new Set(changed.dealIds ?? [])];
+  const leadIds = new Set(changed.leadIds ?? []);
+  const activityIds = [...new Set(changed.activityIds ?? [])];
+  if (dealIds.length === 0 && leadIds.size === 0 && activityIds.length === 0) return;
+  await db.transaction(async (tx) => {
+    await lockOrganisation(tx, orgId);
+    if (!(await hasFacts(tx, orgId))) {
+      await rebuildLocked(tx, orgId);
+      return;
+    }
+    for (const ids of chunks(dealIds)) {
+      for (const leadId of await leadsOfDeals(tx, ids)) leadIds.add(leadId);
+      await replaceFacts(tx, orgId, ids, dealParts);
+      for (const leadId of await leadsOfDeals(tx, ids)) leadIds.add(leadId);
+    }
+    for (const ids of chunks([...leadIds])) await replaceFacts(tx, orgId, ids, leadParts);
+    for (const ids of chunks(activityIds)) await replaceFacts(tx, orgId, ids, activityParts);
+  });
+}
+
+async function rebuildLocked(tx: Db, orgId: string): Promise<void> {
+  for (const table of [...FACT_TABLES, ...ROLLUP_TABLES]) await tx.execute(sql`delete from ${sql.raw(table)} where org_id = ${orgId}`);
+  const all = sql`true`;
+  for (const part of [...dealParts, ...leadParts, ...activityParts]) {
+    await tx.execute(part.insert(orgId, all));
+    for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, all, 1));
+  }
+  await tx.execute(sql`insert into report_fact_state (org_id, rebuilt_at) values (${orgId}, now())
+    on conflict (org_id) do update set rebuilt_at = excluded.rebuilt_at`);
+}
+
+/** Recomputes every report fact of the organisation from its source rows, in one transaction. */
+export async function rebuildReportFacts(db: Db, orgId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockOrganisation(tx, orgId);
+    await rebuildLocked(tx, orgId);
+  });
+}
+
+/** Organisations with no facts yet (bootstrap rebuilds them). */
+export async function organisationsWithoutFacts(db: Db): Promise<string[]> {
+  const rows = await selectRows<{ id: string }>(db, sql`select o.id from organisations o where not exists (select 1 from report_fact_state s where s.org_id = o.id)`);
+  return rows.map((row) => row.id);
+}
