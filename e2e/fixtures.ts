@@ -20,3 +20,13 @@ export async function signInAndWait(page: Page, email: string) {
   await signIn(page, email);
   await expect(page.getByTestId("viewer-name")).toBeVisible();
 }
+
+/** GET a JSON API as the signed-in page, asserting it answered 200. */
+export async function apiJson<T>(page: Page, path: string): Promise<T> {
+  const response = await page.request.get(path);
+  expect(response.status(), path).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** The deals list's rows on one page: at most this many (components/deals/use-deals.ts). */
+export const DEALS_PAGE_SIZE = 50;

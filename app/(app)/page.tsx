@@ -1,37 +1,23 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
+import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
+import { loadInitialReport } from "@/components/dashboard/load-report";
+import { OverviewClient, type OverviewReport } from "@/components/dashboard/overview-client";
 import { getDb } from "@/db/client";
-import { OverviewCards } from "@/components/overview/overview-cards";
-import { requireViewer } from "@/lib/auth/session";
-import { scopeOf } from "@/lib/auth/scope";
-import { getMessages } from "@/lib/i18n/locale";
-import { getOverviewSummary } from "@/lib/reports/overview";
-import { formatMonth, type Locale } from "@/lib/format";
-import type { Viewer } from "@/lib/auth/viewer";
-import type { Messages } from "@/lib/i18n/messages";
+import { getFilterOptions } from "@/lib/reports/filter-options";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
-  const viewer = await requireViewer();
-  const { locale, t } = await getMessages(viewer);
-  const scopeLabel = { admin: t.overview.scopeOrg, director: t.overview.scopeDepartment, manager: t.overview.scopeOwn }[viewer.role];
+// The Overview: the `overview` report's KPI cards and sparkline, through the same shell and loader
+// as the other dashboards (filters in the URL, refetch through the JSON API).
+export default function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
   return (
-    <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold">{t.overview.title}</h1>
-        <p className="text-sm text-slate-500">
-          {scopeLabel} · {formatMonth(new Date(), viewer.org.timezone, locale)}
-        </p>
-      </header>
-      <Suspense fallback={<div className="h-32 animate-pulse rounded-xl bg-slate-100" />}>
-        <OverviewData viewer={viewer} locale={locale} t={t.overview} />
-      </Suspense>
-    </div>
+    <DashboardPage searchParams={searchParams} heading={(t) => t.overview} exportName="overview">
+      {(context) => <OverviewData {...context} />}
+    </DashboardPage>
   );
 }
 
-async function OverviewData({ viewer, locale, t }: { viewer: Viewer; locale: Locale; t: Messages["overview"] }) {
-  const summary = await getOverviewSummary(await getDb(), scopeOf(viewer), viewer.org);
-  return <OverviewCards summary={summary} locale={locale} t={t} role={viewer.role} />;
+async function OverviewData({ viewer, query, locale, t }: DashboardContext) {
+  const [initial, options] = await Promise.all([loadInitialReport<OverviewReport>(viewer, "overview", query), getFilterOptions(await getDb(), viewer)]);
+  return <OverviewClient initial={initial} options={options} role={viewer.role} locale={locale} t={t} />;
 }

@@ -3,14 +3,16 @@
 // the stage's semantic (open stages in brand blue, then won in green and lost in red). Data in props.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
+import { keyedBarShape } from "./keyed-bar";
 
 export type FunnelChartStage = { stageId: string; name: string; semantic: "open" | "won" | "lost"; reached: number };
 
-type Props = { data: FunnelChartStage[]; locale: Locale; label: string };
+type Props = { data: FunnelChartStage[]; locale: Locale; label: string; onSelectStage?: (stageId: string) => void };
 
 const colors = { open: "#1f5ad6", won: "#16a34a", lost: "#dc2626" } as const;
+const stageBar = keyedBarShape((stage: FunnelChartStage) => stage.stageId);
 
-export function FunnelChart({ data, locale, label }: Props) {
+export function FunnelChart({ data, locale, label, onSelectStage }: Props) {
   // One bar is 36 px high, so a long pipeline gets a taller chart instead of thinner bars.
   const height = Math.max(160, data.length * 36 + 24);
   return (
@@ -21,7 +23,14 @@ export function FunnelChart({ data, locale, label }: Props) {
           <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
           <YAxis type="category" dataKey="name" width={160} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} interval={0} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [formatNumber(Number(value), locale), label]} />
-          <Bar dataKey="reached" name={label} radius={[0, 4, 4, 0]}>
+          <Bar
+            dataKey="reached"
+            name={label}
+            radius={[0, 4, 4, 0]}
+            cursor={onSelectStage ? "pointer" : undefined}
+            shape={stageBar}
+            onClick={onSelectStage ? (entry) => onSelectStage((entry.payload as FunnelChartStage).stageId) : undefined}
+          >
             {data.map((stage) => (
               <Cell key={stage.stageId} fill={colors[stage.semantic]} />
             ))}

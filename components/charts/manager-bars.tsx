@@ -3,8 +3,11 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatNumber, type Locale } from "@/lib/format";
 import { compactMoney } from "./chart-format";
+import { keyedBarShape } from "./keyed-bar";
 
 export type ManagerBarsPoint = { key: string; name: string; value: number };
+
+const managerBar = keyedBarShape((point: ManagerBarsPoint) => point.key);
 
 type Props = {
   data: ManagerBarsPoint[];
@@ -12,9 +15,11 @@ type Props = {
   currency: string | null;
   locale: Locale;
   label: string;
+  /** A click on a manager's bar, with the point's key. */
+  onSelect?: (key: string) => void;
 };
 
-export function ManagerBars({ data, currency, locale, label }: Props) {
+export function ManagerBars({ data, currency, locale, label, onSelect }: Props) {
   const height = Math.max(160, data.length * 32 + 40);
   const format = (value: number, isCompact: boolean) =>
     currency === null ? formatNumber(value, locale) : isCompact ? compactMoney(value, currency, locale) : formatMoney(value, currency, locale);
@@ -26,7 +31,15 @@ export function ManagerBars({ data, currency, locale, label }: Props) {
           <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => format(value, true)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
           <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} interval={0} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [format(Number(value), false), label]} />
-          <Bar dataKey="value" name={label} fill="#1f5ad6" radius={[0, 4, 4, 0]} />
+          <Bar
+            dataKey="value"
+            name={label}
+            fill="#1f5ad6"
+            radius={[0, 4, 4, 0]}
+            cursor={onSelect ? "pointer" : undefined}
+            shape={managerBar}
+            onClick={onSelect ? (entry) => onSelect((entry.payload as ManagerBarsPoint).key) : undefined}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>

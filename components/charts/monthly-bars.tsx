@@ -3,6 +3,9 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, type Locale } from "@/lib/format";
 import { compactMoney, shortMonth } from "./chart-format";
+import { keyedBarShape } from "./keyed-bar";
+
+const monthBar = keyedBarShape((point: MonthlyBarsPoint) => point.month);
 
 export type MonthlyBarsPoint = { month: string; current: number; previous: number };
 
@@ -12,9 +15,11 @@ type Props = {
   locale: Locale;
   labels: { current: string; previous: string };
   height?: number;
+  /** A click on a month's bar (this year's), e.g. to open the deals behind it. */
+  onSelectMonth?: (month: string) => void;
 };
 
-export function MonthlyBars({ data, currency, locale, labels, height = 300 }: Props) {
+export function MonthlyBars({ data, currency, locale, labels, height = 300, onSelectMonth }: Props) {
   return (
     <div style={{ height }} data-testid="monthly-bars">
       <ResponsiveContainer width="100%" height="100%">
@@ -29,7 +34,15 @@ export function MonthlyBars({ data, currency, locale, labels, height = 300 }: Pr
           />
           {/* Sorted by key ("current" before "previous"), not by the translated name. */}
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />
-          <Bar dataKey="current" name={labels.current} fill="#1f5ad6" radius={[4, 4, 0, 0]} />
+          <Bar
+            dataKey="current"
+            name={labels.current}
+            fill="#1f5ad6"
+            radius={[4, 4, 0, 0]}
+            cursor={onSelectMonth ? "pointer" : undefined}
+            shape={monthBar}
+            onClick={onSelectMonth ? (entry) => onSelectMonth((entry.payload as MonthlyBarsPoint).month) : undefined}
+          />
           <Bar dataKey="previous" name={labels.previous} fill="#94a3b8" radius={[4, 4, 0, 0]} />
         </BarChart>
       </ResponsiveContainer>

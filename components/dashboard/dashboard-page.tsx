@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Locale } from "@/lib/format";
 import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
+import { FilterExport } from "./dashboard-export";
 import { reportQueryString } from "./report-query";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -14,10 +15,13 @@ export type DashboardContext = { viewer: Viewer; query: string; locale: Locale; 
 export async function DashboardPage({
   searchParams,
   heading,
+  exportName,
   children,
 }: {
   searchParams: SearchParams;
   heading: (t: DashboardMessages) => { title: string; subtitle: string };
+  /** The dashboard's name for its whole-dashboard export; none for pages that are not a dashboard. */
+  exportName?: "overview" | "sales" | "funnel" | "managers" | "leads";
   children: (context: DashboardContext) => ReactNode;
 }) {
   const query = reportQueryString(await searchParams);
@@ -27,9 +31,12 @@ export async function DashboardPage({
   const { title, subtitle } = heading(t);
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold">{title}</h1>
-        <p className="text-sm text-slate-500">{subtitle}</p>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">{title}</h1>
+          <p className="text-sm text-slate-500">{subtitle}</p>
+        </div>
+        {exportName ? <FilterExport kind="dashboard" name={exportName} /> : null}
       </header>
       <Suspense fallback={<div className="h-96 animate-pulse rounded-xl bg-slate-100" />}>{children({ viewer, query, locale, t })}</Suspense>
     </div>

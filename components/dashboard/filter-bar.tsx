@@ -3,11 +3,13 @@
 // manager (admins and directors) and source. They live in the URL, so a view can be shared as a link.
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Select } from "@/components/ui/field";
 import type { Role } from "@/lib/auth/permissions";
+import type { Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOption, FilterOptions } from "@/lib/reports/filter-options";
 import type { PeriodPreset } from "@/lib/reports/filters";
+import { DateInput } from "./date-input";
 import { filterKeys, periodPresetOrder, type FilterKey } from "./report-query";
 
 /** The period the report resolved to, as inclusive dates (shown in the date inputs under a preset). */
@@ -16,13 +18,14 @@ export type PeriodDates = { from: string; to: string };
 type Props = {
   options: FilterOptions;
   role: Role;
+  locale: Locale;
   t: DashboardMessages["filters"];
   period?: PeriodDates | null;
   /** False where the reports ignore pipelines (leads have none). */
   showPipeline?: boolean;
 };
 
-export function FilterBar({ options, role, t, period, showPipeline = true }: Props) {
+export function FilterBar({ options, role, locale, t, period, showPipeline = true }: Props) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const id = useId();
@@ -84,14 +87,14 @@ export function FilterBar({ options, role, t, period, showPipeline = true }: Pro
             ))}
           </div>
         </div>
-        <div className="w-40">
+        <div className="w-44">
           <Field label={t.from} htmlFor={`${id}-from`}>
-            <Input id={`${id}-from`} type="date" value={draft.from ?? shownFrom} max={shownTo || undefined} onChange={(e) => setDate("from", e.target.value)} onBlur={() => setDraft({})} />
+            <DateInput id={`${id}-from`} locale={locale} labels={t.calendar} value={draft.from ?? shownFrom} max={shownTo || undefined} onChange={(value) => setDate("from", value)} onBlur={() => setDraft({})} />
           </Field>
         </div>
-        <div className="w-40">
+        <div className="w-44">
           <Field label={t.to} htmlFor={`${id}-to`}>
-            <Input id={`${id}-to`} type="date" value={draft.to ?? shownTo} min={shownFrom || undefined} onChange={(e) => setDate("to", e.target.value)} onBlur={() => setDraft({})} />
+            <DateInput id={`${id}-to`} locale={locale} labels={t.calendar} value={draft.to ?? shownTo} min={shownFrom || undefined} onChange={(value) => setDate("to", value)} onBlur={() => setDraft({})} />
           </Field>
         </div>
       </div>

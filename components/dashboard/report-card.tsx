@@ -2,6 +2,7 @@
 // new ones arrive, and an empty state that says why it is empty.
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FilterExport } from "./dashboard-export";
 
 type Props = {
   title: ReactNode;
@@ -12,13 +13,18 @@ type Props = {
   isEmpty?: boolean;
   emptyText: string;
   testId?: string;
+  /** The report this card shows, for its export menu (CSV, Excel, PDF of the same filters). */
+  exportReport?: string;
   children: ReactNode;
 };
 
-export function ReportCard({ title, isLoading = false, loadingText, error, errorTitle, isEmpty = false, emptyText, testId, children }: Props) {
+export function ReportCard({ title, isLoading = false, loadingText, error, errorTitle, isEmpty = false, emptyText, testId, exportReport, children }: Props) {
   return (
     <section className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-busy={isLoading} data-testid={testId}>
-      <h2 className="mb-3 text-sm font-semibold text-slate-700">{title}</h2>
+      <div className="mb-3 flex items-start justify-between gap-3">
+        <h2 className="flex-1 text-sm font-semibold text-slate-700">{title}</h2>
+        {exportReport ? <FilterExport kind="report" name={exportReport} /> : null}
+      </div>
       {error ? (
         <Alert tone="error">
           {errorTitle ? <span className="font-medium">{errorTitle}: </span> : null}

@@ -6,7 +6,7 @@ import type { PeriodPreset } from "@/lib/reports/filters";
 export const filterKeys = ["from", "to", "preset", "pipelineId", "departmentId", "managerId", "sourceId"] as const;
 export type FilterKey = (typeof filterKeys)[number];
 
-export const periodPresetOrder = ["this-month", "last-month", "this-quarter", "this-year", "last-12-months", "all-time"] as const satisfies readonly PeriodPreset[];
+export const periodPresetOrder = ["this-week", "last-week", "this-month", "last-month", "this-quarter", "this-year", "last-12-months", "all-time"] as const satisfies readonly PeriodPreset[];
 
 /** Only the filter params, without empty values, sorted by name: "managerId=…&preset=this-year". */
 export function reportQueryString(params: URLSearchParams | Record<string, string | string[] | undefined>): string {

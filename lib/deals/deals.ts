@@ -1,16 +1,10 @@
-// Reading deals within the viewer's scope: the table behind the dashboards and the JSON API.
-import { and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+// One deal within the viewer's scope (the list behind the dashboards is in deal-list.ts).
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { crmUsers, deals, pipelines, stages } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { scopeCondition, type Scope } from "@/lib/auth/scope";
 import { NotFoundError } from "@/lib/errors";
-
-export const dealListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  /** The `nextCursor` of the previous page. */
-  cursor: z.string().regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[0-9a-f-]{36}$/, "must be the nextCursor of a previous page").optional(),
-});
 
 const dealColumns = {
   id: deals.id,
@@ -37,21 +31,6 @@ function dealsQuery(db: Db) {
 }
 
 export type DealRow = Awaited<ReturnType<ReturnType<typeof dealsQuery>["execute"]>>[number];
-
-/** Newest first, keyset-paginated so deep pages stay fast. */
-export async function listDeals(db: Db, scope: Scope, query: z.infer<typeof dealListQuerySchema>) {
-  const [cursorTime, cursorId] = query.cursor?.split("|") ?? [];
-  const after = cursorTime
-    ? or(lt(deals.createdAt, new Date(cursorTime)), and(eq(deals.createdAt, new Date(cursorTime)), lt(deals.id, cursorId)))
-    : undefined;
-  const rows = await dealsQuery(db)
-    .where(and(scopeCondition(scope, deals), isNull(deals.deletedAt), after))
-    .orderBy(desc(deals.createdAt), desc(deals.id))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { deals: page, nextCursor: rows.length > query.limit && last ? `${last.createdAt.toISOString()}|${last.id}` : null };
-}
 
 /** One deal; a deal outside the scope is "not found", so its existence is not revealed. */
 export async function getDeal(db: Db, scope: Scope, dealId: string): Promise<DealRow> {

@@ -2,7 +2,7 @@
 // a period (from/to dates, `to` inclusive, in the organisation's time zone, or a preset),
 // pipeline, department, manager (a CRM user) and source (a connected CRM).
 import { TZDate } from "@date-fns/tz";
-import { addDays, addMonths, startOfMonth, startOfQuarter, startOfYear } from "date-fns";
+import { addDays, addMonths, addWeeks, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from "date-fns";
 import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { crmUsers, users } from "@/db/schema";
@@ -11,7 +11,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { ForbiddenError } from "@/lib/errors";
 import type { Period } from "@/lib/time/months";
 
-export const periodPresets = ["this-month", "last-month", "this-quarter", "this-year", "last-12-months", "all-time"] as const;
+export const periodPresets = ["this-week", "last-week", "this-month", "last-month", "this-quarter", "this-year", "last-12-months", "all-time"] as const;
 export type PeriodPreset = (typeof periodPresets)[number];
 
 const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
@@ -50,7 +50,13 @@ export function resolvePeriod(filters: Pick<ReportFilters, "from" | "to" | "pres
     return { from: instant(from), to: instant(to) };
   }
   const thisMonth = startOfMonth(local);
+  // Weeks start on Monday, at midnight in the organisation's time zone (date-fns works in the TZDate's zone).
+  const thisWeek = startOfWeek(local, { weekStartsOn: 1 });
   switch (filters.preset ?? "last-12-months") {
+    case "this-week":
+      return { from: instant(thisWeek), to: instant(addWeeks(thisWeek, 1)) };
+    case "last-week":
+      return { from: instant(addWeeks(thisWeek, -1)), to: instant(thisWeek) };
     case "this-month":
       return { from: instant(thisMonth), to: instant(addMonths(thisMonth, 1)) };
     case "last-month":

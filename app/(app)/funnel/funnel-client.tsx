@@ -1,12 +1,14 @@
 "use client";
 // The Funnel dashboard's island: the filter bar, then per pipeline its funnel chart, the table of its
 // stages and its won/lost totals. The first figures come from the server; a filter change refetches the JSON.
-import { useSearchParams } from "next/navigation";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
 import { FunnelChart } from "@/components/charts/funnel-chart";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/components/dashboard/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { dealsHref } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
@@ -28,25 +30,38 @@ export function FunnelClient({ initial, options, role, locale, t }: Props) {
   const pipelines = data ? groupByPipeline(data) : [];
   const isEmpty = data !== null && !data.rows.some((row) => row.reachedCount > 0);
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: t.funnel.empty };
+  const router = useRouter();
+  // A stage's deals: created in the period and in that stage now (the "now in stage" columns).
+  const stageDeals = (stageId: string) => dealsHref(query, { stageId, periodOn: "created" });
+  // A pipeline's won or lost deals: closed in the period (the totals under the table).
+  const closedDeals = (pipelineId: string, status: "won" | "lost") => dealsHref(query, { pipelineId, status, periodOn: "closed" });
 
   return (
     <div className="space-y-4">
-      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
+      <FilterBar options={options} role={role} locale={locale} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
       {!data || isEmpty ? (
         <ReportCard title={t.funnel.title} testId="funnel-card" isEmpty={isEmpty} {...card}>
           {null}
         </ReportCard>
       ) : (
-        pipelines.map((pipeline) => (
+        pipelines.map((pipeline, index) => (
           // A pipeline no deal reached in the period says so instead of drawing empty bars.
-          <ReportCard key={pipeline.id} title={pipeline.name} testId="funnel-card" isEmpty={!pipeline.rows.some((row) => row.reachedCount > 0)} {...card}>
+          <ReportCard
+            key={pipeline.id}
+            title={pipeline.name}
+            testId="funnel-card"
+            exportReport={index === 0 ? "sales-funnel" : undefined}
+            isEmpty={!pipeline.rows.some((row) => row.reachedCount > 0)}
+            {...card}
+          >
             <div className="space-y-4" data-pipeline-id={pipeline.id}>
               <FunnelChart
                 data={pipeline.rows.map((row) => ({ stageId: row.stageId, name: row.stageName, semantic: row.semantic, reached: row.reachedCount }))}
                 locale={locale}
                 label={t.funnel.chart}
+                onSelectStage={(stageId) => router.push(stageDeals(stageId))}
               />
-              <StageTable pipeline={pipeline} currency={data.currency} locale={locale} t={t.funnel} />
+              <StageTable pipeline={pipeline} currency={data.currency} locale={locale} t={t.funnel} stageDeals={stageDeals} closedDeals={closedDeals} />
             </div>
           </ReportCard>
         ))
@@ -55,7 +70,18 @@ export function FunnelClient({ initial, options, role, locale, t }: Props) {
   );
 }
 
-function StageTable({ pipeline, currency, locale, t }: { pipeline: Pipeline; currency: string; locale: Locale; t: DashboardMessages["funnel"] }) {
+type StageTableProps = {
+  pipeline: Pipeline;
+  currency: string;
+  locale: Locale;
+  t: DashboardMessages["funnel"];
+  stageDeals: (stageId: string) => string;
+  closedDeals: (pipelineId: string, status: "won" | "lost") => string;
+};
+
+const linkClass = "text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid";
+
+function StageTable({ pipeline, currency, locale, t, stageDeals, closedDeals }: StageTableProps) {
   const percent = (value: number | null) => formatRate(value, locale);
   const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(value));
   const th = "py-2 pr-4 text-right font-medium";
@@ -83,7 +109,15 @@ function StageTable({ pipeline, currency, locale, t }: { pipeline: Pipeline; cur
                 <span className={`mr-2 inline-block size-2 rounded-full ${row.semantic === "won" ? "bg-green-600" : row.semantic === "lost" ? "bg-red-600" : "bg-brand-600"}`} aria-hidden />
                 {row.stageName}
               </td>
-              <td className="py-2 pr-4 text-right" data-testid="current-count">{formatNumber(row.currentCount, locale)}</td>
+              <td className="py-2 pr-4 text-right" data-testid="current-count">
+                {row.currentCount > 0 ? (
+                  <Link href={stageDeals(row.stageId)} className={linkClass} data-testid="stage-deals-link">
+                    {formatNumber(row.currentCount, locale)}
+                  </Link>
+                ) : (
+                  formatNumber(row.currentCount, locale)
+                )}
+              </td>
               <td className="py-2 pr-4 text-right" data-testid="current-amount">{formatMoney(row.currentAmount, currency, locale)}</td>
               <td className="py-2 pr-4 text-right" data-testid="reached-count">{formatNumber(row.reachedCount, locale)}</td>
               <td className="py-2 pr-4 text-right" data-testid="conversion-from-previous">{percent(row.conversionFromPrevious)}</td>
@@ -96,11 +130,15 @@ function StageTable({ pipeline, currency, locale, t }: { pipeline: Pipeline; cur
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="funnel-totals">
         <span>
           <span className="text-slate-500">{t.won}: </span>
-          <span className="font-semibold text-green-700" data-testid="won-count">{formatPlural(pipeline.wonCount, t.deals, locale)}</span>
+          <Link href={closedDeals(pipeline.id, "won")} className="font-semibold text-green-700 underline decoration-dotted underline-offset-2" data-testid="won-count">
+            {formatPlural(pipeline.wonCount, t.deals, locale)}
+          </Link>
         </span>
         <span>
           <span className="text-slate-500">{t.lost}: </span>
-          <span className="font-semibold text-red-700" data-testid="lost-count">{formatPlural(pipeline.lostCount, t.deals, locale)}</span>
+          <Link href={closedDeals(pipeline.id, "lost")} className="font-semibold text-red-700 underline decoration-dotted underline-offset-2" data-testid="lost-count">
+            {formatPlural(pipeline.lostCount, t.deals, locale)}
+          </Link>
         </span>
       </p>
     </div>

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Funnel" };
 
 export default function Page({ searchParams }: { searchParams: SearchParams }) {
   return (
-    <DashboardPage searchParams={searchParams} heading={(t) => t.funnel}>
+    <DashboardPage searchParams={searchParams} heading={(t) => t.funnel} exportName="funnel">
       {(context) => <FunnelData {...context} />}
     </DashboardPage>
   );

@@ -56,7 +56,7 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
 
   return (
     <div className="space-y-4">
-      <FilterBar options={options} role={role} t={t.filters} period={period ? periodDates(period.period, period.timezone) : null} showPipeline={false} />
+      <FilterBar options={options} role={role} locale={locale} t={t.filters} period={period ? periodDates(period.period, period.timezone) : null} showPipeline={false} />
 
       {totals ? (
         <div className={`grid grid-cols-1 gap-4 transition-opacity sm:grid-cols-2 xl:grid-cols-4 ${conversion.isLoading ? "opacity-60" : ""}`} aria-busy={conversion.isLoading} data-testid="leads-kpis">
@@ -67,7 +67,7 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
         </div>
       ) : null}
 
-      <ReportCard title={l.bySource} testId="leads-by-source" {...sourceCard}>
+      <ReportCard title={l.bySource} testId="leads-by-source" exportReport="leads-by-source" {...sourceCard}>
         {bySource.data ? (
           <div className="grid items-center gap-6 lg:grid-cols-5">
             <div className="lg:col-span-2">
@@ -84,7 +84,7 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
         {bySource.data ? <SourceTable testId="utm-table" label={l.utmSource} rows={bySource.data.byUtmSource} totals={bySource.data.totals} locale={locale} t={l} /> : null}
       </ReportCard>
 
-      <ReportCard title={l.byMonth} testId="leads-by-month" {...conversionCard}>
+      <ReportCard title={l.byMonth} testId="leads-by-month" exportReport="lead-conversion" {...conversionCard}>
         {conversion.data ? (
           <div className="space-y-4">
             <ConversionLine data={months.map((row) => ({ month: row.month, leads: row.leads, rate: row.conversionRate }))} locale={locale} labels={{ leads: l.leads, rate: l.conversion }} />

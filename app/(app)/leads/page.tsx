@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Leads" };
 
 export default function Page({ searchParams }: { searchParams: SearchParams }) {
   return (
-    <DashboardPage searchParams={searchParams} heading={(t) => t.leads}>
+    <DashboardPage searchParams={searchParams} heading={(t) => t.leads} exportName="leads">
       {(context) => <LeadsData {...context} />}
     </DashboardPage>
   );

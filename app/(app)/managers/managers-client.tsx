@@ -1,7 +1,8 @@
 "use client";
 // The Managers dashboard's island: the filter bar, a bar per manager (revenue or activities) and the
 // sortable table of each manager's activities and deals with a totals row.
-import { useSearchParams } from "next/navigation";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { ManagerBars } from "@/components/charts/manager-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
@@ -9,6 +10,7 @@ import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/components/dashboard/report-query";
 import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
@@ -32,6 +34,9 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
   const isEmpty = data !== null && data.rows.length === 0;
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: t.managers.empty };
   const m = t.managers;
+  const router = useRouter();
+  // A manager's deals won in the period (rows without a manager have no id to filter by).
+  const wonDeals = (managerId: string) => dealsHref(query, { ...wonBucket, managerId });
   // The filter's names tell apart one person's accounts in two CRMs ("Имя · amoCRM").
   const optionNames = new Map(options.managers.map((option) => [option.id, option.name]));
   const nameOf = (row: ManagerActivityRow) => (row.managerId === null ? m.noManager : (optionNames.get(row.managerId) ?? row.managerName ?? "—"));
@@ -45,14 +50,21 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
         label: m[key],
         isNumeric: true,
         sortValue: (row) => (key === "wonAmount" ? Number(row.wonAmount) : row[key]),
-        render: (row) => show(key, row),
+        render: (row) =>
+          key === "dealsWon" && row.managerId !== null && row.dealsWon > 0 ? (
+            <Link href={wonDeals(row.managerId)} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="manager-deals-link">
+              {show(key, row)}
+            </Link>
+          ) : (
+            show(key, row)
+          ),
       }),
     ),
   ];
 
   return (
     <div className="space-y-4">
-      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
+      <FilterBar options={options} role={role} locale={locale} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
       <ReportCard
         title={
           <span className="flex flex-wrap items-center justify-between gap-2">
@@ -86,10 +98,11 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
             currency={metric === "wonAmount" ? data.currency : null}
             locale={locale}
             label={m[metric]}
+            onSelect={(key) => key !== "none" && router.push(wonDeals(key))}
           />
         ) : null}
       </ReportCard>
-      <ReportCard title={m.table} testId="managers-table-card" {...card}>
+      <ReportCard title={m.table} testId="managers-table-card" exportReport="manager-activity" {...card}>
         {data ? (
           <SortableTable
             columns={columns}

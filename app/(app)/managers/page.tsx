@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Managers" };
 
 export default function Page({ searchParams }: { searchParams: SearchParams }) {
   return (
-    <DashboardPage searchParams={searchParams} heading={(t) => t.managers}>
+    <DashboardPage searchParams={searchParams} heading={(t) => t.managers} exportName="managers">
       {(context) => <ManagersData {...context} />}
     </DashboardPage>
   );

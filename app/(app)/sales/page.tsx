@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Sales" };
 
 export default function Page({ searchParams }: { searchParams: SearchParams }) {
   return (
-    <DashboardPage searchParams={searchParams} heading={(t) => t.sales}>
+    <DashboardPage searchParams={searchParams} heading={(t) => t.sales} exportName="sales">
       {(context) => <SalesData {...context} />}
     </DashboardPage>
   );

@@ -1,12 +1,14 @@
 "use client";
 // The Sales dashboard's island: the filter bar, the monthly chart and the table of months. The first
 // figures come from the server; a filter change refetches only the report's JSON.
-import { useSearchParams } from "next/navigation";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
 import { MonthlyBars } from "@/components/charts/monthly-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/components/dashboard/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatMoney, formatMonthKey, formatNumber, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
@@ -21,13 +23,16 @@ type Props = { initial: InitialReport<SalesReport>; options: FilterOptions; role
 export function SalesClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
   const { data, error, isLoading } = useReport<SalesReport>("sales-by-month", query, initial);
+  const router = useRouter();
+  // The deals behind a month: won in that month (and inside the period), by their close moment.
+  const dealsOf = (month?: string) => dealsHref(query, { ...wonBucket, month });
   const isEmpty = data !== null && data.totals.wonCount === 0;
   const money = (amount: string | null) => (amount === null ? "—" : formatMoney(amount, data?.currency ?? "KZT", locale));
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: t.sales.empty };
 
   return (
     <div className="space-y-4">
-      <FilterBar options={options} role={role} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
+      <FilterBar options={options} role={role} locale={locale} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
       <ReportCard title={t.sales.chart} testId="sales-chart" {...card}>
         {data ? (
           <MonthlyBars
@@ -35,10 +40,11 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
             currency={data.currency}
             locale={locale}
             labels={{ current: t.sales.wonAmount, previous: t.sales.previousYear }}
+            onSelectMonth={(month) => router.push(dealsOf(month))}
           />
         ) : null}
       </ReportCard>
-      <ReportCard title={t.sales.table} testId="sales-table-card" {...card}>
+      <ReportCard title={t.sales.table} testId="sales-table-card" exportReport="sales-by-month" {...card}>
         {data ? (
           <div className="overflow-x-auto">
             <table className="w-full text-sm tabular-nums" data-testid="sales-table">
@@ -55,14 +61,14 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
                 {data.rows.map((row) => (
                   <tr key={row.month} data-testid="sales-row">
                     <td className="py-2 pr-4">{formatMonthKey(row.month, locale)}</td>
-                    <Figures figures={row} locale={locale} money={money} />
+                    <Figures figures={row} locale={locale} money={money} dealsHref={dealsOf(row.month)} />
                   </tr>
                 ))}
               </tbody>
               <tfoot className="border-t-2 border-slate-200 font-semibold">
                 <tr data-testid="sales-totals">
                   <td className="py-2 pr-4">{t.sales.total}</td>
-                  <Figures figures={data.totals} locale={locale} money={money} />
+                  <Figures figures={data.totals} locale={locale} money={money} dealsHref={dealsOf()} />
                 </tr>
               </tfoot>
             </table>
@@ -73,11 +79,18 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
   );
 }
 
-function Figures({ figures, locale, money }: { figures: SalesByMonthTotals; locale: Locale; money: (amount: string | null) => string }) {
+function Figures(props: { figures: SalesByMonthTotals; locale: Locale; money: (amount: string | null) => string; dealsHref: string }) {
+  const { figures, locale, money, dealsHref } = props;
   return (
     <>
       <td className="py-2 pr-4 text-right" data-testid="won-count">
-        {formatNumber(figures.wonCount, locale)}
+        {figures.wonCount > 0 ? (
+          <Link href={dealsHref} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="won-deals-link">
+            {formatNumber(figures.wonCount, locale)}
+          </Link>
+        ) : (
+          formatNumber(figures.wonCount, locale)
+        )}
       </td>
       <td className="py-2 pr-4 text-right" data-testid="won-amount">
         {money(figures.wonAmount)}

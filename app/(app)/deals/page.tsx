@@ -1,0 +1,14 @@
+import type { Metadata } from "next";
+import { DashboardPage, type SearchParams } from "@/components/dashboard/dashboard-page";
+import { DealsView } from "@/components/deals/deals-view";
+
+export const metadata: Metadata = { title: "Deals" };
+
+// The deals behind a bar, a stage or a card: filters, bucket and sort all live in the URL.
+export default function Page({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <DashboardPage searchParams={searchParams} heading={(t) => t.deals}>
+      {({ locale, t }) => <DealsView locale={locale} t={t.deals} loadingText={t.loading} failedText={t.failed} />}
+    </DashboardPage>
+  );
+}

@@ -1,0 +1,119 @@
+"use client";
+// The Overview dashboard's island: the filter bar, one card per KPI with the previous period and the
+// change, and the 12-month revenue sparkline. The first figures come from the server.
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { RevenueSparkline } from "@/components/charts/revenue-sparkline";
+import { dealsHref, wonBucket } from "@/components/deals/deal-links";
+import type { Role } from "@/lib/auth/permissions";
+import { formatMoney, formatNumber, formatRate, periodDates, type Locale } from "@/lib/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import type { FilterOptions } from "@/lib/reports/filter-options";
+import type { OverviewKpi, OverviewResult, OverviewRow } from "@/lib/reports/overview-kpis";
+import { FilterBar } from "./filter-bar";
+import { describeChange } from "./kpi-change";
+import { ReportCard } from "./report-card";
+import { reportQueryString } from "./report-query";
+import { useReport, type InitialReport } from "./use-report";
+
+/** The JSON of GET /api/reports/overview (dates as strings). */
+export type OverviewReport = Omit<OverviewResult, "totals"> & {
+  totals: { previousPeriod: { from: string; to: string } };
+  report: string;
+  currency: string;
+  timezone: string;
+  period: { from: string; to: string };
+};
+
+type Props = { initial: InitialReport<OverviewReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+
+/** The KPIs whose deals a click can list: all of them are won deals closed in the period. */
+const wonKpis: readonly OverviewKpi[] = ["revenue", "wonDeals", "averageDeal"];
+const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
+
+export function OverviewClient({ initial, options, role, locale, t }: Props) {
+  const query = reportQueryString(useSearchParams());
+  const { data, error, isLoading } = useReport<OverviewReport>("overview", query, initial);
+  const o = t.overview;
+  const isEmpty = data !== null && data.rows.every((row) => row.value === null || row.value === 0 || row.value === "0.00");
+  const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: o.empty };
+
+  const format = (kpi: OverviewKpi, value: OverviewRow["value"]): string => {
+    if (value === null) return "—";
+    switch (kpi) {
+      case "revenue":
+      case "averageDeal":
+        return formatMoney(value, data?.currency ?? "KZT", locale);
+      case "winRate":
+      case "leadConversion":
+        return formatRate(Number(value), locale);
+      case "averageSalesCycleDays":
+        return formatDays(Number(value), o.days, locale);
+      default:
+        return formatNumber(Number(value), locale);
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <FilterBar options={options} role={role} locale={locale} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
+      <ReportCard title={o.kpisTitle} testId="overview-kpis" exportReport="overview" isEmpty={isEmpty} {...card}>
+        {data ? (
+          <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+            {data.rows.map((row) => (
+              <KpiCard
+                key={row.kpi}
+                row={row}
+                label={o.kpis[row.kpi]}
+                value={format(row.kpi, row.value)}
+                previous={row.previousValue === null ? o.noData : format(row.kpi, row.previousValue)}
+                t={o}
+                locale={locale}
+                dealsHref={wonKpis.includes(row.kpi) ? dealsHref(query, wonBucket) : null}
+              />
+            ))}
+          </div>
+        ) : null}
+      </ReportCard>
+      <ReportCard title={o.sparkline} testId="overview-sparkline" isEmpty={data !== null && data.sparkline.every((point) => point.revenue === "0.00")} {...card} emptyText={o.sparklineEmpty}>
+        {data ? <RevenueSparkline data={data.sparkline.map((point) => ({ month: point.month, revenue: Number(point.revenue) }))} currency={data.currency} locale={locale} height={120} /> : null}
+      </ReportCard>
+    </div>
+  );
+}
+
+/** "12,5 дня" / "1 day": days with one decimal; the plural rules pick the form for fractions too. */
+function formatDays(days: number, forms: DashboardMessages["overview"]["days"], locale: Locale): string {
+  const form = new Intl.PluralRules(tags[locale]).select(days) as keyof typeof forms;
+  return (forms[form] ?? forms.other).replace("{n}", new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(days));
+}
+
+const toneClass = { good: "text-green-700", bad: "text-red-700", neutral: "text-slate-500" } as const;
+
+function KpiCard(props: { row: OverviewRow; label: string; value: string; previous: string; t: DashboardMessages["overview"]; locale: Locale; dealsHref: string | null }) {
+  const { row, label, value, previous, t, locale, dealsHref } = props;
+  // No previous value, or nothing to divide by: the change cannot be told.
+  const change = row.previousValue === null ? null : describeChange(row.change, locale, row.kpi === "averageSalesCycleDays");
+  return (
+    <div className="rounded-xl border border-slate-200 p-4" data-testid={`kpi-${row.kpi}`}>
+      <p className="text-sm text-slate-500">{label}</p>
+      <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-value">
+        {dealsHref ? (
+          <Link href={dealsHref} className="hover:underline" title={t.showDeals} data-testid="kpi-deals-link">
+            {value}
+          </Link>
+        ) : (
+          value
+        )}
+      </p>
+      <p className="mt-1 flex flex-wrap items-center gap-x-2 text-xs">
+        <span className={change ? toneClass[change.tone] : "text-slate-400"} data-testid="kpi-change">
+          {change ? `${change.arrow} ${change.text}` : t.noData}
+        </span>
+        <span className="text-slate-500">
+          {t.previous}: <span data-testid="kpi-previous">{previous}</span>
+        </span>
+      </p>
+    </div>
+  );
+}

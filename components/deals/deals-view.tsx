@@ -1,0 +1,150 @@
+"use client";
+// The deals behind a dashboard figure: what was clicked, how many deals and their sum, and the
+// table sorted on the server (headers put `sort`/`order` in the URL) with keyset pages.
+import { usePathname, useSearchParams } from "next/navigation";
+import { ReportCard } from "@/components/dashboard/report-card";
+import { filterKeys } from "@/components/dashboard/report-query";
+import { ExportMenu } from "@/components/export/export-menu";
+import type { DealListRow, DealSort } from "@/lib/deals/deal-list";
+import { formatDate, formatMoney, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { bucketKeys, sortKeys } from "./deal-links";
+import { useDeals } from "./use-deals";
+
+type Props = { locale: Locale; t: DashboardMessages["deals"]; loadingText: string; failedText: string };
+
+const listKeys = [...filterKeys, ...bucketKeys, ...sortKeys] as readonly string[];
+
+/** The list's params in one canonical order, so the cache and the export see the same query. */
+function listQuery(params: URLSearchParams): Record<string, string> {
+  const entries = [...params.entries()].filter(([key, value]) => listKeys.includes(key) && value !== "");
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function DealsView({ locale, t, loadingText, failedText }: Props) {
+  const searchParams = useSearchParams();
+  const pathname = usePathname();
+  const params = listQuery(searchParams);
+  const query = new URLSearchParams(params).toString();
+  const deals = useDeals(query);
+  const { data } = deals;
+  const sort = (params.sort ?? "created") as DealSort;
+  const order = params.order === "asc" ? "asc" : "desc";
+
+  const sortBy = (key: DealSort) => {
+    const next = new URLSearchParams(searchParams.toString());
+    // A click on the current column turns it round; a new column starts from the largest / newest.
+    const nextOrder = key === sort ? (order === "asc" ? "desc" : "asc") : key === "title" || key === "manager" ? "asc" : "desc";
+    next.set("sort", key);
+    next.set("order", nextOrder);
+    window.history.replaceState(null, "", `${pathname}?${next.toString()}`);
+  };
+
+  const money = (amount: string | null, currency: string) => (amount === null ? t.noRate : formatMoney(amount, currency, locale, 2));
+  const date = (iso: string | null) => (iso && data ? formatDate(new Date(iso), data.timezone, locale) : "—");
+  const header = (key: DealSort | null, label: string, isNumeric = false) => {
+    const align = isNumeric ? "text-right" : "text-left";
+    if (!key) return <th className={`py-2 pr-4 font-medium ${align}`}>{label}</th>;
+    const isActive = sort === key;
+    return (
+      <th className={`py-2 pr-4 font-medium ${align}`} aria-sort={isActive ? (order === "asc" ? "ascending" : "descending") : "none"}>
+        <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-800" onClick={() => sortBy(key)} data-testid={`sort-${key}`}>
+          {label}
+          <span aria-hidden>{isActive ? (order === "asc" ? "↑" : "↓") : ""}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="space-y-4">
+      <BucketSummary params={params} rows={data?.deals ?? []} period={data?.period ?? null} timezone={data?.timezone ?? "UTC"} locale={locale} t={t} />
+      <ReportCard
+        title={
+          <span className="flex flex-wrap items-center justify-between gap-2">
+            <span data-testid="deals-total">
+              {data ? `${formatPlural(data.total, t.count, locale)} ${t.onAmount} ${formatMoney(data.totalBaseAmount, data.currency, locale)}` : t.list}
+            </span>
+            <ExportMenu kind="deals" params={params} />
+          </span>
+        }
+        testId="deals-card"
+        isLoading={deals.isLoading}
+        loadingText={loadingText}
+        error={deals.error}
+        errorTitle={failedText}
+        isEmpty={data !== null && data.total === 0}
+        emptyText={t.empty}
+      >
+        {data ? (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm tabular-nums" data-testid="deals-table">
+              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  {header("title", t.dealTitle)}
+                  {header("manager", t.manager)}
+                  {header(null, t.pipeline)}
+                  {header("amount", t.amount, true)}
+                  {header(null, t.baseAmount, true)}
+                  {header("created", t.created)}
+                  {header("closed", t.closed)}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.deals.map((deal) => (
+                  <tr key={deal.id} data-testid="deal-row" data-deal-id={deal.id} data-manager-id={deal.managerId ?? ""} data-semantic={deal.semantic} data-base-amount={deal.baseAmount ?? ""}>
+                    <td className="py-2 pr-4" data-testid="deal-title">{deal.title}</td>
+                    <td className={`py-2 pr-4 ${deal.managerName ? "" : "italic text-slate-500"}`} data-testid="deal-manager">{deal.managerName ?? t.noManager}</td>
+                    <td className="py-2 pr-4">
+                      {deal.pipelineName}
+                      <span className="block text-xs text-slate-500" data-testid="deal-stage">{deal.stageName}</span>
+                    </td>
+                    <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-amount">{money(deal.amount, deal.currency)}</td>
+                    <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-base-amount">{money(deal.baseAmount, data.currency)}</td>
+                    <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-created">{date(deal.createdAt)}</td>
+                    <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-closed">{date(deal.closedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <nav className="mt-3 flex items-center justify-end gap-2 text-sm" aria-label={t.list}>
+              <button type="button" className="rounded-lg border border-slate-300 px-3 py-1 disabled:opacity-40" disabled={!deals.hasPrevious} onClick={deals.previous}>
+                ← {t.previous}
+              </button>
+              <span className="px-2 text-slate-500" data-testid="deals-page">{t.page.replace("{n}", String(deals.pageNumber))}</span>
+              <button type="button" className="rounded-lg border border-slate-300 px-3 py-1 disabled:opacity-40" disabled={!deals.hasNext} onClick={deals.next}>
+                {t.next} →
+              </button>
+            </nav>
+          </div>
+        ) : null}
+      </ReportCard>
+    </div>
+  );
+}
+
+/** What the list holds, in words: "Выигранные · закрыты в периоде · март 2025 · Этап: …". */
+function BucketSummary(props: { params: Record<string, string>; rows: DealListRow[]; period: { from: string; to: string } | null; timezone: string; locale: Locale; t: DashboardMessages["deals"] }) {
+  const { params, rows, period, timezone, locale, t } = props;
+  const parts: string[] = [];
+  if (params.status === "won" || params.status === "lost" || params.status === "open") parts.push(t.status[params.status]);
+  if (params.periodOn === "created" || params.periodOn === "closed") parts.push(t.periodOn[params.periodOn]);
+  if (params.month) parts.push(formatMonthKey(params.month, locale));
+  if (params.stageId && rows[0]) parts.push(`${t.stage}: ${rows[0].stageName}`);
+  if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
+  const dates = period ? periodDates(period, timezone) : null;
+  return (
+    <p className="flex flex-wrap gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="deals-bucket">
+      <span>
+        <span className="text-slate-500">{t.bucket}: </span>
+        {parts.length ? parts.join(" · ") : t.allDeals}
+      </span>
+      {dates ? (
+        <span>
+          <span className="text-slate-500">{t.period}: </span>
+          {formatDate(new Date(`${dates.from}T12:00:00Z`), "UTC", locale)} — {formatDate(new Date(`${dates.to}T12:00:00Z`), "UTC", locale)}
+        </span>
+      ) : null}
+    </p>
+  );
+}

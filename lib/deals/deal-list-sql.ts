@@ -1,0 +1,110 @@
+// The SQL pieces of the deals list: which deals match the report filters and the clicked bucket,
+// and the sort key that keyset pagination walks (the same order on every page and in exports).
+import { TZDate } from "@date-fns/tz";
+import { addMonths } from "date-fns";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { crmUsers, deals, stages, users } from "@/db/schema";
+import { scopeCondition, type Scope } from "@/lib/auth/scope";
+import { ValidationError } from "@/lib/errors";
+import { resolvePeriod } from "@/lib/reports/filters";
+import type { Period } from "@/lib/time/months";
+import type { DealListFilters, DealSort, OrgSettings } from "./deal-list";
+
+/** An instant as a bound timestamptz parameter (the same on PGlite and postgres-js). */
+const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
+
+/**
+ * The period the list is limited to, or null for all deals: a list without `periodOn`, `from`, `to`
+ * or `preset` is not cut by date; otherwise the period resolves exactly as in the reports
+ * (last 12 months by default), narrowed to `month` when a month bar was clicked.
+ */
+export function listPeriod(filters: DealListFilters, org: OrgSettings, now: Date): Period | null {
+  const hasPeriod = filters.periodOn || filters.from || filters.to || filters.preset || filters.month;
+  if (!hasPeriod) return null;
+  const period = resolvePeriod(filters, org.timezone, now);
+  if (!filters.month) return period;
+  const [year, month] = filters.month.split("-").map(Number);
+  const start = new TZDate(year, month - 1, 1, org.timezone);
+  const monthFrom = new Date(start.getTime());
+  const monthTo = new Date(addMonths(start, 1).getTime());
+  return { from: new Date(Math.max(period.from.getTime(), monthFrom.getTime())), to: new Date(Math.min(period.to.getTime(), monthTo.getTime())) };
+}
+
+/** The rate day of a deal's base amount, as in the reports: close date for won/lost, creation date for open deals. */
+export const rateDay = sql`(case when ${stages.semantic} = 'open' then ${deals.createdAt} else coalesce(${deals.closedAt}, ${deals.createdAt}) end)`;
+
+/** Every condition of the list except the keyset cursor. Scope is always applied; deleted deals never match. */
+export function dealListConditions(scope: Scope, filters: DealListFilters, period: Period | null): SQL {
+  const conditions: (SQL | undefined)[] = [scopeCondition(scope, deals), isNull(deals.deletedAt)];
+  if (filters.sourceId) conditions.push(eq(deals.sourceId, filters.sourceId));
+  if (filters.pipelineId) conditions.push(eq(deals.pipelineId, filters.pipelineId));
+  if (filters.managerId) conditions.push(eq(deals.crmUserId, filters.managerId));
+  if (filters.departmentId) {
+    const departmentManagers = sql`(select ${crmUsers.id} from ${crmUsers} join ${users} on ${users.id} = ${crmUsers.userId} where ${users.departmentId} = ${filters.departmentId})`;
+    conditions.push(inArray(deals.crmUserId, departmentManagers));
+  }
+  if (filters.stageId) conditions.push(eq(deals.stageId, filters.stageId));
+  if (filters.status) conditions.push(eq(stages.semantic, filters.status));
+  if (period) {
+    // A won bar counts a deal by its close moment, a "created" figure by its creation; `to` is exclusive.
+    const column = filters.periodOn === "closed" ? deals.closedAt : deals.createdAt;
+    conditions.push(sql`${column} >= ${at(period.from)} and ${column} < ${at(period.to)}`);
+  }
+  return and(...conditions)!;
+}
+
+type SortKey = { expression: SQL; cast: SQL; isValid: (value: string) => boolean };
+
+const timestampText = /^(-?infinity|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:?\d\d)?|Z)?)$/;
+const numericText = /^-?\d{1,30}(\.\d{1,30})?$/;
+
+/**
+ * The sort key of each sort, never NULL so `(key, id)` compares row by row: deals without a close
+ * date or without a rate sort last whichever the direction; deals without a manager sort as "".
+ */
+export function sortKeyOf(sort: DealSort, order: "asc" | "desc", baseAmount: SQL): SortKey {
+  const last = order === "asc" ? { time: sql`'infinity'::timestamptz`, number: sql`1e20::numeric` } : { time: sql`'-infinity'::timestamptz`, number: sql`-1e20::numeric` };
+  switch (sort) {
+    case "created":
+      return { expression: sql`${deals.createdAt}`, cast: sql`timestamptz`, isValid: (value) => timestampText.test(value) };
+    case "closed":
+      return { expression: sql`coalesce(${deals.closedAt}, ${last.time})`, cast: sql`timestamptz`, isValid: (value) => timestampText.test(value) };
+    case "amount":
+      return { expression: sql`coalesce(${baseAmount}, ${last.number})`, cast: sql`numeric`, isValid: (value) => numericText.test(value) };
+    case "title":
+      return { expression: sql`${deals.title}`, cast: sql`text`, isValid: () => true };
+    case "manager":
+      return { expression: sql`coalesce(${crmUsers.name}, '')`, cast: sql`text`, isValid: () => true };
+  }
+}
+
+/** The rows after the cursor in the chosen order: `(key, id)` beyond the last row of the previous page. */
+export function afterCursor(key: SortKey, order: "asc" | "desc", cursor: { value: string; id: string }): SQL {
+  if (!key.isValid(cursor.value)) throw new ValidationError("cursor: must be the nextCursor of a previous page");
+  const operator = order === "asc" ? sql`>` : sql`<`;
+  return sql`(${key.expression}, ${deals.id}) ${operator} (cast(${cursor.value} as ${key.cast}), ${cursor.id}::uuid)`;
+}
+
+export function orderByKey(key: SortKey, order: "asc" | "desc"): SQL[] {
+  return order === "asc" ? [sql`${key.expression} asc`, sql`${deals.id} asc`] : [sql`${key.expression} desc`, sql`${deals.id} desc`];
+}
+
+/** A cursor names its sort, so a cursor from another order is refused instead of skipping rows. */
+export function encodeCursor(sort: string, order: string, value: string, id: string): string {
+  return Buffer.from(JSON.stringify([sort, order, value, id])).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, sort: string, order: string): { value: string; id: string } {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    parts = null;
+  }
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((part) => typeof part === "string") || !uuid.test(parts[3])) {
+    throw new ValidationError("cursor: must be the nextCursor of a previous page");
+  }
+  if (parts[0] !== sort || parts[1] !== order) throw new ValidationError("cursor: belongs to another sort order; start again from the first page");
+  return { value: parts[2], id: parts[3] };
+}
