@@ -1,0 +1,17 @@
+// GET /api/dashboards/<overview|sales|funnel|managers|leads>/export?format=xlsx|pdf&<filters>: the
+// whole dashboard as one workbook (a sheet per card) or one PDF (a section per card).
+import { apiRoute } from "@/lib/api/handler";
+import { buildDashboardDocument, dashboardReports, isDashboardName } from "@/lib/export/export-document";
+import { exportLocale, filterParams, parseExportOptions } from "@/lib/export/export-options";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { renderDocument } from "@/lib/export/render";
+
+export const GET = apiRoute<{ dashboard: string }>("reports:read", async ({ request, viewer, db, params }) => {
+  if (!isDashboardName(params.dashboard)) throw new NotFoundError(`Dashboard "${params.dashboard}" (one of ${Object.keys(dashboardReports).join(", ")})`);
+  const search = new URL(request.url).searchParams;
+  const options = parseExportOptions(search);
+  if (options.format === "csv") throw new ValidationError("format: a dashboard exports as xlsx or pdf; CSV is per report, at /api/reports/<name>/export");
+  const locale = exportLocale(request, viewer, options);
+  const doc = await buildDashboardDocument({ db, viewer, params: filterParams(search), locale }, params.dashboard);
+  return renderDocument(doc, options);
+});

@@ -1,0 +1,146 @@
+// Exports as a user downloads them, through the same functions as the routes: the deals table to
+// CSV (up to 1,000,000 rows) and to XLSX (about 100,000 rows), and the sales dashboard as a PDF.
+// Each file is read to the end as a client would; the peak RSS growth is measured per export.
+//
+// The deals come from BENCH_EXPORT_SOURCE_URL, else voronka_bench_1m when it holds a million deals
+// (a database another job seeds: opened READ ONLY, never migrated or written), else the bench
+// database itself with its --deals dataset.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { DEMO_ORG_NAME } from "../../db/demo/catalog";
+import * as schema from "../../db/schema";
+import type { Db } from "../../db/types";
+import { loadViewer, type Viewer } from "../../lib/auth/viewer";
+import { scopeOf } from "../../lib/auth/scope";
+import { dealListFiltersSchema, streamDeals, type DealListRow } from "../../lib/deals/deal-list";
+import { csvStyleFor } from "../../lib/export/csv";
+import { dealColumns } from "../../lib/export/deals/deal-columns";
+import { dealsCsvStream } from "../../lib/export/deals/deals-csv-stream";
+import { exportDeals } from "../../lib/export/deals/deals-export";
+import { exportMessages } from "../../lib/i18n/export-messages";
+import { buildDashboardDocument } from "../../lib/export/export-document";
+import { renderDocument } from "../../lib/export/render";
+import { ensureDataset } from "../database";
+import { sampleRss, type BaseContext, type Workload } from "../harness";
+
+const MILLION_URL = "postgres://root@127.0.0.1:5432/voronka_bench_1m";
+const CSV_ROWS = 1_000_000;
+const XLSX_ROWS = 100_000;
+
+type Source = { db: Db; orgId: string; label: string; close: () => Promise<void> };
+
+async function openReadOnly(url: string): Promise<{ db: Db; close: () => Promise<void> }> {
+  const client = postgres(url, { max: 4, onnotice: () => {}, connection: { default_transaction_read_only: true } });
+  return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end({ timeout: 5 }) };
+}
+
+async function demoOrg(db: Db): Promise<{ orgId: string; deals: number } | null> {
+  const [org] = await db.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(schema.organisations.name, DEMO_ORG_NAME)).limit(1);
+  if (!org) return null;
+  const [{ deals }] = await db.select({ deals: sql<number>`count(*)::int` }).from(schema.deals).where(eq(schema.deals.orgId, org.id));
+  return { orgId: org.id, deals };
+}
+
+async function openSource(ctx: BaseContext): Promise<Source> {
+  const candidates = process.env.BENCH_EXPORT_SOURCE_URL ? [process.env.BENCH_EXPORT_SOURCE_URL] : [MILLION_URL];
+  for (const url of candidates) {
+    try {
+      const source = await openReadOnly(url);
+      const org = await demoOrg(source.db);
+      if (org && (process.env.BENCH_EXPORT_SOURCE_URL || org.deals >= CSV_ROWS)) {
+        return { ...source, orgId: org.orgId, label: `${new URL(url).pathname.slice(1)} (read only), ${org.deals.toLocaleString("en")} deals` };
+      }
+      await source.close();
+    } catch (error) {
+      ctx.log(`  ${new URL(url).pathname.slice(1)} is not usable (${error instanceof Error ? error.message : String(error)})`);
+    }
+  }
+  const orgId = await ensureDataset(ctx.db, ctx.deals, ctx.log);
+  return { db: ctx.db, orgId, label: `the bench database, ${ctx.deals.toLocaleString("en")} deals`, close: async () => {} };
+}
+
+/** Reads a download to its end as a browser would, returning its size. */
+async function drain(response: Response): Promise<number> {
+  if (!response.ok) throw new Error(`export answered ${response.status}: ${await response.text()}`);
+  let bytes = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.byteLength;
+  }
+}
+
+/** The local day from which the newest ~`rows` deals were created: a filter an admin could set. */
+async function fromDateForRows(db: Db, orgId: string, timezone: string, rows: number): Promise<string> {
+  const [row] = await db
+    .select({ day: sql<string>`to_char(${schema.deals.createdAt} at time zone ${timezone}, 'YYYY-MM-DD')` })
+    .from(schema.deals)
+    .where(and(eq(schema.deals.orgId, orgId), sql`${schema.deals.deletedAt} is null`))
+    .orderBy(desc(schema.deals.createdAt))
+    .offset(rows - 1)
+    .limit(1);
+  return row?.day ?? "2000-01-01";
+}
+
+async function measureExport(ctx: BaseContext, label: string, run: () => Promise<Response>, rows: number, iterations: number) {
+  let size = 0;
+  const rss = sampleRss();
+  const summary = await ctx.measure(label, async () => (size = await drain(await run())), { iterations, warmup: 0, rows });
+  ctx.log(`  ${label}: ${(size / 1024 / 1024).toFixed(1)} MB file, ${rows.toLocaleString("en")} rows, peak RSS growth +${rss.stop().toFixed(1)} MB, p50 ${summary.p50.toFixed(0)} ms`);
+}
+
+export const exportWorkload: Workload = {
+  name: "export",
+  description: `deals table → CSV (≤ ${CSV_ROWS.toLocaleString("en")} rows) and XLSX (~${XLSX_ROWS.toLocaleString("en")} rows), sales dashboard → PDF`,
+  needsDataset: false,
+  run: async (ctx) => {
+    const source = await openSource(ctx);
+    try {
+      ctx.log(`reading from ${source.label}`);
+      const [admin] = await source.db
+        .select({ id: schema.users.id })
+        .from(schema.users)
+        .where(and(eq(schema.users.orgId, source.orgId), eq(schema.users.role, "admin")))
+        .limit(1);
+      const viewer: Viewer | null = admin ? await loadViewer(source.db, admin.id) : null;
+      if (!viewer) throw new Error("the demo organisation has no active admin");
+      const deals = (query: string) => () =>
+        exportDeals({ db: source.db, viewer, params: new URLSearchParams(query), locale: "ru", options: { format: new URLSearchParams(query).get("format") as "csv" } });
+
+      const all = (await source.db.select({ n: sql<number>`count(*)::int` }).from(schema.deals).where(and(eq(schema.deals.orgId, source.orgId), sql`${schema.deals.deletedAt} is null`)))[0].n;
+      const csvRows = Math.min(all, CSV_ROWS);
+      await measureExport(ctx, `deals → CSV, ${csvRows.toLocaleString("en")} rows`, deals("format=csv"), csvRows, 2);
+
+      const from = await fromDateForRows(source.db, source.orgId, viewer.org.timezone, XLSX_ROWS);
+      const [{ n: xlsxRows }] = await source.db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(schema.deals)
+        .where(and(eq(schema.deals.orgId, source.orgId), sql`${schema.deals.deletedAt} is null`, sql`${schema.deals.createdAt} >= (${from}::date::timestamp at time zone ${viewer.org.timezone})`));
+      await measureExport(ctx, `deals → XLSX, ${xlsxRows.toLocaleString("en")} rows (from ${from})`, deals(`format=xlsx&from=${from}`), xlsxRows, 2);
+
+      // The writer alone, on rows already in memory: separates its own cost from the database's.
+      const sample: DealListRow[] = [];
+      for await (const batch of streamDeals(source.db, scopeOf(viewer), dealListFiltersSchema.parse({}), 5000)) {
+        sample.push(...batch);
+        if (sample.length >= 10_000) break;
+      }
+      const inMemory = async function* () {
+        for (let i = 0; i < 20; i++) yield sample.slice(0, 5000);
+      };
+      const writerOnly = async () =>
+        new Response(dealsCsvStream(inMemory(), dealColumns(exportMessages.ru), csvStyleFor("ru"), viewer.org.timezone, CSV_ROWS), { headers: { "content-type": "text/csv" } });
+      await measureExport(ctx, "CSV writer alone, 100,000 in-memory rows", writerOnly, 100_000, 3);
+
+      const pdf = async () =>
+        renderDocument(await buildDashboardDocument({ db: source.db, viewer, params: new URLSearchParams("preset=last-12-months"), locale: "ru" }, "sales"), { format: "pdf" });
+      await measureExport(ctx, "sales dashboard → PDF, 12 months", pdf, 1, 5);
+      const managers = async () =>
+        renderDocument(await buildDashboardDocument({ db: source.db, viewer, params: new URLSearchParams("preset=last-12-months"), locale: "ru" }, "managers"), { format: "pdf" });
+      await measureExport(ctx, "managers dashboard → PDF, 12 months", managers, 1, 5);
+    } finally {
+      await source.close();
+    }
+  },
+};

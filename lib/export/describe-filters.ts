@@ -1,0 +1,47 @@
+// The filters and the scope of an export in words people read: "Менеджер: Анна Петрова", not ids.
+// Runs after runReport has checked the filters are inside the viewer's scope.
+import { and, eq } from "drizzle-orm";
+import { crmUsers, departments, pipelines, sources, stages } from "@/db/schema";
+import type { Db } from "@/db/types";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { ExportMessages } from "@/lib/i18n/export-messages";
+import type { ReportFilters } from "@/lib/reports/filters";
+
+type NamedTable = typeof pipelines | typeof departments | typeof crmUsers | typeof sources | typeof stages;
+
+async function nameOf(db: Db, table: NamedTable, id: string, orgId: string): Promise<string> {
+  const [row] = await db.select({ name: table.name }).from(table).where(and(eq(table.id, id), eq(table.orgId, orgId))).limit(1);
+  return row?.name ?? id;
+}
+
+/** The deals table adds a stage, a status and a month (a clicked bar) to the report filters. */
+type DescribedFilters = Partial<ReportFilters> & { stageId?: string; status?: "open" | "won" | "lost"; month?: string };
+
+export async function describeFilters(db: Db, orgId: string, filters: DescribedFilters, t: ExportMessages): Promise<[string, string][]> {
+  const named: ["pipelineId" | "departmentId" | "managerId" | "sourceId" | "stageId", NamedTable][] = [
+    ["pipelineId", pipelines],
+    ["departmentId", departments],
+    ["managerId", crmUsers],
+    ["sourceId", sources],
+    ["stageId", stages],
+  ];
+  const lines: [string, string][] = [];
+  for (const [key, table] of named) {
+    const id = filters[key];
+    if (id) lines.push([t.filters[key], await nameOf(db, table, id, orgId)]);
+  }
+  if (filters.status) lines.push([t.filters.status, t.semantic[filters.status]]);
+  if (filters.month) lines.push([t.filters.month, filters.month]);
+  return lines;
+}
+
+export async function describeScope(db: Db, viewer: Viewer, t: ExportMessages): Promise<string> {
+  switch (viewer.role) {
+    case "admin":
+      return t.scope.org;
+    case "director":
+      return `${t.scope.department}: ${viewer.departmentId ? await nameOf(db, departments, viewer.departmentId, viewer.orgId) : t.scope.noDepartment}`;
+    case "manager":
+      return `${t.scope.own} (${viewer.name})`;
+  }
+}

@@ -1,0 +1,66 @@
+// Builds the document an export renders, by running the report through runReport — the function
+// behind GET /api/reports/<name> — so a file never disagrees with the JSON API or the page.
+import type { Db } from "@/db/types";
+import type { Viewer } from "@/lib/auth/viewer";
+import { periodDates, type Locale } from "@/lib/format";
+import { exportMessages } from "@/lib/i18n/export-messages";
+import { NotFoundError } from "@/lib/errors";
+import { runReport } from "@/lib/reports/run-report";
+import { describeFilters, describeScope } from "./describe-filters";
+import type { ExportDocument, ExportSection } from "./model";
+import { reportSections, reportTitle } from "./report-layouts";
+
+/** The cards of each dashboard, in the order the page shows them. */
+export const dashboardReports = {
+  overview: ["overview"],
+  sales: ["sales-by-month"],
+  funnel: ["sales-funnel"],
+  managers: ["manager-activity"],
+  leads: ["lead-conversion", "leads-by-source"],
+} as const satisfies Record<string, readonly string[]>;
+export type DashboardName = keyof typeof dashboardReports;
+
+export function isDashboardName(name: string): name is DashboardName {
+  return Object.hasOwn(dashboardReports, name);
+}
+
+type Input = { db: Db; viewer: Viewer; params: URLSearchParams; locale: Locale; now?: Date };
+
+async function runForExport(input: Input, reportName: string) {
+  const result = await runReport(input.db, input.viewer, reportName, input.params, input.now);
+  const t = exportMessages[input.locale];
+  return { result, sections: reportSections(result.report, result, { t, locale: input.locale }) };
+}
+
+async function assemble(input: Input, slug: string, title: string, first: Awaited<ReturnType<typeof runForExport>>, sections: ExportSection[]): Promise<ExportDocument> {
+  const { db, viewer, locale } = input;
+  const t = exportMessages[locale];
+  const { result } = first;
+  return {
+    slug,
+    title,
+    locale,
+    currency: result.currency,
+    timezone: result.timezone,
+    period: periodDates({ from: result.period.from.toISOString(), to: result.period.to.toISOString() }, result.timezone),
+    filters: await describeFilters(db, viewer.orgId, result.filters, t),
+    scope: await describeScope(db, viewer, t),
+    exportedBy: `${viewer.name} <${viewer.email}>`,
+    exportedAt: input.now ?? new Date(),
+    sections,
+  };
+}
+
+export async function buildReportDocument(input: Input, reportName: string): Promise<ExportDocument> {
+  const run = await runForExport(input, reportName);
+  return assemble(input, run.result.report, reportTitle(run.result.report, exportMessages[input.locale]), run, run.sections);
+}
+
+/** A whole dashboard: every card's report with the same filters, a section per card. */
+export async function buildDashboardDocument(input: Input, dashboard: string): Promise<ExportDocument> {
+  if (!isDashboardName(dashboard)) throw new NotFoundError(`Dashboard "${dashboard}"`);
+  const runs = [];
+  for (const reportName of dashboardReports[dashboard]) runs.push(await runForExport(input, reportName));
+  const t = exportMessages[input.locale];
+  return assemble(input, `dashboard-${dashboard}`, t.dashboards[dashboard], runs[0], runs.flatMap((run) => run.sections));
+}
