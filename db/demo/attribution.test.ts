@@ -3,7 +3,7 @@ import { attributeUtm, TAG_SETS, TEAMS } from "./attribution";
 
 const teams = TEAMS.map((t) => ({ id: t.key, primarySourceCode: t.primarySourceCode, keywords: t.keywords }));
 
-describe("attributeUtm (demo stand-in for lib/attribution)", () => {
+describe("attributeUtm (the demo through lib/attribution and the example rules)", () => {
   it("is high for a team's primary source code, case-insensitively", () => {
     expect(attributeUtm({ utmSource: "FB_Kenesary", utmCampaign: "whatever" }, teams)).toEqual({ trafficTeamId: "kenesary", attributionConfidence: "high" });
   });
@@ -14,9 +14,9 @@ describe("attributeUtm (demo stand-in for lib/attribution)", () => {
     expect(attributeUtm({ utmSource: "alex_ads", utmCampaign: null }, teams)).toEqual({ trafficTeamId: "traf4", attributionConfidence: "medium" });
   });
 
-  it("is low with no team for tags that match nothing, and null without tags", () => {
+  it("is low with no team for tags that match nothing, and without tags", () => {
     expect(attributeUtm({ utmSource: "google", utmCampaign: "brand_search" }, teams)).toEqual({ trafficTeamId: null, attributionConfidence: "low" });
-    expect(attributeUtm({ utmSource: null, utmCampaign: "" }, teams)).toEqual({ trafficTeamId: null, attributionConfidence: null });
+    expect(attributeUtm({ utmSource: null, utmCampaign: "" }, teams)).toEqual({ trafficTeamId: null, attributionConfidence: "low" });
   });
 
   it("lands every demo tag set on the team it is meant for, and matches no other team's keywords", () => {

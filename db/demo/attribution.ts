@@ -1,38 +1,23 @@
-// The demo's traffic teams, the UTM tags their ads carry, and a tiny attribution function used
-// only while generating demo rows. The real attribution engine (lib/attribution) replaces it.
+// The demo's traffic teams, the UTM tags their ads carry, and how demo rows are attributed to them.
+import { buildMatcher, type Matcher } from "@/lib/attribution";
+import { EXAMPLE_TEAMS, exampleRuleSpecs, type ExampleTeam } from "@/lib/attribution/example-rules";
 
-export type TeamSpec = {
-  key: string;
-  name: string;
-  color: string;
-  emoji: string;
-  primarySourceCode: string;
-  /** Matched with `contains`, case-insensitively, against utm_source and utm_campaign. */
-  keywords: string[];
+export type TeamSpec = ExampleTeam & {
   /** Share of the ad budget. */
   budgetShare: number;
   /** Spend is booked in this currency (Google bills some teams in USD). */
   currency: "KZT" | "USD";
 };
 
-export const TEAMS: TeamSpec[] = [
-  {
-    key: "kenesary", name: "Kenesary", color: "#e4572e", emoji: "🦅", primarySourceCode: "fb_kenesary", budgetShare: 0.33, currency: "KZT",
-    keywords: ["tripwire", "nutcab", "kenesary", "nutrients", "kab3", "1day", "pb_agency", "kenji", "kenes"],
-  },
-  {
-    key: "arystan", name: "Arystan", color: "#2f6fed", emoji: "🦁", primarySourceCode: "ig_arystan", budgetShare: 0.24, currency: "KZT",
-    keywords: ["arystan", "ar_", "ast_", "rm almaty", "rm_almaty"],
-  },
-  {
-    key: "muha", name: "Muha", color: "#17a398", emoji: "🪰", primarySourceCode: "tt_muha", budgetShare: 0.31, currency: "KZT",
-    keywords: ["onai", "on ai", "запуск", "muha", "yourmarketolog", "maqtakyz", "residence", "yourteam", "tima"],
-  },
-  {
-    key: "traf4", name: "Traf4", color: "#f3a712", emoji: "🚦", primarySourceCode: "traf4", budgetShare: 0.12, currency: "USD",
-    keywords: ["alex", "traf4", "proftest", "smmmcwin", "3-1"],
-  },
-];
+const DEMO_BUDGET: Record<ExampleTeam["key"], Pick<TeamSpec, "budgetShare" | "currency">> = {
+  kenesary: { budgetShare: 0.33, currency: "KZT" },
+  arystan: { budgetShare: 0.24, currency: "KZT" },
+  muha: { budgetShare: 0.31, currency: "KZT" },
+  traf4: { budgetShare: 0.12, currency: "USD" },
+};
+
+/** The example teams of "Import example rules", with the demo's ad budgets. */
+export const TEAMS: TeamSpec[] = EXAMPLE_TEAMS.map((team) => ({ ...team, ...DEMO_BUDGET[team.key] }));
 
 export type UtmTags = { utmSource: string; utmMedium: string; utmCampaign: string; utmContent: string | null; utmTerm: string | null };
 type TagSet = Omit<UtmTags, "utmContent" | "utmTerm"> & { team: string | null; weight: number };
@@ -67,25 +52,27 @@ export const TAG_SETS: TagSet[] = [
   tag("telegram", "social", "channel_post", null, 2),
 ];
 
-export type Attribution = { trafficTeamId: string | null; attributionConfidence: "high" | "medium" | "low" | null };
+export type Attribution = { trafficTeamId: string | null; attributionConfidence: "high" | "medium" | "low" };
 export type AttributableTeam = { id: string; primarySourceCode: string | null; keywords: readonly string[] };
 
-/**
- * high: utm_source is a team's primary code; medium: a team keyword is contained in utm_source or
- * utm_campaign; low (no team): tags that match nothing; null: no tags at all.
- */
-export function attributeUtm(
-  utm: { utmSource?: string | null; utmCampaign?: string | null },
-  teams: readonly AttributableTeam[],
-): Attribution {
-  const source = utm.utmSource?.toLowerCase() ?? "";
-  const campaign = utm.utmCampaign?.toLowerCase() ?? "";
-  if (!source && !campaign) return { trafficTeamId: null, attributionConfidence: null };
-  const primary = teams.find((team) => team.primarySourceCode && team.primarySourceCode.toLowerCase() === source);
-  if (primary) return { trafficTeamId: primary.id, attributionConfidence: "high" };
-  const contained = teams.find((team) =>
-    team.keywords.some((keyword) => source.includes(keyword.toLowerCase()) || campaign.includes(keyword.toLowerCase())),
-  );
-  if (contained) return { trafficTeamId: contained.id, attributionConfidence: "medium" };
-  return { trafficTeamId: null, attributionConfidence: "low" };
+// The demo attributes its rows with the product's own engine and the example rules, so demo rows
+// look exactly as if they had arrived through a sync. One matcher per team list, not per row.
+const matchers = new WeakMap<readonly AttributableTeam[], Matcher>();
+
+function matcherFor(teams: readonly AttributableTeam[]): Matcher {
+  let matcher = matchers.get(teams);
+  if (!matcher) {
+    matcher = buildMatcher(
+      teams.map((team) => ({ id: team.id, name: team.id, primarySourceCode: team.primarySourceCode, isActive: true })),
+      teams.flatMap((team) => exampleRuleSpecs(team.keywords).map((rule, i) => ({ id: `${team.id}:${i}`, teamId: team.id, ...rule }))),
+    );
+    matchers.set(teams, matcher);
+  }
+  return matcher;
+}
+
+/** high: utm_source is a team's primary code; medium: an example rule matched; low: nothing matched. */
+export function attributeUtm(utm: { utmSource?: string | null; utmCampaign?: string | null }, teams: readonly AttributableTeam[]): Attribution {
+  const { teamId, confidence } = matcherFor(teams)(utm);
+  return { trafficTeamId: teamId, attributionConfidence: confidence };
 }

@@ -20,7 +20,7 @@ export function pickOrigin(ctx: Ctx, kind: CrmKind): Origin {
   const { rnd } = ctx;
   const channel = kind === "bitrix24" ? rnd.weighted(CHANNELS, CHANNEL_WEIGHTS) : rnd.weighted(AMO_CHANNELS, AMO_CHANNEL_WEIGHTS);
   if (!rnd.chance(channel.utmChance)) {
-    return { channel: channel.name, ...NO_TAGS, trafficTeamId: null, attributionConfidence: null };
+    return { channel: channel.name, ...NO_TAGS, trafficTeamId: null, attributionConfidence: "low" };
   }
   const set = rnd.weighted(TAG_SETS, TAG_WEIGHTS);
   const tags = {

@@ -5,6 +5,7 @@ import { TAG_SETS, TEAMS } from "./attribution";
 import type { Ctx, TeamRef } from "./context";
 import type { Random } from "./random";
 import { isoDay } from "./timeline";
+import { exampleRuleSpecs } from "@/lib/attribution/example-rules";
 
 type TeamRow = typeof trafficTeams.$inferInsert;
 type RuleRow = typeof attributionRules.$inferInsert;
@@ -26,11 +27,8 @@ export function buildTraffic(rnd: Random, orgId: string, createdAt: Date): { tea
       telegramChatId: TELEGRAM_CHATS[index], isActive: true, createdAt,
     });
     teamRefs.push({ ...spec, id });
-    for (const keyword of spec.keywords) {
-      for (const field of ["utm_source", "utm_campaign"] as const) {
-        rules.push({ id: rnd.uuid(), orgId, teamId: id, field, match: "contains", pattern: keyword, priority: 0, createdAt });
-      }
-    }
+    // The same rules "Import example rules" loads, so the demo and a fresh start agree.
+    for (const rule of exampleRuleSpecs(spec.keywords)) rules.push({ id: rnd.uuid(), orgId, teamId: id, ...rule, createdAt });
   });
   return { teams, rules, teamRefs };
 }

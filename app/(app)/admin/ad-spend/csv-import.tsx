@@ -1,0 +1,102 @@
+"use client";
+// CSV import in two steps: "Check the file" shows every row and every row error; only a clean file
+// can then be imported. The same file imported twice replaces its figures instead of doubling them.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { SpendCheck, SpendImport } from "@/lib/ad-spend/import";
+import { fill } from "@/lib/i18n/admin-messages";
+import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
+
+async function sendCsv<T>(text: string, dryRun: boolean): Promise<T> {
+  const response = await fetch(`/api/ad-spend/import${dryRun ? "?dryRun=1" : ""}`, { method: "POST", headers: { "content-type": "text/csv" }, body: text });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
+  return body as T;
+}
+
+export function CsvImport({ t }: { t: TrafficMessages["spend"] }) {
+  const router = useRouter();
+  const [text, setText] = useState<string | null>(null);
+  const check = useMutation({ mutationFn: (csv: string) => sendCsv<SpendCheck>(csv, true) });
+  const run = useMutation({ mutationFn: (csv: string) => sendCsv<SpendImport>(csv, false), onSuccess: () => router.refresh() });
+  const preview = check.data;
+  return (
+    <div className="space-y-3">
+      <p className="text-xs text-slate-500">{t.importHint}</p>
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="text-sm">
+          {t.file}{" "}
+          <input
+            type="file"
+            accept=".csv,text/csv"
+            data-testid="spend-csv"
+            onChange={async (event) => {
+              const file = event.target.files?.[0];
+              check.reset();
+              run.reset();
+              setText(file ? await file.text() : null);
+            }}
+          />
+        </label>
+        <Button type="button" variant="secondary" disabled={!text || check.isPending} onClick={() => text && check.mutate(text)}>
+          {check.isPending ? t.checking : t.check}
+        </Button>
+        {preview && preview.errors.length === 0 && !run.isSuccess ? (
+          <Button type="button" disabled={run.isPending} onClick={() => text && run.mutate(text)}>
+            {run.isPending ? t.importing : fill(t.import, { count: preview.rows.length })}
+          </Button>
+        ) : null}
+      </div>
+      {check.error ? <Alert tone="error">{check.error.message}</Alert> : null}
+      {run.error ? <Alert tone="error">{run.error.message}</Alert> : null}
+      {run.data ? (
+        <Alert tone="success">
+          <span data-testid="spend-imported">{fill(t.imported, { count: run.data.imported, inserted: run.data.inserted, updated: run.data.updated })}</span>
+        </Alert>
+      ) : null}
+      {preview && preview.errors.length > 0 ? (
+        <Alert tone="error">
+          <p>{t.rowErrors}</p>
+          <ul className="mt-1 list-disc pl-5" data-testid="spend-row-errors">
+            {preview.errors.map((error) => (
+              <li key={error.line}>
+                {t.row} {error.line}: {error.message}
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+      {preview && preview.rows.length > 0 && !run.isSuccess ? (
+        <table className="w-full text-sm" data-testid="spend-preview">
+          <thead className="text-left text-xs text-slate-500">
+            <tr>
+              <th>{t.row}</th>
+              <th>{t.day}</th>
+              <th>{t.team}</th>
+              <th>utm_source</th>
+              <th>utm_campaign</th>
+              <th className="text-right">{t.amount}</th>
+              <th>{t.currency}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((row) => (
+              <tr key={row.line} className="border-t border-slate-100">
+                <td className="tabular-nums">{row.line}</td>
+                <td className="tabular-nums">{row.day}</td>
+                <td>{row.teamName}</td>
+                <td className="font-mono text-xs">{row.utmSource || "—"}</td>
+                <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>
+                <td className="text-right tabular-nums">{row.amount}</td>
+                <td>{row.currency}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+// Create or edit a team; "Preview" shows what a changed code or active flag would move before saving.
+import { useMutation } from "@tanstack/react-query";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import type { AttributionPreview } from "@/lib/attribution/preview";
+import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
+import { callApi } from "../sources/api";
+import type { Notify } from "./traffic-teams-client";
+import type { TeamRow } from "./use-traffic";
+
+type Props = { team: TeamRow | null; t: TrafficMessages; onDone: () => void; onPreview: (preview: AttributionPreview) => void; notify: Notify };
+
+export function TeamForm({ team, t, onDone, onPreview, notify }: Props) {
+  const [form, setForm] = useState({
+    name: team?.name ?? "",
+    color: team?.color ?? "#2f6fed",
+    emoji: team?.emoji ?? "",
+    primarySourceCode: team?.primarySourceCode ?? "",
+    isActive: team?.isActive ?? true,
+  });
+  const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) =>
+    setForm({ ...form, [key]: event.target.type === "checkbox" ? event.target.checked : event.target.value });
+  const save = useMutation({
+    mutationFn: () => callApi(team ? `/api/traffic-teams/${team.id}` : "/api/traffic-teams", { method: team ? "PATCH" : "POST", body: form }),
+    onSuccess: () => {
+      notify.ok(t.teams.saved);
+      onDone();
+      if (!team) setForm({ name: "", color: "#2f6fed", emoji: "", primarySourceCode: "", isActive: true });
+    },
+    onError: notify.fail,
+  });
+  const preview = useMutation({
+    mutationFn: () =>
+      callApi<{ preview: AttributionPreview }>("/api/attribution-rules/preview", {
+        body: { upsertTeams: [{ id: team?.id, name: form.name, primarySourceCode: form.primarySourceCode, isActive: form.isActive }] },
+      }),
+    onSuccess: (r) => onPreview(r.preview),
+    onError: notify.fail,
+  });
+  return (
+    <form
+      className="grid gap-3 sm:grid-cols-2"
+      data-testid="team-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Field label={t.teams.name} htmlFor="team-name">
+        <Input id="team-name" value={form.name} onChange={set("name")} required maxLength={80} />
+      </Field>
+      <Field label={t.teams.primaryCode} htmlFor="team-code" hint={t.teams.primaryCodeHint}>
+        <Input id="team-code" value={form.primarySourceCode} onChange={set("primarySourceCode")} maxLength={100} />
+      </Field>
+      <Field label={t.teams.color} htmlFor="team-color">
+        <Input id="team-color" type="color" value={form.color} onChange={set("color")} className="h-10" />
+      </Field>
+      <Field label={t.teams.emoji} htmlFor="team-emoji">
+        <Input id="team-emoji" value={form.emoji} onChange={set("emoji")} maxLength={16} />
+      </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" checked={form.isActive} onChange={set("isActive")} /> {t.teams.active}
+      </label>
+      <div className="flex gap-2 sm:col-span-2">
+        <Button type="submit" disabled={save.isPending}>
+          {team ? t.teams.save : t.teams.create}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => preview.mutate()} disabled={preview.isPending || !form.name}>
+          {preview.isPending ? t.rules.previewing : t.rules.preview}
+        </Button>
+        {team ? (
+          <Button type="button" variant="ghost" onClick={onDone}>
+            {t.teams.cancel}
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

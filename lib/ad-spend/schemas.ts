@@ -1,0 +1,29 @@
+// Request shapes of the ad-spend API (no database imports, so the page can share them).
+import { z } from "zod";
+import type { RawSpendRow } from "./validate";
+
+const text = z.union([z.string(), z.number()]).transform(String).optional();
+
+/** A row as a script sends it: `day` or `date`, `team` (name or id) or `teamId`, amount as a number or a string. */
+const apiRowSchema = z.object({ day: text, date: text, team: text, teamId: text, source: text, utmSource: text, campaign: text, utmCampaign: text, amount: text, currency: text });
+
+export const spendBodySchema = z.object({
+  rows: z.array(apiRowSchema, { message: "must be an array of rows" }).min(1, "must hold at least one row").max(50_000, "must hold at most 50000 rows"),
+  dryRun: z.boolean({ message: "must be true or false" }).default(false),
+});
+
+/** Rows are numbered from 1, as a person counts them in the array. */
+export function toRawRows(rows: z.infer<typeof spendBodySchema>["rows"]): RawSpendRow[] {
+  return rows.map((row, index) => ({
+    line: index + 1,
+    day: row.day ?? row.date,
+    team: row.teamId ?? row.team,
+    source: row.utmSource ?? row.source,
+    campaign: row.utmCampaign ?? row.campaign,
+    amount: row.amount,
+    currency: row.currency,
+  }));
+}
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day like 2026-03-01");
+export const spendQuerySchema = z.object({ teamId: z.string().optional(), from: isoDay.optional(), to: isoDay.optional() });
