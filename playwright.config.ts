@@ -40,6 +40,8 @@ export default defineConfig({
       SEED_DEMO: "true",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-that-is-only-for-tests",
       AUTH_URL: baseURL,
+      // A throwaway key so the sources spec can store a CRM credential; never a real deployment's.
+      ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? Buffer.alloc(32, 8).toString("base64"),
     },
   },
 });

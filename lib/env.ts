@@ -10,6 +10,12 @@ const isTimeZone = (tz: string) => {
   }
 };
 
+/** 32 bytes as base64 (44 characters with padding) or as 64 hex characters. */
+export function isEncryptionKey(value: string): boolean {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return true;
+  return /^[A-Za-z0-9+/_-]{42,44}={0,2}$/.test(value) && Buffer.from(value, "base64").length === 32;
+}
+
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes");
@@ -41,6 +47,13 @@ export const envSchema = z
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166 code such as KZ")
       .optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // 32 random bytes, base64 or hex: encrypts CRM credentials at rest (AES-256-GCM).
+    ENCRYPTION_KEY: z
+      .string()
+      .refine(isEncryptionKey, "must be 32 random bytes as base64 or 64 hex characters (try: openssl rand -base64 32)")
+      .optional(),
+    // The in-process scheduler's incremental sync of every source; 0 (the default) leaves it to cron.
+    SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(0),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((v, ctx) => {

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { PageHeader } from "@/components/admin/page-header";
+import { getDb } from "@/db/client";
+import { requirePermission } from "@/lib/auth/session";
+import { adminMessages } from "@/lib/i18n/admin-messages";
+import { resolveLocale } from "@/lib/i18n/locale";
+import { sourcesMessages } from "@/lib/i18n/sources-messages";
+import { listSources } from "@/lib/sources/manage-sources";
+import { SourcesClient } from "./sources-client";
+
+export const metadata: Metadata = { title: "Sources" };
+export const dynamic = "force-dynamic";
+
+export default async function SourcesPage() {
+  const viewer = await requirePermission("sources:manage");
+  const locale = await resolveLocale(viewer);
+  const t = sourcesMessages[locale];
+  const head = await headers();
+  const origin = `${head.get("x-forwarded-proto") ?? "http"}://${head.get("x-forwarded-host") ?? head.get("host") ?? "localhost"}`;
+  const sources = await listSources(await getDb(), viewer.orgId, origin);
+  return (
+    <div className="max-w-6xl space-y-6">
+      <PageHeader title={t.title} intro={t.intro} back={{ href: "/admin", label: adminMessages[locale].backToAdmin }} />
+      <SourcesClient initialSources={sources} t={t} locale={locale} timezone={viewer.org.timezone} />
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+// One source: what it is, where it posts, and its actions (test, sync, delete) with the sync panel.
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { Locale } from "@/lib/format";
+import { fill } from "@/lib/i18n/admin-messages";
+import type { SourcesMessages } from "@/lib/i18n/sources-messages";
+import type { SourceListItem } from "@/lib/sources/manage-sources";
+import { callApi } from "./api";
+import { AppTokenForm } from "./app-token-form";
+import { SyncPanel } from "./sync-panel";
+
+type TestResult = { ok: true; portal: string; user: { name: string } } | { ok: false; reason: string; message: string };
+
+export function SourceCard({ source, t, locale, timezone, onChanged }: { source: SourceListItem; t: SourcesMessages; locale: Locale; timezone: string; onChanged: () => void }) {
+  const [test, setTest] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [isTesting, setTesting] = useState(false);
+  const isCrm = source.kind !== "shop";
+
+  async function runTest() {
+    setTesting(true);
+    setTest(null);
+    try {
+      const result = await callApi<TestResult>(`/api/sources/${source.id}/test`, { method: "POST", body: {} });
+      setTest(result.ok ? { tone: "success", text: fill(t.testOk, { portal: result.portal, user: result.user.name }) } : { tone: "error", text: result.message });
+    } catch (e) {
+      setTest({ tone: "error", text: fill(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+    } finally {
+      setTesting(false);
+    }
+  }
+
+  async function remove() {
+    if (!window.confirm(fill(t.confirmDelete, { name: source.name }))) return;
+    await callApi(`/api/sources/${source.id}`, { method: "DELETE" });
+    onChanged();
+  }
+
+  return (
+    <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="source-card" aria-label={source.name}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h2 className="font-semibold text-slate-900">{source.name}</h2>
+          <p className="text-sm text-slate-500">
+            {t.kinds[source.kind]}
+            {source.host ? ` · ${source.host}` : ""}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {isCrm ? (
+            <Button variant="secondary" onClick={runTest} disabled={isTesting}>
+              {isTesting ? t.testing : t.test}
+            </Button>
+          ) : null}
+          <Button variant="ghost" onClick={remove}>
+            {t.delete}
+          </Button>
+        </div>
+      </div>
+      <p className="mt-3 text-xs text-slate-500">
+        {t.inbound}: <code className="break-all text-slate-700">{source.inboundWebhookUrl}</code>
+      </p>
+      {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} onSaved={onChanged} /> : null}
+      {test ? (
+        <div className="mt-3" data-testid="test-result">
+          <Alert tone={test.tone}>{test.text}</Alert>
+        </div>
+      ) : null}
+      {isCrm ? <SyncPanel sourceId={source.id} t={t} locale={locale} timezone={timezone} /> : null}
+    </section>
+  );
+}

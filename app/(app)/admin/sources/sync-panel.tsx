@@ -1,0 +1,112 @@
+"use client";
+// "Sync now" (changes or full), a live progress bar per entity while a run goes (polled every
+// second with TanStack Query, slower when idle), its rate, and the history of runs with errors.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { formatDateTime, formatNumber, type Locale } from "@/lib/format";
+import { fill } from "@/lib/i18n/admin-messages";
+import type { SourcesMessages } from "@/lib/i18n/sources-messages";
+import type { RunView } from "@/lib/sync/run-history";
+import { freshnessText } from "@/lib/sync/freshness-text";
+import { callApi } from "./api";
+
+export function SyncPanel({ sourceId, t, locale, timezone }: { sourceId: string; t: SourcesMessages; locale: Locale; timezone: string }) {
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const { data: runs = [] } = useQuery({
+    queryKey: ["sync-runs", sourceId],
+    queryFn: async () => (await callApi<{ runs: RunView[] }>(`/api/sources/${sourceId}/runs?limit=10`)).runs,
+    refetchInterval: (query) => (query.state.data?.some((run) => run.status === "running") ? 1000 : 15_000),
+  });
+  const start = useMutation({
+    mutationFn: (mode: "incremental" | "full") => callApi(`/api/sources/${sourceId}/sync`, { body: { mode } }),
+    onMutate: () => setError(null),
+    onError: (e) => setError(fill(t.error, { message: e.message })),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ["sync-runs", sourceId] }),
+  });
+  const current = runs.find((run) => run.status === "running");
+  const lastSuccess = runs.find((run) => run.status === "succeeded");
+
+  return (
+    <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <Button onClick={() => start.mutate("incremental")} disabled={Boolean(current) || start.isPending}>
+          {start.isPending ? t.starting : t.syncIncremental}
+        </Button>
+        <Button variant="secondary" onClick={() => start.mutate("full")} disabled={Boolean(current) || start.isPending}>
+          {t.syncFull}
+        </Button>
+        <span className="text-sm text-slate-500" data-testid="freshness">
+          {freshnessText(lastSuccess?.finishedAt ?? null, new Date(), locale)}
+        </span>
+      </div>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {current ? <RunProgress run={current} t={t} locale={locale} /> : null}
+      <RunHistory runs={runs} t={t} locale={locale} timezone={timezone} />
+    </div>
+  );
+}
+
+function RunProgress({ run, t, locale }: { run: RunView; t: SourcesMessages; locale: Locale }) {
+  const entities = run.stats.entities ?? Object.keys(run.progress);
+  return (
+    <div className="space-y-2" data-testid="sync-progress">
+      <p className="text-sm font-medium text-slate-700">
+        {t.running}
+        {run.rowsPerSecond !== null ? ` · ${fill(t.rate, { rate: formatNumber(run.rowsPerSecond, locale) })}` : ""}
+      </p>
+      {entities.map((name) => {
+        const entry = run.progress[name];
+        const share = entry?.finished ? 1 : entry?.total ? Math.min(1, entry.done / entry.total) : 0;
+        return (
+          <div key={name} className="grid grid-cols-[10rem_1fr_8rem] items-center gap-3 text-xs">
+            <span className="text-slate-600">{t.entities[name] ?? name}</span>
+            <div className="h-2 rounded bg-slate-100" role="progressbar" aria-label={t.entities[name] ?? name} aria-valuenow={Math.round(share * 100)} aria-valuemin={0} aria-valuemax={100}>
+              <div className="h-2 rounded bg-brand-500 transition-all" style={{ width: `${share * 100}%` }} />
+            </div>
+            <span className="text-right tabular-nums text-slate-500">
+              {entry ? `${formatNumber(entry.done, locale)}${entry.total !== undefined ? ` / ${formatNumber(entry.total, locale)}` : ""}` : "—"}
+            </span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function RunHistory({ runs, t, locale, timezone }: { runs: RunView[]; t: SourcesMessages; locale: Locale; timezone: string }) {
+  if (runs.length === 0) return <p className="text-sm text-slate-500">{t.noRuns}</p>;
+  return (
+    <details open>
+      <summary className="cursor-pointer text-sm font-medium text-slate-700">{t.history}</summary>
+      <table className="mt-2 w-full text-left text-xs" data-testid="sync-history">
+        <thead className="text-slate-500">
+          <tr>
+            <th className="py-1">{t.columns.started}</th>
+            <th>{t.columns.mode}</th>
+            <th>{t.columns.status}</th>
+            <th className="text-right">{t.columns.rows}</th>
+            <th className="text-right">{t.columns.requests}</th>
+            <th className="text-right">{t.columns.retries}</th>
+            <th className="pl-3">{t.columns.error}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {runs.map((run) => (
+            <tr key={run.id}>
+              <td className="py-1">{run.startedAt ? formatDateTime(new Date(run.startedAt), timezone, locale) : "—"}</td>
+              <td>{t.modes[run.mode]}</td>
+              <td className={run.status === "failed" ? "text-red-700" : ""}>{t.statuses[run.status]}</td>
+              <td className="text-right tabular-nums">{formatNumber(run.rowsDone, locale)}</td>
+              <td className="text-right tabular-nums">{formatNumber(run.stats.requests ?? 0, locale)}</td>
+              <td className="text-right tabular-nums">{formatNumber(run.stats.retries ?? 0, locale)}</td>
+              <td className="pl-3 text-red-700">{run.error}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBitrix24Mock, type Bitrix24Mock } from "@/e2e/mocks/bitrix24-mock";
+import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
+import { useTestDbForRoutes } from "@/db/test/route-db";
+import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { createApiToken } from "@/lib/auth/tokens";
+import { addCrmSource } from "@/lib/sync/test-helpers";
+import { GET as freshness } from "../../freshness/route";
+import { GET as runs } from "../runs/route";
+import { POST as syncNow } from "./route";
+
+let testDb: TestDb;
+let a: OrgFixture;
+let b: OrgFixture;
+let mock: Bitrix24Mock;
+let sourceId: string;
+const token: Record<string, string> = {};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route handlers differ only in their params type
+async function call(handler: (request: Request, context?: any) => Promise<Response>, who: string, init: { body?: unknown; id?: string; query?: string } = {}) {
+  const request = new Request(`http://voronka.test/api/sources/x${init.query ?? ""}`, {
+    method: init.body === undefined ? "GET" : "POST",
+    headers: { authorization: `Bearer ${token[who]}` },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const response = await handler(request, init.id ? { params: Promise.resolve({ id: init.id }) } : undefined);
+  return { status: response.status, body: await response.json() };
+}
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  useTestDbForRoutes(testDb);
+  a = await createOrgFixture(testDb.db);
+  b = await createOrgFixture(testDb.db);
+  for (const [who, user] of Object.entries({ admin: a.users.admin, bob: a.users.bob, adminB: b.users.admin })) {
+    token[who] = (await createApiToken(testDb.db, { orgId: user.orgId, userId: user.id }, "test")).token;
+  }
+  mock = await startBitrix24Mock({ deals: 40, seed: 31 });
+  sourceId = (await addCrmSource(testDb.db, a.org.id, "bitrix24", mock.url, { kind: "bitrix24-webhook", webhookUrl: mock.webhookUrl })).id;
+});
+afterAll(async () => {
+  await mock.close();
+  await testDb.close();
+});
+
+async function waitForRun(runId: string) {
+  for (let i = 0; i < 200; i++) {
+    const { body } = await call(runs, "admin", { id: sourceId });
+    const run = body.runs.find((r: { id: string }) => r.id === runId);
+    if (run && run.status !== "running") return run;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("the run did not finish");
+}
+
+describe("Sync now, run history and freshness", () => {
+  it("starts a run (202), refuses a second while it runs (409), and the history shows its progress and rate", async () => {
+    expect((await call(freshness, "bob")).body.sources.find((s: { sourceId: string }) => s.sourceId === sourceId)).toMatchObject({ lastSyncedAt: null });
+    const started = await call(syncNow, "admin", { id: sourceId, body: { mode: "full" } });
+    expect(started.status).toBe(202);
+    const second = await call(syncNow, "admin", { id: sourceId, body: {} });
+    expect(second.status).toBe(409);
+    const run = await waitForRun(started.body.runId);
+    expect(run).toMatchObject({ mode: "full", status: "succeeded", error: null });
+    expect(run.progress.deals).toMatchObject({ done: 40, total: 40, finished: true });
+    expect(run.rowsPerSecond).toBeGreaterThan(0);
+    const fresh = (await call(freshness, "bob")).body.sources.find((s: { sourceId: string }) => s.sourceId === sourceId);
+    expect(fresh.lastSyncedAt).toBe(run.finishedAt);
+  });
+
+  it("is for admins of the source's organisation, and checks its input", async () => {
+    expect((await call(syncNow, "bob", { id: sourceId, body: {} })).status).toBe(403);
+    expect((await call(syncNow, "adminB", { id: sourceId, body: {} })).status).toBe(404);
+    expect((await call(runs, "adminB", { id: sourceId })).status).toBe(404);
+    expect((await call(syncNow, "admin", { id: sourceId, body: { mode: "everything" } })).status).toBe(400);
+    expect((await call(freshness, "adminB")).body.sources.map((s: { sourceId: string }) => s.sourceId)).not.toContain(sourceId);
+  });
+});

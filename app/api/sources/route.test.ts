@@ -1,0 +1,184 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startBitrix24Mock, type Bitrix24Mock } from "@/e2e/mocks/bitrix24-mock";
+import { auditLog, sources } from "@/db/schema";
+import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
+import { useTestDbForRoutes } from "@/db/test/route-db";
+import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { createApiToken } from "@/lib/auth/tokens";
+import { env } from "@/lib/env";
+import { DELETE, PATCH } from "./[id]/route";
+import { POST as TEST } from "./[id]/test/route";
+import { GET, POST } from "./route";
+
+let testDb: TestDb;
+let a: OrgFixture;
+let b: OrgFixture;
+let mock: Bitrix24Mock;
+const token: Record<string, string> = {};
+const KEY = Buffer.alloc(32, 7).toString("base64");
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route handlers differ only in their params type
+type Handler = (request: Request, context?: any) => Promise<Response>;
+
+async function call(handler: Handler, who: string | null, init: { method?: string; body?: unknown; id?: string } = {}) {
+  const headers: Record<string, string> = who ? { authorization: `Bearer ${token[who]}` } : {};
+  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  const request = new Request(`http://voronka.test/api/sources${init.id ? `/${init.id}` : ""}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
+  const response = await handler(request, init.id ? { params: Promise.resolve({ id: init.id }) } : undefined);
+  return { status: response.status, body: response.status === 204 ? null : await response.json() };
+}
+
+beforeAll(async () => {
+  env.ENCRYPTION_KEY = KEY;
+  testDb = await createTestDb();
+  useTestDbForRoutes(testDb);
+  a = await createOrgFixture(testDb.db);
+  b = await createOrgFixture(testDb.db);
+  for (const [who, user] of Object.entries({ admin: a.users.admin, director: a.users.director, bob: a.users.bob, adminB: b.users.admin })) {
+    token[who] = (await createApiToken(testDb.db, { orgId: user.orgId, userId: user.id }, "test")).token;
+  }
+  mock = await startBitrix24Mock({ deals: 5, limits: false });
+});
+afterAll(async () => {
+  await mock.close();
+  await testDb.close();
+});
+
+describe("POST /api/sources", () => {
+  it("adds a Bitrix24 portal: 201 with its inbound URL; the webhook code is stored encrypted and never listed", async () => {
+    const created = await call(POST, "admin", { body: { kind: "bitrix24", name: " Портал ", webhookUrl: "https://portal.bitrix24.kz/rest/1/abcdef123456/crm.deal.list.json" } });
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({ id: expect.any(String), inboundWebhookUrl: `http://voronka.test/api/webhooks/bitrix24/${created.body.id}` });
+    const [row] = await testDb.db.select().from(sources).where(eq(sources.id, created.body.id));
+    expect(row).toMatchObject({ orgId: a.org.id, kind: "bitrix24", name: "Портал", baseUrl: "https://portal.bitrix24.kz" });
+    expect(row.credentials).toMatch(/^v1:/);
+    expect(row.credentials).not.toContain("abcdef123456");
+    const listed = await call(GET, "admin");
+    expect(JSON.stringify(listed.body)).not.toContain("abcdef123456");
+    expect(listed.body.sources.find((s: { id: string }) => s.id === created.body.id)).toMatchObject({ kind: "bitrix24", host: "portal.bitrix24.kz", hasCredentials: true });
+    const [audit] = await testDb.db.select().from(auditLog).where(and(eq(auditLog.orgId, a.org.id), eq(auditLog.targetId, created.body.id)));
+    expect(audit.action).toBe("source.create");
+    expect(JSON.stringify(audit.details)).not.toContain("abcdef123456");
+  });
+
+  it("adds an amoCRM account with the secret in its inbound URL, and a shop with its signing secret", async () => {
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    expect(amo.status).toBe(201);
+    const [row] = await testDb.db.select().from(sources).where(eq(sources.id, amo.body.id));
+    expect(amo.body.inboundWebhookUrl).toBe(`http://voronka.test/api/webhooks/amocrm/${row.id}/${row.webhookSecret}`);
+    expect(row.credentials).not.toContain("long-lived-token");
+    const shop = await call(POST, "admin", { body: { kind: "shop", name: "Магазин" } });
+    expect(shop.status).toBe(201);
+    expect(shop.body).toMatchObject({ inboundWebhookUrl: `http://voronka.test/api/webhooks/shop/${shop.body.id}`, signingSecret: expect.any(String) });
+  });
+
+  it("refuses bad input with 400 and stores nothing", async () => {
+    const before = (await testDb.db.select().from(sources).where(eq(sources.orgId, a.org.id))).length;
+    const bad = [
+      "not json",
+      { kind: "bitrix24", name: "x", webhookUrl: "https://portal.bitrix24.kz/crm/deal/" },
+      { kind: "bitrix24", name: "x", webhookUrl: "http://portal.bitrix24.kz/rest/1/abc/" },
+      { kind: "amocrm", name: "x", baseUrl: "https://example.amocrm.ru", accessToken: "short" },
+      { kind: "telegram", name: "x" },
+      { kind: "shop", name: "   " },
+    ];
+    for (const body of bad) {
+      const response = await call(POST, "admin", { body });
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe("validation_error");
+    }
+    expect((await testDb.db.select().from(sources).where(eq(sources.orgId, a.org.id))).length).toBe(before);
+  });
+
+  it("fails closed without ENCRYPTION_KEY: 503, and no source is stored", async () => {
+    const before = (await testDb.db.select().from(sources).where(eq(sources.orgId, a.org.id))).length;
+    env.ENCRYPTION_KEY = undefined;
+    try {
+      const response = await call(POST, "admin", { body: { kind: "bitrix24", name: "x", webhookUrl: "https://p.bitrix24.kz/rest/1/abcdef/" } });
+      expect(response.status).toBe(503);
+      expect(response.body.error.code).toBe("encryption_key_missing");
+      expect(response.body.error.message).toContain("ENCRYPTION_KEY");
+    } finally {
+      env.ENCRYPTION_KEY = KEY;
+    }
+    expect((await testDb.db.select().from(sources).where(eq(sources.orgId, a.org.id))).length).toBe(before);
+  });
+
+  it("is for admins only", async () => {
+    for (const who of ["director", "bob"]) {
+      expect((await call(POST, who, { body: { kind: "shop", name: "x" } })).status).toBe(403);
+      expect((await call(GET, who)).status).toBe(403);
+    }
+    expect((await call(GET, null)).status).toBe(401);
+  });
+});
+
+describe("DELETE /api/sources/<id> and the organisation boundary", () => {
+  it("deletes one's own source; another organisation's is a 404 and stays", async () => {
+    const created = await call(POST, "admin", { body: { kind: "shop", name: "to delete" } });
+    expect((await call(DELETE, "adminB", { method: "DELETE", id: created.body.id })).status).toBe(404);
+    expect((await call(GET, "adminB")).body.sources.map((s: { id: string }) => s.id)).not.toContain(created.body.id);
+    expect((await call(DELETE, "bob", { method: "DELETE", id: created.body.id })).status).toBe(403);
+    expect((await call(DELETE, "admin", { method: "DELETE", id: created.body.id })).status).toBe(204);
+    expect((await call(DELETE, "admin", { method: "DELETE", id: created.body.id })).status).toBe(404);
+    expect((await call(DELETE, "admin", { method: "DELETE", id: "not-a-uuid" })).status).toBe(400);
+  });
+});
+
+describe("PATCH /api/sources/<id>", () => {
+  it("stores Bitrix24's application token (never logged), renames; refuses empty and foreign changes", async () => {
+    const created = await call(POST, "admin", { body: { kind: "bitrix24", name: "Портал 2", webhookUrl: "https://p2.bitrix24.kz/rest/1/abcdef123456/" } });
+    const id = created.body.id;
+    expect((await call(PATCH, "admin", { method: "PATCH", id, body: { applicationToken: "jvh9y1ulvt2m6k5or90v9mg8nn32ozas", name: "Портал Два" } })).status).toBe(204);
+    const [row] = await testDb.db.select().from(sources).where(eq(sources.id, id));
+    expect(row.settings.applicationToken).toBe("jvh9y1ulvt2m6k5or90v9mg8nn32ozas");
+    expect(row.name).toBe("Портал Два");
+    const listed = (await call(GET, "admin")).body.sources.find((s: { id: string }) => s.id === id);
+    expect(listed).toMatchObject({ hasApplicationToken: true });
+    expect(JSON.stringify(listed)).not.toContain("jvh9y1ulvt2m6k5or90v9mg8nn32ozas");
+    const audits = await testDb.db.select().from(auditLog).where(and(eq(auditLog.orgId, a.org.id), eq(auditLog.targetId, id)));
+    expect(JSON.stringify(audits.map((entry) => entry.details))).not.toContain("jvh9y1ulvt2m6k5or90v9mg8nn32ozas");
+    expect((await call(PATCH, "admin", { method: "PATCH", id, body: {} })).status).toBe(400);
+    expect((await call(PATCH, "adminB", { method: "PATCH", id, body: { name: "x" } })).status).toBe(404);
+    expect((await call(PATCH, "bob", { method: "PATCH", id, body: { name: "x" } })).status).toBe(403);
+    const shop = await call(POST, "admin", { body: { kind: "shop", name: "s2" } });
+    expect((await call(PATCH, "admin", { method: "PATCH", id: shop.body.id, body: { applicationToken: "abcdefgh12" } })).status).toBe(400);
+  });
+});
+
+describe("POST /api/sources/<id>/test", () => {
+  const add = async (webhookUrl: string) => (await call(POST, "admin", { body: { kind: "bitrix24", name: "mock", webhookUrl } })).body.id as string;
+
+  it("says who we are on a reachable portal with the right scopes", async () => {
+    const id = await add(mock.webhookUrl);
+    const result = await call(TEST, "admin", { method: "POST", id });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ ok: true, portal: new URL(mock.url).host, user: { id: "1", name: "Айгерим Садыкова" } });
+  });
+
+  it("names a wrong webhook code, a missing scope and an unreachable host", async () => {
+    const wrongCode = await add(mock.webhookUrl.replace("mockwebhookcode42", "wrongcode99"));
+    const bad = await call(TEST, "admin", { method: "POST", id: wrongCode });
+    expect(bad.body).toMatchObject({ ok: false, reason: "bad_token" });
+
+    mock.state.scopes = ["crm"];
+    try {
+      const scoped = await call(TEST, "admin", { method: "POST", id: await add(mock.webhookUrl) });
+      expect(scoped.body).toMatchObject({ ok: false, reason: "missing_scope" });
+      expect(scoped.body.message).toContain("user");
+    } finally {
+      mock.state.scopes = ["crm", "user", "department", "telephony"];
+    }
+
+    const unreachable = await call(TEST, "admin", { method: "POST", id: await add("http://127.0.0.1:9/rest/1/abcdef/") });
+    expect(unreachable.body).toMatchObject({ ok: false, reason: "unreachable" });
+    expect(JSON.stringify(unreachable.body)).not.toContain("abcdef");
+  });
+
+  it("is a 400 for a shop and a 404 for another organisation's source", async () => {
+    const shop = await call(POST, "admin", { body: { kind: "shop", name: "s" } });
+    expect((await call(TEST, "admin", { method: "POST", id: shop.body.id })).status).toBe(400);
+    expect((await call(TEST, "adminB", { method: "POST", id: shop.body.id })).status).toBe(404);
+  });
+});

@@ -1,0 +1,73 @@
+// An admin connects a Bitrix24 portal (the mock, on loopback), tests the connection, clicks
+// "Sync now", watches the run finish and finds the portal's deals in the reports.
+// The server needs ENCRYPTION_KEY (playwright.config.ts webServer env) to store the webhook URL.
+import { expect, test } from "@playwright/test";
+import { startBitrix24Mock, type Bitrix24Mock } from "./mocks/bitrix24-mock";
+import { apiJson, logins, signInAndWait } from "./fixtures";
+
+let mock: Bitrix24Mock;
+
+test.beforeAll(async () => {
+  mock = await startBitrix24Mock({ deals: 60, seed: 42 });
+});
+test.afterAll(async () => {
+  await mock.close();
+});
+
+test("an admin adds a Bitrix24 portal, tests it, syncs it and sees its deals in the reports", async ({ page }) => {
+  await signInAndWait(page, logins.admin);
+  await page.goto("/admin");
+  await page.getByRole("link", { name: /Источники/ }).click();
+  await expect(page.getByRole("heading", { name: "Источники" })).toBeVisible();
+
+  const form = page.getByRole("form", { name: "Добавить источник" });
+  await form.getByLabel("Тип").selectOption("bitrix24");
+  await form.getByLabel("Название").fill("Портал (mock)");
+  await form.getByLabel("Входящий вебхук Bitrix24").fill(mock.webhookUrl);
+  await form.getByRole("button", { name: "Добавить" }).click();
+  await expect(page.getByTestId("created-inbound-url")).toContainText("/api/webhooks/bitrix24/");
+
+  const card = page.getByRole("region", { name: "Портал (mock)" });
+  await expect(card).toBeVisible();
+  await expect(card.getByTestId("freshness")).toHaveText("ещё не синхронизировано");
+  // Bitrix24 gives the outgoing webhook's application token only after it is saved there: it comes back here.
+  await card.getByLabel("Токен приложения").fill("jvh9y1ulvt2m6k5or90v9mg8nn32ozas");
+  await card.getByRole("button", { name: "Сохранить токен" }).click();
+  await expect(card.getByLabel("Токен приложения")).toHaveCount(0);
+  await card.getByRole("button", { name: "Проверить подключение" }).click();
+  await expect(card.getByTestId("test-result")).toContainText("Подключение работает");
+  await expect(card.getByTestId("test-result")).toContainText("Айгерим Садыкова");
+
+  await card.getByRole("button", { name: "Синхронизировать" }).click();
+  // The run shows per-entity progress while it goes, then lands in the history as done.
+  const history = card.getByTestId("sync-history");
+  await expect(history.getByRole("row").nth(1)).toContainText("готово", { timeout: 60_000 });
+  await expect(card.getByTestId("freshness")).toHaveText("синхронизировано только что");
+  await expect(card.getByTestId("sync-progress")).toHaveCount(0);
+
+  // The portal's deals are in the reports: its won deals (semantic S), counted by the same API the dashboards use.
+  const { sources } = await apiJson<{ sources: { id: string; name: string }[] }>(page, "/api/sources");
+  const sourceId = sources.find((s) => s.name === "Портал (mock)")!.id;
+  const wonInMock = mock.state.mutations.rows("deal").filter((d) => d.STAGE_SEMANTIC_ID === "S").length;
+  const report = await apiJson<{ totals: { wonCount: number } }>(page, `/api/reports/sales-by-month?sourceId=${sourceId}&from=2025-01-01&to=2026-12-31`);
+  expect(wonInMock).toBeGreaterThan(0);
+  expect(report.totals.wonCount).toBe(wonInMock);
+
+  // And on the Sales dashboard, filtered to the new source.
+  await page.goto(`/sales?sourceId=${sourceId}&from=2025-01-01&to=2026-12-31`);
+  await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+});
+
+test("a wrong webhook code is named precisely by Test connection", async ({ page }) => {
+  await signInAndWait(page, logins.admin);
+  await page.goto("/admin/sources");
+  const form = page.getByRole("form", { name: "Добавить источник" });
+  await form.getByLabel("Название").fill("Неверный код");
+  await form.getByLabel("Входящий вебхук Bitrix24").fill(mock.webhookUrl.replace("mockwebhookcode42", "wrongcode000"));
+  await form.getByRole("button", { name: "Добавить" }).click();
+  const card = page.getByRole("region", { name: "Неверный код" });
+  await card.getByRole("button", { name: "Проверить подключение" }).click();
+  await expect(card.getByTestId("test-result")).toBeVisible();
+  await expect(card.getByTestId("test-result")).not.toContainText("Подключение работает");
+  await expect(card.getByTestId("test-result")).not.toContainText("wrongcode000");
+});

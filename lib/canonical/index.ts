@@ -1,0 +1,10 @@
+// The canonical write layer: every connector (sync, webhooks) writes CRM data through these.
+export * from "./types";
+export { applyDepartments, applyCrmUsers, applyPipelines, applyStages } from "./directory";
+export { applyCompanies, applyContacts } from "./parties";
+export { applyLeads } from "./leads";
+export { applyDeals, type ApplyDealsOptions } from "./deals";
+export { applyActivities, applyCallDurations } from "./activities";
+export { applyStageChanges } from "./stage-changes";
+export { markDeleted, markDeletedInRange, markMissingDeleted, type DeletableEntity } from "./deletes";
+export { CHUNK_SIZE, type DbOrTx } from "./upsert";

@@ -1,0 +1,62 @@
+// Companies and contacts: newest wins on the CRM's modification time; phones and e-mails normalised.
+import { companies, contacts } from "@/db/schema";
+import { normalizeEmail, normalizePhone, orgCountry } from "./normalize";
+import { idsByExternalId } from "./refs";
+import { emptyResult, type ApplyResult, type CanonicalCompany, type CanonicalContact, type SourceRef } from "./types";
+import { chunk, lastPerExternalId, tally, upsertRows, type DbOrTx } from "./upsert";
+
+export async function applyCompanies(db: DbOrTx, source: SourceRef, records: CanonicalCompany[]): Promise<ApplyResult> {
+  const result = emptyResult();
+  const country = await orgCountry(db, source.orgId);
+  for (const part of chunk(lastPerExternalId(records))) {
+    const existed = new Set((await idsByExternalId(db, "companies", source.id, part.map((r) => r.externalId))).keys());
+    const rows = part.map((r) => ({
+      orgId: source.orgId,
+      sourceId: source.id,
+      externalId: r.externalId,
+      name: r.name,
+      phone: normalizePhone(r.phone, country),
+      email: normalizeEmail(r.email),
+      ...(r.createdAt ? { createdAt: r.createdAt } : {}),
+      updatedAt: r.updatedAt ?? null,
+      deletedAt: r.deletedAt ?? null,
+    }));
+    const written = await upsertRows(db, companies, rows, {
+      target: [companies.sourceId, companies.externalId],
+      columns: ["name", "phone", "email", "updatedAt", "deletedAt"],
+      newestWinsOn: "updatedAt",
+    });
+    tally(result, written, existed, part.length);
+  }
+  return result;
+}
+
+export async function applyContacts(db: DbOrTx, source: SourceRef, records: CanonicalContact[]): Promise<ApplyResult> {
+  const result = emptyResult();
+  const country = await orgCountry(db, source.orgId);
+  for (const part of chunk(lastPerExternalId(records))) {
+    const existed = new Set((await idsByExternalId(db, "contacts", source.id, part.map((r) => r.externalId))).keys());
+    const companyIds = await idsByExternalId(db, "companies", source.id, part.map((r) => r.companyExternalId));
+    const userIds = await idsByExternalId(db, "crmUsers", source.id, part.map((r) => r.crmUserExternalId));
+    const rows = part.map((r) => ({
+      orgId: source.orgId,
+      sourceId: source.id,
+      externalId: r.externalId,
+      name: r.name,
+      phone: normalizePhone(r.phone, country),
+      email: normalizeEmail(r.email),
+      companyId: r.companyExternalId ? (companyIds.get(r.companyExternalId) ?? null) : null,
+      crmUserId: r.crmUserExternalId ? (userIds.get(r.crmUserExternalId) ?? null) : null,
+      ...(r.createdAt ? { createdAt: r.createdAt } : {}),
+      updatedAt: r.updatedAt ?? null,
+      deletedAt: r.deletedAt ?? null,
+    }));
+    const written = await upsertRows(db, contacts, rows, {
+      target: [contacts.sourceId, contacts.externalId],
+      columns: ["name", "phone", "email", "companyId", "crmUserId", "updatedAt", "deletedAt"],
+      newestWinsOn: "updatedAt",
+    });
+    tally(result, written, existed, part.length);
+  }
+  return result;
+}

@@ -1,0 +1,34 @@
+// The REST client of a stored source, built from its decrypted credentials. amoCRM OAuth tokens
+// rotate: the new pair is saved (encrypted) before the client uses it.
+import { createAmoClient, type AmoClient, type AmoDeps } from "@/lib/connectors/amocrm/client";
+import { createBitrix24Client, type Bitrix24Client, type Bitrix24Deps } from "@/lib/connectors/bitrix24/client";
+import type { sources } from "@/db/schema";
+import type { DbOrTx } from "@/lib/canonical/upsert";
+import { ValidationError } from "@/lib/errors";
+import { openCredentials, saveCredentials } from "./credentials";
+
+export type SourceRow = typeof sources.$inferSelect;
+export type ClientDeps = { bitrix24?: Bitrix24Deps; amocrm?: AmoDeps };
+export type CrmClient = { kind: "bitrix24"; client: Bitrix24Client } | { kind: "amocrm"; client: AmoClient };
+
+export function clientForSource(db: DbOrTx, source: SourceRow, deps: ClientDeps = {}): CrmClient {
+  const credentials = openCredentials(source.credentials);
+  if (source.kind === "bitrix24" && credentials?.kind === "bitrix24-webhook") {
+    return { kind: "bitrix24", client: createBitrix24Client({ webhookUrl: credentials.webhookUrl }, deps.bitrix24) };
+  }
+  if (source.kind === "amocrm" && credentials?.kind === "amocrm-token" && source.baseUrl) {
+    const { accessToken, refreshToken, expiresAt, clientId, clientSecret, redirectUri } = credentials;
+    if (refreshToken && clientId && clientSecret && redirectUri) {
+      const oauth = { accessToken, refreshToken, expiresAt: expiresAt ?? 0, clientId, clientSecret, redirectUri };
+      return {
+        kind: "amocrm",
+        client: createAmoClient(
+          { baseUrl: source.baseUrl, oauth, onTokens: (tokens) => saveCredentials(db, source.id, { ...credentials, ...tokens }) },
+          deps.amocrm,
+        ),
+      };
+    }
+    return { kind: "amocrm", client: createAmoClient({ baseUrl: source.baseUrl, accessToken }, deps.amocrm) };
+  }
+  throw new ValidationError(source.kind === "shop" ? "A shop has no CRM to connect to: it posts its orders to Voronka" : "This source has no stored credentials; add it again with its webhook URL or token");
+}

@@ -1,0 +1,126 @@
+// Creating, listing and deleting an organisation's sources. Credentials are encrypted before they
+// reach the database and never leave it again; the list shows only what an admin needs.
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { sources, syncRuns } from "@/db/schema";
+import type { Db } from "@/db/types";
+import type { Viewer } from "@/lib/auth/viewer";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { writeAudit } from "@/lib/users/audit";
+import { sealCredentials, type SourceCredentials } from "./credentials";
+import { inboundWebhookUrl } from "./inbound-url";
+import { normalizeBitrixWebhookUrl, type CreateSourceInput, type UpdateSourceInput } from "./schemas";
+
+type Admin = Pick<Viewer, "orgId" | "userId">;
+
+export async function createSource(db: Db, viewer: Admin, input: CreateSourceInput, origin: string) {
+  let baseUrl: string | null = null;
+  let credentials: SourceCredentials | null = null;
+  const settings: Record<string, unknown> = {};
+  if (input.kind === "bitrix24") {
+    const webhookUrl = normalizeBitrixWebhookUrl(input.webhookUrl)!;
+    baseUrl = new URL(webhookUrl).origin;
+    credentials = { kind: "bitrix24-webhook", webhookUrl };
+    if (input.applicationToken) settings.applicationToken = input.applicationToken;
+  } else if (input.kind === "amocrm") {
+    baseUrl = new URL(input.baseUrl).origin;
+    credentials = {
+      kind: "amocrm-token",
+      accessToken: input.accessToken,
+      refreshToken: input.refreshToken,
+      clientId: input.clientId,
+      clientSecret: input.clientSecret,
+      redirectUri: input.redirectUri,
+    };
+  }
+  // Sealed before the insert: without ENCRYPTION_KEY this throws and nothing is stored.
+  const sealed = credentials ? sealCredentials(credentials) : null;
+  const webhookSecret = randomBytes(24).toString("base64url");
+  const [row] = await db
+    .insert(sources)
+    .values({ orgId: viewer.orgId, kind: input.kind, name: input.name, baseUrl, credentials: sealed, webhookSecret, settings })
+    .returning();
+  await writeAudit(db, viewer, { action: "source.create", targetType: "source", targetId: row.id, details: { kind: row.kind, name: row.name, host: baseUrl ? new URL(baseUrl).host : null } });
+  return {
+    id: row.id,
+    inboundWebhookUrl: inboundWebhookUrl(origin, row),
+    // A shop signs its webhooks with this (HMAC-SHA256 of the body); only admins ever see it.
+    ...(row.kind === "shop" ? { signingSecret: row.webhookSecret } : {}),
+  };
+}
+
+export type SourceListItem = {
+  id: string;
+  kind: "bitrix24" | "amocrm" | "shop";
+  name: string;
+  host: string | null;
+  isActive: boolean;
+  hasCredentials: boolean;
+  /** Bitrix24: whether the outgoing webhook's application token is stored (events are refused without it). */
+  hasApplicationToken: boolean;
+  inboundWebhookUrl: string;
+  signingSecret?: string;
+  createdAt: string;
+  lastRun: { id: string; kind: string; status: string; startedAt: string | null; finishedAt: string | null; error: string | null } | null;
+};
+
+export async function listSources(db: Db, orgId: string, origin: string): Promise<SourceListItem[]> {
+  const rows = await db.select().from(sources).where(eq(sources.orgId, orgId)).orderBy(sources.createdAt);
+  const ids = rows.map((row) => row.id);
+  const runs = ids.length
+    ? await db
+        .selectDistinctOn([syncRuns.sourceId])
+        .from(syncRuns)
+        .where(and(eq(syncRuns.orgId, orgId), inArray(syncRuns.sourceId, ids)))
+        .orderBy(syncRuns.sourceId, desc(syncRuns.createdAt))
+    : [];
+  const lastRun = new Map(runs.map((run) => [run.sourceId, run]));
+  return rows.map((row) => {
+    const run = lastRun.get(row.id);
+    return {
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      host: row.baseUrl ? new URL(row.baseUrl).host : null,
+      isActive: row.isActive,
+      hasCredentials: row.credentials !== null,
+      hasApplicationToken: typeof row.settings.applicationToken === "string" && row.settings.applicationToken !== "",
+      inboundWebhookUrl: inboundWebhookUrl(origin, row),
+      ...(row.kind === "shop" ? { signingSecret: row.webhookSecret } : {}),
+      createdAt: row.createdAt.toISOString(),
+      lastRun: run
+        ? { id: run.id, kind: run.kind, status: run.status, startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, error: run.error }
+        : null,
+    };
+  });
+}
+
+export async function getSourceRow(db: Db, orgId: string, id: string) {
+  const [row] = await db.select().from(sources).where(and(eq(sources.orgId, orgId), eq(sources.id, id)));
+  if (!row) throw new NotFoundError("Source");
+  return row;
+}
+
+/** Deleting a source deletes everything it brought (the foreign keys cascade). */
+export async function deleteSource(db: Db, viewer: Admin, id: string): Promise<void> {
+  const row = await getSourceRow(db, viewer.orgId, id);
+  await db.delete(sources).where(and(eq(sources.orgId, viewer.orgId), eq(sources.id, id)));
+  await writeAudit(db, viewer, { action: "source.delete", targetType: "source", targetId: id, details: { kind: row.kind, name: row.name } });
+}
+
+export async function updateSource(db: Db, viewer: Admin, id: string, input: UpdateSourceInput): Promise<void> {
+  const row = await getSourceRow(db, viewer.orgId, id);
+  if (input.applicationToken !== undefined && row.kind !== "bitrix24") throw new ValidationError("applicationToken: only a Bitrix24 source has one");
+  const settings = input.applicationToken !== undefined ? { ...row.settings, applicationToken: input.applicationToken } : row.settings;
+  await db
+    .update(sources)
+    .set({ ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), settings })
+    .where(and(eq(sources.orgId, viewer.orgId), eq(sources.id, id)));
+  // The token itself never goes into the audit log, only that it changed.
+  await writeAudit(db, viewer, {
+    action: "source.update",
+    targetType: "source",
+    targetId: id,
+    details: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), applicationTokenChanged: input.applicationToken !== undefined },
+  });
+}

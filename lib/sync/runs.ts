@@ -1,0 +1,64 @@
+// sync_runs: one active run per source across every process (a partial unique index), its
+// progress per entity, request and retry counts and errors, and a heartbeat so a run whose
+// process died is recognised as abandoned instead of blocking the source for ever.
+import { and, eq, inArray, lt, or, isNull } from "drizzle-orm";
+import { syncRuns, type SyncEntityProgress, type SyncRunStats } from "@/db/schema";
+import type { DbOrTx } from "@/lib/canonical";
+import { ConflictError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/users/db-errors";
+import type { SyncMode } from "./types";
+
+/** A run that has not beaten for this long belongs to a process that is gone. */
+export const STALE_AFTER_MS = 5 * 60_000;
+
+export class SyncBusyError extends ConflictError {
+  constructor() {
+    super("A sync of this source is already running; wait for it to finish");
+  }
+}
+
+export type RunRow = typeof syncRuns.$inferSelect;
+
+export async function claimRun(db: DbOrTx, source: { id: string; orgId: string }, mode: SyncMode, triggeredBy: string | null, now = new Date()): Promise<RunRow> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const [run] = await db
+        .insert(syncRuns)
+        .values({ orgId: source.orgId, sourceId: source.id, kind: mode, status: "running", triggeredBy, startedAt: now, heartbeatAt: now, progress: {}, stats: {} })
+        .returning();
+      return run;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt > 0) {
+        if (isUniqueViolation(error)) throw new SyncBusyError();
+        throw error;
+      }
+      // Someone holds the source: take over only when its heartbeat stopped long ago.
+      const stale = await db
+        .update(syncRuns)
+        .set({ status: "failed", finishedAt: now, error: "Abandoned: the process running it stopped without finishing (resumes from the cursor)" })
+        .where(
+          and(
+            eq(syncRuns.sourceId, source.id),
+            inArray(syncRuns.status, ["queued", "running"]),
+            or(isNull(syncRuns.heartbeatAt), lt(syncRuns.heartbeatAt, new Date(now.getTime() - STALE_AFTER_MS))),
+          ),
+        )
+        .returning({ id: syncRuns.id });
+      if (stale.length === 0) throw new SyncBusyError();
+    }
+  }
+  throw new SyncBusyError();
+}
+
+export async function saveRunProgress(db: DbOrTx, runId: string, progress: Record<string, SyncEntityProgress>, stats: SyncRunStats): Promise<void> {
+  await db.update(syncRuns).set({ progress, stats, heartbeatAt: new Date() }).where(eq(syncRuns.id, runId));
+}
+
+export async function finishRun(
+  db: DbOrTx,
+  runId: string,
+  outcome: { status: "succeeded" | "failed" | "cancelled"; error: string | null; progress: Record<string, SyncEntityProgress>; stats: SyncRunStats },
+): Promise<void> {
+  const now = new Date();
+  await db.update(syncRuns).set({ ...outcome, finishedAt: now, heartbeatAt: now }).where(eq(syncRuns.id, runId));
+}
