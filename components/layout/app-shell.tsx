@@ -21,7 +21,7 @@ export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; loca
           <span className="font-semibold">{t.appName}</span>
         </div>
         <nav className="flex-1 space-y-1 px-3" aria-label="Main">
-          {dashboards.map((key) => (
+          {dashboards.filter((key) => key !== "customers" || can(viewer.role, "customers:read")).map((key) => (
             <NavLink key={key} href={hrefOf(key)}>
               {t.nav[key]}
             </NavLink>

@@ -10,6 +10,8 @@ export const permissions = {
   "sources:manage": ["admin"],
   "sync:run": ["admin"],
   "rules:manage": ["admin"],
+  // Orders and customers belong to no manager, so only the whole-company view may see them.
+  "customers:read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -1,5 +1,106 @@
-import { ComingSoon } from "@/components/layout/coming-soon";
+import type { Metadata } from "next";
+import { Card } from "@/components/ui/card";
+import { StatCard } from "@/components/ui/stat-card";
+import { getDb } from "@/db/client";
+import { can } from "@/lib/auth/permissions";
+import { requireViewer } from "@/lib/auth/session";
+import { CUSTOMERS_ACTION } from "@/lib/customers/access";
+import { CUSTOMER_CATEGORIES, CUSTOMERS_PAGE_SIZE, customerListSchema, customersByCategory, getCustomer, listCustomers, topCustomers, type CustomerListFilters } from "@/lib/customers/queries";
+import { getCustomerSettings } from "@/lib/customers/settings";
+import { NotFoundError } from "@/lib/errors";
+import { formatMoney } from "@/lib/format";
+import { fill } from "@/lib/i18n/admin-messages";
+import { customersMessages } from "@/lib/i18n/customers-messages";
+import { resolveLocale } from "@/lib/i18n/locale";
+import { CustomerOrders } from "./customer-orders";
+import { CustomersTable } from "./customers-table";
+import { CustomerSettingsForm } from "./settings-form";
 
-export default function Page() {
-  return <ComingSoon page="customers" />;
+export const metadata: Metadata = { title: "Customers" };
+export const dynamic = "force-dynamic";
+
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const viewer = await requireViewer();
+  const locale = await resolveLocale(viewer);
+  const t = customersMessages[locale];
+  if (!can(viewer.role, CUSTOMERS_ACTION)) {
+    return (
+      <div className="max-w-3xl space-y-2">
+        <h1 className="text-2xl font-semibold">{t.title}</h1>
+        <p className="text-sm text-slate-500" data-testid="customers-admins-only">
+          {t.adminsOnly}
+        </p>
+      </div>
+    );
+  }
+  const params = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const filters = customerListSchema.parse(params);
+  const db = await getDb();
+  const [summary, top, list, settings, detail] = await Promise.all([
+    customersByCategory(db, viewer.orgId),
+    topCustomers(db, viewer.orgId),
+    listCustomers(db, viewer.orgId, filters),
+    getCustomerSettings(db, viewer.orgId),
+    params.customer ? getCustomer(db, viewer.orgId, params.customer).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e))) : null,
+  ]);
+  const currency = viewer.org.baseCurrency;
+  const tz = viewer.org.timezone;
+  const href = (changes: Partial<CustomerListFilters> & { customer?: string }) => `/customers?${query({ ...filters, ...changes })}`;
+  const pages = Math.max(1, Math.ceil(list.total / CUSTOMERS_PAGE_SIZE));
+  return (
+    <div className="max-w-6xl space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold">{t.title}</h1>
+        <p className="mt-1 text-sm text-slate-500">{t.intro}</p>
+      </header>
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {summary.map((row) => (
+          <StatCard
+            key={row.category}
+            testId={`category-${row.category}`}
+            label={t.category[row.category]}
+            value={fill(t.customersCount, { n: row.customers })}
+            detail={`${t.revenue}: ${formatMoney(row.revenue, currency, locale)}`}
+          />
+        ))}
+      </div>
+      {detail ? <CustomerOrders detail={detail} closeHref={href({})} t={t} locale={locale} timeZone={tz} /> : null}
+      <Card title={t.top}>
+        <CustomersTable rows={top} openHref={(id) => href({ customer: id })} t={t} locale={locale} currency={currency} timeZone={tz} testId="top-customers" />
+      </Card>
+      <Card title={t.all}>
+        <form method="get" className="mb-4 flex flex-wrap gap-2 text-sm">
+          <input name="q" defaultValue={filters.q ?? ""} placeholder={t.search} className="min-w-64 rounded border border-slate-300 px-2 py-1.5" />
+          <select name="category" defaultValue={filters.category ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
+            <option value="">{t.allCategories}</option>
+            {CUSTOMER_CATEGORIES.map((category) => (
+              <option key={category} value={category}>
+                {t.category[category]}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="rounded-lg bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+            {t.find}
+          </button>
+        </form>
+        <CustomersTable rows={list.rows} openHref={(id) => href({ customer: id })} t={t} locale={locale} currency={currency} timeZone={tz} testId="customers-table" />
+        <nav className="mt-4 flex items-center justify-between text-sm text-slate-600">
+          {filters.page > 1 ? <a href={href({ page: filters.page - 1 })}>{t.prev}</a> : <span />}
+          <span>{fill(t.page, { page: filters.page, pages })}</span>
+          {filters.page < pages ? <a href={href({ page: filters.page + 1 })}>{t.next}</a> : <span />}
+        </nav>
+      </Card>
+      <Card title={t.settings}>
+        <CustomerSettingsForm values={settings} t={t} />
+      </Card>
+    </div>
+  );
+}
+
+function query(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
+  return params.toString();
 }

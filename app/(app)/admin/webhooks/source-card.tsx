@@ -1,0 +1,48 @@
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { formatRate, type Locale } from "@/lib/format";
+import type { SourceStats } from "@/lib/ingest/inbox-stats";
+import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
+import { replayDeadAction } from "./actions";
+import { StatusBadge } from "./status-badge";
+
+type Props = { source: { id: string; name: string; kind: "bitrix24" | "amocrm" | "shop" }; url: string; stats: SourceStats | undefined; t: WebhooksMessages; locale: Locale };
+
+/** One source: where it posts, how to set it up, and how its last 24 hours went. */
+export function SourceCard({ source, url, stats, t, locale }: Props) {
+  const counts = stats?.counts;
+  return (
+    <Card title={`${source.name} · ${source.kind}`}>
+      <div className="space-y-3 text-sm" data-testid={`webhook-source-${source.id}`}>
+        <div>
+          <p className="text-slate-500">{t.inboundUrl}</p>
+          <code className="block break-all rounded bg-slate-100 px-2 py-1 text-xs" data-testid="inbound-url">
+            {url}
+          </code>
+        </div>
+        <p className="text-slate-600">{t.how[source.kind]}</p>
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-slate-500">{t.last24h}:</span>
+          {counts
+            ? (Object.keys(counts) as (keyof typeof counts)[])
+                .filter((status) => counts[status] > 0)
+                .map((status) => (
+                  <span key={status} className="inline-flex items-center gap-1" data-testid={`count-${status}`}>
+                    <StatusBadge status={status} t={t} /> <span className="tabular-nums">{counts[status]}</span>
+                  </span>
+                ))
+            : "—"}
+          <span className="ml-auto text-slate-500">
+            {t.successRate}: <strong data-testid="success-rate">{formatRate(stats?.successRate ?? null, locale)}</strong>
+          </span>
+        </div>
+        <form action={replayDeadAction}>
+          <input type="hidden" name="sourceId" value={source.id} />
+          <Button variant="secondary" type="submit" disabled={!counts?.dead}>
+            {t.replayDead}
+          </Button>
+        </form>
+      </div>
+    </Card>
+  );
+}

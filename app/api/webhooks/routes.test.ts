@@ -1,0 +1,89 @@
+// The routes end to end in-process: a delivery is acknowledged, then processed by the kick that
+// follows it; the cron route is closed without CRON_SECRET; /api/metrics is for admins.
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orders, webhookEvents } from "@/db/schema";
+import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
+import { useTestDbForRoutes } from "@/db/test/route-db";
+import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { createApiToken } from "@/lib/auth/tokens";
+import { amoBody, amoLead, shopBody, shopSignature } from "@/lib/ingest/test/bodies";
+import { createWebhookSources, type TestSources } from "@/lib/ingest/test/sources";
+import { isCronAuthorised } from "@/lib/ingest/with-cron";
+import { GET as cron } from "../cron/webhooks/route";
+import { GET as metrics } from "../metrics/route";
+import { POST as amoRoute } from "./amocrm/[sourceId]/[secret]/route";
+import { POST as shopRoute } from "./shop/[sourceId]/route";
+
+let testDb: TestDb;
+let fixture: OrgFixture;
+let s: TestSources;
+
+beforeAll(async () => {
+  testDb = await createTestDb();
+  useTestDbForRoutes(testDb);
+  fixture = await createOrgFixture(testDb.db);
+  s = await createWebhookSources(testDb.db, fixture.org.id);
+});
+afterAll(() => testDb.close());
+
+async function waitFor<T>(read: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe("webhook routes", () => {
+  it("acknowledges a signed shop order and processes it right after, without a cron call", async () => {
+    const body = shopBody("order.created", { id: "R-1", status: "completed", createdAt: "2026-11-10T10:00:00+05:00", total: "3500", customer: { phone: "+7 701 000 11 22" } });
+    const request = new Request(`http://localhost/api/webhooks/shop/${s.shop.id}`, { method: "POST", body, headers: { "content-type": "application/json", "x-voronka-signature": shopSignature(s.shop.webhookSecret, body) } });
+    const response = await shopRoute(request, { params: Promise.resolve({ sourceId: s.shop.id }) });
+    expect(response.status).toBe(200);
+    const { id } = await response.json();
+    const order = await waitFor(async () => (await testDb.db.select().from(orders).where(and(eq(orders.sourceId, s.shop.id), eq(orders.externalId, "R-1"))))[0]);
+    expect(order.total).toBe("3500.00");
+    const [event] = await testDb.db.select().from(webhookEvents).where(eq(webhookEvents.id, id));
+    expect(event.status).toBe("done");
+  });
+
+  it("answers amoCRM 200 with the secret in the path and 401 with a wrong one", async () => {
+    const body = amoBody(s.amoAccount, { leads: { add: [amoLead({ id: "1", statusId: "10", pipelineId: "1", createdAt: 1_789_000_000, updatedAt: 1_789_000_000 })] } });
+    const call = (secret: string) =>
+      amoRoute(new Request("http://localhost/x", { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } }), { params: Promise.resolve({ sourceId: s.amo.id, secret }) });
+    expect((await call(s.amo.webhookSecret)).status).toBe(200);
+    expect((await call("nope")).status).toBe(401);
+  });
+});
+
+describe("cron and metrics", () => {
+  it("accepts only the exact bearer secret, and fails closed when none is configured", async () => {
+    const secret = "a-long-cron-secret-1234";
+    const request = (authorization?: string) => new Request("http://localhost/api/cron/webhooks", { headers: authorization ? { authorization } : {} });
+    expect(isCronAuthorised(request(`Bearer ${secret}`), secret)).toBe(true);
+    expect(isCronAuthorised(request(`Bearer ${secret}x`), secret)).toBe(false);
+    expect(isCronAuthorised(request(), secret)).toBe(false);
+    expect(isCronAuthorised(request(`Bearer ${secret}`), undefined)).toBe(false);
+    // The test environment has no CRON_SECRET: the route refuses everyone.
+    expect((await cron(request(`Bearer ${secret}`))).status).toBe(401);
+  });
+
+  it("serves Prometheus text to an admin's token and refuses managers and strangers", async () => {
+    const admin = await createApiToken(testDb.db, { orgId: fixture.org.id, userId: fixture.users.admin.id }, "metrics");
+    const manager = await createApiToken(testDb.db, { orgId: fixture.org.id, userId: fixture.users.alice.id }, "metrics");
+    const call = (token?: string) => metrics(new Request("http://localhost/api/metrics", { headers: token ? { authorization: `Bearer ${token}` } : {} }));
+    const ok = await call(admin.token);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("content-type")).toContain("text/plain");
+    const text = await ok.text();
+    expect(text).toContain('voronka_webhooks_received_total{kind="shop",outcome="pending"}');
+    expect(text).toContain("voronka_webhooks_processed_total");
+    expect(text).toContain("voronka_webhook_processing_latency_seconds_bucket");
+    expect(text).toMatch(/voronka_webhook_inbox_depth/);
+    expect((await call(manager.token)).status).toBe(403);
+    expect((await call()).status).toBe(401);
+  });
+});

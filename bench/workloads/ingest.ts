@@ -1,0 +1,153 @@
+// Webhook ingestion under load: starts the production build (`next start`, run `npm run build`
+// first, inside the build lock) against the bench PostgreSQL, then posts realistic shop orders and
+// amoCRM lead hooks from loopback at rising open-loop rates. Per rate: acknowledged webhooks per
+// second and acknowledge latency; after the load: how long the inbox takes to drain to zero.
+// Targets (issue 4): ≥ 1,000 acks/s sustained, p99 ≤ 50 ms, inbox empty within 10 s.
+import { spawn } from "node:child_process";
+import http from "node:http";
+import { randomBytes } from "node:crypto";
+import net from "node:net";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { organisations, sources, webhookEvents } from "../../db/schema";
+import { deleteOrganisation } from "../../db/demo/remove";
+import { amoBody, amoLead, shopBody, shopSignature } from "../../lib/ingest/test/bodies";
+import { summarize } from "../stats";
+import type { BaseContext, Workload } from "../harness";
+
+const ORG_NAME = "Voronka ingest bench";
+const RATES = [250, 500, 1000, 1500];
+const SECONDS_PER_RATE = 10;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(url: string, port: number) {
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", "120000"], {
+    env: { ...process.env, DATABASE_URL: url, SEED_DEMO: "false", AUTH_SECRET: "bench-secret-that-is-only-for-benchmarks", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) return { origin, stop: () => child.kill("SIGTERM") };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill("SIGKILL");
+  throw new Error("next start did not become healthy (did you run `npm run build`?)");
+}
+
+async function createSources(ctx: BaseContext) {
+  for (const old of await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.name, ORG_NAME))) await deleteOrganisation(ctx.db, old.id);
+  const [org] = await ctx.db.insert(organisations).values({ name: ORG_NAME }).returning();
+  const secret = () => randomBytes(24).toString("base64url");
+  const [shop] = await ctx.db.insert(sources).values({ orgId: org.id, kind: "shop", name: "bench shop", webhookSecret: secret() }).returning();
+  const [amo] = await ctx.db.insert(sources).values({ orgId: org.id, kind: "amocrm", name: "bench amo", baseUrl: "https://example.amocrm.ru", webhookSecret: secret(), settings: { accountId: "29638927", currency: "KZT" } }).returning();
+  return { orgId: org.id, shop, amo };
+}
+
+type Made = { url: string; body: string; headers: Record<string, string> };
+
+/** 60 % shop orders (a third of them updates of earlier ones), 40 % amoCRM lead updates and moves. */
+function makeRequest(origin: string, s: Awaited<ReturnType<typeof createSources>>, n: number): Made {
+  if (n % 5 < 3) {
+    const id = n % 3 === 0 && n > 10 ? n - 7 : n;
+    const body = shopBody(n % 3 === 0 ? "order.updated" : "order.created", {
+      id: `B-${id}`,
+      status: n % 4 === 0 ? "new" : "completed",
+      createdAt: new Date(Date.now() - (n % 400) * 86_400_000).toISOString(),
+      updatedAt: new Date().toISOString(),
+      total: String(1000 + (n % 97) * 250),
+      customer: { name: `Покупатель ${n % 5000}`, phone: `+7701${String(1_000_000 + (n % 5000)).slice(1)}`, email: `buyer${n % 5000}@mail.kz` },
+    });
+    return { url: `${origin}/api/webhooks/shop/${s.shop.id}`, body, headers: { "content-type": "application/json", "x-voronka-signature": shopSignature(s.shop.webhookSecret, body) } };
+  }
+  const now = Math.floor(Date.now() / 1000);
+  const status = ["41893093", "41893094", "41893095", "142"][n % 4];
+  const lead = amoLead({ id: String(30_000_000 + (n % 3000)), statusId: status, oldStatusId: "41893093", pipelineId: "4542166", price: String(10_000 + (n % 50) * 1000), createdAt: now - 86_400, updatedAt: now, utm: { source: "yandex", medium: "cpc" } });
+  const body = amoBody({ id: "29638927", subdomain: "example" }, { leads: { [n % 2 ? "status" : "update"]: [lead] } });
+  return { url: `${origin}/api/webhooks/amocrm/${s.amo.id}/${s.amo.webhookSecret}`, body, headers: { "content-type": "application/x-www-form-urlencoded" } };
+}
+
+/** Like a real sender's client: a bounded pool of keep-alive connections. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+function post(request: Made): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(request.url, { method: "POST", agent, headers: { ...request.headers, "content-length": Buffer.byteLength(request.body) } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(request.body);
+  });
+}
+
+/** Open loop: requests start on schedule whether or not earlier ones have been answered. */
+async function runRate(origin: string, s: Awaited<ReturnType<typeof createSources>>, rate: number, counter: { n: number }) {
+  const latencies: number[] = [];
+  let failed = 0;
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  const total = rate * SECONDS_PER_RATE;
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const request = makeRequest(origin, s, counter.n++);
+    const sent = performance.now();
+    inFlight.push(
+      post(request).then(
+        (status) => {
+          if (status === 200) latencies.push(performance.now() - sent);
+          else failed++;
+        },
+        () => {
+          failed++;
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  return { summary: summarize(`ack @ ${rate}/s`, latencies), acked: latencies.length, failed, ackedPerSecond: latencies.length / seconds };
+}
+
+export const ingestWorkload: Workload = {
+  name: "ingest",
+  description: "webhooks (shop + amoCRM) at rising rates against next start on PostgreSQL: acks/s, ack p99, inbox drain time",
+  needsDataset: false,
+  async run(ctx) {
+    const s = await createSources(ctx);
+    const server = await startServer(ctx.url, await freePort());
+    const counter = { n: 0 };
+    try {
+      for (const rate of RATES) {
+        const result = await runRate(server.origin, s, rate, counter);
+        const { p50, p95, p99 } = result.summary;
+        ctx.log(`rate ${rate}/s: ${result.acked} acknowledged (${result.ackedPerSecond.toFixed(0)}/s), ${result.failed} not; ack latency p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms`);
+      }
+      const stopped = Date.now();
+      const depth = async () =>
+        (await ctx.db.select({ n: sql<number>`count(*)::int` }).from(webhookEvents).where(and(eq(webhookEvents.orgId, s.orgId), inArray(webhookEvents.status, ["pending", "failed"]))))[0].n;
+      let left = await depth();
+      ctx.log(`load stopped; inbox depth ${left}`);
+      while (left > 0 && Date.now() - stopped < 120_000) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        left = await depth();
+      }
+      ctx.log(left === 0 ? `inbox drained ${((Date.now() - stopped) / 1000).toFixed(1)} s after the load stopped` : `inbox still holds ${left} events after 120 s`);
+      const byStatus = await ctx.db.select({ status: webhookEvents.status, n: sql<number>`count(*)::int` }).from(webhookEvents).where(eq(webhookEvents.orgId, s.orgId)).groupBy(webhookEvents.status);
+      ctx.log(`events by status: ${byStatus.map((r) => `${r.status} ${r.n}`).join(", ")}`);
+    } finally {
+      server.stop();
+      agent.destroy();
+    }
+  },
+};

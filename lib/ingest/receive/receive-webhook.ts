@@ -1,0 +1,104 @@
+// The one path every webhook takes: find the source, read at most 1 MiB, let the sender's receiver
+// judge it, commit it to the inbox, answer — and only then nudge the processor.
+import { eq } from "drizzle-orm";
+import { sources } from "@/db/schema";
+import type { Db } from "@/db/types";
+import { ingestMetrics } from "../metrics";
+import { inspectAmocrm } from "./amocrm";
+import { inspectBitrix24 } from "./bitrix24";
+import { keptHeaders, storeInboxEvent } from "./inbox";
+import { MAX_WEBHOOK_BYTES, readBodyWithLimit } from "./read-body";
+import { inspectShop, SIGNATURE_HEADER } from "./shop";
+import type { SourceRow } from "./source-settings";
+import type { Verdict } from "./verdict";
+
+export type WebhookKind = "bitrix24" | "amocrm" | "shop";
+export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
+export type ReceiveResult = { response: Response; storedId: number | null; isPending: boolean };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function receiveWebhook(db: Db, target: WebhookTarget, request: Request): Promise<ReceiveResult> {
+  const started = performance.now();
+  const result = await receive(db, target, request);
+  const metrics = ingestMetrics();
+  metrics.received.inc({ kind: target.kind, outcome: outcomeOf(result) });
+  metrics.ackLatency.observe({ kind: target.kind }, (performance.now() - started) / 1000);
+  return result;
+}
+
+async function receive(db: Db, target: WebhookTarget, request: Request): Promise<ReceiveResult> {
+  const source = UUID.test(target.sourceId) ? await findSource(db, target) : null;
+  if (!source) return answer(404, "not_found", "No such webhook source");
+  const body = await readBodyWithLimit(request);
+  if (!body.ok) return answer(413, "payload_too_large", `The body is larger than ${MAX_WEBHOOK_BYTES} bytes`);
+  const contentType = request.headers.get("content-type");
+  const verdict = judge(target, source, request, contentType, body.text);
+  // Nothing from an unauthenticated sender is stored; the message names no secret.
+  if (verdict.kind === "unauthorized") return answer(401, "unauthorized", verdict.message);
+
+  let id: number;
+  try {
+    id = await storeInboxEvent(db, {
+      orgId: source.orgId,
+      sourceId: source.id,
+      eventType: verdict.eventType,
+      contentType,
+      headers: keptHeaders(request.headers),
+      body: verdict.body,
+      status: verdict.status,
+      reason: verdict.reason,
+    });
+  } catch (error) {
+    // Not stored means not acknowledged: 503 tells the sender to try again later.
+    console.error("[webhooks] could not store a delivery", error instanceof Error ? error.message : error);
+    return answer(503, "unavailable", "The delivery could not be stored; try again later");
+  }
+  const isPending = verdict.status === "pending";
+  const payload =
+    verdict.answerStatus < 300
+      ? { id, status: verdict.status, ...(verdict.reason ? { reason: verdict.reason } : {}) }
+      : { id, error: { code: verdict.answerStatus === 415 ? "unsupported_media_type" : "validation_error", message: verdict.reason ?? "Rejected" } };
+  return { response: Response.json(payload, { status: verdict.answerStatus }), storedId: id, isPending };
+}
+
+function judge(target: WebhookTarget, source: SourceRow, request: Request, contentType: string | null, body: string): Verdict {
+  switch (target.kind) {
+    case "bitrix24":
+      return inspectBitrix24(source, contentType, body);
+    case "amocrm":
+      return inspectAmocrm(source, target.urlSecret ?? "", contentType, body);
+    case "shop":
+      return inspectShop(source, request.headers.get(SIGNATURE_HEADER), contentType, body);
+  }
+}
+
+/**
+ * Sources are read once per few seconds per process, not per delivery: under load the lookup was
+ * half of an acknowledgement's database work. A changed secret or a disabled source takes effect
+ * within SOURCE_TTL_MS.
+ */
+const SOURCE_TTL_MS = 5_000;
+const cache = globalThis as typeof globalThis & { __voronkaWebhookSources?: Map<string, { row: SourceRow | null; at: number }> };
+
+async function findSource(db: Db, target: WebhookTarget): Promise<SourceRow | null> {
+  const sourcesById = (cache.__voronkaWebhookSources ??= new Map());
+  let entry = sourcesById.get(target.sourceId);
+  if (!entry || Date.now() - entry.at > SOURCE_TTL_MS) {
+    const [row] = await db.select().from(sources).where(eq(sources.id, target.sourceId)).limit(1);
+    entry = { row: row ?? null, at: Date.now() };
+    if (sourcesById.size > 10_000) sourcesById.clear();
+    sourcesById.set(target.sourceId, entry);
+  }
+  const row = entry.row;
+  return row && row.kind === target.kind && row.isActive ? row : null;
+}
+
+function answer(status: number, code: string, message: string): ReceiveResult {
+  return { response: Response.json({ error: { code, message } }, { status }), storedId: null, isPending: false };
+}
+
+function outcomeOf(result: ReceiveResult): string {
+  if (result.storedId === null) return String(result.response.status);
+  return result.isPending ? "pending" : result.response.status < 300 ? "ignored_or_rejected" : "rejected";
+}

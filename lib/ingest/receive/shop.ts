@@ -1,0 +1,31 @@
+// Shop orders: JSON signed with HMAC-SHA256 of the raw body (`X-Voronka-Signature: sha256=<hex>`)
+// keyed with the source's webhook secret. The shop is ours to document, so bad bodies get a 4xx
+// that says why (after being stored for the admin to see).
+import { SHOP_EVENTS, shopWebhookSchema } from "../shop/order-schema";
+import { isValidSignature } from "./secrets";
+import type { SourceRow } from "./source-settings";
+import { isJsonContentType, type Verdict } from "./verdict";
+
+export const SIGNATURE_HEADER = "x-voronka-signature";
+
+export function inspectShop(source: SourceRow, signature: string | null, contentType: string | null, body: string): Verdict {
+  if (!isValidSignature(signature, source.webhookSecret, body)) return { kind: "unauthorized", message: "The signature does not match the body" };
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    json = undefined;
+  }
+  const event = typeof (json as { event?: unknown })?.event === "string" ? String((json as { event: string }).event).slice(0, 100) : null;
+  const store = (status: "pending" | "rejected" | "ignored", answerStatus: number, reason?: string): Verdict => ({ kind: "store", status, eventType: event, reason, body, answerStatus });
+  if (!isJsonContentType(contentType)) return store("rejected", 415, `Content type ${contentType ?? "(none)"} is not application/json`);
+  if (json === undefined) return store("rejected", 400, "The body is not valid JSON");
+  if (!event) return store("rejected", 400, "No event in the body");
+  if (!(SHOP_EVENTS as readonly string[]).includes(event)) return store("ignored", 200, `Event ${event} is not one of ${SHOP_EVENTS.join(", ")}`);
+  const parsed = shopWebhookSchema.safeParse(json);
+  if (!parsed.success) {
+    const reason = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
+    return store("rejected", 400, reason.slice(0, 1000));
+  }
+  return store("pending", 200);
+}

@@ -1,0 +1,24 @@
+// Guards a cron route: `Authorization: Bearer <CRON_SECRET>`, compared in constant time. With no
+// CRON_SECRET configured every call is refused (fails closed), so an unset variable never opens it.
+import { env } from "@/lib/env";
+import { safeEqual } from "./receive/secrets";
+
+export function isCronAuthorised(request: Request, secret: string | undefined = env.CRON_SECRET): boolean {
+  if (!secret) return false;
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
+  return safeEqual(match?.[1] ?? "", secret);
+}
+
+export function withCron(handler: (request: Request) => Promise<Response>) {
+  return async (request: Request): Promise<Response> => {
+    if (!isCronAuthorised(request)) {
+      return Response.json({ error: { code: "unauthorized", message: "Send Authorization: Bearer <CRON_SECRET>" } }, { status: 401 });
+    }
+    try {
+      return await handler(request);
+    } catch (error) {
+      console.error("[cron] failed", error instanceof Error ? error.message : error);
+      return Response.json({ error: { code: "internal_error", message: "The cron job failed; the error has been logged" } }, { status: 500 });
+    }
+  };
+}
