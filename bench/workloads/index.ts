@@ -1,7 +1,11 @@
 // Every benchmark workload, by name (`npm run bench -- <name>`).
 import type { Workload } from "../harness";
 import { dealsScanWorkload } from "./deals-scan";
+import { exportWorkload } from "./export";
+import { ingestWorkload } from "./ingest";
+import { reportFactsWorkload } from "./report-facts";
 import { reportsWorkload } from "./reports";
 import { seedWorkload } from "./seed";
+import { syncWorkload } from "./sync";
 
-export const WORKLOADS: Workload[] = [seedWorkload, dealsScanWorkload, reportsWorkload];
+export const WORKLOADS: Workload[] = [seedWorkload, dealsScanWorkload, reportsWorkload, exportWorkload, reportFactsWorkload, syncWorkload, ingestWorkload];

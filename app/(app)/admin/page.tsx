@@ -4,16 +4,26 @@ import { PageHeader } from "@/components/admin/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
+import { sourcesAdminLink } from "@/lib/i18n/sources-messages";
+import { ratesAdminLink } from "@/lib/i18n/rates-messages";
+import { webhooksAdminLink } from "@/lib/i18n/webhooks-messages";
+import { adSpendAdminLink, trafficTeamsAdminLink } from "@/lib/i18n/traffic-messages";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const viewer = await requirePermission("users:manage");
-  const t = adminMessages[await resolveLocale(viewer)];
+  const locale = await resolveLocale(viewer);
+  const t = adminMessages[locale];
   // Only pages that exist are linked; the rest of the section is announced, not promised by a dead link.
   const sections = [
     { href: "/admin/users", title: t.index.users, body: t.index.usersBody },
     { href: "/admin/organisation", title: t.index.organisation, body: t.index.organisationBody },
+    { href: "/admin/sources", ...sourcesAdminLink(locale) },
+    { href: "/admin/rates", ...ratesAdminLink(locale) },
+    { href: "/admin/webhooks", ...webhooksAdminLink(locale) },
+    { href: "/admin/traffic-teams", ...trafficTeamsAdminLink(locale) },
+    { href: "/admin/ad-spend", ...adSpendAdminLink(locale) },
   ];
   return (
     <div className="max-w-4xl space-y-6">
