@@ -160,9 +160,11 @@ export async function countDeals(db: Db, scope: Scope, filters: DealListFilters,
 /**
  * Every matching deal in the chosen order, `batchSize` at a time, in constant memory. On
  * PostgreSQL one query is read through a server-side cursor, so the rows are sorted once however
- * they are sorted; elsewhere (PGlite) each batch is one keyset query after the previous batch.
+ * they are sorted. Elsewhere (PGlite) each `keysetRows` are one keyset query after the previous
+ * ones — at least 5,000, as every such query sorts all matching rows again unless sorted by
+ * creation — handed over `batchSize` at a time.
  */
-export async function* streamDeals(db: Db, scope: Scope, filters: DealListFilters, batchSize = 5000, now = new Date()): AsyncGenerator<DealListRow[]> {
+export async function* streamDeals(db: Db, scope: Scope, filters: DealListFilters, batchSize = 5000, now = new Date(), keysetRows = Math.max(batchSize, 5000)): AsyncGenerator<DealListRow[]> {
   const { baseAmount, where, key } = await prepare(db, scope, filters, now);
   const cursorClient = postgresCursorClient(db);
   if (cursorClient) {
@@ -175,9 +177,9 @@ export async function* streamDeals(db: Db, scope: Scope, filters: DealListFilter
     const rows: SelectedRow[] = await selectDeals(db, baseAmount, key)
       .where(and(where, cursor ? afterCursor(key, filters.order, cursor) : undefined))
       .orderBy(...orderByKey(key, filters.order))
-      .limit(batchSize);
-    if (rows.length > 0) yield rows.map(toRow);
-    if (rows.length < batchSize) return;
+      .limit(keysetRows);
+    for (let start = 0; start < rows.length; start += batchSize) yield rows.slice(start, start + batchSize).map(toRow);
+    if (rows.length < keysetRows) return;
     const last: SelectedRow = rows[rows.length - 1];
     cursor = { value: last.sortValue, id: last.id };
   }

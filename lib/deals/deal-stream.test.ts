@@ -17,9 +17,10 @@ type Who = "admin" | "alice" | "bob";
 const scope = (who: Who): Scope => scopeOf({ ...f.users[who], userId: f.users[who].id });
 const filters = (input: Record<string, string>): DealListFilters => dealListFiltersSchema.parse(input);
 
-async function streamAll(who: Who, input: Record<string, string>, batchSize: number): Promise<DealListRow[][]> {
+/** `keysetRows` (PGlite only) as small as the batches, so the keyset queries continue one another. */
+async function streamAll(who: Who, input: Record<string, string>, batchSize: number, keysetRows = batchSize): Promise<DealListRow[][]> {
   const batches: DealListRow[][] = [];
-  for await (const batch of streamDeals(testDb.db, scope(who), filters(input), batchSize, now)) batches.push(batch);
+  for await (const batch of streamDeals(testDb.db, scope(who), filters(input), batchSize, now, keysetRows)) batches.push(batch);
   return batches;
 }
 
@@ -51,6 +52,11 @@ describe("streaming the deals list for an export", () => {
         // 6 live deals of this organisation in batches of 4: 4 + 2.
         expect(batches.map((batch) => batch.length), `${sort} ${order}`).toEqual([4, 2]);
         expect(batches.flat(), `${sort} ${order}`).toEqual(page.deals);
+        // PostgreSQL: one cursor read 2 rows at a time. PGlite: a keyset query of 5 rows handed
+        // over as 2 + 2 + 1, then a second query for the 6th.
+        const sliced = await streamAll("admin", { sort, order }, 2, 5);
+        expect(sliced.map((batch) => batch.length), `${sort} ${order}`).toEqual(testDb.mode === "postgres" ? [2, 2, 2] : [2, 2, 1, 1]);
+        expect(sliced.flat(), `${sort} ${order}`).toEqual(page.deals);
       }
     }
   });

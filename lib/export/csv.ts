@@ -1,8 +1,8 @@
 // CSV of one table: a BOM so Excel reads UTF-8 Cyrillic, `;` and a decimal comma for Russian,
 // `,` and a dot for English, one header row, and a totals row when the report has totals.
 import type { Locale } from "@/lib/format";
-import { csvCell, type CsvNumberStyle } from "./cells";
-import { cellTypeOf, type Column, type ExportTable, type Row } from "./model";
+import { csvCell, localDateTime, neutraliseFormula, type CsvNumberStyle, type Instant } from "./cells";
+import { cellTypeOf, type CellType, type Column, type ExportTable, type Row } from "./model";
 
 export const BOM = "\uFEFF";
 
@@ -20,14 +20,43 @@ export function csvRecord(columns: Column<Row>[], row: Row, style: CsvStyle, tim
   return columns.map((column) => csvCell(cellTypeOf(column, row), column.value(row), style, timeZone));
 }
 
+const exactCents = /^-?\d{1,13}\.\d\d$/;
+
 /**
- * Writes records as RFC 4180 lines ending in CRLF: a field is quoted when it holds a quote, the
- * delimiter or a line break, and its quotes are doubled (csv-stringify's defaults, written by hand
- * because a million-row export spent half its time in the library).
+ * `csvCell` of one type, built once for a column: a million-row export calls it fifteen million
+ * times, so the common types skip the per-call dispatch (the same text: deals/csv-writers.test.ts).
  */
-export function csvLineWriter(delimiter: CsvStyle["delimiter"]): (fields: string[]) => string {
+export function csvCellWriter(type: CellType, style: CsvStyle, timeZone: string): (value: unknown) => string {
+  switch (type) {
+    case "text":
+      return (value) => (value === null || value === undefined ? "" : neutraliseFormula(String(value)));
+    case "datetime":
+      return (value) => (value === null || value === undefined ? "" : localDateTime(value as Instant, timeZone));
+    case "money": {
+      // numeric(18,2) text of up to 15 digits is already what `toFixed(2)` of its number writes.
+      const fixed = (value: unknown) => (typeof value === "string" && exactCents.test(value) ? value : Number(value).toFixed(2));
+      return style.decimal === ","
+        ? (value) => (value === null || value === undefined ? "" : fixed(value).replace(".", ","))
+        : (value) => (value === null || value === undefined ? "" : fixed(value));
+    }
+    default:
+      return (value) => csvCell(type, value, style, timeZone);
+  }
+}
+
+/**
+ * One field as csv-stringify's defaults write it: quoted when it holds a quote, the delimiter or a
+ * line break, its quotes doubled (written by hand: a million-row export spent half its time in the
+ * library).
+ */
+export function csvFieldWriter(delimiter: CsvStyle["delimiter"]): (value: string) => string {
   const needsQuotes = delimiter === ";" ? /[";\r\n]/ : /[",\r\n]/;
-  const field = (value: string) => (needsQuotes.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  return (value) => (needsQuotes.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+}
+
+/** Records as RFC 4180 lines ending in CRLF. */
+export function csvLineWriter(delimiter: CsvStyle["delimiter"]): (fields: string[]) => string {
+  const field = csvFieldWriter(delimiter);
   return (fields) => {
     let line = field(fields[0] ?? "");
     for (let i = 1; i < fields.length; i++) line += delimiter + field(fields[i]);

@@ -1,29 +1,37 @@
 // The deals table as a CSV stream: one batch at a time is turned into text and handed to the
 // response; the batch after next is read only when the client has taken the previous one.
 import type { DealListRow } from "@/lib/deals/deal-list";
-import { BOM, csvLineWriter, type CsvStyle } from "../csv";
+import { BOM, csvCellWriter, csvFieldWriter, csvLineWriter, type CsvStyle } from "../csv";
 import { csvCell } from "../cells";
 import { cellTypeOf, type Column } from "../model";
 
-/** Each column's cell as CSV text, its type resolved once (the deals columns have fixed types). */
-function cellWriters(columns: Column<DealListRow>[], style: CsvStyle, timeZone: string): ((row: DealListRow) => string)[] {
+/**
+ * Each column's field as CSV text, its writer built once (the deals columns have fixed types).
+ * Local times ("2025-03-01 15:04") and amounts whose decimal mark is not the delimiter never need
+ * quotes, so only the other fields are checked.
+ */
+function fieldWriters(columns: Column<DealListRow>[], style: CsvStyle, timeZone: string): ((row: DealListRow) => string)[] {
+  const quote = csvFieldWriter(style.delimiter);
   return columns.map((column) => {
-    if (typeof column.type === "function") return (row) => csvCell(cellTypeOf(column, row), column.value(row), style, timeZone);
-    const type = column.type;
-    return (row) => csvCell(type, column.value(row), style, timeZone);
+    if (typeof column.type === "function") return (row) => quote(csvCell(cellTypeOf(column, row), column.value(row), style, timeZone));
+    const write = csvCellWriter(column.type, style, timeZone);
+    const value = column.value;
+    const plain = column.type === "datetime" || (column.type === "money" && style.decimal !== style.delimiter);
+    return plain ? (row) => write(value(row)) : (row) => quote(write(value(row)));
   });
 }
 
 export function dealsCsvStream(batches: AsyncGenerator<DealListRow[]>, columns: Column<DealListRow>[], style: CsvStyle, timeZone: string, rowLimit: number): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const line = csvLineWriter(style.delimiter);
-  const cells = cellWriters(columns, style, timeZone);
-  const fields = new Array<string>(cells.length);
+  const fields = fieldWriters(columns, style, timeZone);
+  const delimiter = style.delimiter;
   const text = (rows: DealListRow[]) => {
     let chunk = "";
     for (const row of rows) {
-      for (let i = 0; i < cells.length; i++) fields[i] = cells[i](row);
-      chunk += line(fields);
+      let record = fields[0](row);
+      for (let i = 1; i < fields.length; i++) record += delimiter + fields[i](row);
+      chunk += record + "\r\n";
     }
     return encoder.encode(chunk);
   };
