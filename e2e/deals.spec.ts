@@ -80,12 +80,20 @@ for (const login of roles) {
     await expect(page.getByTestId("deals-total")).toContainText(formatPlural(won.wonCount, t.count, "ru"));
     await expect(page.getByTestId("deal-row")).toHaveCount(Math.min(won.wonCount, DEALS_PAGE_SIZE));
 
-    // Back on the funnel, a click on an open stage's bar lists the deals now in that stage.
+    // Back on the funnel, a click on an open stage's bar lists the deals that reached it in the period.
     await page.goBack();
     // An open stage that deals reached (its bar has a length) and that holds deals now.
     const stage = report.rows.find((row) => row.pipelineId === won.pipelineId && row.semantic === "open" && row.currentCount > 0 && row.reachedCount > 0)!;
     expect(stage).toBeTruthy();
     await page.locator(`[data-pipeline-id="${won.pipelineId}"]`).getByTestId("funnel-chart").locator(`[data-bar-key="${stage.stageId}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`reachedStageId=${stage.stageId}`));
+    await expect(page.getByTestId("deals-total")).toContainText(formatPlural(stage.reachedCount, t.count, "ru"));
+    await expect(page.getByTestId("deal-row")).toHaveCount(Math.min(stage.reachedCount, DEALS_PAGE_SIZE));
+
+    // The stage's "now in the stage" figure lists the deals created in the period that are there now.
+    await page.goBack();
+    const stageRow = page.locator(`[data-pipeline-id="${won.pipelineId}"] [data-stage-id="${stage.stageId}"]`);
+    await stageRow.getByTestId("stage-deals-link").click();
     await expect(page).toHaveURL(new RegExp(`stageId=${stage.stageId}`));
     await expectDealsList(page, stage.currentCount, stage.currentAmount, report.currency);
   });

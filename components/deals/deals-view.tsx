@@ -131,6 +131,7 @@ function BucketSummary(props: { params: Record<string, string>; rows: DealListRo
   if (params.periodOn === "created" || params.periodOn === "closed") parts.push(t.periodOn[params.periodOn]);
   if (params.month) parts.push(formatMonthKey(params.month, locale));
   if (params.stageId && rows[0]) parts.push(`${t.stage}: ${rows[0].stageName}`);
+  if (params.reachedStageId) parts.push(t.reachedStage);
   if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
   const dates = period ? periodDates(period, timezone) : null;
   return (

@@ -3,7 +3,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addMonths } from "date-fns";
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { crmUsers, deals, stages, users } from "@/db/schema";
+import { crmUsers, deals, reportStageFacts, stages, users } from "@/db/schema";
 import { scopeCondition, type Scope } from "@/lib/auth/scope";
 import { ValidationError } from "@/lib/errors";
 import { resolvePeriod } from "@/lib/reports/filters";
@@ -19,7 +19,7 @@ const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
  * (last 12 months by default), narrowed to `month` when a month bar was clicked.
  */
 export function listPeriod(filters: DealListFilters, org: OrgSettings, now: Date): Period | null {
-  const hasPeriod = filters.periodOn || filters.from || filters.to || filters.preset || filters.month;
+  const hasPeriod = filters.periodOn || filters.from || filters.to || filters.preset || filters.month || filters.reachedStageId;
   if (!hasPeriod) return null;
   const period = resolvePeriod(filters, org.timezone, now);
   if (!filters.month) return period;
@@ -34,7 +34,7 @@ export function listPeriod(filters: DealListFilters, org: OrgSettings, now: Date
 export const rateDay = sql`(case when ${stages.semantic} = 'open' then ${deals.createdAt} else coalesce(${deals.closedAt}, ${deals.createdAt}) end)`;
 
 /** Every condition of the list except the keyset cursor. Scope is always applied; deleted deals never match. */
-export function dealListConditions(scope: Scope, filters: DealListFilters, period: Period | null): SQL {
+export function dealListConditions(scope: Scope, filters: DealListFilters, period: Period | null, timeZone: string): SQL {
   const conditions: (SQL | undefined)[] = [scopeCondition(scope, deals), isNull(deals.deletedAt)];
   if (filters.sourceId) conditions.push(eq(deals.sourceId, filters.sourceId));
   if (filters.pipelineId) conditions.push(eq(deals.pipelineId, filters.pipelineId));
@@ -45,12 +45,25 @@ export function dealListConditions(scope: Scope, filters: DealListFilters, perio
   }
   if (filters.stageId) conditions.push(eq(deals.stageId, filters.stageId));
   if (filters.status) conditions.push(eq(stages.semantic, filters.status));
-  if (period) {
+  if (filters.reachedStageId && period) {
+    conditions.push(reachedStageInPeriod(filters.reachedStageId, period, timeZone));
+  } else if (period) {
     // A won bar counts a deal by its close moment, a "created" figure by its creation; `to` is exclusive.
     const column = filters.periodOn === "closed" ? deals.closedAt : deals.createdAt;
     conditions.push(sql`${column} >= ${at(period.from)} and ${column} < ${at(period.to)}`);
   }
   return and(...conditions)!;
+}
+
+/**
+ * The deal reached the stage on a local day inside the period, by the same stage facts the funnel
+ * counts its "reached" figure from (lib/reports/facts), so the list and the bar agree by construction.
+ */
+function reachedStageInPeriod(stageId: string, period: Period, timeZone: string): SQL {
+  const day = (instant: Date) => sql`(${at(instant)} at time zone ${timeZone})::date`;
+  return sql`exists (select 1 from ${reportStageFacts} where ${reportStageFacts.dealId} = ${deals.id}
+    and ${reportStageFacts.stageId} = ${stageId} and ${reportStageFacts.reached} = 1
+    and ${reportStageFacts.day} >= ${day(period.from)} and ${reportStageFacts.day} < ${day(period.to)})`;
 }
 
 type SortKey = { expression: SQL; cast: SQL; isValid: (value: string) => boolean };

@@ -102,6 +102,26 @@ describe("the deals behind a stage, a manager's bar and a status", () => {
     expect([page.total, page.totalBaseAmount]).toEqual([executing.currentCount, executing.currentAmount]);
   });
 
+  it("lists the deals that reached a stage in the period: the funnel's bar, for an admin and a director", async () => {
+    // No stage changes are recorded here, so each deal entered its current stage when it was created;
+    // a won deal passes every open stage, a NEW or lost one does not reach EXECUTING. In the quarter:
+    // the six live wins (the deleted one never counts) plus bobOpen, now in EXECUTING = 7.
+    const quarter = await listDeals(testDb.db, scope("admin"), filters({ ...wholeQuarter, reachedStageId: f.stages.EXECUTING.id, sort: "created", order: "asc" }), { limit: 50 }, now);
+    expect(names(quarter.deals)).toEqual(["aliceJan", "aliceFebEdge", "aliceUsd", "bobWon", "carolWon", "nobodyWon", "bobOpen"]);
+    const funnel = await report<{ rows: { stageId: string; reachedCount: number }[] }>("sales-funnel", "admin", wholeQuarter);
+    expect(quarter.total).toBe(funnel.rows.find((row) => row.stageId === f.stages.EXECUTING.id)!.reachedCount);
+
+    // February alone: the deals created in February that passed EXECUTING (aliceFebEdge was created in January).
+    const february = await listDeals(testDb.db, scope("admin"), filters({ from: "2025-02-01", to: "2025-02-28", reachedStageId: f.stages.EXECUTING.id, sort: "created", order: "asc" }), { limit: 50 }, now);
+    expect(names(february.deals)).toEqual(["aliceUsd", "bobWon", "carolWon", "nobodyWon"]);
+
+    // A director (alice and bob): 5 of the 7, and again the funnel's own figure.
+    const director = await listDeals(testDb.db, scope("director"), filters({ ...wholeQuarter, reachedStageId: f.stages.EXECUTING.id, sort: "created", order: "asc" }), { limit: 50 }, now);
+    expect(names(director.deals)).toEqual(["aliceJan", "aliceFebEdge", "aliceUsd", "bobWon", "bobOpen"]);
+    const directorFunnel = await report<{ rows: { stageId: string; reachedCount: number }[] }>("sales-funnel", "director", wholeQuarter);
+    expect(director.total).toBe(directorFunnel.rows.find((row) => row.stageId === f.stages.EXECUTING.id)!.reachedCount);
+  });
+
   it("lists a manager's wins in the period: the Managers bar", async () => {
     const page = await listDeals(testDb.db, scope("director"), filters({ ...wholeQuarter, managerId: f.crmUsers.alice.id, status: "won", periodOn: "closed" }), { limit: 50 }, now);
     // alice won 5 000 in January, 1 000 and 100 000 in February

@@ -19,6 +19,11 @@ export const dealListFiltersSchema = reportFiltersSchema.safeExtend({
   /** The current stage's semantic. */
   status: z.enum(["won", "lost", "open"], { message: "must be one of won, lost, open" }).optional(),
   stageId: z.uuid({ message: "must be a stage id" }).optional(),
+  /**
+   * Deals that reached this stage during the period — the funnel's bar. The period then cuts on the
+   * day of reaching, not on creation or closing.
+   */
+  reachedStageId: z.uuid({ message: "must be a stage id" }).optional(),
   /** Which date the period cuts on: creation (default) or the close moment (won / lost figures). */
   periodOn: z.enum(["created", "closed"], { message: "must be created or closed" }).optional(),
   /** One month of the period (a clicked month bar), in the organisation's time zone. */
@@ -90,7 +95,7 @@ async function prepare(db: Db, scope: Scope, filters: DealListFilters, now: Date
   const org = await orgSettings(db, scope.orgId);
   const period = listPeriod(filters, org, now);
   const baseAmount = baseAmountSql(deals, rateDay, org.baseCurrency, org.timezone);
-  return { org, period, baseAmount, where: dealListConditions(scope, filters, period), key: sortKeyOf(filters.sort, filters.order, baseAmount) };
+  return { org, period, baseAmount, where: dealListConditions(scope, filters, period, org.timezone), key: sortKeyOf(filters.sort, filters.order, baseAmount) };
 }
 
 /**

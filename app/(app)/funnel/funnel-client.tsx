@@ -33,6 +33,8 @@ export function FunnelClient({ initial, options, role, locale, t }: Props) {
   const router = useRouter();
   // A stage's deals: created in the period and in that stage now (the "now in stage" columns).
   const stageDeals = (stageId: string) => dealsHref(query, { stageId, periodOn: "created" });
+  // The deals behind a bar: those that reached the stage during the period (the "reached" column).
+  const reachedDeals = (stageId: string) => dealsHref(query, { reachedStageId: stageId });
   // A pipeline's won or lost deals: closed in the period (the totals under the table).
   const closedDeals = (pipelineId: string, status: "won" | "lost") => dealsHref(query, { pipelineId, status, periodOn: "closed" });
 
@@ -59,9 +61,9 @@ export function FunnelClient({ initial, options, role, locale, t }: Props) {
                 data={pipeline.rows.map((row) => ({ stageId: row.stageId, name: row.stageName, semantic: row.semantic, reached: row.reachedCount }))}
                 locale={locale}
                 label={t.funnel.chart}
-                onSelectStage={(stageId) => router.push(stageDeals(stageId))}
+                onSelectStage={(stageId) => router.push(reachedDeals(stageId))}
               />
-              <StageTable pipeline={pipeline} currency={data.currency} locale={locale} t={t.funnel} stageDeals={stageDeals} closedDeals={closedDeals} />
+              <StageTable pipeline={pipeline} currency={data.currency} locale={locale} t={t.funnel} stageDeals={stageDeals} reachedDeals={reachedDeals} closedDeals={closedDeals} />
             </div>
           </ReportCard>
         ))
@@ -76,12 +78,13 @@ type StageTableProps = {
   locale: Locale;
   t: DashboardMessages["funnel"];
   stageDeals: (stageId: string) => string;
+  reachedDeals: (stageId: string) => string;
   closedDeals: (pipelineId: string, status: "won" | "lost") => string;
 };
 
 const linkClass = "text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid";
 
-function StageTable({ pipeline, currency, locale, t, stageDeals, closedDeals }: StageTableProps) {
+function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, closedDeals }: StageTableProps) {
   const percent = (value: number | null) => formatRate(value, locale);
   const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(value));
   const th = "py-2 pr-4 text-right font-medium";
@@ -119,7 +122,15 @@ function StageTable({ pipeline, currency, locale, t, stageDeals, closedDeals }: 
                 )}
               </td>
               <td className="py-2 pr-4 text-right" data-testid="current-amount">{formatMoney(row.currentAmount, currency, locale)}</td>
-              <td className="py-2 pr-4 text-right" data-testid="reached-count">{formatNumber(row.reachedCount, locale)}</td>
+              <td className="py-2 pr-4 text-right" data-testid="reached-count">
+                {row.reachedCount > 0 ? (
+                  <Link href={reachedDeals(row.stageId)} className={linkClass} data-testid="reached-deals-link">
+                    {formatNumber(row.reachedCount, locale)}
+                  </Link>
+                ) : (
+                  formatNumber(row.reachedCount, locale)
+                )}
+              </td>
               <td className="py-2 pr-4 text-right" data-testid="conversion-from-previous">{percent(row.conversionFromPrevious)}</td>
               <td className="py-2 pr-4 text-right" data-testid="conversion-from-first">{percent(row.conversionFromFirst)}</td>
               <td className="py-2 text-right" data-testid="average-days">{days(row.averageDaysInStage)}</td>
