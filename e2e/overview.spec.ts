@@ -54,6 +54,14 @@ for (const { login, role } of roles) {
     expect(Number(report.rows[0].value)).toBeGreaterThan(0);
     await expect(page.getByTestId("kpi-revenue").getByTestId("kpi-value")).toContainText("₸");
     await expectKpisShow(page, report);
+    // Under the title: how fresh each connected CRM is (the demo has sync history for both).
+    const { sources } = await apiJson<{ sources: { sourceId: string; name: string; lastSyncedAt: string | null }[] }>(page, "/api/sources/freshness");
+    expect(sources).toHaveLength(2);
+    for (const source of sources) {
+      const line = page.getByTestId("source-freshness").locator(`[data-source-id="${source.sourceId}"]`);
+      await expect(line).toContainText(source.name);
+      await expect(line).toContainText(/синхронизировано \d+ (минуту|минуты|минут|час|часа|часов|день|дня|дней) назад|синхронизировано только что/);
+    }
 
     await page.getByRole("button", { name: t.filters.presets["last-month"] }).click();
     await expect(page).toHaveURL(/[?&]preset=last-month(&|$)/);

@@ -8,6 +8,7 @@ import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-
 import { resolveLocale } from "@/lib/i18n/locale";
 import { FilterExport } from "./dashboard-export";
 import { reportQueryString } from "./report-query";
+import { SourceFreshness } from "./source-freshness";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export type DashboardContext = { viewer: Viewer; query: string; locale: Locale; t: DashboardMessages };
@@ -35,6 +36,7 @@ export async function DashboardPage({
         <div>
           <h1 className="text-2xl font-semibold">{title}</h1>
           <p className="text-sm text-slate-500">{subtitle}</p>
+          <SourceFreshness orgId={viewer.orgId} locale={locale} />
         </div>
         {exportName ? <FilterExport kind="dashboard" name={exportName} /> : null}
       </header>
