@@ -3,12 +3,12 @@
 // exactly once — then the admin's view of it: the Webhooks page, a dead event replayed, and the new
 // order's customer on the Customers page. Needs PostgreSQL at E2E_PG_URL (default below); run it
 // after `npm run build`, inside the build lock, like every e2e spec.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { shopBody, shopSignature } from "../lib/ingest/test/bodies";
+import { freePort, startNextServer } from "../lib/ingest/test/server";
 
 const PG_ADMIN_URL = process.env.E2E_PG_URL ?? "postgres://root@127.0.0.1:5432/postgres";
 const DB_NAME = "voronka_e2e_webhooks";
@@ -25,31 +25,12 @@ let origin = "";
 let sql: postgres.Sql;
 let shop: { id: string; secret: string; orgId: string };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer(port: number): Promise<void> {
-  origin = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...process.env, DATABASE_URL: DB_URL, SEED_DEMO: "false", ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ORG_NAME: "Webhooks e2e", AUTH_SECRET: "e2e-secret-that-is-only-for-tests", AUTH_URL: origin, CRON_SECRET, NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const env = { DATABASE_URL: DB_URL, SEED_DEMO: "false", ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ORG_NAME: "Webhooks e2e", AUTH_SECRET: "e2e-secret-that-is-only-for-tests", AUTH_URL: `http://127.0.0.1:${port}`, CRON_SECRET };
+  const started = await startNextServer({ port, env, stdio: "pipe", timeoutMs: 90_000 });
+  origin = started.origin;
+  server = started.child;
   server.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[server] ${chunk}`));
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    const ok = await fetch(`${origin}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("the server did not become healthy");
 }
 
 function killServer(): void {

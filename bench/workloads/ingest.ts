@@ -3,14 +3,13 @@
 // amoCRM lead hooks from loopback at rising open-loop rates. Per rate: acknowledged webhooks per
 // second and acknowledge latency; after the load: how long the inbox takes to drain to zero.
 // Targets (issue 4): ≥ 1,000 acks/s sustained, p99 ≤ 50 ms, inbox empty within 10 s.
-import { spawn } from "node:child_process";
 import http from "node:http";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { organisations, sources, webhookEvents } from "../../db/schema";
 import { deleteOrganisation } from "../../db/demo/remove";
 import { amoBody, amoLead, shopBody, shopSignature } from "../../lib/ingest/test/bodies";
+import { freePort, startNextServer } from "../../lib/ingest/test/server";
 import { summarize } from "../stats";
 import type { BaseContext, Workload } from "../harness";
 
@@ -18,29 +17,14 @@ const ORG_NAME = "Voronka ingest bench";
 const RATES = [250, 500, 1000, 1500];
 const SECONDS_PER_RATE = 10;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 async function startServer(url: string, port: number) {
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port), "--keepAliveTimeout", "120000"], {
-    env: { ...process.env, DATABASE_URL: url, SEED_DEMO: "false", AUTH_SECRET: "bench-secret-that-is-only-for-benchmarks", LOG_LEVEL: "warn", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${origin}/api/health`).then((r) => r.ok, () => false)) return { origin, stop: () => child.kill("SIGTERM") };
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  const env = { DATABASE_URL: url, SEED_DEMO: "false", AUTH_SECRET: "bench-secret-that-is-only-for-benchmarks", LOG_LEVEL: "warn" };
+  try {
+    const { origin, child } = await startNextServer({ port, env, stdio: "inherit-errors", timeoutMs: 60_000 });
+    return { origin, stop: () => child.kill("SIGTERM") };
+  } catch {
+    throw new Error("next start did not become healthy (did you run `npm run build`?)");
   }
-  child.kill("SIGKILL");
-  throw new Error("next start did not become healthy (did you run `npm run build`?)");
 }
 
 async function createSources(ctx: BaseContext) {

@@ -3,8 +3,9 @@
 // browser's own date picker starts weeks as the browser's language says (Sunday in en-US), and
 // our weeks start on Monday everywhere, so the calendar is drawn here.
 import { addDays, addMonths, format, isSameMonth, parseISO, startOfMonth, startOfWeek } from "date-fns";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { Locale } from "@/lib/format";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
 const datePattern = /^\d{4}-\d\d-\d\d$/;
@@ -46,18 +47,7 @@ export function DateInput({ id, value, min, max, locale, labels, onChange, onBlu
   const [shownMonth, setShownMonth] = useState(() => startOfMonth(datePattern.test(value) ? parseISO(value) : new Date()));
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!isOpen) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setIsOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [isOpen]);
+  useDismiss(root, isOpen, () => setIsOpen(false));
 
   const open = () => {
     if (datePattern.test(value)) setShownMonth(startOfMonth(parseISO(value)));

@@ -1,8 +1,9 @@
 "use client";
 // The "Export" dropdown of a report card, a dashboard header or the deals table: plain links to the
 // export routes (answered as attachments), so the browser streams big files straight to disk.
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useRef, useState, useSyncExternalStore } from "react";
 import { exportUrl, formatsFor, type ExportFormat, type ExportKind } from "./export-urls";
+import { useDismiss } from "@/components/ui/use-dismiss";
 
 const labels = {
   ru: { menu: "Экспорт", csv: "CSV", xlsx: "Excel", pdf: "PDF" },
@@ -24,18 +25,7 @@ export function ExportMenu(props: { kind: "report" | "dashboard" | "deals"; name
   const [isOpen, setIsOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!isOpen) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === "Escape" : !root.current?.contains(event.target as Node)) setIsOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    document.addEventListener("keydown", close);
-    return () => {
-      document.removeEventListener("mousedown", close);
-      document.removeEventListener("keydown", close);
-    };
-  }, [isOpen]);
+  useDismiss(root, isOpen, () => setIsOpen(false));
 
   const testId = `export-${kind}${name ? `-${name}` : ""}`;
   return (
