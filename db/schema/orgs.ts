@@ -39,6 +39,11 @@ export const users = pgTable(
     locale: localeEnum("locale"),
     isActive: boolean("is_active").notNull().default(true),
     lastSignInAt: ts("last_sign_in_at"),
+    /**
+     * Sessions signed in before this moment are over (sign-out, a new password). A JWT cannot be
+     * revoked, and a request in flight during sign-out can renew the cookie, so the server checks this.
+     */
+    sessionsValidAfter: ts("sessions_valid_after"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_org_idx").on(t.orgId, t.role)],

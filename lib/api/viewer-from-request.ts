@@ -20,7 +20,8 @@ export async function viewerFromRequest(db: Db, request: Request): Promise<Viewe
   const secureCookie = (request.headers.get("cookie") ?? "").includes(SECURE_COOKIE);
   const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie });
   if (!token?.sub) throw new UnauthorizedError();
-  return (await loadViewer(db, token.sub)) ?? unauthorized("Your account is disabled");
+  const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : null;
+  return (await loadViewer(db, token.sub, { signedInAt })) ?? unauthorized("Your session has ended or your account is disabled: sign in again");
 }
 
 function unauthorized(message: string): never {

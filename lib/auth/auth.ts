@@ -32,9 +32,15 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // The moment of signing in rides along every renewal of the cookie (its iat does not), so the
+    // server can end sessions that began before a sign-out or a password change (lib/auth/viewer.ts).
+    jwt({ token, user }) {
+      if (user) token.signedInAt = Date.now();
+      return token;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return session;
+      return Object.assign(session, { signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : null });
     },
     // Only relative callback URLs, so the sign-in page can never bounce a user to another site.
     redirect({ url, baseUrl }) {

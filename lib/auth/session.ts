@@ -9,7 +9,8 @@ export async function getViewer(): Promise<Viewer | null> {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  return loadViewer(await getDb(), userId);
+  const signedInAt = (session as { signedInAt?: number | null }).signedInAt ?? null;
+  return loadViewer(await getDb(), userId, { signedInAt });
 }
 
 /** The viewer, or a redirect to the sign-in page (also when the account has been disabled). */

@@ -1,5 +1,5 @@
 // The signed-in person, loaded fresh from the database on every request so that a disabled user
-// or a changed role takes effect at once.
+// or a changed role takes effect at once, and a session ended by sign-out stays ended.
 import { and, eq } from "drizzle-orm";
 import { organisations, users } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -16,7 +16,11 @@ export type Viewer = {
   org: { name: string; baseCurrency: string; timezone: string; locale: "ru" | "en"; country: string };
 };
 
-export async function loadViewer(db: Db, userId: string): Promise<Viewer | null> {
+/**
+ * `session`: for a session cookie, when it signed in (ms); a session older than the user's
+ * sessions_valid_after is over. API tokens pass none: they are revoked on their own.
+ */
+export async function loadViewer(db: Db, userId: string, session?: { signedInAt: number | null }): Promise<Viewer | null> {
   const [row] = await db
     .select({ user: users, org: organisations })
     .from(users)
@@ -25,6 +29,7 @@ export async function loadViewer(db: Db, userId: string): Promise<Viewer | null>
     .limit(1);
   if (!row) return null;
   const { user, org } = row;
+  if (session && user.sessionsValidAfter && (session.signedInAt ?? 0) < user.sessionsValidAfter.getTime()) return null;
   return {
     userId: user.id,
     orgId: user.orgId,

@@ -18,7 +18,8 @@ export async function setUserPassword(db: Db, viewer: Viewer, userId: string, pa
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash })
+      // A new password ends the person's existing sessions (not the admin's own, who is using one).
+      .set({ passwordHash, ...(userId === viewer.userId ? {} : { sessionsValidAfter: new Date() }) })
       .where(and(eq(users.id, userId), eq(users.orgId, viewer.orgId)))
       .returning({ id: users.id });
     if (updated.length === 0) throw new NotFoundError("User");
