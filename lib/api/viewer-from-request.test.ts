@@ -43,6 +43,14 @@ describe("viewerFromRequest", () => {
   it("refuses a disabled user's session", async () => {
     const cookie = await sessionFor(f.users.carol.id);
     await testDb.db.update(users).set({ isActive: false }).where(eq(users.id, f.users.carol.id));
-    await expect(viewerFromRequest(testDb.db, withCookie(cookie))).rejects.toThrow("Your account is disabled");
+    await expect(viewerFromRequest(testDb.db, withCookie(cookie))).rejects.toThrow("Your session has ended or your account is disabled");
+  });
+
+  it("refuses a session cookie that signed in before the person signed out, and accepts one from after", async () => {
+    const signedOutAt = new Date("2026-03-01T10:00:00Z");
+    await testDb.db.update(users).set({ sessionsValidAfter: signedOutAt }).where(eq(users.id, f.users.alice.id));
+    const cookieAt = (signedInAt: number) => encode({ token: { sub: f.users.alice.id, signedInAt }, secret: env.AUTH_SECRET, salt: COOKIE });
+    await expect(viewerFromRequest(testDb.db, withCookie(await cookieAt(signedOutAt.getTime() - 60_000)))).rejects.toThrow("Your session has ended");
+    expect((await viewerFromRequest(testDb.db, withCookie(await cookieAt(signedOutAt.getTime() + 60_000)))).userId).toBe(f.users.alice.id);
   });
 });
