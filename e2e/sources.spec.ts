@@ -71,3 +71,23 @@ test("a wrong webhook code is named precisely by Test connection", async ({ page
   await expect(card.getByTestId("test-result")).not.toContainText("Подключение работает");
   await expect(card.getByTestId("test-result")).not.toContainText("wrongcode000");
 });
+
+test("an admin connects a Bitrix24 OAuth application with its tokens and tests it", async ({ page }) => {
+  await signInAndWait(page, logins.admin);
+  await page.goto("/admin/sources");
+  const form = page.getByRole("form", { name: "Добавить источник" });
+  await form.getByLabel("Название").fill("Приложение OAuth");
+  await form.getByLabel("Способ подключения").selectOption({ label: "Приложение (OAuth)" });
+  await expect(form.getByLabel("Входящий вебхук Bitrix24")).toHaveCount(0);
+  await form.getByLabel("Адрес портала").fill(mock.url);
+  await form.getByLabel("client_id приложения").fill(mock.state.oauth.clientId);
+  await form.getByLabel("client_secret приложения").fill(mock.state.oauth.clientSecret);
+  await form.getByLabel("access_token").fill(mock.state.oauth.accessToken);
+  await form.getByLabel("refresh_token").fill(mock.state.oauth.refreshToken);
+  await form.getByRole("button", { name: "Добавить" }).click();
+  await expect(page.getByTestId("created-inbound-url")).toContainText("/api/webhooks/bitrix24/");
+  const card = page.getByRole("region", { name: "Приложение OAuth" });
+  await card.getByRole("button", { name: "Проверить подключение" }).click();
+  await expect(card.getByTestId("test-result")).toContainText("Подключение работает");
+  await expect(card.getByTestId("test-result")).toContainText("Айгерим Садыкова");
+});

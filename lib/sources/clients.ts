@@ -16,6 +16,19 @@ export function clientForSource(db: DbOrTx, source: SourceRow, deps: ClientDeps 
   if (source.kind === "bitrix24" && credentials?.kind === "bitrix24-webhook") {
     return { kind: "bitrix24", client: createBitrix24Client({ webhookUrl: credentials.webhookUrl }, deps.bitrix24) };
   }
+  if (source.kind === "bitrix24" && credentials?.kind === "bitrix24-oauth") {
+    const { portalUrl, accessToken, clientId, clientSecret, refreshToken, oauthServer } = credentials;
+    const refresh = {
+      clientId,
+      clientSecret,
+      refreshToken,
+      oauthServer,
+      // Bitrix24 rotates the refresh token: the new pair is sealed and stored before it is used.
+      onTokens: (tokens: { accessToken: string; refreshToken: string; expiresAt: number }) =>
+        saveCredentials(db, source.id, { ...credentials, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt }),
+    };
+    return { kind: "bitrix24", client: createBitrix24Client({ portalUrl, accessToken, refresh }, deps.bitrix24) };
+  }
   if (source.kind === "amocrm" && credentials?.kind === "amocrm-token" && source.baseUrl) {
     const { accessToken, refreshToken, expiresAt, clientId, clientSecret, redirectUri } = credentials;
     if (refreshToken && clientId && clientSecret && redirectUri) {
@@ -30,5 +43,5 @@ export function clientForSource(db: DbOrTx, source: SourceRow, deps: ClientDeps 
     }
     return { kind: "amocrm", client: createAmoClient({ baseUrl: source.baseUrl, accessToken }, deps.amocrm) };
   }
-  throw new ValidationError(source.kind === "shop" ? "A shop has no CRM to connect to: it posts its orders to Voronka" : "This source has no stored credentials; add it again with its webhook URL or token");
+  throw new ValidationError(source.kind === "shop" ? "A shop has no CRM to connect to: it posts its orders to Voronka" : "This source has no stored credentials; add it again with its webhook URL, OAuth tokens or token");
 }

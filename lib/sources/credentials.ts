@@ -6,6 +6,19 @@ import type { DbOrTx } from "@/lib/canonical/upsert";
 import { decryptText, encryptText } from "./crypto";
 
 export const bitrix24CredentialsSchema = z.object({ kind: z.literal("bitrix24-webhook"), webhookUrl: z.string() });
+/** A Bitrix24 OAuth application (a local or Marketplace app): tokens rotate on every renewal. */
+export const bitrix24OAuthCredentialsSchema = z.object({
+  kind: z.literal("bitrix24-oauth"),
+  portalUrl: z.string(),
+  clientId: z.string(),
+  clientSecret: z.string(),
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** Unix milliseconds; 0 when unknown (the first call then finds out). */
+  expiresAt: z.number(),
+  /** The OAuth server; https://oauth.bitrix.info/ unless the portal is a self-hosted box. */
+  oauthServer: z.string().optional(),
+});
 export const amoCredentialsSchema = z.object({
   kind: z.literal("amocrm-token"),
   accessToken: z.string(),
@@ -16,7 +29,7 @@ export const amoCredentialsSchema = z.object({
   clientSecret: z.string().optional(),
   redirectUri: z.string().optional(),
 });
-export const credentialsSchema = z.discriminatedUnion("kind", [bitrix24CredentialsSchema, amoCredentialsSchema]);
+export const credentialsSchema = z.discriminatedUnion("kind", [bitrix24CredentialsSchema, bitrix24OAuthCredentialsSchema, amoCredentialsSchema]);
 export type SourceCredentials = z.infer<typeof credentialsSchema>;
 
 export const sealCredentials = (credentials: SourceCredentials) => encryptText(JSON.stringify(credentials));

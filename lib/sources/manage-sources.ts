@@ -18,9 +18,24 @@ export async function createSource(db: Db, viewer: Admin, input: CreateSourceInp
   let credentials: SourceCredentials | null = null;
   const settings: Record<string, unknown> = {};
   if (input.kind === "bitrix24") {
-    const webhookUrl = normalizeBitrixWebhookUrl(input.webhookUrl)!;
-    baseUrl = new URL(webhookUrl).origin;
-    credentials = { kind: "bitrix24-webhook", webhookUrl };
+    if (input.webhookUrl) {
+      const webhookUrl = normalizeBitrixWebhookUrl(input.webhookUrl)!;
+      baseUrl = new URL(webhookUrl).origin;
+      credentials = { kind: "bitrix24-webhook", webhookUrl };
+    } else {
+      // The schema has checked that every OAuth field is present.
+      baseUrl = new URL(input.portalUrl!).origin;
+      credentials = {
+        kind: "bitrix24-oauth",
+        portalUrl: baseUrl,
+        clientId: input.clientId!,
+        clientSecret: input.clientSecret!,
+        accessToken: input.accessToken!,
+        refreshToken: input.refreshToken!,
+        expiresAt: 0,
+        oauthServer: input.oauthServer,
+      };
+    }
     if (input.applicationToken) settings.applicationToken = input.applicationToken;
   } else if (input.kind === "amocrm") {
     baseUrl = new URL(input.baseUrl).origin;

@@ -29,20 +29,48 @@ export function normalizeBitrixWebhookUrl(value: string): string | null {
   return `${url.origin}/rest/${match[1]}/${match[2]}/`;
 }
 
+/** An amoCRM account may be given by its subdomain alone, as amoCRM itself names it: "example" → https://example.amocrm.ru. */
+export function amoBaseUrlFrom(value: unknown): unknown {
+  return typeof value === "string" && /^[a-z0-9][a-z0-9-]*$/i.test(value.trim()) ? `https://${value.trim().toLowerCase()}.amocrm.ru` : value;
+}
+
 export const createSourceSchema = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("bitrix24"),
-    name,
-    webhookUrl: httpsUrl("webhookUrl").refine((value) => normalizeBitrixWebhookUrl(value) !== null, {
-      message: "webhookUrl must look like https://<portal>/rest/<user id>/<webhook code>/",
+  z
+    .object({
+      kind: z.literal("bitrix24"),
+      name,
+      /** Either an inbound webhook… */
+      webhookUrl: httpsUrl("webhookUrl")
+        .refine((value) => normalizeBitrixWebhookUrl(value) !== null, {
+          message: "webhookUrl must look like https://<portal>/rest/<user id>/<webhook code>/",
+        })
+        .optional(),
+      /** …or an OAuth application's tokens for the portal. */
+      portalUrl: httpsUrl("portalUrl").optional(),
+      clientId: z.string().trim().min(1).max(200).optional(),
+      clientSecret: z.string().trim().min(1).max(400).optional(),
+      accessToken: z.string().trim().min(10, "accessToken looks too short").max(4000).optional(),
+      refreshToken: z.string().trim().min(10, "refreshToken looks too short").max(4000).optional(),
+      /** Where tokens are renewed: https://oauth.bitrix.info/ (cloud portals) unless the portal is self-hosted. */
+      oauthServer: httpsUrl("oauthServer").optional(),
+      /** The token shown on Bitrix24's outgoing-webhook form; checked on every event Bitrix24 posts. */
+      applicationToken: z.string().trim().min(8).max(200).optional(),
+    })
+    .superRefine((value, ctx) => {
+      const oauthFields = ["portalUrl", "clientId", "clientSecret", "accessToken", "refreshToken"] as const;
+      const given = oauthFields.filter((field) => value[field] !== undefined);
+      if (value.webhookUrl !== undefined && given.length > 0) {
+        ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: "give either webhookUrl or an OAuth application's tokens, not both" });
+      } else if (value.webhookUrl === undefined && given.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: "is required (or portalUrl, clientId, clientSecret, accessToken and refreshToken of an OAuth application)" });
+      } else if (value.webhookUrl === undefined) {
+        for (const field of oauthFields) if (value[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "is required for an OAuth application" });
+      }
     }),
-    /** The token shown on Bitrix24's outgoing-webhook form; checked on every event Bitrix24 posts. */
-    applicationToken: z.string().trim().min(8).max(200).optional(),
-  }),
   z.object({
     kind: z.literal("amocrm"),
     name,
-    baseUrl: httpsUrl("baseUrl"),
+    baseUrl: z.preprocess(amoBaseUrlFrom, httpsUrl("baseUrl")),
     accessToken: z.string().trim().min(10, "accessToken looks too short").max(4000),
     refreshToken: z.string().trim().min(10).max(4000).optional(),
     clientId: z.string().trim().min(1).max(200).optional(),

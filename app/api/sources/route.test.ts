@@ -7,6 +7,7 @@ import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
+import { openCredentials } from "@/lib/sources/credentials";
 import { DELETE, PATCH } from "./[id]/route";
 import { POST as TEST } from "./[id]/test/route";
 import { GET, POST } from "./route";
@@ -68,6 +69,10 @@ describe("POST /api/sources", () => {
     const [row] = await testDb.db.select().from(sources).where(eq(sources.id, amo.body.id));
     expect(amo.body.inboundWebhookUrl).toBe(`http://voronka.test/api/webhooks/amocrm/${row.id}/${row.webhookSecret}`);
     expect(row.credentials).not.toContain("long-lived-token");
+    const bySubdomain = await call(POST, "admin", { body: { kind: "amocrm", name: "amo 2", baseUrl: " Example2 ", accessToken: "long-lived-token-0123456789" } });
+    expect(bySubdomain.status).toBe(201);
+    const [row2] = await testDb.db.select().from(sources).where(eq(sources.id, bySubdomain.body.id));
+    expect(row2.baseUrl).toBe("https://example2.amocrm.ru");
     const shop = await call(POST, "admin", { body: { kind: "shop", name: "Магазин" } });
     expect(shop.status).toBe(201);
     expect(shop.body).toMatchObject({ inboundWebhookUrl: `http://voronka.test/api/webhooks/shop/${shop.body.id}`, signingSecret: expect.any(String) });
@@ -80,6 +85,9 @@ describe("POST /api/sources", () => {
       { kind: "bitrix24", name: "x", webhookUrl: "https://portal.bitrix24.kz/crm/deal/" },
       { kind: "bitrix24", name: "x", webhookUrl: "http://portal.bitrix24.kz/rest/1/abc/" },
       { kind: "amocrm", name: "x", baseUrl: "https://example.amocrm.ru", accessToken: "short" },
+      { kind: "bitrix24", name: "x" },
+      { kind: "bitrix24", name: "x", portalUrl: "https://p.bitrix24.kz", clientId: "app", accessToken: "access-0123456789", refreshToken: "refresh-0123456789" },
+      { kind: "bitrix24", name: "x", webhookUrl: "https://p.bitrix24.kz/rest/1/abcdef/", portalUrl: "https://p.bitrix24.kz" },
       { kind: "telegram", name: "x" },
       { kind: "shop", name: "   " },
     ];
@@ -111,6 +119,36 @@ describe("POST /api/sources", () => {
       expect((await call(GET, who)).status).toBe(403);
     }
     expect((await call(GET, null)).status).toBe(401);
+  });
+});
+
+describe("a Bitrix24 OAuth application as a source", () => {
+  it("says which OAuth field is missing", async () => {
+    const response = await call(POST, "admin", { body: { kind: "bitrix24", name: "x", portalUrl: "https://p.bitrix24.kz", clientId: "app", accessToken: "access-0123456789", refreshToken: "refresh-0123456789" } });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body.error)).toContain("clientSecret");
+  });
+
+  it("connects with the app's tokens, renews an expired one once and stores the rotated pair encrypted", async () => {
+    const oauth = mock.state.oauth;
+    const body = { kind: "bitrix24", name: "OAuth app", portalUrl: mock.url, clientId: oauth.clientId, clientSecret: oauth.clientSecret, accessToken: oauth.accessToken, refreshToken: oauth.refreshToken, oauthServer: mock.oauthServer };
+    const created = await call(POST, "admin", { body });
+    expect(created.status).toBe(201);
+    const refreshesBefore = mock.state.stats.refreshes;
+    mock.state.faults.expireTokenAfter = 0; // the stored access token expires before the first call
+    const first = await call(TEST, "admin", { method: "POST", id: created.body.id });
+    expect(first.body).toMatchObject({ ok: true, user: { id: "1" } });
+    expect(mock.state.stats.refreshes).toBe(refreshesBefore + 1);
+
+    const [row] = await testDb.db.select().from(sources).where(eq(sources.id, created.body.id));
+    expect(row.credentials).not.toContain(mock.state.oauth.accessToken);
+    expect(openCredentials(row.credentials)).toMatchObject({ kind: "bitrix24-oauth", accessToken: mock.state.oauth.accessToken, refreshToken: mock.state.oauth.refreshToken });
+    expect(mock.state.oauth.accessToken).not.toBe(body.accessToken);
+
+    // The next client starts from the stored, renewed pair: no second renewal.
+    const second = await call(TEST, "admin", { method: "POST", id: created.body.id });
+    expect(second.body).toMatchObject({ ok: true });
+    expect(mock.state.stats.refreshes).toBe(refreshesBefore + 1);
   });
 });
 

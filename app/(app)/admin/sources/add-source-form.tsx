@@ -10,10 +10,24 @@ import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import { callApi } from "./api";
 
 type Kind = "bitrix24" | "amocrm" | "shop";
+type Connection = "webhook" | "bitrixOAuth" | "token" | "amoOAuth";
+const CONNECTIONS: Record<Kind, Connection[]> = { bitrix24: ["webhook", "bitrixOAuth"], amocrm: ["token", "amoOAuth"], shop: [] };
+/** The form fields each connection sends, as named by POST /api/sources. */
+const FIELDS: Record<Connection, string[]> = {
+  webhook: ["webhookUrl", "applicationToken"],
+  bitrixOAuth: ["portalUrl", "clientId", "clientSecret", "accessToken", "refreshToken", "applicationToken"],
+  token: ["baseUrl", "accessToken"],
+  amoOAuth: ["baseUrl", "clientId", "clientSecret", "redirectUri", "accessToken", "refreshToken"],
+};
 type Created = { id: string; inboundWebhookUrl: string; signingSecret?: string };
 
 export function AddSourceForm({ t, onCreated }: { t: SourcesMessages; onCreated: () => void }) {
   const [kind, setKind] = useState<Kind>("bitrix24");
+  const [connection, setConnection] = useState<Connection>("webhook");
+  const chooseKind = (next: Kind) => {
+    setKind(next);
+    setConnection(CONNECTIONS[next][0] ?? "webhook");
+  };
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -23,11 +37,7 @@ export function AddSourceForm({ t, onCreated }: { t: SourcesMessages; onCreated:
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? "").trim();
     const body: Record<string, string> = { kind, name: value("name") };
-    if (kind === "bitrix24") {
-      body.webhookUrl = value("webhookUrl");
-      if (value("applicationToken")) body.applicationToken = value("applicationToken");
-    }
-    if (kind === "amocrm") Object.assign(body, { baseUrl: value("baseUrl"), accessToken: value("accessToken") });
+    if (kind !== "shop") for (const field of FIELDS[connection]) if (value(field)) body[field] = value(field);
     setBusy(true);
     setError(null);
     try {
@@ -44,7 +54,7 @@ export function AddSourceForm({ t, onCreated }: { t: SourcesMessages; onCreated:
   return (
     <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" aria-label={t.add.title}>
       <Field label={t.add.kind} htmlFor="source-kind">
-        <Select id="source-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+        <Select id="source-kind" value={kind} onChange={(e) => chooseKind(e.target.value as Kind)}>
           {(["bitrix24", "amocrm", "shop"] as const).map((k) => (
             <option key={k} value={k}>
               {t.kinds[k]}
@@ -55,25 +65,62 @@ export function AddSourceForm({ t, onCreated }: { t: SourcesMessages; onCreated:
       <Field label={t.add.name} htmlFor="source-name">
         <Input id="source-name" name="name" required maxLength={100} placeholder={t.add.namePlaceholder} />
       </Field>
-      {kind === "bitrix24" ? (
+      {kind !== "shop" ? (
+        <Field label={t.add.connection} htmlFor="source-connection">
+          <Select id="source-connection" value={connection} onChange={(e) => setConnection(e.target.value as Connection)}>
+            {CONNECTIONS[kind].map((c) => (
+              <option key={c} value={c}>
+                {t.add.connections[c]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {kind === "bitrix24" && connection === "webhook" ? (
+        <Field label={t.add.webhookUrl} htmlFor="source-webhook" hint={t.add.webhookUrlHint}>
+          <Input id="source-webhook" name="webhookUrl" required type="url" autoComplete="off" />
+        </Field>
+      ) : null}
+      {kind === "bitrix24" && connection === "bitrixOAuth" ? (
+        <Field label={t.add.portalUrl} htmlFor="source-portal-url" hint={t.add.portalUrlHint}>
+          <Input id="source-portal-url" name="portalUrl" required type="url" autoComplete="off" />
+        </Field>
+      ) : null}
+      {kind === "amocrm" ? (
+        <Field label={t.add.baseUrl} htmlFor="source-base-url" hint={t.add.baseUrlHint}>
+          <Input id="source-base-url" name="baseUrl" required />
+        </Field>
+      ) : null}
+      {connection === "bitrixOAuth" || connection === "amoOAuth" ? (
         <>
-          <Field label={t.add.webhookUrl} htmlFor="source-webhook" hint={t.add.webhookUrlHint}>
-            <Input id="source-webhook" name="webhookUrl" required type="url" autoComplete="off" />
+          <Field label={t.add.clientId} htmlFor="source-client-id">
+            <Input id="source-client-id" name="clientId" required autoComplete="off" />
           </Field>
-          <Field label={t.add.applicationToken} htmlFor="source-app-token">
-            <Input id="source-app-token" name="applicationToken" autoComplete="off" />
+          <Field label={t.add.clientSecret} htmlFor="source-client-secret">
+            <Input id="source-client-secret" name="clientSecret" required type="password" autoComplete="off" />
+          </Field>
+          {connection === "amoOAuth" ? (
+            <Field label={t.add.redirectUri} htmlFor="source-redirect-uri">
+              <Input id="source-redirect-uri" name="redirectUri" required type="url" autoComplete="off" />
+            </Field>
+          ) : null}
+          <Field label={t.add.oauthAccessToken} htmlFor="source-token">
+            <Input id="source-token" name="accessToken" required type="password" autoComplete="off" />
+          </Field>
+          <Field label={t.add.refreshToken} htmlFor="source-refresh-token" hint={t.add.refreshTokenHint}>
+            <Input id="source-refresh-token" name="refreshToken" required type="password" autoComplete="off" />
           </Field>
         </>
       ) : null}
-      {kind === "amocrm" ? (
-        <>
-          <Field label={t.add.baseUrl} htmlFor="source-base-url" hint={t.add.baseUrlHint}>
-            <Input id="source-base-url" name="baseUrl" required type="url" />
-          </Field>
-          <Field label={t.add.accessToken} htmlFor="source-token" hint={t.add.accessTokenHint}>
-            <Input id="source-token" name="accessToken" required type="password" autoComplete="off" />
-          </Field>
-        </>
+      {connection === "token" && kind === "amocrm" ? (
+        <Field label={t.add.accessToken} htmlFor="source-token" hint={t.add.accessTokenHint}>
+          <Input id="source-token" name="accessToken" required type="password" autoComplete="off" />
+        </Field>
+      ) : null}
+      {kind === "bitrix24" ? (
+        <Field label={t.add.applicationToken} htmlFor="source-app-token">
+          <Input id="source-app-token" name="applicationToken" autoComplete="off" />
+        </Field>
       ) : null}
       <div className="md:col-span-2 space-y-3">
         <Button type="submit" disabled={isBusy}>
