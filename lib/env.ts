@@ -55,6 +55,12 @@ export const envSchema = z
     // The in-process scheduler's incremental sync of every source; 0 (the default) leaves it to cron.
     SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(0),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Where the Telegram Bot API lives: an environment setting, never an admin one (a URL an admin
+    // could type would let the server post to any address). Tests point it at a local mock.
+    TELEGRAM_API_BASE_URL: z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL such as https://api.telegram.org" })
+      .default("https://api.telegram.org")
+      .transform((url) => url.replace(/\/+$/, "")),
   })
   .superRefine((v, ctx) => {
     if (Boolean(v.ADMIN_EMAIL) !== Boolean(v.ADMIN_PASSWORD)) {

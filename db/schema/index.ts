@@ -7,3 +7,4 @@ export * from "./traffic";
 export * from "./system";
 export * from "./facts";
 export * from "./attribution";
+export * from "./notifications";

@@ -1,5 +1,6 @@
 // Request shapes of the traffic-team and rule API, shared with the admin page (no database imports).
 import { z } from "zod";
+import { telegramChatIdSchema } from "@/lib/notifications/chat-id";
 import { compilePattern } from "./pattern";
 import { RULE_MATCHES, UTM_FIELDS } from "./types";
 
@@ -19,7 +20,7 @@ const teamFields = {
   color: z.string({ message: "must be a string" }).regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #2f6fed").transform((c) => c.toLowerCase()),
   emoji: optionalText(16),
   primarySourceCode: optionalText(100),
-  telegramChatId: optionalText(64),
+  telegramChatId: telegramChatIdSchema,
   isActive: z.boolean({ message: "must be true or false" }),
 };
 

@@ -7,6 +7,8 @@ import { emptyResult, type ApplyResult, type CanonicalDeal, type SourceRef } fro
 import { chunk, lastPerExternalId, tally, upsertRows, type DbOrTx } from "./upsert";
 import { withFacts } from "./facts";
 import { attributionStamper } from "./attribution";
+import { enqueueWonDeals, pickNewlyWonDeals } from "@/lib/notifications/enqueue";
+import { kickNotifications } from "@/lib/notifications/kick";
 
 export type ApplyDealsOptions = {
   /**
@@ -22,10 +24,14 @@ const DEAL_COLUMNS = [
 ];
 
 export async function applyDeals(db: DbOrTx, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions = {}): Promise<ApplyResult> {
-  return withFacts(db, source.orgId, (tx) => applyDealsUnwrapped(tx, source, records, options), (r) => ({ dealIds: r.ids }));
+  const queuedNotifications: string[] = [];
+  const result = await withFacts(db, source.orgId, (tx) => applyDealsUnwrapped(tx, source, records, options, queuedNotifications), (r) => ({ dealIds: r.ids }));
+  // Sale messages queued with the deals (lib/notifications): sent once the caller's transaction commits.
+  if (queuedNotifications.length > 0) kickNotifications(queuedNotifications);
+  return result;
 }
 
-async function applyDealsUnwrapped(db: DbOrTx, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions = {}): Promise<ApplyResult> {
+async function applyDealsUnwrapped(db: DbOrTx, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions, queuedNotifications: string[]): Promise<ApplyResult> {
   const derive = options.deriveStageChanges ?? true;
   const result = emptyResult();
   const attribute = await attributionStamper(db, source.orgId);
@@ -76,6 +82,7 @@ async function applyDealsUnwrapped(db: DbOrTx, source: SourceRef, records: Canon
     }));
     const written = await upsertRows(db, deals, rows, { target: [deals.sourceId, deals.externalId], columns: DEAL_COLUMNS, newestWinsOn: "updatedAt" });
     tally(result, written, new Set(storedBy.keys()), part.length);
+    queuedNotifications.push(...(await enqueueWonDeals(db, source.orgId, pickNewlyWonDeals(written, rows, storedBy, stageMap))));
     if (derive) await recordDerivedStageChanges(db, source, part, rows, written, storedBy, users);
   }
   return result;

@@ -8,6 +8,7 @@ import { sourcesAdminLink } from "@/lib/i18n/sources-messages";
 import { ratesAdminLink } from "@/lib/i18n/rates-messages";
 import { webhooksAdminLink } from "@/lib/i18n/webhooks-messages";
 import { adSpendAdminLink, trafficTeamsAdminLink } from "@/lib/i18n/traffic-messages";
+import { notificationsAdminLink } from "@/lib/i18n/notifications-messages";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -24,6 +25,7 @@ export default async function AdminPage() {
     { href: "/admin/webhooks", ...webhooksAdminLink(locale) },
     { href: "/admin/traffic-teams", ...trafficTeamsAdminLink(locale) },
     { href: "/admin/ad-spend", ...adSpendAdminLink(locale) },
+    { href: "/admin/notifications", ...notificationsAdminLink(locale) },
   ];
   return (
     <div className="max-w-4xl space-y-6">

@@ -5,19 +5,24 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import type { AttributionPreview } from "@/lib/attribution/preview";
+import type { Locale } from "@/lib/format";
+import { notificationsMessages } from "@/lib/i18n/notifications-messages";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { callApi } from "../sources/api";
 import type { Notify } from "./traffic-teams-client";
 import type { TeamRow } from "./use-traffic";
 
-type Props = { team: TeamRow | null; t: TrafficMessages; onDone: () => void; onPreview: (preview: AttributionPreview) => void; notify: Notify };
+type Props = { team: TeamRow | null; t: TrafficMessages; locale: Locale; onDone: () => void; onPreview: (preview: AttributionPreview) => void; notify: Notify };
 
-export function TeamForm({ team, t, onDone, onPreview, notify }: Props) {
+export function TeamForm({ team, t, locale, onDone, onPreview, notify }: Props) {
+  // The chat field belongs to sale notifications (lib/notifications); its texts live there.
+  const chat = notificationsMessages[locale];
   const [form, setForm] = useState({
     name: team?.name ?? "",
     color: team?.color ?? "#2f6fed",
     emoji: team?.emoji ?? "",
     primarySourceCode: team?.primarySourceCode ?? "",
+    telegramChatId: team?.telegramChatId ?? "",
     isActive: team?.isActive ?? true,
   });
   const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) =>
@@ -27,7 +32,7 @@ export function TeamForm({ team, t, onDone, onPreview, notify }: Props) {
     onSuccess: () => {
       notify.ok(t.teams.saved);
       onDone();
-      if (!team) setForm({ name: "", color: "#2f6fed", emoji: "", primarySourceCode: "", isActive: true });
+      if (!team) setForm({ name: "", color: "#2f6fed", emoji: "", primarySourceCode: "", telegramChatId: "", isActive: true });
     },
     onError: notify.fail,
   });
@@ -59,6 +64,9 @@ export function TeamForm({ team, t, onDone, onPreview, notify }: Props) {
       </Field>
       <Field label={t.teams.emoji} htmlFor="team-emoji">
         <Input id="team-emoji" value={form.emoji} onChange={set("emoji")} maxLength={16} />
+      </Field>
+      <Field label={chat.teamChatLabel} htmlFor="team-chat" hint={chat.teamChatHint}>
+        <Input id="team-chat" value={form.telegramChatId} onChange={set("telegramChatId")} maxLength={64} />
       </Field>
       <label className="flex items-center gap-2 text-sm">
         <input type="checkbox" checked={form.isActive} onChange={set("isActive")} /> {t.teams.active}

@@ -60,7 +60,7 @@ export function TrafficTeamsClient({ t, locale }: { t: TrafficMessages; locale: 
         <TeamsTable teams={teams} t={t.teams} onEdit={setEditing} notify={notify} />
       </Card>
       <Card title={editing ? t.teams.editTeam : t.teams.newTeam}>
-        <TeamForm key={editing?.id ?? "new"} team={editing} t={t} onDone={() => setEditing(null)} onPreview={setPreview} notify={notify} />
+        <TeamForm key={editing?.id ?? "new"} team={editing} t={t} locale={locale} onDone={() => setEditing(null)} onPreview={setPreview} notify={notify} />
       </Card>
       <Card title={t.rules.title}>
         <RulesTable rules={rules} teams={teams} t={t.rules} onEdit={setEditingRule} notify={notify} />

@@ -1,0 +1,65 @@
+// Reading and saving an organisation's notification settings. The bot token is stored encrypted
+// and never leaves this module except to the Telegram client; the page only learns whether one is set.
+import { eq } from "drizzle-orm";
+import { notificationSettings } from "@/db/schema";
+import type { Db, Tx } from "@/db/types";
+import type { Viewer } from "@/lib/auth/viewer";
+import { ValidationError } from "@/lib/errors";
+import { decryptText, encryptText } from "@/lib/sources/crypto";
+import { writeAudit } from "@/lib/users/audit";
+import { assertCan } from "@/lib/users/guards";
+import { notificationSettingsSchema, type NotificationSettingsInput } from "./schemas";
+
+export type NotificationSettingsView = {
+  isEnabled: boolean;
+  hasBotToken: boolean;
+  fallbackChatId: string | null;
+  template: string | null;
+};
+
+const NONE: NotificationSettingsView = { isEnabled: false, hasBotToken: false, fallbackChatId: null, template: null };
+
+export async function getNotificationSettings(db: Db | Tx, orgId: string): Promise<NotificationSettingsView> {
+  const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.orgId, orgId));
+  if (!row) return NONE;
+  return { isEnabled: row.isEnabled, hasBotToken: row.botTokenEncrypted !== null, fallbackChatId: row.fallbackChatId, template: row.template };
+}
+
+export async function saveNotificationSettings(db: Db, viewer: Viewer, input: NotificationSettingsInput): Promise<NotificationSettingsView> {
+  assertCan(viewer, "org:update");
+  const parsed = notificationSettingsSchema.parse(input);
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(notificationSettings).where(eq(notificationSettings.orgId, viewer.orgId)).for("update");
+    const botTokenEncrypted = parsed.botToken ? encryptText(parsed.botToken) : parsed.clearBotToken ? null : (current?.botTokenEncrypted ?? null);
+    if (parsed.isEnabled && !botTokenEncrypted) throw new ValidationError("isEnabled: set the bot token before turning notifications on");
+    const values = { isEnabled: parsed.isEnabled, botTokenEncrypted, fallbackChatId: parsed.fallbackChatId ?? null, template: parsed.template, updatedAt: new Date() };
+    await tx.insert(notificationSettings).values({ orgId: viewer.orgId, ...values }).onConflictDoUpdate({ target: notificationSettings.orgId, set: values });
+    // The log says that the token changed, never what it is.
+    const token = parsed.botToken ? "replaced" : parsed.clearBotToken && current?.botTokenEncrypted ? "cleared" : "kept";
+    await writeAudit(tx, viewer, {
+      action: "notifications.update",
+      targetType: "organisation",
+      targetId: viewer.orgId,
+      details: { isEnabled: values.isEnabled, fallbackChatId: values.fallbackChatId, template: values.template === null ? "default" : "custom", botToken: token },
+    });
+    return { isEnabled: values.isEnabled, hasBotToken: botTokenEncrypted !== null, fallbackChatId: values.fallbackChatId, template: values.template };
+  });
+}
+
+/** What the worker needs to send: the decrypted token (or why it cannot be had) and the fallback chat. */
+export type SendingSettings = { isEnabled: boolean; token: string | null; tokenProblem: string | null; fallbackChatId: string | null; template: string | null };
+
+export async function loadSendingSettings(db: Db | Tx, orgId: string): Promise<SendingSettings> {
+  const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.orgId, orgId));
+  if (!row) return { isEnabled: false, token: null, tokenProblem: "No bot token is set", fallbackChatId: null, template: null };
+  let token: string | null = null;
+  let tokenProblem: string | null = row.botTokenEncrypted ? null : "No bot token is set";
+  if (row.botTokenEncrypted) {
+    try {
+      token = decryptText(row.botTokenEncrypted);
+    } catch {
+      tokenProblem = "The stored bot token cannot be read (ENCRYPTION_KEY is unset or was changed); set the token again";
+    }
+  }
+  return { isEnabled: row.isEnabled, token, tokenProblem, fallbackChatId: row.fallbackChatId, template: row.template };
+}
