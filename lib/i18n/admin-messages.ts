@@ -9,7 +9,6 @@ const ru = {
     usersBody: "Пригласить сотрудника, сменить роль и отдел, отключить доступ, связать с менеджером в CRM.",
     organisation: "Организация",
     organisationBody: "Название, базовая валюта, часовой пояс, язык по умолчанию и страна.",
-    later: "Источники, синхронизация, команды и правила появятся здесь в следующих выпусках.",
   },
   users: {
     title: "Пользователи",
@@ -139,7 +138,6 @@ const en: AdminMessages = {
     usersBody: "Invite a colleague, change a role or department, disable access, link to a manager in the CRM.",
     organisation: "Organisation",
     organisationBody: "Name, base currency, time zone, default language and country.",
-    later: "Sources, sync, teams and rules will appear here in later releases.",
   },
   users: {
     title: "Users",

@@ -42,7 +42,6 @@ export default async function AdminPage() {
           </Link>
         ))}
       </div>
-      <p className="text-sm text-slate-500">{t.index.later}</p>
     </div>
   );
 }
