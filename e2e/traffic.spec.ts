@@ -1,8 +1,10 @@
 // Traffic teams and ad spend as an admin uses them on the demo organisation: the example teams are
 // there, a new team and rule are previewed and saved (the recompute runs and finishes), and spend is
 // imported from a CSV file with a preview — twice, without doubling. Directors do not get the pages.
-import { expect, test } from "@playwright/test";
-import { logins, signInAndWait } from "./fixtures";
+// The traffic dashboard follows a new team, its rule and its spend, and shows a director their
+// department's part of it with the spend allocated by their share of the team's leads.
+import { expect, test, type Page } from "@playwright/test";
+import { apiJson, logins, signInAndWait } from "./fixtures";
 
 test("an admin creates a team and a rule, previews and saves it, and the recompute finishes", async ({ page }) => {
   await signInAndWait(page, logins.admin);
@@ -91,4 +93,125 @@ test("a director gets neither page nor API", async ({ page }) => {
   const response = await page.request.get("/api/traffic-teams");
   expect(response.status()).toBe(403);
   expect((await page.request.get("/api/ad-spend")).status()).toBe(403);
+});
+
+// The dashboard tests share what the admin created and measured (one worker, in file order).
+test.describe.configure({ mode: "serial" });
+
+type Figures = { leads: number; wonDeals: number; revenue: string; spend: string | null; cpl: string | null; cac: string | null; romi: number | null };
+type TrafficJson = {
+  spendBasis: "full" | "allocated";
+  rows: (Figures & { teamId: string | null; teamName: string | null })[];
+  totals: Figures & { allLeads: number };
+  bySource: (Figures & { teamId: string | null; utmSource: string | null })[];
+};
+
+const E2E_TEAM = "Yandex e2e";
+/** Today in the organisation's zone (the demo's is Asia/Almaty): inside the default last 12 months. */
+const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Almaty", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const monthStart = `${today.slice(0, 8)}01`;
+/** As the dashboard writes money and rates, spaces of any width made plain. */
+const plain = (text: string) => text.replace(/\s/g, " ");
+const tenge = (amount: string | number) => plain(new Intl.NumberFormat("ru-RU", { style: "currency", currency: "KZT", currencyDisplay: "narrowSymbol", maximumFractionDigits: 0 }).format(Number(amount)));
+const percent = (rate: number) => plain(new Intl.NumberFormat("ru-RU", { style: "percent", maximumFractionDigits: 1 }).format(rate));
+const rowOf = (json: TrafficJson, name: string | null) => json.rows.find((row) => row.teamName === name)!;
+const teamRow = (page: Page, name: string) => page.getByTestId("traffic-row").filter({ hasText: name });
+const cellText = async (page: Page, name: string, cell: string) => plain((await teamRow(page, name).getByTestId(cell).textContent()) ?? "");
+
+let shared: { spend: string; leads: number; departmentId: string } | null = null;
+
+test("the traffic dashboard follows a new team, its rule and its spend", async ({ page }) => {
+  await signInAndWait(page, logins.admin);
+  const before = await apiJson<TrafficJson>(page, "/api/reports/traffic-teams");
+  const unattributedBefore = rowOf(before, null);
+
+  // A team and a rule for the demo's unattributed "yandex / poisk_kz" ads, previewed, then saved.
+  await page.goto("/admin/traffic-teams");
+  const teamForm = page.getByTestId("team-form");
+  await teamForm.getByLabel("Название").fill(E2E_TEAM);
+  await teamForm.getByRole("button", { name: "Создать команду" }).click();
+  await expect(page.getByTestId(`team-${E2E_TEAM}`)).toBeVisible();
+  const ruleForm = page.getByTestId("rule-form");
+  await ruleForm.getByLabel("Команда").selectOption({ label: E2E_TEAM });
+  await ruleForm.getByLabel("Поле").selectOption("utm_campaign");
+  await ruleForm.getByLabel("Условие").selectOption("contains");
+  await ruleForm.getByLabel("Значение").fill("poisk_kz");
+  await ruleForm.getByRole("button", { name: "Предпросмотр" }).click();
+  await expect(page.getByTestId("attribution-preview")).toContainText(`→ ${E2E_TEAM}`);
+  await ruleForm.getByRole("button", { name: "Добавить правило" }).click();
+  await expect(page.getByTestId("recompute-done")).not.toContainText("изменено 0.", { timeout: 60_000 });
+
+  // The leads moved from Unattributed to the team; it has no spend yet: CPL and CAC "—", ROMI "—".
+  const moved = await apiJson<TrafficJson>(page, "/api/reports/traffic-teams");
+  const team = rowOf(moved, E2E_TEAM);
+  expect(team.leads).toBeGreaterThan(0);
+  expect(rowOf(moved, null).leads).toBe(unattributedBefore.leads - team.leads);
+  expect(moved.totals.allLeads).toBe(before.totals.allLeads);
+  await page.goto("/traffic");
+  expect(await cellText(page, E2E_TEAM, "leads")).toBe(plain(new Intl.NumberFormat("ru-RU").format(team.leads)));
+  expect(await cellText(page, E2E_TEAM, "spend")).toBe(tenge(0));
+  expect(await cellText(page, E2E_TEAM, "cpl")).toBe("—");
+  expect(await cellText(page, E2E_TEAM, "romi")).toBe("—");
+
+  // Spend from a CSV file: 30 000 ₸ today on yandex / poisk_kz and 15 000,50 ₸ on the 1st with no source.
+  await page.goto("/admin/ad-spend");
+  const csv = ["дата;команда;источник;кампания;сумма;валюта", `${today};${E2E_TEAM};yandex;poisk_kz;30 000;KZT`, `${monthStart};${E2E_TEAM};;;15 000,50;KZT`].join("\n");
+  await page.getByTestId("spend-csv").setInputFiles({ name: "spend.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Проверить файл" }).click();
+  await page.getByRole("button", { name: "Импортировать 2 строк" }).click();
+  await expect(page.getByTestId("spend-imported")).toContainText("Импортировано строк: 2");
+
+  // The dashboard now has 45 000,50 ₸ for the team: CPL = 45 000.50 ÷ its leads, ROMI = (revenue − 45 000.50) ÷ 45 000.50.
+  const after = await apiJson<TrafficJson>(page, "/api/reports/traffic-teams");
+  const spent = rowOf(after, E2E_TEAM);
+  expect(after.spendBasis).toBe("full");
+  expect(spent.spend).toBe("45000.50");
+  expect(spent.cpl).toBe((Math.round(4_500_050 / spent.leads) / 100).toFixed(2));
+  expect(spent.romi).toBe(Math.round(((Number(spent.revenue) - 45_000.5) / 45_000.5) * 10_000) / 10_000);
+  expect(Number(after.totals.spend)).toBeCloseTo(Number(moved.totals.spend) + 45_000.5, 2);
+  await page.goto("/traffic");
+  expect(await cellText(page, E2E_TEAM, "spend")).toBe(tenge("45000.50"));
+  expect(await cellText(page, E2E_TEAM, "cpl")).toBe(tenge(spent.cpl!));
+  expect(await cellText(page, E2E_TEAM, "romi")).toBe(percent(spent.romi!));
+  expect(plain((await page.getByTestId("kpi-spend-value").textContent()) ?? "")).toBe(tenge(after.totals.spend!));
+
+  // The team's breakdown: the yandex leads with today's 30 000 ₸, the spend without a source apart.
+  await teamRow(page, E2E_TEAM).getByRole("button").click();
+  await expect(page).toHaveURL(/team=/);
+  const breakdown = page.getByTestId("traffic-breakdown-table");
+  await expect(breakdown.getByTestId("breakdown-row").filter({ hasText: "yandex" }).getByTestId("spend")).toHaveText(/30\s000\s₸/);
+  await expect(breakdown.getByTestId("breakdown-row").filter({ hasText: "Не указан" }).getByTestId("spend")).toHaveText(/15\s001\s₸/);
+  // A line per team in the monthly trend, the new one included.
+  await expect(page.getByTestId("traffic-trend").getByRole("application")).toBeVisible();
+  await expect(page.getByTestId("traffic-trend").getByRole("img", { name: `${E2E_TEAM} legend icon` })).toBeVisible();
+
+  const { departments } = await apiJson<{ departments: { id: string; name: string }[] }>(page, "/api/departments");
+  shared = { spend: spent.spend!, leads: spent.leads, departmentId: departments.find((d) => d.name === "Продажи Алматы")!.id };
+});
+
+test("a director sees their department's traffic, the spend allocated by their share of leads", async ({ page }) => {
+  expect(shared).not.toBeNull();
+  const { spend, leads, departmentId } = shared!;
+  await signInAndWait(page, logins.director);
+  const mine = await apiJson<TrafficJson>(page, "/api/reports/traffic-teams");
+  expect(mine.spendBasis).toBe("allocated");
+  const team = rowOf(mine, E2E_TEAM);
+  // Allocated: 45 000.50 ₸ × the department's leads of the team ÷ all of its leads, to the cent.
+  expect(team.spend).toBe((Math.round((Math.round(Number(spend) * 100) * team.leads) / leads) / 100).toFixed(2));
+  expect(team.leads).toBeLessThanOrEqual(leads);
+
+  await page.goto("/traffic");
+  await expect(page.getByTestId("allocated-note")).toBeVisible();
+  await expect(page.getByTestId("kpi-spend")).toContainText("Расходы (ваша доля)");
+  await expect(page.getByTestId("traffic-table").getByRole("columnheader", { name: /Расходы \(доля\)/ })).toBeVisible();
+  expect(await cellText(page, E2E_TEAM, "spend")).toBe(tenge(team.spend!));
+
+  // Exactly the department's rows: what an admin sees filtered to «Продажи Алматы», fewer than the company's.
+  await page.context().clearCookies();
+  await signInAndWait(page, logins.admin);
+  const department = await apiJson<TrafficJson>(page, `/api/reports/traffic-teams?departmentId=${departmentId}`);
+  const company = await apiJson<TrafficJson>(page, "/api/reports/traffic-teams");
+  expect(mine.rows).toEqual(department.rows);
+  expect(mine.totals.allLeads).toBeLessThan(company.totals.allLeads);
+  expect(rowOf(mine, null).leads).toBeLessThan(rowOf(company, null).leads);
 });

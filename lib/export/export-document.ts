@@ -9,6 +9,7 @@ import { runReport } from "@/lib/reports/run-report";
 import { describeFilters, describeScope } from "./describe-filters";
 import type { ExportDocument, ExportSection } from "./model";
 import { reportSections, reportTitle } from "./report-layouts";
+import { trafficTitles } from "./traffic-layout";
 
 /** The cards of each dashboard, in the order the page shows them. */
 export const dashboardReports = {
@@ -17,6 +18,7 @@ export const dashboardReports = {
   funnel: ["sales-funnel"],
   managers: ["manager-activity"],
   leads: ["lead-conversion", "leads-by-source"],
+  traffic: ["traffic-teams"],
 } as const satisfies Record<string, readonly string[]>;
 export type DashboardName = keyof typeof dashboardReports;
 
@@ -53,7 +55,7 @@ async function assemble(input: Input, slug: string, title: string, first: Awaite
 
 export async function buildReportDocument(input: Input, reportName: string): Promise<ExportDocument> {
   const run = await runForExport(input, reportName);
-  return assemble(input, run.result.report, reportTitle(run.result.report, exportMessages[input.locale]), run, run.sections);
+  return assemble(input, run.result.report, reportTitle(run.result.report, exportMessages[input.locale], input.locale), run, run.sections);
 }
 
 /** A whole dashboard: every card's report with the same filters, a section per card. */
@@ -62,5 +64,7 @@ export async function buildDashboardDocument(input: Input, dashboard: string): P
   const runs = [];
   for (const reportName of dashboardReports[dashboard]) runs.push(await runForExport(input, reportName));
   const t = exportMessages[input.locale];
-  return assemble(input, `dashboard-${dashboard}`, t.dashboards[dashboard], runs[0], runs.flatMap((run) => run.sections));
+  // The traffic dashboard's texts live with the traffic pages' (lib/i18n/traffic-messages.ts).
+  const title = dashboard === "traffic" ? trafficTitles(input.locale).dashboard : t.dashboards[dashboard];
+  return assemble(input, `dashboard-${dashboard}`, title, runs[0], runs.flatMap((run) => run.sections));
 }

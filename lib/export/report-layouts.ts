@@ -8,7 +8,9 @@ import type { ManagerActivityResult, ManagerActivityRow } from "@/lib/reports/ma
 import type { OverviewResult, OverviewRow } from "@/lib/reports/overview-kpis";
 import type { SalesByMonthResult, SalesByMonthRow } from "@/lib/reports/sales-by-month";
 import type { SalesFunnelResult, SalesFunnelRow } from "@/lib/reports/sales-funnel";
+import { chartMonth } from "./chart-month";
 import { defineTable, type CellType, type Column, type ExportSection } from "./model";
+import { trafficTeamsLayout, trafficTitles } from "./traffic-layout";
 
 type Texts = { t: ExportMessages; locale: Locale };
 type Layout = (result: unknown, texts: Texts) => ExportSection[];
@@ -16,17 +18,6 @@ type Layout = (result: unknown, texts: Texts) => ExportSection[];
 /** A column that shows the row's field of the same name under the report's header for it. */
 function field<R>(t: ExportMessages, key: keyof ExportMessages["columns"] & keyof R, type: CellType): Column<R> {
   return { key, header: t.columns[key], type, value: (row) => row[key] };
-}
-
-const shortMonths: Record<Locale, Intl.DateTimeFormat> = {
-  ru: new Intl.DateTimeFormat("ru-RU", { month: "short", year: "2-digit", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }),
-};
-
-/** A chart's month label, short enough for twelve to fit under an A4 chart: "янв. 25" / "Jan 25". */
-function chartMonth(month: string, locale: Locale): string {
-  const [year, index] = month.split("-").map(Number);
-  return shortMonths[locale].format(new Date(Date.UTC(year, index - 1, 15))).replace(/\s?г\.$/, "");
 }
 
 const num = (value: string | number | null) => (value === null ? null : Number(value));
@@ -225,6 +216,7 @@ const layouts: Record<string, Layout> = {
   "manager-activity": managerActivity,
   "leads-by-source": leadsBySource,
   "lead-conversion": leadConversion,
+  "traffic-teams": trafficTeamsLayout,
 };
 
 /** The sections of a report's export; a report without a layout is a programming error, not a 404. */
@@ -234,6 +226,7 @@ export function reportSections(reportName: string, result: unknown, texts: Texts
   return layout(result, texts);
 }
 
-export function reportTitle(reportName: string, t: ExportMessages): string {
+export function reportTitle(reportName: string, t: ExportMessages, locale: Locale): string {
+  if (reportName === "traffic-teams") return trafficTitles(locale).report; // its texts live with the traffic pages'
   return (t.reports as Record<string, string>)[reportName] ?? reportName;
 }

@@ -109,6 +109,25 @@ const ru = {
     total: "Итого",
     delete: "Удалить",
   },
+  report: {
+    title: "Команды трафика",
+    dashboard: "Трафик",
+    sections: { byMonth: "Команды по месяцам", bySource: "Команды по utm_source", byCampaign: "Команды по utm_campaign" },
+    columns: {
+      team: "Команда",
+      wonDeals: "Продажи",
+      spend: "Расходы",
+      allocatedSpend: "Расходы (доля)",
+      cpl: "CPL",
+      cac: "CAC",
+      romi: "ROMI",
+      leadShare: "Доля лидов",
+      revenueShare: "Доля выручки",
+      utmSource: "utm_source",
+      utmCampaign: "utm_campaign",
+    },
+    unattributed: "Без команды",
+  },
 };
 
 export type TrafficMessages = typeof ru;
@@ -219,6 +238,25 @@ const en: TrafficMessages = {
     empty: "No spend in this period.",
     total: "Total",
     delete: "Delete",
+  },
+  report: {
+    title: "Traffic teams",
+    dashboard: "Traffic",
+    sections: { byMonth: "Teams by month", bySource: "Teams by utm_source", byCampaign: "Teams by utm_campaign" },
+    columns: {
+      team: "Team",
+      wonDeals: "Sales",
+      spend: "Spend",
+      allocatedSpend: "Spend (your share)",
+      cpl: "CPL",
+      cac: "CAC",
+      romi: "ROMI",
+      leadShare: "Share of leads",
+      revenueShare: "Share of revenue",
+      utmSource: "utm_source",
+      utmCampaign: "utm_campaign",
+    },
+    unattributed: "Unattributed",
   },
 };
 

@@ -6,8 +6,9 @@ import { managerActivityReport } from "./manager-activity";
 import { overviewReport } from "./overview-kpis";
 import { salesByMonthReport } from "./sales-by-month";
 import { salesFunnelReport } from "./sales-funnel";
+import { trafficTeamsReport } from "./traffic-teams";
 
-const reports: ReportDefinition[] = [overviewReport, salesByMonthReport, salesFunnelReport, managerActivityReport, leadsBySourceReport, leadConversionReport];
+const reports: ReportDefinition[] = [overviewReport, salesByMonthReport, salesFunnelReport, managerActivityReport, leadsBySourceReport, leadConversionReport, trafficTeamsReport];
 
 export const reportNames = reports.map((report) => report.name);
 

@@ -1,5 +1,21 @@
-import { ComingSoon } from "@/components/layout/coming-soon";
+import type { Metadata } from "next";
+import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
+import { loadInitialReport } from "@/components/dashboard/load-report";
+import { getDb } from "@/db/client";
+import { getFilterOptions } from "@/lib/reports/filter-options";
+import { TrafficClient, type TrafficReport } from "./traffic-client";
 
-export default function Page() {
-  return <ComingSoon page="traffic" />;
+export const metadata: Metadata = { title: "Traffic" };
+
+export default function Page({ searchParams }: { searchParams: SearchParams }) {
+  return (
+    <DashboardPage searchParams={searchParams} heading={(t) => t.traffic}>
+      {(context) => <TrafficData {...context} />}
+    </DashboardPage>
+  );
+}
+
+async function TrafficData({ viewer, query, locale, t }: DashboardContext) {
+  const [report, options] = await Promise.all([loadInitialReport<TrafficReport>(viewer, "traffic-teams", query), getFilterOptions(await getDb(), viewer)]);
+  return <TrafficClient initial={report} options={options} role={viewer.role} locale={locale} t={t} />;
 }

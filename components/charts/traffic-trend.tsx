@@ -1,0 +1,46 @@
+"use client";
+// One line per traffic team across the period's months, for the figure chosen (leads, revenue,
+// spend, ROMI). Data in props only; a month with nothing to divide by (ROMI without spend) is a gap.
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMoney, formatNumber, formatRate, type Locale } from "@/lib/format";
+import { compactMoney, shortMonth } from "./chart-format";
+
+export type TrafficTrendSeries = { key: string; name: string; color: string; isDashed?: boolean };
+/** One point per month: each series' value under its key. */
+export type TrafficTrendPoint = { month: string } & Record<string, number | string | null>;
+export type TrafficTrendValue = "integer" | "money" | "percent";
+
+type Props = { data: TrafficTrendPoint[]; series: TrafficTrendSeries[]; valueType: TrafficTrendValue; currency: string; locale: Locale; height?: number };
+
+export function TrafficTrend({ data, series, valueType, currency, locale, height = 300 }: Props) {
+  const tick = (value: number) => (valueType === "money" ? compactMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
+  const full = (value: number) => (valueType === "money" ? formatMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
+  const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
+  return (
+    <div style={{ height }} data-testid="traffic-trend">
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid vertical={false} stroke="#e2e8f0" />
+          <XAxis dataKey="month" tickFormatter={(month: string) => shortMonth(month, locale)} {...axis} />
+          <YAxis allowDecimals={valueType !== "integer"} tickFormatter={tick} width={80} {...axis} />
+          <Tooltip labelFormatter={(month) => shortMonth(String(month), locale)} formatter={(value) => full(Number(value))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {series.map((line) => (
+            <Line
+              key={line.key}
+              dataKey={line.key}
+              name={line.name}
+              stroke={line.color}
+              strokeWidth={2}
+              strokeDasharray={line.isDashed ? "4 4" : undefined}
+              dot={{ r: 3 }}
+              connectNulls={false}
+              type="monotone"
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+// One team's leads, sales, revenue and spend by utm_source or by utm_campaign: which tags of a team
+// bring customers and which only cost money. For the Unattributed row it shows the tags no rule caught.
+import { useState } from "react";
+import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
+import { Select } from "@/components/ui/field";
+import type { TrafficFigures, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
+import { figureColumns, type FigureFormat, type TrafficTexts } from "./traffic-columns";
+
+type Dimension = "source" | "campaign";
+type Row = TrafficFigures & { value: string | null };
+
+type Props = {
+  result: Pick<TrafficTeamsResult, "rows" | "bySource" | "byCampaign">;
+  teamId: string | null;
+  onSelectTeam: (teamId: string | null) => void;
+  format: FigureFormat;
+  t: TrafficTexts;
+};
+
+const NO_TEAM = "unattributed";
+
+export function TrafficBreakdown({ result, teamId, onSelectTeam, format, t }: Props) {
+  const [dimension, setDimension] = useState<Dimension>("source");
+  const rows: Row[] =
+    dimension === "source"
+      ? result.bySource.filter((row) => row.teamId === teamId).map(({ utmSource, ...figures }) => ({ ...figures, value: utmSource }))
+      : result.byCampaign.filter((row) => row.teamId === teamId).map(({ utmCampaign, ...figures }) => ({ ...figures, value: utmCampaign }));
+  const columns: SortableColumn<Row>[] = [
+    {
+      key: "value",
+      label: dimension === "source" ? t.bySource : t.byCampaign,
+      sortValue: (row) => row.value,
+      render: (row) => (row.value === null ? <span className="italic text-slate-500">{t.notSet}</span> : row.value),
+    },
+    ...figureColumns<Row>(t, { ...format, isAllocated: format.isAllocated && teamId !== null }),
+  ];
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <span>{t.breakdownTeam}</span>
+          <Select className="!w-56" value={teamId ?? NO_TEAM} onChange={(event) => onSelectTeam(event.target.value === NO_TEAM ? null : event.target.value)} data-testid="breakdown-team">
+            {result.rows.map((row) => (
+              <option key={row.teamId ?? NO_TEAM} value={row.teamId ?? NO_TEAM}>
+                {row.teamName ?? t.unattributed}
+              </option>
+            ))}
+          </Select>
+        </label>
+        <span className="inline-flex gap-1" role="group" aria-label={t.breakdown}>
+          {(["source", "campaign"] as const).map((key) => (
+            <button
+              key={key}
+              type="button"
+              aria-pressed={dimension === key}
+              onClick={() => setDimension(key)}
+              className={`rounded-lg px-3 py-1 text-xs font-medium ${dimension === key ? "bg-brand-600 text-white" : "border border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+            >
+              {key === "source" ? t.bySource : t.byCampaign}
+            </button>
+          ))}
+        </span>
+      </div>
+      {rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 px-4 py-10 text-center text-sm text-slate-500" data-testid="traffic-breakdown-empty">
+          {t.breakdownEmpty}
+        </p>
+      ) : (
+        <SortableTable
+          key={`${teamId ?? NO_TEAM}-${dimension}`}
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => row.value ?? ""}
+          initialSort={{ key: "leads", direction: "desc" }}
+          testId="traffic-breakdown-table"
+          rowTestId="breakdown-row"
+          sortLabel={t.sortBy}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+// The teams of the traffic dashboard side by side, sortable, with the Unattributed row and the
+// teams' totals kept below. A team's name selects it for the breakdown card.
+import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
+import { formatRate } from "@/lib/format";
+import type { TrafficTeamRow, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
+import { figureCells, figureColumns, FooterRow, type FigureFormat, type TrafficTexts } from "./traffic-columns";
+
+type Props = {
+  result: Pick<TrafficTeamsResult, "rows" | "totals">;
+  format: FigureFormat;
+  t: TrafficTexts;
+  selectedTeamId: string | null;
+  onSelectTeam: (teamId: string) => void;
+};
+
+export function TeamSwatch({ color }: { color: string | null }) {
+  return <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: color ?? "#94a3b8" }} />;
+}
+
+export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectTeam }: Props) {
+  const teams = result.rows.filter((row) => row.teamId !== null);
+  const unattributed = result.rows.find((row) => row.teamId === null);
+  const shares = (row: Pick<TrafficTeamRow, "leadShare" | "revenueShare">) => ({ leadShare: formatRate(row.leadShare, format.locale), revenueShare: formatRate(row.revenueShare, format.locale) });
+  const columns: SortableColumn<TrafficTeamRow>[] = [
+    {
+      key: "team",
+      label: t.team,
+      sortValue: (row) => row.teamName,
+      render: (row) => (
+        <button
+          type="button"
+          title={t.showBreakdown}
+          aria-pressed={row.teamId === selectedTeamId}
+          onClick={() => onSelectTeam(row.teamId!)}
+          className={`inline-flex items-center gap-2 text-left hover:underline ${row.teamId === selectedTeamId ? "font-semibold text-brand-700" : ""}`}
+        >
+          <TeamSwatch color={row.color} />
+          <span>
+            {row.emoji ? `${row.emoji} ` : ""}
+            {row.teamName}
+          </span>
+          {row.isActive === false ? <span className="text-xs font-normal text-slate-400">({t.inactive})</span> : null}
+        </button>
+      ),
+    },
+    ...figureColumns<TrafficTeamRow>(t, format),
+    { key: "leadShare", label: t.leadShare, isNumeric: true, sortValue: (row) => row.leadShare, render: (row) => shares(row).leadShare },
+    { key: "revenueShare", label: t.revenueShare, isNumeric: true, sortValue: (row) => row.revenueShare, render: (row) => shares(row).revenueShare },
+  ];
+  const keys = columns.slice(1).map((column) => column.key);
+  return (
+    <SortableTable
+      columns={columns}
+      rows={teams}
+      rowKey={(row) => row.teamId ?? "none"}
+      initialSort={{ key: "leads", direction: "desc" }}
+      testId="traffic-table"
+      rowTestId="traffic-row"
+      sortLabel={t.sortBy}
+      footer={
+        <>
+          {unattributed ? (
+            <FooterRow
+              testId="traffic-unattributed"
+              className="font-normal italic text-slate-600"
+              name={<span title={t.unattributedHint}>{t.unattributed}</span>}
+              cells={{ ...figureCells(unattributed, format), ...shares(unattributed) }}
+              keys={keys}
+            />
+          ) : null}
+          <FooterRow testId="traffic-totals" name={t.total} cells={figureCells(result.totals, format)} keys={keys} />
+        </>
+      }
+    />
+  );
+}
