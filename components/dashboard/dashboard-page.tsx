@@ -3,6 +3,7 @@
 import { Suspense, type ReactNode } from "react";
 import { requireViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
+import type { DashboardName } from "@/lib/export/export-document";
 import type { Locale } from "@/lib/format";
 import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
@@ -22,7 +23,7 @@ export async function DashboardPage({
   searchParams: SearchParams;
   heading: (t: DashboardMessages) => { title: string; subtitle: string };
   /** The dashboard's name for its whole-dashboard export; none for pages that are not a dashboard. */
-  exportName?: "overview" | "sales" | "funnel" | "managers" | "leads";
+  exportName?: DashboardName;
   children: (context: DashboardContext) => ReactNode;
 }) {
   const query = reportQueryString(await searchParams);

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Traffic" };
 
 export default function Page({ searchParams }: { searchParams: SearchParams }) {
   return (
-    <DashboardPage searchParams={searchParams} heading={(t) => t.traffic}>
+    <DashboardPage searchParams={searchParams} heading={(t) => t.traffic} exportName="traffic">
       {(context) => <TrafficData {...context} />}
     </DashboardPage>
   );

@@ -3,7 +3,6 @@
 // the teams together, the teams table with the Unattributed row, a monthly trend per team and the
 // selected team's breakdown by utm_source / utm_campaign. The selected team lives in the URL (?team=).
 import { usePathname, useSearchParams } from "next/navigation";
-import { FilterExport } from "@/components/dashboard/dashboard-export";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/components/dashboard/report-query";
@@ -50,9 +49,6 @@ export function TrafficClient({ initial, options, role, locale, t }: Props) {
   const totals = data?.totals;
   return (
     <div className="space-y-4">
-      <div className="flex justify-end">
-        <FilterExport kind="dashboard" name="traffic" />
-      </div>
       <FilterBar options={options} role={role} locale={locale} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} showPipeline={false} />
 
       {totals && !isEmpty ? (

@@ -1,4 +1,4 @@
-// GET /api/dashboards/<overview|sales|funnel|managers|leads>/export?format=xlsx|pdf&<filters>: the
+// GET /api/dashboards/<overview|sales|funnel|managers|leads|traffic>/export?format=xlsx|pdf&<filters>: the
 // whole dashboard as one workbook (a sheet per card) or one PDF (a section per card).
 import { apiRoute } from "@/lib/api/handler";
 import { buildDashboardDocument, dashboardReports, isDashboardName } from "@/lib/export/export-document";
