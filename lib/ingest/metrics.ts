@@ -53,3 +53,26 @@ export function ingestMetrics(): IngestMetrics {
   store.__voronkaIngestMetrics ??= createMetrics();
   return store.__voronkaIngestMetrics;
 }
+
+/** What became of one processed inbox event, for the counters and the latency histogram. */
+export type ProcessedOutcome = { kind: string; status: "done" | "ignored" | "rejected" | "failed" | "dead"; latencyS?: number };
+
+const sink = globalThis as typeof globalThis & { __voronkaOutcomeSink?: (outcomes: ProcessedOutcome[]) => void };
+
+/** In the processor thread the outcomes go to the main thread, whose registry /api/metrics serves. */
+export function sendOutcomesTo(forward: (outcomes: ProcessedOutcome[]) => void): void {
+  sink.__voronkaOutcomeSink = forward;
+}
+
+export function recordOutcomes(outcomes: ProcessedOutcome[]): void {
+  if (outcomes.length === 0) return;
+  if (sink.__voronkaOutcomeSink) return sink.__voronkaOutcomeSink(outcomes);
+  const metrics = ingestMetrics();
+  for (const { kind, status, latencyS } of outcomes) {
+    if (status === "done" || status === "ignored") {
+      metrics.processed.inc({ kind });
+      if (latencyS !== undefined) metrics.latency.observe({ kind }, latencyS);
+    } else if (status === "failed") metrics.failed.inc({ kind });
+    else if (status === "dead") metrics.dead.inc({ kind });
+  }
+}

@@ -9,6 +9,7 @@ import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
 import { amoBody, amoLead, shopBody, shopSignature } from "@/lib/ingest/test/bodies";
 import { createWebhookSources, type TestSources } from "@/lib/ingest/test/sources";
+import { processorIdle } from "@/lib/ingest/process/kick";
 import { isCronAuthorised } from "@/lib/ingest/with-cron";
 import { GET as cron } from "../cron/webhooks/route";
 import { GET as metrics } from "../metrics/route";
@@ -25,7 +26,11 @@ beforeAll(async () => {
   fixture = await createOrgFixture(testDb.db);
   s = await createWebhookSources(testDb.db, fixture.org.id);
 });
-afterAll(() => testDb.close());
+// The kick that follows each delivery drains in the background: let it finish before the database closes.
+afterAll(async () => {
+  await processorIdle(testDb.db);
+  await testDb.close();
+});
 
 async function waitFor<T>(read: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
   const until = Date.now() + ms;

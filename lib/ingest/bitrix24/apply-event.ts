@@ -18,20 +18,25 @@ import type { SourceRow } from "../receive/source-settings";
 import type { BitrixFetcher } from "./fetcher";
 
 const EVENT = /^ONCRM(DEAL|LEAD|CONTACT|COMPANY|ACTIVITY)(ADD|UPDATE|DELETE|MOVETOCATEGORY)$/;
-const TABLE: Record<B24Entity, DeletableEntity> = { deal: "deals", lead: "leads", contact: "contacts", company: "companies", activity: "activities" };
+export const TABLE: Record<B24Entity, DeletableEntity> = { deal: "deals", lead: "leads", contact: "contacts", company: "companies", activity: "activities" };
 
 export type BitrixOutcome = { ignoredReason?: string };
 
-export async function applyBitrixEvent(tx: Tx, source: SourceRow, body: string, receivedAt: Date, fetcher: () => BitrixFetcher, org: OrgContext): Promise<BitrixOutcome> {
+/** What a stored event names; throws PermanentEventError when it is not a CRM event with an ID. */
+export function parseBitrixEvent(body: string, receivedAt: Date): { entity: B24Entity; isDelete: boolean; id: string; deletedAt: Date } {
   const form = parseBracketForm(body);
   const event = textAt(form, "event")?.toUpperCase() ?? "";
   const id = textAt(form, "data", "FIELDS", "ID");
   const match = EVENT.exec(event);
   if (!match || !id) throw new PermanentEventError(`Not a Bitrix24 CRM event: ${event || "(none)"}`);
-  const entity = match[1].toLowerCase() as B24Entity;
+  return { entity: match[1].toLowerCase() as B24Entity, isDelete: match[2] === "DELETE", id, deletedAt: sentAt(form) ?? receivedAt };
+}
+
+export async function applyBitrixEvent(tx: Tx, source: SourceRow, body: string, receivedAt: Date, fetcher: () => BitrixFetcher, org: OrgContext): Promise<BitrixOutcome> {
+  const { entity, isDelete, id, deletedAt } = parseBitrixEvent(body, receivedAt);
   const ref = { id: source.id, orgId: source.orgId };
-  if (match[2] === "DELETE") {
-    await markDeleted(tx, ref, TABLE[entity], [id], sentAt(form) ?? receivedAt);
+  if (isDelete) {
+    await markDeleted(tx, ref, TABLE[entity], [id], deletedAt);
     return {};
   }
   const row = await fetcher().getById(entity, id);

@@ -1,21 +1,23 @@
-// Applies one inbox event to the canonical tables, by the kind of its source. Runs inside the
-// processor's savepoint: throwing undoes everything this event wrote.
-import type { webhookEvents } from "@/db/schema";
+// Applies inbox events to the canonical tables, by the kind of their source: a whole batch of one
+// source at once, or one event alone (the fallback when a batch fails, so that only the event at
+// fault fails). Runs inside the processor's savepoint: throwing undoes everything written.
 import type { Tx } from "@/db/types";
 import type { OrgContext } from "@/lib/customers/recompute";
-import { applyAmoWebhook } from "../amocrm/apply-webhook";
+import { applyAmoBatch, applyAmoWebhook } from "../amocrm/apply-webhook";
+import { applyBitrixBatch } from "../bitrix24/apply-batch";
 import { applyBitrixEvent } from "../bitrix24/apply-event";
 import { restFetcherFor, type BitrixFetcherFor } from "../bitrix24/fetcher";
 import type { SourceRow } from "../receive/source-settings";
+import { applyShopBatch } from "../shop/apply-batch";
 import { applyShopEvent } from "../shop/apply-order";
+import type { EventVerdicts, InboxEvent } from "./batch-types";
 
 /** What tests (and the benchmark) replace: how Bitrix24 entities are read. */
 export type ProcessDeps = { bitrixFetcherFor?: BitrixFetcherFor };
 export type ApplyOutcome = { ignoredReason?: string };
-type EventRow = typeof webhookEvents.$inferSelect;
 
 /** `org` is read once per batch: every event of a batch belongs to one source, so one organisation. */
-export async function applyEvent(tx: Tx, source: SourceRow, event: EventRow, deps: ProcessDeps, org: () => Promise<OrgContext>): Promise<ApplyOutcome> {
+export async function applyEvent(tx: Tx, source: SourceRow, event: InboxEvent, deps: ProcessDeps, org: () => Promise<OrgContext>): Promise<ApplyOutcome> {
   switch (source.kind) {
     case "shop":
       await applyShopEvent(tx, source, event.body, event.receivedAt, await org());
@@ -25,5 +27,17 @@ export async function applyEvent(tx: Tx, source: SourceRow, event: EventRow, dep
       return {};
     case "bitrix24":
       return applyBitrixEvent(tx, source, event.body, event.receivedAt, () => (deps.bitrixFetcherFor ?? restFetcherFor)(source), await org());
+  }
+}
+
+/** A source's due events, in arrival order; a body that can never be applied is rejected, not thrown. */
+export async function applyEventBatch(tx: Tx, source: SourceRow, events: InboxEvent[], deps: ProcessDeps, org: () => Promise<OrgContext>): Promise<EventVerdicts> {
+  switch (source.kind) {
+    case "shop":
+      return applyShopBatch(tx, source, events, await org());
+    case "amocrm":
+      return applyAmoBatch(tx, source, events, await org());
+    case "bitrix24":
+      return applyBitrixBatch(tx, source, events, () => (deps.bitrixFetcherFor ?? restFetcherFor)(source), await org());
   }
 }

@@ -1,15 +1,15 @@
 // The inbox processor. Per source, one transaction takes a batch of due events in arrival order
 // (FOR UPDATE SKIP LOCKED, under a per-source advisory lock so two instances never interleave one
-// source's events) and applies each inside a savepoint. The event's effect and its "done" mark
-// commit together, so a crash redoes the whole batch and idempotent upserts make that harmless.
+// source's events) and applies them together, falling back to one by one when that fails
+// (./process-batch.ts). The events' effects and their "done" marks commit together, so a crash
+// redoes the whole batch and idempotent upserts make that harmless.
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { sources, webhookEvents } from "@/db/schema";
-import type { Db, Tx } from "@/db/types";
-import { ingestMetrics } from "../metrics";
+import type { Db } from "@/db/types";
+import { recordOutcomes } from "../metrics";
 import { loadOrgContext, type OrgContext } from "@/lib/customers/recompute";
-import { applyEvent, type ProcessDeps } from "./apply-event";
-import { isLastAttempt, retryDelayMs } from "./backoff";
-import { describeFailure, PermanentEventError } from "./errors";
+import type { ProcessDeps } from "./apply-event";
+import { processEvents } from "./process-batch";
 
 export type DrainOptions = {
   budgetMs?: number;
@@ -17,6 +17,10 @@ export type DrainOptions = {
   deps?: ProcessDeps;
   /** Only this organisation's events (tests, an admin's "process now"); all when unset. */
   orgId?: string;
+  /** Apply each event on its own instead of the batch at once (the reference the batch must equal, in tests). */
+  oneByOne?: boolean;
+  /** Rounds without a full batch start at most this often (the processor thread: bigger, cheaper batches under load). */
+  paceMs?: number;
 };
 export type DrainCounts = { done: number; ignored: number; rejected: number; failed: number; dead: number };
 /** `exhausted`: the time budget ran out while there was still work; call again. */
@@ -24,12 +28,16 @@ export type DrainResult = DrainCounts & { exhausted: boolean };
 
 const SOURCE_LOCK_CLASS = 7_204_312;
 const PARALLEL_SOURCES = 4;
+/** Events of one source per transaction: enough that the per-batch costs (facts refresh, lookups) are shared widely. */
+const DEFAULT_BATCH_SIZE = 500;
 const DUE = inArray(webhookEvents.status, ["pending", "failed"]);
 
 export async function drainInbox(db: Db, options: DrainOptions = {}): Promise<DrainResult> {
   const deadline = Date.now() + (options.budgetMs ?? 25_000);
   const total: DrainCounts = { done: 0, ignored: 0, rejected: 0, failed: 0, dead: 0 };
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   while (Date.now() < deadline) {
+    const roundStarted = Date.now();
     const due = await db
       .selectDistinct({ sourceId: webhookEvents.sourceId })
       .from(webhookEvents)
@@ -37,17 +45,20 @@ export async function drainInbox(db: Db, options: DrainOptions = {}): Promise<Dr
       .limit(100);
     // Sources side by side (each on its own connection), each source's events in order.
     let progressed = 0;
+    let isBacklogged = false;
     for (let i = 0; i < due.length; i += PARALLEL_SOURCES) {
       const counts = await Promise.all(due.slice(i, i + PARALLEL_SOURCES).map(({ sourceId }) => processSourceBatch(db, sourceId, options, total)));
       progressed += counts.reduce((sum, n) => sum + n, 0);
+      isBacklogged ||= counts.some((n) => n >= batchSize);
     }
     if (progressed === 0) return { ...total, exhausted: false }; // nothing due, or every due source is being drained elsewhere
+    // Events still arriving but no backlog: wait a little so the next batches are bigger — a batch
+    // costs a fixed few dozen statements, so small ones cost several times more per event.
+    const pause = Math.min((options.paceMs ?? 0) - (Date.now() - roundStarted), deadline - Date.now());
+    if (!isBacklogged && pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
   }
   return { ...total, exhausted: true };
 }
-
-type EventRow = typeof webhookEvents.$inferSelect;
-type Outcome = { kind: string; status: "done" | "ignored" | "rejected" | "failed" | "dead"; latencyS?: number };
 
 async function processSourceBatch(db: Db, sourceId: string, options: DrainOptions, total: DrainCounts): Promise<number> {
   const outcomes = await db.transaction(async (tx) => {
@@ -59,7 +70,7 @@ async function processSourceBatch(db: Db, sourceId: string, options: DrainOption
       .from(webhookEvents)
       .where(and(eq(webhookEvents.sourceId, sourceId), DUE, lte(webhookEvents.nextAttemptAt, sql`now()`)))
       .orderBy(asc(webhookEvents.id))
-      .limit(options.batchSize ?? 100)
+      .limit(options.batchSize ?? DEFAULT_BATCH_SIZE)
       .for("update", { skipLocked: true });
     let orgContext: Promise<OrgContext> | undefined;
     const org = () =>
@@ -67,53 +78,9 @@ async function processSourceBatch(db: Db, sourceId: string, options: DrainOption
         orgContext = undefined; // let the next event try again
         throw error;
       }));
-    const results: Outcome[] = [];
-    for (const event of events) results.push(await processOne(tx, source, event, options.deps ?? {}, org));
-    return results;
+    return processEvents(tx, source, events, { deps: options.deps ?? {}, org, oneByOne: options.oneByOne ?? false });
   });
-  const metrics = ingestMetrics();
-  for (const outcome of outcomes) {
-    total[outcome.status]++;
-    const { kind } = outcome;
-    if (outcome.status === "done" || outcome.status === "ignored") {
-      metrics.processed.inc({ kind });
-      if (outcome.latencyS !== undefined) metrics.latency.observe({ kind }, outcome.latencyS);
-    } else if (outcome.status === "failed") metrics.failed.inc({ kind });
-    else if (outcome.status === "dead") metrics.dead.inc({ kind });
-  }
+  recordOutcomes(outcomes);
+  for (const outcome of outcomes) total[outcome.status]++;
   return outcomes.length;
-}
-
-async function processOne(tx: Tx, source: typeof sources.$inferSelect | undefined, event: EventRow, deps: ProcessDeps, org: () => Promise<OrgContext>): Promise<Outcome> {
-  const attempts = event.attempts + 1;
-  const kind = source?.kind ?? "unknown";
-  try {
-    if (!source) throw new PermanentEventError("The source no longer exists");
-    const result = await tx.transaction((savepoint) => applyEvent(savepoint, source, event, deps, org));
-    const status = result.ignoredReason ? "ignored" : "done";
-    await mark(tx, event.id, { status, attempts, lastError: result.ignoredReason ?? null, processedAt: sql`now()` });
-    return { kind, status, latencyS: (Date.now() - event.receivedAt.getTime()) / 1000 };
-  } catch (error) {
-    const message = describeFailure(error);
-    if (error instanceof PermanentEventError) {
-      await mark(tx, event.id, { status: "rejected", attempts, lastError: message, processedAt: sql`now()` });
-      return { kind, status: "rejected" };
-    }
-    const status = isLastAttempt(attempts) ? "dead" : "failed";
-    const retryAt = sql`now() + make_interval(secs => ${retryDelayMs(attempts) / 1000})`;
-    await mark(tx, event.id, { status, attempts, lastError: message, nextAttemptAt: retryAt });
-    return { kind, status };
-  }
-}
-
-type Mark = {
-  status: EventRow["status"];
-  attempts: number;
-  lastError: string | null;
-  processedAt?: ReturnType<typeof sql>;
-  nextAttemptAt?: ReturnType<typeof sql>;
-};
-
-function mark(tx: Tx, id: number, changes: Mark) {
-  return tx.update(webhookEvents).set(changes).where(eq(webhookEvents.id, id));
 }

@@ -1,34 +1,14 @@
-// Right after a delivery is stored, this process starts draining the inbox — once: a kick while a
-// drain runs only asks it to go round again. The cron route drains whatever a kick missed
-// (a killed process, a serverless instance frozen after answering).
+// Right after a delivery is stored the inbox is drained, never delaying the answer: by the
+// processor thread when it runs (./processor-thread.ts, on PostgreSQL), else in this thread
+// (./drain-soon.ts). The cron route drains whatever a kick missed (a killed process, a serverless
+// instance frozen after answering).
 import type { Db } from "@/db/types";
-import { drainInbox } from "./drain";
+import { drainSoon } from "./drain-soon";
+import { kickProcessorThread } from "./processor-thread";
 
-type KickState = { running: boolean; again: boolean };
-const store = globalThis as typeof globalThis & { __voronkaIngestKick?: KickState };
+export { processorIdle } from "./drain-soon";
 
-export function kickProcessor(db: Db): void {
-  const state = (store.__voronkaIngestKick ??= { running: false, again: false });
-  if (state.running) {
-    state.again = true;
-    return;
-  }
-  state.running = true;
-  // After the answer has been sent: the sender never waits for processing.
-  setImmediate(() => void run(db, state));
-}
-
-async function run(db: Db, state: KickState): Promise<void> {
-  try {
-    // Until the inbox is empty: a budget that ran out mid-work, or a kick meanwhile, means go again.
-    let exhausted: boolean;
-    do {
-      state.again = false;
-      ({ exhausted } = await drainInbox(db, { budgetMs: 30_000 }));
-    } while (state.again || exhausted);
-  } catch (error) {
-    console.error("[webhooks] processor run failed", error instanceof Error ? error.message : error);
-  } finally {
-    state.running = false;
-  }
+/** `orgId`: the organisation whose delivery was just stored (an in-thread drain then takes only its events). */
+export function kickProcessor(db: Db, orgId?: string): void {
+  if (!kickProcessorThread()) drainSoon(db, orgId);
 }

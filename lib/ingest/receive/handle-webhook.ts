@@ -8,7 +8,7 @@ export async function handleWebhook(request: Request, target: WebhookTarget): Pr
   try {
     const db = await getDb();
     const result = await receiveWebhook(db, target, request);
-    if (result.isPending) kickProcessor(db);
+    if (result.isPending) kickProcessor(db, result.orgId);
     return result.response;
   } catch (error) {
     console.error("[webhooks] receiving failed", error instanceof Error ? error.message : error);

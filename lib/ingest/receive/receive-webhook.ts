@@ -1,12 +1,12 @@
 // The one path every webhook takes: find the source, read at most 1 MiB, let the sender's receiver
-// judge it, commit it to the inbox, answer — and only then nudge the processor.
+// judge it, commit it to the inbox (group commit), answer — and only then nudge the processor.
 import { eq } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { ingestMetrics } from "../metrics";
 import { inspectAmocrm } from "./amocrm";
 import { inspectBitrix24 } from "./bitrix24";
-import { keptHeaders, storeInboxEvent } from "./inbox";
+import { inboxWriter, keptHeaders } from "./inbox";
 import { MAX_WEBHOOK_BYTES, readBodyWithLimit } from "./read-body";
 import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
@@ -14,7 +14,7 @@ import type { Verdict } from "./verdict";
 
 export type WebhookKind = "bitrix24" | "amocrm" | "shop";
 export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
-export type ReceiveResult = { response: Response; storedId: number | null; isPending: boolean };
+export type ReceiveResult = { response: Response; storedId: number | null; isPending: boolean; orgId?: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,7 +39,8 @@ async function receive(db: Db, target: WebhookTarget, request: Request): Promise
 
   let id: number;
   try {
-    id = await storeInboxEvent(db, {
+    // Resolves only once the row has committed (with the other deliveries of the same moment).
+    id = await inboxWriter(db).submit({
       orgId: source.orgId,
       sourceId: source.id,
       eventType: verdict.eventType,
@@ -49,9 +50,8 @@ async function receive(db: Db, target: WebhookTarget, request: Request): Promise
       status: verdict.status,
       reason: verdict.reason,
     });
-  } catch (error) {
-    // Not stored means not acknowledged: 503 tells the sender to try again later.
-    console.error("[webhooks] could not store a delivery", error instanceof Error ? error.message : error);
+  } catch {
+    // Not stored means not acknowledged: 503 tells the sender to try again later (the inbox writer logged why).
     return answer(503, "unavailable", "The delivery could not be stored; try again later");
   }
   const isPending = verdict.status === "pending";
@@ -59,7 +59,7 @@ async function receive(db: Db, target: WebhookTarget, request: Request): Promise
     verdict.answerStatus < 300
       ? { id, status: verdict.status, ...(verdict.reason ? { reason: verdict.reason } : {}) }
       : { id, error: { code: verdict.answerStatus === 415 ? "unsupported_media_type" : "validation_error", message: verdict.reason ?? "Rejected" } };
-  return { response: Response.json(payload, { status: verdict.answerStatus }), storedId: id, isPending };
+  return { response: Response.json(payload, { status: verdict.answerStatus }), storedId: id, isPending, orgId: source.orgId };
 }
 
 function judge(target: WebhookTarget, source: SourceRow, request: Request, contentType: string | null, body: string): Verdict {

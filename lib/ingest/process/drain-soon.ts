@@ -1,0 +1,62 @@
+// Drains the inbox in this thread, soon after a kick and never while the sender waits: one run at
+// a time per database; a kick during a run only asks it to go round again.
+import type { Db } from "@/db/types";
+import { drainInbox } from "./drain";
+
+/** What the next round drains: every organisation, or only those whose deliveries asked for it. */
+type Scope = "all" | Set<string>;
+type KickState = { run: Promise<void> | null; next: Scope | null };
+const store = globalThis as typeof globalThis & { __voronkaIngestKicks?: WeakMap<Db, KickState> };
+
+function stateOf(db: Db): KickState {
+  const states = (store.__voronkaIngestKicks ??= new WeakMap());
+  let state = states.get(db);
+  if (!state) {
+    state = { run: null, next: null };
+    states.set(db, state);
+  }
+  return state;
+}
+
+/**
+ * `orgId`: the organisation whose delivery was just stored: only its events are drained, so tests
+ * sharing one database never process each other's; without it, everything due.
+ */
+export function drainSoon(db: Db, orgId?: string, options: { paceMs?: number } = {}): void {
+  const state = stateOf(db);
+  state.next = widen(state.next, orgId);
+  // After the answer has been sent: the sender never waits for processing.
+  state.run ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => run(db, state, options.paceMs));
+}
+
+/**
+ * Resolves when no in-process drain of `db` is running. Tests await it before closing their
+ * database, so a drain never outlives the database it works on.
+ */
+export async function processorIdle(db: Db): Promise<void> {
+  const state = stateOf(db);
+  while (state.run) await state.run;
+}
+
+function widen(scope: Scope | null, orgId: string | undefined): Scope {
+  if (!orgId || scope === "all") return "all";
+  return new Set([...(scope ?? []), orgId]);
+}
+
+async function run(db: Db, state: KickState, paceMs: number | undefined): Promise<void> {
+  try {
+    // Until nothing asks for more: a budget that ran out mid-work, or a kick meanwhile, means go again.
+    while (state.next) {
+      const scope = state.next;
+      state.next = null;
+      for (const orgId of scope === "all" ? [undefined] : scope) {
+        const { exhausted } = await drainInbox(db, { budgetMs: 30_000, orgId, paceMs });
+        if (exhausted) state.next = widen(state.next, orgId);
+      }
+    }
+  } catch (error) {
+    console.error("[webhooks] processor run failed", error instanceof Error ? error.message : error);
+  } finally {
+    state.run = null;
+  }
+}

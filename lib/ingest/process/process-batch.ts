@@ -1,0 +1,88 @@
+// Processes one source's batch inside the processor's transaction: all events applied together in
+// one savepoint (one bulk write per entity kind) and marked with one UPDATE per outcome. If that
+// fails, the savepoint is undone and the events are applied one by one, each in its own savepoint,
+// so an event that cannot be applied fails (and is retried, then dead) while the rest succeed.
+import { eq, inArray, sql } from "drizzle-orm";
+import { webhookEvents, type sources } from "@/db/schema";
+import type { Tx } from "@/db/types";
+import type { OrgContext } from "@/lib/customers/recompute";
+import type { ProcessedOutcome } from "../metrics";
+import { applyEvent, applyEventBatch, type ProcessDeps } from "./apply-event";
+import { isLastAttempt, retryDelayMs } from "./backoff";
+import type { EventVerdict, EventVerdicts, InboxEvent } from "./batch-types";
+import { describeFailure, PermanentEventError } from "./errors";
+
+type SourceRow = typeof sources.$inferSelect;
+export type Outcome = ProcessedOutcome;
+export type ProcessContext = { deps: ProcessDeps; org: () => Promise<OrgContext>; oneByOne: boolean };
+
+export async function processEvents(tx: Tx, source: SourceRow | undefined, events: InboxEvent[], context: ProcessContext): Promise<Outcome[]> {
+  if (source && events.length > 1 && !context.oneByOne) {
+    let verdicts: EventVerdicts | null = null;
+    try {
+      verdicts = await tx.transaction((savepoint) => applyEventBatch(savepoint, source, events, context.deps, context.org));
+    } catch (error) {
+      console.warn(`[webhooks] a batch of ${events.length} ${source.kind} events failed (${describeFailure(error)}); applying them one by one`);
+    }
+    if (verdicts) return markVerdicts(tx, source.kind, events, verdicts);
+  }
+  const outcomes: Outcome[] = [];
+  for (const event of events) outcomes.push(await processOne(tx, source, event, context));
+  return outcomes;
+}
+
+async function markVerdicts(tx: Tx, kind: string, events: InboxEvent[], verdicts: EventVerdicts): Promise<Outcome[]> {
+  const groups = new Map<string, { verdict: EventVerdict; ids: number[] }>();
+  const outcomes: Outcome[] = [];
+  for (const event of events) {
+    const verdict = verdicts.get(event.id) ?? { status: "done" };
+    const reason = verdict.status === "done" ? null : verdict.reason;
+    const key = `${verdict.status}\u0000${reason ?? ""}`;
+    const group = groups.get(key) ?? { verdict, ids: [] };
+    group.ids.push(event.id);
+    groups.set(key, group);
+    outcomes.push(verdict.status === "rejected" ? { kind, status: "rejected" } : { kind, status: verdict.status, latencyS: (Date.now() - event.receivedAt.getTime()) / 1000 });
+  }
+  for (const { verdict, ids } of groups.values()) {
+    const lastError = verdict.status === "done" ? null : verdict.reason;
+    await tx
+      .update(webhookEvents)
+      .set({ status: verdict.status, attempts: sql`${webhookEvents.attempts} + 1`, lastError, processedAt: sql`now()` })
+      .where(inArray(webhookEvents.id, ids));
+  }
+  return outcomes;
+}
+
+async function processOne(tx: Tx, source: SourceRow | undefined, event: InboxEvent, context: ProcessContext): Promise<Outcome> {
+  const attempts = event.attempts + 1;
+  const kind = source?.kind ?? "unknown";
+  try {
+    if (!source) throw new PermanentEventError("The source no longer exists");
+    const result = await tx.transaction((savepoint) => applyEvent(savepoint, source, event, context.deps, context.org));
+    const status = result.ignoredReason ? "ignored" : "done";
+    await mark(tx, event.id, { status, attempts, lastError: result.ignoredReason ?? null, processedAt: sql`now()` });
+    return { kind, status, latencyS: (Date.now() - event.receivedAt.getTime()) / 1000 };
+  } catch (error) {
+    const message = describeFailure(error);
+    if (error instanceof PermanentEventError) {
+      await mark(tx, event.id, { status: "rejected", attempts, lastError: message, processedAt: sql`now()` });
+      return { kind, status: "rejected" };
+    }
+    const status = isLastAttempt(attempts) ? "dead" : "failed";
+    const retryAt = sql`now() + make_interval(secs => ${retryDelayMs(attempts) / 1000})`;
+    await mark(tx, event.id, { status, attempts, lastError: message, nextAttemptAt: retryAt });
+    return { kind, status };
+  }
+}
+
+type Mark = {
+  status: InboxEvent["status"];
+  attempts: number;
+  lastError: string | null;
+  processedAt?: ReturnType<typeof sql>;
+  nextAttemptAt?: ReturnType<typeof sql>;
+};
+
+function mark(tx: Tx, id: number, changes: Mark) {
+  return tx.update(webhookEvents).set(changes).where(eq(webhookEvents.id, id));
+}

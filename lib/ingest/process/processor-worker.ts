@@ -1,0 +1,43 @@
+// The processor thread (started by ./processor-thread.ts on PostgreSQL): drains the inbox on its own
+// event loop and database connections, so processing never delays an acknowledgement. It drains
+// when the main thread passes on a kick, and every few seconds for retries that fall due.
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
+import { parentPort } from "node:worker_threads";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "@/db/schema";
+import type { Db } from "@/db/types";
+import { env } from "@/lib/env";
+import { sendOutcomesTo } from "../metrics";
+import { drainSoon } from "./drain-soon";
+
+/** Connections of the processor: one per source drained side by side (drain.ts) and one to find them. */
+const PROCESSOR_POOL_SIZE = 5;
+const POLL_MS = 5_000;
+/** Under a steady stream, a round of batches starts at most this often: bigger batches, far less work per event. */
+const PACE_MS = 1_000;
+
+/**
+ * Linux: this thread yields the CPU to the one that answers webhooks. setpriority() on a thread id
+ * changes that thread only; elsewhere (or not allowed) the thread keeps the normal priority.
+ */
+function yieldToAcknowledgements() {
+  try {
+    setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), 10);
+  } catch {
+    // not Linux, or no /proc: same priority as the server thread
+  }
+}
+
+if (parentPort && env.DATABASE_URL) {
+  yieldToAcknowledgements();
+  const port = parentPort;
+  const client = postgres(env.DATABASE_URL, { max: PROCESSOR_POOL_SIZE, onnotice: () => {} });
+  const db = drizzle(client, { schema }) as unknown as Db;
+  sendOutcomesTo((outcomes) => port.postMessage({ type: "outcomes", outcomes }));
+  const drain = () => drainSoon(db, undefined, { paceMs: PACE_MS });
+  port.on("message", drain);
+  setInterval(drain, POLL_MS);
+  drain(); // whatever an earlier run of the server left pending
+}
