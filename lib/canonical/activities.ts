@@ -20,10 +20,11 @@ export async function applyCallDurations(db: DbOrTx, source: SourceRef, duration
 async function applyCallDurationsUnwrapped(db: DbOrTx, source: SourceRef, durations: Map<string, number>): Promise<ApplyResult> {
   const result = emptyResult();
   for (const part of chunk([...durations])) {
-    const values = sql.join(part.map(([externalId, seconds]) => sql`(${externalId}::text, ${Math.round(seconds)}::int)`), sql`, `);
+    // one JSON parameter for the whole chunk (see upsertRows)
+    const values = JSON.stringify(part.map(([externalId, seconds]) => ({ external_id: externalId, seconds: Math.round(seconds) })));
     const rows = await selectRows<{ id: string }>(
       db as Db,
-      sql`update activities a set duration_seconds = v.seconds from (values ${values}) as v(external_id, seconds)
+      sql`update activities a set duration_seconds = v.seconds from json_to_recordset(${values}::json) as v(external_id text, seconds int)
           where a.source_id = ${source.id} and a.external_id = v.external_id and a.duration_seconds is distinct from v.seconds
           returning a.id`,
     );

@@ -1,6 +1,9 @@
 // Deleted in the CRM means gone from reports: rows are kept with deleted_at set, never removed,
-// so a late webhook about a deleted deal cannot resurrect it with stale data.
-import { and, asc, eq, gt, inArray, isNull, notInArray, sql } from "drizzle-orm";
+// so a late webhook about a deleted deal cannot resurrect it with stale data. A delete also moves
+// the row's modification time up to the deletion's, so newest-wins (lib/canonical/upsert.ts)
+// refuses any record older than the deletion.
+import { and, asc, eq, gt, inArray, isNull, notInArray, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import { activities, companies, contacts, deals, leads } from "@/db/schema";
 import { withFacts } from "./facts";
 import type { SourceRef } from "./types";
@@ -18,13 +21,18 @@ export async function markDeleted(db: DbOrTx, source: SourceRef, entity: Deletab
   );
 }
 
+/** deleted_at, and updated_at no older than the deletion (an older update must not bring the row back). */
+function deletion(table: (typeof deletable)[DeletableEntity], at: Date) {
+  return { deletedAt: at, updatedAt: sql`greatest(${table.updatedAt}, ${at.toISOString()}::timestamptz)` };
+}
+
 async function markDeletedUnwrapped(db: DbOrTx, sourceId: string, entity: DeletableEntity, externalIds: string[], at: Date): Promise<string[]> {
   const table = deletable[entity];
   const ids: string[] = [];
   for (const part of chunk([...new Set(externalIds)])) {
     const rows = await db
       .update(table)
-      .set({ deletedAt: at })
+      .set(deletion(table, at))
       .where(and(eq(table.sourceId, sourceId), inArray(table.externalId, part), isNull(table.deletedAt)))
       .returning({ id: table.id });
     ids.push(...rows.map((row) => row.id));
@@ -76,16 +84,44 @@ export async function markDeletedInRange(
     isNull(table.deletedAt),
     sql`${table.externalId} ~ ${`^${prefix.replace(/[^A-Za-z0-9]/g, "\\$&")}[0-9]+$`}`,
   ];
-  if (range.after !== null) conditions.push(sql`${number} > ${stripPrefix(range.after, prefix)}::numeric`);
-  if (range.upTo !== null) conditions.push(sql`${number} <= ${stripPrefix(range.upTo, prefix)}::numeric`);
+  const after = range.after === null ? null : stripPrefix(range.after, prefix);
+  const upTo = range.upTo === null ? null : stripPrefix(range.upTo, prefix);
+  if (after !== null) conditions.push(sql`${number} > ${after}::numeric`);
+  if (upTo !== null) {
+    conditions.push(sql`${number} <= ${upTo}::numeric`);
+    const ranges = textRanges(table.externalId, prefix, after, upTo);
+    if (ranges === "empty") return [];
+    if (ranges) conditions.push(ranges);
+  }
   if (range.present.length > 0) conditions.push(notInArray(table.externalId, range.present));
   const changed = (ids: string[]) => (entity in factKey ? { [factKey[entity as keyof typeof factKey]]: ids } : {});
   return withFacts(
     db,
     source.orgId,
-    async (tx) => (await tx.update(table).set({ deletedAt: at }).where(and(...conditions)).returning({ id: table.id })).map((row) => row.id),
+    async (tx) => (await tx.update(table).set(deletion(table, at)).where(and(...conditions)).returning({ id: table.id })).map((row) => row.id),
     changed,
   );
+}
+
+/**
+ * The numeric range (after, upTo] as text ranges of the external id, one per digit count ("96"…"99",
+ * "100"…"120"), so the (source, external id) index reads about one page of ids instead of every
+ * stored id of the source; the numeric condition beside it stays exact (a longer id such as "1005"
+ * sorts inside "100"…"120"). Null when the ids are not plain numbers (no shortcut), "empty" when
+ * the range holds no number.
+ */
+function textRanges(column: PgColumn, prefix: string, after: string | null, upTo: string): SQL | null | "empty" {
+  if ((after !== null && !/^[0-9]+$/.test(after)) || !/^[0-9]+$/.test(upTo)) return null;
+  const low = after === null ? 0n : BigInt(after) + 1n;
+  const high = BigInt(upTo);
+  if (low > high) return "empty";
+  const parts: SQL[] = [];
+  for (let digits = String(low).length; digits <= String(high).length; digits++) {
+    const from = low > 10n ** BigInt(digits - 1) ? low : digits === 1 ? 0n : 10n ** BigInt(digits - 1);
+    const to = high < 10n ** BigInt(digits) - 1n ? high : 10n ** BigInt(digits) - 1n;
+    parts.push(sql`(${column} >= ${prefix + String(from)} and ${column} <= ${prefix + String(to)})`);
+  }
+  return sql`(${sql.join(parts, sql` or `)})`;
 }
 
 function stripPrefix(id: string, prefix: string): string {

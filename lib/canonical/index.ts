@@ -8,3 +8,4 @@ export { applyActivities, applyCallDurations } from "./activities";
 export { applyStageChanges } from "./stage-changes";
 export { markDeleted, markDeletedInRange, markMissingDeleted, type DeletableEntity } from "./deletes";
 export { CHUNK_SIZE, type DbOrTx } from "./upsert";
+export { runInWriteScope, type WriteScope } from "./write-scope";

@@ -17,7 +17,8 @@ export async function applyCompanies(db: DbOrTx, source: SourceRef, records: Can
       name: r.name,
       phone: normalizePhone(r.phone, country),
       email: normalizeEmail(r.email),
-      ...(r.createdAt ? { createdAt: r.createdAt } : {}),
+      // (every row carries the same columns; an unknown creation time is "first seen now")
+      createdAt: r.createdAt ?? new Date(),
       updatedAt: r.updatedAt ?? null,
       deletedAt: r.deletedAt ?? null,
     }));
@@ -47,7 +48,7 @@ export async function applyContacts(db: DbOrTx, source: SourceRef, records: Cano
       email: normalizeEmail(r.email),
       companyId: r.companyExternalId ? (companyIds.get(r.companyExternalId) ?? null) : null,
       crmUserId: r.crmUserExternalId ? (userIds.get(r.crmUserExternalId) ?? null) : null,
-      ...(r.createdAt ? { createdAt: r.createdAt } : {}),
+      createdAt: r.createdAt ?? new Date(),
       updatedAt: r.updatedAt ?? null,
       deletedAt: r.deletedAt ?? null,
     }));

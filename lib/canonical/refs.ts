@@ -1,8 +1,8 @@
 // Turns the CRM's external ids into Voronka ids, one query per table and chunk, so a chunk of
 // 500 deals costs a handful of lookups instead of thousands.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { activities, companies, contacts, crmDepartments, crmUsers, deals, leads, pipelines, stageChanges, stages } from "@/db/schema";
-import type { DbOrTx } from "./upsert";
+import { textArray, type DbOrTx } from "./upsert";
 import type { StageSemantic } from "./types";
 
 const lookupTables = { crmUsers, crmDepartments, companies, contacts, leads, deals, activities, pipelines, stageChanges } as const;
@@ -17,7 +17,7 @@ export async function idsByExternalId(db: DbOrTx, what: LookupTable, sourceId: s
   const rows = await db
     .select({ id: table.id, externalId: table.externalId })
     .from(table)
-    .where(and(eq(table.sourceId, sourceId), inArray(table.externalId, wanted)));
+    .where(and(eq(table.sourceId, sourceId), sql`${table.externalId} = any(${textArray(wanted)})`));
   for (const row of rows) map.set(row.externalId, row.id);
   return map;
 }

@@ -3,17 +3,27 @@
 // actually differs, so replaying a batch writes nothing. Returns the rows it inserted or changed.
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { selectRows } from "@/db/migrate";
 import type { Db, Tx } from "@/db/types";
 
 export type DbOrTx = Db | Tx;
 
-/** Rows per INSERT: 500 rows × ~25 columns stays far below PostgreSQL's 65,535 parameters. */
+/**
+ * Rows per statement. The rows travel as one JSON parameter, so the size is not bound by
+ * PostgreSQL's 65,535 parameters; it bounds one statement's memory and the ids looked up with it.
+ */
 export const CHUNK_SIZE = 500;
 
 export function chunk<T>(items: readonly T[], size = CHUNK_SIZE): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** A text[] parameter (one bound value, whatever the number of elements). */
+export function textArray(values: readonly string[]): SQL {
+  const literal = `{${values.map((value) => `"${value.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+  return sql`${literal}::text[]`;
 }
 
 type UpsertOptions = {
@@ -27,6 +37,12 @@ type UpsertOptions = {
 
 export type WrittenRow = { id: string; externalId: string };
 
+/**
+ * Every row must carry the same properties (undefined is written as NULL; a column left out gets
+ * its default). The rows are sent as one JSON document that PostgreSQL turns back into table
+ * rows (json_populate_recordset, with the table's own column types): building a 500-row ×
+ * 25-column VALUES list through the query builder cost more CPU than the database spent on it.
+ */
 export async function upsertRows(db: DbOrTx, table: PgTable, rows: Record<string, unknown>[], options: UpsertOptions): Promise<WrittenRow[]> {
   if (rows.length === 0) return [];
   const columns = getTableColumns(table) as Record<string, PgColumn>;
@@ -35,9 +51,20 @@ export async function upsertRows(db: DbOrTx, table: PgTable, rows: Record<string
     if (!column) throw new Error(`upsertRows: unknown column ${key}`);
     return column.name;
   };
+  const keys = Object.keys(rows[0]);
+  const names = keys.map(name);
+  const payload = rows.map((row) => {
+    if (Object.keys(row).length !== keys.length) throw new Error("upsertRows: every row must carry the same columns");
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) {
+      if (!(keys[i] in row)) throw new Error(`upsertRows: a row lacks ${keys[i]}`);
+      out[names[i]] = row[keys[i]] ?? null;
+    }
+    return out;
+  });
+  const quoted = (column: string) => sql.raw(`"${column}"`);
   const excluded = (key: string) => sql.raw(`excluded."${name(key)}"`);
   const current = (key: string) => columns[key];
-  const set = Object.fromEntries(options.columns.map((key) => [key, excluded(key)]));
   const conditions: SQL[] = [];
   if (options.newestWinsOn) {
     const stored = current(options.newestWinsOn);
@@ -47,15 +74,17 @@ export async function upsertRows(db: DbOrTx, table: PgTable, rows: Record<string
   const storedTuple = sql.join(options.columns.map((key) => sql`${current(key)}`), sql`, `);
   const incomingTuple = sql.join(options.columns.map((key) => excluded(key)), sql`, `);
   conditions.push(sql`(${storedTuple}) is distinct from (${incomingTuple})`);
-  const idColumn = columns.id;
-  const externalIdColumn = columns.externalId;
-  // Drizzle's builder is typed per table; this helper is generic over the canonical tables,
-  // which all have id and external_id, so the cast stays inside this one function.
-  const builder = (db as Db).insert(table as never).values(rows as never);
-  const result = await builder
-    .onConflictDoUpdate({ target: options.target, set: set as never, setWhere: sql.join(conditions, sql` and `) })
-    .returning({ id: idColumn, externalId: externalIdColumn } as never);
-  return result as unknown as WrittenRow[];
+  const list = sql.join(names.map(quoted), sql`, `);
+  const target = sql.join(options.target.map((column) => quoted(column.name)), sql`, `);
+  const set = sql.join(options.columns.map((key) => sql`${quoted(name(key))} = ${excluded(key)}`), sql`, `);
+  return selectRows<WrittenRow>(
+    db as Db,
+    sql`insert into ${table} (${list})
+      select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(payload)}::json)
+      on conflict (${target}) do update set ${set}
+      where ${sql.join(conditions, sql` and `)}
+      returning id, external_id as "externalId"`,
+  );
 }
 
 /** Splits written rows into inserted and updated, given the external ids that existed before. */

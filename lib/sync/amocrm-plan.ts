@@ -103,6 +103,7 @@ export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>,
     {
       kind: "paged",
       name: "companies",
+      table: "companies",
       read: (pass) => pagesOf(client, { maxLimit: tuning.amocrmPageSize }, "/api/v4/companies", pass, { key: "companies", timeField: "updated_at", map: mapAmoCompany }),
       apply: (tx, source, records) => applyCompanies(tx, source, records as ReturnType<typeof mapAmoCompany>[]),
       deletes: { entity: "companies" },
@@ -110,6 +111,7 @@ export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>,
     {
       kind: "paged",
       name: "contacts",
+      table: "contacts",
       read: (pass) => pagesOf(client, { maxLimit: tuning.amocrmPageSize }, "/api/v4/contacts", pass, { key: "contacts", timeField: "updated_at", map: mapAmoContact }),
       apply: (tx, source, records) => applyContacts(tx, source, records as ReturnType<typeof mapAmoContact>[]),
       deletes: { entity: "contacts" },
@@ -117,6 +119,7 @@ export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>,
     {
       kind: "paged",
       name: "deals",
+      table: "deals",
       read: (pass) => pagesOf(client, { maxLimit: tuning.amocrmPageSize }, "/api/v4/leads", pass, { key: "leads", timeField: "updated_at", query: { with: "contacts" }, map: (row) => mapAmoLead(row, context) }),
       // The account's lead_status_changed events follow; differences are not turned into moves here.
       apply: (tx, source, records) => applyDeals(tx, source, records as ReturnType<typeof mapAmoLead>[], { deriveStageChanges: false }),
@@ -125,6 +128,7 @@ export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>,
     {
       kind: "paged",
       name: "tasks",
+      table: "activities",
       read: (pass) => pagesOf(client, { maxLimit: tuning.amocrmPageSize }, "/api/v4/tasks", pass, { key: "tasks", timeField: "updated_at", idPrefix: "task:", map: mapAmoTask }),
       apply: (tx, source, records) => applyActivities(tx, source, records as CanonicalActivity[]),
       deletes: { entity: "activities", prefix: "task:" },
@@ -132,6 +136,7 @@ export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>,
     {
       kind: "paged",
       name: "calls",
+      table: "activities",
       read: (pass) =>
         pagesOf(client, { maxLimit: tuning.amocrmPageSize }, "/api/v4/leads/notes", pass, {
           key: "notes",
@@ -146,10 +151,12 @@ export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>,
     {
       kind: "paged",
       name: "stage_history",
+      table: "stage_changes",
       read: (pass) =>
         pagesOf(client, { maxLimit: tuning.amocrmPageSize }, "/api/v4/events", pass, { key: "events", timeField: "created_at", limit: 100, query: { filter: { type: "lead_status_changed" } }, map: mapAmoStatusEvent }),
       apply: (tx, source, records) => applyStageChanges(tx, source, records as CanonicalStageChange[]),
     },
   ] as SyncStep[];
-  return { steps, stats: () => ({ requests: client.stats.requests, retries: client.stats.retries }) };
+  // Two pages (≤ 500 rows) ahead: a slot of the 7-per-second window left unused is lost.
+  return { steps, readAhead: 2, stats: () => ({ requests: client.stats.requests, retries: client.stats.retries }) };
 }

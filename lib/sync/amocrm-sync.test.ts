@@ -8,7 +8,7 @@ import { createOrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { openCredentials, type SourceCredentials } from "@/lib/sources/credentials";
 import { runSync, type RunOptions } from "./engine";
-import { addCrmSource, byId, liveDeals, liveIds, money, stageChangeIds } from "./test-helpers";
+import { addCrmSource, byId, factsAndRebuild, liveDeals, liveIds, money, stageChangeIds } from "./test-helpers";
 
 let testDb: TestDb;
 const mocks: AmoMock[] = [];
@@ -53,7 +53,7 @@ async function storedDeals(sourceId: string) {
 
 describe("amoCRM sync", () => {
   it("a full sync ends with exactly the account's data: leads as deals, 142/143 per pipeline, tasks, call notes, status events", async () => {
-    const { mock, source, sync } = await setup({ leads: 90, seed: 21 });
+    const { mock, f, source, sync } = await setup({ leads: 90, seed: 21 });
     const run = await sync("full");
     expect(run.status).toBe("succeeded");
     expect(await storedDeals(source.id)).toEqual(mockDeals(mock));
@@ -69,6 +69,11 @@ describe("amoCRM sync", () => {
     expect(run.progress.deals).toMatchObject({ done: 90, inserted: 90, finished: true });
     // The account's limiter never had to refuse us after the first second.
     expect(mock.state.stats.refusedAt.filter((at) => at > 1000)).toEqual([]);
+    // The report facts, refreshed once at the end of this first sync, are what a rebuild makes.
+    expect(run.timings.report_facts).toBeDefined();
+    const { written, rebuilt } = await factsAndRebuild(testDb.db, f.org.id);
+    expect(written.report_deal_facts).toHaveLength(90);
+    expect(written).toEqual(rebuilt);
   });
 
   it("refreshes an OAuth token that expires mid-run once, stores the new pair encrypted, and finishes", async () => {

@@ -76,6 +76,7 @@ export function bitrix24Plan(client: Bitrix24Client, settings: Record<string, un
     {
       kind: "paged",
       name: "companies",
+      table: "companies",
       read: (pass) => pages("crm.company.list", pass, { modifyField: "DATE_MODIFY", select: ["*", "UF_*", "PHONE", "EMAIL"], map: (rows) => rows.map(mapB24Company) }),
       apply: (tx, source, records) => applyCompanies(tx, source, records as ReturnType<typeof mapB24Company>[]),
       deletes: { entity: "companies" },
@@ -83,6 +84,7 @@ export function bitrix24Plan(client: Bitrix24Client, settings: Record<string, un
     {
       kind: "paged",
       name: "contacts",
+      table: "contacts",
       read: (pass) => pages("crm.contact.list", pass, { modifyField: "DATE_MODIFY", select: ["*", "UF_*", "PHONE", "EMAIL"], map: (rows) => rows.map(mapB24Contact) }),
       apply: (tx, source, records) => applyContacts(tx, source, records as ReturnType<typeof mapB24Contact>[]),
       deletes: { entity: "contacts" },
@@ -90,6 +92,7 @@ export function bitrix24Plan(client: Bitrix24Client, settings: Record<string, un
     {
       kind: "paged",
       name: "leads",
+      table: "leads",
       read: (pass) => pages("crm.lead.list", pass, { modifyField: "DATE_MODIFY", select: ["*", "UF_*"], map: (rows) => rows.map((row) => mapB24Lead(row, context)) }),
       apply: (tx, source, records) => applyLeads(tx, source, records as ReturnType<typeof mapB24Lead>[]),
       deletes: { entity: "leads" },
@@ -97,6 +100,7 @@ export function bitrix24Plan(client: Bitrix24Client, settings: Record<string, un
     {
       kind: "paged",
       name: "deals",
+      table: "deals",
       read: (pass) => pages("crm.deal.list", pass, { modifyField: "DATE_MODIFY", select: ["*", "UF_*"], map: (rows) => rows.map((row) => mapB24Deal(row, context)) }),
       // The portal's own stage history follows; differences are not turned into moves here.
       apply: (tx, source, records) => applyDeals(tx, source, records as ReturnType<typeof mapB24Deal>[], { deriveStageChanges: false }),
@@ -105,6 +109,7 @@ export function bitrix24Plan(client: Bitrix24Client, settings: Record<string, un
     {
       kind: "paged",
       name: "activities",
+      table: "activities",
       read: (pass) =>
         pages("crm.activity.list", pass, {
           modifyField: "LAST_UPDATED",
@@ -123,11 +128,13 @@ export function bitrix24Plan(client: Bitrix24Client, settings: Record<string, un
     {
       kind: "paged",
       name: "stage_history",
+      table: "stage_changes",
       appendOnly: true,
       read: (pass) => pages("crm.stagehistory.list", pass, { modifyField: "CREATED_TIME", entityTypeId: 2, map: mapB24StageHistory }),
       apply: (tx, source, records) => applyStageChanges(tx, source, records as ReturnType<typeof mapB24StageHistory>),
     },
   ] as SyncStep[];
-  return { steps, stats: () => ({ requests: client.stats.requests, retries: client.stats.retries }) };
+  // One page (2,500 rows) ahead: the token bucket banks what a slow write leaves unused.
+  return { steps, readAhead: 1, stats: () => ({ requests: client.stats.requests, retries: client.stats.retries }) };
 }
 

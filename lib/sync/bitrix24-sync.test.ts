@@ -9,8 +9,8 @@ import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { scopeOf } from "@/lib/auth/scope";
 import { resolvePeriod } from "@/lib/reports/filters";
 import { getSalesByMonth } from "@/lib/reports/sales-by-month";
-import { runSync, type RunOptions } from "./engine";
-import { addCrmSource, byId, liveDeals, liveIds, money, stageChangeIds } from "./test-helpers";
+import { runSync, startSync, type RunOptions } from "./engine";
+import { addCrmSource, byId, deferredFactsMarker, factsAndRebuild, liveDeals, liveIds, money, stageChangeIds } from "./test-helpers";
 
 let testDb: TestDb;
 const mocks: Bitrix24Mock[] = [];
@@ -83,6 +83,13 @@ describe("Bitrix24 sync", () => {
     // Won deals in the reports are the portal's won deals (semantic S).
     const won = mock.state.mutations.rows("deal").filter((d) => d.STAGE_SEMANTIC_ID === "S").length;
     expect(await wonCount2025(f)).toBe(won);
+    // A first sync leaves the report facts to its end and refreshes the source once, set-based:
+    // every fact and rollup row is what a rebuild from scratch makes, and nothing is owed.
+    expect(run.timings.report_facts).toBeDefined();
+    expect(await deferredFactsMarker(testDb.db, source.id)).toBeNull();
+    const { written, rebuilt } = await factsAndRebuild(testDb.db, f.org.id);
+    expect(written.report_deal_facts).toHaveLength(120);
+    expect(written).toEqual(rebuilt);
   });
 
   it("an incremental sync after a handful of changes fetches only those (and the re-read window); a full one then finds the deletion", async () => {
@@ -102,6 +109,8 @@ describe("Bitrix24 sync", () => {
 
     const run = await sync("incremental");
     expect(run.status).toBe("succeeded");
+    // A handful of changes: their facts were refreshed with each page, nothing left to the end.
+    expect(run.timings.report_facts).toBeUndefined();
     // The 3 changed deals (1 new, 1 moved, 1 re-priced; all modified after the watermark) plus the
     // untouched deals the portal had modified inside the 10-minute re-read window before it.
     const changedIds = new Set([added.ID, openDeal.ID, other.ID]);
@@ -122,6 +131,10 @@ describe("Bitrix24 sync", () => {
     expect(await storedDeals(source.id)).toEqual(mockDeals(mock));
     // Won deals in the reports: the portal's live won deals — the moved one in, the deleted one out.
     expect(await wonCount2025(f)).toBe(m.rows("deal").filter((d) => d.STAGE_SEMANTIC_ID === "S").length);
+    // A full pass over a synced source changes little: it refreshes as it goes, like webhooks do.
+    expect(full.timings.report_facts).toBeUndefined();
+    const { written, rebuilt } = await factsAndRebuild(testDb.db, f.org.id);
+    expect(written).toEqual(rebuilt);
   });
 
   it("still ends with the right data under 5xx, timeouts, truncated JSON and a rate-limit storm", async () => {
@@ -161,6 +174,41 @@ describe("Bitrix24 sync", () => {
     expect(await storedDeals(source.id)).toEqual(mockDeals(mock));
     const [after] = await testDb.db.select().from(syncCursors).where(and(eq(syncCursors.sourceId, source.id), eq(syncCursors.entity, "deals")));
     expect(after).toMatchObject({ lastExternalId: null, passKind: null });
+  });
+
+  it("a run whose process dies mid-way leaves its report facts owed; the run that takes over resumes and ends with the right facts", async () => {
+    const { mock, f, source } = await setup({ deals: 300, seed: 18 });
+    const tuning = { bitrix24CommandsPerRequest: 2 }; // 100 deals per page
+    let died!: () => void;
+    const dead = new Promise<void>((resolve) => (died = resolve));
+    // The process dies after the second deals page committed: the run never goes further.
+    await startSync(testDb.db, f.org.id, source.id, {
+      mode: "full",
+      deps: fast,
+      tuning,
+      afterPage: (entity, page) => {
+        if (entity !== "deals" || page < 2) return;
+        died();
+        return new Promise<void>(() => {});
+      },
+    });
+    await dead;
+    expect((await liveDeals(testDb.db, source.id)).length).toBe(200);
+    // What a viewer sees meanwhile: the synced rows are there, the reports do not count them yet.
+    expect(await deferredFactsMarker(testDb.db, source.id)).toMatchObject({ passKind: "deferred" });
+    expect(await wonCount2025(f)).toBe(0);
+
+    // Five minutes without a heartbeat: the next run takes over and resumes after deal 200.
+    await testDb.db.update(syncRuns).set({ heartbeatAt: new Date(Date.now() - 6 * 60_000) }).where(eq(syncRuns.sourceId, source.id));
+    const resumed = await runSync(testDb.db, f.org.id, source.id, { mode: "incremental", deps: fast, tuning });
+    expect(resumed.status).toBe("succeeded");
+    expect(resumed.progress.deals.fetched).toBe(100);
+    expect(await storedDeals(source.id)).toEqual(mockDeals(mock));
+    expect(await deferredFactsMarker(testDb.db, source.id)).toBeNull();
+    expect(await wonCount2025(f)).toBe(mock.state.mutations.rows("deal").filter((d) => d.STAGE_SEMANTIC_ID === "S").length);
+    const { written, rebuilt } = await factsAndRebuild(testDb.db, f.org.id);
+    expect(written.report_deal_facts).toHaveLength(300);
+    expect(written).toEqual(rebuilt);
   });
 
   it("stops cleanly at its time budget and the next run continues where it stopped", async () => {

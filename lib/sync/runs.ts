@@ -54,6 +54,15 @@ export async function saveRunProgress(db: DbOrTx, runId: string, progress: Recor
   await db.update(syncRuns).set({ progress, stats, heartbeatAt: new Date() }).where(eq(syncRuns.id, runId));
 }
 
+/** Keeps a run's heartbeat going through long work without pages (the report-facts settle); stop with the returned function. */
+export function keepBeating(db: DbOrTx, runId: string, everyMs = 30_000): () => void {
+  const timer = setInterval(() => {
+    db.update(syncRuns).set({ heartbeatAt: new Date() }).where(eq(syncRuns.id, runId)).catch(() => {}); // a missed beat is retried next time
+  }, everyMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
 export async function finishRun(
   db: DbOrTx,
   runId: string,

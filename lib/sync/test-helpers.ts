@@ -1,9 +1,12 @@
-// Shared by the sync tests: a source row pointing at a mock CRM, and the canonical rows to compare
-// with the mock's own data.
-import { and, asc, eq, isNull } from "drizzle-orm";
+// Shared by the sync tests: a source row pointing at a mock CRM, the canonical rows to compare
+// with the mock's own data, and the report facts to compare with a rebuild from scratch.
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { activities, contacts, crmUsers, deals, sources, stageChanges, stages } from "@/db/schema";
+import { activities, contacts, crmUsers, deals, sources, stageChanges, stages, syncCursors } from "@/db/schema";
+import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
+import { rebuildReportFacts } from "@/lib/reports/facts/refresh";
+import { DEFERRED_FACTS_ENTITY } from "./deferred-facts";
 import { env } from "@/lib/env";
 import { sealCredentials, type SourceCredentials } from "@/lib/sources/credentials";
 
@@ -52,3 +55,34 @@ export async function stageChangeIds(db: Db, sourceId: string): Promise<string[]
 /** "1234.5" → "1234.50", as numeric(18,2) reads back. */
 export const money = (value: unknown) => Number(value ?? 0).toFixed(2);
 export const byId = (a: string, b: string) => Number(a) - Number(b) || a.localeCompare(b);
+
+const FACT_TABLES = [
+  "report_deal_facts", "report_stage_facts", "report_stage_gaps", "report_lead_facts", "report_activity_facts",
+  "report_deal_daily", "report_stage_daily", "report_lead_daily", "report_lead_days_monthly", "report_activity_daily",
+];
+
+/**
+ * Every report fact and rollup row of the organisation, as JSON text in a fixed order. Numbers are
+ * compared by value: a sum brought back to zero by a refresh reads 0.000000, a rebuild's 0.
+ */
+export async function reportFacts(db: Db, orgId: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of FACT_TABLES) {
+    const rows = await selectRows<{ row: Record<string, unknown> | string }>(db, sql`select to_jsonb(t) as row from ${sql.raw(table)} t where t.org_id = ${orgId}`);
+    out[table] = rows.map(({ row }) => JSON.stringify(typeof row === "string" ? JSON.parse(row) : row)).sort();
+  }
+  return out;
+}
+
+/** The organisation's facts as the writes left them, and as a rebuild from scratch makes them. */
+export async function factsAndRebuild(db: Db, orgId: string) {
+  const written = await reportFacts(db, orgId);
+  await rebuildReportFacts(db, orgId);
+  return { written, rebuilt: await reportFacts(db, orgId) };
+}
+
+/** The marker of report facts a run still owes (lib/sync/deferred-facts.ts), if any. */
+export async function deferredFactsMarker(db: Db, sourceId: string) {
+  const [row] = await db.select().from(syncCursors).where(and(eq(syncCursors.sourceId, sourceId), eq(syncCursors.entity, DEFERRED_FACTS_ENTITY)));
+  return row ?? null;
+}

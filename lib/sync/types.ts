@@ -2,6 +2,7 @@
 // reads pages of rows (each page becomes one transaction with its cursor), a directory step reads
 // a small reference list whole.
 import type { ApplyResult, DeletableEntity, DbOrTx, SourceRef } from "@/lib/canonical";
+import type { FilledTable } from "./table-stats";
 
 export type SyncMode = "full" | "incremental";
 
@@ -41,6 +42,8 @@ export type PagedStep<R> = {
   deletes?: { entity: DeletableEntity; prefix?: string };
   /** History that only grows (stage history): incremental reads after the last id ever seen. */
   appendOnly?: boolean;
+  /** The table the step fills, kept analyzed while a big pass fills it (lib/sync/table-stats.ts). */
+  table?: FilledTable;
 };
 
 export type DirectoryStep = {
@@ -53,9 +56,14 @@ export type SyncStep = PagedStep<unknown> | DirectoryStep;
 
 export type SyncPlan = {
   steps: SyncStep[];
+  /** Pages read ahead of the writer (lib/sync/read-ahead.ts). */
+  readAhead: number;
   /** HTTP requests and retries so far (from the client). */
   stats(): { requests: number; retries: number };
 };
 
 /** Smaller pages for tests that need several of them from a small mock. */
 export type SyncTuning = { bitrix24CommandsPerRequest?: number; amocrmPageSize?: number };
+
+/** Where one step's time went: waiting for the CRM's next page, writing pages, committing them. */
+export type StepTiming = { pages: number; waitMs: number; writeMs: number; commitMs: number };

@@ -41,25 +41,40 @@ async function days(tx: Db, query: SQL): Promise<string[]> {
 }
 
 type FactPart = {
-  /** The facts table, its id column, and the builder that inserts facts for a condition on `sourceId`. */
+  /** The facts table, its id column, and the builder that inserts facts for a condition on the source rows. */
   facts: string;
   id: string;
-  insert: (orgId: string, ids: SQL) => SQL;
-  sourceId: string;
+  insert: (orgId: string, rows: SQL) => SQL;
+  /** The source row's id and source columns as the insert builder names them. */
+  rowId: string;
+  rowSource: string;
   rollups: Rollup[];
   /** The facts' day columns, whose rollup rows may fall to zero. */
   dayColumns: string[];
 };
 
-/**
- * Replaces the facts of the given rows: subtracts their old facts from the rollups, recomputes the
- * facts from the source tables, adds them back, and drops rollup rows that fell to zero. Everything
- * is limited to the organisation, so an id of another organisation's row changes nothing.
- */
-async function replaceFacts(tx: Db, orgId: string, ids: string[], parts: FactPart[]): Promise<void> {
+/** Which rows to refresh: as a condition on a facts table, and on the source rows its builder reads. */
+type Selection = { facts: (part: FactPart) => SQL; rows: (part: FactPart) => SQL };
+
+function byIds(ids: string[]): Selection {
   const array = uuidArray(ids);
+  return { facts: (part) => sql`${sql.raw(part.id)} = any(${array})`, rows: (part) => sql`${sql.raw(part.rowId)} = any(${array})` };
+}
+
+function bySource(sourceId: string): Selection {
+  if (!UUID.test(sourceId)) throw new Error(`refreshSourceFacts: "${sourceId}" is not a source id`);
+  return { facts: () => sql`source_id = ${sourceId}::uuid`, rows: (part) => sql`${sql.raw(part.rowSource)} = ${sourceId}::uuid` };
+}
+
+/**
+ * Replaces the facts of the selected rows: subtracts their old facts from the rollups, recomputes
+ * the facts from the source tables, adds them back, and drops rollup rows that fell to zero.
+ * Everything is limited to the organisation, so an id of another organisation's row changes nothing.
+ */
+async function replaceFacts(tx: Db, orgId: string, selection: Selection, parts: FactPart[]): Promise<void> {
   for (const part of parts) {
-    const mine = sql`org_id = ${orgId} and ${sql.raw(part.id)} = any(${array})`;
+    const selected = selection.facts(part);
+    const mine = sql`org_id = ${orgId} and ${selected}`;
     const touched = new Set<string>();
     const collectDays = async () => {
       for (const column of part.dayColumns) {
@@ -67,10 +82,10 @@ async function replaceFacts(tx: Db, orgId: string, ids: string[], parts: FactPar
       }
     };
     await collectDays();
-    for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, sql`${sql.raw(part.id)} = any(${array})`, -1));
+    for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, selected, -1));
     await tx.execute(sql`delete from ${sql.raw(part.facts)} where ${mine}`);
-    await tx.execute(part.insert(orgId, sql`${sql.raw(part.sourceId)} = any(${array})`));
-    for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, sql`${sql.raw(part.id)} = any(${array})`, 1));
+    await tx.execute(part.insert(orgId, selection.rows(part)));
+    for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, selected, 1));
     await collectDays();
     if (touched.size > 0) {
       // one cleanup per rollup table (the deal rollups share theirs)
@@ -81,14 +96,16 @@ async function replaceFacts(tx: Db, orgId: string, ids: string[], parts: FactPar
 }
 
 const dealParts: FactPart[] = [
-  { facts: "report_deal_facts", id: "deal_id", insert: insertDealFacts, sourceId: "d.id", rollups: dealRollups, dayColumns: ["created_day", "closed_day"] },
-  { facts: "report_stage_facts", id: "deal_id", insert: insertStageFacts, sourceId: "d.id", rollups: stageRollups, dayColumns: ["day"] },
+  { facts: "report_deal_facts", id: "deal_id", insert: insertDealFacts, rowId: "d.id", rowSource: "d.source_id", rollups: dealRollups, dayColumns: ["created_day", "closed_day"] },
+  { facts: "report_stage_facts", id: "deal_id", insert: insertStageFacts, rowId: "d.id", rowSource: "d.source_id", rollups: stageRollups, dayColumns: ["day"] },
   // after the stage facts it is made from
-  { facts: "report_stage_gaps", id: "deal_id", insert: insertStageGaps, sourceId: "f.deal_id", rollups: [], dayColumns: [] },
+  { facts: "report_stage_gaps", id: "deal_id", insert: insertStageGaps, rowId: "f.deal_id", rowSource: "f.source_id", rollups: [], dayColumns: [] },
 ];
-const leadParts: FactPart[] = [{ facts: "report_lead_facts", id: "lead_id", insert: insertLeadFacts, sourceId: "l.id", rollups: leadRollups, dayColumns: ["day"] }];
+const leadParts: FactPart[] = [
+  { facts: "report_lead_facts", id: "lead_id", insert: insertLeadFacts, rowId: "l.id", rowSource: "l.source_id", rollups: leadRollups, dayColumns: ["day"] },
+];
 const activityParts: FactPart[] = [
-  { facts: "report_activity_facts", id: "activity_id", insert: insertActivityFacts, sourceId: "a.id", rollups: activityRollups, dayColumns: ["day"] },
+  { facts: "report_activity_facts", id: "activity_id", insert: insertActivityFacts, rowId: "a.id", rowSource: "a.source_id", rollups: activityRollups, dayColumns: ["day"] },
 ];
 
 async function leadsOfDeals(tx: Db, dealIds: string[]): Promise<string[]> {
@@ -126,11 +143,29 @@ export async function refreshReportFacts(db: Db, orgId: string, changed: Changed
     }
     for (const ids of chunks(dealIds)) {
       for (const leadId of await leadsOfDeals(tx, ids)) leadIds.add(leadId);
-      await replaceFacts(tx, orgId, ids, dealParts);
+      await replaceFacts(tx, orgId, byIds(ids), dealParts);
       for (const leadId of await leadsOfDeals(tx, ids)) leadIds.add(leadId);
     }
-    for (const ids of chunks([...leadIds])) await replaceFacts(tx, orgId, ids, leadParts);
-    for (const ids of chunks(activityIds)) await replaceFacts(tx, orgId, ids, activityParts);
+    for (const ids of chunks([...leadIds])) await replaceFacts(tx, orgId, byIds(ids), leadParts);
+    for (const ids of chunks(activityIds)) await replaceFacts(tx, orgId, byIds(ids), activityParts);
+  });
+}
+
+/**
+ * Brings the report facts of every deal, lead and activity of one source up to date, set-based
+ * (what a sync that deferred its facts runs at its end). Each of the source's rows depends only on
+ * rows of the same source (a deal's lead and history are resolved within it), so the rest of the
+ * organisation is left alone. An organisation whose facts were never built is rebuilt whole.
+ */
+export async function refreshSourceFacts(db: Db, orgId: string, sourceId: string): Promise<void> {
+  const selection = bySource(sourceId);
+  await db.transaction(async (tx) => {
+    await lockOrganisation(tx, orgId);
+    if (!(await hasFacts(tx, orgId))) {
+      await rebuildLocked(tx, orgId);
+      return;
+    }
+    for (const parts of [dealParts, leadParts, activityParts]) await replaceFacts(tx, orgId, selection, parts);
   });
 }
 
