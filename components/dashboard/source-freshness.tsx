@@ -15,7 +15,8 @@ export async function SourceFreshness({ orgId, locale, now = new Date() }: { org
       {sources.map((source) => (
         <li key={source.sourceId} data-source-id={source.sourceId}>
           <span className="font-medium text-slate-600">{source.name}</span> ({t.kinds[source.kind]}): {freshnessText(source.lastSyncedAt, now, locale)}
-          {source.isRunning ? <span className="ml-1 animate-pulse">⟳</span> : null}
+          {/* A first full sync settles the dashboards' figures only at its end (docs/sync.md): say it is under way. */}
+          {source.isRunning ? <span className="ml-1 animate-pulse">· {t.running.toLowerCase()}</span> : null}
         </li>
       ))}
     </ul>
