@@ -3,10 +3,12 @@
 import { getDb, getDbHandle } from "./db/client";
 import { env } from "./lib/env";
 import { startProcessorThread } from "./lib/ingest/process/processor-thread";
+import { offerDirectWebhookListener } from "./lib/ingest/receive/direct-listener";
 import { startSyncScheduler } from "./lib/sync/scheduler";
 import { startNotificationDelivery } from "./lib/notifications/kick";
 
 export async function openDatabaseAndSchedule() {
+  offerDirectWebhookListener();
   const started = Date.now();
   try {
     const { mode } = await getDbHandle();

@@ -1,4 +1,4 @@
-// End-to-end tests: a real production build served by `next start` on a fresh embedded database
+// End-to-end tests: a real production build served by `npm start` (scripts/serve.mjs) on a fresh embedded database
 // (filled with the demo organisation), driven in Debian's Chromium.
 import { defineConfig } from "@playwright/test";
 
@@ -29,7 +29,7 @@ export default defineConfig({
     // A new data folder every run: the server migrates it and seeds the demo organisation.
     // Long keep-alive: Node's 5 s default closes sockets the test's request client still reuses
     // (ECONNRESET on the next API call).
-    command: `rm -rf ${dataDir} ${dataDir}.lock && npx next start -H 127.0.0.1 -p ${port} --keepAliveTimeout 120000`,
+    command: `rm -rf ${dataDir} ${dataDir}.lock && node scripts/serve.mjs -H 127.0.0.1 -p ${port} --keepAliveTimeout 120000`,
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

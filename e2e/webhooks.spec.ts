@@ -1,5 +1,5 @@
-// Webhooks on PostgreSQL against our own `next start` (the production build), which this file
-// starts, SIGKILLs and restarts: issue 4's guarantee 5 — every acknowledged webhook is applied
+// Webhooks on PostgreSQL against our own production server (`npm start`: scripts/serve.mjs, whose
+// direct listener answers them), which this file starts, SIGKILLs and restarts: issue 4's guarantee 5 — every acknowledged webhook is applied
 // exactly once — then the admin's view of it: the Webhooks page, a dead event replayed, and the new
 // order's customer on the Customers page. Needs PostgreSQL at E2E_PG_URL (default below); run it
 // after `npm run build`, inside the build lock, like every e2e spec.
@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
 import { shopBody, shopSignature } from "../lib/ingest/test/bodies";
-import { freePort, startNextServer } from "../lib/ingest/test/server";
+import { freePort, startProductionServer } from "../lib/ingest/test/server";
 
 const PG_ADMIN_URL = process.env.E2E_PG_URL ?? "postgres://root@127.0.0.1:5432/postgres";
 const DB_NAME = "voronka_e2e_webhooks";
@@ -27,7 +27,7 @@ let shop: { id: string; secret: string; orgId: string };
 
 async function startServer(port: number): Promise<void> {
   const env = { DATABASE_URL: DB_URL, SEED_DEMO: "false", ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ORG_NAME: "Webhooks e2e", AUTH_SECRET: "e2e-secret-that-is-only-for-tests", AUTH_URL: `http://127.0.0.1:${port}`, CRON_SECRET };
-  const started = await startNextServer({ port, env, stdio: "pipe", timeoutMs: 90_000 });
+  const started = await startProductionServer({ port, env, stdio: "pipe", timeoutMs: 90_000 });
   origin = started.origin;
   server = started.child;
   server.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[server] ${chunk}`));

@@ -15,6 +15,7 @@ import { GET as cron } from "../cron/webhooks/route";
 import { GET as metrics } from "../metrics/route";
 import { POST as amoRoute } from "./amocrm/[sourceId]/[secret]/route";
 import { POST as shopRoute } from "./shop/[sourceId]/route";
+import { waitFor } from "@/lib/ingest/test/wait-for";
 
 let testDb: TestDb;
 let fixture: OrgFixture;
@@ -31,16 +32,6 @@ afterAll(async () => {
   await processorIdle(testDb.db);
   await testDb.close();
 });
-
-async function waitFor<T>(read: () => Promise<T | undefined>, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("webhook routes", () => {
   it("acknowledges a signed shop order and processes it right after, without a cron call", async () => {

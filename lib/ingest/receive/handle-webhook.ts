@@ -1,17 +1,27 @@
-// The route handlers' side of receiving: open the database, receive, answer, then nudge the
-// processor without making the sender wait for it. No error ever becomes a 500.
+// Taking a delivery, for both ways one arrives (a Next route handler, or the direct listener in
+// front of Next): open the database, receive, then nudge the processor without making the sender
+// wait for it. No error ever becomes a 500.
 import { getDb } from "@/db/client";
 import { kickProcessor } from "../process/kick";
+import { deliveryFromRequest, type Delivery } from "./delivery";
 import { receiveWebhook, type WebhookTarget } from "./receive-webhook";
 
-export async function handleWebhook(request: Request, target: WebhookTarget): Promise<Response> {
+export type WebhookAnswer = { status: number; payload: object };
+
+export async function takeDelivery(target: WebhookTarget, delivery: Delivery): Promise<WebhookAnswer> {
   try {
     const db = await getDb();
-    const result = await receiveWebhook(db, target, request);
+    const result = await receiveWebhook(db, target, delivery);
     if (result.isPending) kickProcessor(db, result.orgId);
-    return result.response;
+    return { status: result.status, payload: result.payload };
   } catch (error) {
     console.error("[webhooks] receiving failed", error instanceof Error ? error.message : error);
-    return Response.json({ error: { code: "unavailable", message: "The delivery could not be stored; try again later" } }, { status: 503 });
+    return { status: 503, payload: { error: { code: "unavailable", message: "The delivery could not be stored; try again later" } } };
   }
+}
+
+/** The route handlers' side. */
+export async function handleWebhook(request: Request, target: WebhookTarget): Promise<Response> {
+  const { status, payload } = await takeDelivery(target, deliveryFromRequest(request));
+  return Response.json(payload, { status });
 }

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
 import { describeFailure } from "../process/errors";
+import type { HeaderReader } from "./delivery";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
 
 export type InboxStatus = "pending" | "rejected" | "ignored";
@@ -22,7 +23,7 @@ export type InboxEntry = {
 /** Headers worth keeping for diagnosis; never cookies, authorisation or signatures. */
 const KEPT_HEADERS = ["content-type", "content-length", "user-agent", "x-forwarded-for", "x-real-ip", "x-request-id"];
 
-export function keptHeaders(headers: Headers): Record<string, string> {
+export function keptHeaders(headers: HeaderReader): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const name of KEPT_HEADERS) {
     const value = headers.get(name);

@@ -6,6 +6,7 @@ import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { amoBody, amoContact, amoLead, bitrixEvent, encodeBracketForm, shopBody, shopSignature } from "../test/bodies";
 import { createWebhookSources, type TestSources } from "../test/sources";
 import { MAX_WEBHOOK_BYTES } from "./read-body";
+import { deliveryFromRequest } from "./delivery";
 import { receiveWebhook, type WebhookTarget } from "./receive-webhook";
 
 let testDb: TestDb;
@@ -21,8 +22,9 @@ afterAll(() => testDb.close());
 
 async function post(target: WebhookTarget, body: BodyInit, headers: Record<string, string> = {}) {
   const request = new Request("http://localhost/api/webhooks/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
-  const result = await receiveWebhook(testDb.db, target, request);
-  return { status: result.response.status, body: await result.response.json(), id: result.storedId };
+  const result = await receiveWebhook(testDb.db, target, deliveryFromRequest(request));
+  // Through JSON, as the sender reads it.
+  return { status: result.status, body: JSON.parse(JSON.stringify(result.payload)), id: result.storedId };
 }
 async function stored(id: number | null) {
   const [row] = await testDb.db.select().from(webhookEvents).where(eq(webhookEvents.id, id ?? -1));

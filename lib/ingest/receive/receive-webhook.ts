@@ -6,34 +6,36 @@ import type { Db } from "@/db/types";
 import { ingestMetrics } from "../metrics";
 import { inspectAmocrm } from "./amocrm";
 import { inspectBitrix24 } from "./bitrix24";
+import type { Delivery, HeaderReader } from "./delivery";
 import { inboxWriter, keptHeaders } from "./inbox";
-import { MAX_WEBHOOK_BYTES, readBodyWithLimit } from "./read-body";
+import { MAX_WEBHOOK_BYTES } from "./read-body";
 import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";
 
 export type WebhookKind = "bitrix24" | "amocrm" | "shop";
 export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
-export type ReceiveResult = { response: Response; storedId: number | null; isPending: boolean; orgId?: string };
+/** The answer for the sender (status and JSON body) and what became of the delivery. */
+export type ReceiveResult = { status: number; payload: object; storedId: number | null; isPending: boolean; orgId?: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function receiveWebhook(db: Db, target: WebhookTarget, request: Request): Promise<ReceiveResult> {
+export async function receiveWebhook(db: Db, target: WebhookTarget, delivery: Delivery): Promise<ReceiveResult> {
   const started = performance.now();
-  const result = await receive(db, target, request);
+  const result = await receive(db, target, delivery);
   const metrics = ingestMetrics();
   metrics.received.inc({ kind: target.kind, outcome: outcomeOf(result) });
   metrics.ackLatency.observe({ kind: target.kind }, (performance.now() - started) / 1000);
   return result;
 }
 
-async function receive(db: Db, target: WebhookTarget, request: Request): Promise<ReceiveResult> {
+async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promise<ReceiveResult> {
   const source = UUID.test(target.sourceId) ? await findSource(db, target) : null;
   if (!source) return answer(404, "not_found", "No such webhook source");
-  const body = await readBodyWithLimit(request);
+  const body = await delivery.readBody();
   if (!body.ok) return answer(413, "payload_too_large", `The body is larger than ${MAX_WEBHOOK_BYTES} bytes`);
-  const contentType = request.headers.get("content-type");
-  const verdict = judge(target, source, request, contentType, body.text);
+  const contentType = delivery.headers.get("content-type");
+  const verdict = judge(target, source, delivery.headers, contentType, body.text);
   // Nothing from an unauthenticated sender is stored; the message names no secret.
   if (verdict.kind === "unauthorized") return answer(401, "unauthorized", verdict.message);
 
@@ -45,7 +47,7 @@ async function receive(db: Db, target: WebhookTarget, request: Request): Promise
       sourceId: source.id,
       eventType: verdict.eventType,
       contentType,
-      headers: keptHeaders(request.headers),
+      headers: keptHeaders(delivery.headers),
       body: verdict.body,
       status: verdict.status,
       reason: verdict.reason,
@@ -59,17 +61,17 @@ async function receive(db: Db, target: WebhookTarget, request: Request): Promise
     verdict.answerStatus < 300
       ? { id, status: verdict.status, ...(verdict.reason ? { reason: verdict.reason } : {}) }
       : { id, error: { code: verdict.answerStatus === 415 ? "unsupported_media_type" : "validation_error", message: verdict.reason ?? "Rejected" } };
-  return { response: Response.json(payload, { status: verdict.answerStatus }), storedId: id, isPending, orgId: source.orgId };
+  return { status: verdict.answerStatus, payload, storedId: id, isPending, orgId: source.orgId };
 }
 
-function judge(target: WebhookTarget, source: SourceRow, request: Request, contentType: string | null, body: string): Verdict {
+function judge(target: WebhookTarget, source: SourceRow, headers: HeaderReader, contentType: string | null, body: string): Verdict {
   switch (target.kind) {
     case "bitrix24":
       return inspectBitrix24(source, contentType, body);
     case "amocrm":
       return inspectAmocrm(source, target.urlSecret ?? "", contentType, body);
     case "shop":
-      return inspectShop(source, request.headers.get(SIGNATURE_HEADER), contentType, body);
+      return inspectShop(source, headers.get(SIGNATURE_HEADER), contentType, body);
   }
 }
 
@@ -95,10 +97,10 @@ async function findSource(db: Db, target: WebhookTarget): Promise<SourceRow | nu
 }
 
 function answer(status: number, code: string, message: string): ReceiveResult {
-  return { response: Response.json({ error: { code, message } }, { status }), storedId: null, isPending: false };
+  return { status, payload: { error: { code, message } }, storedId: null, isPending: false };
 }
 
 function outcomeOf(result: ReceiveResult): string {
-  if (result.storedId === null) return String(result.response.status);
-  return result.isPending ? "pending" : result.response.status < 300 ? "ignored_or_rejected" : "rejected";
+  if (result.storedId === null) return String(result.status);
+  return result.isPending ? "pending" : result.status < 300 ? "ignored_or_rejected" : "rejected";
 }

@@ -1,5 +1,6 @@
 // A production server of this app as a child process, for the SIGKILL test and the ingest benchmark:
-// both need a real `next start` they can kill or load, on a port nobody else holds.
+// both need the real `npm start` server (scripts/serve.mjs: Next behind the direct webhook
+// listener) that they can kill or load, on a port nobody else holds.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 
@@ -14,10 +15,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `next start` (a build must exist) and waits until /api/health answers 200. */
-export async function startNextServer(options: { port: number; env: Record<string, string>; stdio: "inherit-errors" | "pipe"; timeoutMs: number }): Promise<{ origin: string; child: ChildProcess }> {
+/** Starts the production server (a build must exist) and waits until /api/health answers 200. */
+export async function startProductionServer(options: { port: number; env: Record<string, string>; stdio: "inherit-errors" | "pipe"; timeoutMs: number }): Promise<{ origin: string; child: ChildProcess }> {
   const origin = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(options.port), "--keepAliveTimeout", "120000"], {
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", String(options.port), "--keepAliveTimeout", "120000"], {
     env: { ...process.env, ...options.env, NODE_ENV: "production" },
     stdio: options.stdio === "pipe" ? ["ignore", "pipe", "pipe"] : ["ignore", "ignore", "inherit"],
   });

@@ -1,0 +1,59 @@
+// Webhooks answered straight from Node's HTTP server, before Next's router sees them. Under load,
+// Next's request pipeline cost about 1.1 ms of the server thread's CPU per webhook before any of
+// our code ran, which alone capped a 2-core machine below 1,000 acknowledgements a second
+// (docs/webhooks.md, "Speed"). The production server (scripts/serve.mjs) offers each request here
+// first; the route handlers under app/api/webhooks stay for `next dev` and plain `next start`, and
+// both ways go through the same takeDelivery.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { deliveryFromNode } from "./delivery";
+import { takeDelivery } from "./handle-webhook";
+import type { WebhookTarget } from "./receive-webhook";
+
+const PREFIX = "/api/webhooks/";
+
+/** The target of a webhook path, as the route files under app/api/webhooks match it; null for any other path. */
+export function webhookTargetOf(url: string): WebhookTarget | null {
+  if (!url.startsWith(PREFIX)) return null;
+  const query = url.indexOf("?");
+  const parts = url.slice(PREFIX.length, query === -1 ? undefined : query).split("/");
+  let segments: string[];
+  try {
+    segments = parts.map(decodeURIComponent);
+  } catch {
+    return null; // malformed escapes: Next answers those
+  }
+  if (segments.some((segment) => segment === "")) return null;
+  const [kind, sourceId, urlSecret] = segments;
+  if ((kind === "bitrix24" || kind === "shop") && segments.length === 2) return { kind, sourceId };
+  if (kind === "amocrm" && segments.length === 3) return { kind, sourceId, urlSecret };
+  return null;
+}
+
+/** Answers the request when it is a webhook delivery and returns true; false leaves it to Next. */
+export function serveWebhookDirectly(request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.method !== "POST" || !request.url) return false;
+  const target = webhookTargetOf(request.url);
+  if (!target) return false;
+  void takeDelivery(target, deliveryFromNode(request)).then(({ status, payload }) => {
+    const body = JSON.stringify(payload);
+    // A refused oversized body may still be arriving: closing the connection stops it.
+    response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...(status === 413 ? { connection: "close" } : {}) });
+    response.end(body);
+  }, (error) => {
+    // takeDelivery answers every failure itself; this is only for a fault in writing the answer.
+    console.error("[webhooks] answering failed", error instanceof Error ? error.message : error);
+    response.destroy();
+  });
+  return true;
+}
+
+type DirectListener = (request: IncomingMessage, response: ServerResponse) => boolean;
+const slot = globalThis as typeof globalThis & { __voronkaDirectWebhooks?: DirectListener };
+
+/**
+ * Called at server start (instrumentation): scripts/serve.mjs loads no code of ours, so it finds
+ * the listener here, in the process's one globalThis.
+ */
+export function offerDirectWebhookListener(): void {
+  slot.__voronkaDirectWebhooks = serveWebhookDirectly;
+}

@@ -1,0 +1,53 @@
+// @ts-check
+// The production server (`npm start`): Next's own request handler behind a Node HTTP server that
+// first offers each request to the app's direct webhook listener. Webhooks then skip Next's router,
+// whose per-request cost alone kept a 2-core machine under 1,000 acknowledgements a second
+// (lib/ingest/receive/direct-listener.ts). Everything else is served by Next exactly as under
+// `next start`, whose options this takes: -p/--port, -H/--hostname, --keepAliveTimeout (ms).
+//
+// Plain JavaScript on purpose: it runs with bare `node` and loads none of the app's modules, so the
+// app keeps one module graph (Next's); the listener is found on globalThis once instrumentation ran.
+import { createServer } from "node:http";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", short: "p" },
+    hostname: { type: "string", short: "H" },
+    keepAliveTimeout: { type: "string" },
+  },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`[voronka] not a port: ${values.port ?? process.env.PORT}`);
+  process.exit(1);
+}
+
+// As `next start` does: production React, whatever the shell says.
+Object.assign(process.env, { NODE_ENV: "production" });
+const { default: next } = await import("next");
+
+/** @type {((request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => boolean) | undefined} */
+let direct;
+const server = createServer((request, response) => {
+  direct ??= /** @type {any} */ (globalThis).__voronkaDirectWebhooks;
+  if (direct?.(request, response)) return;
+  handle(request, response).catch((error) => {
+    console.error("[voronka] request failed", error instanceof Error ? error.message : error);
+    response.destroy();
+  });
+});
+if (values.keepAliveTimeout) server.keepAliveTimeout = Number(values.keepAliveTimeout);
+
+const app = next({ dev: false, dir: process.cwd(), hostname, port, httpServer: server });
+const handle = app.getRequestHandler();
+await app.prepare();
+server.listen(port, hostname, () => {
+  console.info(`[voronka] ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
+
+for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
+  // As under `next start`: stop at once; whatever was unfinished is redone (the inbox keeps it pending).
+  process.on(signal, () => process.exit(0));
+}
