@@ -1,7 +1,7 @@
 // Drains the inbox in this thread, soon after a kick and never while the sender waits: one run at
 // a time per database; a kick during a run only asks it to go round again.
 import type { Db } from "@/db/types";
-import { drainInbox } from "./drain";
+import { drainInbox, type DrainOptions } from "./drain";
 
 /** What the next round drains: every organisation, or only those whose deliveries asked for it. */
 type Scope = "all" | Set<string>;
@@ -22,11 +22,14 @@ function stateOf(db: Db): KickState {
  * `orgId`: the organisation whose delivery was just stored: only its events are drained, so tests
  * sharing one database never process each other's; without it, everything due.
  */
-export function drainSoon(db: Db, orgId?: string, options: { paceMs?: number } = {}): void {
+/** How the processor thread drains (paced rounds, one source at a time); the defaults everywhere else. */
+export type DrainStyle = Pick<DrainOptions, "paceMs" | "parallelSources">;
+
+export function drainSoon(db: Db, orgId?: string, style: DrainStyle = {}): void {
   const state = stateOf(db);
   state.next = widen(state.next, orgId);
   // After the answer has been sent: the sender never waits for processing.
-  state.run ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => run(db, state, options.paceMs));
+  state.run ??= new Promise<void>((resolve) => setImmediate(resolve)).then(() => run(db, state, style));
 }
 
 /**
@@ -43,14 +46,14 @@ function widen(scope: Scope | null, orgId: string | undefined): Scope {
   return new Set([...(scope ?? []), orgId]);
 }
 
-async function run(db: Db, state: KickState, paceMs: number | undefined): Promise<void> {
+async function run(db: Db, state: KickState, style: DrainStyle): Promise<void> {
   try {
     // Until nothing asks for more: a budget that ran out mid-work, or a kick meanwhile, means go again.
     while (state.next) {
       const scope = state.next;
       state.next = null;
       for (const orgId of scope === "all" ? [undefined] : scope) {
-        const { exhausted } = await drainInbox(db, { budgetMs: 30_000, orgId, paceMs });
+        const { exhausted } = await drainInbox(db, { ...style, budgetMs: 30_000, orgId });
         if (exhausted) state.next = widen(state.next, orgId);
       }
     }

@@ -21,6 +21,8 @@ export type DrainOptions = {
   oneByOne?: boolean;
   /** Rounds without a full batch start at most this often (the processor thread: bigger, cheaper batches under load). */
   paceMs?: number;
+  /** Sources drained side by side (default 4); the processor thread takes one at a time (processor-worker.ts). */
+  parallelSources?: number;
 };
 export type DrainCounts = { done: number; ignored: number; rejected: number; failed: number; dead: number };
 /** `exhausted`: the time budget ran out while there was still work; call again. */
@@ -38,16 +40,13 @@ export async function drainInbox(db: Db, options: DrainOptions = {}): Promise<Dr
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   while (Date.now() < deadline) {
     const roundStarted = Date.now();
-    const due = await db
-      .selectDistinct({ sourceId: webhookEvents.sourceId })
-      .from(webhookEvents)
-      .where(and(DUE, lte(webhookEvents.nextAttemptAt, sql`now()`), options.orgId ? eq(webhookEvents.orgId, options.orgId) : undefined))
-      .limit(100);
+    const due = await dueSources(db, options.orgId);
     // Sources side by side (each on its own connection), each source's events in order.
     let progressed = 0;
     let isBacklogged = false;
-    for (let i = 0; i < due.length; i += PARALLEL_SOURCES) {
-      const counts = await Promise.all(due.slice(i, i + PARALLEL_SOURCES).map(({ sourceId }) => processSourceBatch(db, sourceId, options, total)));
+    const parallel = options.parallelSources ?? PARALLEL_SOURCES;
+    for (let i = 0; i < due.length; i += parallel) {
+      const counts = await Promise.all(due.slice(i, i + parallel).map(({ sourceId }) => processSourceBatch(db, sourceId, options, total)));
       progressed += counts.reduce((sum, n) => sum + n, 0);
       isBacklogged ||= counts.some((n) => n >= batchSize);
     }
@@ -58,6 +57,21 @@ export async function drainInbox(db: Db, options: DrainOptions = {}): Promise<Dr
     if (!isBacklogged && pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
   }
   return { ...total, exhausted: true };
+}
+
+/**
+ * Sources with an event due, found by probing each source's queue index rather than reading the
+ * due events: with a backlog (or a source another instance is draining) a DISTINCT over them
+ * cost PostgreSQL more per kick than the deliveries themselves.
+ */
+function dueSources(db: Db, orgId: string | undefined) {
+  const hasDueEvent = sql`exists (select 1 from ${webhookEvents} where ${webhookEvents.sourceId} = ${sources.id}
+    and ${webhookEvents.status} in ('pending', 'failed') and ${webhookEvents.nextAttemptAt} <= now())`;
+  return db
+    .select({ sourceId: sources.id })
+    .from(sources)
+    .where(and(hasDueEvent, orgId ? eq(sources.orgId, orgId) : undefined))
+    .limit(100);
 }
 
 async function processSourceBatch(db: Db, sourceId: string, options: DrainOptions, total: DrainCounts): Promise<number> {

@@ -82,8 +82,12 @@ function wellFormed<T extends string | null>(text: T): T {
 /** Up to this many deliveries share one INSERT, and up to this many characters of bodies (a lone bigger one goes alone). */
 const MAX_BATCH = 500;
 const MAX_BATCH_CHARS = 4 * 1024 * 1024;
-/** INSERTs in flight at once per process; the rest of the pool stays free for the processor and pages. */
-const MAX_IN_FLIGHT = 2;
+/**
+ * INSERTs in flight at once per process. One: deliveries that arrive meanwhile wait for it and go
+ * together in the next, so at 1,000 a second PostgreSQL parses and commits half as many INSERTs as
+ * with two in flight (bench: 0.05 ms less of its CPU per delivery, and a lower p99).
+ */
+const MAX_IN_FLIGHT = 1;
 
 const writers = globalThis as typeof globalThis & { __voronkaInboxWriters?: WeakMap<Db, GroupCommit<InboxEntry, number>> };
 
