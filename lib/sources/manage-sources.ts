@@ -6,6 +6,7 @@ import { sources, syncRuns } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
 import { writeAudit } from "@/lib/users/audit";
 import { sealCredentials, type SourceCredentials } from "./credentials";
 import { inboundWebhookUrl } from "./inbound-url";
@@ -119,7 +120,12 @@ export async function getSourceRow(db: Db, orgId: string, id: string) {
 /** Deleting a source deletes everything it brought (the foreign keys cascade). */
 export async function deleteSource(db: Db, viewer: Admin, id: string): Promise<void> {
   const row = await getSourceRow(db, viewer.orgId, id);
-  await db.delete(sources).where(and(eq(sources.orgId, viewer.orgId), eq(sources.id, id)));
+  await db.transaction(async (tx) => {
+    await tx.delete(sources).where(and(eq(sources.orgId, viewer.orgId), eq(sources.id, id)));
+    // Its deals, leads and activities went with it; the daily rollups hold sums, so its share of
+    // them (and its facts, which have no foreign key) goes now, or dashboards would still count it.
+    await refreshSourceFacts(tx as unknown as Db, viewer.orgId, id);
+  });
   await writeAudit(db, viewer, { action: "source.delete", targetType: "source", targetId: id, details: { kind: row.kind, name: row.name } });
 }
 
