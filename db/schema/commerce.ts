@@ -1,7 +1,7 @@
 // Shop orders and the customers built from them (one customer per normalised phone).
 import { sql } from "drizzle-orm";
 import { char, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, money, orgId, ts } from "./common";
+import { createdAt, id, money, orgId, referenceIndexes, ts } from "./common";
 import { organisations } from "./orgs";
 import { sources } from "./sources";
 
@@ -75,5 +75,6 @@ export const orders = pgTable(
     uniqueIndex("orders_source_ext_uq").on(t.sourceId, t.externalId),
     index("orders_org_created_idx").on(t.orgId, t.createdAt),
     index("orders_customer_idx").on(t.orgId, t.customerId),
+    ...referenceIndexes("orders", [t.customerId]),
   ],
 );

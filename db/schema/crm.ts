@@ -1,6 +1,6 @@
 // The canonical CRM model: pipelines, stages, companies, contacts, leads, deals and their history.
 import { char, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid, boolean } from "drizzle-orm/pg-core";
-import { createdAt, id, money, orgId, ts } from "./common";
+import { createdAt, id, money, orgId, referenceIndexes, ts } from "./common";
 import { organisations } from "./orgs";
 import { crmUsers, sources } from "./sources";
 import { utmColumns } from "./utm";
@@ -89,7 +89,11 @@ export const contacts = pgTable(
     updatedAt: ts("updated_at"),
     deletedAt: ts("deleted_at"),
   },
-  (t) => [uniqueIndex("contacts_source_ext_uq").on(t.sourceId, t.externalId), index("contacts_phone_idx").on(t.orgId, t.phone)],
+  (t) => [
+    uniqueIndex("contacts_source_ext_uq").on(t.sourceId, t.externalId),
+    index("contacts_phone_idx").on(t.orgId, t.phone),
+    ...referenceIndexes("contacts", [t.companyId, t.crmUserId]),
+  ],
 );
 
 export const leads = pgTable(
@@ -118,6 +122,7 @@ export const leads = pgTable(
     uniqueIndex("leads_source_ext_uq").on(t.sourceId, t.externalId),
     index("leads_org_created_idx").on(t.orgId, t.createdAt),
     index("leads_org_manager_idx").on(t.orgId, t.crmUserId, t.createdAt),
+    ...referenceIndexes("leads", [t.crmUserId, t.contactId]),
   ],
 );
 
@@ -157,6 +162,7 @@ export const deals = pgTable(
     index("deals_org_stage_idx").on(t.orgId, t.stageId),
     // Lead-to-deal conversion joins on it, and deleting a lead must not scan every deal.
     index("deals_lead_idx").on(t.leadId),
+    ...referenceIndexes("deals", [t.stageId, t.crmUserId, t.contactId, t.companyId]),
   ],
 );
 
@@ -181,6 +187,7 @@ export const stageChanges = pgTable(
     uniqueIndex("stage_changes_source_ext_uq").on(t.sourceId, t.externalId),
     index("stage_changes_deal_idx").on(t.dealId, t.changedAt),
     index("stage_changes_org_idx").on(t.orgId, t.changedAt),
+    ...referenceIndexes("stage_changes", [t.fromStageId, t.toStageId, t.crmUserId]),
   ],
 );
 
@@ -215,5 +222,6 @@ export const activities = pgTable(
     // Deleting a deal or lead sets these to null: without an index, each delete scans all activities.
     index("activities_deal_idx").on(t.dealId),
     index("activities_lead_idx").on(t.leadId),
+    ...referenceIndexes("activities", [t.crmUserId, t.contactId]),
   ],
 );
