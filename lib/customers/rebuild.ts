@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { customers, orders, organisations } from "@/db/schema";
 import type { Db } from "@/db/types";
-import { findOrCreateCustomer } from "./find-customer";
+import { findOrCreateCustomer } from "./find-customers";
 import { normalizeEmail, normalizePhone } from "./normalize";
 import { loadOrgContext, recomputeCustomer } from "./recompute";
 

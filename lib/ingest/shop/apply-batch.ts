@@ -11,7 +11,7 @@ import { recomputeCustomers, type OrgContext } from "@/lib/customers/recompute";
 import type { EventVerdicts, InboxEvent } from "../process/batch-types";
 import type { SourceRow } from "../receive/source-settings";
 import { replayCustomerFills } from "./customer-fills";
-import { findOrCreateCustomers } from "./find-customers";
+import { findOrCreateCustomers } from "@/lib/customers/find-customers";
 import { foldOrderEvents, type CustomerRef, type FoldInput, type StoredOrder } from "./fold-orders";
 import { shopWebhookSchema } from "./order-schema";
 

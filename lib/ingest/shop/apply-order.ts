@@ -3,7 +3,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { orders } from "@/db/schema";
 import type { Tx } from "@/db/types";
-import { findOrCreateCustomer } from "@/lib/customers/find-customer";
+import { findOrCreateCustomer } from "@/lib/customers/find-customers";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize";
 import { recomputeCustomer, type OrgContext } from "@/lib/customers/recompute";
 import type { SourceRow } from "../receive/source-settings";

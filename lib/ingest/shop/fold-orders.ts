@@ -3,12 +3,13 @@
 // the order's version, a delete leaves a tombstone an older create cannot lift, a newer change
 // lifts it. One write per order remains, and the customers each step named or left.
 import type { ShopOrder, ShopWebhook } from "./order-schema";
+import { customerKey, type WantedCustomer } from "@/lib/customers/find-customers";
 
 export type StoredOrder = { customerId: string | null; version: number; isDeleted: boolean };
 
 /** A customer by id (stored) or by the key an order names (found or created later, in order). */
 export type CustomerRef = { id: string } | { key: string };
-export type OrderCustomer = { key: string; phone: string | null; email: string | null; name: string | null };
+export type OrderCustomer = WantedCustomer;
 
 export type OrderWrite =
   /** The whole order; `deletedAt` set when a later delete in the batch removed it again. */
@@ -37,11 +38,6 @@ export type FoldedOrders = {
 export type FoldInput = { webhook: ShopWebhook; receivedAt: Date; who: { phone: string | null; email: string | null; name: string | null } };
 
 type State = { exists: boolean; version: number; isDeleted: boolean; customer: CustomerRef | null; write: OrderWrite | null };
-
-/** The key a customer is found by: the phone when there is one, else the e-mail (lib/customers/find-customer.ts). */
-export function customerKey(phone: string | null, email: string | null): string | null {
-  return phone ? `phone:${phone}` : email ? `email:${email}` : null;
-}
 
 export function foldOrderEvents(stored: Map<string, StoredOrder>, events: FoldInput[]): FoldedOrders {
   const states = new Map<string, State>();

@@ -1,14 +1,22 @@
-// The customers of a batch of orders, found or created with a few queries instead of a couple per
-// order: the same rules as lib/customers/find-customer.ts (by E.164 phone, else by e-mail among
-// customers without a phone; created on first sight with the first order's name and e-mail; ON
-// CONFLICT and a re-read when another processor creates the same person at the same moment).
+// The customers orders belong to, found or created with a few queries for a whole batch: by E.164
+// phone, else by lower-cased e-mail among customers without a phone; created on first sight with
+// the first order's name and e-mail. Safe against two processors creating the same person at once
+// (ON CONFLICT, then a re-read). One order's customer is a batch of one.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { customers } from "@/db/schema";
-import type { Tx } from "@/db/types";
+import type { Db, Tx } from "@/db/types";
 import { chunk } from "@/lib/canonical/upsert";
-import type { OrderCustomer } from "./fold-orders";
 
-export async function findOrCreateCustomers(tx: Tx, orgId: string, wanted: OrderCustomer[]): Promise<Map<string, string>> {
+/** A customer an order names; `key` is customerKey(phone, email). */
+export type WantedCustomer = { key: string; phone: string | null; email: string | null; name: string | null };
+
+/** Who an order's customer is: "phone:+7…" or "email:…", or null for an order that names neither. */
+export function customerKey(phone: string | null, email: string | null): string | null {
+  return phone ? `phone:${phone}` : email ? `email:${email}` : null;
+}
+
+/** The customer ids by key. */
+export async function findOrCreateCustomers(tx: Db | Tx, orgId: string, wanted: WantedCustomer[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const byPhone = wanted.filter((c) => c.phone);
   const byEmail = wanted.filter((c) => !c.phone && c.email);
@@ -26,7 +34,7 @@ export async function findOrCreateCustomers(tx: Tx, orgId: string, wanted: Order
     }
   };
   await find();
-  const values = (list: OrderCustomer[]) => list.filter((c) => !ids.has(c.key)).map((c) => ({ orgId, phone: c.phone, email: c.email, name: c.name }));
+  const values = (list: WantedCustomer[]) => list.filter((c) => !ids.has(c.key)).map((c) => ({ orgId, phone: c.phone, email: c.email, name: c.name }));
   for (const part of chunk(values(byPhone))) {
     const rows = await tx.insert(customers).values(part).onConflictDoNothing({ target: [customers.orgId, customers.phone] }).returning({ id: customers.id, phone: customers.phone });
     for (const row of rows) ids.set(`phone:${row.phone}`, row.id);
@@ -42,4 +50,11 @@ export async function findOrCreateCustomers(tx: Tx, orgId: string, wanted: Order
   // Created meanwhile by another processor: read back.
   if (wanted.some((c) => !ids.has(c.key))) await find();
   return ids;
+}
+
+/** The customer of one order, or null when it names neither a phone nor an e-mail. */
+export async function findOrCreateCustomer(db: Db | Tx, orgId: string, who: { phone: string | null; email: string | null }, name: string | null): Promise<string | null> {
+  const key = customerKey(who.phone, who.email);
+  if (!key) return null;
+  return (await findOrCreateCustomers(db, orgId, [{ key, ...who, name }])).get(key) ?? null;
 }
