@@ -4,7 +4,7 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { orders, webhookEvents } from "@/db/schema";
 import { createOrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
@@ -112,6 +112,23 @@ describe("the direct listener", () => {
     }
     const after = (await testDb.db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.sourceId, s.shop.id))).length;
     expect(after).toBe(before);
+  });
+
+  it("gives up on a sender that hangs up in the middle of the body, stores nothing, and goes on serving", async () => {
+    const before = (await testDb.db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.sourceId, s.shop.id))).length;
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    await new Promise<void>((resolve) => {
+      const req = httpRequest(`${origin}/api/webhooks/shop/${s.shop.id}`, { method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": "1000" } });
+      req.on("error", () => resolve());
+      req.write('{"event":"order.created","order":{"id":"CUT"');
+      setTimeout(() => req.destroy(), 100);
+    });
+    // The delivery is settled, not left waiting for a body that never comes.
+    await waitFor(async () => (errors.mock.calls.some((call) => String(call[0]).includes("receiving failed")) ? true : undefined));
+    errors.mockRestore();
+    expect((await send(`/api/webhooks/shop/${s.shop.id}`, signedOrder("D-3", "10"))).status).toBe(200);
+    const after = (await testDb.db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.sourceId, s.shop.id))).length;
+    expect(after).toBe(before + 1);
   });
 
   it("answers 404 for an unknown source id", async () => {

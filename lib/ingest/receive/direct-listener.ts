@@ -34,16 +34,18 @@ export function serveWebhookDirectly(request: IncomingMessage, response: ServerR
   if (request.method !== "POST" || !request.url) return false;
   const target = webhookTargetOf(request.url);
   if (!target) return false;
-  void takeDelivery(target, deliveryFromNode(request)).then(({ status, payload }) => {
-    const body = JSON.stringify(payload);
-    // A refused oversized body may still be arriving: closing the connection stops it.
-    response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...(status === 413 ? { connection: "close" } : {}) });
-    response.end(body);
-  }, (error) => {
-    // takeDelivery answers every failure itself; this is only for a fault in writing the answer.
-    console.error("[webhooks] answering failed", error instanceof Error ? error.message : error);
-    response.destroy();
-  });
+  void takeDelivery(target, deliveryFromNode(request))
+    .then(({ status, payload }) => {
+      const body = JSON.stringify(payload);
+      // A refused oversized body may still be arriving: closing the connection stops it.
+      response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...(status === 413 ? { connection: "close" } : {}) });
+      response.end(body);
+    })
+    .catch((error: unknown) => {
+      // takeDelivery answers every failure itself; this is only for a fault in writing the answer.
+      console.error("[webhooks] answering failed", error instanceof Error ? error.message : error);
+      response.destroy();
+    });
   return true;
 }
 

@@ -63,6 +63,7 @@ export function readNodeBodyWithLimit(request: IncomingMessage, limit = MAX_WEBH
     const onEnd = () => resolve({ ok: true, text: (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)).toString("utf8") });
     request.on("data", onData);
     request.on("end", onEnd);
+    // Node reports a sender that hangs up mid-body as an error ("aborted"): nothing is stored.
     request.on("error", reject);
   });
 }
