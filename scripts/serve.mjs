@@ -18,7 +18,8 @@ const { values } = parseArgs({
   },
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+// Like `next start`, not the HOSTNAME variable: containers set it to their own name.
+const hostname = values.hostname ?? "0.0.0.0";
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`[voronka] not a port: ${values.port ?? process.env.PORT}`);
   process.exit(1);
