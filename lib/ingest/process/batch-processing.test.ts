@@ -2,12 +2,14 @@
 // organisations receive the same deliveries; one is drained in batches, the other one event at a
 // time, and their deals, stage changes, contacts, orders and customers are compared. Then: one
 // event the database refuses fails alone, and the rest of its batch is applied.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { contacts, crmUsers, customers, deals, orders, stageChanges, stages, webhookEvents } from "@/db/schema";
 import { createOrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { selectRows } from "@/db/migrate";
+import { rebuildReportFacts } from "@/lib/reports/facts/refresh";
 import { storeInboxEvent } from "../receive/inbox";
 import { amoBody, amoContact, amoLead, encodeBracketForm, shopBody, type ShopOrderInput } from "../test/bodies";
 import { createWebhookSources, type TestSources } from "../test/sources";
@@ -128,6 +130,19 @@ async function snapshot(s: TestSources) {
   };
 }
 
+/** What the dashboards read for one organisation: the deal and stage rollups, in a stable order. */
+async function rollupsOf(orgId: string) {
+  const deals = await selectRows<{ kind: string; day: string; stage: string; deals: number; amount: string }>(
+    testDb.db,
+    sql`select kind, day::text as day, stage_id::text as stage, deals::int as deals, amount::text as amount from report_deal_daily where org_id = ${orgId} order by 1, 2, 3`,
+  );
+  const stagesReached = await selectRows<{ day: string; stage: string; first: number; last: number; stays: string }>(
+    testDb.db,
+    sql`select day::text as day, stage_id::text as stage, first_reached::int as first, last_reached::int as last, stay_seconds::text as stays from report_stage_daily where org_id = ${orgId} order by 1, 2`,
+  );
+  return { deals, stagesReached };
+}
+
 describe("batch processing", () => {
   it("ends with the same deals, stage changes, contacts, orders and customers as one event at a time", async () => {
     await deliverAll(batched);
@@ -171,6 +186,13 @@ describe("batch processing", () => {
     expect(customer("+77020000001")).toMatchObject({ orders: 0, spent: "0.00" });
     expect(customer("+77020000002")).toMatchObject({ name: "Дана", orders: 1, spent: "4000.00" });
     expect(customer(null, "guest@mail.kz")).toMatchObject({ name: "Гость", orders: 1, completed: 0 });
+
+    // The dashboards' rollups, kept current once per batch, equal a rebuild from the rows: leads
+    // 100, 200, 400 and 500 were created and 200 deleted, so the created-deals rollup counts 3.
+    const before = await rollupsOf(batched.amo.orgId);
+    expect(before.deals.filter((row) => row.kind === "created").reduce((sum, row) => sum + row.deals, 0)).toBe(3);
+    await rebuildReportFacts(testDb.db, batched.amo.orgId);
+    expect(await rollupsOf(batched.amo.orgId)).toEqual(before);
   });
 
   it("fails only the event the database refuses and applies the rest of its batch", async () => {

@@ -4,7 +4,9 @@
 // so an event that cannot be applied fails (and is retried, then dead) while the rest succeed.
 import { eq, inArray, sql } from "drizzle-orm";
 import { webhookEvents, type sources } from "@/db/schema";
-import type { Tx } from "@/db/types";
+import type { Db, Tx } from "@/db/types";
+import { runInWriteScope } from "@/lib/canonical/write-scope";
+import { refreshReportFacts, type ChangedRows } from "@/lib/reports/facts/refresh";
 import type { OrgContext } from "@/lib/customers/recompute";
 import type { ProcessedOutcome } from "../metrics";
 import { applyEvent, applyEventBatch, type ProcessDeps } from "./apply-event";
@@ -20,7 +22,7 @@ export async function processEvents(tx: Tx, source: SourceRow | undefined, event
   if (source && events.length > 1 && !context.oneByOne) {
     let verdicts: EventVerdicts | null = null;
     try {
-      verdicts = await tx.transaction((savepoint) => applyEventBatch(savepoint, source, events, context.deps, context.org));
+      verdicts = await tx.transaction((savepoint) => applyWithFactsOnce(savepoint, source, events, context));
     } catch (error) {
       console.warn(`[webhooks] a batch of ${events.length} ${source.kind} events failed (${describeFailure(error)}); applying them one by one`);
     }
@@ -29,6 +31,26 @@ export async function processEvents(tx: Tx, source: SourceRow | undefined, event
   const outcomes: Outcome[] = [];
   for (const event of events) outcomes.push(await processOne(tx, source, event, context));
   return outcomes;
+}
+
+/**
+ * The batch's writes leave their report facts to the batch, which refreshes them once at its end,
+ * in the same savepoint: an amoCRM batch otherwise refreshed the same deals after the deal upsert
+ * and again after their stage changes.
+ */
+async function applyWithFactsOnce(savepoint: Tx, source: SourceRow, events: InboxEvent[], context: ProcessContext): Promise<EventVerdicts> {
+  const changed = { dealIds: new Set<string>(), leadIds: new Set<string>(), activityIds: new Set<string>() };
+  const scope = {
+    async deferFacts(_tx: unknown, rows: ChangedRows) {
+      for (const id of rows.dealIds ?? []) changed.dealIds.add(id);
+      for (const id of rows.leadIds ?? []) changed.leadIds.add(id);
+      for (const id of rows.activityIds ?? []) changed.activityIds.add(id);
+      return true;
+    },
+  };
+  const verdicts = await runInWriteScope(scope, () => applyEventBatch(savepoint, source, events, context.deps, context.org));
+  await refreshReportFacts(savepoint as unknown as Db, source.orgId, { dealIds: [...changed.dealIds], leadIds: [...changed.leadIds], activityIds: [...changed.activityIds] });
+  return verdicts;
 }
 
 async function markVerdicts(tx: Tx, kind: string, events: InboxEvent[], verdicts: EventVerdicts): Promise<Outcome[]> {
