@@ -18,13 +18,13 @@ function stateOf(db: Db): KickState {
   return state;
 }
 
+/** How the processor thread drains (paced rounds, one source at a time); the defaults everywhere else. */
+export type DrainStyle = Pick<DrainOptions, "paceMs" | "parallelSources">;
+
 /**
  * `orgId`: the organisation whose delivery was just stored: only its events are drained, so tests
  * sharing one database never process each other's; without it, everything due.
  */
-/** How the processor thread drains (paced rounds, one source at a time); the defaults everywhere else. */
-export type DrainStyle = Pick<DrainOptions, "paceMs" | "parallelSources">;
-
 export function drainSoon(db: Db, orgId?: string, style: DrainStyle = {}): void {
   const state = stateOf(db);
   state.next = widen(state.next, orgId);
