@@ -132,12 +132,16 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     ]);
     return { orgId };
   });
+  // Fresh statistics for the planner, before the facts are built from the new rows and again
+  // after: PGlite runs no autovacuum (nor does a server with it off, and on one with it on it comes
+  // too late). Without them it takes the tables for a few hundred rows and picks nested loops:
+  // building the lead facts of 200,000 deals ran for more than 10 minutes (50 s with statistics),
+  // and the lead reports took seconds on the demo data.
+  await db.execute(sql`analyze`);
   // The report facts of the new organisation, built in one pass over its rows (docs/reports.md).
   const factsStarted = Date.now();
   await rebuildReportFacts(db, result.orgId);
   log(`report facts built in ${((Date.now() - factsStarted) / 1000).toFixed(1)} s`);
-  // Fresh statistics for the planner: PGlite runs no autovacuum, and without them it picks nested
-  // loops that made the lead reports take seconds on the demo data.
   await db.execute(sql`analyze`);
   log("statistics updated (analyze)");
   return result;
