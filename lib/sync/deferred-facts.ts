@@ -28,6 +28,8 @@ export type DeferredFacts = {
   /** The write scope's hook: true when this write's facts are left to `settle`. */
   deferFacts: WriteScope["deferFacts"];
   isDeferring(): boolean;
+  /** The rows `settle` brings up to date: the source's deals, leads and activities. */
+  rowsToSettle(db: Db): Promise<number>;
   /**
    * At the end of the run: refreshes the whole source's facts and drops the marker, in one
    * transaction (nothing when nothing was deferred). Later writes in the scope refresh as they go.
@@ -64,6 +66,7 @@ export async function openDeferredFacts(db: Db, source: SourceRef, thresholds: D
       return true;
     },
     isDeferring: () => isDeferring,
+    rowsToSettle: (target: Db) => storedRows(target, source.id, Number.MAX_SAFE_INTEGER),
     async settle(target: Db) {
       isSettled = true;
       if (!isDeferring) return false;
@@ -80,9 +83,9 @@ export async function openDeferredFacts(db: Db, source: SourceRef, thresholds: D
   };
 }
 
-/** Deals, leads and activities the source holds (each counted up to COUNT_CAP). */
-async function storedRows(db: Db, sourceId: string): Promise<number> {
-  const capped = (table: string) => sql`(select count(*) from (select 1 from ${sql.raw(table)} where source_id = ${sourceId} limit ${COUNT_CAP}) t)`;
+/** Deals, leads and activities the source holds (each counted up to `cap`). */
+async function storedRows(db: Db, sourceId: string, cap = COUNT_CAP): Promise<number> {
+  const capped = (table: string) => sql`(select count(*) from (select 1 from ${sql.raw(table)} where source_id = ${sourceId} limit ${cap}) t)`;
   const [row] = await selectRows<{ total: number | string }>(db, sql`select ${capped("deals")} + ${capped("leads")} + ${capped("activities")} as total`);
   return Number(row?.total ?? 0);
 }
