@@ -88,7 +88,7 @@ test("a manager opening the admin pages gets a 404 page", async ({ page }) => {
   for (const path of ["/admin", "/admin/users", "/admin/organisation"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
-    await expect(page.getByText("This page could not be found.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Страница не найдена" })).toBeVisible();
   }
 });
 
@@ -97,7 +97,7 @@ test("an unknown or malformed user id is a 404 page for the admin too", async ({
   for (const id of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
     const response = await page.goto(`/admin/users/${id}`);
     expect(response?.status(), id).toBe(404);
-    await expect(page.getByText("This page could not be found.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Страница не найдена" })).toBeVisible();
   }
 });
 
@@ -132,4 +132,21 @@ test("the admin renames the organisation and the sidebar shows the new name, the
   } finally {
     await rename(original);
   }
+});
+
+test("an address that matches no page answers 404 in the viewer's language, with the way back", async ({ page }) => {
+  await signInAndWait(page, logins.admin);
+  const missing = await page.goto("/no-such-report");
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Страница не найдена" })).toBeVisible();
+  await expect(page).toHaveTitle("Страница не найдена · Voronka");
+  // The language the viewer chose with the switch (its cookie) wins, on this page too.
+  await page.context().addCookies([{ name: "voronka-locale", value: "en", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.context().addCookies([{ name: "voronka-locale", value: "ru", url: page.url() }]);
+  await page.reload();
+  await page.getByRole("link", { name: "На главную" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { name: "Обзор" })).toBeVisible();
 });

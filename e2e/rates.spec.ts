@@ -50,5 +50,5 @@ test("a director does not get the exchange-rate editor", async ({ page }) => {
   await signInAndWait(page, logins.director);
   const response = await page.goto("/admin/rates");
   expect(response?.status()).toBe(404);
-  await expect(page.getByText("This page could not be found.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Страница не найдена" })).toBeVisible();
 });

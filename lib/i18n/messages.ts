@@ -48,6 +48,11 @@ const ru = {
     body: "Этот дашборд появится в следующем выпуске. Цифры обзора уже считаются по вашим данным.",
   },
   errors: { forbidden: "Эта страница доступна только администраторам." },
+  notFound: {
+    title: "Страница не найдена",
+    body: "Такой страницы нет, или она недоступна вашей роли. Проверьте адрес.",
+    home: "На главную",
+  },
 };
 
 export type Messages = typeof ru;
@@ -101,6 +106,11 @@ const en: Messages = {
     body: "This dashboard arrives in the next release. The Overview numbers already come from your data.",
   },
   errors: { forbidden: "Only admins can open this page." },
+  notFound: {
+    title: "Page not found",
+    body: "There is no such page, or your role cannot open it. Check the address.",
+    home: "Go to the overview",
+  },
 };
 
 export const messages: Record<"ru" | "en", Messages> = { ru, en };
