@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { logins, signIn } from "./fixtures";
+import { logins, signIn, signInAndWait } from "./fixtures";
 
 test("a visitor without a session is sent to the sign-in page", async ({ page }) => {
   await page.goto("/managers");
@@ -25,4 +25,24 @@ test("signing in returns to the page that was asked for, and signing out ends th
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
+});
+
+test("signing out on one device leaves the same person signed in on another", async ({ browser }) => {
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  const onLaptop = await laptop.newPage();
+  const onPhone = await phone.newPage();
+  await signInAndWait(onLaptop, logins.manager2);
+  await signInAndWait(onPhone, logins.manager2);
+
+  await onLaptop.getByRole("button", { name: "Выйти" }).click();
+  await expect(onLaptop).toHaveURL(/\/login/);
+  await onLaptop.goto("/sales");
+  await expect(onLaptop).toHaveURL(/\/login/);
+
+  await onPhone.goto("/sales");
+  await expect(onPhone).toHaveURL(/\/sales$/);
+  await expect(onPhone.getByRole("button", { name: "Выйти" })).toBeVisible();
+  await laptop.close();
+  await phone.close();
 });

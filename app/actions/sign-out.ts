@@ -1,15 +1,16 @@
 "use server";
-import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { users } from "@/db/schema";
 import { auth, signOut } from "@/lib/auth/auth";
+import { endSession, sessionClaims } from "@/lib/auth/sessions";
 
 /**
- * Ends the session server-side before clearing the cookie: a page request in flight during sign-out
- * can renew the cookie, and that renewed cookie must not sign the person back in.
+ * Ends this session server-side before clearing the cookie: a page request in flight during
+ * sign-out can renew the cookie, and that renewed cookie must not sign the person back in. The
+ * person's sessions on other devices go on.
  */
 export async function signOutAction() {
-  const userId = (await auth())?.user?.id;
-  if (userId) await (await getDb()).update(users).set({ sessionsValidAfter: new Date() }).where(eq(users.id, userId));
+  const session = await auth();
+  const userId = session?.user?.id;
+  if (userId) await endSession(await getDb(), userId, sessionClaims(session as unknown as Record<string, unknown>));
   await signOut({ redirectTo: "/login" });
 }

@@ -40,13 +40,30 @@ export const users = pgTable(
     isActive: boolean("is_active").notNull().default(true),
     lastSignInAt: ts("last_sign_in_at"),
     /**
-     * Sessions signed in before this moment are over (sign-out, a new password). A JWT cannot be
-     * revoked, and a request in flight during sign-out can renew the cookie, so the server checks this.
+     * Sessions signed in before this moment are over (a new password set by an admin; a sign-out of
+     * a cookie from before sessions had ids). A JWT cannot be revoked, and a request in flight during
+     * sign-out can renew the cookie, so the server checks this.
      */
     sessionsValidAfter: ts("sessions_valid_after"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_org_idx").on(t.orgId, t.role)],
+);
+
+/**
+ * Sessions ended by signing out on one device. Each session carries its own id in its cookie, so
+ * signing out ends that session and leaves the person's other devices signed in (lib/auth/sessions.ts).
+ */
+export const endedSessions = pgTable(
+  "ended_sessions",
+  {
+    sessionId: uuid("session_id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    endedAt: ts("ended_at").notNull().defaultNow(),
+  },
+  (t) => [index("ended_sessions_user_idx").on(t.userId, t.endedAt)],
 );
 
 export const apiTokens = pgTable(

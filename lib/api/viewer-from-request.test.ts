@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { endSession, newSessionClaims } from "@/lib/auth/sessions";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { viewerFromRequest } from "./viewer-from-request";
@@ -44,6 +45,15 @@ describe("viewerFromRequest", () => {
     const cookie = await sessionFor(f.users.carol.id);
     await testDb.db.update(users).set({ isActive: false }).where(eq(users.id, f.users.carol.id));
     await expect(viewerFromRequest(testDb.db, withCookie(cookie))).rejects.toThrow("Your session has ended or your account is disabled");
+  });
+
+  it("refuses the cookie of a session signed out on its device, and accepts the same person's other session", async () => {
+    const cookieOf = (claims: { signedInAt: number; sessionId: string }) => encode({ token: { sub: f.users.bob.id, ...claims }, secret: env.AUTH_SECRET, salt: COOKIE });
+    const laptop = newSessionClaims();
+    const phone = newSessionClaims();
+    await endSession(testDb.db, f.users.bob.id, laptop);
+    await expect(viewerFromRequest(testDb.db, withCookie(await cookieOf(laptop)))).rejects.toThrow("Your session has ended");
+    expect((await viewerFromRequest(testDb.db, withCookie(await cookieOf(phone)))).userId).toBe(f.users.bob.id);
   });
 
   it("refuses a session cookie that signed in before the person signed out, and accepts one from after", async () => {

@@ -2,6 +2,7 @@
 // Reads the request itself (not Next's request context), so route handlers can be tested directly.
 import { getToken } from "next-auth/jwt";
 import type { Db } from "@/db/types";
+import { sessionClaims } from "@/lib/auth/sessions";
 import { resolveApiToken } from "@/lib/auth/tokens";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
@@ -20,8 +21,7 @@ export async function viewerFromRequest(db: Db, request: Request): Promise<Viewe
   const secureCookie = (request.headers.get("cookie") ?? "").includes(SECURE_COOKIE);
   const token = await getToken({ req: request, secret: env.AUTH_SECRET, secureCookie });
   if (!token?.sub) throw new UnauthorizedError();
-  const signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : null;
-  return (await loadViewer(db, token.sub, { signedInAt })) ?? unauthorized("Your session has ended or your account is disabled: sign in again");
+  return (await loadViewer(db, token.sub, sessionClaims(token))) ?? unauthorized("Your session has ended or your account is disabled: sign in again");
 }
 
 function unauthorized(message: string): never {

@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { newSessionClaims, sessionClaims } from "./sessions";
 import { checkCredentials } from "./sign-in";
 
 export class TooManyAttempts extends CredentialsSignin {
@@ -32,15 +33,16 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    // The moment of signing in rides along every renewal of the cookie (its iat does not), so the
-    // server can end sessions that began before a sign-out or a password change (lib/auth/viewer.ts).
+    // The session's own id and the moment it signed in ride along every renewal of the cookie (its
+    // iat does not), so the server can end this session alone at sign-out, and every session that
+    // began before a password change (lib/auth/sessions.ts).
     jwt({ token, user }) {
-      if (user) token.signedInAt = Date.now();
+      if (user) Object.assign(token, newSessionClaims());
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      return Object.assign(session, { signedInAt: typeof token.signedInAt === "number" ? token.signedInAt : null });
+      return Object.assign(session, sessionClaims(token));
     },
     // Only relative callback URLs, so the sign-in page can never bounce a user to another site.
     redirect({ url, baseUrl }) {

@@ -3,14 +3,14 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { auth } from "./auth";
 import { can, type Action } from "./permissions";
+import { sessionClaims } from "./sessions";
 import { loadViewer, type Viewer } from "./viewer";
 
 export async function getViewer(): Promise<Viewer | null> {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  const signedInAt = (session as { signedInAt?: number | null }).signedInAt ?? null;
-  return loadViewer(await getDb(), userId, { signedInAt });
+  return loadViewer(await getDb(), userId, sessionClaims(session as unknown as Record<string, unknown>));
 }
 
 /** The viewer, or a redirect to the sign-in page (also when the account has been disabled). */

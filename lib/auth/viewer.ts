@@ -1,9 +1,10 @@
 // The signed-in person, loaded fresh from the database on every request so that a disabled user
 // or a changed role takes effect at once, and a session ended by sign-out stays ended.
-import { and, eq } from "drizzle-orm";
-import { organisations, users } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { endedSessions, organisations, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Role } from "./permissions";
+import type { SessionClaims } from "./sessions";
 
 export type Viewer = {
   userId: string;
@@ -17,18 +18,26 @@ export type Viewer = {
 };
 
 /**
- * `session`: for a session cookie, when it signed in (ms); a session older than the user's
- * sessions_valid_after is over. API tokens pass none: they are revoked on their own.
+ * `session`: a session cookie's claims; the session is over when it was signed out (its id is in
+ * ended_sessions) or signed in before the user's sessions_valid_after. API tokens pass none: they
+ * are revoked on their own.
  */
-export async function loadViewer(db: Db, userId: string, session?: { signedInAt: number | null }): Promise<Viewer | null> {
+export async function loadViewer(db: Db, userId: string, session?: SessionClaims): Promise<Viewer | null> {
+  const sessionId = session?.sessionId ?? null;
   const [row] = await db
-    .select({ user: users, org: organisations })
+    .select({
+      user: users,
+      org: organisations,
+      // in the same round trip as the user
+      signedOut: sessionId ? sql<boolean>`exists (select 1 from ${endedSessions} where ${endedSessions.sessionId} = ${sessionId})` : sql<boolean>`false`,
+    })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.orgId))
     .where(and(eq(users.id, userId), eq(users.isActive, true)))
     .limit(1);
   if (!row) return null;
   const { user, org } = row;
+  if (session && row.signedOut) return null;
   if (session && user.sessionsValidAfter && (session.signedInAt ?? 0) < user.sessionsValidAfter.getTime()) return null;
   return {
     userId: user.id,
