@@ -3,7 +3,7 @@
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ValidationError } from "@/lib/errors";
-import { assertCan } from "@/lib/users/guards";
+import { assertCan } from "@/lib/auth/guards";
 import { listTeamRefs, upsertSpend } from "./store";
 import { validateSpendRows, type RawSpendRow, type RowError, type SpendRow } from "./validate";
 

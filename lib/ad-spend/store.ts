@@ -5,8 +5,8 @@ import { adSpend, trafficTeams } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
-import { writeAudit } from "@/lib/users/audit";
-import { assertCan, parseId } from "@/lib/users/guards";
+import { writeAudit } from "@/lib/audit";
+import { assertCan, parseId } from "@/lib/auth/guards";
 import type { SpendRow, TeamRef } from "./validate";
 
 type Actor = Pick<Viewer, "orgId" | "userId" | "role">;

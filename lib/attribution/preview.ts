@@ -5,7 +5,7 @@ import { and, eq, sql, type AnyColumn } from "drizzle-orm";
 import { deals, leads } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
-import { assertCan } from "@/lib/users/guards";
+import { assertCan } from "@/lib/auth/guards";
 import { loadMatcherInputs } from "./load";
 import { buildMatcher } from "./matcher";
 import type { PreviewInput } from "./schemas";

@@ -4,7 +4,7 @@
 import { and, asc, count, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { attributionRuns, deals, leads } from "@/db/schema";
 import type { Db } from "@/db/types";
-import { isUniqueViolation } from "@/lib/users/db-errors";
+import { isUniqueViolation } from "@/db/errors";
 import { loadAttributionMatcher } from "./load";
 import type { Matcher } from "./types";
 

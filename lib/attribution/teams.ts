@@ -5,9 +5,9 @@ import { adSpend, attributionRules, trafficTeams } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { diffFields, writeAudit } from "@/lib/users/audit";
-import { isUniqueViolation } from "@/lib/users/db-errors";
-import { assertCan, parseId } from "@/lib/users/guards";
+import { diffFields, writeAudit } from "@/lib/audit";
+import { isUniqueViolation } from "@/db/errors";
+import { assertCan, parseId } from "@/lib/auth/guards";
 import { startRecompute, type StartedRecompute } from "./recompute";
 import type { CreateTeamInput, UpdateTeamInput } from "./schemas";
 

@@ -5,6 +5,7 @@
 import { eq } from "drizzle-orm";
 import { endedSessions, users } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { isUuid } from "@/lib/uuid";
 
 export type SessionClaims = {
   /** When it signed in (ms); null for a cookie from before this was recorded. */
@@ -13,15 +14,13 @@ export type SessionClaims = {
   sessionId: string | null;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The claims of a decoded JWT or of an Auth.js session object (both carry them as set at sign-in). */
 export function sessionClaims(source: Record<string, unknown> | null | undefined): SessionClaims {
   const signedInAt = source?.signedInAt;
   const sessionId = source?.sessionId;
   return {
     signedInAt: typeof signedInAt === "number" ? signedInAt : null,
-    sessionId: typeof sessionId === "string" && UUID.test(sessionId) ? sessionId : null,
+    sessionId: isUuid(sessionId) ? sessionId : null,
   };
 }
 

@@ -9,6 +9,7 @@ import { ValidationError } from "@/lib/errors";
 import { resolvePeriod } from "@/lib/reports/filters";
 import type { Period } from "@/lib/time/months";
 import type { DealListFilters, DealSort, OrgSettings } from "./deal-list";
+import { isUuid } from "@/lib/uuid";
 
 /** An instant as a bound timestamptz parameter (the same on PGlite and postgres-js). */
 const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
@@ -114,8 +115,7 @@ export function decodeCursor(cursor: string, sort: string, order: string): { val
   } catch {
     parts = null;
   }
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((part) => typeof part === "string") || !uuid.test(parts[3])) {
+  if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((part) => typeof part === "string") || !isUuid(parts[3])) {
     throw new ValidationError("cursor: must be the nextCursor of a previous page");
   }
   if (parts[0] !== sort || parts[1] !== order) throw new ValidationError("cursor: belongs to another sort order; start again from the first page");

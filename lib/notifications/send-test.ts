@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { organisations, trafficTeams } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
-import { assertCan } from "@/lib/users/guards";
+import { assertCan } from "@/lib/auth/guards";
 import { testTargetSchema } from "./schemas";
 import { loadSendingSettings } from "./settings";
 import { sendTelegramMessage, type TelegramOptions } from "./telegram";

@@ -6,8 +6,8 @@ import type { Db, Tx } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ValidationError } from "@/lib/errors";
 import { decryptText, encryptText } from "@/lib/sources/crypto";
-import { writeAudit } from "@/lib/users/audit";
-import { assertCan } from "@/lib/users/guards";
+import { writeAudit } from "@/lib/audit";
+import { assertCan } from "@/lib/auth/guards";
 import { notificationSettingsSchema, type NotificationSettingsInput } from "./schemas";
 
 export type NotificationSettingsView = {

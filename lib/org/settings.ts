@@ -5,8 +5,8 @@ import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
 import { rebuildReportFacts } from "@/lib/reports/facts/refresh";
-import { diffFields, writeAudit } from "@/lib/users/audit";
-import { assertCan } from "@/lib/users/guards";
+import { diffFields, writeAudit } from "@/lib/audit";
+import { assertCan } from "@/lib/auth/guards";
 import { orgSettingsPatchSchema, type OrgSettingsPatch } from "./settings-schema";
 
 export type OrgSettings = { id: string; name: string; baseCurrency: string; timezone: string; locale: "ru" | "en"; country: string };

@@ -8,8 +8,8 @@ import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { refreshReportFacts } from "@/lib/reports/facts/refresh";
-import { writeAudit } from "@/lib/users/audit";
-import { assertCan, parseId } from "@/lib/users/guards";
+import { writeAudit } from "@/lib/audit";
+import { assertCan, parseId } from "@/lib/auth/guards";
 import type { RateInput } from "./schemas";
 
 export type ExchangeRate = { id: string; currency: string; day: string; rate: string };

@@ -7,7 +7,7 @@ import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
-import { writeAudit } from "@/lib/users/audit";
+import { writeAudit } from "@/lib/audit";
 import { sealCredentials, type SourceCredentials } from "./credentials";
 import { inboundWebhookUrl } from "./inbound-url";
 import { normalizeBitrixWebhookUrl, type CreateSourceInput, type UpdateSourceInput } from "./schemas";

@@ -5,7 +5,7 @@ import { and, eq, inArray, lt, or, isNull } from "drizzle-orm";
 import { syncRuns, type SyncEntityProgress, type SyncRunStats } from "@/db/schema";
 import type { DbOrTx } from "@/lib/canonical";
 import { ConflictError } from "@/lib/errors";
-import { isUniqueViolation } from "@/lib/users/db-errors";
+import { isUniqueViolation } from "@/db/errors";
 import type { SyncMode } from "./types";
 
 /** A run that has not beaten for this long belongs to a process that is gone. */

@@ -4,8 +4,8 @@ import { crmUsers, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { assertCan, parseId } from "./guards";
+import { writeAudit } from "@/lib/audit";
+import { assertCan, parseId } from "@/lib/auth/guards";
 import { getUser, type UserSummary } from "./list-users";
 
 /**

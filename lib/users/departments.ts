@@ -4,9 +4,9 @@ import { departments } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { isUniqueViolation } from "./db-errors";
-import { assertCan } from "./guards";
+import { writeAudit } from "@/lib/audit";
+import { isUniqueViolation } from "@/db/errors";
+import { assertCan } from "@/lib/auth/guards";
 
 export type Department = { id: string; name: string; createdAt: Date };
 

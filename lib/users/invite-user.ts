@@ -4,10 +4,10 @@ import type { Db } from "@/db/types";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, ValidationError } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { isUniqueViolation } from "./db-errors";
+import { writeAudit } from "@/lib/audit";
+import { isUniqueViolation } from "@/db/errors";
 import { requireDepartment } from "./departments";
-import { assertCan } from "./guards";
+import { assertCan } from "@/lib/auth/guards";
 import { getUser, type UserSummary } from "./list-users";
 import { inviteUserSchema, type InviteUserInput } from "./schemas";
 

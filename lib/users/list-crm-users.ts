@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { crmUsers, sources, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
-import { assertCan } from "./guards";
+import { assertCan } from "@/lib/auth/guards";
 
 export type CrmUserSummary = {
   id: string;

@@ -5,7 +5,7 @@ import type { Db } from "@/db/types";
 import type { Role } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
-import { assertCan, parseId } from "./guards";
+import { assertCan, parseId } from "@/lib/auth/guards";
 
 export type LinkedCrmUser = { id: string; name: string; externalId: string; sourceId: string; sourceName: string };
 

@@ -2,8 +2,8 @@
 import type { Db } from "@/db/types";
 import { createApiToken, listApiTokens, revokeApiToken, type TokenSummary } from "@/lib/auth/tokens";
 import type { Viewer } from "@/lib/auth/viewer";
-import { writeAudit } from "./audit";
-import { assertCan, parseId } from "./guards";
+import { writeAudit } from "@/lib/audit";
+import { assertCan, parseId } from "@/lib/auth/guards";
 
 export async function createOwnApiToken(db: Db, viewer: Viewer, name: string): Promise<{ id: string; token: string }> {
   assertCan(viewer, "tokens:manage-own");

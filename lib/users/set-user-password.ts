@@ -5,8 +5,8 @@ import type { Db } from "@/db/types";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { writeAudit } from "./audit";
-import { assertCan, parseId } from "./guards";
+import { writeAudit } from "@/lib/audit";
+import { assertCan, parseId } from "@/lib/auth/guards";
 import { passwordSchema } from "./schemas";
 
 export async function setUserPassword(db: Db, viewer: Viewer, userId: string, password: string): Promise<void> {

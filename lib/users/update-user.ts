@@ -5,9 +5,9 @@ import { organisations, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { diffFields, writeAudit } from "./audit";
+import { diffFields, writeAudit } from "@/lib/audit";
 import { requireDepartment } from "./departments";
-import { assertCan, parseId } from "./guards";
+import { assertCan, parseId } from "@/lib/auth/guards";
 import { getUser, type UserSummary } from "./list-users";
 import type { UpdateUserInput } from "./schemas";
 

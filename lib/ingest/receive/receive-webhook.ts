@@ -12,13 +12,12 @@ import { MAX_WEBHOOK_BYTES } from "./read-body";
 import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";
+import { isUuid } from "@/lib/uuid";
 
 export type WebhookKind = "bitrix24" | "amocrm" | "shop";
 export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
 /** The answer for the sender (status and JSON body) and what became of the delivery. */
 export type ReceiveResult = { status: number; payload: object; storedId: number | null; isPending: boolean; orgId?: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function receiveWebhook(db: Db, target: WebhookTarget, delivery: Delivery): Promise<ReceiveResult> {
   const started = performance.now();
@@ -30,7 +29,7 @@ export async function receiveWebhook(db: Db, target: WebhookTarget, delivery: De
 }
 
 async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promise<ReceiveResult> {
-  const source = UUID.test(target.sourceId) ? await findSource(db, target) : null;
+  const source = isUuid(target.sourceId) ? await findSource(db, target) : null;
   if (!source) return answer(404, "not_found", "No such webhook source");
   const body = await delivery.readBody();
   if (!body.ok) return answer(413, "payload_too_large", `The body is larger than ${MAX_WEBHOOK_BYTES} bytes`);

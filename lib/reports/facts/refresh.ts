@@ -7,15 +7,15 @@ import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
 import { insertActivityFacts, insertDealFacts, insertLeadFacts, insertStageFacts, insertStageGaps } from "./fact-sql";
 import { activityRollups, applyFacts, dealRollups, deleteEmptyRows, leadRollups, stageRollups, type Rollup } from "./rollups";
+import { isUuid } from "@/lib/uuid";
 
 export type ChangedRows = { dealIds?: string[]; leadIds?: string[]; activityIds?: string[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FACT_TABLES = ["report_deal_facts", "report_stage_facts", "report_stage_gaps", "report_lead_facts", "report_activity_facts"];
 const ROLLUP_TABLES = ["report_deal_daily", "report_stage_daily", "report_lead_daily", "report_lead_days_monthly", "report_activity_daily"];
 
 function uuidArray(ids: string[]): SQL {
-  for (const id of ids) if (!UUID.test(id)) throw new Error(`refreshReportFacts: "${id}" is not a row id`);
+  for (const id of ids) if (!isUuid(id)) throw new Error(`refreshReportFacts: "${id}" is not a row id`);
   return sql`${`{${ids.join(",")}}`}::uuid[]`;
 }
 
@@ -62,7 +62,7 @@ function byIds(ids: string[]): Selection {
 }
 
 function bySource(sourceId: string): Selection {
-  if (!UUID.test(sourceId)) throw new Error(`refreshSourceFacts: "${sourceId}" is not a source id`);
+  if (!isUuid(sourceId)) throw new Error(`refreshSourceFacts: "${sourceId}" is not a source id`);
   return { facts: () => sql`source_id = ${sourceId}::uuid`, rows: (part) => sql`${sql.raw(part.rowSource)} = ${sourceId}::uuid` };
 }
 

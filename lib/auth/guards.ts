@@ -2,13 +2,11 @@
 import { can, type Action } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
-
-// The forms PostgreSQL's uuid cast accepts in our URLs; anything else would be a 500 from the cast.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/uuid";
 
 /** A route's id parameter: a malformed id names no row, so it is "not found" like any other. */
 export function parseId(value: string, what: string): string {
-  if (!UUID.test(value)) throw new NotFoundError(what);
+  if (!isUuid(value)) throw new NotFoundError(what);
   return value.toLowerCase();
 }
 
