@@ -1,9 +1,9 @@
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { attributionRules, deals, leads, pipelines, stageChanges, stages, trafficTeams } from "@/db/schema";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
-import { applyDeals, applyLeads, applyStageChanges, markDeleted, markMissingDeleted, type CanonicalDeal } from "./index";
+import { applyDeals, applyLeads, applyStageChanges, markDeleted, type CanonicalDeal } from "./index";
 
 let testDb: TestDb;
 let f: OrgFixture;
@@ -137,18 +137,12 @@ describe("applyDeals", () => {
     expect(total).toBe("724218.03");
   });
 
-  it("deletes set deleted_at; a full pass marks rows the CRM no longer has", async () => {
-    await applyDeals(testDb.db, source(), [deal("F1"), deal("F2"), deal("F3")]);
+  it("deletes set deleted_at, once", async () => {
+    await applyDeals(testDb.db, source(), [deal("F1"), deal("F2")]);
     expect(await markDeleted(testDb.db, source(), "deals", ["F1", "F1"])).toHaveLength(1);
     expect(await markDeleted(testDb.db, source(), "deals", ["F1"])).toHaveLength(0); // already deleted
     expect((await storedDeal("F1")).deletedAt).not.toBeNull();
-
-    // Every live deal of the source except F2 was "seen" by a full read: only F2 is missing.
-    const live = await testDb.db.select({ externalId: deals.externalId }).from(deals).where(and(eq(deals.sourceId, f.source.id), isNull(deals.deletedAt)));
-    const seen = new Set(live.map((row) => row.externalId).filter((id) => id !== "F2"));
-    const marked = await markMissingDeleted(testDb.db, source(), "deals", seen);
-    expect(marked).toEqual([(await storedDeal("F2")).id]);
-    expect((await storedDeal("F3")).deletedAt).toBeNull();
+    expect((await storedDeal("F2")).deletedAt).toBeNull();
   });
 });
 

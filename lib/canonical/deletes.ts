@@ -2,7 +2,7 @@
 // so a late webhook about a deleted deal cannot resurrect it with stale data. A delete also moves
 // the row's modification time up to the deletion's, so newest-wins (lib/canonical/upsert.ts)
 // refuses any record older than the deletion.
-import { and, asc, eq, gt, inArray, isNull, notInArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { activities, companies, contacts, deals, leads } from "@/db/schema";
 import { withFacts } from "./facts";
@@ -38,29 +38,6 @@ async function markDeletedUnwrapped(db: DbOrTx, sourceId: string, entity: Deleta
     ids.push(...rows.map((row) => row.id));
   }
   return ids;
-}
-
-/**
- * After a complete full read of one entity: every live row of the source the CRM no longer
- * returned is marked deleted. Walks the stored ids in pages, so memory holds only `seen`.
- */
-export async function markMissingDeleted(db: DbOrTx, source: SourceRef, entity: DeletableEntity, seen: Set<string>, at: Date = new Date()): Promise<string[]> {
-  const table = deletable[entity];
-  const marked: string[] = [];
-  let after = "";
-  for (;;) {
-    const page = await db
-      .select({ externalId: table.externalId })
-      .from(table)
-      .where(and(eq(table.sourceId, source.id), isNull(table.deletedAt), gt(table.externalId, after)))
-      .orderBy(asc(table.externalId))
-      .limit(5000);
-    if (page.length === 0) break;
-    after = page[page.length - 1].externalId;
-    const missing = page.map((row) => row.externalId).filter((id) => !seen.has(id));
-    if (missing.length > 0) marked.push(...(await markDeleted(db, source, entity, missing, at)));
-  }
-  return marked;
 }
 
 /**

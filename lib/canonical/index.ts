@@ -6,6 +6,6 @@ export { applyLeads } from "./leads";
 export { applyDeals, type ApplyDealsOptions } from "./deals";
 export { applyActivities, applyCallDurations } from "./activities";
 export { applyStageChanges } from "./stage-changes";
-export { markDeleted, markDeletedInRange, markMissingDeleted, type DeletableEntity } from "./deletes";
+export { markDeleted, markDeletedInRange, type DeletableEntity } from "./deletes";
 export { CHUNK_SIZE, type DbOrTx } from "./upsert";
 export { runInWriteScope, type WriteScope } from "./write-scope";
