@@ -6,6 +6,7 @@ import { startProcessorThread } from "./lib/ingest/process/processor-thread";
 import { offerDirectWebhookListener } from "./lib/ingest/receive/direct-listener";
 import { startSyncScheduler } from "./lib/sync/scheduler";
 import { startNotificationDelivery } from "./lib/notifications/kick";
+import { errorMessage } from "@/lib/error-text";
 
 export async function openDatabaseAndSchedule() {
   offerDirectWebhookListener();
@@ -17,7 +18,7 @@ export async function openDatabaseAndSchedule() {
     startScheduledSync();
     startSaleNotifications();
   } catch (error) {
-    console.error("[voronka] the database could not be opened:", error instanceof Error ? error.message : error);
+    console.error("[voronka] the database could not be opened:", errorMessage(error));
   }
 }
 

@@ -25,5 +25,6 @@ export function toRawRows(rows: z.infer<typeof spendBodySchema>["rows"]): RawSpe
   }));
 }
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day like 2026-03-01");
+// a real day: 2026-02-30 has the shape but no date, and PostgreSQL would refuse it
+const isoDay = z.iso.date({ message: "must be a day like 2026-03-01" });
 export const spendQuerySchema = z.object({ teamId: z.string().optional(), from: isoDay.optional(), to: isoDay.optional() });

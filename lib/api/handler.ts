@@ -2,11 +2,13 @@
 // run, and turn errors into `{ "error": { "code", "message" } }` — internal causes are logged only.
 import { ZodError, type ZodType } from "zod";
 import { getDb } from "@/db/client";
+import { databaseError, isDataException } from "@/db/errors";
 import type { Db } from "@/db/types";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { viewerFromRequest } from "./viewer-from-request";
+import { errorForLog } from "@/lib/error-text";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (input: { request: Request; viewer: Viewer; db: Db; params: P }) => Promise<Response | object>;
@@ -29,7 +31,9 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
 export function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) return errorBody(400, "validation_error", describeZodError(error));
   if (error instanceof AppError) return errorBody(error.status, error.code, error.message);
-  console.error("[api] unexpected error", error);
+  // The last net under validation: a value the database refuses is the caller's, not ours.
+  if (isDataException(error)) return errorBody(400, "invalid_value", `A value cannot be stored: ${databaseError(error)!.message}`);
+  console.error("[api] unexpected error", errorForLog(error));
   return errorBody(500, "internal_error", "Something went wrong on our side; the error has been logged");
 }
 

@@ -69,7 +69,17 @@ function reachedStageInPeriod(stageId: string, period: Period, timeZone: string)
 
 type SortKey = { expression: SQL; cast: SQL; isValid: (value: string) => boolean };
 
-const timestampText = /^(-?infinity|\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(\.\d{1,6})?([+-]\d\d(:?\d\d)?|Z)?)$/;
+const timestampText = /^(?:-?infinity|(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(\.\d{1,6})?([+-]\d\d(:?\d\d)?|Z)?)$/;
+
+/** PostgreSQL's text of a timestamptz, naming a moment that exists (not 30 February, not 25:00). */
+function isTimestampText(value: string): boolean {
+  const match = timestampText.exec(value);
+  if (!match) return false;
+  if (match[1] === undefined) return true; // ±infinity
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year > 0 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+}
 const numericText = /^-?\d{1,30}(\.\d{1,30})?$/;
 
 /**
@@ -80,9 +90,9 @@ export function sortKeyOf(sort: DealSort, order: "asc" | "desc", baseAmount: SQL
   const last = order === "asc" ? { time: sql`'infinity'::timestamptz`, number: sql`1e20::numeric` } : { time: sql`'-infinity'::timestamptz`, number: sql`-1e20::numeric` };
   switch (sort) {
     case "created":
-      return { expression: sql`${deals.createdAt}`, cast: sql`timestamptz`, isValid: (value) => timestampText.test(value) };
+      return { expression: sql`${deals.createdAt}`, cast: sql`timestamptz`, isValid: isTimestampText };
     case "closed":
-      return { expression: sql`coalesce(${deals.closedAt}, ${last.time})`, cast: sql`timestamptz`, isValid: (value) => timestampText.test(value) };
+      return { expression: sql`coalesce(${deals.closedAt}, ${last.time})`, cast: sql`timestamptz`, isValid: isTimestampText };
     case "amount":
       return { expression: sql`coalesce(${baseAmount}, ${last.number})`, cast: sql`numeric`, isValid: (value) => numericText.test(value) };
     case "title":

@@ -2,6 +2,7 @@
 // CRON_SECRET configured every call is refused (fails closed), so an unset variable never opens it.
 import { env } from "@/lib/env";
 import { safeEqual } from "./receive/secrets";
+import { errorMessage } from "@/lib/error-text";
 
 export function isCronAuthorised(request: Request, secret: string | undefined = env.CRON_SECRET): boolean {
   if (!secret) return false;
@@ -17,7 +18,7 @@ export function withCron(handler: (request: Request) => Promise<Response>) {
     try {
       return await handler(request);
     } catch (error) {
-      console.error("[cron] failed", error instanceof Error ? error.message : error);
+      console.error("[cron] failed", errorMessage(error));
       return Response.json({ error: { code: "internal_error", message: "The cron job failed; the error has been logged" } }, { status: 500 });
     }
   };

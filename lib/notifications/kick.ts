@@ -12,6 +12,7 @@
 import { BroadcastChannel } from "node:worker_threads";
 import type { Db } from "@/db/types";
 import { committedOutboxIds, drainNotifications, type DeliverOptions } from "./deliver";
+import { errorMessage } from "@/lib/error-text";
 
 type DeliveryState = {
   getDb: () => Promise<Db>;
@@ -103,7 +104,7 @@ async function run(state: DeliveryState): Promise<void> {
     } while (state.again && !state.stopped);
   } catch (error) {
     // A stopped worker's database may already be closed: that is not a failure worth a log line.
-    if (!state.stopped) console.error("[notifications] delivery run failed:", error instanceof Error ? error.message : error);
+    if (!state.stopped) console.error("[notifications] delivery run failed:", errorMessage(error));
   }
 }
 

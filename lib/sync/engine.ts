@@ -16,6 +16,7 @@ import { runPagedStep, StopRequested, type StepContext } from "./paged-step";
 import { claimRun, finishRun, keepBeating, saveRunProgress, type RunRow } from "./runs";
 import { keepTableStats } from "./table-stats";
 import type { StepTiming, SyncMode, SyncPlan, SyncTuning } from "./types";
+import { errorForLog } from "@/lib/error-text";
 
 export { REREAD_WINDOW_MS } from "./paged-step";
 
@@ -125,7 +126,7 @@ async function executeRun(db: Db, ref: SourceRef, run: RunRow, plan: SyncPlan, o
     if (!stopped) stats.errors = [...(stats.errors ?? []), message];
     // A failed run may not be followed soon (a revoked token): its rows get their facts now. A run
     // stopped at its budget leaves them to the run that continues it shortly, which settles once.
-    if (!stopped) await settleFacts().catch((settleError: unknown) => console.error("[sync] report facts of a failed run not refreshed; the next run does it", settleError));
+    if (!stopped) await settleFacts().catch((settleError: unknown) => console.error("[sync] report facts of a failed run not refreshed; the next run does it", errorForLog(settleError)));
     const summary: RunSummary = { runId: run.id, status: stopped ? "cancelled" : "failed", error: message, progress, stats: snapshot(), timings };
     await finishRun(db, run.id, summary);
     return summary;
@@ -136,6 +137,6 @@ async function executeRun(db: Db, ref: SourceRef, run: RunRow, plan: SyncPlan, o
 function describeError(error: unknown): string {
   if (error instanceof ConnectorError) return error.message;
   if (error instanceof Error && "status" in error && typeof (error as { status: unknown }).status === "number" && (error as { status: number }).status < 500) return error.message;
-  console.error("[sync] unexpected error", error);
+  console.error("[sync] unexpected error", errorForLog(error));
   return "An unexpected error stopped the sync; it has been logged";
 }

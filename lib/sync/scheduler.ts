@@ -3,6 +3,7 @@
 // Several instances may run it: the one-active-run-per-source lock in the database keeps them apart.
 import type { Db } from "@/db/types";
 import { syncAllSources } from "./schedule";
+import { errorMessage } from "@/lib/error-text";
 
 type SchedulerState = { timer?: ReturnType<typeof setInterval>; isRunning?: boolean };
 const state = ((globalThis as { __voronkaSyncScheduler?: SchedulerState }).__voronkaSyncScheduler ??= {});
@@ -17,7 +18,7 @@ export function startSyncScheduler(getDb: () => Promise<Db>, intervalMinutes: nu
       // Leave a tenth of the interval free, so rounds never pile up.
       await syncAllSources(await getDb(), { mode: "incremental", budgetMs: intervalMs * 0.9 });
     } catch (error) {
-      console.error("[sync] scheduled round failed:", error instanceof Error ? error.message : error);
+      console.error("[sync] scheduled round failed:", errorMessage(error));
     } finally {
       state.isRunning = false;
     }

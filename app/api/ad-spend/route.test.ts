@@ -124,6 +124,15 @@ describe("POST /api/ad-spend (JSON)", () => {
 });
 
 describe("DELETE /api/ad-spend/:id", () => {
+  it("refuses a filter day that does not exist with a 400 naming the parameter", async () => {
+    for (const query of ["?from=2026-02-30", "?to=2026-13-01"]) {
+      const { status, body } = await list(query);
+      expect(status, query).toBe(400);
+      expect(body.error.message, query).toMatch(/^(from|to): must be a day like 2026-03-01/);
+    }
+    expect((await list("?from=2026-02-28&to=2026-03-01")).status).toBe(200);
+  });
+
   it("deletes an entry of the organisation and 404s for another's", async () => {
     const { body } = await list("?from=2026-04-01");
     const id = body.rows[0].id;

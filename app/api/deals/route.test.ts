@@ -6,6 +6,7 @@ import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET } from "./route";
+import { encodeCursor } from "@/lib/deals/deal-list-sql";
 
 let testDb: TestDb;
 let f: OrgFixture;
@@ -61,6 +62,10 @@ describe("GET /api/deals", () => {
       ["limit=0", /^limit: must be at least 1/],
       ["from=2025-02-01&to=2025-01-01", /^to: must not be before from/],
       ["stageId=1", /^stageId: must be a stage id/],
+      // A cursor of the right shape naming a moment that does not exist (month 13, day 45, 99 o'clock).
+      [`cursor=${encodeCursor("created", "desc", "2026-13-45 99:00:00+00", "00000000-0000-4000-8000-000000000000")}`, /^cursor: must be the nextCursor of a previous page/],
+      // Text a title can never hold: PostgreSQL refuses a NUL character.
+      [`sort=title&order=asc&cursor=${encodeCursor("title", "asc", "a\u0000b", "00000000-0000-4000-8000-000000000000")}`, /^A value cannot be stored: /],
     ] as const) {
       const { status, body } = await get("admin", query);
       expect(status, query).toBe(400);

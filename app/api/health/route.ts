@@ -3,6 +3,7 @@
 import { getDbHandle } from "@/db/client";
 import { countAppliedMigrations } from "@/db/migrate";
 import { env } from "@/lib/env";
+import { errorForLog } from "@/lib/error-text";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function GET() {
     const migrations = await countAppliedMigrations(db);
     return Response.json({ status: "ok", database: { mode, reachable: true, migrations } });
   } catch (error) {
-    console.error("[health] database check failed", error);
+    console.error("[health] database check failed", errorForLog(error));
     const reason = error instanceof Error && error.name === "DatabaseInUseError" ? error.message : "the database did not answer";
     return Response.json({ status: "error", database: { mode, reachable: false, error: reason } }, { status: 503 });
   }

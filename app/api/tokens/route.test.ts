@@ -101,6 +101,12 @@ describe("/api/tokens", () => {
       expect(response.body.error.message).toContain(message);
     }
     expect((await call(POST, token.bob, { method: "POST", body: "name=x" })).body.error.message).toBe("The request body must be JSON");
+    // A NUL character passes the schema but PostgreSQL cannot store it: a 400 that says so, and no token.
+    const before = (await call(GET, token.bob)).body.tokens.length;
+    const nul = await create("bob", "CI\u0000export");
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toEqual({ code: "invalid_value", message: expect.stringMatching(/^A value cannot be stored: .*0x00/) });
+    expect((await call(GET, token.bob)).body.tokens).toHaveLength(before);
     expect((await create("bob", "x".repeat(100))).status).toBe(201);
   });
 

@@ -2,13 +2,14 @@
 // function alive until that recompute ends.
 import { after } from "next/server";
 import type { StartedRecompute } from "@/lib/attribution/recompute";
+import { errorMessage } from "@/lib/error-text";
 
 export function withRecompute<T extends object>(body: T, recompute: StartedRecompute | null, status = 200): Response {
   const finished = recompute?.finished;
   if (finished) {
     const done = finished.then(
       () => undefined,
-      (error: unknown) => console.error("[attribution] recompute ended with an error", error instanceof Error ? error.message : error),
+      (error: unknown) => console.error("[attribution] recompute ended with an error", errorMessage(error)),
     );
     try {
       after(() => done);

@@ -9,6 +9,7 @@ import type { ExportMessages } from "@/lib/i18n/export-messages";
 import { cellTypeOf, type Column, type ExportDocument } from "../model";
 import { addAboutSheet } from "../xlsx";
 import { columnWidth, numberFormat, sheetName, xlsxValue } from "../xlsx-cells";
+import { errorForLog } from "@/lib/error-text";
 
 const widths: Record<string, number> = { externalId: 12, title: 36, managerName: 24, pipelineName: 18, stageName: 18, amount: 16, baseAmount: 18, createdAt: 17, closedAt: 17 };
 
@@ -59,7 +60,7 @@ export function dealsXlsxStream(
   }
 
   write().catch((error: unknown) => {
-    console.error("[export] streamed workbook failed", error);
+    console.error("[export] streamed workbook failed", errorForLog(error));
     output.destroy(error instanceof Error ? error : new Error(String(error)));
   });
   return Readable.toWeb(output) as ReadableStream<Uint8Array>;

@@ -2,6 +2,7 @@
 // a time per database; a kick during a run only asks it to go round again.
 import type { Db } from "@/db/types";
 import { drainInbox, type DrainOptions } from "./drain";
+import { errorMessage } from "@/lib/error-text";
 
 /** What the next round drains: every organisation, or only those whose deliveries asked for it. */
 type Scope = "all" | Set<string>;
@@ -58,7 +59,7 @@ async function run(db: Db, state: KickState, style: DrainStyle): Promise<void> {
       }
     }
   } catch (error) {
-    console.error("[webhooks] processor run failed", error instanceof Error ? error.message : error);
+    console.error("[webhooks] processor run failed", errorMessage(error));
   } finally {
     state.run = null;
   }

@@ -12,7 +12,8 @@ import type { ProcessedOutcome } from "../metrics";
 import { applyEvent, applyEventBatch, type ProcessDeps } from "./apply-event";
 import { isLastAttempt, retryDelayMs } from "./backoff";
 import type { EventVerdict, EventVerdicts, InboxEvent } from "./batch-types";
-import { describeFailure, PermanentEventError } from "./errors";
+import { PermanentEventError } from "./errors";
+import { errorMessage } from "@/lib/error-text";
 
 type SourceRow = typeof sources.$inferSelect;
 export type Outcome = ProcessedOutcome;
@@ -24,7 +25,7 @@ export async function processEvents(tx: Tx, source: SourceRow | undefined, event
     try {
       verdicts = await tx.transaction((savepoint) => applyWithFactsOnce(savepoint, source, events, context));
     } catch (error) {
-      console.warn(`[webhooks] a batch of ${events.length} ${source.kind} events failed (${describeFailure(error)}); applying them one by one`);
+      console.warn(`[webhooks] a batch of ${events.length} ${source.kind} events failed (${errorMessage(error)}); applying them one by one`);
     }
     if (verdicts) return markVerdicts(tx, source.kind, events, verdicts);
   }
@@ -85,7 +86,7 @@ async function processOne(tx: Tx, source: SourceRow | undefined, event: InboxEve
     await mark(tx, event.id, { status, attempts, lastError: result.ignoredReason ?? null, processedAt: sql`now()` });
     return { kind, status, latencyS: (Date.now() - event.receivedAt.getTime()) / 1000 };
   } catch (error) {
-    const message = describeFailure(error);
+    const message = errorMessage(error);
     if (error instanceof PermanentEventError) {
       await mark(tx, event.id, { status: "rejected", attempts, lastError: message, processedAt: sql`now()` });
       return { kind, status: "rejected" };

@@ -4,6 +4,7 @@
 // is not running (PGlite, tests, a crash until its restart), kick.ts drains in this thread instead.
 import { Worker } from "node:worker_threads";
 import { recordOutcomes, type ProcessedOutcome } from "../metrics";
+import { errorMessage } from "@/lib/error-text";
 
 type ThreadState = { worker: Worker | null; kickQueued: boolean };
 const store = globalThis as typeof globalThis & { __voronkaProcessorThread?: ThreadState };
@@ -24,7 +25,7 @@ function spawn(state: ThreadState): boolean {
   try {
     worker = new Worker(new URL("./processor-worker.ts", import.meta.url));
   } catch (error) {
-    console.error("[webhooks] the processor thread could not start; processing in the server thread", error instanceof Error ? error.message : error);
+    console.error("[webhooks] the processor thread could not start; processing in the server thread", errorMessage(error));
     store.__voronkaProcessorThread = undefined;
     return false;
   }
@@ -33,7 +34,7 @@ function spawn(state: ThreadState): boolean {
   worker.on("message", (message: { type: string; outcomes?: ProcessedOutcome[] }) => {
     if (message.type === "outcomes" && message.outcomes) recordOutcomes(message.outcomes);
   });
-  worker.on("error", (error) => console.error("[webhooks] the processor thread failed:", error.message));
+  worker.on("error", (error) => console.error("[webhooks] the processor thread failed:", errorMessage(error)));
   worker.on("exit", () => {
     state.worker = null;
     setTimeout(() => spawn(state), RESTART_MS).unref();

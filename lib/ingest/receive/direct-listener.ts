@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { deliveryFromNode } from "./delivery";
 import { takeDelivery } from "./handle-webhook";
 import type { WebhookTarget } from "./receive-webhook";
+import { errorMessage } from "@/lib/error-text";
 
 const PREFIX = "/api/webhooks/";
 
@@ -43,7 +44,7 @@ export function serveWebhookDirectly(request: IncomingMessage, response: ServerR
     })
     .catch((error: unknown) => {
       // takeDelivery answers every failure itself; this is only for a fault in writing the answer.
-      console.error("[webhooks] answering failed", error instanceof Error ? error.message : error);
+      console.error("[webhooks] answering failed", errorMessage(error));
       response.destroy();
     });
   return true;

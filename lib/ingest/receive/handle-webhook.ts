@@ -5,6 +5,7 @@ import { getDb } from "@/db/client";
 import { kickProcessor } from "../process/kick";
 import { deliveryFromRequest, type Delivery } from "./delivery";
 import { receiveWebhook, type WebhookTarget } from "./receive-webhook";
+import { errorMessage } from "@/lib/error-text";
 
 export type WebhookAnswer = { status: number; payload: object };
 
@@ -15,7 +16,7 @@ export async function takeDelivery(target: WebhookTarget, delivery: Delivery): P
     if (result.isPending) kickProcessor(db, result.orgId);
     return { status: result.status, payload: result.payload };
   } catch (error) {
-    console.error("[webhooks] receiving failed", error instanceof Error ? error.message : error);
+    console.error("[webhooks] receiving failed", errorMessage(error));
     return { status: 503, payload: { error: { code: "unavailable", message: "The delivery could not be stored; try again later" } } };
   }
 }

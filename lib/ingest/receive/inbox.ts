@@ -3,9 +3,9 @@
 import { sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
-import { describeFailure } from "../process/errors";
 import type { HeaderReader } from "./delivery";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
+import { errorMessage } from "@/lib/error-text";
 
 export type InboxStatus = "pending" | "rejected" | "ignored";
 
@@ -103,7 +103,7 @@ export function inboxWriter(db: Db): GroupCommit<InboxEntry, number> {
     const write = (entries: InboxEntry[]) =>
       storeInboxEvents(db, entries).catch((error: unknown) => {
         // Once per failed INSERT, with the cause only: the query text would repeat every body.
-        console.error(`[webhooks] could not store ${entries.length} deliveries: ${describeFailure(error)}`);
+        console.error(`[webhooks] could not store ${entries.length} deliveries: ${errorMessage(error)}`);
         throw error;
       });
     writer = createGroupCommit({ write, maxBatch: MAX_BATCH, maxWeight: MAX_BATCH_CHARS, weightOf: (entry) => entry.body.length, maxInFlight: MAX_IN_FLIGHT, isItemError: isDataError });

@@ -2,6 +2,7 @@ import { after } from "next/server";
 import { z } from "zod";
 import { apiRoute, readJson } from "@/lib/api/handler";
 import { startSync } from "@/lib/sync/engine";
+import { errorMessage } from "@/lib/error-text";
 
 export const maxDuration = 300;
 
@@ -13,7 +14,7 @@ export const POST = apiRoute<{ id: string }>("sync:run", async ({ request, viewe
   const { runId, finished } = await startSync(db, viewer.orgId, z.uuid().parse(params.id), { mode, triggeredBy: viewer.userId });
   const done = finished.then(
     () => undefined,
-    (error: unknown) => console.error("[sync] run ended with an error", error instanceof Error ? error.message : error),
+    (error: unknown) => console.error("[sync] run ended with an error", errorMessage(error)),
   );
   try {
     after(() => done); // keeps a serverless function alive until the run ends
