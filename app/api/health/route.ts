@@ -15,7 +15,8 @@ export async function GET() {
     return Response.json({ status: "ok", database: { mode, reachable: true, migrations } });
   } catch (error) {
     console.error("[health] database check failed", errorForLog(error));
-    const reason = error instanceof Error && error.name === "DatabaseInUseError" ? error.message : "the database did not answer";
+    // Anyone may call this: the folder and the process holding the embedded database go to the log only.
+    const reason = error instanceof Error && error.name === "DatabaseInUseError" ? "the embedded database is in use by another process; the server log says which" : "the database did not answer";
     return Response.json({ status: "error", database: { mode, reachable: false, error: reason } }, { status: 503 });
   }
 }
