@@ -4,9 +4,10 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import { exchangeRates, organisations } from "@/db/schema";
+import { isUniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { refreshReportFacts } from "@/lib/reports/facts/refresh";
 import { writeAudit } from "@/lib/audit";
 import { assertCan, parseId } from "@/lib/auth/guards";
@@ -60,6 +61,14 @@ export async function setRate(db: Db, viewer: Viewer, input: RateInput): Promise
   assertCan(viewer, "org:update");
   const base = await baseCurrencyOf(db, viewer.orgId);
   if (input.currency === base) throw new ValidationError(`currency: ${base} is the organisation's base currency; its rate is always 1`);
+  // Two admins adding the same day's rate at once: the second insert meets the unique index.
+  return writeRate(db, viewer, input).catch((error: unknown) => {
+    if (isUniqueViolation(error)) throw new ConflictError(`The ${input.currency} rate of ${input.day} was set by someone else at the same moment; reload to see it`);
+    throw error;
+  });
+}
+
+async function writeRate(db: Db, viewer: Viewer, input: RateInput): Promise<{ rate: ExchangeRate; created: boolean; dealsRevalued: number }> {
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select(columns)

@@ -1,4 +1,6 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exchangeRates } from "@/db/schema";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
@@ -77,6 +79,18 @@ describe("exchange rates API", () => {
     expect(deleted).toEqual({ status: 200, body: { deleted: replaced.body.rate.id, dealsRevalued: 1 } });
     expect(await marchWonAmount()).toBe("50000.00"); // back to the rate of 1 March: 100 $ × 500
     expect((await remove(replaced.body.rate.id)).status).toBe(404);
+  });
+
+  it("two admins adding the same day's rate at once: each gets an answer (the second a 409 where the writes overlap), and one rate is stored", async () => {
+    const [first, second] = await Promise.all([post({ currency: "USD", day: "2025-05-05", rate: "505" }), post({ currency: "USD", day: "2025-05-05", rate: "506" })]);
+    // On PostgreSQL the two transactions overlap and the later insert meets the unique index; the
+    // embedded database runs them one after the other, so the second replaces the first (200).
+    expect([first.status, second.status].sort()).toEqual(expect.arrayContaining([201]));
+    for (const answer of [first, second]) expect([200, 201, 409], JSON.stringify(answer.body)).toContain(answer.status);
+    const conflict = [first, second].find((answer) => answer.status === 409);
+    if (conflict) expect(conflict.body.error.message).toBe("The USD rate of 2025-05-05 was set by someone else at the same moment; reload to see it");
+    const stored = await testDb.db.select().from(exchangeRates).where(and(eq(exchangeRates.orgId, a.org.id), eq(exchangeRates.currency, "USD"), eq(exchangeRates.day, "2025-05-05")));
+    expect(stored).toHaveLength(1);
   });
 
   it("refuses bad input with a message that names the field, and changes nothing", async () => {
