@@ -91,6 +91,15 @@ describe("CSV import", () => {
     expect((await list("?from=2026-03-05")).body.rows).toEqual([]);
   });
 
+  it("refuses a file over 5 MB with a 413, importing nothing", async () => {
+    const before = (await testDb.db.select().from(adSpend).where(eq(adSpend.orgId, a.org.id))).length;
+    const line = "01.03.2026;Kenesary;fb_kenesary;tripwire;1 500,50;KZT\r\n";
+    const huge = RU_FILE.split("\r\n")[0] + "\r\n" + line.repeat(Math.ceil((5 * 1024 * 1024) / line.length) + 1);
+    const response = await postCsv(huge);
+    expect(response).toEqual({ status: 413, body: { error: { code: "too_large", message: "The file is larger than 5 MB; split it" } } });
+    expect(await testDb.db.select().from(adSpend).where(eq(adSpend.orgId, a.org.id))).toHaveLength(before);
+  });
+
   it("refuses a file without the columns it needs, and a director", async () => {
     expect((await postCsv("hello;world\n1;2")).body.error.message).toContain("missing: date, team, amount");
     expect((await postCsv(RU_FILE, true, "director")).status).toBe(403);

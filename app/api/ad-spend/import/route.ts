@@ -1,14 +1,17 @@
 import { apiRoute } from "@/lib/api/handler";
 import { checkSpend, importSpend } from "@/lib/ad-spend/import";
 import { CsvShapeError, parseSpendCsv } from "@/lib/ad-spend/parse-csv";
-import { ValidationError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
+import { readBodyWithLimit } from "@/lib/ingest/receive/read-body";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
 /** A CSV file as the request body; `?dryRun=1` answers the preview (rows and row errors) without storing. */
 export const POST = apiRoute("rules:manage", async ({ request, viewer, db }) => {
-  const text = await request.text();
-  if (text.length > MAX_BYTES) throw new ValidationError("The file is larger than 5 MB; split it");
+  // Stops reading past the limit, so a huge upload is refused without being held in memory.
+  const body = await readBodyWithLimit(request, MAX_BYTES);
+  if (!body.ok) throw new AppError(413, "too_large", "The file is larger than 5 MB; split it");
+  const text = body.text;
   let raw;
   try {
     raw = parseSpendCsv(text);
