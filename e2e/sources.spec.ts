@@ -69,6 +69,9 @@ test("a wrong webhook code is named precisely by Test connection", async ({ page
   await card.getByRole("button", { name: "Проверить подключение" }).click();
   await expect(card.getByTestId("test-result")).toBeVisible();
   await expect(card.getByTestId("test-result")).not.toContainText("Подключение работает");
+  // What to do, in the admin's language, then the portal's own words.
+  await expect(card.getByTestId("test-result")).toContainText("CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите заново.");
+  await expect(card.getByTestId("test-result")).toContainText("Подробности: ");
   await expect(card.getByTestId("test-result")).not.toContainText("wrongcode000");
 });
 

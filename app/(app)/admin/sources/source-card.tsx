@@ -23,7 +23,11 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
     setTest(null);
     try {
       const result = await callApi<TestResult>(`/api/sources/${source.id}/test`, { method: "POST", body: {} });
-      setTest(result.ok ? { tone: "success", text: fill(t.testOk, { portal: result.portal, user: result.user.name }) } : { tone: "error", text: result.message });
+      setTest(
+        result.ok
+          ? { tone: "success", text: fill(t.testOk, { portal: result.portal, user: result.user.name }) }
+          : { tone: "error", text: `${t.testFailures[result.reason] ?? t.testFailed} ${fill(t.testDetails, { message: result.message })}` },
+      );
     } catch (e) {
       setTest({ tone: "error", text: fill(t.error, { message: e instanceof Error ? e.message : String(e) }) });
     } finally {
