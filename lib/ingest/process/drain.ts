@@ -3,7 +3,7 @@
 // source's events) and applies them together, falling back to one by one when that fails
 // (./process-batch.ts). The events' effects and their "done" marks commit together, so a crash
 // redoes the whole batch and idempotent upserts make that harmless.
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { sources, webhookEvents } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { recordOutcomes } from "../metrics";
@@ -32,7 +32,8 @@ const SOURCE_LOCK_CLASS = 7_204_312;
 const PARALLEL_SOURCES = 4;
 /** Events of one source per transaction: enough that the per-batch costs (facts refresh, lookups) are shared widely. */
 const DEFAULT_BATCH_SIZE = 500;
-const DUE = inArray(webhookEvents.status, ["pending", "failed"]);
+// Spelled as the per-source queue index's predicate (db/schema/system.ts), so both queries below can use it.
+const DUE = sql`${webhookEvents.status} in ('pending', 'failed')`;
 
 export async function drainInbox(db: Db, options: DrainOptions = {}): Promise<DrainResult> {
   const deadline = Date.now() + (options.budgetMs ?? 25_000);
@@ -66,7 +67,7 @@ export async function drainInbox(db: Db, options: DrainOptions = {}): Promise<Dr
  */
 function dueSources(db: Db, orgId: string | undefined) {
   const hasDueEvent = sql`exists (select 1 from ${webhookEvents} where ${webhookEvents.sourceId} = ${sources.id}
-    and ${webhookEvents.status} in ('pending', 'failed') and ${webhookEvents.nextAttemptAt} <= now())`;
+    and ${DUE} and ${webhookEvents.nextAttemptAt} <= now())`;
   return db
     .select({ sourceId: sources.id })
     .from(sources)
