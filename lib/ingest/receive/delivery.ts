@@ -1,7 +1,7 @@
 // A delivery as the receiver sees it, whichever way it arrived: through a Next route handler (a Web
 // Request) or through the direct listener in front of Next (a Node request, ./direct-listener.ts).
 import type { IncomingMessage } from "node:http";
-import { readBodyWithLimit, readNodeBodyWithLimit, type BodyResult } from "./read-body";
+import { readBodyWithLimit, readNodeBodyWithLimit, type BodyResult } from "@/lib/api/read-body";
 
 export type HeaderReader = { get(name: string): string | null };
 

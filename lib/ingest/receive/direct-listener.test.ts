@@ -13,7 +13,7 @@ import { processorIdle } from "../process/kick";
 import { amoBody, amoLead, shopBody, shopSignature } from "../test/bodies";
 import { createWebhookSources, type TestSources } from "../test/sources";
 import { serveWebhookDirectly, webhookTargetOf } from "./direct-listener";
-import { MAX_WEBHOOK_BYTES } from "./read-body";
+import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
 import { waitFor } from "../test/wait-for";
 
 let testDb: TestDb;

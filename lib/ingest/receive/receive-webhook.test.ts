@@ -5,7 +5,7 @@ import { createOrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { amoBody, amoContact, amoLead, bitrixEvent, encodeBracketForm, shopBody, shopSignature } from "../test/bodies";
 import { createWebhookSources, type TestSources } from "../test/sources";
-import { MAX_WEBHOOK_BYTES } from "./read-body";
+import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
 import { deliveryFromRequest } from "./delivery";
 import { receiveWebhook, type WebhookTarget } from "./receive-webhook";
 

@@ -8,7 +8,7 @@ import { inspectAmocrm } from "./amocrm";
 import { inspectBitrix24 } from "./bitrix24";
 import type { Delivery, HeaderReader } from "./delivery";
 import { inboxWriter, keptHeaders } from "./inbox";
-import { MAX_WEBHOOK_BYTES } from "./read-body";
+import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
 import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";

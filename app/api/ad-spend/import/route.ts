@@ -2,7 +2,7 @@ import { apiRoute } from "@/lib/api/handler";
 import { checkSpend, importSpend } from "@/lib/ad-spend/import";
 import { CsvShapeError, parseSpendCsv } from "@/lib/ad-spend/parse-csv";
 import { AppError, ValidationError } from "@/lib/errors";
-import { readBodyWithLimit } from "@/lib/ingest/receive/read-body";
+import { readBodyWithLimit } from "@/lib/api/read-body";
 
 const MAX_BYTES = 5 * 1024 * 1024;
 

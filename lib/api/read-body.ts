@@ -1,6 +1,7 @@
 // Reads a request body up to a limit and stops there: an oversized body is refused without being
 // buffered whole (a sender cannot make us hold more than the limit in memory). One reader per
-// transport: Next's route handlers hand us a Web Request, the direct listener a Node request.
+// transport: Next's route handlers hand us a Web Request, the webhooks' direct listener a Node
+// request. Webhooks (1 MiB, the default) and uploads such as the ad-spend CSV (5 MB) read through it.
 import type { IncomingMessage } from "node:http";
 
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
