@@ -1,12 +1,12 @@
 // The Node.js side of instrumentation.ts: opens the database at server start, so migrations and the
 // first-start demo data are done before the first visitor arrives (and failures show at once).
+import { errorMessage } from "@/lib/error-text";
 import { getDb, getDbHandle } from "./db/client";
 import { env } from "./lib/env";
 import { startProcessorThread } from "./lib/ingest/process/processor-thread";
 import { offerDirectWebhookListener } from "./lib/ingest/receive/direct-listener";
 import { startSyncScheduler } from "./lib/sync/scheduler";
 import { startNotificationDelivery } from "./lib/notifications/kick";
-import { errorMessage } from "@/lib/error-text";
 
 export async function openDatabaseAndSchedule() {
   offerDirectWebhookListener();

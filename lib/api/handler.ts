@@ -7,8 +7,8 @@ import type { Db } from "@/db/types";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, ForbiddenError, ValidationError } from "@/lib/errors";
-import { viewerFromRequest } from "./viewer-from-request";
 import { errorForLog } from "@/lib/error-text";
+import { viewerFromRequest } from "./viewer-from-request";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (input: { request: Request; viewer: Viewer; db: Db; params: P }) => Promise<Response | object>;

@@ -1,8 +1,8 @@
 // Guards a cron route: `Authorization: Bearer <CRON_SECRET>`, compared in constant time. With no
 // CRON_SECRET configured every call is refused (fails closed), so an unset variable never opens it.
 import { env } from "@/lib/env";
-import { safeEqual } from "./receive/secrets";
 import { errorMessage } from "@/lib/error-text";
+import { safeEqual } from "./receive/secrets";
 
 export function isCronAuthorised(request: Request, secret: string | undefined = env.CRON_SECRET): boolean {
   if (!secret) return false;

@@ -11,8 +11,8 @@
 // has no worker of its own: its kick crosses over on a BroadcastChannel to the thread that has one.
 import { BroadcastChannel } from "node:worker_threads";
 import type { Db } from "@/db/types";
-import { committedOutboxIds, drainNotifications, type DeliverOptions } from "./deliver";
 import { errorMessage } from "@/lib/error-text";
+import { committedOutboxIds, drainNotifications, type DeliverOptions } from "./deliver";
 
 type DeliveryState = {
   getDb: () => Promise<Db>;

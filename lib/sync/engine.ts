@@ -9,6 +9,7 @@ import { runInWriteScope, type SourceRef, type WriteScope } from "@/lib/canonica
 import { ConnectorError } from "@/lib/connectors/errors";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { clientForSource, type ClientDeps } from "@/lib/sources/clients";
+import { errorForLog } from "@/lib/error-text";
 import { amocrmPlan } from "./amocrm-plan";
 import { bitrix24Plan } from "./bitrix24-plan";
 import { DEFERRED_FACTS_ENTITY, openDeferredFacts, type DeferredFacts } from "./deferred-facts";
@@ -16,7 +17,6 @@ import { runPagedStep, StopRequested, type StepContext } from "./paged-step";
 import { claimRun, finishRun, keepBeating, saveRunProgress, type RunRow } from "./runs";
 import { keepTableStats } from "./table-stats";
 import type { StepTiming, SyncMode, SyncPlan, SyncTuning } from "./types";
-import { errorForLog } from "@/lib/error-text";
 
 export { REREAD_WINDOW_MS } from "./paged-step";
 

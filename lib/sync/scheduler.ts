@@ -2,8 +2,8 @@
 // sync of every source (the same function cron calls). Off when the variable is 0 (the default).
 // Several instances may run it: the one-active-run-per-source lock in the database keeps them apart.
 import type { Db } from "@/db/types";
-import { syncAllSources } from "./schedule";
 import { errorMessage } from "@/lib/error-text";
+import { syncAllSources } from "./schedule";
 
 type SchedulerState = { timer?: ReturnType<typeof setInterval>; isRunning?: boolean };
 const state = ((globalThis as { __voronkaSyncScheduler?: SchedulerState }).__voronkaSyncScheduler ??= {});

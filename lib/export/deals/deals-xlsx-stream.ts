@@ -6,10 +6,10 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { DealListRow } from "@/lib/deals/deal-list";
 import type { ExportMessages } from "@/lib/i18n/export-messages";
+import { errorForLog } from "@/lib/error-text";
 import { cellTypeOf, type Column, type ExportDocument } from "../model";
 import { addAboutSheet } from "../xlsx";
 import { columnWidth, numberFormat, sheetName, xlsxValue } from "../xlsx-cells";
-import { errorForLog } from "@/lib/error-text";
 
 const widths: Record<string, number> = { externalId: 12, title: 36, managerName: 24, pipelineName: 18, stageName: 18, amount: 16, baseAmount: 18, createdAt: 17, closedAt: 17 };
 

@@ -1,8 +1,8 @@
 // Drains the inbox in this thread, soon after a kick and never while the sender waits: one run at
 // a time per database; a kick during a run only asks it to go round again.
 import type { Db } from "@/db/types";
-import { drainInbox, type DrainOptions } from "./drain";
 import { errorMessage } from "@/lib/error-text";
+import { drainInbox, type DrainOptions } from "./drain";
 
 /** What the next round drains: every organisation, or only those whose deliveries asked for it. */
 type Scope = "all" | Set<string>;

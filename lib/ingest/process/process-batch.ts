@@ -8,12 +8,12 @@ import type { Db, Tx } from "@/db/types";
 import { runInWriteScope } from "@/lib/canonical/write-scope";
 import { refreshReportFacts, type ChangedRows } from "@/lib/reports/facts/refresh";
 import type { OrgContext } from "@/lib/customers/recompute";
+import { errorMessage } from "@/lib/error-text";
 import type { ProcessedOutcome } from "../metrics";
 import { applyEvent, applyEventBatch, type ProcessDeps } from "./apply-event";
 import { isLastAttempt, retryDelayMs } from "./backoff";
 import type { EventVerdict, EventVerdicts, InboxEvent } from "./batch-types";
 import { PermanentEventError } from "./errors";
-import { errorMessage } from "@/lib/error-text";
 
 type SourceRow = typeof sources.$inferSelect;
 export type Outcome = ProcessedOutcome;

@@ -3,8 +3,8 @@
 // answers webhooks. Kicks are passed to it; its outcomes come back for /api/metrics. If the thread
 // is not running (PGlite, tests, a crash until its restart), kick.ts drains in this thread instead.
 import { Worker } from "node:worker_threads";
-import { recordOutcomes, type ProcessedOutcome } from "../metrics";
 import { errorMessage } from "@/lib/error-text";
+import { recordOutcomes, type ProcessedOutcome } from "../metrics";
 
 type ThreadState = { worker: Worker | null; kickQueued: boolean };
 const store = globalThis as typeof globalThis & { __voronkaProcessorThread?: ThreadState };

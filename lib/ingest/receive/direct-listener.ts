@@ -5,10 +5,10 @@
 // first; the route handlers under app/api/webhooks stay for `next dev` and plain `next start`, and
 // both ways go through the same takeDelivery.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { errorMessage } from "@/lib/error-text";
 import { deliveryFromNode } from "./delivery";
 import { takeDelivery } from "./handle-webhook";
 import type { WebhookTarget } from "./receive-webhook";
-import { errorMessage } from "@/lib/error-text";
 
 const PREFIX = "/api/webhooks/";
 

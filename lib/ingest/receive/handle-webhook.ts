@@ -2,10 +2,10 @@
 // front of Next): open the database, receive, then nudge the processor without making the sender
 // wait for it. No error ever becomes a 500.
 import { getDb } from "@/db/client";
+import { errorMessage } from "@/lib/error-text";
 import { kickProcessor } from "../process/kick";
 import { deliveryFromRequest, type Delivery } from "./delivery";
 import { receiveWebhook, type WebhookTarget } from "./receive-webhook";
-import { errorMessage } from "@/lib/error-text";
 
 export type WebhookAnswer = { status: number; payload: object };
 

@@ -3,9 +3,9 @@
 import { sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
+import { errorMessage } from "@/lib/error-text";
 import type { HeaderReader } from "./delivery";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
-import { errorMessage } from "@/lib/error-text";
 
 export type InboxStatus = "pending" | "rejected" | "ignored";
 
