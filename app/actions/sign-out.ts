@@ -11,6 +11,6 @@ import { endSession, sessionClaims } from "@/lib/auth/sessions";
 export async function signOutAction() {
   const session = await auth();
   const userId = session?.user?.id;
-  if (userId) await endSession(await getDb(), userId, sessionClaims(session as unknown as Record<string, unknown>));
+  if (userId) await endSession(await getDb(), userId, sessionClaims(session));
   await signOut({ redirectTo: "/login" });
 }

@@ -10,7 +10,7 @@ export async function getViewer(): Promise<Viewer | null> {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
-  return loadViewer(await getDb(), userId, sessionClaims(session as unknown as Record<string, unknown>));
+  return loadViewer(await getDb(), userId, sessionClaims(session));
 }
 
 /** The viewer, or a redirect to the sign-in page (also when the account has been disabled). */

@@ -15,9 +15,8 @@ export type SessionClaims = {
 };
 
 /** The claims of a decoded JWT or of an Auth.js session object (both carry them as set at sign-in). */
-export function sessionClaims(source: Record<string, unknown> | null | undefined): SessionClaims {
-  const signedInAt = source?.signedInAt;
-  const sessionId = source?.sessionId;
+export function sessionClaims(source: object | null | undefined): SessionClaims {
+  const { signedInAt, sessionId } = (source ?? {}) as { signedInAt?: unknown; sessionId?: unknown };
   return {
     signedInAt: typeof signedInAt === "number" ? signedInAt : null,
     sessionId: isUuid(sessionId) ? sessionId : null,
