@@ -11,7 +11,8 @@ import { shopBody, shopSignature } from "../lib/ingest/test/bodies";
 import { freePort, startProductionServer } from "../lib/ingest/test/server";
 
 const PG_ADMIN_URL = process.env.E2E_PG_URL ?? "postgres://root@127.0.0.1:5432/postgres";
-const DB_NAME = "voronka_e2e_webhooks";
+// Its own database name can be set so that two e2e runs on one machine do not share it.
+const DB_NAME = process.env.E2E_PG_DB ?? "voronka_e2e_webhooks";
 const DB_URL = (() => {
   const url = new URL(PG_ADMIN_URL);
   url.pathname = `/${DB_NAME}`;
