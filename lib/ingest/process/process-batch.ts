@@ -4,6 +4,7 @@
 // so an event that cannot be applied fails (and is retried, then dead) while the rest succeed.
 import { eq, inArray, sql } from "drizzle-orm";
 import { webhookEvents, type sources } from "@/db/schema";
+import { isDataException } from "@/db/errors";
 import type { Db, Tx } from "@/db/types";
 import { runInWriteScope } from "@/lib/canonical/write-scope";
 import { refreshReportFacts, type ChangedRows } from "@/lib/reports/facts/refresh";
@@ -87,7 +88,8 @@ async function processOne(tx: Tx, source: SourceRow | undefined, event: InboxEve
     return { kind, status, latencyS: (Date.now() - event.receivedAt.getTime()) / 1000 };
   } catch (error) {
     const message = errorMessage(error);
-    if (error instanceof PermanentEventError) {
+    // A value the database cannot store (a NUL stored before receivers refused it) fails the same way on every attempt.
+    if (error instanceof PermanentEventError || isDataException(error)) {
       await mark(tx, event.id, { status: "rejected", attempts, lastError: message, processedAt: sql`now()` });
       return { kind, status: "rejected" };
     }

@@ -4,7 +4,7 @@
 import { FormBodyError, isFormObject, listOf, parseBracketForm, textAt, type FormObject } from "./form-body";
 import { safeEqual } from "./secrets";
 import { amoAccount, type SourceRow } from "./source-settings";
-import { isFormContentType, type Verdict } from "./verdict";
+import { formHasNul, isFormContentType, NUL_REASON, type Verdict } from "./verdict";
 
 export const AMO_ENTITIES = ["leads", "contacts", "companies"] as const;
 export const AMO_ACTIONS = ["add", "update", "status", "delete", "restore", "responsible"] as const;
@@ -54,6 +54,7 @@ export function inspectAmocrm(source: SourceRow, urlSecret: string, contentType:
   const all = allEventKeys(form);
   const eventType = all.length ? all.join(",").slice(0, 200) : null;
   if (!isFormContentType(contentType)) return stored("rejected", eventType, `Content type ${contentType ?? "(none)"} is not application/x-www-form-urlencoded`);
+  if (formHasNul(body)) return stored("rejected", eventType, NUL_REASON);
   if (!accountId && !subdomain) return stored("rejected", eventType, "No account block (account[id], account[subdomain]) in the body");
   if (amoEventKeys(form).length === 0) return stored("ignored", eventType, eventType ? `Events ${eventType} are not used by Voronka` : "No event in the body");
   return stored("pending", eventType);

@@ -3,7 +3,7 @@
 import { FormBodyError, parseBracketForm, textAt } from "./form-body";
 import { safeEqual } from "./secrets";
 import { bitrixApplicationToken, bitrixPortal, type SourceRow } from "./source-settings";
-import { isFormContentType, type Verdict } from "./verdict";
+import { formHasNul, isFormContentType, NUL_REASON, type Verdict } from "./verdict";
 
 const ENTITIES = ["DEAL", "LEAD", "CONTACT", "COMPANY", "ACTIVITY"];
 const ACTIONS = ["ADD", "UPDATE", "DELETE"];
@@ -32,6 +32,7 @@ export function inspectBitrix24(source: SourceRow, contentType: string | null, b
   const event = params.get("event")?.toUpperCase() ?? null;
   const reject = (reason: string, answerStatus: number): Verdict => ({ kind: "store", status: "rejected", eventType: event, reason, body: stored, answerStatus });
   if (!isFormContentType(contentType)) return reject(`Content type ${contentType ?? "(none)"} is not application/x-www-form-urlencoded`, 415);
+  if (formHasNul(body)) return reject(NUL_REASON, 400);
   let form;
   try {
     form = parseBracketForm(body);

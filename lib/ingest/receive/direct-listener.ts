@@ -6,6 +6,7 @@
 // both ways go through the same takeDelivery.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { errorMessage } from "@/lib/error-text";
+import { API_HEADERS } from "@/lib/http/security-headers";
 import { deliveryFromNode } from "./delivery";
 import { takeDelivery } from "./handle-webhook";
 import type { WebhookTarget } from "./receive-webhook";
@@ -21,7 +22,7 @@ export function webhookTargetOf(url: string): WebhookTarget | null {
   try {
     segments = parts.map(decodeURIComponent);
   } catch {
-    return null; // malformed escapes: Next answers those
+    return null; // malformed escapes: proxy.ts answers those
   }
   if (segments.some((segment) => segment === "")) return null;
   const [kind, sourceId, urlSecret] = segments;
@@ -38,8 +39,9 @@ export function serveWebhookDirectly(request: IncomingMessage, response: ServerR
   void takeDelivery(target, deliveryFromNode(request))
     .then(({ status, payload }) => {
       const body = JSON.stringify(payload);
-      // A refused oversized body may still be arriving: closing the connection stops it.
-      response.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...(status === 413 ? { connection: "close" } : {}) });
+      // The headers next.config.ts gives every other /api answer. A refused oversized body may still
+      // be arriving: closing the connection stops it.
+      response.writeHead(status, { ...API_HEADERS, "content-type": "application/json", "content-length": Buffer.byteLength(body), ...(status === 413 ? { connection: "close" } : {}) });
       response.end(body);
     })
     .catch((error: unknown) => {

@@ -72,11 +72,12 @@ export async function storeInboxEvents(db: Db, entries: InboxEntry[]): Promise<n
 }
 
 /**
- * A half of a surrogate pair (an event name cut at its length limit mid-emoji) as U+FFFD — what
- * writing the text as UTF-8 did before; as JSON, PostgreSQL would refuse the whole row.
+ * A half of a surrogate pair (an event name cut at its length limit mid-emoji) and a NUL character
+ * (a body the receiver rejected for it) as U+FFFD — what writing the text as UTF-8 did for the
+ * first; PostgreSQL refuses both in text and jsonb, and with them the whole row.
  */
 function wellFormed<T extends string | null>(text: T): T {
-  return (text === null ? text : text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")) as T;
+  return (text === null ? text : text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g, "\uFFFD")) as T;
 }
 
 /** Up to this many deliveries share one INSERT, and up to this many characters of bodies (a lone bigger one goes alone). */

@@ -4,7 +4,7 @@
 import { SHOP_EVENTS, shopWebhookSchema } from "../shop/order-schema";
 import { isValidSignature } from "./secrets";
 import type { SourceRow } from "./source-settings";
-import { isJsonContentType, type Verdict } from "./verdict";
+import { isJsonContentType, jsonHasNul, NUL_REASON, type Verdict } from "./verdict";
 
 export const SIGNATURE_HEADER = "x-voronka-signature";
 
@@ -20,6 +20,7 @@ export function inspectShop(source: SourceRow, signature: string | null, content
   const store = (status: "pending" | "rejected" | "ignored", answerStatus: number, reason?: string): Verdict => ({ kind: "store", status, eventType: event, reason, body, answerStatus });
   if (!isJsonContentType(contentType)) return store("rejected", 415, `Content type ${contentType ?? "(none)"} is not application/json`);
   if (json === undefined) return store("rejected", 400, "The body is not valid JSON");
+  if (jsonHasNul(json)) return store("rejected", 400, NUL_REASON);
   if (!event) return store("rejected", 400, "No event in the body");
   if (!(SHOP_EVENTS as readonly string[]).includes(event)) return store("ignored", 200, `Event ${event} is not one of ${SHOP_EVENTS.join(", ")}`);
   const parsed = shopWebhookSchema.safeParse(json);

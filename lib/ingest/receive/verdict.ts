@@ -22,3 +22,28 @@ export function isFormContentType(contentType: string | null): boolean {
 export function isJsonContentType(contentType: string | null): boolean {
   return /^application\/([\w.+-]+\+)?json\b/i.test(contentType ?? "");
 }
+
+/** Why a delivery carrying a NUL character is refused: PostgreSQL text and jsonb cannot hold one. */
+export const NUL_REASON = "The body contains a NUL character (U+0000), which cannot be stored";
+
+/** A NUL in a form body, escaped (`%00`) or raw. */
+export function formHasNul(body: string): boolean {
+  return body.includes("\u0000") || /%00/.test(body);
+}
+
+/** A NUL in any key or string of parsed JSON (walked without recursion: nesting depth is the sender's). */
+export function jsonHasNul(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === "string") {
+      if (node.includes("\u0000")) return true;
+    } else if (node !== null && typeof node === "object") {
+      for (const [key, child] of Object.entries(node)) {
+        if (key.includes("\u0000")) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
