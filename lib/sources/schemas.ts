@@ -19,11 +19,13 @@ const httpsUrl = (what: string) =>
       } catch {
         return false;
       }
-    }, `${what} must be an https:// URL`);
+      // abort: the checks chained after this one may take the value for a URL.
+    }, { message: `${what} must be an https:// URL`, abort: true });
 
 /** https://portal.bitrix24.ru/rest/1/<code>/ (a method name after it is cut off). */
 export function normalizeBitrixWebhookUrl(value: string): string | null {
-  const url = new URL(value);
+  const url = URL.parse(value);
+  if (!url) return null;
   const match = /^\/rest\/(\d+)\/([A-Za-z0-9_-]+)(?:\/|$)/.exec(url.pathname);
   if (!match) return null;
   return `${url.origin}/rest/${match[1]}/${match[2]}/`;

@@ -99,6 +99,13 @@ describe("POST /api/sources", () => {
     expect((await testDb.db.select().from(sources).where(eq(sources.orgId, a.org.id))).length).toBe(before);
   });
 
+  it("answers a webhookUrl that is not a URL at all with a 400 that says so, not a 500", async () => {
+    for (const webhookUrl of ["not a url", "", "https://", "https://[::1"]) {
+      const response = await call(POST, "admin", { body: { kind: "bitrix24", name: "x", webhookUrl } });
+      expect(response).toEqual({ status: 400, body: { error: { code: "validation_error", message: "webhookUrl: webhookUrl must be an https:// URL" } } });
+    }
+  });
+
   it("fails closed without ENCRYPTION_KEY: 503, and no source is stored", async () => {
     const before = (await testDb.db.select().from(sources).where(eq(sources.orgId, a.org.id))).length;
     env.ENCRYPTION_KEY = undefined;
