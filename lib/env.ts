@@ -33,6 +33,8 @@ export const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     SEED_DEMO: bool.optional(),
+    // The public URL when a proxy stands in front; its host counts as this app's own origin (lib/http/same-origin.ts).
+    AUTH_URL: z.url({ protocol: /^https?$/, message: "must be the app's public http(s) URL" }).optional(),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -base64 32)").optional(),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),

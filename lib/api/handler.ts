@@ -1,5 +1,6 @@
-// The one wrapper every API route handler goes through: resolve the viewer, check the role,
-// run, and turn errors into `{ "error": { "code", "message" } }` — internal causes are logged only.
+// The one wrapper every API route handler goes through: resolve the viewer, check the role and,
+// for a write sent with the session cookie, that it came from this app; run, and turn errors into
+// `{ "error": { "code", "message" } }` — internal causes are logged only.
 import { ZodError, type ZodType } from "zod";
 import { getDb } from "@/db/client";
 import { databaseError, isDataException } from "@/db/errors";
@@ -8,7 +9,10 @@ import { can, type Action } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { AppError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { errorForLog } from "@/lib/error-text";
-import { viewerFromRequest } from "./viewer-from-request";
+import { CrossSiteRequestError, MAX_BODY_BYTES, PayloadTooLargeError, UnsupportedMediaTypeError } from "@/lib/http/request-errors";
+import { isSameOriginRequest, isStateChanging } from "@/lib/http/same-origin";
+import { readBodyWithLimit } from "./read-body";
+import { isSentWithSessionCookie, viewerFromRequest } from "./viewer-from-request";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (input: { request: Request; viewer: Viewer; db: Db; params: P }) => Promise<Response | object>;
@@ -18,6 +22,8 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
     try {
       const db = await getDb();
       const viewer = await viewerFromRequest(db, request);
+      // A page of another site can make the browser send the cookie, never an API token.
+      if (isStateChanging(request.method) && isSentWithSessionCookie(request) && !isSameOriginRequest(request)) throw new CrossSiteRequestError();
       if (!can(viewer.role, action)) throw new ForbiddenError();
       const params = (context ? await context.params : {}) as P;
       const result = await handler({ request, viewer, db, params });
@@ -45,15 +51,30 @@ function describeZodError(error: ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
 }
 
-/** Parses a JSON body with a schema; a body that is not JSON is a 400, not a crash. */
+/**
+ * Parses a JSON body of at most 1 MiB with a schema; a body that is not JSON is a 400, not a crash.
+ * Sent with the session cookie, it must also say `Content-Type: application/json`: a page of
+ * another site can post text/plain without asking, but not JSON.
+ */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+  if (isSentWithSessionCookie(request) && !/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
+    throw new UnsupportedMediaTypeError("application/json");
+  }
   let body: unknown;
   try {
-    body = await request.json();
-  } catch {
+    body = JSON.parse(await readText(request));
+  } catch (error) {
+    if (error instanceof PayloadTooLargeError) throw error;
     throw new ValidationError("The request body must be JSON");
   }
   return schema.parse(body);
+}
+
+/** The body as text, read no further than `limit` bytes (413 past it). */
+export async function readText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const body = await readBodyWithLimit(request, limit);
+  if (!body.ok) throw new PayloadTooLargeError(limit);
+  return body.text;
 }
 
 /** Parses the query string with a schema. */

@@ -10,6 +10,11 @@ import { UnauthorizedError } from "@/lib/errors";
 
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 
+/** Whether the caller is the session cookie's (a browser) rather than an API token's. */
+export function isSentWithSessionCookie(request: Request): boolean {
+  return !request.headers.get("authorization");
+}
+
 export async function viewerFromRequest(db: Db, request: Request): Promise<Viewer> {
   const authorization = request.headers.get("authorization");
   if (authorization) {

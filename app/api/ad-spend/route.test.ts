@@ -96,7 +96,7 @@ describe("CSV import", () => {
     const line = "01.03.2026;Kenesary;fb_kenesary;tripwire;1 500,50;KZT\r\n";
     const huge = RU_FILE.split("\r\n")[0] + "\r\n" + line.repeat(Math.ceil((5 * 1024 * 1024) / line.length) + 1);
     const response = await postCsv(huge);
-    expect(response).toEqual({ status: 413, body: { error: { code: "too_large", message: "The file is larger than 5 MB; split it" } } });
+    expect(response).toEqual({ status: 413, body: { error: { code: "payload_too_large", message: "The body is larger than 5 MiB" } } });
     expect(await testDb.db.select().from(adSpend).where(eq(adSpend.orgId, a.org.id))).toHaveLength(before);
   });
 
