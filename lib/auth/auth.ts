@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { sameOriginRedirect } from "./callback-url";
 import { newSessionClaims, sessionClaims } from "./sessions";
 import { checkCredentials } from "./sign-in";
 
@@ -46,8 +47,7 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
     },
     // Only relative callback URLs, so the sign-in page can never bounce a user to another site.
     redirect({ url, baseUrl }) {
-      if (url.startsWith("/") && !url.startsWith("//")) return `${baseUrl}${url}`;
-      return url.startsWith(baseUrl) ? url : baseUrl;
+      return sameOriginRedirect(url, baseUrl) ?? baseUrl;
     },
   },
   logger: {
