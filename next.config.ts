@@ -1,4 +1,7 @@
 import type { NextConfig } from "next";
+import { API_HEADERS, COMMON_HEADERS } from "./lib/http/security-headers";
+
+const asList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and a data bundle that must be loaded from node_modules, not bundled.
@@ -8,6 +11,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The dev badge would sit on top of the sidebar's language switch.
   devIndicators: { position: "bottom-right" },
+  // The static security headers (README, "Security"); each page's Content Security Policy carries a nonce, so proxy.ts sets it.
+  async headers() {
+    return [
+      { source: "/:path*", headers: asList(COMMON_HEADERS) },
+      { source: "/api/:path*", headers: asList(API_HEADERS) },
+    ];
+  },
 };
 
 export default nextConfig;
