@@ -10,7 +10,10 @@ import { MalformedPathError } from "@/lib/http/request-errors";
 import { refusalOf } from "@/lib/http/request-guards";
 import { contentSecurityPolicy, HSTS } from "@/lib/http/security-headers";
 
-const PUBLIC_PAGES = new Set(["/login"]);
+/** Where an undecodable page address is sent: it matches no page, so Next renders the not-found page. */
+const MALFORMED_ADDRESS = "/_malformed-address";
+// The not-found page too: `next dev` runs the proxy again for the address a rewrite gives.
+const PUBLIC_PAGES = new Set(["/login", MALFORMED_ADDRESS]);
 
 // Typed as a route handler by TypeScript's first matching overload of `auth`; at run time both are the same wrapper.
 const pages = auth((request) => {
@@ -28,7 +31,7 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
   const refusal = refusalOf(request, pathname);
   const isApi = pathname.startsWith("/api/");
   // A page address Next cannot decode gets the not-found page, in the viewer's language.
-  if (refusal instanceof MalformedPathError && !isApi) return withPolicy(request, (headers) => NextResponse.rewrite(new URL("/_malformed-address", request.url), { request: { headers } }));
+  if (refusal instanceof MalformedPathError && !isApi) return withPolicy(request, (headers) => NextResponse.rewrite(new URL(MALFORMED_ADDRESS, request.url), { request: { headers } }));
   if (refusal) return errorResponse(refusal);
   return isApi ? NextResponse.next() : pages(request, event);
 }

@@ -8,7 +8,7 @@ import { apiJson, logins, signInAndWait } from "./fixtures";
 
 /** "/admin/users/[id]" for app/(app)/admin/users/[id]/page.tsx; route groups "(app)" leave no trace. */
 function pagePaths(): string[] {
-  const appDir = path.resolve(import.meta.dirname, "../app");
+  const appDir = path.resolve("app"); // Playwright runs from the repository root (playwright.config.ts)
   return readdirSync(appDir, { recursive: true, encoding: "utf8" })
     .filter((file) => path.basename(file) === "page.tsx")
     .map((file) => "/" + path.dirname(file).split(path.sep).filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment)).join("/"))
@@ -68,9 +68,10 @@ test("a manager's pages and the sign-in page load without a CSP violation", asyn
   await openUnderPolicy(page, "/login");
   expect(violations).toEqual([]);
   await signInAndWait(page, logins.manager1);
-  for (const url of ["/", "/sales", "/deals", "/leads", "/settings/tokens"]) {
+  for (const url of ["/", "/deals", "/leads", "/settings/tokens", "/sales"]) {
     await openUnderPolicy(page, url);
     expect(violations, url).toEqual([]);
   }
   await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
+  expect(violations).toEqual([]);
 });
