@@ -8,6 +8,7 @@ import { createWebhookSources, type TestSources } from "../test/sources";
 import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
 import { deliveryFromRequest } from "./delivery";
 import { receiveWebhook, type WebhookTarget } from "./receive-webhook";
+import { NUL_REASON } from "./verdict";
 
 let testDb: TestDb;
 let s: TestSources;
@@ -162,6 +163,40 @@ describe("shop orders", () => {
     const d = await post(shop(), unknown, signed(unknown));
     expect(d.status).toBe(200);
     expect(await stored(d.id)).toMatchObject({ status: "ignored", eventType: "order.paid" });
+  });
+});
+
+describe("a delivery with a NUL character, which PostgreSQL cannot store", () => {
+  const signed = (body: string) => ({ "content-type": "application/json", "x-voronka-signature": shopSignature(s.shop.webhookSecret, body) });
+
+  it("shop: a signed order with \\u0000 in a name is stored as rejected with a 400, never as pending", async () => {
+    const body = shopBody("order.created", { id: "NUL-1", createdAt: "2026-11-01T10:00:00+05:00", total: "12500.50", customer: { name: "Асель\u0000" } });
+    expect(body).toContain("\\u0000");
+    const res = await post(shop(), body, signed(body));
+    expect(res).toMatchObject({ status: 400, body: { error: { code: "validation_error", message: NUL_REASON } } });
+    expect(await stored(res.id)).toMatchObject({ status: "rejected", lastError: NUL_REASON, body });
+  });
+
+  it("shop: a raw zero byte is stored as rejected (shown as U+FFFD) with a 400, not refused with a 503", async () => {
+    const body = `{"event":"order.created","order":{"id":"NUL-2\u0000"}}`;
+    const res = await post(shop(), body, signed(body));
+    expect(res.status).toBe(400);
+    expect(await stored(res.id)).toMatchObject({ status: "rejected", lastError: "The body is not valid JSON", body: body.replace("\u0000", "\uFFFD") });
+  });
+
+  it("Bitrix24: %00 in a field is stored as rejected with a 400", async () => {
+    const body = bitrixEvent("ONCRMDEALUPDATE", 5, { token: s.bitrixToken }, { TITLE: "a\u0000b" });
+    expect(body).toContain("%00");
+    const res = await post(bitrix(), body, { "content-type": FORM });
+    expect(res.status).toBe(400);
+    expect(await stored(res.id)).toMatchObject({ status: "rejected", lastError: NUL_REASON, eventType: "ONCRMDEALUPDATE" });
+  });
+
+  it("amoCRM: %00 in a lead's name is stored as rejected, answered 200 like every amoCRM delivery that could be stored", async () => {
+    const lead = amoLead({ id: "30307499", name: "Заявка\u0000", statusId: "142", pipelineId: "4542166", createdAt: 1_689_281_821, updatedAt: 1_689_281_821 });
+    const res = await post(amo(), amoBody(s.amoAccount, { leads: { add: [lead] } }), { "content-type": FORM });
+    expect(res.status).toBe(200);
+    expect(await stored(res.id)).toMatchObject({ status: "rejected", lastError: NUL_REASON, eventType: "leads[add]" });
   });
 });
 
