@@ -195,7 +195,7 @@ describe("batch processing", () => {
     expect(await rollupsOf(batched.amo.orgId)).toEqual(before);
   });
 
-  it("fails only the event the database refuses and applies the rest of its batch", async () => {
+  it("rejects only the event the database refuses and applies the rest of its batch", async () => {
     const s = await createWebhookSources(testDb.db, (await createOrgFixture(testDb.db)).org.id);
     const ids: number[] = [];
     for (let i = 1; i <= 5; i++) {
@@ -215,12 +215,12 @@ describe("batch processing", () => {
     // Both batches fell back to one by one.
     expect(warn).toHaveBeenCalledTimes(2);
     warn.mockRestore();
-    // 4 + 2 applied, 1 + 1 failed (to be retried in 30 s, then dead after 10 attempts).
-    expect(result).toMatchObject({ done: 6, failed: 2, dead: 0, rejected: 0 });
+    // 4 + 2 applied; 1 + 1 rejected at once: a value the database refuses fails the same way on every attempt.
+    expect(result).toMatchObject({ done: 6, failed: 0, dead: 0, rejected: 2 });
     const events = await testDb.db.select({ id: webhookEvents.id, status: webhookEvents.status, attempts: webhookEvents.attempts }).from(webhookEvents).where(eq(webhookEvents.orgId, s.shop.orgId)).orderBy(asc(webhookEvents.id));
     const statusOf = new Map(events.map((e) => [e.id, `${e.status}/${e.attempts}`]));
-    expect(ids.map((id) => statusOf.get(id))).toEqual(["done/1", "done/1", "failed/1", "done/1", "done/1"]);
-    expect(amoIds.map((id) => statusOf.get(id))).toEqual(["done/1", "failed/1", "done/1"]);
+    expect(ids.map((id) => statusOf.get(id))).toEqual(["done/1", "done/1", "rejected/1", "done/1", "done/1"]);
+    expect(amoIds.map((id) => statusOf.get(id))).toEqual(["done/1", "rejected/1", "done/1"]);
     const stored = await testDb.db.select({ id: orders.externalId }).from(orders).where(eq(orders.sourceId, s.shop.id)).orderBy(asc(orders.externalId));
     expect(stored.map((o) => o.id)).toEqual(["P-1", "P-2", "P-4", "P-5"]);
     // The customer counts the four applied orders: 4 × 100 = 400.

@@ -74,18 +74,6 @@ describe("processing shop orders", () => {
     expect(await eventRow(id)).toMatchObject({ status: "rejected", attempts: 1 });
   });
 
-  it("rejects on its first attempt a row the database refuses (a NUL stored before receivers refused it), and applies the order after it", async () => {
-    const bad = await deliver("order.created", { ...base, id: "NUL-1", total: "100", customer: { name: "Асель\u0000" } });
-    const good = await deliver("order.created", { ...base, id: "NUL-2", total: "100" });
-    expect(await drainInbox(testDb.db, { orgId: s.shop.orgId })).toMatchObject({ done: 1, failed: 0, dead: 0 });
-    const badRow = await eventRow(bad);
-    expect(badRow).toMatchObject({ status: "rejected", attempts: 1 });
-    expect(badRow.lastError).toMatch(/0x00|\\u0000|null character/i);
-    expect((await eventRow(good)).status).toBe("done");
-    expect(await orderRow("NUL-1")).toBeUndefined();
-    expect((await orderRow("NUL-2")).total).toBe("100.00");
-  });
-
   it("lets three processors drain side by side and applies each of 60 deliveries exactly once", async () => {
     const phone = "+77019990000";
     for (let i = 0; i < 30; i++) {
