@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBitrix24Mock, type Bitrix24Mock } from "@/e2e/mocks/bitrix24-mock";
@@ -83,7 +85,6 @@ describe("POST /api/sources", () => {
     const bad = [
       "not json",
       { kind: "bitrix24", name: "x", webhookUrl: "https://portal.bitrix24.kz/crm/deal/" },
-      { kind: "bitrix24", name: "x", webhookUrl: "http://portal.bitrix24.kz/rest/1/abc/" },
       { kind: "amocrm", name: "x", baseUrl: "https://example.amocrm.ru", accessToken: "short" },
       { kind: "bitrix24", name: "x" },
       { kind: "bitrix24", name: "x", portalUrl: "https://p.bitrix24.kz", clientId: "app", accessToken: "access-0123456789", refreshToken: "refresh-0123456789" },
@@ -195,23 +196,81 @@ describe("POST /api/sources/<id>/test", () => {
     expect(result.body).toMatchObject({ ok: true, portal: new URL(mock.url).host, user: { id: "1", name: "Айгерим Садыкова" } });
   });
 
-  it("names a wrong webhook code, a missing scope and an unreachable host", async () => {
+  it("names a wrong webhook code (with the portal's own words), a missing scope and an unreachable host", async () => {
+    const host = new URL(mock.url).host;
     const wrongCode = await add(mock.webhookUrl.replace("mockwebhookcode42", "wrongcode99"));
     const bad = await call(TEST, "admin", { method: "POST", id: wrongCode });
-    expect(bad.body).toMatchObject({ ok: false, reason: "bad_token" });
+    expect(bad.body).toEqual({
+      ok: false,
+      reason: "bad_credentials",
+      params: { host },
+      message: "The CRM does not accept the webhook code or token: create a new inbound webhook or reconnect.",
+      details: "NO_AUTH_FOUND: Wrong authorization data",
+    });
 
     mock.state.scopes = ["crm"];
     try {
       const scoped = await call(TEST, "admin", { method: "POST", id: await add(mock.webhookUrl) });
-      expect(scoped.body).toMatchObject({ ok: false, reason: "missing_scope" });
-      expect(scoped.body.message).toContain("user");
+      expect(scoped.body).toMatchObject({ ok: false, reason: "missing_scope", params: { host, scopes: "user, department" } });
+      expect(scoped.body.message).toContain("Missing: user, department.");
     } finally {
       mock.state.scopes = ["crm", "user", "department", "telephony"];
     }
 
     const unreachable = await call(TEST, "admin", { method: "POST", id: await add("http://127.0.0.1:9/rest/1/abcdef/") });
-    expect(unreachable.body).toMatchObject({ ok: false, reason: "unreachable" });
+    expect(unreachable.body).toMatchObject({ ok: false, reason: "connection_refused", params: { host: "127.0.0.1:9" } });
     expect(JSON.stringify(unreachable.body)).not.toContain("abcdef");
+  });
+
+  it("refuses loopback, private and plain-http CRM addresses without ALLOW_PRIVATE_CRM_URLS: nothing is fetched", async () => {
+    const port = new URL(mock.url).port;
+    const viaHttp = await add(mock.webhookUrl);
+    const viaHttps = await add(`https://127.0.0.1:${port}/rest/1/mockwebhookcode42/`);
+    const viaName = await add(`https://localhost:${port}/rest/1/mockwebhookcode42/`);
+    const metadata = await add("https://169.254.169.254/rest/1/latest/");
+    const requestsBefore = mock.state.stats.requests;
+    env.ALLOW_PRIVATE_CRM_URLS = false;
+    try {
+      expect((await call(TEST, "admin", { method: "POST", id: viaHttp })).body).toMatchObject({ ok: false, reason: "insecure_url", params: { host: `127.0.0.1:${port}` } });
+      for (const [id, host] of [[viaHttps, `127.0.0.1:${port}`], [viaName, `localhost:${port}`], [metadata, "169.254.169.254"]]) {
+        const refused = await call(TEST, "admin", { method: "POST", id });
+        expect(refused.body).toMatchObject({ ok: false, reason: "private_address", params: { host } });
+        expect(refused.body.message).toContain("ALLOW_PRIVATE_CRM_URLS=true");
+      }
+      // And a new source cannot even be given a plain-http address.
+      const plain = await call(POST, "admin", { body: { kind: "bitrix24", name: "x", webhookUrl: "http://portal.bitrix24.kz/rest/1/abc/" } });
+      expect(plain.status).toBe(400);
+    } finally {
+      env.ALLOW_PRIVATE_CRM_URLS = true;
+    }
+    expect(mock.state.stats.requests).toBe(requestsBefore);
+    // With the setting on (a CRM on the private network), the same portal answers.
+    expect((await call(TEST, "admin", { method: "POST", id: viaHttp })).body).toMatchObject({ ok: true });
+  });
+
+  it("never repeats what a foreign server answered: an HTML page, someone else's JSON, a fake error code", async () => {
+    const answers = [
+      { status: 404, type: "text/html", body: "<h1>Admin panel</h1><p>db password hunter2</p>" },
+      { status: 200, type: "application/json", body: JSON.stringify({ status: "ok", config: { password: "hunter2" } }) },
+      { status: 400, type: "application/json", body: JSON.stringify({ error: "see hunter2 below!", error_description: "hunter2" }) },
+    ];
+    const foreign = http.createServer((req, res) => {
+      const answer = answers[Number(new URL(req.url!, "http://x").pathname.split("/")[2]) - 1];
+      res.writeHead(answer.status, { "content-type": answer.type }).end(answer.body);
+    });
+    await new Promise<void>((resolve) => foreign.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (foreign.address() as AddressInfo).port;
+      for (const n of [1, 2, 3]) {
+        const result = await call(TEST, "admin", { method: "POST", id: await add(`http://127.0.0.1:${port}/rest/${n}/code/`) });
+        expect(result.body).toMatchObject({ ok: false, reason: n === 3 ? "request_rejected" : "not_a_crm_answer" });
+        expect(JSON.stringify(result.body)).not.toContain("hunter2");
+        expect(result.body.details).toBeUndefined();
+      }
+    } finally {
+      foreign.closeAllConnections();
+      foreign.close();
+    }
   });
 
   it("is a 400 for a shop and a 404 for another organisation's source", async () => {
