@@ -144,6 +144,8 @@ describe("a Bitrix24 OAuth application as a source", () => {
     const [row] = await testDb.db.select().from(sources).where(eq(sources.id, created.body.id));
     expect(row.credentials).not.toContain(mock.state.oauth.accessToken);
     expect(openCredentials(row.credentials)).toMatchObject({ kind: "bitrix24-oauth", accessToken: mock.state.oauth.accessToken, refreshToken: mock.state.oauth.refreshToken });
+    // The renewal's answer names the portal: its webhooks are checked against that member_id from now on.
+    expect(row).toMatchObject({ crmAccountId: "mockmemberid0000000000000000000001", crmAccountDomain: "127.0.0.1" });
     expect(mock.state.oauth.accessToken).not.toBe(body.accessToken);
 
     // The next client starts from the stored, renewed pair: no second renewal.

@@ -65,6 +65,13 @@ describe("the admin's inbox", () => {
     expect((await statusOf(theirs)).status).toBe("dead");
   });
 
+  it("shows a Bitrix24 body with its tokens masked, even one stored before every spelling of the key was masked", async () => {
+    const body = `event=ONCRMDEALADD&data%5BFIELDS%5D%5BID%5D=9&auth%5Bapplication%5Ftoken%5D=${s.bitrixToken}`;
+    const id = await storeInboxEvent(testDb.db, { orgId: s.bitrix.orgId, sourceId: s.bitrix.id, eventType: "ONCRMDEALADD", contentType: "application/x-www-form-urlencoded", headers: {}, body, status: "done" });
+    const shown = await getEvent(testDb.db, s.bitrix.orgId, id);
+    expect(shown?.event.body).toBe("event=ONCRMDEALADD&data%5BFIELDS%5D%5BID%5D=9&auth%5Bapplication%5Ftoken%5D=***");
+  });
+
   it("builds each sender's address; amoCRM's carries its secret", () => {
     expect(inboundUrl("https://v.example.com/", s.shop)).toBe(`https://v.example.com/api/webhooks/shop/${s.shop.id}`);
     expect(inboundUrl("https://v.example.com", s.amo)).toBe(`https://v.example.com/api/webhooks/amocrm/${s.amo.id}/${s.amo.webhookSecret}`);
