@@ -43,6 +43,14 @@ const ru = {
   },
   inbound: "Адрес для вебхуков",
   host: "Адрес",
+  // A source's webhook secret is shown at creation, then only on request (each request is audited).
+  secret: {
+    reveal: "Показать секрет",
+    rotate: "Сменить секрет",
+    confirmRotate: "Сменить секрет источника «{name}»? Старый перестанет приниматься сразу: вставьте новый адрес (или ключ подписи) в CRM или магазин.",
+    rotated: "Секрет сменён: старый больше не принимается. Обновите его в CRM или магазине.",
+    signingSecret: "Секрет подписи:",
+  },
   appToken: {
     missing: "Вставьте адрес выше в исходящий вебхук Bitrix24 (события ONCRM…), сохраните его и перенесите сюда его токен приложения: без него события не принимаются.",
     label: "Токен приложения",
@@ -144,6 +152,13 @@ const en: SourcesMessages = {
   },
   inbound: "Webhook address",
   host: "Address",
+  secret: {
+    reveal: "Reveal secret",
+    rotate: "Rotate secret",
+    confirmRotate: "Rotate the secret of “{name}”? The old one is refused at once: put the new address (or signing key) into the CRM or shop.",
+    rotated: "Secret rotated: the old one is no longer accepted. Update it in the CRM or shop.",
+    signingSecret: "Signing secret:",
+  },
   appToken: {
     missing: "Paste the address above into a Bitrix24 outgoing webhook (ONCRM… events), save it and copy its application token here: events are refused without it.",
     label: "Application token",

@@ -9,9 +9,14 @@ import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
+import { deliveryFromRequest } from "@/lib/ingest/receive/delivery";
+import { receiveWebhook } from "@/lib/ingest/receive/receive-webhook";
+import { amoBody } from "@/lib/ingest/test/bodies";
 import { openCredentials } from "@/lib/sources/credentials";
 import { DELETE, PATCH } from "./[id]/route";
 import { POST as TEST } from "./[id]/test/route";
+import { POST as REVEAL } from "./[id]/secret/route";
+import { POST as ROTATE } from "./[id]/secret/rotate/route";
 import { GET, POST } from "./route";
 
 let testDb: TestDb;
@@ -279,5 +284,67 @@ describe("POST /api/sources/<id>/test", () => {
     const shop = await call(POST, "admin", { body: { kind: "shop", name: "s" } });
     expect((await call(TEST, "admin", { method: "POST", id: shop.body.id })).status).toBe(400);
     expect((await call(TEST, "adminB", { method: "POST", id: shop.body.id })).status).toBe(404);
+  });
+});
+
+describe("webhook secrets: listed never, revealed or rotated on request, audited", () => {
+  const postAmo = async (sourceId: string, secret: string) => {
+    const request = new Request("http://voronka.test/x", { method: "POST", body: amoBody({ id: "29638927", subdomain: "example" }, { leads: { delete: [{ id: "1" }] } }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    return (await receiveWebhook(testDb.db, { kind: "amocrm", sourceId, urlSecret: secret }, deliveryFromRequest(request))).status;
+  };
+  const auditsOf = async (id: string) => (await testDb.db.select().from(auditLog).where(and(eq(auditLog.orgId, a.org.id), eq(auditLog.targetId, id)))).map((entry) => ({ action: entry.action, details: entry.details }));
+
+  it("GET /api/sources carries no shop signing secret and hides amoCRM's path secret", async () => {
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "secret amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const shop = await call(POST, "admin", { body: { kind: "shop", name: "secret shop" } });
+    // Shown once, at creation.
+    expect(shop.body.signingSecret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const amoSecret = amo.body.inboundWebhookUrl.split("/").pop();
+    const listed = (await call(GET, "admin")).body;
+    const text = JSON.stringify(listed);
+    expect(text).not.toContain(amoSecret);
+    expect(text).not.toContain(shop.body.signingSecret);
+    expect(listed.sources.find((x: { id: string }) => x.id === amo.body.id).inboundWebhookUrl).toBe(`http://voronka.test/api/webhooks/amocrm/${amo.body.id}/••••••••`);
+    expect(listed.sources.find((x: { id: string }) => x.id === shop.body.id)).not.toHaveProperty("signingSecret");
+  });
+
+  it("reveals amoCRM's address and a shop's signing key to an admin, writing who asked to the audit log", async () => {
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "reveal amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const shop = await call(POST, "admin", { body: { kind: "shop", name: "reveal shop" } });
+    const revealed = await call(REVEAL, "admin", { method: "POST", id: amo.body.id });
+    expect(revealed).toEqual({ status: 200, body: { secret: amo.body.inboundWebhookUrl.split("/").pop(), inboundWebhookUrl: amo.body.inboundWebhookUrl } });
+    const signing = await call(REVEAL, "admin", { method: "POST", id: shop.body.id });
+    expect(signing.body.secret).toBe(shop.body.signingSecret);
+    expect(await auditsOf(amo.body.id)).toContainEqual({ action: "source.secret_reveal", details: { kind: "amocrm", name: "reveal amo" } });
+    expect(JSON.stringify(await auditsOf(shop.body.id))).not.toContain(shop.body.signingSecret);
+  });
+
+  it("rotates: the old secret is refused at once, the new one accepted; audited", async () => {
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "rotate amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const oldSecret = amo.body.inboundWebhookUrl.split("/").pop();
+    expect(await postAmo(amo.body.id, oldSecret)).toBe(200); // the receiver now holds the source in its cache
+    const rotated = await call(ROTATE, "admin", { method: "POST", id: amo.body.id });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(oldSecret);
+    expect(rotated.body.inboundWebhookUrl).toBe(`http://voronka.test/api/webhooks/amocrm/${amo.body.id}/${rotated.body.secret}`);
+    expect(await postAmo(amo.body.id, oldSecret)).toBe(401);
+    expect(await postAmo(amo.body.id, rotated.body.secret)).toBe(200);
+    const audits = await auditsOf(amo.body.id);
+    expect(audits.map((entry) => entry.action)).toContain("source.secret_rotate");
+    expect(JSON.stringify(audits)).not.toContain(rotated.body.secret);
+  });
+
+  it("is for admins of the source's organisation, and a Bitrix24 source has no secret to show", async () => {
+    const shop = await call(POST, "admin", { body: { kind: "shop", name: "guarded shop" } });
+    const bitrix = await call(POST, "admin", { body: { kind: "bitrix24", name: "no secret", webhookUrl: "https://p9.bitrix24.kz/rest/1/abcdef123456/" } });
+    for (const handler of [REVEAL, ROTATE]) {
+      expect((await call(handler, "director", { method: "POST", id: shop.body.id })).status).toBe(403);
+      expect((await call(handler, "adminB", { method: "POST", id: shop.body.id })).status).toBe(404);
+      expect((await call(handler, "admin", { method: "POST", id: "not-a-uuid" })).status).toBe(400);
+      const none = await call(handler, "admin", { method: "POST", id: bitrix.body.id });
+      expect(none.status).toBe(400);
+      expect(none.body.error.code).toBe("source_has_no_secret");
+    }
+    expect((await auditsOf(shop.body.id)).map((entry) => entry.action)).toEqual(["source.create"]);
   });
 });
