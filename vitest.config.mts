@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The mock CRMs listen on 127.0.0.1 over plain http, which the outbound guard refuses unless
+    // this is set; the guard's own tests turn it off where they check the refusal.
+    env: { ALLOW_PRIVATE_CRM_URLS: "true" },
   },
 });

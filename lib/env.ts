@@ -54,6 +54,9 @@ export const envSchema = z
       .optional(),
     // The in-process scheduler's incremental sync of every source; 0 (the default) leaves it to cron.
     SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(0),
+    // CRM addresses that resolve to loopback, private, link-local or unique-local addresses, and
+    // plain http, are refused unless this is set: a CRM on a private network, tests with local mocks.
+    ALLOW_PRIVATE_CRM_URLS: bool.default(false),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     // Where the Telegram Bot API lives: an environment setting, never an admin one (a URL an admin
     // could type would let the server post to any address). Tests point it at a local mock.

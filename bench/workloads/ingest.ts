@@ -46,7 +46,7 @@ async function createSources(ctx: BaseContext) {
   const [org] = await ctx.db.insert(organisations).values({ name: ORG_NAME }).returning();
   const secret = () => randomBytes(24).toString("base64url");
   const [shop] = await ctx.db.insert(sources).values({ orgId: org.id, kind: "shop", name: "bench shop", webhookSecret: secret() }).returning();
-  const [amo] = await ctx.db.insert(sources).values({ orgId: org.id, kind: "amocrm", name: "bench amo", baseUrl: "https://example.amocrm.ru", webhookSecret: secret(), settings: { accountId: "29638927", currency: "KZT" } }).returning();
+  const [amo] = await ctx.db.insert(sources).values({ orgId: org.id, kind: "amocrm", name: "bench amo", baseUrl: "https://example.amocrm.ru", webhookSecret: secret(), settings: { currency: "KZT" }, crmAccountId: "29638927", crmAccountDomain: "example" }).returning();
   // An admin's API token reads /api/metrics: the server's own view of acknowledgement latency.
   const [admin] = await ctx.db.insert(users).values({ orgId: org.id, email: `bench-${org.id}@voronka.bench`, name: "bench", role: "admin", passwordHash: "-" }).returning();
   const { token } = await createApiToken(ctx.db, { orgId: org.id, userId: admin.id }, "bench metrics");

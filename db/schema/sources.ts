@@ -20,6 +20,14 @@ export const sources = pgTable(
     /** Per-source settings, e.g. which custom fields hold UTM tags. */
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     isActive: boolean("is_active").notNull().default(true),
+    /**
+     * Which CRM account this source is, as the CRM itself reported it: amoCRM's account id and
+     * subdomain (`/api/v4/account`), Bitrix24's member_id and portal domain. Webhooks from another
+     * account are refused. Null until known (lib/sources/crm-account.ts says when it is learnt).
+     */
+    crmAccountId: text("crm_account_id"),
+    crmAccountDomain: text("crm_account_domain"),
+    crmAccountAt: ts("crm_account_at"),
     createdAt: createdAt(),
   },
   (t) => [index("sources_org_idx").on(t.orgId)],

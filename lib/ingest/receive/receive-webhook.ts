@@ -3,16 +3,18 @@
 import { eq } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
+import { errorMessage } from "@/lib/error-text";
+import { recordFirstSeenAccount, type CrmAccount } from "@/lib/sources/crm-account";
+import { isUuid } from "@/lib/uuid";
 import { ingestMetrics } from "../metrics";
 import { inspectAmocrm } from "./amocrm";
 import { inspectBitrix24 } from "./bitrix24";
 import type { Delivery, HeaderReader } from "./delivery";
 import { inboxWriter, keptHeaders } from "./inbox";
-import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
 import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";
-import { isUuid } from "@/lib/uuid";
 
 export type WebhookKind = "bitrix24" | "amocrm" | "shop";
 export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
@@ -55,6 +57,7 @@ async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promi
     // Not stored means not acknowledged: 503 tells the sender to try again later (the inbox writer logged why).
     return answer(503, "unavailable", "The delivery could not be stored; try again later");
   }
+  if (verdict.account && !source.crmAccountId && !source.crmAccountDomain) await learnAccount(db, source, verdict.account);
   const isPending = verdict.status === "pending";
   const payload =
     verdict.answerStatus < 300
@@ -93,6 +96,23 @@ async function findSource(db: Db, target: WebhookTarget): Promise<SourceRow | nu
   }
   const row = entry.row;
   return row && row.kind === target.kind && row.isActive ? row : null;
+}
+
+/** A source's row is read again on its next delivery: its secret or known account has changed. */
+export function forgetWebhookSource(sourceId: string): void {
+  cache.__voronkaWebhookSources?.delete(sourceId);
+}
+
+/**
+ * The first authenticated delivery of a source that knows no account yet names it (see
+ * lib/sources/crm-account.ts). It is already stored and will be acknowledged whatever happens here.
+ */
+async function learnAccount(db: Db, source: SourceRow, account: CrmAccount): Promise<void> {
+  try {
+    if (await recordFirstSeenAccount(db, source.id, account)) forgetWebhookSource(source.id);
+  } catch (error) {
+    console.error("[webhooks] recording the source's account failed", errorMessage(error));
+  }
 }
 
 function answer(status: number, code: string, message: string): ReceiveResult {

@@ -136,7 +136,9 @@ export function AddSourceForm({ t, onCreated }: { t: SourcesMessages; onCreated:
             {created.signingSecret ? (
               <>
                 <p className="mt-2">{t.add.signingSecret}</p>
-                <code className="mt-1 block break-all">{created.signingSecret}</code>
+                <code className="mt-1 block break-all" data-testid="created-signing-secret">
+                  {created.signingSecret}
+                </code>
               </>
             ) : null}
           </Alert>
