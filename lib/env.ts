@@ -34,6 +34,9 @@ export const envSchema = z
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     SEED_DEMO: bool.optional(),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -base64 32)").optional(),
+    // How many reverse proxies of your own stand in front of the app, each appending to
+    // X-Forwarded-For: the sign-in throttle's client address is the entry that many from the right.
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
     ORG_NAME: z.string().min(1).default("My company"),

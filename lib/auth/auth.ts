@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { env } from "@/lib/env";
+import { clientAddress } from "./client-address";
 import { newSessionClaims, sessionClaims } from "./sessions";
 import { checkCredentials } from "./sign-in";
 
@@ -22,10 +23,11 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: { label: "E-mail" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await checkCredentials(await getDb(), parsed.data.email, parsed.data.password);
+        const address = clientAddress(request.headers);
+        const result = await checkCredentials(await getDb(), parsed.data.email, parsed.data.password, { address });
         if (result.ok) return { id: result.userId };
         if (result.reason === "throttled") throw new TooManyAttempts();
         return null;
