@@ -11,5 +11,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which only a bundler resolves: let
+    // vite process it, so tests can call Auth.js's own route handlers (lib/auth/auth.test.ts).
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -34,6 +34,11 @@ export const envSchema = z
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     SEED_DEMO: bool.optional(),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -base64 32)").optional(),
+    // The public URL. Auth.js then builds its links from it and reads no Host header at all.
+    AUTH_URL: z.url({ protocol: /^https?$/, message: "must be the app's public http(s) URL such as https://voronka.example.com" }).optional(),
+    // Without AUTH_URL, Auth.js builds its links from the request's Host / X-Forwarded-Host headers:
+    // only when told to in production, where a forged header could point them elsewhere.
+    AUTH_TRUST_HOST: bool.optional(),
     // How many reverse proxies of your own stand in front of the app, each appending to
     // X-Forwarded-For: the sign-in throttle's client address is the entry that many from the right.
     TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
@@ -73,10 +78,19 @@ export const envSchema = z
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && !building) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (try: openssl rand -base64 32)" });
     }
+    if (v.NODE_ENV === "production" && !v.AUTH_URL && !v.AUTH_TRUST_HOST && !building) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: "is required in production: the public URL such as https://voronka.example.com (or AUTH_TRUST_HOST=true behind a proxy that sets the Host header)",
+      });
+    }
   })
   .transform((v) => ({
     ...v,
     AUTH_SECRET: v.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    // In development the app answers on localhost: Auth.js's own default.
+    AUTH_TRUST_HOST: v.AUTH_TRUST_HOST ?? v.NODE_ENV !== "production",
     // Demo data by default only on the embedded database: a real PostgreSQL starts empty.
     SEED_DEMO: v.SEED_DEMO ?? !v.DATABASE_URL,
   }));

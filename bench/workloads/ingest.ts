@@ -29,7 +29,7 @@ const TARGET = { acksPerSecond: 1000, p99Ms: 50, drainSeconds: 10 };
 const DRAIN_LIMIT_S = 90;
 
 async function startServer(url: string, port: number) {
-  const env = { DATABASE_URL: url, SEED_DEMO: "false", AUTH_SECRET: "bench-secret-that-is-only-for-benchmarks", LOG_LEVEL: "warn" };
+  const env = { DATABASE_URL: url, SEED_DEMO: "false", AUTH_SECRET: "bench-secret-that-is-only-for-benchmarks", AUTH_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: "warn" };
   try {
     const { origin, child } = await startProductionServer({ port, env, stdio: "inherit-errors", timeoutMs: 60_000 });
     return { origin, pid: child.pid, stop: () => child.kill("SIGTERM") };
