@@ -55,6 +55,9 @@ export const envSchema = z
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166 code such as KZ")
       .optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // The operator's Prometheus scraper: with it /api/metrics shows this process's counters for
+    // every organisation; without it, only admins read it, each their own organisation's.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     // 32 random bytes, base64 or hex: encrypts CRM credentials at rest (AES-256-GCM).
     ENCRYPTION_KEY: z
       .string()
