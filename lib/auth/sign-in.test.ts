@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { createOrgFixture, FIXTURE_PASSWORD, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
-import { checkCredentials, delayAfterFailures, type SignInResult } from "./sign-in";
+import { checkCredentials, compareEvery, delayAfterFailures, type SignInResult } from "./sign-in";
 import { throttleKeys } from "./sign-in-throttle";
 
 let testDb: TestDb;
@@ -20,6 +20,12 @@ const newAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256
 const at = (t0: Date, ms: number) => new Date(t0.getTime() + ms);
 const T0 = new Date("2030-01-01T10:00:00Z");
 const outcome = (result: SignInResult) => (result.ok ? "ok" : result.reason);
+
+/** `count` (≤ 20) wrong passwords from one address, spread over a new organisation's five people: 4 each, under each one's own 5. */
+async function failuresFrom(address: string, count: number, now: Date) {
+  const people = Object.values((await createOrgFixture(testDb.db)).users);
+  for (let i = 0; i < count; i++) expect(outcome(await checkCredentials(testDb.db, people[i % 5].email, "wrong-password", { address, now }))).toBe("invalid");
+}
 
 describe("checkCredentials", () => {
   it("accepts the right password whatever the e-mail's case", async () => {
@@ -62,9 +68,7 @@ describe("checkCredentials", () => {
 
   it("limits one address across every e-mail: after 20 failures it waits 2 s, whichever account it tries; other addresses do not", async () => {
     const address = newAddress();
-    for (let i = 0; i < 20; i++) {
-      expect(outcome(await checkCredentials(testDb.db, `spray-${i}-${f.org.id}@test.voronka`, "123456", { address, now: T0 }))).toBe("invalid");
-    }
+    await failuresFrom(address, 20, T0);
     // A fresh e-mail from that address waits; the same e-mail from another address does not.
     expect(await checkCredentials(testDb.db, f.users.alice.email, FIXTURE_PASSWORD, { address, now: at(T0, 500) })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 2 });
     expect(outcome(await checkCredentials(testDb.db, f.users.alice.email, FIXTURE_PASSWORD, { address: newAddress(), now: at(T0, 500) }))).toBe("ok");
@@ -72,17 +76,17 @@ describe("checkCredentials", () => {
     expect(outcome(await checkCredentials(testDb.db, f.users.alice.email, FIXTURE_PASSWORD, { address, now: at(T0, 2000) }))).toBe("ok");
     // That attempt used the address's turn (the next is 2 s later) but added no failure: still 20,
     // so the next failure makes it wait 4 s, not 8.
-    expect(await checkCredentials(testDb.db, `spray-x-${f.org.id}@test.voronka`, "123456", { address, now: at(T0, 3000) })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1 });
-    expect(outcome(await checkCredentials(testDb.db, `spray-x-${f.org.id}@test.voronka`, "123456", { address, now: at(T0, 4000) }))).toBe("invalid");
-    expect(await checkCredentials(testDb.db, `spray-y-${f.org.id}@test.voronka`, "123456", { address, now: at(T0, 5000) })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 3 });
+    expect(await checkCredentials(testDb.db, f.users.carol.email, "123456", { address, now: at(T0, 3000) })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1 });
+    expect(outcome(await checkCredentials(testDb.db, f.users.carol.email, "123456", { address, now: at(T0, 4000) }))).toBe("invalid");
+    expect(await checkCredentials(testDb.db, f.users.carol.email, "123456", { address, now: at(T0, 5000) })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 3 });
     // An hour without a failure and the address starts again with 20 free.
     const later = at(T0, 4000 + 60 * 60 * 1000 + 1);
-    for (let i = 0; i < 20; i++) expect(outcome(await checkCredentials(testDb.db, `later-${i}-${f.org.id}@test.voronka`, "123456", { address, now: later }))).toBe("invalid");
+    await failuresFrom(address, 20, later);
   });
 
   it("counts an IPv6 client by its /64 network", async () => {
     const network = `2001:db8:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}`;
-    for (let i = 0; i < 20; i++) await checkCredentials(testDb.db, `v6-${i}-${f.org.id}@test.voronka`, "123456", { address: `${network}::/64`, now: T0 });
+    await failuresFrom(`${network}::/64`, 20, T0);
     const sameNetwork = await checkCredentials(testDb.db, f.users.carol.email, FIXTURE_PASSWORD, { address: `${network}::/64`, now: at(T0, 100) });
     expect(sameNetwork).toMatchObject({ ok: false, reason: "throttled" });
   });
@@ -90,6 +94,25 @@ describe("checkCredentials", () => {
   it("doubles the delay and caps it at 15 minutes", () => {
     expect([4, 5, 6, 7, 30, 100_000].map((n) => delayAfterFailures(n))).toEqual([0, 2, 4, 8, 900, 900]);
     expect([19, 20, 21].map((n) => delayAfterFailures(n, 20))).toEqual([0, 2, 4]);
+  });
+});
+
+describe("compareEvery", () => {
+  // A comparison that takes a known 40 ms, so that the padding can be seen apart from bcrypt's
+  // speed on a busy machine.
+  const slowCompare = (password: string, hash: string) => new Promise<boolean>((resolve) => setTimeout(() => resolve(password === hash), 40));
+  const timed = async (hashes: string[]) => {
+    const started = performance.now();
+    const matches = await compareEvery("b", hashes, slowCompare);
+    return { matches, ms: performance.now() - started };
+  };
+
+  it("compares with every account, and takes as long for none, one or two as for three", async () => {
+    const [none, one, two, three] = [await timed([]), await timed(["b"]), await timed(["a", "b"]), await timed(["a", "b", "c"])];
+    expect([none.matches, one.matches, two.matches, three.matches]).toEqual([[], [true], [false, true], [false, true, false]]);
+    // At least the three comparisons' 120 ms each (less a timer's rounding); unpadded they would
+    // take 40, 40, 80 and 120 ms. (No upper bound: a busy machine delays timers at will.)
+    for (const { ms } of [none, one, two, three]) expect(ms).toBeGreaterThanOrEqual(115);
   });
 });
 
@@ -132,7 +155,7 @@ describe("parallel attempts", () => {
 
   it("three e-mails tried at once from an address whose wait ends: one is checked", async () => {
     const address = newAddress();
-    for (let i = 0; i < 20; i++) await checkCredentials(testDb.db, `burst-${i}-${f.org.id}@test.voronka`, "123456", { address, now: T0 });
+    await failuresFrom(address, 20, T0);
     const tries = ["a", "b", "c"].map((name) => () => checkCredentials(testDb.db, `${name}-${f.org.id}@test.voronka`, "123456", { address, now: at(T0, 2000) }));
     const results = await race(throttleKeys("-", address).address!, tries);
     expect(results.map(outcome).sort()).toEqual(["invalid", "throttled", "throttled"]);

@@ -101,7 +101,7 @@ const ru = {
   },
   saving: "Сохраняем…",
   errors: {
-    emailTaken: "Пользователь с таким e-mail уже есть (e-mail не может повторяться даже в разных организациях).",
+    emailTaken: "Пользователь с таким e-mail уже есть в вашей организации.",
     departmentTaken: "Отдел «{name}» уже есть.",
     crmUserTaken: "Менеджер CRM {crmUser} уже связан с пользователем {user}; сначала уберите связь в его карточке.",
     lastAdmin: "{name} — последний активный администратор организации; сначала назначьте администратором другого пользователя.",
@@ -231,7 +231,7 @@ const en: AdminMessages = {
   },
   saving: "Saving…",
   errors: {
-    emailTaken: "A user with this e-mail already exists (an e-mail cannot repeat, even across organisations).",
+    emailTaken: "A user with this e-mail is already in your organisation.",
     departmentTaken: "A department named “{name}” already exists.",
     crmUserTaken: "CRM user {crmUser} is already linked to {user}; unlink it on their page first.",
     lastAdmin: "{name} is the last active admin of the organisation; make another user an admin first.",

@@ -20,7 +20,7 @@ export async function setUserPassword(db: Db, viewer: Viewer, userId: string, pa
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(users)
-      .set({ passwordHash })
+      .set({ passwordHash, passwordSetAt: new Date() })
       .where(and(eq(users.id, userId), eq(users.orgId, viewer.orgId)))
       .returning({ id: users.id });
     if (updated.length === 0) throw new NotFoundError("User");
