@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "@/db/schema";
 import { createOrgFixture, FIXTURE_PASSWORD, type OrgFixture } from "@/db/test/fixtures";
+import { waitForLockWaiters } from "@/db/test/lock-waiters";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { checkCredentials, compareEvery, delayAfterFailures, type SignInResult } from "./sign-in";
 import { throttleKeys } from "./sign-in-throttle";
@@ -135,7 +136,7 @@ describe("parallel attempts", () => {
       });
       await isLocked;
       const running = Promise.all(attempts.map((attempt) => attempt()));
-      await waitForLockWaiters(holder, attempts.length);
+      await waitForLockWaiters(holder.db, attempts.length, ['insert into "sign_in_failures"']);
       release();
       await holding;
       return await running;
@@ -161,16 +162,3 @@ describe("parallel attempts", () => {
     expect(results.map(outcome).sort()).toEqual(["invalid", "throttled", "throttled"]);
   });
 });
-
-/** Until `count` sessions wait for a row lock (PostgreSQL only), so the race really starts together. */
-async function waitForLockWaiters(holder: TestDb, count: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    // postgres-js answers with the rows themselves.
-    const [row] = (await holder.db.execute(
-      sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%sign_in_failures%'`,
-    )) as unknown as { waiting: number }[];
-    if (row.waiting >= count) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`fewer than ${count} sign-in attempts ever waited for the counter's row lock`);
-}

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
 import { createOrgFixture, FIXTURE_PASSWORD, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
+import { waitForLockWaiters } from "@/db/test/lock-waiters";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { newSessionClaims } from "@/lib/auth/sessions";
 import { checkCredentials } from "@/lib/auth/sign-in";
@@ -178,7 +179,7 @@ describe("the last active admin", () => {
       await testDb.db.transaction(async (tx) => {
         await tx.select({ id: users.id }).from(users).where(inArray(users.id, [admin.id, alice.id])).for("update");
         pending = race();
-        await waitForBlockedQueries(tx, 2);
+        await waitForLockWaiters(tx, 2, ['update "users"', 'select "id" from "organisations"']);
       });
     } else {
       pending = race(); // PGlite runs one transaction at a time; both requests load their viewer first
@@ -194,18 +195,3 @@ describe("the last active admin", () => {
     expect(admins).toBe(1);
   });
 });
-
-/** Waits until `expected` sessions are blocked on a lock in a user update or the organisation lock. */
-async function waitForBlockedQueries(tx: Pick<TestDb["db"], "execute">, expected: number) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    await tx.execute(sql`select pg_stat_clear_snapshot()`); // else the view stays as first read in this transaction
-    const rows = await tx.execute<{ blocked: number }>(sql`
-      select count(*)::int as blocked from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'
-        and (query like 'update "users"%' or query like 'select "id" from "organisations"%')`);
-    const [{ blocked }] = Array.isArray(rows) ? rows : (rows as unknown as { rows: { blocked: number }[] }).rows;
-    if (blocked >= expected) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`expected ${expected} blocked queries`);
-}
