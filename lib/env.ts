@@ -34,6 +34,14 @@ export const envSchema = z
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     SEED_DEMO: bool.optional(),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -base64 32)").optional(),
+    // The public URL. Auth.js then builds its links from it and reads no Host header at all.
+    AUTH_URL: z.url({ protocol: /^https?$/, message: "must be the app's public http(s) URL such as https://voronka.example.com" }).optional(),
+    // Without AUTH_URL, Auth.js builds its links from the request's Host / X-Forwarded-Host headers:
+    // only when told to in production, where a forged header could point them elsewhere.
+    AUTH_TRUST_HOST: bool.optional(),
+    // How many reverse proxies of your own stand in front of the app, each appending to
+    // X-Forwarded-For: the sign-in throttle's client address is the entry that many from the right.
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
     ORG_NAME: z.string().min(1).default("My company"),
@@ -47,6 +55,9 @@ export const envSchema = z
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166 code such as KZ")
       .optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // The operator's Prometheus scraper: with it /api/metrics shows this process's counters for
+    // every organisation; without it, only admins read it, each their own organisation's.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     // 32 random bytes, base64 or hex: encrypts CRM credentials at rest (AES-256-GCM).
     ENCRYPTION_KEY: z
       .string()
@@ -73,10 +84,19 @@ export const envSchema = z
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && !building) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (try: openssl rand -base64 32)" });
     }
+    if (v.NODE_ENV === "production" && !v.AUTH_URL && !v.AUTH_TRUST_HOST && !building) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: "is required in production: the public URL such as https://voronka.example.com (or AUTH_TRUST_HOST=true behind a proxy that sets the Host header)",
+      });
+    }
   })
   .transform((v) => ({
     ...v,
     AUTH_SECRET: v.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    // In development the app answers on localhost: Auth.js's own default.
+    AUTH_TRUST_HOST: v.AUTH_TRUST_HOST ?? v.NODE_ENV !== "production",
     // Demo data by default only on the embedded database: a real PostgreSQL starts empty.
     SEED_DEMO: v.SEED_DEMO ?? !v.DATABASE_URL,
   }));

@@ -10,9 +10,14 @@ import { UnauthorizedError } from "@/lib/errors";
 
 const SECURE_COOKIE = "__Secure-authjs.session-token";
 
+/** Whether the caller sent an API token (then it is the token that authenticates, not a cookie). */
+export function isTokenRequest(request: Request): boolean {
+  return request.headers.has("authorization");
+}
+
 export async function viewerFromRequest(db: Db, request: Request): Promise<Viewer> {
-  const authorization = request.headers.get("authorization");
-  if (authorization) {
+  if (isTokenRequest(request)) {
+    const authorization = request.headers.get("authorization")!;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const userId = match ? await resolveApiToken(db, match[1]) : null;
     if (!userId) throw new UnauthorizedError("The API token is invalid or revoked");

@@ -29,7 +29,8 @@ export async function inviteUser(db: Db, viewer: Viewer, input: InviteUserInput)
       return created.id;
     });
   } catch (error) {
-    // E-mails are unique across organisations, because sign-in asks only for the e-mail.
+    // Only within the organisation, whose users the admin sees anyway: an account of the same
+    // e-mail in another organisation is no obstacle, so the answer never reveals one exists.
     if (isUniqueViolation(error)) throw new ConflictError("A user with this e-mail already exists");
     throw error;
   }

@@ -6,6 +6,7 @@ import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { diffFields, writeAudit } from "@/lib/audit";
+import { endSessionsAndTokens } from "@/lib/auth/sessions";
 import { requireDepartment } from "./departments";
 import { assertCan, parseId } from "@/lib/auth/guards";
 import { getUser, type UserSummary } from "./list-users";
@@ -55,7 +56,10 @@ export async function updateUser(db: Db, viewer: Viewer, userId: string, changes
       .update(users)
       .set(next)
       .where(and(eq(users.id, user.id), eq(users.orgId, viewer.orgId)));
-    await writeAudit(tx, viewer, { action: "user.update", targetType: "user", targetId: user.id, details: { changes: diff } });
+    // A disabled person is out at once and for good: enabling them again brings back no old
+    // cookie and no old token (loadViewer refuses the one, resolveApiToken the other).
+    const ended = isDisabling ? await endSessionsAndTokens(tx, { orgId: viewer.orgId, userId: user.id }) : {};
+    await writeAudit(tx, viewer, { action: "user.update", targetType: "user", targetId: user.id, details: { changes: diff, ...ended } });
   });
   return getUser(db, viewer, userId);
 }
