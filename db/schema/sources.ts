@@ -82,6 +82,12 @@ export type SyncEntityProgress = {
 /** Run-wide figures: the entities planned, HTTP requests, retries and the errors met on the way. */
 export type SyncRunStats = { entities?: string[]; requests?: number; retries?: number; errors?: string[] };
 
+/**
+ * Why a run failed or stopped, as data the page translates: an error code of lib/error-codes.ts and
+ * its params, and — when a CRM refused — the CRM's own words as `details`, shown beside the translation.
+ */
+export type SyncRunFailure = { code: string; params?: Record<string, string | number>; details?: string };
+
 export const syncRuns = pgTable(
   "sync_runs",
   {
@@ -94,7 +100,9 @@ export const syncRuns = pgTable(
     status: syncRunStatusEnum("status").notNull().default("queued"),
     progress: jsonb("progress").$type<Record<string, SyncEntityProgress>>().notNull().default({}),
     stats: jsonb("stats").$type<SyncRunStats>().notNull().default({}),
+    /** The failure in English, for the API and logs; `failure` is what the page shows. */
     error: text("error"),
+    failure: jsonb("failure").$type<SyncRunFailure>(),
     triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
     startedAt: ts("started_at"),
     finishedAt: ts("finished_at"),

@@ -12,6 +12,7 @@ import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
 import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";
+import type { ErrorCode } from "@/lib/error-codes";
 import { isUuid } from "@/lib/uuid";
 
 export type WebhookKind = "bitrix24" | "amocrm" | "shop";
@@ -59,7 +60,7 @@ async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promi
   const payload =
     verdict.answerStatus < 300
       ? { id, status: verdict.status, ...(verdict.reason ? { reason: verdict.reason } : {}) }
-      : { id, error: { code: verdict.answerStatus === 415 ? "unsupported_media_type" : "validation_error", message: verdict.reason ?? "Rejected" } };
+      : { id, error: { code: refusalCode(verdict.answerStatus), message: verdict.reason ?? "Rejected" } };
   return { status: verdict.answerStatus, payload, storedId: id, isPending, orgId: source.orgId };
 }
 
@@ -95,7 +96,11 @@ async function findSource(db: Db, target: WebhookTarget): Promise<SourceRow | nu
   return row && row.kind === target.kind && row.isActive ? row : null;
 }
 
-function answer(status: number, code: string, message: string): ReceiveResult {
+function refusalCode(status: number): ErrorCode {
+  return status === 415 ? "unsupported_media_type" : "validation_error";
+}
+
+function answer(status: number, code: ErrorCode, message: string): ReceiveResult {
   return { status, payload: { error: { code, message } }, storedId: null, isPending: false };
 }
 
