@@ -84,6 +84,8 @@ export const ERROR_CODES = [
   "traffic_team_name_taken", // field name {name}
   "traffic_team_has_spend", // {name, count}
   "traffic_team_unknown", // field teamId
+  "recompute_abandoned",
+  "recompute_failed",
   "pattern_empty", // field pattern
   "pattern_invalid", // field pattern {details}
   "file_too_large", // {megabytes}

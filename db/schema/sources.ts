@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./common";
+import { createdAt, id, orgId, runFailure, ts } from "./common";
 import { organisations, users } from "./orgs";
 
 export const sourceKindEnum = pgEnum("source_kind", ["bitrix24", "amocrm", "shop"]);
@@ -82,12 +82,6 @@ export type SyncEntityProgress = {
 /** Run-wide figures: the entities planned, HTTP requests, retries and the errors met on the way. */
 export type SyncRunStats = { entities?: string[]; requests?: number; retries?: number; errors?: string[] };
 
-/**
- * Why a run failed or stopped, as data the page translates: an error code of lib/error-codes.ts and
- * its params, and — when a CRM refused — the CRM's own words as `details`, shown beside the translation.
- */
-export type SyncRunFailure = { code: string; params?: Record<string, string | number>; details?: string };
-
 export const syncRuns = pgTable(
   "sync_runs",
   {
@@ -102,7 +96,7 @@ export const syncRuns = pgTable(
     stats: jsonb("stats").$type<SyncRunStats>().notNull().default({}),
     /** The failure in English, for the API and logs; `failure` is what the page shows. */
     error: text("error"),
-    failure: jsonb("failure").$type<SyncRunFailure>(),
+    failure: runFailure(),
     triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
     startedAt: ts("started_at"),
     finishedAt: ts("finished_at"),

@@ -5,7 +5,7 @@ import { ZodError, type core } from "zod";
 import { databaseError, isDataException } from "@/db/errors";
 import { connectorErrorCode } from "@/lib/connectors/error-code";
 import { ConnectorError } from "@/lib/connectors/errors";
-import { isErrorCode, type ErrorBody } from "@/lib/error-codes";
+import { isErrorCode, type ErrorBody, type ErrorInfo, type ErrorParams } from "@/lib/error-codes";
 import { AppError } from "@/lib/errors";
 
 export function errorBodyOf(error: unknown): { status: number; body: ErrorBody } | null {
@@ -19,13 +19,15 @@ export function errorBodyOf(error: unknown): { status: number; body: ErrorBody }
 }
 
 /**
- * One zod issue as code and field. A schema rule may name a catalogue code in its params
- * (`refine(…, { params: { code: "director_needs_department" } })`); otherwise it is a validation_error.
+ * One zod issue as code, field and params. A schema rule may name a catalogue code and its values in
+ * the issue's params (`refine(…, { params: { code: "director_needs_department" } })`); any other
+ * issue is a validation_error.
  */
-export function zodIssueInfo(issue: core.$ZodIssue | undefined): { code: string; field?: string } {
-  const named = (issue as { params?: { code?: unknown } } | undefined)?.params?.code;
-  const code = isErrorCode(named) ? named : "validation_error";
-  return issue?.path.length ? { code, field: issue.path.map(String).join(".") } : { code };
+export function zodIssueInfo(issue: core.$ZodIssue | undefined): ErrorInfo {
+  const field = issue?.path.length ? { field: issue.path.map(String).join(".") } : {};
+  const { code, ...params } = ((issue as { params?: Record<string, unknown> } | undefined)?.params ?? {}) as { code?: unknown } & ErrorParams;
+  if (!isErrorCode(code)) return { code: "validation_error", ...field };
+  return { code, ...field, ...(Object.keys(params).length ? { params } : {}) };
 }
 
 function describeZodError(error: ZodError): string {

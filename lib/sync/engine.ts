@@ -3,7 +3,7 @@
 // resumes from the last committed page. Inside the run's write scope the report facts of a big
 // pass are refreshed once at its end (lib/sync/deferred-facts.ts).
 import { eq } from "drizzle-orm";
-import { organisations, sources, type SyncEntityProgress, type SyncRunFailure, type SyncRunStats } from "@/db/schema";
+import { organisations, sources, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { runInWriteScope, type SourceRef, type WriteScope } from "@/lib/canonical";
 import { connectorErrorCode } from "@/lib/connectors/error-code";
@@ -40,7 +40,7 @@ export type RunSummary = {
   /** In English, for logs and the API. */
   error: string | null;
   /** By code, for the page to translate (db/schema/sources.ts). */
-  failure: SyncRunFailure | null;
+  failure: RunFailure | null;
   progress: Record<string, SyncEntityProgress>;
   stats: SyncRunStats;
   /** Where each step's time went (not stored; the bench prints it). */
@@ -137,7 +137,7 @@ async function executeRun(db: Db, ref: SourceRef, run: RunRow, plan: SyncPlan, o
   }
 }
 
-type Described = { message: string; failure: SyncRunFailure };
+type Described = { message: string; failure: RunFailure };
 
 const STOPPED_AT_BUDGET: Described = { message: "Stopped at its time budget; the next run continues from where this one stopped", failure: { code: "sync_time_budget" } };
 

@@ -1,7 +1,7 @@
 // What the admin page and the dashboards read about syncs: a source's recent runs with their
 // progress, rate and errors, and each source's freshness (when it last synced successfully).
 import { and, desc, eq, max } from "drizzle-orm";
-import { sources, syncRuns, type SyncEntityProgress, type SyncRunFailure, type SyncRunStats } from "@/db/schema";
+import { sources, syncRuns, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 
 export type RunView = {
@@ -13,7 +13,7 @@ export type RunView = {
   /** In English, for API users. */
   error: string | null;
   /** By code, for the page to translate; null on runs older than the failure codes. */
-  failure: SyncRunFailure | null;
+  failure: RunFailure | null;
   progress: Record<string, SyncEntityProgress>;
   stats: SyncRunStats;
   rowsDone: number;

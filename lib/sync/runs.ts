@@ -2,7 +2,7 @@
 // progress per entity, request and retry counts and errors, and a heartbeat so a run whose
 // process died is recognised as abandoned instead of blocking the source for ever.
 import { and, eq, inArray, lt, or, isNull } from "drizzle-orm";
-import { syncRuns, type SyncEntityProgress, type SyncRunFailure, type SyncRunStats } from "@/db/schema";
+import { syncRuns, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { DbOrTx } from "@/lib/canonical";
 import { ConflictError } from "@/lib/errors";
 import { isUniqueViolation } from "@/db/errors";
@@ -66,7 +66,7 @@ export function keepBeating(db: DbOrTx, runId: string, everyMs = 30_000): () => 
 export async function finishRun(
   db: DbOrTx,
   runId: string,
-  outcome: { status: "succeeded" | "failed" | "cancelled"; error: string | null; failure: SyncRunFailure | null; progress: Record<string, SyncEntityProgress>; stats: SyncRunStats },
+  outcome: { status: "succeeded" | "failed" | "cancelled"; error: string | null; failure: RunFailure | null; progress: Record<string, SyncEntityProgress>; stats: SyncRunStats },
 ): Promise<void> {
   const now = new Date();
   await db.update(syncRuns).set({ ...outcome, finishedAt: now, heartbeatAt: now }).where(eq(syncRuns.id, runId));

@@ -30,7 +30,7 @@ export function describeFormError(error: unknown, locale: Locale, fields: Record
   let refusals: ErrorInfo[];
   if (error instanceof ZodError) {
     // Form fields are top-level names: an issue deeper in a value belongs to its field.
-    refusals = error.issues.map((issue) => ({ code: zodIssueInfo(issue).code, ...(issue.path.length ? { field: String(issue.path[0]) } : {}) }));
+    refusals = error.issues.map((issue) => ({ ...zodIssueInfo(issue), field: issue.path.length ? String(issue.path[0]) : undefined }));
   } else if (error instanceof AppError) {
     refusals = [error];
   } else {

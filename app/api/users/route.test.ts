@@ -91,13 +91,13 @@ describe("POST /api/users", () => {
   it("refuses an e-mail that is taken, whatever its case and whichever organisation has it", async () => {
     for (const email of [a.users.alice.email.toUpperCase(), b.users.bob.email]) {
       const response = await invite({ email, name: "Copy", role: "manager", password: "long-enough" });
-      expect(response).toEqual({ status: 409, body: { error: { code: "conflict", message: "A user with this e-mail already exists" } } });
+      expect(response).toEqual({ status: 409, body: { error: { code: "email_taken", field: "email", message: "A user with this e-mail already exists" } } });
     }
   });
 
   it("refuses a department of another organisation as not found", async () => {
     const response = await invite({ email: `gina-${tag}@test.voronka`, name: "Gina", role: "manager", departmentId: b.departments.sales.id, password: "long-enough" });
-    expect(response).toEqual({ status: 404, body: { error: { code: "not_found", message: "Department not found" } } });
+    expect(response).toEqual({ status: 404, body: { error: { code: "department_not_found", field: "departmentId", message: "Department not found" } } });
   });
 
   it("refuses bad input with a message naming the field", async () => {

@@ -5,9 +5,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
+import { describeError } from "@/lib/i18n/describe-error";
 import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { SourceListItem } from "@/lib/sources/manage-sources";
-import { callApi } from "./api";
+import { callApi } from "@/lib/api/call-api";
 import { AppTokenForm } from "./app-token-form";
 import { SyncPanel } from "./sync-panel";
 
@@ -29,7 +30,7 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
           : { tone: "error", text: `${t.testFailures[result.reason] ?? t.testFailed} ${fill(t.testDetails, { message: result.message })}` },
       );
     } catch (e) {
-      setTest({ tone: "error", text: fill(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      setTest({ tone: "error", text: fill(t.error, { message: describeError(e, locale) }) });
     } finally {
       setTesting(false);
     }
@@ -65,7 +66,7 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
       <p className="mt-3 text-xs text-slate-500">
         {t.inbound}: <code className="break-all text-slate-700">{source.inboundWebhookUrl}</code>
       </p>
-      {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} onSaved={onChanged} /> : null}
+      {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
       {test ? (
         <div className="mt-3" data-testid="test-result">
           <Alert tone={test.tone}>{test.text}</Alert>

@@ -1,0 +1,1 @@
+ALTER TABLE "attribution_runs" ADD COLUMN "failure" jsonb;
