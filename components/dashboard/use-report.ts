@@ -6,9 +6,17 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ApiError, callApi } from "@/lib/api/call-api";
 import type { ErrorInfo } from "@/lib/error-codes";
 import type { Locale } from "@/lib/format";
-import { describeError, errorText } from "@/lib/i18n/describe-error";
+import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { errorInfoOf, errorText } from "@/lib/i18n/describe-error";
 
 export type InitialReport<T> = { query: string; data: T | null; error: ErrorInfo | null };
+
+/** A refusal in the viewer's language, naming a filter as the filter bar labels it. */
+export function reportErrorText(error: ErrorInfo, locale: Locale): string {
+  const t = dashboardMessages[locale].filters;
+  const labels = { preset: t.period, from: t.from, to: t.to, pipelineId: t.pipeline, departmentId: t.department, managerId: t.manager, sourceId: t.source };
+  return errorText(locale, error, labels);
+}
 
 /** A 4xx (a bad or forbidden filter) will not get better by asking again. */
 export const retryUnlessRefused = (count: number, error: unknown) => !(error instanceof ApiError && error.status < 500) && count < 2;
@@ -24,7 +32,8 @@ export function useReport<T>(name: string, query: string, initial: InitialReport
     placeholderData: keepPreviousData,
     retry: retryUnlessRefused,
   });
-  const error = isInitial && initial.error ? errorText(locale, initial.error) : result.error ? describeError(result.error, locale) : null;
+  const failure = isInitial && initial.error ? initial.error : result.error ? errorInfoOf(result.error) : null;
+  const error = failure ? reportErrorText(failure, locale) : null;
   return {
     data: error ? null : (result.data ?? null),
     error,

@@ -3,11 +3,11 @@
 // Keyset paging: the cursors of the pages seen so far are kept, so "previous" is a cache hit.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { retryUnlessRefused } from "@/components/dashboard/use-report";
+import { reportErrorText, retryUnlessRefused } from "@/components/dashboard/use-report";
 import { callApi } from "@/lib/api/call-api";
 import type { DealListPage } from "@/lib/deals/deal-list";
 import type { Locale } from "@/lib/format";
-import { describeError } from "@/lib/i18n/describe-error";
+import { errorInfoOf } from "@/lib/i18n/describe-error";
 
 export const DEALS_PAGE_SIZE = 50;
 
@@ -32,7 +32,7 @@ export function useDeals(query: string, locale: Locale) {
   const nextCursor = result.data?.nextCursor ?? null;
   return {
     data: result.error ? null : (result.data ?? null),
-    error: result.error ? describeError(result.error, locale) : null,
+    error: result.error ? reportErrorText(errorInfoOf(result.error), locale) : null,
     isLoading: result.isFetching,
     pageNumber: cursors.length + 1,
     hasNext: !result.isPlaceholderData && nextCursor !== null,
