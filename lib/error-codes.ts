@@ -76,6 +76,8 @@ export const ERROR_CODES = [
   "crm_server_error",
   "crm_protocol",
   "crm_request",
+  "crm_redirected", // the CRM's address redirects (never followed)
+  "crm_blocked", // the address is refused before any request: a private network or plain http
 
   // Traffic teams, attribution rules, ad spend
   "traffic_team_not_found",

@@ -80,6 +80,8 @@ const ru: ErrorTexts = {
     crm_server_error: "CRM отвечает ошибкой сервера; попробуйте позже.",
     crm_protocol: "Ответ не похож на API этой CRM: проверьте адрес.",
     crm_request: "CRM отклонила запрос.",
+    crm_redirected: "Адрес CRM отвечает перенаправлением, а по перенаправлениям Воронка не ходит: укажите адрес, на который оно ведёт.",
+    crm_blocked: "Адрес CRM запрещён: частная сеть или http без шифрования (см. ALLOW_PRIVATE_CRM_URLS).",
 
     traffic_team_not_found: "Такой трафик-команды нет; обновите страницу.",
     attribution_rule_not_found: "Такого правила нет; обновите страницу.",
@@ -184,6 +186,8 @@ const en: ErrorTexts = {
     crm_server_error: "The CRM answers with a server error; try again later.",
     crm_protocol: "The answer does not look like this CRM's API: check the address.",
     crm_request: "The CRM rejected the request.",
+    crm_redirected: "The CRM's address answers with a redirect, which Voronka never follows: give the address it leads to.",
+    crm_blocked: "The CRM's address is refused: a private network or plain http (see ALLOW_PRIVATE_CRM_URLS).",
 
     traffic_team_not_found: "This traffic team does not exist; reload the page.",
     attribution_rule_not_found: "This rule does not exist; reload the page.",
