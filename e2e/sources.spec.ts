@@ -74,6 +74,19 @@ test("a wrong webhook code is named precisely by Test connection", async ({ page
     "CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите заново. Подробности от CRM: NO_AUTH_FOUND: Wrong authorization data",
   );
   await expect(card.getByTestId("test-result")).not.toContainText("wrongcode000");
+
+  // A sync the portal refuses says why in the history, the same way: the reason, then the portal's words.
+  await card.getByRole("button", { name: "Синхронизировать" }).click();
+  const run = card.getByTestId("sync-history").getByRole("row").nth(1);
+  await expect(run).toContainText("ошибка", { timeout: 60_000 });
+  await expect(run).toContainText("CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите источник заново. Подробности: ");
+  await expect(run).not.toContainText("wrongcode000");
+
+  // An address that is not a webhook is refused before anything is stored, naming the field as the form labels it.
+  await form.getByLabel("Название").fill("Не адрес");
+  await form.getByLabel("Входящий вебхук Bitrix24").fill("https://portal.bitrix24.kz/crm/deal/");
+  await form.getByRole("button", { name: "Добавить" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Не получилось: Проверьте введённые данные: поле «Входящий вебхук Bitrix24».");
 });
 
 test("an admin connects a Bitrix24 OAuth application with its tokens and tests it", async ({ page }) => {

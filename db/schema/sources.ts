@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./common";
+import { createdAt, id, orgId, runFailure, ts } from "./common";
 import { organisations, users } from "./orgs";
 
 export const sourceKindEnum = pgEnum("source_kind", ["bitrix24", "amocrm", "shop"]);
@@ -102,7 +102,9 @@ export const syncRuns = pgTable(
     status: syncRunStatusEnum("status").notNull().default("queued"),
     progress: jsonb("progress").$type<Record<string, SyncEntityProgress>>().notNull().default({}),
     stats: jsonb("stats").$type<SyncRunStats>().notNull().default({}),
+    /** The failure in English, for the API and logs; `failure` is what the page shows. */
     error: text("error"),
+    failure: runFailure(),
     triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
     startedAt: ts("started_at"),
     finishedAt: ts("finished_at"),

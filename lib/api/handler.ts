@@ -1,13 +1,14 @@
 // The one wrapper every API route handler goes through: resolve the viewer, check the role,
-// run, and turn errors into `{ "error": { "code", "message" } }` — internal causes are logged only.
-import { ZodError, type ZodType } from "zod";
+// run, and turn errors into `{ "error": { "code", "message", "field"?, "params"? } }` (lib/api/error-body.ts)
+// — internal causes are logged only.
+import type { ZodType } from "zod";
 import { getDb } from "@/db/client";
-import { databaseError, isDataException } from "@/db/errors";
 import type { Db } from "@/db/types";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { errorForLog } from "@/lib/error-text";
+import { errorBodyOf } from "./error-body";
 import { viewerFromRequest } from "./viewer-from-request";
 
 type RouteContext<P> = { params: Promise<P> };
@@ -29,20 +30,10 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ZodError) return errorBody(400, "validation_error", describeZodError(error));
-  if (error instanceof AppError) return errorBody(error.status, error.code, error.message);
-  // The last net under validation: a value the database refuses is the caller's, not ours.
-  if (isDataException(error)) return errorBody(400, "invalid_value", `A value cannot be stored: ${databaseError(error)!.message}`);
+  const refusal = errorBodyOf(error);
+  if (refusal) return Response.json({ error: refusal.body }, { status: refusal.status });
   console.error("[api] unexpected error", errorForLog(error));
-  return errorBody(500, "internal_error", "Something went wrong on our side; the error has been logged");
-}
-
-function errorBody(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
-}
-
-function describeZodError(error: ZodError): string {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side; the error has been logged" } }, { status: 500 });
 }
 
 /** Parses a JSON body with a schema; a body that is not JSON is a 400, not a crash. */

@@ -101,16 +101,6 @@ const ru = {
   },
   saving: "Сохраняем…",
   errors: {
-    emailTaken: "Пользователь с таким e-mail уже есть в вашей организации.",
-    departmentTaken: "Отдел «{name}» уже есть.",
-    crmUserTaken: "Менеджер CRM {crmUser} уже связан с пользователем {user}; сначала уберите связь в его карточке.",
-    lastAdmin: "{name} — последний активный администратор организации; сначала назначьте администратором другого пользователя.",
-    ownRole: "Нельзя снять роль администратора с себя; попросите другого администратора.",
-    ownDisable: "Нельзя отключить собственную учётную запись.",
-    directorNeedsDepartment: "Руководителю отдела нужен отдел.",
-    departmentNotFound: "Такого отдела нет; обновите страницу.",
-    crmUserNotFound: "Такого менеджера CRM нет; обновите страницу.",
-    userNotFound: "Такого пользователя нет; обновите страницу.",
     fields: {
       email: "Введите e-mail, например name@company.kz.",
       name: "Укажите имя (до 200 символов).",
@@ -231,16 +221,6 @@ const en: AdminMessages = {
   },
   saving: "Saving…",
   errors: {
-    emailTaken: "A user with this e-mail is already in your organisation.",
-    departmentTaken: "A department named “{name}” already exists.",
-    crmUserTaken: "CRM user {crmUser} is already linked to {user}; unlink it on their page first.",
-    lastAdmin: "{name} is the last active admin of the organisation; make another user an admin first.",
-    ownRole: "You cannot take away your own admin role; ask another admin.",
-    ownDisable: "You cannot disable your own account.",
-    directorNeedsDepartment: "A director needs a department.",
-    departmentNotFound: "This department does not exist; reload the page.",
-    crmUserNotFound: "This CRM user does not exist; reload the page.",
-    userNotFound: "This user does not exist; reload the page.",
     fields: {
       email: "Enter an e-mail address, such as name@company.kz.",
       name: "Enter a name (up to 200 characters).",

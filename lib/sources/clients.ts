@@ -48,7 +48,12 @@ export function clientForSource(db: DbOrTx, source: SourceRow, deps: ClientDeps 
     }
     return { kind: "amocrm", client: createAmoClient({ baseUrl: source.baseUrl, accessToken }, deps.amocrm) };
   }
-  throw new ValidationError(source.kind === "shop" ? "A shop has no CRM to connect to: it posts its orders to Voronka" : "This source has no stored credentials; add it again with its webhook URL, OAuth tokens or token");
+  if (source.kind === "shop") throw shopHasNoCrm();
+  throw new ValidationError("This source has no stored credentials; add it again with its webhook URL, OAuth tokens or token", { code: "source_no_credentials" });
+}
+
+export function shopHasNoCrm(): ValidationError {
+  return new ValidationError("A shop has no CRM to connect to or sync from: it posts its orders to Voronka", { code: "shop_has_no_crm" });
 }
 
 function hostnameOf(url: string | undefined): string | undefined {

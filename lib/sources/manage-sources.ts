@@ -134,7 +134,9 @@ export async function deleteSource(db: Db, viewer: Admin, id: string): Promise<v
 
 export async function updateSource(db: Db, viewer: Admin, id: string, input: UpdateSourceInput): Promise<void> {
   const row = await getSourceRow(db, viewer.orgId, id);
-  if (input.applicationToken !== undefined && row.kind !== "bitrix24") throw new ValidationError("applicationToken: only a Bitrix24 source has one");
+  if (input.applicationToken !== undefined && row.kind !== "bitrix24") {
+    throw new ValidationError("Only a Bitrix24 source has an application token", { code: "application_token_bitrix_only", field: "applicationToken" });
+  }
   const settings = input.applicationToken !== undefined ? { ...row.settings, applicationToken: input.applicationToken } : row.settings;
   await db
     .update(sources)

@@ -15,7 +15,7 @@ export async function setUserPassword(db: Db, viewer: Viewer, userId: string, pa
   assertCan(viewer, "users:manage");
   parseId(userId, "User");
   const checked = passwordSchema.safeParse(password);
-  if (!checked.success) throw new ValidationError(`password: ${checked.error.issues[0].message}`);
+  if (!checked.success) throw new ValidationError(`The password ${checked.error.issues[0].message}`, { field: "password" });
   const passwordHash = await hashPassword(checked.data);
   await db.transaction(async (tx) => {
     const updated = await tx

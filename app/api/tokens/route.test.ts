@@ -82,7 +82,7 @@ describe("/api/tokens", () => {
 
   it("answers 404 when revoking someone else's token, in the organisation or outside it", async () => {
     const alices = await create("alice", "keep me");
-    expect(await revoke("bob", alices.body.id)).toEqual({ status: 404, body: { error: { code: "not_found", message: "Token not found" } } });
+    expect(await revoke("bob", alices.body.id)).toEqual({ status: 404, body: { error: { code: "token_not_found", message: "Token not found" } } });
     expect((await revoke("admin", alices.body.id)).status).toBe(404);
     expect((await revoke("adminB", alices.body.id)).status).toBe(404);
     expect((await call(getOrg, alices.body.token)).status).toBe(200);

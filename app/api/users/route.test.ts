@@ -92,7 +92,7 @@ describe("POST /api/users", () => {
 
   it("refuses an e-mail already in the admin's own organisation, whatever its case", async () => {
     const response = await invite({ email: a.users.alice.email.toUpperCase(), name: "Copy", role: "manager", password: "long-enough" });
-    expect(response).toEqual({ status: 409, body: { error: { code: "conflict", message: "A user with this e-mail already exists" } } });
+    expect(response).toEqual({ status: 409, body: { error: { code: "email_taken", field: "email", message: "A user with this e-mail already exists" } } });
   });
 
   it("answers an e-mail that has an account in another organisation exactly as a fresh one, and each account opens with its own password", async () => {
@@ -125,7 +125,7 @@ describe("POST /api/users", () => {
 
   it("refuses a department of another organisation as not found", async () => {
     const response = await invite({ email: `gina-${tag}@test.voronka`, name: "Gina", role: "manager", departmentId: b.departments.sales.id, password: "long-enough" });
-    expect(response).toEqual({ status: 404, body: { error: { code: "not_found", message: "Department not found" } } });
+    expect(response).toEqual({ status: 404, body: { error: { code: "department_not_found", field: "departmentId", message: "Department not found" } } });
   });
 
   it("refuses bad input with a message naming the field", async () => {

@@ -15,6 +15,7 @@ import { inboxWriter, keptHeaders } from "./inbox";
 import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";
+import type { ErrorCode } from "@/lib/error-codes";
 
 export type WebhookKind = "bitrix24" | "amocrm" | "shop";
 export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
@@ -62,7 +63,7 @@ async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promi
   const payload =
     verdict.answerStatus < 300
       ? { id, status: verdict.status, ...(verdict.reason ? { reason: verdict.reason } : {}) }
-      : { id, error: { code: verdict.answerStatus === 415 ? "unsupported_media_type" : "validation_error", message: verdict.reason ?? "Rejected" } };
+      : { id, error: { code: refusalCode(verdict.answerStatus), message: verdict.reason ?? "Rejected" } };
   return { status: verdict.answerStatus, payload, storedId: id, isPending, orgId: source.orgId };
 }
 
@@ -115,7 +116,11 @@ async function learnAccount(db: Db, source: SourceRow, account: CrmAccount): Pro
   }
 }
 
-function answer(status: number, code: string, message: string): ReceiveResult {
+function refusalCode(status: number): ErrorCode {
+  return status === 415 ? "unsupported_media_type" : "validation_error";
+}
+
+function answer(status: number, code: ErrorCode, message: string): ReceiveResult {
   return { status, payload: { error: { code, message } }, storedId: null, isPending: false };
 }
 

@@ -4,14 +4,16 @@
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { callApi } from "@/lib/api/call-api";
+import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
+import { describeError } from "@/lib/i18n/describe-error";
 import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { SourceListItem } from "@/lib/sources/manage-sources";
-import { callApi } from "./api";
 
 type Revealed = { secret: string; inboundWebhookUrl: string; isNew: boolean };
 
-export function InboundAddress({ source, t }: { source: SourceListItem; t: SourcesMessages }) {
+export function InboundAddress({ source, t, locale }: { source: SourceListItem; t: SourcesMessages; locale: Locale }) {
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [error, setError] = useState<string | null>(null);
   const hasSecret = source.kind !== "bitrix24";
@@ -23,7 +25,7 @@ export function InboundAddress({ source, t }: { source: SourceListItem; t: Sourc
       const answer = await callApi<Omit<Revealed, "isNew">>(`/api/sources/${source.id}/secret${action === "rotate" ? "/rotate" : ""}`, { method: "POST", body: {} });
       setRevealed({ ...answer, isNew: action === "rotate" });
     } catch (e) {
-      setError(fill(t.error, { message: e instanceof Error ? e.message : String(e) }));
+      setError(fill(t.error, { message: describeError(e, locale) }));
     }
   }
 

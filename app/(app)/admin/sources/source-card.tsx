@@ -6,9 +6,10 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
+import { describeError } from "@/lib/i18n/describe-error";
 import { describeTestFailure, type SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { SourceListItem } from "@/lib/sources/manage-sources";
-import { callApi } from "./api";
+import { callApi } from "@/lib/api/call-api";
 import { AppTokenForm } from "./app-token-form";
 import { InboundAddress } from "./inbound-address";
 import { SyncPanel } from "./sync-panel";
@@ -31,7 +32,7 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
           : { tone: "error", text: describeTestFailure(t, result) },
       );
     } catch (e) {
-      setTest({ tone: "error", text: fill(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      setTest({ tone: "error", text: fill(t.error, { message: describeError(e, locale) }) });
     } finally {
       setTesting(false);
     }
@@ -64,8 +65,8 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
           </Button>
         </div>
       </div>
-      <InboundAddress source={source} t={t} />
-      {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} onSaved={onChanged} /> : null}
+      <InboundAddress source={source} t={t} locale={locale} />
+      {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
       {test ? (
         <div className="mt-3" data-testid="test-result">
           <Alert tone={test.tone}>{test.text}</Alert>

@@ -53,7 +53,7 @@ describe("GET /api/users/:id", () => {
   it("answers 404 for another organisation's user, an unknown id and a malformed one", async () => {
     for (const id of [b.users.bob.id, randomUUID(), "not-a-uuid", "1; drop table users"]) {
       const response = await call(GET, id, { token: token.admin });
-      expect(response, id).toEqual({ status: 404, body: { error: { code: "not_found", message: "User not found" } } });
+      expect(response, id).toEqual({ status: 404, body: { error: { code: "user_not_found", message: "User not found" } } });
     }
   });
 
@@ -87,7 +87,7 @@ describe("PATCH /api/users/:id", () => {
 
   it("refuses a director without a department", async () => {
     const response = await patch(a.users.director.id, { departmentId: null });
-    expect(response).toEqual({ status: 400, body: { error: { code: "validation_error", message: "departmentId: a director needs a department" } } });
+    expect(response).toEqual({ status: 400, body: { error: { code: "director_needs_department", field: "departmentId", message: "A director needs a department" } } });
     const manager = await patch(a.users.alice.id, { role: "director", departmentId: null });
     expect(manager.status).toBe(400);
   });
@@ -156,9 +156,9 @@ describe("PATCH /api/users/:id", () => {
 
   it("keeps an admin from demoting or disabling themselves, and then sets no password either", async () => {
     const demote = await patch(a.users.admin.id, { role: "manager", password: "sneaky-password" });
-    expect(demote).toEqual({ status: 400, body: { error: { code: "validation_error", message: "role: you cannot take away your own admin role; ask another admin" } } });
+    expect(demote).toEqual({ status: 400, body: { error: { code: "own_admin_role", field: "role", message: "You cannot take away your own admin role; ask another admin" } } });
     const disable = await patch(a.users.admin.id, { isActive: false });
-    expect(disable.body.error.message).toBe("isActive: you cannot disable your own account");
+    expect(disable.body.error).toEqual({ code: "own_account_disable", field: "isActive", message: "You cannot disable your own account" });
     expect(await checkCredentials(testDb.db, a.users.admin.email, FIXTURE_PASSWORD)).toMatchObject({ ok: true });
   });
 });
