@@ -42,6 +42,9 @@ export default defineConfig({
       AUTH_URL: baseURL,
       // A throwaway key so the sources spec can store a CRM credential; never a real deployment's.
       ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? Buffer.alloc(32, 8).toString("base64"),
+      // The mock CRMs of the sources spec listen on 127.0.0.1 over plain http: the outbound guard
+      // refuses such addresses unless this is set (lib/connectors/http/outbound-guard.ts).
+      ALLOW_PRIVATE_CRM_URLS: "true",
       // Sale notifications post to the mock Bot API that e2e/notifications.spec.ts starts on this port.
       TELEGRAM_API_BASE_URL: process.env.E2E_TELEGRAM_URL ?? "http://127.0.0.1:3199",
     },

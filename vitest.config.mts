@@ -11,7 +11,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses; inlined, Vite resolves it.
+    // The mock CRMs listen on 127.0.0.1 over plain http, which the outbound guard refuses unless
+    // this is set; the guard's own tests turn it off where they check the refusal.
+    env: { ALLOW_PRIVATE_CRM_URLS: "true" },
+    // next-auth imports "next/server" without an extension, which only a bundler resolves: let
+    // vite process it, so tests can call Auth.js's own route handlers (lib/auth/auth.test.ts).
     server: { deps: { inline: ["next-auth"] } },
   },
 });

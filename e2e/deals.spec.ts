@@ -157,6 +157,6 @@ test("a manager cannot list another manager's deals by editing the link", async 
   const someoneElse = department.rows.find((row) => row.managerId !== null && !mine.has(row.managerId))!;
   expect(someoneElse).toBeTruthy();
   await page.goto(`/deals?managerId=${someoneElse.managerId}&status=won`);
-  await expect(page.getByRole("alert").first()).toContainText("managerId:");
+  await expect(page.getByRole("alert").first()).toContainText("Этот менеджер вне того, что вам доступно.");
   await expect(page.getByTestId("deal-row")).toHaveCount(0);
 });

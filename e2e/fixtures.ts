@@ -7,6 +7,7 @@ export const logins = {
   director: "director@voronka.demo",
   manager1: "manager1@voronka.demo",
   manager2: "manager2@voronka.demo",
+  manager3: "manager3@voronka.demo",
 } as const;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {

@@ -82,8 +82,14 @@ test("an admin saves the bot, previews the template and sends test messages", as
 
 test("a lead won in amoCRM is announced once however often its webhook arrives; an unreachable chat shows as not delivered", async ({ page }) => {
   await signInAndWait(page, logins.admin);
-  await page.goto("/admin/webhooks");
-  const amoUrl = (await page.getByTestId("inbound-url").filter({ hasText: "/api/webhooks/amocrm/" }).textContent())!.trim();
+  // The address carries the source's secret: hidden until the admin reveals it on the Sources page.
+  await page.goto("/admin/sources");
+  const amoCard = page.getByRole("region", { name: "amoCRM — онлайн-школа" });
+  await expect(amoCard.getByTestId("inbound-url")).toContainText("/api/webhooks/amocrm/");
+  await expect(amoCard.getByTestId("inbound-url")).toContainText("••••••••");
+  await amoCard.getByRole("button", { name: "Показать секрет" }).click();
+  await expect(amoCard.getByTestId("inbound-url")).not.toContainText("••••••••");
+  const amoUrl = (await amoCard.getByTestId("inbound-url").textContent())!.trim();
   const path = new URL(amoUrl).pathname;
   const now = Math.floor(Date.now() / 1000);
   const lead = (id: string, source: string, updatedAt: number) =>

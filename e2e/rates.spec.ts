@@ -18,12 +18,12 @@ test("an admin adds, edits and deletes an exchange rate, and bad input is refuse
   await form.getByLabel("Действует с").fill("2020-01-15");
   await form.getByLabel(/^Курс, KZT/).fill("1");
   await form.getByRole("button", { name: "Сохранить курс" }).click();
-  await expect(form.getByText("отличный от базовой валюты KZT")).toBeVisible();
+  await expect(form.getByText("KZT — базовая валюта организации: её курс всегда 1.")).toBeVisible();
   await form.getByLabel("Валюта").fill("EUR");
   await form.getByLabel(/^Курс, KZT/).fill("-5");
   await form.getByRole("button", { name: "Сохранить курс" }).click();
   await expect(form.getByText("Укажите курс больше нуля")).toBeVisible();
-  await expect(form.getByText("отличный от базовой валюты KZT")).toHaveCount(0);
+  await expect(form.getByText("KZT — базовая валюта организации: её курс всегда 1.")).toHaveCount(0);
 
   await form.getByLabel(/^Курс, KZT/).fill("550,25");
   await form.getByRole("button", { name: "Сохранить курс" }).click();

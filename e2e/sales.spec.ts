@@ -83,7 +83,7 @@ test("a manager sees their own sales and has no manager or department filter", a
 test("a malformed filter in the URL shows a readable error, and the filters still work", async ({ page }) => {
   await signInAndWait(page, logins.director);
   await page.goto("/sales?preset=next-decade");
-  await expect(page.getByRole("alert").first()).toContainText("preset: must be one of");
+  await expect(page.getByRole("alert").first()).toContainText("Проверьте введённые данные: поле «Период».");
   await page.getByRole("button", { name: "Этот год" }).click();
   await expect(page).toHaveURL(/[?&]preset=this-year(&|$)/);
   await expectTableShows(page, await reportOf(page, "preset=this-year"));

@@ -46,3 +46,22 @@ test("signing out on one device leaves the same person signed in on another", as
   await laptop.close();
   await phone.close();
 });
+
+test("after repeated wrong passwords the sign-in page asks the visitor to wait, even for the right one", async ({ page }) => {
+  test.setTimeout(150_000); // it waits out 2 + 4 + 8 + 16 s
+  const WRONG = "Неверный e-mail или пароль";
+  const WAIT = "Слишком много неудачных попыток. Подождите немного и попробуйте снова.";
+  const answer = page.getByRole("alert").filter({ hasText: new RegExp(`${WRONG}|${WAIT}`) });
+  // Eight failures: the first five free, then waits of 2, 4 and 8 s (an attempt inside a wait is
+  // refused and counts nothing); after the eighth the next attempt must wait 16 s.
+  for (let failures = 0; failures < 8; ) {
+    await signIn(page, logins.manager3, `wrong-password-${failures}`);
+    if ((await answer.textContent()) === WRONG) failures++;
+    else await page.waitForTimeout(2_000);
+  }
+  await signIn(page, logins.manager3);
+  await expect(answer).toHaveText(WAIT);
+  await expect(page).toHaveURL(/\/login/);
+  await page.waitForTimeout(16_000);
+  await signInAndWait(page, logins.manager3);
+});

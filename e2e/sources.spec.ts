@@ -69,10 +69,24 @@ test("a wrong webhook code is named precisely by Test connection", async ({ page
   await card.getByRole("button", { name: "Проверить подключение" }).click();
   await expect(card.getByTestId("test-result")).toBeVisible();
   await expect(card.getByTestId("test-result")).not.toContainText("Подключение работает");
-  // What to do, in the admin's language, then the portal's own words.
-  await expect(card.getByTestId("test-result")).toContainText("CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите заново.");
-  await expect(card.getByTestId("test-result")).toContainText("Подробности: ");
+  // What to do, in the admin's language, then the portal's own words from its error answer.
+  await expect(card.getByTestId("test-result")).toHaveText(
+    "CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите заново. Подробности от CRM: NO_AUTH_FOUND: Wrong authorization data",
+  );
   await expect(card.getByTestId("test-result")).not.toContainText("wrongcode000");
+
+  // A sync the portal refuses says why in the history, the same way: the reason, then the portal's words.
+  await card.getByRole("button", { name: "Синхронизировать" }).click();
+  const run = card.getByTestId("sync-history").getByRole("row").nth(1);
+  await expect(run).toContainText("ошибка", { timeout: 60_000 });
+  await expect(run).toContainText("CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите источник заново. Подробности: ");
+  await expect(run).not.toContainText("wrongcode000");
+
+  // An address that is not a webhook is refused before anything is stored, naming the field as the form labels it.
+  await form.getByLabel("Название").fill("Не адрес");
+  await form.getByLabel("Входящий вебхук Bitrix24").fill("https://portal.bitrix24.kz/crm/deal/");
+  await form.getByRole("button", { name: "Добавить" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Не получилось: Проверьте введённые данные: поле «Входящий вебхук Bitrix24».");
 });
 
 test("an admin connects a Bitrix24 OAuth application with its tokens and tests it", async ({ page }) => {
@@ -93,4 +107,29 @@ test("an admin connects a Bitrix24 OAuth application with its tokens and tests i
   await card.getByRole("button", { name: "Проверить подключение" }).click();
   await expect(card.getByTestId("test-result")).toContainText("Подключение работает");
   await expect(card.getByTestId("test-result")).toContainText("Айгерим Садыкова");
+});
+
+test("a shop's signing secret is shown once at creation, then only on Reveal; Rotate replaces it", async ({ page }) => {
+  await signInAndWait(page, logins.admin);
+  await page.goto("/admin/sources");
+  const form = page.getByRole("form", { name: "Добавить источник" });
+  await form.getByLabel("Тип").selectOption("shop");
+  await form.getByLabel("Название").fill("Магазин (e2e)");
+  await form.getByRole("button", { name: "Добавить" }).click();
+  const secret = (await page.getByTestId("created-signing-secret").textContent())!.trim();
+  expect(secret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+
+  // Not in the page any more, nor in the data the page was built from.
+  await page.reload();
+  const card = page.getByRole("region", { name: "Магазин (e2e)" });
+  await expect(card).toBeVisible();
+  expect(await page.content()).not.toContain(secret);
+  await card.getByRole("button", { name: "Показать секрет" }).click();
+  await expect(card.getByTestId("signing-secret")).toHaveText(secret);
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await card.getByRole("button", { name: "Сменить секрет" }).click();
+  await expect(card).toContainText("Секрет сменён: старый больше не принимается.");
+  await expect(card.getByTestId("signing-secret")).not.toHaveText(secret);
+  await expect(card.getByTestId("signing-secret")).toHaveText(/^[A-Za-z0-9_-]{32}$/);
 });

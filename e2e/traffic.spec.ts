@@ -50,11 +50,16 @@ test("an admin creates a team and a rule, previews and saves it, and the recompu
   await ruleForm.getByRole("button", { name: "Сохранить правило" }).click();
   await expect(page.getByRole("row").filter({ hasText: "BRAND_SEARCH" })).toContainText("5");
 
-  // A regex that does not compile is refused with the reason.
+  // A regex that does not compile is refused with the reason, in the admin's language (and the engine's own words).
   await ruleForm.getByLabel("Условие").selectOption("regex");
   await ruleForm.getByLabel("Значение").fill("([a-z]");
   await ruleForm.getByRole("button", { name: "Добавить правило" }).click();
-  await expect(page.getByTestId("traffic-message")).toContainText("pattern: not a valid regular expression");
+  await expect(page.getByTestId("traffic-message")).toHaveText("Это не регулярное выражение (Invalid regular expression: /([a-z]/iu: Unterminated group).");
+
+  // A team name already taken is named in Russian too.
+  await teamForm.getByLabel("Название").fill("Brand team");
+  await teamForm.getByRole("button", { name: "Создать команду" }).click();
+  await expect(page.getByTestId("traffic-message")).toHaveText("Команда «Brand team» уже есть.");
 });
 
 test("an admin imports ad spend from a CSV file after a preview, and a second import replaces it", async ({ page }) => {
@@ -63,10 +68,20 @@ test("an admin imports ad spend from a CSV file after a preview, and a second im
   const csv = ["дата;команда;источник;кампания;сумма;валюта", "01.01.2020;Kenesary;e2e_src;e2e_campaign;1 500,50;KZT", "01.01.2020;Muha;;;250;USD"].join("\n");
   const upload = () => page.getByTestId("spend-csv").setInputFiles({ name: "spend.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
 
-  // A bad row is shown with its line, and nothing can be imported.
-  await page.getByTestId("spend-csv").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("date;team;amount\n2020-01-01;Ghost;5\n") });
+  // A bad row is shown with its line and its problems in Russian, and nothing can be imported.
+  await page.getByTestId("spend-csv").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("date;team;amount\n2020-01-01;Ghost;5\n2020-01-01;Kenesary;-5\n") });
   await page.getByRole("button", { name: "Проверить файл" }).click();
-  await expect(page.getByTestId("spend-row-errors")).toContainText('Строка 2: team: no traffic team "Ghost"');
+  await expect(page.getByTestId("spend-row-errors")).toContainText("Строка 2: Нет трафик-команды «Ghost».");
+  await expect(page.getByTestId("spend-row-errors")).toContainText("Строка 3: «-5» — не сумма (например, 1500 или 1 500,50; не больше двух знаков после запятой, без минуса).");
+  // A file without the columns it needs is refused as a whole.
+  await page.getByTestId("spend-csv").setInputFiles({ name: "odd.csv", mimeType: "text/csv", buffer: Buffer.from("when;who\n2020-01-01;Ghost\n") });
+  await page.getByRole("button", { name: "Проверить файл" }).click();
+  await expect(page.getByText("В первой строке нужны столбцы «дата», «команда» и «сумма» (или date, team, amount); нет: date, team, amount.")).toBeVisible();
+
+  // The form names a bad amount the same way, and saves nothing.
+  await page.getByLabel("Сумма", { exact: true }).fill("12,345");
+  await page.getByRole("button", { name: "Сохранить", exact: true }).click();
+  await expect(page.getByTestId("spend-form-error")).toHaveText("«12,345» — не сумма (например, 1500 или 1 500,50; не больше двух знаков после запятой, без минуса).");
 
   await upload();
   await page.getByRole("button", { name: "Проверить файл" }).click();

@@ -24,6 +24,24 @@ describe("parseEnv", () => {
   it("requires AUTH_SECRET in production but not while building", () => {
     expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/AUTH_SECRET: is required in production/);
     expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
-    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toBe("x".repeat(32));
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(32), AUTH_URL: "https://voronka.example.com" }).AUTH_SECRET).toBe("x".repeat(32));
+  });
+
+  it("trusts the Host header in development, and in production only when AUTH_TRUST_HOST says so", () => {
+    const secret = { AUTH_SECRET: "x".repeat(32) };
+    expect(parseEnv({ NODE_ENV: "development" }).AUTH_TRUST_HOST).toBe(true);
+    expect(parseEnv({ NODE_ENV: "development", AUTH_TRUST_HOST: "false" }).AUTH_TRUST_HOST).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", ...secret, AUTH_URL: "https://voronka.example.com" }).AUTH_TRUST_HOST).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", ...secret, AUTH_TRUST_HOST: "true" }).AUTH_TRUST_HOST).toBe(true);
+    // Neither: every sign-in would fail with Auth.js's "UntrustedHost", so the app does not start.
+    expect(() => parseEnv({ NODE_ENV: "production", ...secret })).toThrow(/AUTH_URL: is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production", ...secret, AUTH_TRUST_HOST: "false" })).toThrow(/AUTH_URL: is required in production/);
+    expect(() => parseEnv({ AUTH_URL: "voronka.example.com" })).toThrow(/AUTH_URL: must be the app's public http\(s\) URL/);
+  });
+
+  it("reads how many proxies of ours append to X-Forwarded-For", () => {
+    expect(parseEnv({}).TRUSTED_PROXY_COUNT).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_COUNT: "1" }).TRUSTED_PROXY_COUNT).toBe(1);
+    expect(() => parseEnv({ TRUSTED_PROXY_COUNT: "-1" })).toThrow(/TRUSTED_PROXY_COUNT/);
   });
 });

@@ -33,9 +33,16 @@ export const envSchema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PGLITE_DATA_DIR: z.string().min(1).default(".data/pglite"),
     SEED_DEMO: bool.optional(),
-    // The public URL when a proxy stands in front; its host counts as this app's own origin (lib/http/same-origin.ts).
-    AUTH_URL: z.url({ protocol: /^https?$/, message: "must be the app's public http(s) URL" }).optional(),
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters (try: openssl rand -base64 32)").optional(),
+    // The public URL. Auth.js then builds its links from it and reads no Host header at all; its
+    // host also counts as this app's own origin (lib/http/same-origin.ts).
+    AUTH_URL: z.url({ protocol: /^https?$/, message: "must be the app's public http(s) URL such as https://voronka.example.com" }).optional(),
+    // Without AUTH_URL, Auth.js builds its links from the request's Host / X-Forwarded-Host headers:
+    // only when told to in production, where a forged header could point them elsewhere.
+    AUTH_TRUST_HOST: bool.optional(),
+    // How many reverse proxies of your own stand in front of the app, each appending to
+    // X-Forwarded-For: the sign-in throttle's client address is the entry that many from the right.
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(0).max(10).default(0),
     ADMIN_EMAIL: z.email().optional(),
     ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
     ORG_NAME: z.string().min(1).default("My company"),
@@ -49,6 +56,9 @@ export const envSchema = z
       .regex(/^[A-Z]{2}$/, "must be an ISO 3166 code such as KZ")
       .optional(),
     CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+    // The operator's Prometheus scraper: with it /api/metrics shows this process's counters for
+    // every organisation; without it, only admins read it, each their own organisation's.
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     // 32 random bytes, base64 or hex: encrypts CRM credentials at rest (AES-256-GCM).
     ENCRYPTION_KEY: z
       .string()
@@ -56,6 +66,9 @@ export const envSchema = z
       .optional(),
     // The in-process scheduler's incremental sync of every source; 0 (the default) leaves it to cron.
     SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(0),
+    // CRM addresses that resolve to loopback, private, link-local or unique-local addresses, and
+    // plain http, are refused unless this is set: a CRM on a private network, tests with local mocks.
+    ALLOW_PRIVATE_CRM_URLS: bool.default(false),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     // Where the Telegram Bot API lives: an environment setting, never an admin one (a URL an admin
     // could type would let the server post to any address). Tests point it at a local mock.
@@ -72,10 +85,19 @@ export const envSchema = z
     if (v.NODE_ENV === "production" && !v.AUTH_SECRET && !building) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production (try: openssl rand -base64 32)" });
     }
+    if (v.NODE_ENV === "production" && !v.AUTH_URL && !v.AUTH_TRUST_HOST && !building) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_URL"],
+        message: "is required in production: the public URL such as https://voronka.example.com (or AUTH_TRUST_HOST=true behind a proxy that sets the Host header)",
+      });
+    }
   })
   .transform((v) => ({
     ...v,
     AUTH_SECRET: v.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    // In development the app answers on localhost: Auth.js's own default.
+    AUTH_TRUST_HOST: v.AUTH_TRUST_HOST ?? v.NODE_ENV !== "production",
     // Demo data by default only on the embedded database: a real PostgreSQL starts empty.
     SEED_DEMO: v.SEED_DEMO ?? !v.DATABASE_URL,
   }));

@@ -32,6 +32,12 @@ const { default: next } = await import("next");
 /** @type {((request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => boolean) | undefined} */
 let direct;
 const server = createServer((request, response) => {
+  // The socket's address joins X-Forwarded-For as a proxy's would, so the app knows who called
+  // even when the caller wrote the header itself (lib/auth/client-address.ts). Next would keep a
+  // caller's header as it came.
+  const peer = request.socket.remoteAddress;
+  const forwarded = request.headers["x-forwarded-for"];
+  if (peer) request.headers["x-forwarded-for"] = forwarded ? `${forwarded}, ${peer}` : peer;
   direct ??= /** @type {any} */ (globalThis).__voronkaDirectWebhooks;
   if (direct?.(request, response)) return;
   handle(request, response).catch((error) => {

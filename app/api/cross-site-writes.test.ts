@@ -10,6 +10,7 @@ import { sessionCookieFor } from "@/lib/api/test/session-cookie";
 import { createApiToken } from "@/lib/auth/tokens";
 import { DELETE as revokeToken } from "./tokens/[id]/route";
 import { GET as listTokens, POST as createToken } from "./tokens/route";
+import { POST as createDepartment } from "./departments/route";
 import { POST as inviteUser } from "./users/route";
 
 let testDb: TestDb;
@@ -102,7 +103,7 @@ describe("a write with an API token", () => {
   it("is not affected: no Origin, a foreign one, text/plain — all 201", async () => {
     const response = await send(inviteUser, "/api/users", { headers: { authorization: `Bearer ${adminToken}`, "content-type": "text/plain", ...EVIL }, body: invitation("script@x.example") });
     expect(response.status).toBe(201);
-    const bare = await send(createToken, "/api/tokens", { headers: { authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ name: "curl" }) });
+    const bare = await send(createDepartment, "/api/departments", { headers: { authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ name: "curl" }) });
     expect(bare.status).toBe(201);
   });
 });
@@ -122,8 +123,8 @@ describe("a JSON body", () => {
         controller.enqueue(new TextEncoder().encode(" ".repeat(64 * 1024)));
       },
     });
-    const request = new Request(`${APP}/api/tokens`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit);
-    const streamed = await createToken(request);
+    const request = new Request(`${APP}/api/departments`, { method: "POST", headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" }, body: endless, duplex: "half" } as RequestInit);
+    const streamed = await createDepartment(request, { params: Promise.resolve({}) } as never);
     expect(streamed.status).toBe(413);
     // 1 MiB is 16 chunks of 64 KiB: the 17th crosses the limit; a little read-ahead is allowed.
     expect(pulled).toBeLessThan(20);
@@ -134,7 +135,7 @@ describe("a JSON body", () => {
     const prefix = JSON.stringify({ name: "one-mebibyte" }).slice(0, -1) + ',"padding":"';
     const body = prefix + "x".repeat(1024 * 1024 - prefix.length - 2) + '"}';
     expect(Buffer.byteLength(body)).toBe(1024 * 1024);
-    const response = await send(createToken, "/api/tokens", { headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" }, body });
+    const response = await send(createDepartment, "/api/departments", { headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" }, body });
     expect(response.status).toBe(201);
   });
 });

@@ -62,12 +62,12 @@ describe("GET /api/deals", () => {
     expect(anonymous.status).toBe(401);
     const forged = await listDeals(new Request("http://localhost/api/deals", { headers: { authorization: "Bearer vrk_forged" } }));
     expect(forged.status).toBe(401);
-    expect(await forged.json()).toEqual({ error: { code: "unauthorized", message: "The API token is invalid or revoked" } });
+    expect(await forged.json()).toEqual({ error: { code: "invalid_token", message: "The API token is invalid or revoked" } });
   });
   it("rejects a bad cursor with a 400 that names it", async () => {
     const response = await call(listDeals, "/api/deals?cursor=nonsense", "admin");
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^cursor: /);
+    expect(await response.json()).toEqual({ error: { code: "invalid_cursor", field: "cursor", message: "The cursor must be the nextCursor of a previous page" } });
   });
 });
 
@@ -87,7 +87,7 @@ describe("GET /api/deals/:id", () => {
   ])("hides from %s (404)", async (_case, who, whose) => {
     const response = await call(getDeal, "/api/deals/x", who, { id: deal[whose].id });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: "not_found", message: "Deal not found" } });
+    expect(await response.json()).toEqual({ error: { code: "deal_not_found", message: "Deal not found" } });
   });
   it("answers 404, not 500, for an id that is not a uuid", async () => {
     expect((await call(getDeal, "/api/deals/x", "admin", { id: "1 or 1=1" })).status).toBe(404);

@@ -1,12 +1,11 @@
 // The first render of a dashboard: the report through the same function as the JSON API.
-import { ZodError } from "zod";
 import { getDb } from "@/db/client";
+import { errorBodyOf } from "@/lib/api/error-body";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError } from "@/lib/errors";
 import { runReport } from "@/lib/reports/run-report";
 import type { InitialReport } from "./use-report";
 
-/** A bad or forbidden filter becomes a message in the card, not a crash. */
+/** A bad or forbidden filter becomes a message in the card (translated there by its code), not a crash. */
 export async function loadInitialReport<T>(viewer: Viewer, name: string, query: string): Promise<InitialReport<T>> {
   try {
     // runReport parses the filters with the API's schema (a ZodError when one is malformed).
@@ -14,8 +13,9 @@ export async function loadInitialReport<T>(viewer: Viewer, name: string, query: 
     // The same JSON the API sends (dates as strings), so the client's cache holds one shape.
     return { query, data: JSON.parse(JSON.stringify(result)) as T, error: null };
   } catch (error) {
-    if (error instanceof ZodError) return { query, data: null, error: error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ") };
-    if (error instanceof AppError) return { query, data: null, error: error.message };
-    throw error;
+    const refusal = errorBodyOf(error);
+    if (!refusal) throw error;
+    const { code, field, params } = refusal.body;
+    return { query, data: null, error: { code, field, params } };
   }
 }

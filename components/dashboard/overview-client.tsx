@@ -33,7 +33,7 @@ const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
 
 export function OverviewClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const { data, error, isLoading } = useReport<OverviewReport>("overview", query, initial);
+  const { data, error, isLoading } = useReport<OverviewReport>("overview", query, initial, locale);
   const o = t.overview;
   const isEmpty = data !== null && data.rows.every((row) => row.value === null || row.value === 0 || row.value === "0.00");
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: o.empty };

@@ -1,40 +1,39 @@
 "use client";
 // A report's JSON for the current filters: the server-rendered result first, then TanStack Query
 // refetches /api/reports/<name> when the filters change, keeping the previous figures on screen.
+// A refusal (a bad or forbidden filter) comes back as text in the viewer's language.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ApiError, callApi } from "@/lib/api/call-api";
+import type { ErrorInfo } from "@/lib/error-codes";
+import type { Locale } from "@/lib/format";
+import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { errorInfoOf, errorText } from "@/lib/i18n/describe-error";
 
-/** A failed report request, with the API's own message ({ "error": { "code", "message" } }). */
-export class ReportError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
+export type InitialReport<T> = { query: string; data: T | null; error: ErrorInfo | null };
+
+/** A refusal in the viewer's language, naming a filter as the filter bar labels it. */
+export function reportErrorText(error: ErrorInfo, locale: Locale): string {
+  const t = dashboardMessages[locale].filters;
+  const labels = { preset: t.period, from: t.from, to: t.to, pipelineId: t.pipeline, departmentId: t.department, managerId: t.manager, sourceId: t.source };
+  return errorText(locale, error, labels);
 }
 
-export type InitialReport<T> = { query: string; data: T | null; error: string | null };
+/** A 4xx (a bad or forbidden filter) will not get better by asking again. */
+export const retryUnlessRefused = (count: number, error: unknown) => !(error instanceof ApiError && error.status < 500) && count < 2;
 
-async function fetchReport<T>(name: string, query: string): Promise<T> {
-  const response = await fetch(`/api/reports/${encodeURIComponent(name)}?${query}`, { headers: { accept: "application/json" } });
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!response.ok) throw new ReportError(response.status, body?.error?.message ?? `${response.status} ${response.statusText}`);
-  return body as T;
-}
-
-export function useReport<T>(name: string, query: string, initial: InitialReport<T>) {
+export function useReport<T>(name: string, query: string, initial: InitialReport<T>, locale: Locale) {
   const isInitial = query === initial.query;
   const result = useQuery({
     queryKey: ["report", name, query],
-    queryFn: () => fetchReport<T>(name, query),
+    queryFn: () => callApi<T>(`/api/reports/${encodeURIComponent(name)}?${query}`),
     initialData: isInitial && initial.data ? initial.data : undefined,
     // The server already answered these params with an error: show it, do not ask again.
     enabled: !(isInitial && initial.error),
     placeholderData: keepPreviousData,
-    // A 4xx (a bad or forbidden filter) will not get better by asking again.
-    retry: (count, error) => !(error instanceof ReportError && error.status < 500) && count < 2,
+    retry: retryUnlessRefused,
   });
-  const error = isInitial && initial.error ? initial.error : (result.error?.message ?? null);
+  const failure = isInitial && initial.error ? initial.error : result.error ? errorInfoOf(result.error) : null;
+  const error = failure ? reportErrorText(failure, locale) : null;
   return {
     data: error ? null : (result.data ?? null),
     error,

@@ -26,7 +26,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
   const pathname = usePathname();
   const params = listQuery(searchParams);
   const query = new URLSearchParams(params).toString();
-  const deals = useDeals(query);
+  const deals = useDeals(query, locale);
   const { data } = deals;
   const sort = (params.sort ?? "created") as DealSort;
   const order = params.order === "asc" ? "asc" : "desc";

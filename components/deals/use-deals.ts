@@ -3,8 +3,11 @@
 // Keyset paging: the cursors of the pages seen so far are kept, so "previous" is a cache hit.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ReportError } from "@/components/dashboard/use-report";
+import { reportErrorText, retryUnlessRefused } from "@/components/dashboard/use-report";
+import { callApi } from "@/lib/api/call-api";
 import type { DealListPage } from "@/lib/deals/deal-list";
+import type { Locale } from "@/lib/format";
+import { errorInfoOf } from "@/lib/i18n/describe-error";
 
 export const DEALS_PAGE_SIZE = 50;
 
@@ -12,13 +15,10 @@ async function fetchDeals(query: string, cursor: string | null): Promise<DealLis
   const params = new URLSearchParams(query);
   params.set("limit", String(DEALS_PAGE_SIZE));
   if (cursor) params.set("cursor", cursor);
-  const response = await fetch(`/api/deals?${params.toString()}`, { headers: { accept: "application/json" } });
-  const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!response.ok) throw new ReportError(response.status, body?.error?.message ?? `${response.status} ${response.statusText}`);
-  return body as DealListPage;
+  return callApi<DealListPage>(`/api/deals?${params.toString()}`);
 }
 
-export function useDeals(query: string) {
+export function useDeals(query: string, locale: Locale) {
   // The cursors that open pages 2, 3, …; they belong to one query and are forgotten when it changes.
   const [paging, setPaging] = useState<{ query: string; cursors: string[] }>({ query, cursors: [] });
   const cursors = paging.query === query ? paging.cursors : [];
@@ -27,12 +27,12 @@ export function useDeals(query: string) {
     queryKey: ["deals", query, cursor],
     queryFn: () => fetchDeals(query, cursor),
     placeholderData: keepPreviousData,
-    retry: (count, error) => !(error instanceof ReportError && error.status < 500) && count < 2,
+    retry: retryUnlessRefused,
   });
   const nextCursor = result.data?.nextCursor ?? null;
   return {
     data: result.error ? null : (result.data ?? null),
-    error: result.error?.message ?? null,
+    error: result.error ? reportErrorText(errorInfoOf(result.error), locale) : null,
     isLoading: result.isFetching,
     pageNumber: cursors.length + 1,
     hasNext: !result.isPlaceholderData && nextCursor !== null,

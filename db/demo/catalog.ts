@@ -121,10 +121,11 @@ export const PIPELINES: PipelineSpec[] = [
   },
 ];
 
+/** The demo CRMs, with the account each one reported when it was "connected" (webhooks are checked against it). */
 export const SOURCES = {
-  amocrm: { kind: "amocrm", name: "amoCRM — онлайн-школа", baseUrl: "https://voronka-demo.amocrm.ru" },
-  bitrix24: { kind: "bitrix24", name: "Bitrix24 — отдел продаж", baseUrl: "https://voronka-demo.bitrix24.kz" },
-  shop: { kind: "shop", name: "Интернет-магазин", baseUrl: null },
+  amocrm: { kind: "amocrm", name: "amoCRM — онлайн-школа", baseUrl: "https://voronka-demo.amocrm.ru", account: { id: "29638927", domain: "voronka-demo" } },
+  bitrix24: { kind: "bitrix24", name: "Bitrix24 — отдел продаж", baseUrl: "https://voronka-demo.bitrix24.kz", account: { id: "a223c6b3710f85df22e9377d6c4f7553", domain: "voronka-demo.bitrix24.kz" } },
+  shop: { kind: "shop", name: "Интернет-магазин", baseUrl: null, account: null },
 } as const;
 
 /** The Bitrix24 lead source field (SOURCE_ID named through crm.status.list), with its share; null = empty. */

@@ -3,7 +3,7 @@
 // whose process died is taken over instead of blocking the organisation for ever.
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./common";
+import { createdAt, id, orgId, runFailure, ts } from "./common";
 import { organisations, users } from "./orgs";
 import { syncRunStatusEnum } from "./sources";
 
@@ -20,7 +20,9 @@ export const attributionRuns = pgTable(
     changed: integer("changed").notNull().default(0),
     /** Set when the rules change again during the run: the run starts its pass over with the new rules. */
     restartRequestedAt: ts("restart_requested_at"),
+    /** The failure in English, for the API and logs; `failure` is what the page shows. */
     error: text("error"),
+    failure: runFailure(),
     triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
     startedAt: ts("started_at").notNull().defaultNow(),
     finishedAt: ts("finished_at"),

@@ -1,11 +1,19 @@
 // Column helpers shared by every schema file, so that tenant tables look the same everywhere.
 import { sql } from "drizzle-orm";
-import { index, numeric, timestamp, uuid, type PgColumn } from "drizzle-orm/pg-core";
+import { index, jsonb, numeric, timestamp, uuid, type PgColumn } from "drizzle-orm/pg-core";
 
 export const id = () => uuid("id").primaryKey().defaultRandom();
 export const orgId = () => uuid("org_id").notNull();
 export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 export const ts = (name: string) => timestamp(name, { withTimezone: true });
+/**
+ * Why a background run (a sync, an attribution recompute) failed or stopped, as data the page
+ * translates: an error code of lib/error-codes.ts and its params, and — when a CRM refused — the
+ * CRM's own words as `details`, shown beside the translation.
+ */
+export type RunFailure = { code: string; params?: Record<string, string | number>; details?: string };
+export const runFailure = () => jsonb("failure").$type<RunFailure>();
+
 /** Money is exact: numeric(18,2), read back as a string and never as a float. */
 export const money = (name: string) => numeric(name, { precision: 18, scale: 2 });
 

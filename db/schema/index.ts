@@ -8,3 +8,4 @@ export * from "./system";
 export * from "./facts";
 export * from "./attribution";
 export * from "./notifications";
+export type { RunFailure } from "./common";

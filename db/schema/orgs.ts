@@ -30,7 +30,9 @@ export const users = pgTable(
   {
     id: id(),
     orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
-    // Sign-in asks only for an e-mail, so it is unique across organisations (stored lower-case).
+    // Unique within an organisation (stored lower-case). The same e-mail may have an account in
+    // several organisations: sign-in lets the password decide (lib/auth/sign-in.ts), so that
+    // inviting an e-mail never tells an admin whether it has an account elsewhere.
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
@@ -45,9 +47,11 @@ export const users = pgTable(
      * sign-out can renew the cookie, so the server checks this.
      */
     sessionsValidAfter: ts("sessions_valid_after"),
+    /** When the password was last set: of two accounts of one e-mail that the same password opens, the later one signs in. */
+    passwordSetAt: ts("password_set_at").notNull().defaultNow(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("users_email_uq").on(t.email), index("users_org_idx").on(t.orgId, t.role)],
+  (t) => [uniqueIndex("users_org_email_uq").on(t.orgId, t.email), index("users_email_idx").on(t.email), index("users_org_idx").on(t.orgId, t.role)],
 );
 
 /**

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./common";
+import { createdAt, id, orgId, runFailure, ts } from "./common";
 import { organisations, users } from "./orgs";
 
 export const sourceKindEnum = pgEnum("source_kind", ["bitrix24", "amocrm", "shop"]);
@@ -20,6 +20,14 @@ export const sources = pgTable(
     /** Per-source settings, e.g. which custom fields hold UTM tags. */
     settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     isActive: boolean("is_active").notNull().default(true),
+    /**
+     * Which CRM account this source is, as the CRM itself reported it: amoCRM's account id and
+     * subdomain (`/api/v4/account`), Bitrix24's member_id and portal domain. Webhooks from another
+     * account are refused. Null until known (lib/sources/crm-account.ts says when it is learnt).
+     */
+    crmAccountId: text("crm_account_id"),
+    crmAccountDomain: text("crm_account_domain"),
+    crmAccountAt: ts("crm_account_at"),
     createdAt: createdAt(),
   },
   (t) => [index("sources_org_idx").on(t.orgId)],
@@ -94,7 +102,9 @@ export const syncRuns = pgTable(
     status: syncRunStatusEnum("status").notNull().default("queued"),
     progress: jsonb("progress").$type<Record<string, SyncEntityProgress>>().notNull().default({}),
     stats: jsonb("stats").$type<SyncRunStats>().notNull().default({}),
+    /** The failure in English, for the API and logs; `failure` is what the page shows. */
     error: text("error"),
+    failure: runFailure(),
     triggeredBy: uuid("triggered_by").references(() => users.id, { onDelete: "set null" }),
     startedAt: ts("started_at"),
     finishedAt: ts("finished_at"),

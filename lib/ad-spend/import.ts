@@ -15,14 +15,17 @@ const MAX_ROWS = 50_000;
 
 export async function checkSpend(db: Db, viewer: Actor, raw: readonly RawSpendRow[]): Promise<SpendCheck> {
   assertCan(viewer, "rules:manage");
-  if (raw.length === 0) throw new ValidationError("rows: there is no row to import");
-  if (raw.length > MAX_ROWS) throw new ValidationError(`rows: at most ${MAX_ROWS} rows at a time; split the file`);
+  if (raw.length === 0) throw new ValidationError("There is no row to import", { code: "spend_no_rows", field: "rows" });
+  if (raw.length > MAX_ROWS) throw new ValidationError(`At most ${MAX_ROWS} rows at a time; split the file`, { code: "spend_too_many_rows", field: "rows", params: { max: MAX_ROWS } });
   return validateSpendRows(raw, await listTeamRefs(db, viewer.orgId), viewer.org.baseCurrency);
 }
 
 export async function importSpend(db: Db, viewer: Actor, raw: readonly RawSpendRow[], via: "form" | "csv" | "api"): Promise<SpendImport> {
   const { rows, errors } = await checkSpend(db, viewer, raw);
-  if (errors.length > 0) throw new ValidationError(describeErrors(errors, via === "api" ? "row" : "line"));
+  if (errors.length > 0) {
+    const lines = errors.slice(0, 10).map((error) => error.line).join(", ") + (errors.length > 10 ? ", …" : "");
+    throw new ValidationError(describeErrors(errors, via === "api" ? "row" : "line"), { code: "spend_rows_invalid", params: { count: errors.length, lines } });
+  }
   const written = await upsertSpend(db, viewer, rows, via);
   return { imported: rows.length, ...written };
 }

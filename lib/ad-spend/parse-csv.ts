@@ -1,6 +1,7 @@
 // Reads an ad-spend CSV file: Russian or English headers, `;` or `,` between fields (whichever the
 // header line uses), quoted fields for values with the separator in them. Columns: docs/traffic.md.
 import { parse } from "csv-parse/sync";
+import { ValidationError } from "@/lib/errors";
 import type { RawSpendRow } from "./validate";
 
 type Column = Exclude<keyof RawSpendRow, "line">;
@@ -16,8 +17,6 @@ const HEADERS: Record<string, Column> = {
 };
 const REQUIRED: Column[] = ["day", "team", "amount"];
 
-export class CsvShapeError extends Error {}
-
 export function parseSpendCsv(text: string): RawSpendRow[] {
   const body = text.replace(/^\uFEFF/, "");
   const headerLine = body.split(/\r?\n/, 1)[0] ?? "";
@@ -27,13 +26,15 @@ export function parseSpendCsv(text: string): RawSpendRow[] {
   try {
     records = parse(body, { delimiter, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (error) {
-    throw new CsvShapeError(`The file is not readable CSV: ${(error as Error).message}`);
+    const details = (error as Error).message;
+    throw new ValidationError(`The file is not readable CSV: ${details}`, { code: "csv_unreadable", params: { details } });
   }
-  if (records.length === 0) throw new CsvShapeError("The file is empty");
+  if (records.length === 0) throw new ValidationError("The file is empty", { code: "csv_empty" });
   const columns = records[0].map((header) => HEADERS[header.toLocaleLowerCase("und").replace(/[\s_]/g, "")] ?? null);
   const missing = REQUIRED.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
-    throw new CsvShapeError(`The header line must name the columns date, team and amount (or дата, команда, сумма); missing: ${missing.map((column) => (column === "day" ? "date" : column)).join(", ")}`);
+    const names = missing.map((column) => (column === "day" ? "date" : column)).join(", ");
+    throw new ValidationError(`The header line must name the columns date, team and amount (or дата, команда, сумма); missing: ${names}`, { code: "csv_missing_columns", params: { columns: names } });
   }
   return records.slice(1).map((record, index) => {
     const row: RawSpendRow = { line: index + 2 };

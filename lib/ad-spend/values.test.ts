@@ -41,8 +41,9 @@ describe("parseSpendCsv", () => {
   });
 
   it("refuses a file without the required columns", () => {
+    expect(() => parseSpendCsv("day;sum\n2026-03-01;5")).toThrow(expect.objectContaining({ code: "csv_missing_columns", params: { columns: "team, amount" } }));
     expect(() => parseSpendCsv("day;sum\n2026-03-01;5")).toThrow("missing: team, amount");
-    expect(() => parseSpendCsv("")).toThrow("The file is empty");
+    expect(() => parseSpendCsv("")).toThrow(expect.objectContaining({ code: "csv_empty", message: "The file is empty" }));
   });
 });
 
@@ -59,13 +60,23 @@ describe("validateSpendRows", () => {
       "KZT",
     );
     expect(rows).toEqual([{ line: 2, teamId: teams[0].id, teamName: "Kenesary", day: "2026-03-01", utmSource: "", utmCampaign: "", amount: "100", currency: "KZT" }]);
-    expect(errors).toEqual([
+    const problems = errors.map((error) => ({ line: error.line, problems: error.problems.map(({ code, field, params }) => ({ code, field, params })) }));
+    expect(problems).toEqual([
       {
         line: 3,
-        message:
-          'team: no traffic team "Nobody"; date: "2026-13-01" is not a day (use 2026-03-01 or 01.03.2026); amount: "-1" is not an amount (e.g. 1500 or 1 500,50; at most 2 decimals, not negative); currency: "rubles" is not a currency code like KZT, RUB or USD',
+        problems: [
+          { code: "spend_team_unknown", field: "team", params: { team: "Nobody" } },
+          { code: "spend_day_invalid", field: "date", params: { value: "2026-13-01" } },
+          { code: "spend_amount_invalid", field: "amount", params: { value: "-1" } },
+          { code: "spend_currency_invalid", field: "currency", params: { value: "rubles" } },
+        ],
       },
-      { line: 4, message: "duplicates line 2: same team, day, source, campaign and currency" },
+      { line: 4, problems: [{ code: "spend_duplicate_row", field: undefined, params: { line: 2 } }] },
+    ]);
+    // Scripts read the same problems in English, row by row.
+    expect(errors.map((error) => error.message)).toEqual([
+      'team: no traffic team "Nobody"; date: "2026-13-01" is not a day (use 2026-03-01 or 01.03.2026); amount: "-1" is not an amount (e.g. 1500 or 1 500,50; at most 2 decimals, not negative); currency: "rubles" is not a currency code like KZT, RUB or USD',
+      "duplicates line 2: same team, day, source, campaign and currency",
     ]);
   });
 });

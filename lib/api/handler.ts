@@ -1,18 +1,19 @@
 // The one wrapper every API route handler goes through: resolve the viewer, check the role and,
 // for a write sent with the session cookie, that it came from this app; run, and turn errors into
-// `{ "error": { "code", "message" } }` — internal causes are logged only.
-import { ZodError, type ZodType } from "zod";
+// `{ "error": { "code", "message", "field"?, "params"? } }` (lib/api/error-body.ts) — internal
+// causes are logged only.
+import type { ZodType } from "zod";
 import { getDb } from "@/db/client";
-import { databaseError, isDataException } from "@/db/errors";
 import type { Db } from "@/db/types";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { AppError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { errorForLog } from "@/lib/error-text";
 import { CrossSiteRequestError, MAX_BODY_BYTES, PayloadTooLargeError, UnsupportedMediaTypeError } from "@/lib/http/request-errors";
 import { isSameOriginRequest, isStateChanging } from "@/lib/http/same-origin";
 import { readBodyWithLimit } from "./read-body";
-import { isSentWithSessionCookie, viewerFromRequest } from "./viewer-from-request";
+import { errorBodyOf } from "./error-body";
+import { isTokenRequest, viewerFromRequest } from "./viewer-from-request";
 
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (input: { request: Request; viewer: Viewer; db: Db; params: P }) => Promise<Response | object>;
@@ -23,7 +24,7 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
       const db = await getDb();
       const viewer = await viewerFromRequest(db, request);
       // A page of another site can make the browser send the cookie, never an API token.
-      if (isStateChanging(request.method) && isSentWithSessionCookie(request) && !isSameOriginRequest(request)) throw new CrossSiteRequestError();
+      if (isStateChanging(request.method) && !isTokenRequest(request) && !isSameOriginRequest(request)) throw new CrossSiteRequestError();
       if (!can(viewer.role, action)) throw new ForbiddenError();
       const params = (context ? await context.params : {}) as P;
       const result = await handler({ request, viewer, db, params });
@@ -35,20 +36,10 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
 }
 
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ZodError) return errorBody(400, "validation_error", describeZodError(error));
-  if (error instanceof AppError) return errorBody(error.status, error.code, error.message);
-  // The last net under validation: a value the database refuses is the caller's, not ours.
-  if (isDataException(error)) return errorBody(400, "invalid_value", `A value cannot be stored: ${databaseError(error)!.message}`);
+  const refusal = errorBodyOf(error);
+  if (refusal) return Response.json({ error: refusal.body }, { status: refusal.status });
   console.error("[api] unexpected error", errorForLog(error));
-  return errorBody(500, "internal_error", "Something went wrong on our side; the error has been logged");
-}
-
-function errorBody(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status });
-}
-
-function describeZodError(error: ZodError): string {
-  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ");
+  return Response.json({ error: { code: "internal_error", message: "Something went wrong on our side; the error has been logged" } }, { status: 500 });
 }
 
 /**
@@ -57,7 +48,7 @@ function describeZodError(error: ZodError): string {
  * another site can post text/plain without asking, but not JSON.
  */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
-  if (isSentWithSessionCookie(request) && !/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
+  if (!isTokenRequest(request) && !/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
     throw new UnsupportedMediaTypeError("application/json");
   }
   let body: unknown;

@@ -125,8 +125,10 @@ describe("findRuleConflicts", () => {
 describe("assertValidPattern", () => {
   it("refuses a regex that does not compile and an empty pattern, with a readable message", () => {
     expect(() => assertValidPattern("regex", "([a-z]")).toThrow(ValidationError);
-    expect(() => assertValidPattern("regex", "([a-z]")).toThrow(/pattern: not a valid regular expression/);
-    expect(() => assertValidPattern("contains", "  ")).toThrow("pattern: must not be empty");
+    expect(() => assertValidPattern("regex", "([a-z]")).toThrow(
+      expect.objectContaining({ code: "pattern_invalid", field: "pattern", params: { details: "Invalid regular expression: /([a-z]/iu: Unterminated group" } }),
+    );
+    expect(() => assertValidPattern("contains", "  ")).toThrow(expect.objectContaining({ code: "pattern_empty", field: "pattern", message: "The pattern must not be empty" }));
     expect(() => assertValidPattern("regex", "^запуск_\\d+$")).not.toThrow();
   });
 });

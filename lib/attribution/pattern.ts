@@ -14,14 +14,15 @@ export type PatternTest = (value: string, folded: string) => boolean;
 
 /** Compiles a rule's pattern; a regex that does not compile is refused with a message a person can act on. */
 export function compilePattern(match: RuleMatch, pattern: string): PatternTest {
-  if (pattern.trim() === "") throw new ValidationError("pattern: must not be empty");
+  if (pattern.trim() === "") throw new ValidationError("The pattern must not be empty", { code: "pattern_empty", field: "pattern" });
   if (match === "regex") {
     let regex: RegExp;
     try {
       // `u` makes \w, classes and case folding Unicode-aware; `i` ignores case in both alphabets.
       regex = new RegExp(pattern, "iu");
     } catch (error) {
-      throw new ValidationError(`pattern: not a valid regular expression (${(error as Error).message})`);
+      const details = (error as Error).message;
+      throw new ValidationError(`The pattern is not a valid regular expression (${details})`, { code: "pattern_invalid", field: "pattern", params: { details } });
     }
     return (value) => regex.test(value);
   }

@@ -5,6 +5,7 @@ import { and, asc, count, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { attributionRuns, deals, leads } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { isUniqueViolation } from "@/db/errors";
+import { errorForLog, errorMessage } from "@/lib/error-text";
 import { loadAttributionMatcher } from "./load";
 import type { Matcher } from "./types";
 
@@ -36,7 +37,7 @@ export async function startRecompute(db: Db, orgId: string, triggeredBy: string 
     if (live) return { runId: live.id, finished: null };
     await db
       .update(attributionRuns)
-      .set({ status: "failed", finishedAt: now, error: "Abandoned: the process running it stopped; a new run took over" })
+      .set({ status: "failed", finishedAt: now, error: "Abandoned: the process running it stopped; a new run took over", failure: { code: "recompute_abandoned" } })
       .where(and(eq(attributionRuns.orgId, orgId), inArray(attributionRuns.status, ["queued", "running"]), lt(attributionRuns.heartbeatAt, new Date(now.getTime() - STALE_AFTER_MS))));
   }
   throw new Error("Could not start an attribution recompute");
@@ -68,10 +69,11 @@ async function runRecompute(db: Db, runId: string, orgId: string, chunkSize: num
       if (done) return done;
     }
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // A bug or a database failure, not the admin's doing: the log gets the details, the page a code.
+    console.error("[attribution] recompute failed", errorForLog(error));
     const [failed] = await db
       .update(attributionRuns)
-      .set({ status: "failed", finishedAt: new Date(), error: message.slice(0, 500) })
+      .set({ status: "failed", finishedAt: new Date(), error: errorMessage(error).slice(0, 500), failure: { code: "recompute_failed" } })
       .where(eq(attributionRuns.id, runId))
       .returning();
     return failed;

@@ -38,7 +38,7 @@ async function getRule(db: Db, viewer: Actor, ruleId: string): Promise<Attributi
 /** Another organisation's team is "not found" here, exactly like a team that does not exist. */
 async function requireTeam(db: Db, orgId: string, teamId: string): Promise<void> {
   const [team] = await db.select({ id: trafficTeams.id }).from(trafficTeams).where(and(eq(trafficTeams.id, teamId), eq(trafficTeams.orgId, orgId)));
-  if (!team) throw new ValidationError("teamId: no such traffic team in your organisation");
+  if (!team) throw new ValidationError("No such traffic team in your organisation", { code: "traffic_team_unknown", field: "teamId" });
 }
 
 export async function createRule(db: Db, viewer: Actor, input: CreateRuleInput): Promise<{ rule: AttributionRule; recompute: StartedRecompute }> {

@@ -1,5 +1,6 @@
 // Request shapes of the traffic-team and rule API, shared with the admin page (no database imports).
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { telegramChatIdSchema } from "@/lib/notifications/chat-id";
 import { compilePattern } from "./pattern";
 import { RULE_MATCHES, UTM_FIELDS } from "./types";
@@ -53,7 +54,8 @@ function checkPattern(rule: { match?: string; pattern?: string }, ctx: z.Refinem
   try {
     compilePattern("regex", rule.pattern);
   } catch (error) {
-    ctx.addIssue({ code: "custom", path: ["pattern"], message: (error as Error).message.replace(/^pattern: /, "") });
+    if (!(error instanceof AppError)) throw error;
+    ctx.addIssue({ code: "custom", path: ["pattern"], message: error.message, params: { code: error.code, ...error.params } });
   }
 }
 

@@ -36,7 +36,7 @@ export async function getTeam(db: Db, viewer: Actor, teamId: string): Promise<Tr
   return team;
 }
 
-const duplicateName = (name: string) => new ConflictError(`A traffic team named "${name}" already exists`);
+const duplicateName = (name: string) => new ConflictError(`A traffic team named "${name}" already exists`, { code: "traffic_team_name_taken", field: "name", params: { name } });
 
 export async function createTeam(db: Db, viewer: Actor, input: CreateTeamInput): Promise<{ team: TrafficTeam; recompute: StartedRecompute | null }> {
   assertCan(viewer, "rules:manage");
@@ -82,7 +82,12 @@ export async function updateTeam(db: Db, viewer: Actor, teamId: string, changes:
 export async function deleteTeam(db: Db, viewer: Actor, teamId: string): Promise<{ recompute: StartedRecompute }> {
   const team = await getTeam(db, viewer, teamId);
   const [{ spend }] = await db.select({ spend: count() }).from(adSpend).where(and(eq(adSpend.orgId, viewer.orgId), eq(adSpend.teamId, team.id)));
-  if (spend > 0) throw new ConflictError(`${team.name} has ${spend} ad spend entries; deactivate the team instead (isActive: false) so its costs stay in the reports`);
+  if (spend > 0) {
+    throw new ConflictError(`${team.name} has ${spend} ad spend entries; deactivate the team instead (isActive: false) so its costs stay in the reports`, {
+      code: "traffic_team_has_spend",
+      params: { name: team.name, count: spend },
+    });
+  }
   await db.transaction(async (tx) => {
     await tx.delete(trafficTeams).where(and(eq(trafficTeams.id, team.id), eq(trafficTeams.orgId, viewer.orgId)));
     await writeAudit(tx, viewer, { action: "traffic_team.delete", targetType: "traffic_team", targetId: team.id, details: { name: team.name } });

@@ -40,6 +40,19 @@ export async function revokeApiToken(db: Db, owner: { orgId: string; userId: str
   if (revoked.length === 0) throw new NotFoundError("Token");
 }
 
+/**
+ * Revokes every live token of a person (their account disabled, or a new password set): the
+ * number revoked. Nothing ever clears revoked_at, so enabling the account again brings none back.
+ */
+export async function revokeAllApiTokens(db: Db, owner: { orgId: string; userId: string }, now = new Date()): Promise<number> {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.orgId, owner.orgId), eq(apiTokens.userId, owner.userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length;
+}
+
 /** The owner's user id for a live token, or null. */
 export async function resolveApiToken(db: Db, token: string): Promise<string | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;

@@ -102,9 +102,11 @@ export function sortKeyOf(sort: DealSort, order: "asc" | "desc", baseAmount: SQL
   }
 }
 
+const invalidCursor = () => new ValidationError("The cursor must be the nextCursor of a previous page", { code: "invalid_cursor", field: "cursor" });
+
 /** The rows after the cursor in the chosen order: `(key, id)` beyond the last row of the previous page. */
 export function afterCursor(key: SortKey, order: "asc" | "desc", cursor: { value: string; id: string }): SQL {
-  if (!key.isValid(cursor.value)) throw new ValidationError("cursor: must be the nextCursor of a previous page");
+  if (!key.isValid(cursor.value)) throw invalidCursor();
   const operator = order === "asc" ? sql`>` : sql`<`;
   return sql`(${key.expression}, ${deals.id}) ${operator} (cast(${cursor.value} as ${key.cast}), ${cursor.id}::uuid)`;
 }
@@ -126,8 +128,10 @@ export function decodeCursor(cursor: string, sort: string, order: string): { val
     parts = null;
   }
   if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((part) => typeof part === "string") || !isUuid(parts[3])) {
-    throw new ValidationError("cursor: must be the nextCursor of a previous page");
+    throw invalidCursor();
   }
-  if (parts[0] !== sort || parts[1] !== order) throw new ValidationError("cursor: belongs to another sort order; start again from the first page");
+  if (parts[0] !== sort || parts[1] !== order) {
+    throw new ValidationError("The cursor belongs to another sort order; start again from the first page", { code: "cursor_sort_mismatch", field: "cursor" });
+  }
   return { value: parts[2], id: parts[3] };
 }

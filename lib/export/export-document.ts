@@ -60,7 +60,7 @@ export async function buildReportDocument(input: Input, reportName: string): Pro
 
 /** A whole dashboard: every card's report with the same filters, a section per card. */
 export async function buildDashboardDocument(input: Input, dashboard: string): Promise<ExportDocument> {
-  if (!isDashboardName(dashboard)) throw new NotFoundError(`Dashboard "${dashboard}"`);
+  if (!isDashboardName(dashboard)) throw new NotFoundError("Dashboard", { params: { name: dashboard, names: Object.keys(dashboardReports).join(", ") } });
   const runs = [];
   for (const reportName of dashboardReports[dashboard]) runs.push(await runForExport(input, reportName));
   const t = exportMessages[input.locale];

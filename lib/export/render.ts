@@ -16,7 +16,10 @@ export async function renderDocument(doc: ExportDocument, options: ExportOptions
   switch (options.format) {
     case "csv": {
       const section = options.table ? doc.sections.find((candidate) => candidate.key === options.table) : doc.sections[0];
-      if (!section) throw new ValidationError(`table: must be one of ${doc.sections.map((candidate) => candidate.key).join(", ")}`);
+      if (!section) {
+        const tables = doc.sections.map((candidate) => candidate.key).join(", ");
+        throw new ValidationError(`The table must be one of ${tables}`, { code: "export_table_unknown", field: "table", params: { tables } });
+      }
       const csv = tableToCsv(section.table, csvStyleFor(doc.locale, options), doc.timezone, t.total);
       const slug = section === doc.sections[0] ? doc.slug : `${doc.slug}-${section.key}`;
       return file(csv, "csv", exportFileName({ ...doc, slug }, "csv"));

@@ -96,10 +96,6 @@ const ru = {
     utmMedium: "utm_medium",
     utmCampaign: "utm_campaign",
   },
-  errors: {
-    tooManyRowsForXlsx: "В выгрузке {rows} строк, а в лист Excel помещается не больше {limit}. Сузьте фильтры или выгрузите CSV: {csvUrl}",
-    tooManyRowsForCsv: "В выгрузке {rows} строк, а CSV ограничен {limit} строками. Сузьте фильтры.",
-  },
 };
 
 export type ExportMessages = typeof ru;
@@ -198,10 +194,6 @@ const en: ExportMessages = {
     utmSource: "utm_source",
     utmMedium: "utm_medium",
     utmCampaign: "utm_campaign",
-  },
-  errors: {
-    tooManyRowsForXlsx: "The export has {rows} rows; an Excel sheet holds at most {limit}. Narrow the filters or export CSV: {csvUrl}",
-    tooManyRowsForCsv: "The export has {rows} rows; CSV exports stop at {limit}. Narrow the filters.",
   },
 };
 

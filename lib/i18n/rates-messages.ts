@@ -44,7 +44,6 @@ const ru = {
     currency: "Укажите код валюты из трёх латинских букв (например USD), отличный от базовой валюты {base}.",
     day: "Укажите дату.",
     rate: "Укажите курс больше нуля, например 512,3456 (до 8 знаков после запятой).",
-    notFound: "Такого курса уже нет; обновите страницу.",
   },
 };
 
@@ -92,7 +91,6 @@ const en: RatesMessages = {
     currency: "Enter a currency code of three Latin letters (such as USD) other than the base currency {base}.",
     day: "Enter a date.",
     rate: "Enter a rate above zero, such as 512.3456 (up to 8 decimals).",
-    notFound: "This rate no longer exists; reload the page.",
   },
 };
 

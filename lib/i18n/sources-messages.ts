@@ -1,6 +1,8 @@
 // Texts of the Sources admin page (connecting CRMs and shops, testing them, syncing) and of the
 // freshness line dashboards show.
+import type { ConnectionReason } from "@/lib/connectors/connection-check";
 import type { PluralForms } from "@/lib/format";
+import { fill } from "./admin-messages";
 
 const ru = {
   title: "Источники",
@@ -41,6 +43,14 @@ const ru = {
   },
   inbound: "Адрес для вебхуков",
   host: "Адрес",
+  // A source's webhook secret is shown at creation, then only on request (each request is audited).
+  secret: {
+    reveal: "Показать секрет",
+    rotate: "Сменить секрет",
+    confirmRotate: "Сменить секрет источника «{name}»? Старый перестанет приниматься сразу: вставьте новый адрес (или ключ подписи) в CRM или магазин.",
+    rotated: "Секрет сменён: старый больше не принимается. Обновите его в CRM или магазине.",
+    signingSecret: "Секрет подписи:",
+  },
   appToken: {
     missing: "Вставьте адрес выше в исходящий вебхук Bitrix24 (события ONCRM…), сохраните его и перенесите сюда его токен приложения: без него события не принимаются.",
     label: "Токен приложения",
@@ -50,21 +60,28 @@ const ru = {
   test: "Проверить подключение",
   testing: "Проверяем…",
   testOk: "Подключение работает: {portal}, пользователь {user}.",
-  // What the admin should do, by the connector's reason; the CRM's own details follow.
+  // What went wrong and what to do, by the reason Test connection gives; the CRM's own words follow.
   testFailures: {
-    unreachable: "Адрес CRM недоступен: проверьте адрес портала или аккаунта.",
-    timeout: "CRM не ответила вовремя: попробуйте ещё раз через минуту.",
-    bad_token: "CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите заново.",
-    missing_scope: "Вебхуку или приложению не хватает прав: добавьте права на CRM и пользователей и проверьте снова.",
+    dns_failed: "Имя {host} не находится в DNS: проверьте адрес портала или аккаунта.",
+    connection_refused: "{host} не принимает соединения: проверьте адрес и порт.",
+    tls_error: "У {host} недействительный TLS-сертификат: проверьте адрес или сертификат сервера CRM.",
+    unreachable: "{host} недоступен: проверьте адрес портала или аккаунта.",
+    timeout: "{host} не ответил вовремя: попробуйте ещё раз через минуту.",
+    redirected: "{host} отвечает перенаправлением на {target}. Воронка не переходит по перенаправлениям: подключите источник по адресу {target}.",
+    private_address: "{host} ведёт на локальный или внутренний адрес, а такие адреса запрещены. CRM во внутренней сети подключается, только если администратор сервера задал ALLOW_PRIVATE_CRM_URLS=true.",
+    insecure_url: "{host} указан без https: подключите CRM по адресу https://… (CRM во внутренней сети — только с ALLOW_PRIVATE_CRM_URLS=true).",
+    not_a_crm_answer: "По адресу {host} отвечает не API этой CRM: проверьте адрес.",
+    bad_credentials: "CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите заново.",
+    missing_scope: "Вебхуку или приложению не хватает прав: отметьте crm, user и department в настройках вебхука, сохраните и проверьте снова.",
     forbidden: "CRM закрыла доступ: аккаунт заблокирован или у пользователя нет прав.",
     payment_required: "Подписка CRM закончилась: API недоступен до оплаты.",
     rate_limited: "CRM ограничила частоту запросов: попробуйте через минуту.",
     server_error: "CRM отвечает ошибкой сервера: попробуйте позже.",
-    protocol: "Ответ не похож на API этой CRM: проверьте адрес.",
-    request: "CRM отклонила запрос.",
-  } as Record<string, string>,
+    request_rejected: "CRM отклонила запрос: проверьте адрес и права пользователя.",
+  } as Record<ConnectionReason, string>,
+  testMissing: "Не хватает: {scopes}.",
   testFailed: "Подключение не работает.",
-  testDetails: "Подробности: {message}",
+  testDetails: "Подробности от CRM: {details}",
   syncIncremental: "Синхронизировать",
   syncFull: "Полная синхронизация",
   starting: "Запускаем…",
@@ -135,6 +152,13 @@ const en: SourcesMessages = {
   },
   inbound: "Webhook address",
   host: "Address",
+  secret: {
+    reveal: "Reveal secret",
+    rotate: "Rotate secret",
+    confirmRotate: "Rotate the secret of “{name}”? The old one is refused at once: put the new address (or signing key) into the CRM or shop.",
+    rotated: "Secret rotated: the old one is no longer accepted. Update it in the CRM or shop.",
+    signingSecret: "Signing secret:",
+  },
   appToken: {
     missing: "Paste the address above into a Bitrix24 outgoing webhook (ONCRM… events), save it and copy its application token here: events are refused without it.",
     label: "Application token",
@@ -145,19 +169,26 @@ const en: SourcesMessages = {
   testing: "Testing…",
   testOk: "The connection works: {portal}, user {user}.",
   testFailures: {
-    unreachable: "The CRM's address cannot be reached: check the portal or account address.",
-    timeout: "The CRM did not answer in time: try again in a minute.",
-    bad_token: "The CRM does not accept the webhook code or token: create a new inbound webhook or reconnect.",
-    missing_scope: "The webhook or app lacks a permission: grant CRM and user access and test again.",
+    dns_failed: "The name {host} is not found in DNS: check the portal or account address.",
+    connection_refused: "{host} refuses connections: check the address and port.",
+    tls_error: "{host} has an invalid TLS certificate: check the address or the CRM server's certificate.",
+    unreachable: "{host} cannot be reached: check the portal or account address.",
+    timeout: "{host} did not answer in time: try again in a minute.",
+    redirected: "{host} answers with a redirect to {target}. Voronka does not follow redirects: connect the source at {target}.",
+    private_address: "{host} leads to a local or private address, which is refused. A CRM on a private network can be connected only when the server's operator sets ALLOW_PRIVATE_CRM_URLS=true.",
+    insecure_url: "{host} is given without https: connect the CRM at https://… (a CRM on a private network only with ALLOW_PRIVATE_CRM_URLS=true).",
+    not_a_crm_answer: "What answers at {host} is not this CRM's API: check the address.",
+    bad_credentials: "The CRM does not accept the webhook code or token: create a new inbound webhook or reconnect.",
+    missing_scope: "The webhook or app lacks permissions: tick crm, user and department in the webhook settings, save and test again.",
     forbidden: "The CRM refused access: the account is blocked or the user has no rights.",
     payment_required: "The CRM subscription has ended: its API is closed until it is paid.",
     rate_limited: "The CRM is limiting requests: try again in a minute.",
     server_error: "The CRM answers with a server error: try again later.",
-    protocol: "The answer does not look like this CRM's API: check the address.",
-    request: "The CRM rejected the request.",
+    request_rejected: "The CRM rejected the request: check the address and the user's rights.",
   },
+  testMissing: "Missing: {scopes}.",
   testFailed: "The connection does not work.",
-  testDetails: "Details: {message}",
+  testDetails: "Details from the CRM: {details}",
   syncIncremental: "Sync now",
   syncFull: "Full sync",
   starting: "Starting…",
@@ -188,6 +219,16 @@ const en: SourcesMessages = {
 };
 
 export const sourcesMessages = { ru, en };
+
+/** A failed Test connection in words: what went wrong and what to do, then the CRM's own words when it gave any. */
+export function describeTestFailure(t: SourcesMessages, failure: { reason: string; params: Record<string, string | number | undefined>; details?: string }): string {
+  const params = Object.fromEntries(Object.entries(failure.params).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
+  const reason = (t.testFailures as Record<string, string>)[failure.reason];
+  const parts = [reason ? fill(reason, params) : t.testFailed];
+  if (failure.reason === "missing_scope" && params.scopes) parts.push(fill(t.testMissing, params));
+  if (failure.details) parts.push(fill(t.testDetails, { details: failure.details }));
+  return parts.join(" ");
+}
 
 
 /** The Sources entry on the admin index page. */

@@ -1,7 +1,8 @@
 // Texts of the API tokens page.
 const ru = {
   title: "API-токены",
-  intro: "Токен даёт скриптам и BI-инструментам доступ к /api/… с вашими правами: заголовок Authorization: Bearer <токен>.",
+  intro:
+    "Токен даёт скриптам и BI-инструментам доступ к /api/… с вашими правами: заголовок Authorization: Bearer <токен>. Создать токен можно только здесь, не другим токеном. Отозванный токен не вернуть; все ваши токены отзываются и тогда, когда администратор отключает вас или меняет ваш пароль.",
   newToken: "Новый токен",
   name: "Название",
   namePlaceholder: "Например: Power BI",
@@ -21,7 +22,8 @@ export type TokensMessages = typeof ru;
 
 const en: TokensMessages = {
   title: "API tokens",
-  intro: "A token lets scripts and BI tools call /api/… with your rights: header Authorization: Bearer <token>.",
+  intro:
+    "A token lets scripts and BI tools call /api/… with your rights: header Authorization: Bearer <token>. Tokens are made here, never by another token. A revoked token is gone for good; all your tokens are also revoked when an admin disables you or sets your password.",
   newToken: "New token",
   name: "Name",
   namePlaceholder: "For example: Power BI",

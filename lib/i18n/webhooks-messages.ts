@@ -6,6 +6,7 @@ const ru = {
   back: "← Администрирование",
   noSources: "Источников пока нет. Подключите CRM или магазин в разделе «Источники».",
   inboundUrl: "Адрес для вебхуков",
+  secretHidden: "Секрет в адресе скрыт: показать или сменить его можно в разделе «Источники».",
   how: {
     bitrix24:
       "Bitrix24: Разработчикам → Другое → Исходящий вебхук. Вставьте адрес в «URL обработчика», отметьте события сделок, лидов, контактов, компаний и дел (ONCRMDEAL…, ONCRMLEAD…, ONCRMCONTACT…, ONCRMCOMPANY…, ONCRMACTIVITY…) и сохраните. Скопируйте «Токен приложения» в настройки источника: без него события отклоняются (401).",
@@ -49,6 +50,7 @@ const en: WebhooksMessages = {
   back: "← Admin",
   noSources: "No sources yet. Connect a CRM or a shop under Sources.",
   inboundUrl: "Webhook address",
+  secretHidden: "The secret in the address is hidden: reveal or rotate it under Sources.",
   how: {
     bitrix24:
       "Bitrix24: Developer resources → Other → Outgoing webhook. Paste the address as the handler URL, tick the deal, lead, contact, company and activity events (ONCRMDEAL…, ONCRMLEAD…, ONCRMCONTACT…, ONCRMCOMPANY…, ONCRMACTIVITY…) and save. Copy the Application token into the source's settings: without it events are refused (401).",

@@ -1,4 +1,5 @@
-// Figures of the inbox for the admin page and /api/metrics, always for one organisation.
+// Figures of the inbox for the admin page and /api/metrics: for one organisation, or for every
+// organisation only where the operator asks (METRICS_TOKEN, app/api/metrics/route.ts).
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { sources, webhookEvents } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -34,11 +35,22 @@ export function successRate(counts: StatusCounts): number | null {
 }
 
 /** Events waiting to be processed (pending or failed and due for a retry), per source kind. */
-export async function inboxDepth(db: Db, orgId: string): Promise<{ kind: string; depth: number }[]> {
+export async function inboxDepth(db: Db, orgId: string | "every-organisation"): Promise<{ kind: string; depth: number }[]> {
+  const waiting = inArray(webhookEvents.status, ["pending", "failed"]);
   return db
     .select({ kind: sources.kind, depth: sql<number>`count(*)::int` })
     .from(webhookEvents)
     .innerJoin(sources, eq(sources.id, webhookEvents.sourceId))
-    .where(and(eq(webhookEvents.orgId, orgId), inArray(webhookEvents.status, ["pending", "failed"])))
+    .where(orgId === "every-organisation" ? waiting : and(eq(webhookEvents.orgId, orgId), waiting))
     .groupBy(sources.kind);
+}
+
+/** The organisation's events received in the last `hours`, by source kind and status. */
+export async function inboxCountsByKind(db: Db, orgId: string, hours = 24): Promise<{ kind: string; status: string; count: number }[]> {
+  return db
+    .select({ kind: sources.kind, status: webhookEvents.status, count: sql<number>`count(*)::int` })
+    .from(webhookEvents)
+    .innerJoin(sources, eq(sources.id, webhookEvents.sourceId))
+    .where(and(eq(webhookEvents.orgId, orgId), gte(webhookEvents.receivedAt, sql`now() - make_interval(hours => ${hours})`)))
+    .groupBy(sources.kind, webhookEvents.status);
 }

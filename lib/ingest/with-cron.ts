@@ -2,12 +2,10 @@
 // CRON_SECRET configured every call is refused (fails closed), so an unset variable never opens it.
 import { env } from "@/lib/env";
 import { errorMessage } from "@/lib/error-text";
-import { safeEqual } from "./receive/secrets";
+import { hasBearerSecret } from "./receive/secrets";
 
 export function isCronAuthorised(request: Request, secret: string | undefined = env.CRON_SECRET): boolean {
-  if (!secret) return false;
-  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
-  return safeEqual(match?.[1] ?? "", secret);
+  return hasBearerSecret(request, secret);
 }
 
 export function withCron(handler: (request: Request) => Promise<Response>) {

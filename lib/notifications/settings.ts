@@ -31,7 +31,7 @@ export async function saveNotificationSettings(db: Db, viewer: Viewer, input: No
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(notificationSettings).where(eq(notificationSettings.orgId, viewer.orgId)).for("update");
     const botTokenEncrypted = parsed.botToken ? encryptText(parsed.botToken) : parsed.clearBotToken ? null : (current?.botTokenEncrypted ?? null);
-    if (parsed.isEnabled && !botTokenEncrypted) throw new ValidationError("isEnabled: set the bot token before turning notifications on");
+    if (parsed.isEnabled && !botTokenEncrypted) throw new ValidationError("Set the bot token before turning notifications on", { code: "bot_token_required", field: "isEnabled" });
     const values = { isEnabled: parsed.isEnabled, botTokenEncrypted, fallbackChatId: parsed.fallbackChatId ?? null, template: parsed.template, updatedAt: new Date() };
     await tx.insert(notificationSettings).values({ orgId: viewer.orgId, ...values }).onConflictDoUpdate({ target: notificationSettings.orgId, set: values });
     // The log says that the token changed, never what it is.

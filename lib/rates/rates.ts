@@ -60,10 +60,17 @@ async function revalueDeals(tx: Db, orgId: string, currency: string, day: string
 export async function setRate(db: Db, viewer: Viewer, input: RateInput): Promise<{ rate: ExchangeRate; created: boolean; dealsRevalued: number }> {
   assertCan(viewer, "org:update");
   const base = await baseCurrencyOf(db, viewer.orgId);
-  if (input.currency === base) throw new ValidationError(`currency: ${base} is the organisation's base currency; its rate is always 1`);
+  if (input.currency === base) {
+    throw new ValidationError(`${base} is the organisation's base currency; its rate is always 1`, { code: "base_currency_rate", field: "currency", params: { currency: base } });
+  }
   // Two admins adding the same day's rate at once: the second insert meets the unique index.
   return writeRate(db, viewer, input).catch((error: unknown) => {
-    if (isUniqueViolation(error)) throw new ConflictError(`The ${input.currency} rate of ${input.day} was set by someone else at the same moment; reload to see it`);
+    if (isUniqueViolation(error)) {
+      throw new ConflictError(`The ${input.currency} rate of ${input.day} was set by someone else at the same moment; reload to see it`, {
+        code: "exchange_rate_taken",
+        params: { currency: input.currency, day: input.day },
+      });
+    }
     throw error;
   });
 }

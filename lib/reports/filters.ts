@@ -83,7 +83,7 @@ function startOfDayIn(local: TZDate): TZDate {
 /** A department or manager filter must lie inside the viewer's scope: otherwise 403, not an empty report. */
 export async function assertFiltersInScope(db: Db, scope: Scope, filters: ReportFilters): Promise<void> {
   if (filters.departmentId && scope.kind !== "org" && !(scope.kind === "department" && scope.departmentId === filters.departmentId)) {
-    throw new ForbiddenError("departmentId: that department is outside what you may see");
+    throw new ForbiddenError("That department is outside what you may see", { code: "department_out_of_scope", field: "departmentId" });
   }
   if (!filters.managerId) return;
   const [manager] = await db
@@ -97,7 +97,7 @@ export async function assertFiltersInScope(db: Db, scope: Scope, filters: Report
     (scope.kind === "org" ||
       (scope.kind === "department" && scope.departmentId !== null && manager.departmentId === scope.departmentId) ||
       (scope.kind === "own" && manager.userId === scope.userId));
-  if (!visible) throw new ForbiddenError("managerId: that manager is outside what you may see");
+  if (!visible) throw new ForbiddenError("That manager is outside what you may see", { code: "manager_out_of_scope", field: "managerId" });
 }
 
 /** The filter conditions for a table with a source, a manager and (optionally) a pipeline. */

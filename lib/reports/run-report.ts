@@ -9,7 +9,7 @@ import { findReport } from "./registry";
 
 export async function runReport(db: Db, viewer: Viewer, name: string, params: URLSearchParams, now = new Date()) {
   const report = findReport(name);
-  if (!report) throw new NotFoundError(`Report "${name}"`);
+  if (!report) throw new NotFoundError("Report", { params: { name } });
   const filters = parseReportFilters(params);
   const scope = scopeOf(viewer);
   await assertFiltersInScope(db, scope, filters);

@@ -2,10 +2,12 @@
 // rotate: the new pair is saved (encrypted) before the client uses it.
 import { createAmoClient, type AmoClient, type AmoDeps } from "@/lib/connectors/amocrm/client";
 import { createBitrix24Client, type Bitrix24Client, type Bitrix24Deps } from "@/lib/connectors/bitrix24/client";
+import type { Bitrix24Tokens } from "@/lib/connectors/bitrix24/types";
 import type { sources } from "@/db/schema";
 import type { DbOrTx } from "@/lib/canonical/upsert";
 import { ValidationError } from "@/lib/errors";
 import { openCredentials, saveCredentials } from "./credentials";
+import { recordReportedAccount } from "./crm-account";
 
 export type SourceRow = typeof sources.$inferSelect;
 export type ClientDeps = { bitrix24?: Bitrix24Deps; amocrm?: AmoDeps };
@@ -24,8 +26,11 @@ export function clientForSource(db: DbOrTx, source: SourceRow, deps: ClientDeps 
       refreshToken,
       oauthServer,
       // Bitrix24 rotates the refresh token: the new pair is sealed and stored before it is used.
-      onTokens: (tokens: { accessToken: string; refreshToken: string; expiresAt: number }) =>
-        saveCredentials(db, source.id, { ...credentials, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt }),
+      // Its answer also names the portal (member_id, client_endpoint): webhooks are checked against it.
+      onTokens: async (tokens: Bitrix24Tokens) => {
+        await saveCredentials(db, source.id, { ...credentials, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt });
+        await recordReportedAccount(db, source.id, { id: tokens.memberId, domain: hostnameOf(tokens.clientEndpoint) });
+      },
     };
     return { kind: "bitrix24", client: createBitrix24Client({ portalUrl, accessToken, refresh }, deps.bitrix24) };
   }
@@ -43,5 +48,18 @@ export function clientForSource(db: DbOrTx, source: SourceRow, deps: ClientDeps 
     }
     return { kind: "amocrm", client: createAmoClient({ baseUrl: source.baseUrl, accessToken }, deps.amocrm) };
   }
-  throw new ValidationError(source.kind === "shop" ? "A shop has no CRM to connect to: it posts its orders to Voronka" : "This source has no stored credentials; add it again with its webhook URL, OAuth tokens or token");
+  if (source.kind === "shop") throw shopHasNoCrm();
+  throw new ValidationError("This source has no stored credentials; add it again with its webhook URL, OAuth tokens or token", { code: "source_no_credentials" });
+}
+
+export function shopHasNoCrm(): ValidationError {
+  return new ValidationError("A shop has no CRM to connect to or sync from: it posts its orders to Voronka", { code: "shop_has_no_crm" });
+}
+
+function hostnameOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { sources } from "@/db/schema";
 import type { DbOrTx } from "@/lib/canonical/upsert";
-import { decryptText, encryptText } from "./crypto";
+import { AppError } from "@/lib/errors";
+import { decryptText, encryptText, EncryptionKeyMissingError } from "./crypto";
 
 export const bitrix24CredentialsSchema = z.object({ kind: z.literal("bitrix24-webhook"), webhookUrl: z.string() });
 /** A Bitrix24 OAuth application (a local or Marketplace app): tokens rotate on every renewal. */
@@ -36,7 +37,13 @@ export const sealCredentials = (credentials: SourceCredentials) => encryptText(J
 
 export function openCredentials(stored: string | null): SourceCredentials | null {
   if (!stored) return null;
-  return credentialsSchema.parse(JSON.parse(decryptText(stored)));
+  try {
+    return credentialsSchema.parse(JSON.parse(decryptText(stored)));
+  } catch (error) {
+    if (error instanceof EncryptionKeyMissingError) throw error;
+    // GCM's tag check fails on another key: the admin changed ENCRYPTION_KEY, or the value was tampered with.
+    throw new AppError(422, "credentials_unreadable", "The stored credentials cannot be read with this ENCRYPTION_KEY (was it changed?); add the source again");
+  }
 }
 
 /** amoCRM rotates OAuth tokens: the new pair is stored before it is used again. */

@@ -1,15 +1,31 @@
-// The URL a CRM or shop posts its webhooks to (the webhook helper implements the endpoints).
+// The one builder of the address a CRM or shop posts its webhooks to, as every page and answer
+// shows it. amoCRM signs nothing, so its address carries the source's secret: shown only where an
+// admin asked for it (creation, "Reveal", "Rotate"), hidden everywhere else. Bitrix24 checks its
+// application token and the shop signs its body, so their addresses hold no secret.
 export type InboundSource = { id: string; kind: "bitrix24" | "amocrm" | "shop"; webhookSecret: string };
 
-export function inboundWebhookUrl(origin: string, source: InboundSource): string {
+/** What stands in for a hidden secret. */
+export const HIDDEN_SECRET = "••••••••";
+
+export function inboundWebhookUrl(origin: string, source: InboundSource, secret: "shown" | "hidden"): string {
   const base = origin.replace(/\/+$/, "");
   switch (source.kind) {
     case "bitrix24":
       return `${base}/api/webhooks/bitrix24/${source.id}`;
     case "amocrm":
-      // amoCRM signs nothing: the secret in the path is the guard.
-      return `${base}/api/webhooks/amocrm/${source.id}/${source.webhookSecret}`;
+      return `${base}/api/webhooks/amocrm/${source.id}/${secret === "shown" ? encodeURIComponent(source.webhookSecret) : HIDDEN_SECRET}`;
     case "shop":
       return `${base}/api/webhooks/shop/${source.id}`;
   }
 }
+
+/** The public origin this request reached us at, behind a proxy too: where a CRM must post. */
+export function requestOrigin(headers: Pick<Headers, "get">, fallback = "http://localhost:3000"): string {
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
+  if (!host) return fallback;
+  const proto = headers.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+/** The same for an API request, falling back to its URL's origin when no Host header came. */
+export const originOfRequest = (request: Request) => requestOrigin(request.headers, new URL(request.url).origin);

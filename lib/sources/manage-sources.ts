@@ -1,5 +1,6 @@
 // Creating, listing and deleting an organisation's sources. Credentials are encrypted before they
-// reach the database and never leave it again; the list shows only what an admin needs.
+// reach the database and never leave it again; the list shows only what an admin needs, and no
+// webhook secret (that is source-secret.ts: shown at creation, then on an audited Reveal or Rotate).
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { sources, syncRuns } from "@/db/schema";
@@ -13,6 +14,9 @@ import { inboundWebhookUrl } from "./inbound-url";
 import { normalizeBitrixWebhookUrl, type CreateSourceInput, type UpdateSourceInput } from "./schemas";
 
 type Admin = Pick<Viewer, "orgId" | "userId">;
+
+/** 24 random bytes: amoCRM's path secret, a shop's signing key. */
+export const newWebhookSecret = () => randomBytes(24).toString("base64url");
 
 export async function createSource(db: Db, viewer: Admin, input: CreateSourceInput, origin: string) {
   let baseUrl: string | null = null;
@@ -51,7 +55,7 @@ export async function createSource(db: Db, viewer: Admin, input: CreateSourceInp
   }
   // Sealed before the insert: without ENCRYPTION_KEY this throws and nothing is stored.
   const sealed = credentials ? sealCredentials(credentials) : null;
-  const webhookSecret = randomBytes(24).toString("base64url");
+  const webhookSecret = newWebhookSecret();
   const [row] = await db
     .insert(sources)
     .values({ orgId: viewer.orgId, kind: input.kind, name: input.name, baseUrl, credentials: sealed, webhookSecret, settings })
@@ -59,8 +63,8 @@ export async function createSource(db: Db, viewer: Admin, input: CreateSourceInp
   await writeAudit(db, viewer, { action: "source.create", targetType: "source", targetId: row.id, details: { kind: row.kind, name: row.name, host: baseUrl ? new URL(baseUrl).host : null } });
   return {
     id: row.id,
-    inboundWebhookUrl: inboundWebhookUrl(origin, row),
-    // A shop signs its webhooks with this (HMAC-SHA256 of the body); only admins ever see it.
+    // The only answer that carries the secret unasked: amoCRM's in its address, the shop's to sign with (HMAC-SHA256 of the body).
+    inboundWebhookUrl: inboundWebhookUrl(origin, row, "shown"),
     ...(row.kind === "shop" ? { signingSecret: row.webhookSecret } : {}),
   };
 }
@@ -74,8 +78,8 @@ export type SourceListItem = {
   hasCredentials: boolean;
   /** Bitrix24: whether the outgoing webhook's application token is stored (events are refused without it). */
   hasApplicationToken: boolean;
+  /** amoCRM's carries its secret hidden (HIDDEN_SECRET). */
   inboundWebhookUrl: string;
-  signingSecret?: string;
   createdAt: string;
   lastRun: { id: string; kind: string; status: string; startedAt: string | null; finishedAt: string | null; error: string | null } | null;
 };
@@ -101,8 +105,7 @@ export async function listSources(db: Db, orgId: string, origin: string): Promis
       isActive: row.isActive,
       hasCredentials: row.credentials !== null,
       hasApplicationToken: typeof row.settings.applicationToken === "string" && row.settings.applicationToken !== "",
-      inboundWebhookUrl: inboundWebhookUrl(origin, row),
-      ...(row.kind === "shop" ? { signingSecret: row.webhookSecret } : {}),
+      inboundWebhookUrl: inboundWebhookUrl(origin, row, "hidden"),
       createdAt: row.createdAt.toISOString(),
       lastRun: run
         ? { id: run.id, kind: run.kind, status: run.status, startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, error: run.error }
@@ -131,7 +134,9 @@ export async function deleteSource(db: Db, viewer: Admin, id: string): Promise<v
 
 export async function updateSource(db: Db, viewer: Admin, id: string, input: UpdateSourceInput): Promise<void> {
   const row = await getSourceRow(db, viewer.orgId, id);
-  if (input.applicationToken !== undefined && row.kind !== "bitrix24") throw new ValidationError("applicationToken: only a Bitrix24 source has one");
+  if (input.applicationToken !== undefined && row.kind !== "bitrix24") {
+    throw new ValidationError("Only a Bitrix24 source has an application token", { code: "application_token_bitrix_only", field: "applicationToken" });
+  }
   const settings = input.applicationToken !== undefined ? { ...row.settings, applicationToken: input.applicationToken } : row.settings;
   await db
     .update(sources)

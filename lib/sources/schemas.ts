@@ -1,12 +1,10 @@
 // What POST /api/sources accepts, per kind. URLs are checked here so a typo is a 400, not a
-// failed sync later; plain http is allowed only for a CRM on this machine (tests, mocks).
+// failed sync later; plain http only with ALLOW_PRIVATE_CRM_URLS (a CRM on a private network,
+// mocks), as the outbound guard allows it (lib/connectors/http/outbound-guard.ts).
 import { z } from "zod";
+import { env } from "@/lib/env";
 
 const name = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
-
-function isLocal(url: URL): boolean {
-  return url.hostname === "localhost" || url.hostname === "127.0.0.1" || url.hostname === "[::1]";
-}
 
 const httpsUrl = (what: string) =>
   z
@@ -15,7 +13,7 @@ const httpsUrl = (what: string) =>
     .refine((value) => {
       try {
         const url = new URL(value);
-        return url.protocol === "https:" || (url.protocol === "http:" && isLocal(url));
+        return url.protocol === "https:" || (url.protocol === "http:" && env.ALLOW_PRIVATE_CRM_URLS);
       } catch {
         return false;
       }

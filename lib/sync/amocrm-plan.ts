@@ -12,6 +12,8 @@ import { mapAmoGroup, mapAmoPipeline, mapAmoUser } from "@/lib/connectors/amocrm
 import { mapAmoStatusEvent } from "@/lib/connectors/amocrm/map-events";
 import { mapAmoLead } from "@/lib/connectors/amocrm/map-lead";
 import { mapAmoCompany, mapAmoContact } from "@/lib/connectors/amocrm/map-party";
+import { amoAccountIdentity } from "@/lib/connectors/amocrm/test-connection";
+import { recordReportedAccount } from "@/lib/sources/crm-account";
 import type { PassState, SyncPage, SyncPlan, SyncStep, SyncTuning } from "./types";
 
 type ListOptions<R> = {
@@ -84,6 +86,9 @@ export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>,
       name: "users",
       async run(db, source) {
         const account = await client.get<{ _embedded?: { users_groups?: AmoRow[] } }>("/api/v4/account", { with: "users_groups" });
+        // Which account this is, as amoCRM says: its webhooks are checked against it.
+        const identity = amoAccountIdentity(account);
+        if (identity) await recordReportedAccount(db, source.id, { id: identity.id, domain: identity.subdomain });
         const groups = (account?._embedded?.users_groups ?? []).map(mapAmoGroup);
         const users = (await collect(client.pages<AmoRow>("/api/v4/users", { with: "group" }, "users"))).map(mapAmoUser);
         await applyDepartments(db, source, groups);

@@ -67,6 +67,9 @@ describe("amoCRM sync", () => {
     const [stored] = await testDb.db.select().from(activities).where(and(eq(activities.sourceId, source.id), eq(activities.externalId, `note:${note.id}`)));
     expect(stored.durationSeconds).toBe(Number((note.params as { duration: number }).duration));
     expect(run.progress.deals).toMatchObject({ done: 90, inserted: 90, finished: true });
+    // The sync learnt which account this is, as amoCRM reports it (the mock's address, 127.0.0.1, says nothing).
+    const [row] = await testDb.db.select().from(sources).where(eq(sources.id, source.id));
+    expect(row).toMatchObject({ crmAccountId: "29978305", crmAccountDomain: "mock" });
     // The account's limiter never had to refuse us after the first second.
     expect(mock.state.stats.refusedAt.filter((at) => at > 1000)).toEqual([]);
     // The report facts, refreshed once at the end of this first sync, are what a rebuild makes.

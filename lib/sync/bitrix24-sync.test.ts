@@ -163,6 +163,8 @@ describe("Bitrix24 sync", () => {
       },
     });
     expect(killed.status).toBe("failed");
+    // Not a CRM's refusal and not the admin's doing: logged, and shown only as its code.
+    expect(killed.failure).toEqual({ code: "sync_unexpected_error" });
     const [cursor] = await testDb.db.select().from(syncCursors).where(and(eq(syncCursors.sourceId, source.id), eq(syncCursors.entity, "deals")));
     // Two pages of 100 committed: the cursor sits after the 200th deal, mid-pass.
     expect(cursor).toMatchObject({ lastExternalId: "200", rowsSeen: 200, passKind: "full" });
@@ -228,6 +230,7 @@ describe("Bitrix24 sync", () => {
     });
     expect(stopped.status).toBe("cancelled");
     expect(stopped.error).toContain("time budget");
+    expect(stopped.failure).toEqual({ code: "sync_time_budget" });
     expect(stopped.progress.deals).toMatchObject({ done: 50, total: 200 });
     const next = await sync("incremental", { tuning: { bitrix24CommandsPerRequest: 1 } });
     expect(next.status).toBe("succeeded");
@@ -248,6 +251,7 @@ describe("Bitrix24 sync", () => {
     const [after] = await testDb.db.select().from(syncRuns).where(eq(syncRuns.id, dead.id));
     expect(after.status).toBe("failed");
     expect(after.error).toContain("Abandoned");
+    expect(after.failure).toEqual({ code: "sync_abandoned" });
   });
 
   it("runs once per source at a time: a second start is refused while the first runs", async () => {
@@ -262,5 +266,21 @@ describe("Bitrix24 sync", () => {
     const refused = await second;
     expect(refused).toBeInstanceOf(Error);
     expect((refused as Error).message).toContain("already running");
+    expect(refused).toMatchObject({ status: 409, code: "sync_busy" });
+  });
+
+  it("a portal that refuses the webhook code fails the run with the reason's code, and the portal's words as details", async () => {
+    const mock = await startBitrix24Mock({ deals: 5, seed: 18 });
+    mocks.push(mock);
+    const f = await createOrgFixture(testDb.db);
+    const wrongCode = mock.webhookUrl.replace("mockwebhookcode42", "wrongcode000");
+    const source = await addCrmSource(testDb.db, f.org.id, "bitrix24", mock.url, { kind: "bitrix24-webhook", webhookUrl: wrongCode });
+    const run = await runSync(testDb.db, f.org.id, source.id, { mode: "full", deps: fast });
+    expect(run.status).toBe("failed");
+    expect(run.failure).toEqual({ code: "crm_bad_token", details: run.error });
+    expect(run.error).toContain(new URL(mock.url).host);
+    expect(run.error).not.toContain("wrongcode000");
+    const [stored] = await testDb.db.select().from(syncRuns).where(eq(syncRuns.id, run.runId));
+    expect(stored.failure).toEqual(run.failure);
   });
 });

@@ -3,12 +3,13 @@
 // resumes from the last committed page. Inside the run's write scope the report facts of a big
 // pass are refreshed once at its end (lib/sync/deferred-facts.ts).
 import { eq } from "drizzle-orm";
-import { organisations, sources, type SyncEntityProgress, type SyncRunStats } from "@/db/schema";
+import { organisations, sources, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { runInWriteScope, type SourceRef, type WriteScope } from "@/lib/canonical";
+import { connectorErrorCode } from "@/lib/connectors/error-code";
 import { ConnectorError } from "@/lib/connectors/errors";
-import { NotFoundError, ValidationError } from "@/lib/errors";
-import { clientForSource, type ClientDeps } from "@/lib/sources/clients";
+import { AppError, NotFoundError } from "@/lib/errors";
+import { clientForSource, shopHasNoCrm, type ClientDeps } from "@/lib/sources/clients";
 import { errorForLog } from "@/lib/error-text";
 import { amocrmPlan } from "./amocrm-plan";
 import { bitrix24Plan } from "./bitrix24-plan";
@@ -36,7 +37,10 @@ export type RunOptions = {
 export type RunSummary = {
   runId: string;
   status: "succeeded" | "failed" | "cancelled";
+  /** In English, for logs and the API. */
   error: string | null;
+  /** By code, for the page to translate (db/schema/sources.ts). */
+  failure: RunFailure | null;
   progress: Record<string, SyncEntityProgress>;
   stats: SyncRunStats;
   /** Where each step's time went (not stored; the bench prints it). */
@@ -54,7 +58,7 @@ export async function runSync(db: Db, orgId: string, sourceId: string, options: 
 export async function startSync(db: Db, orgId: string, sourceId: string, options: RunOptions): Promise<{ runId: string; finished: Promise<RunSummary> }> {
   const [source] = await db.select().from(sources).where(eq(sources.id, sourceId));
   if (!source || source.orgId !== orgId) throw new NotFoundError("Source");
-  if (source.kind === "shop") throw new ValidationError("A shop posts its orders to Voronka; there is nothing to sync from it");
+  if (source.kind === "shop") throw shopHasNoCrm();
   const [org] = await db.select({ baseCurrency: organisations.baseCurrency }).from(organisations).where(eq(organisations.id, orgId));
   const crm = clientForSource(db, source, options.deps);
   const plan: SyncPlan =
@@ -117,26 +121,33 @@ async function executeRun(db: Db, ref: SourceRef, run: RunRow, plan: SyncPlan, o
     });
     // The run is complete only once the reports count what it wrote.
     await settleFacts();
-    const summary: RunSummary = { runId: run.id, status: "succeeded", error: null, progress, stats: snapshot(), timings };
+    const summary: RunSummary = { runId: run.id, status: "succeeded", error: null, failure: null, progress, stats: snapshot(), timings };
     await finishRun(db, run.id, summary);
     return summary;
   } catch (error) {
     const stopped = error instanceof StopRequested;
-    const message = stopped ? "Stopped at its time budget; the next run continues from where this one stopped" : describeError(error);
+    const { message, failure } = stopped ? STOPPED_AT_BUDGET : describeFailure(error);
     if (!stopped) stats.errors = [...(stats.errors ?? []), message];
     // A failed run may not be followed soon (a revoked token): its rows get their facts now. A run
     // stopped at its budget leaves them to the run that continues it shortly, which settles once.
     if (!stopped) await settleFacts().catch((settleError: unknown) => console.error("[sync] report facts of a failed run not refreshed; the next run does it", errorForLog(settleError)));
-    const summary: RunSummary = { runId: run.id, status: stopped ? "cancelled" : "failed", error: message, progress, stats: snapshot(), timings };
+    const summary: RunSummary = { runId: run.id, status: stopped ? "cancelled" : "failed", error: message, failure, progress, stats: snapshot(), timings };
     await finishRun(db, run.id, summary);
     return summary;
   }
 }
 
-/** Connector errors are written for an admin and carry no secret; anything else is logged, not shown. */
-function describeError(error: unknown): string {
-  if (error instanceof ConnectorError) return error.message;
-  if (error instanceof Error && "status" in error && typeof (error as { status: unknown }).status === "number" && (error as { status: number }).status < 500) return error.message;
+type Described = { message: string; failure: RunFailure };
+
+const STOPPED_AT_BUDGET: Described = { message: "Stopped at its time budget; the next run continues from where this one stopped", failure: { code: "sync_time_budget" } };
+
+/**
+ * Why a run failed, by code. A connector's message is written for an admin and carries no secret:
+ * it is kept as the CRM's own words beside the translated reason. Anything else is logged, not shown.
+ */
+function describeFailure(error: unknown): Described {
+  if (error instanceof ConnectorError) return { message: error.message, failure: { code: connectorErrorCode(error.kind), details: error.message } };
+  if (error instanceof AppError) return { message: error.message, failure: { code: error.code, ...(error.params ? { params: error.params } : {}) } };
   console.error("[sync] unexpected error", errorForLog(error));
-  return "An unexpected error stopped the sync; it has been logged";
+  return { message: "An unexpected error stopped the sync; it has been logged", failure: { code: "sync_unexpected_error" } };
 }

@@ -1,7 +1,7 @@
 // What the admin page and the dashboards read about syncs: a source's recent runs with their
 // progress, rate and errors, and each source's freshness (when it last synced successfully).
 import { and, desc, eq, max } from "drizzle-orm";
-import { sources, syncRuns, type SyncEntityProgress, type SyncRunStats } from "@/db/schema";
+import { sources, syncRuns, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 
 export type RunView = {
@@ -10,7 +10,10 @@ export type RunView = {
   status: "queued" | "running" | "succeeded" | "failed" | "cancelled";
   startedAt: string | null;
   finishedAt: string | null;
+  /** In English, for API users. */
   error: string | null;
+  /** By code, for the page to translate; null on runs older than the failure codes. */
+  failure: RunFailure | null;
   progress: Record<string, SyncEntityProgress>;
   stats: SyncRunStats;
   rowsDone: number;
@@ -36,6 +39,7 @@ export async function listRuns(db: Db, orgId: string, sourceId: string, limit = 
       startedAt: run.startedAt?.toISOString() ?? null,
       finishedAt: run.finishedAt?.toISOString() ?? null,
       error: run.error,
+      failure: run.failure,
       progress: run.progress,
       stats: run.stats,
       rowsDone,

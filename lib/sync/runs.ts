@@ -2,7 +2,7 @@
 // progress per entity, request and retry counts and errors, and a heartbeat so a run whose
 // process died is recognised as abandoned instead of blocking the source for ever.
 import { and, eq, inArray, lt, or, isNull } from "drizzle-orm";
-import { syncRuns, type SyncEntityProgress, type SyncRunStats } from "@/db/schema";
+import { syncRuns, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { DbOrTx } from "@/lib/canonical";
 import { ConflictError } from "@/lib/errors";
 import { isUniqueViolation } from "@/db/errors";
@@ -13,7 +13,7 @@ export const STALE_AFTER_MS = 5 * 60_000;
 
 export class SyncBusyError extends ConflictError {
   constructor() {
-    super("A sync of this source is already running; wait for it to finish");
+    super("A sync of this source is already running; wait for it to finish", { code: "sync_busy" });
   }
 }
 
@@ -35,7 +35,7 @@ export async function claimRun(db: DbOrTx, source: { id: string; orgId: string }
       // Someone holds the source: take over only when its heartbeat stopped long ago.
       const stale = await db
         .update(syncRuns)
-        .set({ status: "failed", finishedAt: now, error: "Abandoned: the process running it stopped without finishing (resumes from the cursor)" })
+        .set({ status: "failed", finishedAt: now, error: "Abandoned: the process running it stopped without finishing (resumes from the cursor)", failure: { code: "sync_abandoned" } })
         .where(
           and(
             eq(syncRuns.sourceId, source.id),
@@ -66,7 +66,7 @@ export function keepBeating(db: DbOrTx, runId: string, everyMs = 30_000): () => 
 export async function finishRun(
   db: DbOrTx,
   runId: string,
-  outcome: { status: "succeeded" | "failed" | "cancelled"; error: string | null; progress: Record<string, SyncEntityProgress>; stats: SyncRunStats },
+  outcome: { status: "succeeded" | "failed" | "cancelled"; error: string | null; failure: RunFailure | null; progress: Record<string, SyncEntityProgress>; stats: SyncRunStats },
 ): Promise<void> {
   const now = new Date();
   await db.update(syncRuns).set({ ...outcome, finishedAt: now, heartbeatAt: now }).where(eq(syncRuns.id, runId));

@@ -15,7 +15,7 @@ import { getUser, type UserSummary } from "./list-users";
 export async function setLinkedCrmUsers(db: Db, viewer: Viewer, userId: string, crmUserIds: string[]): Promise<UserSummary> {
   assertCan(viewer, "users:manage");
   parseId(userId, "User");
-  const wanted = [...new Set(crmUserIds.map((id) => parseId(id, "CRM user")))];
+  const wanted = [...new Set(crmUserIds.map((id) => parseId(id, "CRM user", { field: "crmUserIds" })))];
   await db.transaction(async (tx) => {
     const [user] = await tx
       .select({ id: users.id })
@@ -32,9 +32,15 @@ export async function setLinkedCrmUsers(db: Db, viewer: Viewer, userId: string, 
           .where(and(eq(crmUsers.orgId, viewer.orgId), inArray(crmUsers.id, wanted)))
           .for("no key update", { of: crmUsers })
       : [];
-    if (requested.length !== wanted.length) throw new NotFoundError("CRM user");
+    if (requested.length !== wanted.length) throw new NotFoundError("CRM user", { field: "crmUserIds" });
     const taken = requested.find((row) => row.userId && row.userId !== user.id);
-    if (taken) throw new ConflictError(`CRM user ${taken.name} is already linked to ${taken.userName}; unlink it there first`);
+    if (taken) {
+      throw new ConflictError(`CRM user ${taken.name} is already linked to ${taken.userName}; unlink it there first`, {
+        code: "crm_user_linked_elsewhere",
+        field: "crmUserIds",
+        params: { crmUser: taken.name, user: taken.userName ?? "" },
+      });
+    }
 
     const current = await tx
       .select({ id: crmUsers.id })

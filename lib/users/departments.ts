@@ -3,7 +3,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { departments } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/db/errors";
 import { assertCan } from "@/lib/auth/guards";
@@ -26,7 +26,7 @@ export async function createDepartment(db: Db, viewer: Viewer, input: { name: st
       return department;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ConflictError(`A department named "${input.name}" already exists`);
+    if (isUniqueViolation(error)) throw new ConflictError(`A department named "${input.name}" already exists`, { code: "department_name_taken", field: "name", params: { name: input.name } });
     throw error;
   }
 }
@@ -38,5 +38,8 @@ export async function requireDepartment(db: Db, orgId: string, departmentId: str
     .from(departments)
     .where(and(eq(departments.id, departmentId), eq(departments.orgId, orgId)))
     .limit(1);
-  if (!row) throw new NotFoundError("Department");
+  if (!row) throw new NotFoundError("Department", { field: "departmentId" });
 }
+
+/** The rule the invite schema states too (`params.code`), for callers that change a role directly. */
+export const directorNeedsDepartment = () => new ValidationError("A director needs a department", { code: "director_needs_department", field: "departmentId" });

@@ -3,10 +3,10 @@ import { users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { hashPassword } from "@/lib/auth/password";
 import type { Viewer } from "@/lib/auth/viewer";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { ConflictError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/db/errors";
-import { requireDepartment } from "./departments";
+import { directorNeedsDepartment, requireDepartment } from "./departments";
 import { assertCan } from "@/lib/auth/guards";
 import { getUser, type UserSummary } from "./list-users";
 import { inviteUserSchema, type InviteUserInput } from "./schemas";
@@ -16,7 +16,7 @@ export async function inviteUser(db: Db, viewer: Viewer, input: InviteUserInput)
   // Parsed again so a direct caller gets the same rules as the API: lower-cased e-mail, password length.
   const { email, name, role, departmentId, password } = inviteUserSchema.parse(input);
   if (departmentId) await requireDepartment(db, viewer.orgId, departmentId);
-  if (role === "director" && !departmentId) throw new ValidationError("departmentId: is required for a director");
+  if (role === "director" && !departmentId) throw directorNeedsDepartment();
   const passwordHash = await hashPassword(password);
   let userId: string;
   try {
@@ -29,8 +29,9 @@ export async function inviteUser(db: Db, viewer: Viewer, input: InviteUserInput)
       return created.id;
     });
   } catch (error) {
-    // E-mails are unique across organisations, because sign-in asks only for the e-mail.
-    if (isUniqueViolation(error)) throw new ConflictError("A user with this e-mail already exists");
+    // Only within the organisation, whose users the admin sees anyway: an account of the same
+    // e-mail in another organisation is no obstacle, so the answer never reveals one exists.
+    if (isUniqueViolation(error)) throw new ConflictError("A user with this e-mail already exists", { code: "email_taken", field: "email" });
     throw error;
   }
   return getUser(db, viewer, userId);

@@ -22,7 +22,7 @@ export const inviteUserSchema = z
     departmentId: idSchema.nullish(),
     password: passwordSchema,
   })
-  .refine((v) => v.role !== "director" || v.departmentId, { path: ["departmentId"], message: "is required for a director" });
+  .refine((v) => v.role !== "director" || v.departmentId, { path: ["departmentId"], message: "is required for a director", params: { code: "director_needs_department" } });
 export type InviteUserInput = z.infer<typeof inviteUserSchema>;
 
 export const updateUserSchema = z

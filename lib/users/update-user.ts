@@ -6,7 +6,8 @@ import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { diffFields, writeAudit } from "@/lib/audit";
-import { requireDepartment } from "./departments";
+import { endSessionsAndTokens } from "@/lib/auth/sessions";
+import { directorNeedsDepartment, requireDepartment } from "./departments";
 import { assertCan, parseId } from "@/lib/auth/guards";
 import { getUser, type UserSummary } from "./list-users";
 import type { UpdateUserInput } from "./schemas";
@@ -37,17 +38,19 @@ export async function updateUser(db: Db, viewer: Viewer, userId: string, changes
     };
     const isDemotion = user.role === "admin" && next.role !== "admin";
     const isDisabling = user.isActive && !next.isActive;
-    if (user.id === viewer.userId && isDemotion) throw new ValidationError("role: you cannot take away your own admin role; ask another admin");
-    if (user.id === viewer.userId && isDisabling) throw new ValidationError("isActive: you cannot disable your own account");
+    if (user.id === viewer.userId && isDemotion) throw new ValidationError("You cannot take away your own admin role; ask another admin", { code: "own_admin_role", field: "role" });
+    if (user.id === viewer.userId && isDisabling) throw new ValidationError("You cannot disable your own account", { code: "own_account_disable", field: "isActive" });
     if (user.role === "admin" && user.isActive && (isDemotion || isDisabling)) {
       const [{ otherAdmins }] = await tx
         .select({ otherAdmins: count() })
         .from(users)
         .where(and(eq(users.orgId, viewer.orgId), eq(users.role, "admin"), eq(users.isActive, true), ne(users.id, user.id)));
-      if (otherAdmins === 0) throw new ConflictError(`${user.name} is the last active admin of the organisation; make another user an admin first`);
+      if (otherAdmins === 0) {
+        throw new ConflictError(`${user.name} is the last active admin of the organisation; make another user an admin first`, { code: "last_admin", params: { name: user.name } });
+      }
     }
     if (changes.departmentId && changes.departmentId !== user.departmentId) await requireDepartment(tx, viewer.orgId, changes.departmentId);
-    if (next.role === "director" && !next.departmentId) throw new ValidationError("departmentId: a director needs a department");
+    if (next.role === "director" && !next.departmentId) throw directorNeedsDepartment();
 
     const diff = diffFields(user, next);
     if (Object.keys(diff).length === 0) return;
@@ -55,7 +58,10 @@ export async function updateUser(db: Db, viewer: Viewer, userId: string, changes
       .update(users)
       .set(next)
       .where(and(eq(users.id, user.id), eq(users.orgId, viewer.orgId)));
-    await writeAudit(tx, viewer, { action: "user.update", targetType: "user", targetId: user.id, details: { changes: diff } });
+    // A disabled person is out at once and for good: enabling them again brings back no old
+    // cookie and no old token (loadViewer refuses the one, resolveApiToken the other).
+    const ended = isDisabling ? await endSessionsAndTokens(tx, { orgId: viewer.orgId, userId: user.id }) : {};
+    await writeAudit(tx, viewer, { action: "user.update", targetType: "user", targetId: user.id, details: { changes: diff, ...ended } });
   });
   return getUser(db, viewer, userId);
 }

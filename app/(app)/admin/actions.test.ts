@@ -11,9 +11,9 @@ import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { getUser } from "@/lib/users/list-users";
 
-const session = vi.hoisted(() => ({ viewer: null as unknown }));
+const session = vi.hoisted(() => ({ viewer: null as unknown, locale: "ru" as "ru" | "en" }));
 vi.mock("@/lib/auth/session", () => ({ requirePermission: async () => session.viewer }));
-vi.mock("@/lib/i18n/locale", () => ({ resolveLocale: async () => "ru" }));
+vi.mock("@/lib/i18n/locale", () => ({ resolveLocale: async () => session.locale }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { inviteUserAction, createDepartmentAction } = await import("./users/actions");
@@ -39,6 +39,7 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   session.viewer = admin;
+  session.locale = "ru";
 });
 afterAll(() => testDb.close());
 
@@ -56,25 +57,27 @@ describe("inviting a user", () => {
     const state = await inviteUserAction({}, form({ email: email.toUpperCase(), name: "Другая", role: "manager", departmentId: "", password: "initial-pass" }));
     expect(state).toEqual({
       status: "error",
-      fieldErrors: { email: t.errors.emailTaken },
+      fieldErrors: { email: "Пользователь с таким e-mail уже есть в вашей организации." },
       values: { email: email.toUpperCase(), name: "Другая", role: "manager", departmentId: "" },
     });
   });
 
   it("asks for a department for a director and an 8-character password", async () => {
     const state = await inviteUserAction({}, form({ email: "d@test.voronka", name: "D", role: "director", departmentId: "", password: "short" }));
-    expect(state.fieldErrors).toEqual({ departmentId: t.errors.directorNeedsDepartment, password: t.errors.fields.password });
+    expect(state.fieldErrors).toEqual({ departmentId: "Руководителю отдела нужен отдел.", password: t.errors.fields.password });
   });
 });
 
 describe("a department", () => {
-  it("is created once; the second time the name is refused", async () => {
+  it("is created once; the second time the name is refused, in the viewer's language", async () => {
     expect(await createDepartmentAction({}, form({ name: "Опт" }))).toEqual({ status: "success", message: "Отдел «Опт» добавлен." });
     expect(await createDepartmentAction({}, form({ name: "Опт" }))).toEqual({
       status: "error",
       fieldErrors: { name: "Отдел «Опт» уже есть." },
       values: { name: "Опт" },
     });
+    session.locale = "en";
+    expect(await createDepartmentAction({}, form({ name: "Опт" }))).toMatchObject({ status: "error", fieldErrors: { name: "A department named “Опт” already exists." } });
   });
 });
 
@@ -87,8 +90,8 @@ describe("editing a user", () => {
 
   it("explains why an admin cannot demote or disable themselves", async () => {
     const demote = await updateUserAction({}, form({ userId: admin.userId, name: "admin", role: "manager", departmentId: "" }));
-    expect(demote).toMatchObject({ status: "error", fieldErrors: { role: t.errors.ownRole } });
-    expect(await setUserActiveAction({}, form({ userId: admin.userId, isActive: "false" }))).toEqual({ status: "error", message: t.errors.ownDisable });
+    expect(demote).toMatchObject({ status: "error", fieldErrors: { role: "Нельзя снять роль администратора с себя; попросите другого администратора." } });
+    expect(await setUserActiveAction({}, form({ userId: admin.userId, isActive: "false" }))).toEqual({ status: "error", message: "Нельзя отключить собственную учётную запись." });
   });
 
   it("disables and enables a user; a disabled user cannot sign in", async () => {
@@ -126,7 +129,7 @@ describe("editing a user", () => {
   it("does not reach another organisation's user", async () => {
     const other = await createOrgFixture(testDb.db);
     const state = await updateUserAction({}, form({ userId: other.users.bob.id, name: "x", role: "manager", departmentId: "" }));
-    expect(state).toMatchObject({ status: "error", message: t.errors.userNotFound });
+    expect(state).toMatchObject({ status: "error", message: "Такого пользователя нет; обновите страницу." });
     expect(await getUser(testDb.db, (await loadViewer(testDb.db, other.users.admin.id)) as Viewer, other.users.bob.id)).toMatchObject({ name: "bob" });
   });
 });

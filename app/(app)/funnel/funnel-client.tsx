@@ -26,7 +26,7 @@ const semanticOrder = { open: 0, won: 1, lost: 2 } as const;
 
 export function FunnelClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const { data, error, isLoading } = useReport<FunnelReport>("sales-funnel", query, initial);
+  const { data, error, isLoading } = useReport<FunnelReport>("sales-funnel", query, initial, locale);
   const pipelines = data ? groupByPipeline(data) : [];
   const isEmpty = data !== null && !data.rows.some((row) => row.reachedCount > 0);
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: t.funnel.empty };

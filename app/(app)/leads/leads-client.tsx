@@ -35,8 +35,8 @@ type Props = {
 
 export function LeadsClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const conversion = useReport<LeadConversionReport>("lead-conversion", query, initial.conversion);
-  const bySource = useReport<LeadsBySourceReport>("leads-by-source", query, initial.bySource);
+  const conversion = useReport<LeadConversionReport>("lead-conversion", query, initial.conversion, locale);
+  const bySource = useReport<LeadsBySourceReport>("leads-by-source", query, initial.bySource, locale);
   const l = t.leads;
   const cardOf = ({ data, error, isLoading }: { data: { totals: { leads: number } } | null; error: string | null; isLoading: boolean }) => ({
     isLoading,

@@ -29,7 +29,7 @@ const figureKeys = ["calls", "emails", "meetings", "tasks", "activitiesTotal", "
 
 export function ManagersClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const { data, error, isLoading } = useReport<ManagersReport>("manager-activity", query, initial);
+  const { data, error, isLoading } = useReport<ManagersReport>("manager-activity", query, initial, locale);
   const [metric, setMetric] = useState<Metric>("wonAmount");
   const isEmpty = data !== null && data.rows.length === 0;
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: t.managers.empty };

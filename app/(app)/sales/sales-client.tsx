@@ -22,7 +22,7 @@ type Props = { initial: InitialReport<SalesReport>; options: FilterOptions; role
 
 export function SalesClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const { data, error, isLoading } = useReport<SalesReport>("sales-by-month", query, initial);
+  const { data, error, isLoading } = useReport<SalesReport>("sales-by-month", query, initial, locale);
   const router = useRouter();
   // The deals behind a month: won in that month (and inside the period), by their close moment.
   const dealsOf = (month?: string) => dealsHref(query, { ...wonBucket, month });

@@ -29,7 +29,7 @@ export function TrafficClient({ initial, options, role, locale, t }: Props) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const query = reportQueryString(searchParams);
-  const { data, error, isLoading } = useReport<TrafficReport>("traffic-teams", query, initial);
+  const { data, error, isLoading } = useReport<TrafficReport>("traffic-teams", query, initial, locale);
   const tt = t.traffic;
   const isEmpty = data !== null && data.totals.allLeads === 0 && data.totals.allWonDeals === 0 && Number(data.totals.spend) === 0;
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: tt.empty };

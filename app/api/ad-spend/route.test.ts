@@ -81,13 +81,19 @@ describe("CSV import", () => {
   it("reports every bad row and imports nothing when one row is wrong", async () => {
     const file = ["date;team;amount", "2026-03-05;Kenesary;10", "2026-03-06;Ghost;10", "2026-03-07;Kenesary;1,234.5"].join("\n");
     const preview = await postCsv(file, true);
+    const ghost = 'team: no traffic team "Ghost"';
+    const amount = 'amount: "1,234.5" is not an amount (e.g. 1500 or 1 500,50; at most 2 decimals, not negative)';
     expect(preview.body.errors).toEqual([
-      { line: 3, message: 'team: no traffic team "Ghost"' },
-      { line: 4, message: 'amount: "1,234.5" is not an amount (e.g. 1500 or 1 500,50; at most 2 decimals, not negative)' },
+      { line: 3, message: ghost, problems: [{ code: "spend_team_unknown", field: "team", params: { team: "Ghost" }, message: ghost }] },
+      { line: 4, message: amount, problems: [{ code: "spend_amount_invalid", field: "amount", params: { value: "1,234.5" }, message: amount }] },
     ]);
     const refused = await postCsv(file);
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toBe('Nothing was imported. line 3: team: no traffic team "Ghost"; line 4: amount: "1,234.5" is not an amount (e.g. 1500 or 1 500,50; at most 2 decimals, not negative)');
+    expect(refused.body.error).toEqual({
+      code: "spend_rows_invalid",
+      message: `Nothing was imported. line 3: ${ghost}; line 4: ${amount}`,
+      params: { count: 2, lines: "3, 4" },
+    });
     expect((await list("?from=2026-03-05")).body.rows).toEqual([]);
   });
 
@@ -96,12 +102,12 @@ describe("CSV import", () => {
     const line = "01.03.2026;Kenesary;fb_kenesary;tripwire;1 500,50;KZT\r\n";
     const huge = RU_FILE.split("\r\n")[0] + "\r\n" + line.repeat(Math.ceil((5 * 1024 * 1024) / line.length) + 1);
     const response = await postCsv(huge);
-    expect(response).toEqual({ status: 413, body: { error: { code: "payload_too_large", message: "The body is larger than 5 MiB" } } });
+    expect(response).toEqual({ status: 413, body: { error: { code: "file_too_large", message: "The file is larger than 5 MB; split it", params: { megabytes: 5 } } } });
     expect(await testDb.db.select().from(adSpend).where(eq(adSpend.orgId, a.org.id))).toHaveLength(before);
   });
 
   it("refuses a file without the columns it needs, and a director", async () => {
-    expect((await postCsv("hello;world\n1;2")).body.error.message).toContain("missing: date, team, amount");
+    expect((await postCsv("hello;world\n1;2")).body.error).toMatchObject({ code: "csv_missing_columns", params: { columns: "date, team, amount" } });
     expect((await postCsv(RU_FILE, true, "director")).status).toBe(403);
   });
 });
@@ -126,7 +132,7 @@ describe("POST /api/ad-spend (JSON)", () => {
     const [teamB] = await testDb.db.select().from(trafficTeams).where(eq(trafficTeams.orgId, b.org.id));
     const wrongOrg = await postJson({ rows: [{ date: "2026-04-02", teamId: teamB.id, amount: 1 }] });
     expect(wrongOrg.body.error.message).toBe(`Nothing was imported. row 1: team: no traffic team "${teamB.id}"`);
-    expect((await postJson({ rows: [] })).body.error.message).toBe("rows: must hold at least one row");
+    expect((await postJson({ rows: [] })).body.error).toEqual({ code: "validation_error", field: "rows", message: "rows: must hold at least one row" });
     expect((await send(POST, { who: "admin", body: "not json" })).status).toBe(400);
     expect((await list("?from=April")).status).toBe(400);
   });

@@ -54,21 +54,23 @@ describe("GET /api/deals", () => {
   it("answers 403 for another department's manager and 400 naming a bad parameter", async () => {
     const foreign = await get("director", `managerId=${f.crmUsers.carol.id}`);
     expect(foreign.status).toBe(403);
-    expect(foreign.body.error?.message).toMatch(/^managerId: /);
-    for (const [query, message] of [
-      ["sort=price", /^sort: must be one of created, closed, amount, title, manager/],
-      ["order=up", /^order: must be asc or desc/],
-      ["month=March", /^month: must be a month as YYYY-MM/],
-      ["limit=0", /^limit: must be at least 1/],
-      ["from=2025-02-01&to=2025-01-01", /^to: must not be before from/],
-      ["stageId=1", /^stageId: must be a stage id/],
+    expect(foreign.body.error).toEqual({ code: "manager_out_of_scope", field: "managerId", message: "That manager is outside what you may see" });
+    const invalid = (field: string) => ({ code: "validation_error", field });
+    for (const [query, refusal, message] of [
+      ["sort=price", invalid("sort"), /^sort: must be one of created, closed, amount, title, manager/],
+      ["order=up", invalid("order"), /^order: must be asc or desc/],
+      ["month=March", invalid("month"), /^month: must be a month as YYYY-MM/],
+      ["limit=0", invalid("limit"), /^limit: must be at least 1/],
+      ["from=2025-02-01&to=2025-01-01", invalid("to"), /^to: must not be before from/],
+      ["stageId=1", invalid("stageId"), /^stageId: must be a stage id/],
       // A cursor of the right shape naming a moment that does not exist (month 13, day 45, 99 o'clock).
-      [`cursor=${encodeCursor("created", "desc", "2026-13-45 99:00:00+00", "00000000-0000-4000-8000-000000000000")}`, /^cursor: must be the nextCursor of a previous page/],
+      [`cursor=${encodeCursor("created", "desc", "2026-13-45 99:00:00+00", "00000000-0000-4000-8000-000000000000")}`, { code: "invalid_cursor", field: "cursor" }, /^The cursor must be the nextCursor of a previous page/],
       // Text a title can never hold: PostgreSQL refuses a NUL character.
-      [`sort=title&order=asc&cursor=${encodeCursor("title", "asc", "a\u0000b", "00000000-0000-4000-8000-000000000000")}`, /^A value cannot be stored: /],
+      [`sort=title&order=asc&cursor=${encodeCursor("title", "asc", "a\u0000b", "00000000-0000-4000-8000-000000000000")}`, { code: "invalid_value" }, /^A value cannot be stored: /],
     ] as const) {
       const { status, body } = await get("admin", query);
       expect(status, query).toBe(400);
+      expect(body.error, query).toMatchObject(refusal);
       expect(body.error?.message, query).toMatch(message);
     }
   });

@@ -67,7 +67,7 @@ describe("POST /api/departments", () => {
   });
 
   it("refuses a name the organisation already has, but not one another organisation has", async () => {
-    expect(await call(POST, "admin", { name: "Sales" })).toEqual({ status: 409, body: { error: { code: "conflict", message: 'A department named "Sales" already exists' } } });
+    expect(await call(POST, "admin", { name: "Sales" })).toEqual({ status: 409, body: { error: { code: "department_name_taken", message: 'A department named "Sales" already exists', field: "name", params: { name: "Sales" } } } });
     expect((await call(POST, "adminB", { name: "Retail" })).status).toBe(201);
   });
 

@@ -93,21 +93,22 @@ describe("exchange rates API", () => {
     expect(stored).toHaveLength(1);
   });
 
-  it("refuses bad input with a message that names the field, and changes nothing", async () => {
-    const cases: [unknown, RegExp][] = [
-      [{ currency: "US", day: "2025-03-10", rate: "1" }, /^currency: must be a currency code/],
-      [{ currency: "EUR", day: "10.03.2025", rate: "1" }, /^day: must be a date as YYYY-MM-DD/],
-      [{ currency: "EUR", day: "2025-03-10", rate: "abc" }, /^rate: must be a positive decimal number/],
-      [{ currency: "EUR", day: "2025-03-10", rate: "-2" }, /^rate: must be a positive decimal number/],
-      [{ currency: "EUR", day: "2025-03-10", rate: "0" }, /^rate: must be greater than 0/],
-      [{ currency: "EUR", day: "2025-03-10", rate: "1.123456789" }, /^rate: must be a positive decimal number with at most 8 decimals/],
-      [{ currency: "KZT", day: "2025-03-10", rate: "1" }, /^currency: KZT is the organisation's base currency/],
-      [{ day: "2025-03-10", rate: "1" }, /^currency: is required/],
-      ["not json", /must be JSON/],
+  it("refuses bad input with a code and the field it concerns, and changes nothing", async () => {
+    const cases: [unknown, { code: string; field?: string }, RegExp][] = [
+      [{ currency: "US", day: "2025-03-10", rate: "1" }, { code: "validation_error", field: "currency" }, /^currency: must be a currency code/],
+      [{ currency: "EUR", day: "10.03.2025", rate: "1" }, { code: "validation_error", field: "day" }, /^day: must be a date as YYYY-MM-DD/],
+      [{ currency: "EUR", day: "2025-03-10", rate: "abc" }, { code: "validation_error", field: "rate" }, /^rate: must be a positive decimal number/],
+      [{ currency: "EUR", day: "2025-03-10", rate: "-2" }, { code: "validation_error", field: "rate" }, /^rate: must be a positive decimal number/],
+      [{ currency: "EUR", day: "2025-03-10", rate: "0" }, { code: "validation_error", field: "rate" }, /^rate: must be greater than 0/],
+      [{ currency: "EUR", day: "2025-03-10", rate: "1.123456789" }, { code: "validation_error", field: "rate" }, /^rate: must be a positive decimal number with at most 8 decimals/],
+      [{ currency: "KZT", day: "2025-03-10", rate: "1" }, { code: "base_currency_rate", field: "currency" }, /^KZT is the organisation's base currency/],
+      [{ day: "2025-03-10", rate: "1" }, { code: "validation_error", field: "currency" }, /^currency: is required/],
+      ["not json", { code: "validation_error" }, /must be JSON/],
     ];
-    for (const [body, message] of cases) {
+    for (const [body, refusal, message] of cases) {
       const response = await post(body);
       expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.body.error, JSON.stringify(body)).toMatchObject(refusal);
       expect(response.body.error.message).toMatch(message);
     }
     expect((await call(GET, { token: token.admin, path: "?currency=eur" })).body.rates).toEqual([]);

@@ -1,18 +1,19 @@
-import { Gauge, Registry } from "prom-client";
+import { getDb } from "@/db/client";
 import { apiRoute } from "@/lib/api/handler";
-import { inboxDepth } from "@/lib/ingest/inbox-stats";
-import { ingestMetrics } from "@/lib/ingest/metrics";
+import { env } from "@/lib/env";
+import { hasBearerSecret } from "@/lib/ingest/receive/secrets";
+import { metricsResponse, organisationMetrics, processMetrics } from "@/lib/ingest/metrics-views";
 
 export const dynamic = "force-dynamic";
 
+const forAdmin = apiRoute("sources:manage", async ({ viewer, db }) => metricsResponse(await organisationMetrics(db, viewer.orgId)));
+
 /**
- * Prometheus text: this process's webhook counters and latency histograms, plus the inbox depth of
- * the caller's organisation read from the database. An admin session or an admin's API token.
+ * Prometheus text. `Authorization: Bearer $METRICS_TOKEN` (the operator's scraper): this process's
+ * webhook counters and every organisation's inbox depth. An admin's session or API token: their
+ * own organisation's figures only (lib/ingest/metrics-views.ts).
  */
-export const GET = apiRoute("sources:manage", async ({ viewer, db }) => {
-  const depthRegistry = new Registry();
-  const depth = new Gauge({ name: "voronka_webhook_inbox_depth", help: "Inbox events waiting to be processed (pending or failed, retry due or not)", labelNames: ["kind"] as const, registers: [depthRegistry] });
-  for (const row of await inboxDepth(db, viewer.orgId)) depth.set({ kind: row.kind }, row.depth);
-  const merged = Registry.merge([ingestMetrics().registry, depthRegistry]);
-  return new Response(await merged.metrics(), { headers: { "content-type": merged.contentType } });
-});
+export async function GET(request: Request): Promise<Response> {
+  if (hasBearerSecret(request, env.METRICS_TOKEN)) return metricsResponse(await processMetrics(await getDb()));
+  return forAdmin(request);
+}

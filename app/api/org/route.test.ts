@@ -48,7 +48,7 @@ describe("GET /api/org", () => {
     const revoked = await createApiToken(testDb.db, { orgId: a.org.id, userId: a.users.alice.id }, "revoked");
     await revokeApiToken(testDb.db, { orgId: a.org.id, userId: a.users.alice.id }, revoked.id);
     const response = await call(GET, { token: revoked.token });
-    expect(response).toEqual({ status: 401, body: { error: { code: "unauthorized", message: "The API token is invalid or revoked" } } });
+    expect(response).toEqual({ status: 401, body: { error: { code: "invalid_token", message: "The API token is invalid or revoked" } } });
   });
 });
 

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBitrix24Mock, type Bitrix24Mock } from "@/e2e/mocks/bitrix24-mock";
@@ -7,9 +9,14 @@ import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
+import { deliveryFromRequest } from "@/lib/ingest/receive/delivery";
+import { receiveWebhook } from "@/lib/ingest/receive/receive-webhook";
+import { amoBody } from "@/lib/ingest/test/bodies";
 import { openCredentials } from "@/lib/sources/credentials";
 import { DELETE, PATCH } from "./[id]/route";
 import { POST as TEST } from "./[id]/test/route";
+import { POST as REVEAL } from "./[id]/secret/route";
+import { POST as ROTATE } from "./[id]/secret/rotate/route";
 import { GET, POST } from "./route";
 
 let testDb: TestDb;
@@ -83,7 +90,6 @@ describe("POST /api/sources", () => {
     const bad = [
       "not json",
       { kind: "bitrix24", name: "x", webhookUrl: "https://portal.bitrix24.kz/crm/deal/" },
-      { kind: "bitrix24", name: "x", webhookUrl: "http://portal.bitrix24.kz/rest/1/abc/" },
       { kind: "amocrm", name: "x", baseUrl: "https://example.amocrm.ru", accessToken: "short" },
       { kind: "bitrix24", name: "x" },
       { kind: "bitrix24", name: "x", portalUrl: "https://p.bitrix24.kz", clientId: "app", accessToken: "access-0123456789", refreshToken: "refresh-0123456789" },
@@ -150,6 +156,8 @@ describe("a Bitrix24 OAuth application as a source", () => {
     const [row] = await testDb.db.select().from(sources).where(eq(sources.id, created.body.id));
     expect(row.credentials).not.toContain(mock.state.oauth.accessToken);
     expect(openCredentials(row.credentials)).toMatchObject({ kind: "bitrix24-oauth", accessToken: mock.state.oauth.accessToken, refreshToken: mock.state.oauth.refreshToken });
+    // The renewal's answer names the portal: its webhooks are checked against that member_id from now on.
+    expect(row).toMatchObject({ crmAccountId: "mockmemberid0000000000000000000001", crmAccountDomain: "127.0.0.1" });
     expect(mock.state.oauth.accessToken).not.toBe(body.accessToken);
 
     // The next client starts from the stored, renewed pair: no second renewal.
@@ -202,28 +210,148 @@ describe("POST /api/sources/<id>/test", () => {
     expect(result.body).toMatchObject({ ok: true, portal: new URL(mock.url).host, user: { id: "1", name: "Айгерим Садыкова" } });
   });
 
-  it("names a wrong webhook code, a missing scope and an unreachable host", async () => {
+  it("names a wrong webhook code (with the portal's own words), a missing scope and an unreachable host", async () => {
+    const host = new URL(mock.url).host;
     const wrongCode = await add(mock.webhookUrl.replace("mockwebhookcode42", "wrongcode99"));
     const bad = await call(TEST, "admin", { method: "POST", id: wrongCode });
-    expect(bad.body).toMatchObject({ ok: false, reason: "bad_token" });
+    expect(bad.body).toEqual({
+      ok: false,
+      reason: "bad_credentials",
+      params: { host },
+      message: "The CRM does not accept the webhook code or token: create a new inbound webhook or reconnect.",
+      details: "NO_AUTH_FOUND: Wrong authorization data",
+    });
 
     mock.state.scopes = ["crm"];
     try {
       const scoped = await call(TEST, "admin", { method: "POST", id: await add(mock.webhookUrl) });
-      expect(scoped.body).toMatchObject({ ok: false, reason: "missing_scope" });
-      expect(scoped.body.message).toContain("user");
+      expect(scoped.body).toMatchObject({ ok: false, reason: "missing_scope", params: { host, scopes: "user, department" } });
+      expect(scoped.body.message).toContain("Missing: user, department.");
     } finally {
       mock.state.scopes = ["crm", "user", "department", "telephony"];
     }
 
     const unreachable = await call(TEST, "admin", { method: "POST", id: await add("http://127.0.0.1:9/rest/1/abcdef/") });
-    expect(unreachable.body).toMatchObject({ ok: false, reason: "unreachable" });
+    expect(unreachable.body).toMatchObject({ ok: false, reason: "connection_refused", params: { host: "127.0.0.1:9" } });
     expect(JSON.stringify(unreachable.body)).not.toContain("abcdef");
+  });
+
+  it("refuses loopback, private and plain-http CRM addresses without ALLOW_PRIVATE_CRM_URLS: nothing is fetched", async () => {
+    const port = new URL(mock.url).port;
+    const viaHttp = await add(mock.webhookUrl);
+    const viaHttps = await add(`https://127.0.0.1:${port}/rest/1/mockwebhookcode42/`);
+    const viaName = await add(`https://localhost:${port}/rest/1/mockwebhookcode42/`);
+    const metadata = await add("https://169.254.169.254/rest/1/latest/");
+    const requestsBefore = mock.state.stats.requests;
+    env.ALLOW_PRIVATE_CRM_URLS = false;
+    try {
+      expect((await call(TEST, "admin", { method: "POST", id: viaHttp })).body).toMatchObject({ ok: false, reason: "insecure_url", params: { host: `127.0.0.1:${port}` } });
+      for (const [id, host] of [[viaHttps, `127.0.0.1:${port}`], [viaName, `localhost:${port}`], [metadata, "169.254.169.254"]]) {
+        const refused = await call(TEST, "admin", { method: "POST", id });
+        expect(refused.body).toMatchObject({ ok: false, reason: "private_address", params: { host } });
+        expect(refused.body.message).toContain("ALLOW_PRIVATE_CRM_URLS=true");
+      }
+      // And a new source cannot even be given a plain-http address.
+      const plain = await call(POST, "admin", { body: { kind: "bitrix24", name: "x", webhookUrl: "http://portal.bitrix24.kz/rest/1/abc/" } });
+      expect(plain.status).toBe(400);
+    } finally {
+      env.ALLOW_PRIVATE_CRM_URLS = true;
+    }
+    expect(mock.state.stats.requests).toBe(requestsBefore);
+    // With the setting on (a CRM on the private network), the same portal answers.
+    expect((await call(TEST, "admin", { method: "POST", id: viaHttp })).body).toMatchObject({ ok: true });
+  });
+
+  it("never repeats what a foreign server answered: an HTML page, someone else's JSON, a fake error code", async () => {
+    const answers = [
+      { status: 404, type: "text/html", body: "<h1>Admin panel</h1><p>db password hunter2</p>" },
+      { status: 200, type: "application/json", body: JSON.stringify({ status: "ok", config: { password: "hunter2" } }) },
+      { status: 400, type: "application/json", body: JSON.stringify({ error: "see hunter2 below!", error_description: "hunter2" }) },
+    ];
+    const foreign = http.createServer((req, res) => {
+      const answer = answers[Number(new URL(req.url!, "http://x").pathname.split("/")[2]) - 1];
+      res.writeHead(answer.status, { "content-type": answer.type }).end(answer.body);
+    });
+    await new Promise<void>((resolve) => foreign.listen(0, "127.0.0.1", resolve));
+    try {
+      const port = (foreign.address() as AddressInfo).port;
+      for (const n of [1, 2, 3]) {
+        const result = await call(TEST, "admin", { method: "POST", id: await add(`http://127.0.0.1:${port}/rest/${n}/code/`) });
+        expect(result.body).toMatchObject({ ok: false, reason: n === 3 ? "request_rejected" : "not_a_crm_answer" });
+        expect(JSON.stringify(result.body)).not.toContain("hunter2");
+        expect(result.body.details).toBeUndefined();
+      }
+    } finally {
+      foreign.closeAllConnections();
+      foreign.close();
+    }
   });
 
   it("is a 400 for a shop and a 404 for another organisation's source", async () => {
     const shop = await call(POST, "admin", { body: { kind: "shop", name: "s" } });
     expect((await call(TEST, "admin", { method: "POST", id: shop.body.id })).status).toBe(400);
     expect((await call(TEST, "adminB", { method: "POST", id: shop.body.id })).status).toBe(404);
+  });
+});
+
+describe("webhook secrets: listed never, revealed or rotated on request, audited", () => {
+  const postAmo = async (sourceId: string, secret: string) => {
+    const request = new Request("http://voronka.test/x", { method: "POST", body: amoBody({ id: "29638927", subdomain: "example" }, { leads: { delete: [{ id: "1" }] } }), headers: { "content-type": "application/x-www-form-urlencoded" } });
+    return (await receiveWebhook(testDb.db, { kind: "amocrm", sourceId, urlSecret: secret }, deliveryFromRequest(request))).status;
+  };
+  const auditsOf = async (id: string) => (await testDb.db.select().from(auditLog).where(and(eq(auditLog.orgId, a.org.id), eq(auditLog.targetId, id)))).map((entry) => ({ action: entry.action, details: entry.details }));
+
+  it("GET /api/sources carries no shop signing secret and hides amoCRM's path secret", async () => {
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "secret amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const shop = await call(POST, "admin", { body: { kind: "shop", name: "secret shop" } });
+    // Shown once, at creation.
+    expect(shop.body.signingSecret).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    const amoSecret = amo.body.inboundWebhookUrl.split("/").pop();
+    const listed = (await call(GET, "admin")).body;
+    const text = JSON.stringify(listed);
+    expect(text).not.toContain(amoSecret);
+    expect(text).not.toContain(shop.body.signingSecret);
+    expect(listed.sources.find((x: { id: string }) => x.id === amo.body.id).inboundWebhookUrl).toBe(`http://voronka.test/api/webhooks/amocrm/${amo.body.id}/••••••••`);
+    expect(listed.sources.find((x: { id: string }) => x.id === shop.body.id)).not.toHaveProperty("signingSecret");
+  });
+
+  it("reveals amoCRM's address and a shop's signing key to an admin, writing who asked to the audit log", async () => {
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "reveal amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const shop = await call(POST, "admin", { body: { kind: "shop", name: "reveal shop" } });
+    const revealed = await call(REVEAL, "admin", { method: "POST", id: amo.body.id });
+    expect(revealed).toEqual({ status: 200, body: { secret: amo.body.inboundWebhookUrl.split("/").pop(), inboundWebhookUrl: amo.body.inboundWebhookUrl } });
+    const signing = await call(REVEAL, "admin", { method: "POST", id: shop.body.id });
+    expect(signing.body.secret).toBe(shop.body.signingSecret);
+    expect(await auditsOf(amo.body.id)).toContainEqual({ action: "source.secret_reveal", details: { kind: "amocrm", name: "reveal amo" } });
+    expect(JSON.stringify(await auditsOf(shop.body.id))).not.toContain(shop.body.signingSecret);
+  });
+
+  it("rotates: the old secret is refused at once, the new one accepted; audited", async () => {
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "rotate amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const oldSecret = amo.body.inboundWebhookUrl.split("/").pop();
+    expect(await postAmo(amo.body.id, oldSecret)).toBe(200); // the receiver now holds the source in its cache
+    const rotated = await call(ROTATE, "admin", { method: "POST", id: amo.body.id });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(oldSecret);
+    expect(rotated.body.inboundWebhookUrl).toBe(`http://voronka.test/api/webhooks/amocrm/${amo.body.id}/${rotated.body.secret}`);
+    expect(await postAmo(amo.body.id, oldSecret)).toBe(401);
+    expect(await postAmo(amo.body.id, rotated.body.secret)).toBe(200);
+    const audits = await auditsOf(amo.body.id);
+    expect(audits.map((entry) => entry.action)).toContain("source.secret_rotate");
+    expect(JSON.stringify(audits)).not.toContain(rotated.body.secret);
+  });
+
+  it("is for admins of the source's organisation, and a Bitrix24 source has no secret to show", async () => {
+    const shop = await call(POST, "admin", { body: { kind: "shop", name: "guarded shop" } });
+    const bitrix = await call(POST, "admin", { body: { kind: "bitrix24", name: "no secret", webhookUrl: "https://p9.bitrix24.kz/rest/1/abcdef123456/" } });
+    for (const handler of [REVEAL, ROTATE]) {
+      expect((await call(handler, "director", { method: "POST", id: shop.body.id })).status).toBe(403);
+      expect((await call(handler, "adminB", { method: "POST", id: shop.body.id })).status).toBe(404);
+      expect((await call(handler, "admin", { method: "POST", id: "not-a-uuid" })).status).toBe(400);
+      const none = await call(handler, "admin", { method: "POST", id: bitrix.body.id });
+      expect(none.status).toBe(400);
+      expect(none.body.error.code).toBe("source_has_no_secret");
+    }
+    expect((await auditsOf(shop.body.id)).map((entry) => entry.action)).toEqual(["source.create"]);
   });
 });

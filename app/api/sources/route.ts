@@ -1,11 +1,13 @@
 import { apiRoute, readJson } from "@/lib/api/handler";
+import { originOfRequest } from "@/lib/sources/inbound-url";
 import { createSource, listSources } from "@/lib/sources/manage-sources";
 import { createSourceSchema } from "@/lib/sources/schemas";
 
-/** Every source of the organisation, without credentials. */
-export const GET = apiRoute("sources:manage", async ({ request, viewer, db }) => ({ sources: await listSources(db, viewer.orgId, new URL(request.url).origin) }));
+/** Every source of the organisation, without credentials or webhook secrets. */
+export const GET = apiRoute("sources:manage", async ({ request, viewer, db }) => ({ sources: await listSources(db, viewer.orgId, originOfRequest(request)) }));
 
 export const POST = apiRoute("sources:manage", async ({ request, viewer, db }) => {
-  const created = await createSource(db, viewer, await readJson(request, createSourceSchema), new URL(request.url).origin);
+  const created = await createSource(db, viewer, await readJson(request, createSourceSchema), originOfRequest(request));
+  // The one unasked answer with the secret (amoCRM's address, a shop's signing key).
   return Response.json(created, { status: 201 });
 });

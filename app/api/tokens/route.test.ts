@@ -1,11 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "@/db/schema";
+import { apiTokens, auditLog } from "@/db/schema";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { newSessionClaims } from "@/lib/auth/sessions";
 import { createApiToken } from "@/lib/auth/tokens";
+import { loadViewer } from "@/lib/auth/viewer";
+import { env } from "@/lib/env";
+import { updateUser } from "@/lib/users/update-user";
 import { GET as getOrg } from "../org/route";
 import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
@@ -14,16 +19,19 @@ let testDb: TestDb;
 let a: OrgFixture;
 let b: OrgFixture;
 const token: Record<string, string> = {};
+const session: Record<string, string> = {};
+const SESSION_COOKIE = "authjs.session-token";
 
 type Handler = (request: Request, context: never) => Promise<Response>;
-async function call(handler: Handler, bearer: string | null, init: { method?: string; body?: unknown; id?: string } = {}) {
-  const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : {};
+async function call(handler: Handler, bearer: string | null, init: { method?: string; body?: unknown; id?: string; cookie?: string } = {}) {
+  const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : init.cookie ? { cookie: `${SESSION_COOKIE}=${init.cookie}` } : {};
   const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
   const request = new Request(`http://localhost/api/tokens${init.id ? `/${init.id}` : ""}`, { method: init.method ?? "GET", headers, body });
   const response = await handler(request, { params: Promise.resolve({ id: init.id }) } as never);
   return { status: response.status, body: response.status === 204 ? null : await response.json() };
 }
-const create = (who: string, name: unknown) => call(POST, token[who], { method: "POST", body: { name } });
+// Tokens are made by a signed-in person (a session cookie), and used by scripts (a bearer token).
+const create = (who: string, name: unknown) => call(POST, null, { method: "POST", body: { name }, cookie: session[who] });
 const revoke = (who: string, id: string) => call(DELETE, token[who], { method: "DELETE", id });
 
 beforeAll(async () => {
@@ -33,6 +41,7 @@ beforeAll(async () => {
   b = await createOrgFixture(testDb.db);
   for (const [who, user] of Object.entries({ admin: a.users.admin, director: a.users.director, alice: a.users.alice, bob: a.users.bob, adminB: b.users.admin })) {
     token[who] = (await createApiToken(testDb.db, { orgId: user.orgId, userId: user.id }, "test")).token;
+    session[who] = await encode({ token: { sub: user.id, ...newSessionClaims() }, secret: env.AUTH_SECRET, salt: SESSION_COOKIE });
   }
 });
 afterAll(() => testDb.close());
@@ -73,7 +82,7 @@ describe("/api/tokens", () => {
 
   it("answers 404 when revoking someone else's token, in the organisation or outside it", async () => {
     const alices = await create("alice", "keep me");
-    expect(await revoke("bob", alices.body.id)).toEqual({ status: 404, body: { error: { code: "not_found", message: "Token not found" } } });
+    expect(await revoke("bob", alices.body.id)).toEqual({ status: 404, body: { error: { code: "token_not_found", message: "Token not found" } } });
     expect((await revoke("admin", alices.body.id)).status).toBe(404);
     expect((await revoke("adminB", alices.body.id)).status).toBe(404);
     expect((await call(getOrg, alices.body.token)).status).toBe(200);
@@ -100,7 +109,7 @@ describe("/api/tokens", () => {
       expect(response.status, String(name)).toBe(400);
       expect(response.body.error.message).toContain(message);
     }
-    expect((await call(POST, token.bob, { method: "POST", body: "name=x" })).body.error.message).toBe("The request body must be JSON");
+    expect((await call(POST, null, { method: "POST", body: "name=x", cookie: session.bob })).body.error.message).toBe("The request body must be JSON");
     // A NUL character passes the schema but PostgreSQL cannot store it: a 400 that says so, and no token.
     const before = (await call(GET, token.bob)).body.tokens.length;
     const nul = await create("bob", "CI\u0000export");
@@ -108,6 +117,30 @@ describe("/api/tokens", () => {
     expect(nul.body.error).toEqual({ code: "invalid_value", message: expect.stringMatching(/^A value cannot be stored: .*0x00/) });
     expect((await call(GET, token.bob)).body.tokens).toHaveLength(before);
     expect((await create("bob", "x".repeat(100))).status).toBe(201);
+  });
+
+  it("refuses to make a token for a caller who is a token: only a signed-in person makes them", async () => {
+    const before = (await call(GET, token.bob)).body.tokens.length;
+    const response = await call(POST, token.bob, { method: "POST", body: { name: "minted by a script" } });
+    expect(response).toEqual({
+      status: 403,
+      body: { error: { code: "token_cannot_create_tokens", message: "An API token cannot create tokens: sign in to create one" } },
+    });
+    // A cookie beside the token changes nothing: the token is what authenticates.
+    expect((await call(POST, token.bob, { method: "POST", body: { name: "x" }, cookie: session.bob })).status).toBe(403);
+    expect((await call(GET, token.bob)).body.tokens).toHaveLength(before);
+  });
+
+  it("keeps a revoked token revoked: revoking again, disabling and enabling the owner bring nothing back", async () => {
+    const { id, token: secret } = (await create("alice", "to revoke")).body;
+    expect((await revoke("alice", id)).status).toBe(204);
+    expect((await revoke("alice", id)).status).toBe(404);
+    const admin = (await loadViewer(testDb.db, a.users.admin.id))!;
+    await updateUser(testDb.db, admin, a.users.alice.id, { isActive: false });
+    await updateUser(testDb.db, admin, a.users.alice.id, { isActive: true });
+    expect((await call(getOrg, secret)).status).toBe(401);
+    const [row] = await testDb.db.select({ revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.id, id));
+    expect(row.revokedAt).toEqual(expect.any(Date));
   });
 
   it("refuses a caller without a token or with a revoked one", async () => {

@@ -80,10 +80,13 @@ describe("traffic teams", () => {
   it("refuses bad input, a duplicate name, other roles and no token", async () => {
     expect(await post(teams.POST, { name: "", color: "red" })).toEqual({
       status: 400,
-      body: { error: { code: "validation_error", message: "name: is required; color: must be a colour like #2f6fed" } },
+      body: { error: { code: "validation_error", field: "name", message: "name: is required; color: must be a colour like #2f6fed" } },
     });
     expect((await post(teams.POST, "{not json")).status).toBe(400);
-    expect(await post(teams.POST, { name: "Team" })).toEqual({ status: 409, body: { error: { code: "conflict", message: 'A traffic team named "Team" already exists' } } });
+    expect(await post(teams.POST, { name: "Team" })).toEqual({
+      status: 409,
+      body: { error: { code: "traffic_team_name_taken", message: 'A traffic team named "Team" already exists', field: "name", params: { name: "Team" } } },
+    });
     expect((await post(teams.POST, { name: "X" }, "director")).status).toBe(403);
     expect((await call(teams.GET, { who: "alice" })).status).toBe(403);
     expect((await call(teams.GET)).status).toBe(401);
@@ -149,13 +152,14 @@ describe("attribution rules, preview and example import", () => {
     const [team] = (await call(teams.GET, { who: "admin" })).body.teams;
     const bad = await post(rules.POST, { teamId: team.id, field: "utm_campaign", match: "regex", pattern: "([a-z]" });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/^pattern: not a valid regular expression \(/);
+    expect(bad.body.error).toMatchObject({ code: "pattern_invalid", field: "pattern", params: { details: "Invalid regular expression: /([a-z]/iu: Unterminated group" } });
+    expect(bad.body.error.message).toMatch(/^pattern: The pattern is not a valid regular expression \(/);
     expect((await post(preview.POST, { upsertRules: [{ teamId: team.id, field: "utm_campaign", match: "regex", pattern: "*" }] })).status).toBe(400);
     const ok = await post(rules.POST, { teamId: team.id, field: "utm_campaign", match: "contains", pattern: "a(" });
     await settled(a.org.id);
     const turned = await call(ruleItem.PATCH, { id: ok.body.rule.id, method: "PATCH", who: "admin", body: { match: "regex" } });
     expect(turned.status).toBe(400);
-    expect(turned.body.error.message).toMatch(/^pattern: not a valid regular expression/);
+    expect(turned.body.error).toMatchObject({ code: "pattern_invalid", field: "pattern" });
     await call(ruleItem.DELETE, { id: ok.body.rule.id, method: "DELETE", who: "admin" });
     await settled(a.org.id);
   });
@@ -163,7 +167,7 @@ describe("attribution rules, preview and example import", () => {
   it("refuses a rule for another organisation's team, unknown fields, and a manager", async () => {
     const [teamB] = await testDb.db.insert(trafficTeams).values({ orgId: b.org.id, name: "B team" }).returning();
     expect((await post(rules.POST, { teamId: teamB.id, field: "utm_source", match: "equals", pattern: "x" })).body).toEqual({
-      error: { code: "validation_error", message: "teamId: no such traffic team in your organisation" },
+      error: { code: "traffic_team_unknown", field: "teamId", message: "No such traffic team in your organisation" },
     });
     const wrongField = await post(rules.POST, { teamId: teamB.id, field: "utm_foo", match: "like", pattern: "x" });
     expect(wrongField.body.error.message).toContain("field: must be one of utm_source, utm_medium, utm_campaign, utm_content, utm_term");

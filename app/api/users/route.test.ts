@@ -2,10 +2,12 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/db/schema";
-import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
+import { createOrgFixture, FIXTURE_PASSWORD, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { checkCredentials } from "@/lib/auth/sign-in";
+import { loadViewer } from "@/lib/auth/viewer";
+import { setUserPassword } from "@/lib/users/set-user-password";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { GET, POST } from "./route";
 
@@ -88,16 +90,42 @@ describe("POST /api/users", () => {
     expect(director.body.user).toMatchObject({ role: "director", department: { id: a.departments.sales.id } });
   });
 
-  it("refuses an e-mail that is taken, whatever its case and whichever organisation has it", async () => {
-    for (const email of [a.users.alice.email.toUpperCase(), b.users.bob.email]) {
-      const response = await invite({ email, name: "Copy", role: "manager", password: "long-enough" });
-      expect(response).toEqual({ status: 409, body: { error: { code: "conflict", message: "A user with this e-mail already exists" } } });
-    }
+  it("refuses an e-mail already in the admin's own organisation, whatever its case", async () => {
+    const response = await invite({ email: a.users.alice.email.toUpperCase(), name: "Copy", role: "manager", password: "long-enough" });
+    expect(response).toEqual({ status: 409, body: { error: { code: "email_taken", field: "email", message: "A user with this e-mail already exists" } } });
+  });
+
+  it("answers an e-mail that has an account in another organisation exactly as a fresh one, and each account opens with its own password", async () => {
+    // What the admin sees never tells the two apart: the same status and the same shape of answer.
+    const shapeOf = (response: { status: number; body: { user: Record<string, unknown> } }) => ({
+      status: response.status,
+      user: { ...response.body.user, id: "…", email: "…", createdAt: "…" },
+    });
+    const fresh = await invite({ email: `kate-${tag}@test.voronka`, name: "Same", role: "manager", password: "a-password-for-a" });
+    const elsewhere = await invite({ email: b.users.bob.email, name: "Same", role: "manager", password: "a-password-for-a" });
+    expect(shapeOf(elsewhere)).toEqual(shapeOf(fresh));
+    expect(elsewhere.status).toBe(201);
+    expect(elsewhere.body.user.email).toBe(b.users.bob.email);
+
+    // Two people's accounts now, one e-mail: the password says which one signs in.
+    expect(await checkCredentials(testDb.db, b.users.bob.email, "a-password-for-a")).toEqual({ ok: true, userId: elsewhere.body.user.id });
+    expect(await checkCredentials(testDb.db, b.users.bob.email, FIXTURE_PASSWORD)).toEqual({ ok: true, userId: b.users.bob.id });
+    const listB = await call(GET, { token: token.adminB });
+    expect(listB.body.users.filter((user: { email: string }) => user.email === b.users.bob.email)).toHaveLength(1);
+  });
+
+  it("signs in to the account whose password was set last when one password opens both: an admin who sets it learns nothing of the other", async () => {
+    // A's admin invites B's carol and gives A's account the very password B's account has.
+    const copy = await invite({ email: b.users.carol.email, name: "Carol in A", role: "manager", password: FIXTURE_PASSWORD });
+    expect(await checkCredentials(testDb.db, b.users.carol.email, FIXTURE_PASSWORD)).toEqual({ ok: true, userId: copy.body.user.id });
+    // B's admin sets B's account's password, to the same one: now B's account is the one.
+    await setUserPassword(testDb.db, (await loadViewer(testDb.db, b.users.admin.id))!, b.users.carol.id, FIXTURE_PASSWORD);
+    expect(await checkCredentials(testDb.db, b.users.carol.email, FIXTURE_PASSWORD)).toEqual({ ok: true, userId: b.users.carol.id });
   });
 
   it("refuses a department of another organisation as not found", async () => {
     const response = await invite({ email: `gina-${tag}@test.voronka`, name: "Gina", role: "manager", departmentId: b.departments.sales.id, password: "long-enough" });
-    expect(response).toEqual({ status: 404, body: { error: { code: "not_found", message: "Department not found" } } });
+    expect(response).toEqual({ status: 404, body: { error: { code: "department_not_found", field: "departmentId", message: "Department not found" } } });
   });
 
   it("refuses bad input with a message naming the field", async () => {

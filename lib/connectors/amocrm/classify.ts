@@ -1,5 +1,5 @@
 // An amoCRM answer that is not a success, as a typed connector error (reference §4). 429 and
-// 403 bodies are often nginx HTML, so the status decides; a JSON problem's `detail` is added.
+// 403 bodies are often nginx HTML, so the status decides; the words of a JSON problem are added.
 import {
   ConnectorAuthError,
   ConnectorError,
@@ -10,13 +10,13 @@ import {
   ConnectorRequestError,
   ConnectorUnavailableError,
 } from "../errors";
+import { amoWords } from "../crm-words";
 
 export function classifyAmoError(host: string, status: number, body: unknown, path: string): ConnectorError {
   const account = `amoCRM account ${host}`;
-  const problem = body && typeof body === "object" ? (body as Record<string, unknown>) : {};
-  const detail = [problem.hint, problem.detail, problem.title].find((v): v is string => typeof v === "string" && v !== "");
-  const said = detail ? `: ${detail}` : "";
-  const details = { status };
+  const words = amoWords(body);
+  const said = words ? `: ${words}` : "";
+  const details = { status, crmWords: words };
   if (status === 401) return new ConnectorAuthError(`${account} rejected the access token (HTTP 401)${said}; reconnect the account or issue a new long-lived token`, details);
   if (status === 402) return new ConnectorPaymentError(`${account}: the account is not paid (HTTP 402); API access resumes after payment`, details);
   if (status === 403) {

@@ -157,14 +157,14 @@ describe("faults", () => {
     const account = await start({ leads: 1, perSecond: false });
     expect(await createAmoClient({ baseUrl: account.url, accessToken: account.state.auth.longLivedToken }, fast).testConnection()).toMatchObject({
       ok: true,
-      account: { subdomain: "mock" },
+      account: { id: "29978305", subdomain: "mock" },
       user: { id: "7902115", name: "Администратор" },
     });
-    expect(await createAmoClient({ baseUrl: account.url, accessToken: "wrong" }, fast).testConnection()).toMatchObject({ ok: false, reason: "bad_token" });
+    expect(await createAmoClient({ baseUrl: account.url, accessToken: "wrong" }, fast).testConnection()).toMatchObject({ ok: false, reason: "bad_credentials" });
     const url = account.url;
     await account.close();
     mock = undefined;
-    expect(await createAmoClient({ baseUrl: url, accessToken: "x" }, fast).testConnection()).toMatchObject({ ok: false, reason: "unreachable" });
+    expect(await createAmoClient({ baseUrl: url, accessToken: "x" }, fast).testConnection()).toMatchObject({ ok: false, reason: "connection_refused" });
   });
 });
 

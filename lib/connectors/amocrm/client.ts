@@ -1,7 +1,7 @@
 // amoCRM API v4 client: a long-lived token or OAuth 2.0 with refresh, a 7 requests/s limiter
 // per account shared in the process, retries with backoff, HAL paging that ends on 204
 // (../shared/reference/amocrm.md §1, §2.6, §4).
-import { ConnectorAuthError, ConnectorError, ConnectorProtocolError, ConnectorRateLimitError, ConnectorRequestError, hostOf } from "../errors";
+import { ConnectorAuthError, ConnectorProtocolError, ConnectorRateLimitError, ConnectorRequestError, hostOf } from "../errors";
 import { realSleep, type BackoffOptions } from "../http/backoff";
 import { fetchJson } from "../http/fetch-json";
 import { toBracketQuery, type QueryValue } from "../http/query-string";
@@ -10,7 +10,10 @@ import { withRetries } from "../http/retry";
 import { SlidingWindowLimiter } from "../http/sliding-window";
 import { classifyAmoError } from "./classify";
 import { refreshAmoTokens } from "./oauth";
+import { testAmoConnection, type AmoConnectionResult } from "./test-connection";
 import type { AmoOAuth, AmoPage, AmoTokens } from "./types";
+
+export type { AmoConnectionResult } from "./test-connection";
 
 export type AmoOptions = ({ baseUrl: string; accessToken: string } | { baseUrl: string; oauth: AmoOAuth; onTokens: (tokens: AmoTokens) => Promise<void> }) & {
   /** Requests per second per integration and account; 7 unless a paid package raised it. */
@@ -26,10 +29,6 @@ export type AmoDeps = {
   maxAttempts?: number;
   backoff?: BackoffOptions;
 };
-
-export type AmoConnectionResult =
-  | { ok: true; portal: string; account: { id: number; name: string; subdomain: string }; user: { id: string; name: string } }
-  | { ok: false; reason: ConnectorError["kind"]; message: string };
 
 export type AmoStats = { requests: number; retries: number; refreshes: number; rateLimited: number };
 
@@ -125,22 +124,8 @@ export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
         if (!body._links?.next || rows.length === 0) return;
       }
     },
-    async testConnection(): Promise<AmoConnectionResult> {
-      try {
-        const account = await client.get<{ id: number; name: string; subdomain: string; current_user_id?: number }>("/api/v4/account", undefined, { maxAttempts: 2 });
-        if (!account) return { ok: false, reason: "protocol", message: `amoCRM account ${host} answered /api/v4/account with no content` };
-        const userId = account.current_user_id;
-        const user = userId ? await client.get<{ id: number; name: string }>(`/api/v4/users/${userId}`, undefined, { maxAttempts: 2 }) : null;
-        return {
-          ok: true,
-          portal: host,
-          account: { id: account.id, name: account.name, subdomain: account.subdomain },
-          user: { id: String(user?.id ?? userId ?? ""), name: user?.name ?? "" },
-        };
-      } catch (error) {
-        if (error instanceof ConnectorError) return { ok: false, reason: error.kind, message: error.message };
-        throw error;
-      }
+    testConnection(): Promise<AmoConnectionResult> {
+      return testAmoConnection(client);
     },
   };
   return client;

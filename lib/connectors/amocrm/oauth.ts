@@ -2,6 +2,7 @@
 // client of the account, so concurrent renewals share one request, and the new pair is handed to
 // `onTokens` (stored) before anyone uses it.
 import { ConnectorAuthError, hostOf } from "../errors";
+import { amoWords } from "../crm-words";
 import { fetchJson } from "../http/fetch-json";
 import { singleFlight } from "../http/single-flight";
 import { classifyAmoError } from "./classify";
@@ -32,8 +33,8 @@ async function renew(baseUrl: string, oauth: AmoOAuth, onTokens: (tokens: AmoTok
   );
   const json = response.json as Record<string, unknown> | undefined;
   if (response.status === 400 || response.status === 401) {
-    const hint = typeof json?.hint === "string" ? ` (${json.hint})` : "";
-    throw new ConnectorAuthError(`amoCRM refused to renew the access token for ${host}${hint}; an administrator must reconnect the account`, { status: response.status });
+    const words = amoWords(json);
+    throw new ConnectorAuthError(`amoCRM refused to renew the access token for ${host}${words ? ` (${words})` : ""}; an administrator must reconnect the account`, { status: response.status, crmWords: words });
   }
   if (response.status !== 200 || !json) throw classifyAmoError(host, response.status, json, "/oauth2/access_token");
   if (typeof json.access_token !== "string" || typeof json.refresh_token !== "string") {

@@ -1,5 +1,5 @@
 // Turns a Bitrix24 error answer into a typed connector error (reference §5.3). The CRM's own
-// error text is kept (it never echoes credentials); our URL is reduced to the host.
+// error text is kept, cleaned and cut short (crm-words.ts); our URL is reduced to the host.
 import {
   ConnectorAuthError,
   ConnectorError,
@@ -10,13 +10,18 @@ import {
   ConnectorRequestError,
   ConnectorUnavailableError,
 } from "../errors";
+import { BITRIX_CODE, bitrixWords } from "../crm-words";
 
 const CRM = "Bitrix24";
 
-export function classifyBitrix24Error(host: string, status: number, code: string, description: string, method: string): ConnectorError {
+export function classifyBitrix24Error(host: string, status: number, rawCode: string, rawDescription: string, method: string): ConnectorError {
   const portal = `${CRM} portal ${host}`;
+  // An `error` that is no Bitrix24 code means the body is not Bitrix24's: none of it is repeated.
+  const isBitrix = BITRIX_CODE.test(rawCode);
+  const code = isBitrix ? rawCode : "";
+  const description = isBitrix ? (bitrixWords({ error: "", error_description: rawDescription }) ?? "") : "";
   const said = description ? `: ${description}` : "";
-  const details = { status, code: code || undefined };
+  const details = { status, code: code || undefined, crmWords: isBitrix ? bitrixWords({ error: rawCode, error_description: rawDescription }) : undefined };
   switch (code) {
     case "QUERY_LIMIT_EXCEEDED":
       return new ConnectorRateLimitError(`${portal} refused ${method}: too many requests (QUERY_LIMIT_EXCEEDED)`, details);

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startBitrix24Mock, type Bitrix24Mock, type Bitrix24MockOptions } from "@/e2e/mocks/bitrix24-mock";
 import { refusedAfter } from "@/e2e/mocks/mock-http";
-import { ConnectorAuthError, ConnectorError, ConnectorForbiddenError, ConnectorPaymentError, ConnectorRequestError, ConnectorUnavailableError } from "../errors";
+import { ConnectorAuthError, ConnectorError, ConnectorForbiddenError, ConnectorPaymentError, ConnectorRedirectError, ConnectorRequestError, ConnectorUnavailableError } from "../errors";
 import { resetSharedLimiters, type RateLimiter } from "../http/rate-limiter";
 import { createBitrix24Client, type Bitrix24Deps } from "./client";
 import type { Bitrix24Tokens } from "./types";
@@ -191,18 +191,17 @@ describe("testConnection", () => {
     expect(ok).toMatchObject({ ok: true, user: { id: "1", name: "Айгерим Садыкова", isAdmin: true } });
 
     const bad = await createBitrix24Client({ webhookUrl: `${portal.url}/rest/1/wrong/` }, fast).testConnection();
-    expect(bad).toMatchObject({ ok: false, reason: "bad_token" });
+    expect(bad).toEqual({ ok: false, reason: "bad_credentials", params: { host: new URL(portal.url).host }, crmWords: "NO_AUTH_FOUND: Wrong authorization data" });
 
     portal.state.scopes = ["crm"];
     const scoped = await createBitrix24Client({ webhookUrl: portal.webhookUrl }, fast).testConnection();
-    expect(scoped).toMatchObject({ ok: false, reason: "missing_scope" });
-    expect(scoped.ok ? "" : scoped.message).toContain("user, department");
+    expect(scoped).toEqual({ ok: false, reason: "missing_scope", params: { host: new URL(portal.url).host, scopes: "user, department" } });
 
     const url = portal.webhookUrl;
     await portal.close();
     mock = undefined;
     const down = await createBitrix24Client({ webhookUrl: url }, fast).testConnection();
-    expect(down).toMatchObject({ ok: false, reason: "unreachable" });
+    expect(down).toMatchObject({ ok: false, reason: "connection_refused" });
   });
 
   it("rejects a webhook URL of the wrong shape without echoing it", () => {
@@ -289,7 +288,7 @@ describe("secrets", () => {
   });
 });
 
-it("follows a renamed portal's 302 with the same POST and stays on the new host", async () => {
+it("reports a renamed portal's 302 with the new host and never follows it: the webhook code goes nowhere unchecked", async () => {
   const portal = await start({ deals: 5, limits: false });
   const seen: string[] = [];
   const movingFetch: typeof fetch = async (input, init) => {
@@ -301,10 +300,13 @@ it("follows a renamed portal's 302 with the same POST and stays on the new host"
     return fetch(input, init);
   };
   const client = createBitrix24Client({ webhookUrl: `http://old-name.invalid/rest/1/${portal.state.webhook.code}/` }, { ...fast, fetch: movingFetch });
-  await expect(client.call("crm.deal.get", { id: 4 })).resolves.toMatchObject({ ID: "4" });
-  await expect(client.call("crm.deal.get", { id: 5 })).resolves.toMatchObject({ ID: "5" });
-  const newHost = new URL(portal.url).host;
-  expect(seen).toEqual(["old-name.invalid", newHost, newHost]);
+  const error = await client.call("crm.deal.get", { id: 4 }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ConnectorRedirectError);
+  expect(error).toMatchObject({ kind: "redirected", host: "old-name.invalid", targetHost: new URL(portal.url).host });
+  expect((error as Error).message).not.toContain(portal.state.webhook.code);
+  // One request, to the old address only: a redirect is not retried either.
+  expect(seen).toEqual(["old-name.invalid"]);
+  expect(portal.state.stats.requests).toBe(0);
 });
 
 it("classifies an unreachable host as ConnectorUnavailableError", async () => {

@@ -49,7 +49,7 @@ export function createBitrix24Client(options: Bitrix24Options, deps: Bitrix24Dep
   const stats: ConnectorStats = { requests: 0, retries: 0, refreshes: 0, rateLimited: 0 };
 
   const isWebhook = "webhookUrl" in options;
-  let baseUrl = isWebhook ? webhookBase(options.webhookUrl) : `${new URL(options.portalUrl).origin}/rest/`;
+  const baseUrl = isWebhook ? webhookBase(options.webhookUrl) : `${new URL(options.portalUrl).origin}/rest/`;
   const host = hostOf(baseUrl);
   let accessToken = isWebhook ? undefined : options.accessToken;
   let refresh = isWebhook ? undefined : options.refresh;
@@ -77,15 +77,11 @@ export function createBitrix24Client(options: Bitrix24Options, deps: Bitrix24Dep
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json", "User-Agent": "voronka/1.0" },
         body: JSON.stringify(body),
-        redirect: "manual", // a renamed portal answers 302; fetch would turn the POST into a GET
       },
+      // A renamed portal answers 302 (reference §1.3): fetchJson reports it with the new host and
+      // follows nothing, so the webhook code never travels to an address nobody checked.
       { fetch: deps.fetch, timeoutMs, host, crmName: "Bitrix24 portal" },
     );
-    const location = response.headers.get("location");
-    if (response.status >= 300 && response.status < 400 && location) {
-      baseUrl = new URL(location, baseUrl).href.replace(/[^/]*$/, "");
-      throw new ConnectorProtocolError(`Bitrix24 portal ${host} moved; following it to ${hostOf(baseUrl)}`);
-    }
     const json = response.json as Partial<B24Envelope<unknown> & B24ErrorBody> | undefined;
     if (response.isBroken || response.isEmpty || !json || typeof json !== "object") {
       throw noteRateLimit(classifyBitrix24Unreadable(host, response.status, method));

@@ -1,6 +1,7 @@
 // Renewing a Bitrix24 OAuth access token (reference §1.2): a GET to the OAuth server. Refresh
 // tokens rotate, so concurrent renewals share one request and the new pair is stored at once.
 import { ConnectorAuthError, ConnectorPaymentError } from "../errors";
+import { BITRIX_CODE, bitrixWords } from "../crm-words";
 import { fetchJson } from "../http/fetch-json";
 import { singleFlight } from "../http/single-flight";
 import { classifyBitrix24Unreadable } from "./classify";
@@ -32,9 +33,11 @@ async function renew(refresh: Bitrix24RefreshOptions, host: string, deps: { fetc
   const response = await fetchJson(url.href, { method: "GET", headers: { Accept: "application/json" } }, { ...deps, host: server.host, crmName: "Bitrix24 OAuth server" });
   const json = response.json as Record<string, unknown> | undefined;
   if (!json || response.isBroken) throw classifyBitrix24Unreadable(server.host, response.status, "oauth/token");
+  const words = bitrixWords(json);
   if (typeof json.error === "string") {
-    if (json.error === "PAYMENT_REQUIRED") throw new ConnectorPaymentError(`Bitrix24 portal ${host}: the app's subscription has ended (PAYMENT_REQUIRED)`, { status: response.status, code: json.error });
-    throw new ConnectorAuthError(`Bitrix24 refused to renew the access token for ${host} (${json.error}); an administrator must reconnect the app`, { status: response.status, code: json.error });
+    const code = BITRIX_CODE.test(json.error) ? json.error : undefined;
+    if (json.error === "PAYMENT_REQUIRED") throw new ConnectorPaymentError(`Bitrix24 portal ${host}: the app's subscription has ended (PAYMENT_REQUIRED)`, { status: response.status, code, crmWords: words });
+    throw new ConnectorAuthError(`Bitrix24 refused to renew the access token for ${host}${code ? ` (${code})` : ""}; an administrator must reconnect the app`, { status: response.status, code, crmWords: words });
   }
   if (typeof json.access_token !== "string" || typeof json.refresh_token !== "string") {
     throw new ConnectorAuthError(`Bitrix24 answered the token renewal for ${host} without tokens`, { status: response.status });

@@ -5,9 +5,10 @@ import type { Db } from "@/db/types";
 import { scopeOf } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { countDeals, dealListFiltersSchema, streamDeals, type DealListFilters } from "@/lib/deals/deal-list";
-import { AppError } from "@/lib/errors";
+import { AppError, type ErrorParams } from "@/lib/errors";
 import { periodDates, type Locale } from "@/lib/format";
-import { exportMessages, fillIn, type ExportMessages } from "@/lib/i18n/export-messages";
+import { errorText } from "@/lib/i18n/describe-error";
+import { exportMessages } from "@/lib/i18n/export-messages";
 import { csvStyleFor } from "../csv";
 import { describeFilters, describeScope } from "../describe-filters";
 import type { ExportOptions } from "../export-options";
@@ -31,14 +32,19 @@ export const DEAL_BATCH_SIZE = 1_000;
 /** A PDF table stops at its page limit anyway; reading more rows than fit would only cost time. */
 const PDF_ROW_CAP = PDF_TABLE_PAGE_LIMIT * 60;
 
-/** Above a format's row limit the user gets a 422 that says so — and, for Excel, the CSV link. */
-export function assertRowLimit(format: ExportOptions["format"], total: number, params: URLSearchParams, t: ExportMessages): void {
-  if (format === "csv" && total > CSV_ROW_LIMIT) throw new AppError(422, "too_many_rows", fillIn(t.errors.tooManyRowsForCsv, { rows: total, limit: CSV_ROW_LIMIT }));
+/**
+ * Above a format's row limit the user gets a 422 that says so — and, for Excel, the CSV link. The
+ * message is in the export's language: a browser that followed the export link shows it as it is.
+ */
+export function assertRowLimit(format: ExportOptions["format"], total: number, params: URLSearchParams, locale: Locale): void {
+  const refuse = (code: "too_many_rows" | "too_many_rows_for_xlsx", values: ErrorParams) => {
+    throw new AppError(422, code, errorText(locale, { code, params: values }), { params: values });
+  };
+  if (format === "csv" && total > CSV_ROW_LIMIT) refuse("too_many_rows", { rows: total, limit: CSV_ROW_LIMIT });
   if (format === "xlsx" && total > XLSX_ROW_LIMIT) {
     const csvParams = new URLSearchParams(params);
     csvParams.set("format", "csv");
-    const csvUrl = `/api/deals/export?${csvParams.toString()}`;
-    throw new AppError(422, "too_many_rows_for_xlsx", fillIn(t.errors.tooManyRowsForXlsx, { rows: total, limit: XLSX_ROW_LIMIT, csvUrl }));
+    refuse("too_many_rows_for_xlsx", { rows: total, limit: XLSX_ROW_LIMIT, csvUrl: `/api/deals/export?${csvParams.toString()}` });
   }
 }
 
@@ -67,7 +73,7 @@ export async function exportDeals({ db, viewer, params, locale, options, now = n
   const rows = () => readAhead(streamDeals(db, scope, filters, DEAL_BATCH_SIZE, now));
   const headers = (format: "csv" | "xlsx" | "pdf") => downloadHeaders(format, exportFileName(doc, format));
 
-  assertRowLimit(options.format, summary.total, params, t);
+  assertRowLimit(options.format, summary.total, params, locale);
   switch (options.format) {
     case "csv": {
       return new Response(dealsCsvStream(rows(), columns, csvStyleFor(locale, options), doc.timezone, CSV_ROW_LIMIT), { headers: headers("csv") });

@@ -8,7 +8,7 @@ import { inboxStats, successRate } from "../inbox-stats";
 import { storeInboxEvent, type InboxStatus } from "../receive/inbox";
 import { createWebhookSources, type TestSources } from "../test/sources";
 import { eventFiltersSchema, getEvent, listEvents, replayDeadEvents, replayEvent } from "./events";
-import { inboundUrl } from "./inbound-url";
+import { inboundWebhookUrl } from "@/lib/sources/inbound-url";
 
 let testDb: TestDb;
 let s: TestSources;
@@ -65,9 +65,18 @@ describe("the admin's inbox", () => {
     expect((await statusOf(theirs)).status).toBe("dead");
   });
 
-  it("builds each sender's address; amoCRM's carries its secret", () => {
-    expect(inboundUrl("https://v.example.com/", s.shop)).toBe(`https://v.example.com/api/webhooks/shop/${s.shop.id}`);
-    expect(inboundUrl("https://v.example.com", s.amo)).toBe(`https://v.example.com/api/webhooks/amocrm/${s.amo.id}/${s.amo.webhookSecret}`);
-    expect(inboundUrl("https://v.example.com", s.bitrix)).toBe(`https://v.example.com/api/webhooks/bitrix24/${s.bitrix.id}`);
+  it("shows a Bitrix24 body with its tokens masked, even one stored before every spelling of the key was masked", async () => {
+    const body = `event=ONCRMDEALADD&data%5BFIELDS%5D%5BID%5D=9&auth%5Bapplication%5Ftoken%5D=${s.bitrixToken}`;
+    const id = await storeInboxEvent(testDb.db, { orgId: s.bitrix.orgId, sourceId: s.bitrix.id, eventType: "ONCRMDEALADD", contentType: "application/x-www-form-urlencoded", headers: {}, body, status: "pending" });
+    const shown = await getEvent(testDb.db, s.bitrix.orgId, id);
+    expect(shown?.event.body).toBe("event=ONCRMDEALADD&data%5BFIELDS%5D%5BID%5D=9&auth%5Bapplication%5Ftoken%5D=***");
+  });
+
+  it("builds each sender's address; amoCRM's carries its secret, shown only when asked for", () => {
+    expect(inboundWebhookUrl("https://v.example.com/", s.shop, "shown")).toBe(`https://v.example.com/api/webhooks/shop/${s.shop.id}`);
+    expect(inboundWebhookUrl("https://v.example.com", s.amo, "shown")).toBe(`https://v.example.com/api/webhooks/amocrm/${s.amo.id}/${s.amo.webhookSecret}`);
+    expect(inboundWebhookUrl("https://v.example.com", s.amo, "hidden")).toBe(`https://v.example.com/api/webhooks/amocrm/${s.amo.id}/••••••••`);
+    expect(inboundWebhookUrl("https://v.example.com", { ...s.amo, webhookSecret: "a/b+c" }, "shown")).toBe(`https://v.example.com/api/webhooks/amocrm/${s.amo.id}/a%2Fb%2Bc`);
+    expect(inboundWebhookUrl("https://v.example.com", s.bitrix, "shown")).toBe(`https://v.example.com/api/webhooks/bitrix24/${s.bitrix.id}`);
   });
 });

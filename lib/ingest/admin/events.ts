@@ -5,6 +5,7 @@ import { z } from "zod";
 import { sources, webhookEvents } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { NotFoundError } from "@/lib/errors";
+import { maskBitrixSecrets } from "../receive/bitrix24";
 
 export const EVENT_STATUSES = ["pending", "processing", "done", "rejected", "ignored", "failed", "dead"] as const;
 export const PAGE_SIZE = 50;
@@ -70,7 +71,9 @@ export async function getEvent(db: Db, orgId: string, id: number) {
     .innerJoin(sources, eq(sources.id, webhookEvents.sourceId))
     .where(and(eq(webhookEvents.id, id), eq(webhookEvents.orgId, orgId)))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  // Stored bodies are masked on arrival; this also covers rows stored before every spelling of the key was.
+  return row.kind === "bitrix24" ? { ...row, event: { ...row.event, body: maskBitrixSecrets(row.event.body) } } : row;
 }
 
 const replayed = { status: "pending" as const, attempts: 0, nextAttemptAt: sql`now()`, lastError: null, processedAt: null };

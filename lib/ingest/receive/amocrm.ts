@@ -1,9 +1,10 @@
 // amoCRM account and Digital Pipeline webhooks: form-encoded, unsigned. The guard is the secret in
-// the URL plus the account block. amoCRM disables a hook after many non-2xx answers, so anything we
+// the URL plus the account block, checked against the account amoCRM reported for the source. amoCRM disables a hook after many non-2xx answers, so anything we
 // can store is answered 200, even when it is rejected or ignored.
 import { FormBodyError, isFormObject, listOf, parseBracketForm, textAt, type FormObject } from "./form-body";
 import { safeEqual } from "./secrets";
-import { amoAccount, type SourceRow } from "./source-settings";
+import { compareAccount, storedAccount } from "@/lib/sources/crm-account";
+import type { SourceRow } from "./source-settings";
 import { formHasNul, isFormContentType, NUL_REASON, type Verdict } from "./verdict";
 
 export const AMO_ENTITIES = ["leads", "contacts", "companies"] as const;
@@ -36,12 +37,11 @@ export function inspectAmocrm(source: SourceRow, urlSecret: string, contentType:
   } catch (error) {
     parseError = error instanceof FormBodyError ? error.message : "unreadable";
   }
-  const known = amoAccount(source);
   const accountId = form ? textAt(form, "account", "id") : undefined;
-  const subdomain = form ? textAt(form, "account", "subdomain")?.toLowerCase() : undefined;
-  if ((known.id && accountId && accountId !== known.id) || (known.subdomain && subdomain && subdomain !== known.subdomain)) {
-    return { kind: "unauthorized", message: "The webhook comes from another amoCRM account" };
-  }
+  const subdomain = form ? textAt(form, "account", "subdomain") : undefined;
+  // The account amoCRM reported for this source (its id decides: a subdomain can be renamed).
+  const account = { id: accountId, domain: subdomain };
+  if (compareAccount(storedAccount(source), account) === "other") return { kind: "unauthorized", message: "The webhook comes from another amoCRM account" };
   const stored = (status: "pending" | "rejected" | "ignored", eventType: string | null, reason?: string): Verdict => ({
     kind: "store",
     status,
@@ -49,6 +49,7 @@ export function inspectAmocrm(source: SourceRow, urlSecret: string, contentType:
     reason,
     body,
     answerStatus: 200,
+    account,
   });
   if (!form) return stored("rejected", null, `Malformed form body: ${parseError}`);
   const all = allEventKeys(form);

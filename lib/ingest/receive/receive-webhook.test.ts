@@ -52,6 +52,20 @@ describe("Bitrix24 events", () => {
     expect(row.body).toContain("auth%5Bapplication_token%5D=***");
   });
 
+  it("masks the portal's tokens however their keys are spelled: escaped brackets, an escaped underscore, lower-case hex", async () => {
+    const spellings = ["auth%5Bapplication%5Ftoken%5D", "auth%5bapplication_token%5d", "auth[application_token]", "auth%5B%61pplication%5f%74oken%5D"];
+    for (const key of spellings) {
+      const body = `event=ONCRMDEALUPDATE&data%5BFIELDS%5D%5BID%5D=5&auth%5Bmember_id%5D=d897063e1ce7c5eb9f04b9751eef5915&auth%5Baccess%5Ftoken%5D=live-access-token-1&auth%5brefresh_token%5d=live-refresh-token-2&${key}=${s.bitrixToken}`;
+      const res = await post(bitrix(), body, { "content-type": FORM });
+      expect(res.status, key).toBe(200);
+      const row = await stored(res.id);
+      expect(row.status).toBe("pending");
+      for (const secret of [s.bitrixToken, "live-access-token-1", "live-refresh-token-2"]) expect(row.body, key).not.toContain(secret);
+      // Everything else is kept byte for byte, the key as it was spelled.
+      expect(row.body).toBe(`event=ONCRMDEALUPDATE&data%5BFIELDS%5D%5BID%5D=5&auth%5Bmember_id%5D=d897063e1ce7c5eb9f04b9751eef5915&auth%5Baccess%5Ftoken%5D=***&auth%5brefresh_token%5d=***&${key}=***`);
+    }
+  });
+
   it("refuses a wrong, missing or foreign-portal token with 401 and stores nothing", async () => {
     const before = await lastId(s.bitrix.id);
     const wrong = await post(bitrix(), bitrixEvent("ONCRMDEALADD", 1, { token: "x".repeat(32) }), { "content-type": FORM });
@@ -70,7 +84,7 @@ describe("Bitrix24 events", () => {
     expect(ignored.status).toBe(200);
     expect(await stored(ignored.id)).toMatchObject({ status: "ignored", lastError: "Event ONCRMDEALUSERFIELDADD is not used by Voronka" });
 
-    const noId = encodeBracketForm({ event: "ONCRMDEALUPDATE", auth: { application_token: s.bitrixToken } });
+    const noId = encodeBracketForm({ event: "ONCRMDEALUPDATE", auth: { member_id: "d897063e1ce7c5eb9f04b9751eef5915", application_token: s.bitrixToken } });
     const malformed = await post(bitrix(), noId, { "content-type": FORM });
     expect(malformed.status).toBe(400);
     expect(await stored(malformed.id)).toMatchObject({ status: "rejected", lastError: "data[FIELDS][ID] is missing or not a number" });

@@ -3,16 +3,19 @@
 import { eq } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
+import { errorMessage } from "@/lib/error-text";
+import { recordFirstSeenAccount, type CrmAccount } from "@/lib/sources/crm-account";
+import { isUuid } from "@/lib/uuid";
 import { ingestMetrics } from "../metrics";
 import { inspectAmocrm } from "./amocrm";
 import { inspectBitrix24 } from "./bitrix24";
 import type { Delivery, HeaderReader } from "./delivery";
 import { inboxWriter, keptHeaders } from "./inbox";
-import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
 import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";
-import { isUuid } from "@/lib/uuid";
+import type { ErrorCode } from "@/lib/error-codes";
 
 export type WebhookKind = "bitrix24" | "amocrm" | "shop";
 export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
@@ -55,11 +58,12 @@ async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promi
     // Not stored means not acknowledged: 503 tells the sender to try again later (the inbox writer logged why).
     return answer(503, "unavailable", "The delivery could not be stored; try again later");
   }
+  if (verdict.account && !source.crmAccountId && !source.crmAccountDomain) await learnAccount(db, source, verdict.account);
   const isPending = verdict.status === "pending";
   const payload =
     verdict.answerStatus < 300
       ? { id, status: verdict.status, ...(verdict.reason ? { reason: verdict.reason } : {}) }
-      : { id, error: { code: verdict.answerStatus === 415 ? "unsupported_media_type" : "validation_error", message: verdict.reason ?? "Rejected" } };
+      : { id, error: { code: refusalCode(verdict.answerStatus), message: verdict.reason ?? "Rejected" } };
   return { status: verdict.answerStatus, payload, storedId: id, isPending, orgId: source.orgId };
 }
 
@@ -95,7 +99,28 @@ async function findSource(db: Db, target: WebhookTarget): Promise<SourceRow | nu
   return row && row.kind === target.kind && row.isActive ? row : null;
 }
 
-function answer(status: number, code: string, message: string): ReceiveResult {
+/** A source's row is read again on its next delivery: its secret or known account has changed. */
+export function forgetWebhookSource(sourceId: string): void {
+  cache.__voronkaWebhookSources?.delete(sourceId);
+}
+
+/**
+ * The first authenticated delivery of a source that knows no account yet names it (see
+ * lib/sources/crm-account.ts). It is already stored and will be acknowledged whatever happens here.
+ */
+async function learnAccount(db: Db, source: SourceRow, account: CrmAccount): Promise<void> {
+  try {
+    if (await recordFirstSeenAccount(db, source.id, account)) forgetWebhookSource(source.id);
+  } catch (error) {
+    console.error("[webhooks] recording the source's account failed", errorMessage(error));
+  }
+}
+
+function refusalCode(status: number): ErrorCode {
+  return status === 415 ? "unsupported_media_type" : "validation_error";
+}
+
+function answer(status: number, code: ErrorCode, message: string): ReceiveResult {
   return { status, payload: { error: { code, message } }, storedId: null, isPending: false };
 }
 

@@ -8,6 +8,13 @@ export function safeEqual(given: string, expected: string): boolean {
   return timingSafeEqual(a, b) && given.length === expected.length;
 }
 
+/** `Authorization: Bearer <secret>`, compared in constant time; with no secret configured, never (fails closed). */
+export function hasBearerSecret(request: Request, secret: string | undefined): boolean {
+  if (!secret) return false;
+  const match = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "");
+  return safeEqual(match?.[1] ?? "", secret);
+}
+
 export function hmacSha256Hex(key: string, body: string): string {
   return createHmac("sha256", key).update(body).digest("hex");
 }

@@ -1,4 +1,5 @@
 // What a sender-specific receiver decides about one delivery, before anything is written.
+import type { CrmAccount } from "@/lib/sources/crm-account";
 import type { InboxStatus } from "./inbox";
 
 export type Verdict =
@@ -13,6 +14,8 @@ export type Verdict =
       body: string;
       /** The HTTP answer once the row is committed. */
       answerStatus: number;
+      /** The CRM account the delivery names, to be recorded when the source knows none yet. */
+      account?: CrmAccount;
     };
 
 export function isFormContentType(contentType: string | null): boolean {

@@ -10,11 +10,11 @@ export async function createWebhookSources(db: Db, orgId: string) {
   const bitrixToken = secret();
   const [bitrix] = await db
     .insert(sources)
-    .values({ orgId, kind: "bitrix24", name: "Portal", baseUrl: "https://some-domain.bitrix24.ru", webhookSecret: secret(), settings: { applicationToken: bitrixToken, memberId: "d897063e1ce7c5eb9f04b9751eef5915" } })
+    .values({ orgId, kind: "bitrix24", name: "Portal", baseUrl: "https://some-domain.bitrix24.ru", webhookSecret: secret(), settings: { applicationToken: bitrixToken }, crmAccountId: "d897063e1ce7c5eb9f04b9751eef5915", crmAccountDomain: "some-domain.bitrix24.ru" })
     .returning();
   const [amo] = await db
     .insert(sources)
-    .values({ orgId, kind: "amocrm", name: "amoCRM", baseUrl: "https://example.amocrm.ru", webhookSecret: secret(), settings: { accountId: "29638927" } })
+    .values({ orgId, kind: "amocrm", name: "amoCRM", baseUrl: "https://example.amocrm.ru", webhookSecret: secret(), crmAccountId: "29638927", crmAccountDomain: "example" })
     .returning();
   const [shop] = await db.insert(sources).values({ orgId, kind: "shop", name: "Shop", webhookSecret: secret() }).returning();
   return { bitrix, bitrixToken, amo, amoAccount: { id: "29638927", subdomain: "example" }, shop };

@@ -7,17 +7,16 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { SpendCheck, SpendImport } from "@/lib/ad-spend/import";
+import { callApi } from "@/lib/api/call-api";
+import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
+import { describeError } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
+import { rowProblemsText } from "./row-problems";
 
-async function sendCsv<T>(text: string, dryRun: boolean): Promise<T> {
-  const response = await fetch(`/api/ad-spend/import${dryRun ? "?dryRun=1" : ""}`, { method: "POST", headers: { "content-type": "text/csv" }, body: text });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-  return body as T;
-}
+const sendCsv = <T,>(csv: string, dryRun: boolean) => callApi<T>(`/api/ad-spend/import${dryRun ? "?dryRun=1" : ""}`, { csv });
 
-export function CsvImport({ t }: { t: TrafficMessages["spend"] }) {
+export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: Locale }) {
   const router = useRouter();
   const [text, setText] = useState<string | null>(null);
   const check = useMutation({ mutationFn: (csv: string) => sendCsv<SpendCheck>(csv, true) });
@@ -50,8 +49,8 @@ export function CsvImport({ t }: { t: TrafficMessages["spend"] }) {
           </Button>
         ) : null}
       </div>
-      {check.error ? <Alert tone="error">{check.error.message}</Alert> : null}
-      {run.error ? <Alert tone="error">{run.error.message}</Alert> : null}
+      {check.error ? <Alert tone="error">{describeError(check.error, locale)}</Alert> : null}
+      {run.error ? <Alert tone="error">{describeError(run.error, locale)}</Alert> : null}
       {run.data ? (
         <Alert tone="success">
           <span data-testid="spend-imported">{fill(t.imported, { count: run.data.imported, inserted: run.data.inserted, updated: run.data.updated })}</span>
@@ -63,7 +62,7 @@ export function CsvImport({ t }: { t: TrafficMessages["spend"] }) {
           <ul className="mt-1 list-disc pl-5" data-testid="spend-row-errors">
             {preview.errors.map((error) => (
               <li key={error.line}>
-                {t.row} {error.line}: {error.message}
+                {t.row} {error.line}: {rowProblemsText(error, locale)}
               </li>
             ))}
           </ul>

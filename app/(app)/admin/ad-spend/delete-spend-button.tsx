@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { callApi } from "../sources/api";
+import { callApi } from "@/lib/api/call-api";
 
 export function DeleteSpendButton({ id, label }: { id: string; label: string }) {
   const router = useRouter();

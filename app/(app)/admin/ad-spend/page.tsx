@@ -34,10 +34,10 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
     <div className="max-w-5xl space-y-6">
       <PageHeader title={t.title} intro={t.intro} back={{ href: "/admin", label: trafficMessages[locale].backToAdmin }} />
       <Card title={t.formTitle}>
-        <SpendForm teams={teams} baseCurrency={viewer.org.baseCurrency} t={t} />
+        <SpendForm teams={teams} baseCurrency={viewer.org.baseCurrency} t={t} locale={locale} />
       </Card>
       <Card title={t.importTitle}>
-        <CsvImport t={t} />
+        <CsvImport t={t} locale={locale} />
       </Card>
       <Card title={t.list}>
         <form className="mb-4 flex flex-wrap items-end gap-3 text-sm" method="get">

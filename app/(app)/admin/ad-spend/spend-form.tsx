@@ -1,22 +1,34 @@
 "use client";
-// One figure typed in: sent through the same check and upsert as a CSV row or a script's row.
+// One figure typed in: sent through the same check and upsert as a CSV row or a script's row. It is
+// checked first (dryRun), so a bad value is named by its own problem, as the CSV preview names it.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import type { SpendCheck } from "@/lib/ad-spend/import";
 import type { TeamRef } from "@/lib/ad-spend/validate";
+import { callApi } from "@/lib/api/call-api";
+import type { Locale } from "@/lib/format";
+import { describeError } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
-import { callApi } from "../sources/api";
+import { rowProblemsText } from "./row-problems";
 
-export function SpendForm({ teams, baseCurrency, t }: { teams: TeamRef[]; baseCurrency: string; t: TrafficMessages["spend"] }) {
+export function SpendForm({ teams, baseCurrency, t, locale }: { teams: TeamRef[]; baseCurrency: string; t: TrafficMessages["spend"]; locale: Locale }) {
   const router = useRouter();
   const [form, setForm] = useState({ team: teams[0]?.id ?? "", day: new Date().toISOString().slice(0, 10), source: "", campaign: "", amount: "", currency: baseCurrency });
   const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [key]: event.target.value });
   const save = useMutation({
-    mutationFn: () => callApi("/api/ad-spend", { body: { rows: [{ ...form, teamId: form.team || teams[0]?.id }] } }),
-    onSuccess: () => {
+    mutationFn: async () => {
+      const rows = [{ ...form, teamId: form.team || teams[0]?.id }];
+      const checked = await callApi<SpendCheck>("/api/ad-spend", { body: { rows, dryRun: true } });
+      if (checked.errors.length > 0) return { problems: rowProblemsText(checked.errors[0], locale) };
+      await callApi("/api/ad-spend", { body: { rows } });
+      return { problems: null };
+    },
+    onSuccess: ({ problems }) => {
+      if (problems) return;
       setForm({ ...form, amount: "" });
       router.refresh();
     },
@@ -57,11 +69,11 @@ export function SpendForm({ teams, baseCurrency, t }: { teams: TeamRef[]; baseCu
         <Button type="submit" disabled={save.isPending || teams.length === 0}>
           {t.save}
         </Button>
-        {save.isSuccess ? <span className="text-sm text-emerald-700">{t.saved}</span> : null}
+        {save.isSuccess && !save.data.problems ? <span className="text-sm text-emerald-700">{t.saved}</span> : null}
       </div>
-      {save.error ? (
-        <div className="sm:col-span-6">
-          <Alert tone="error">{save.error.message}</Alert>
+      {save.error || save.data?.problems ? (
+        <div className="sm:col-span-6" data-testid="spend-form-error">
+          <Alert tone="error">{save.data?.problems ?? describeError(save.error, locale)}</Alert>
         </div>
       ) : null}
     </form>

@@ -54,7 +54,7 @@ describe("saving the settings", () => {
   it("refuses to turn on without a token, beside the switch, keeping what was typed and ticked", async () => {
     expect(await getNotificationSettings(testDb.db, org.f.org.id)).toMatchObject({ hasBotToken: false });
     const state = await saveNotificationSettingsAction({}, form({ isEnabled: "on", botToken: "", fallbackChatId: "-1009", template: "" }));
-    expect(state).toEqual({ status: "error", fieldErrors: { isEnabled: t.errors.isEnabled }, values: { fallbackChatId: "-1009", template: "" }, selected: ["isEnabled"] });
+    expect(state).toEqual({ status: "error", fieldErrors: { isEnabled: "Чтобы включить уведомления, задайте токен бота." }, values: { fallbackChatId: "-1009", template: "" }, selected: ["isEnabled"] });
   });
 
   it("refuses a malformed token, a malformed chat and an unknown placeholder, each beside its field", async () => {

@@ -6,20 +6,21 @@ import { requirePermission } from "@/lib/auth/session";
 import { fill } from "@/lib/i18n/admin-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { notificationsMessages, type NotificationsMessages } from "@/lib/i18n/notifications-messages";
-import { AppError } from "@/lib/errors";
 import { retryDeadNotifications } from "@/lib/notifications/deliveries";
 import { kickNotifications } from "@/lib/notifications/kick";
 import { sendTestMessage } from "@/lib/notifications/send-test";
 import { saveNotificationSettings } from "@/lib/notifications/settings";
 import { DEFAULT_TEMPLATES, PLACEHOLDERS, unknownPlaceholders } from "@/lib/notifications/template";
-import { EncryptionKeyMissingError } from "@/lib/sources/crypto";
-import { textValues, type FormState } from "../form-state";
+import type { Locale } from "@/lib/format";
+import { errorText } from "@/lib/i18n/describe-error";
+import { describeFormError, textValues, type FormState } from "../form-state";
 
 const PAGE = "/admin/notifications";
 
 export async function saveNotificationSettingsAction(_previous: FormState, form: FormData): Promise<FormState> {
   const viewer = await requirePermission("org:update");
-  const t = notificationsMessages[await resolveLocale(viewer)];
+  const locale = await resolveLocale(viewer);
+  const t = notificationsMessages[locale];
   // What was typed goes back after a refusal; the token never does.
   const values = textValues(form, ["fallbackChatId", "template"]);
   // The default text saved unchanged stays "the default", so it follows the organisation's language.
@@ -35,32 +36,20 @@ export async function saveNotificationSettingsAction(_previous: FormState, form:
     revalidatePath(PAGE);
     return { status: "success", message: t.saved };
   } catch (error) {
-    return { status: "error", ...describeSettingsError(error, t, values.template), values, selected: form.get("isEnabled") === "on" ? ["isEnabled"] : [] };
+    return { status: "error", ...describeSettingsError(error, locale, t, values.template), values, selected: form.get("isEnabled") === "on" ? ["isEnabled"] : [] };
   }
 }
 
-function describeSettingsError(error: unknown, t: NotificationsMessages, template: string): Pick<FormState, "message" | "fieldErrors"> {
-  if (error instanceof EncryptionKeyMissingError) return { message: t.errors.encryptionKey };
-  const fieldErrors: Record<string, string> = {};
-  const describe = (field: string) => {
-    if (field === "template") {
-      const unknown = unknownPlaceholders(template);
-      return unknown.length > 0
-        ? fill(t.errors.template, { unknown: unknown.map((name) => `{${name}}`).join(", "), known: PLACEHOLDERS.map((name) => `{${name}}`).join(" ") })
-        : t.errors.templateLength;
-    }
-    return t.errors[field as "isEnabled" | "botToken" | "fallbackChatId"];
-  };
-  if (error instanceof ZodError) {
-    for (const issue of error.issues) fieldErrors[String(issue.path[0])] ??= describe(String(issue.path[0]));
-  } else if (error instanceof AppError && /^isEnabled: /.test(error.message)) {
-    fieldErrors.isEnabled = t.errors.isEnabled;
-  } else if (error instanceof AppError) {
-    return { message: error.message };
-  } else {
-    throw error;
-  }
-  return { fieldErrors };
+/** The template's text names the placeholders it does not know; the rest is the form's usual way. */
+function describeSettingsError(error: unknown, locale: Locale, t: NotificationsMessages, template: string): Pick<FormState, "message" | "fieldErrors"> {
+  const unknown = unknownPlaceholders(template);
+  const templateText =
+    unknown.length > 0
+      ? fill(t.errors.template, { unknown: unknown.map((name) => `{${name}}`).join(", "), known: PLACEHOLDERS.map((name) => `{${name}}`).join(" ") })
+      : t.errors.templateLength;
+  // Switching on without a token is the one way isEnabled can be refused.
+  const isEnabledText = errorText(locale, { code: "bot_token_required" });
+  return describeFormError(error, locale, { isEnabled: isEnabledText, botToken: t.errors.botToken, fallbackChatId: t.errors.fallbackChatId, template: templateText });
 }
 
 export async function sendTestMessageAction(_previous: FormState, form: FormData): Promise<FormState> {

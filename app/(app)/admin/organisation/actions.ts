@@ -12,7 +12,8 @@ const fieldNames = ["name", "baseCurrency", "timezone", "locale", "country"] as 
 
 export async function updateOrgSettingsAction(_previous: FormState, form: FormData): Promise<FormState> {
   const viewer = await requirePermission("org:update");
-  const t = adminMessages[await resolveLocale(viewer)];
+  const locale = await resolveLocale(viewer);
+  const t = adminMessages[locale];
   const values = textValues(form, fieldNames);
   try {
     await updateOrgSettings(await getDb(), viewer, orgSettingsSchema.parse(values));
@@ -20,7 +21,7 @@ export async function updateOrgSettingsAction(_previous: FormState, form: FormDa
     revalidatePath("/", "layout");
     return { status: "success", message: t.org.saved };
   } catch (error) {
-    const { orgName, baseCurrency, timezone, locale, country } = t.errors.fields;
-    return { status: "error", ...describeFormError(error, t.errors, { name: orgName, baseCurrency, timezone, locale, country }), values };
+    const { orgName, baseCurrency, timezone, locale: localeField, country } = t.errors.fields;
+    return { status: "error", ...describeFormError(error, locale, { name: orgName, baseCurrency, timezone, locale: localeField, country }), values };
   }
 }

@@ -5,9 +5,11 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
+import { describeError } from "@/lib/i18n/describe-error";
 import type { SourcesMessages } from "@/lib/i18n/sources-messages";
-import { callApi } from "./api";
+import { callApi } from "@/lib/api/call-api";
 
 type Kind = "bitrix24" | "amocrm" | "shop";
 type Connection = "webhook" | "bitrixOAuth" | "token" | "amoOAuth";
@@ -21,7 +23,13 @@ const FIELDS: Record<Connection, string[]> = {
 };
 type Created = { id: string; inboundWebhookUrl: string; signingSecret?: string };
 
-export function AddSourceForm({ t, onCreated }: { t: SourcesMessages; onCreated: () => void }) {
+/** The fields a refusal may name, as this form labels them. */
+function fieldLabels(t: SourcesMessages["add"]): Record<string, string> {
+  const { kind, name, webhookUrl, applicationToken, portalUrl, clientId, clientSecret, baseUrl, redirectUri } = t;
+  return { kind, name, webhookUrl, applicationToken, portalUrl, clientId, clientSecret, baseUrl, redirectUri, accessToken: t.oauthAccessToken, refreshToken: t.refreshToken };
+}
+
+export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; locale: Locale; onCreated: () => void }) {
   const [kind, setKind] = useState<Kind>("bitrix24");
   const [connection, setConnection] = useState<Connection>("webhook");
   const chooseKind = (next: Kind) => {
@@ -45,7 +53,7 @@ export function AddSourceForm({ t, onCreated }: { t: SourcesMessages; onCreated:
       event.currentTarget?.reset();
       onCreated();
     } catch (e) {
-      setError(fill(t.error, { message: e instanceof Error ? e.message : String(e) }));
+      setError(fill(t.error, { message: describeError(e, locale, fieldLabels(t.add)) }));
     } finally {
       setBusy(false);
     }
@@ -136,7 +144,9 @@ export function AddSourceForm({ t, onCreated }: { t: SourcesMessages; onCreated:
             {created.signingSecret ? (
               <>
                 <p className="mt-2">{t.add.signingSecret}</p>
-                <code className="mt-1 block break-all">{created.signingSecret}</code>
+                <code className="mt-1 block break-all" data-testid="created-signing-secret">
+                  {created.signingSecret}
+                </code>
               </>
             ) : null}
           </Alert>

@@ -5,11 +5,13 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
+import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
+import { describeError } from "@/lib/i18n/describe-error";
 import type { SourcesMessages } from "@/lib/i18n/sources-messages";
-import { callApi } from "./api";
+import { callApi } from "@/lib/api/call-api";
 
-export function AppTokenForm({ sourceId, t, onSaved }: { sourceId: string; t: SourcesMessages; onSaved: () => void }) {
+export function AppTokenForm({ sourceId, t, locale, onSaved }: { sourceId: string; t: SourcesMessages; locale: Locale; onSaved: () => void }) {
   const [message, setMessage] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -19,7 +21,7 @@ export function AppTokenForm({ sourceId, t, onSaved }: { sourceId: string; t: So
       setMessage({ tone: "success", text: t.appToken.saved });
       onSaved();
     } catch (e) {
-      setMessage({ tone: "error", text: fill(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      setMessage({ tone: "error", text: fill(t.error, { message: describeError(e, locale, { applicationToken: t.appToken.label }) }) });
     }
   }
   return (

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { adminMessages } from "@/lib/i18n/admin-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { sourcesMessages } from "@/lib/i18n/sources-messages";
+import { requestOrigin } from "@/lib/sources/inbound-url";
 import { listSources } from "@/lib/sources/manage-sources";
 import { SourcesClient } from "./sources-client";
 
@@ -16,9 +17,7 @@ export default async function SourcesPage() {
   const viewer = await requirePermission("sources:manage");
   const locale = await resolveLocale(viewer);
   const t = sourcesMessages[locale];
-  const head = await headers();
-  const origin = `${head.get("x-forwarded-proto") ?? "http"}://${head.get("x-forwarded-host") ?? head.get("host") ?? "localhost"}`;
-  const sources = await listSources(await getDb(), viewer.orgId, origin);
+  const sources = await listSources(await getDb(), viewer.orgId, requestOrigin(await headers()));
   return (
     <div className="max-w-6xl space-y-6">
       <PageHeader title={t.title} intro={t.intro} back={{ href: "/admin", label: adminMessages[locale].backToAdmin }} />

@@ -1,17 +1,20 @@
 "use client";
-// One source: what it is, where it posts, and its actions (test, sync, delete) with the sync panel.
+// One source: what it is, where it posts (its secret hidden until asked for), and its actions (test,
+// sync, delete) with the sync panel.
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
-import type { SourcesMessages } from "@/lib/i18n/sources-messages";
+import { describeError } from "@/lib/i18n/describe-error";
+import { describeTestFailure, type SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { SourceListItem } from "@/lib/sources/manage-sources";
-import { callApi } from "./api";
+import { callApi } from "@/lib/api/call-api";
 import { AppTokenForm } from "./app-token-form";
+import { InboundAddress } from "./inbound-address";
 import { SyncPanel } from "./sync-panel";
 
-type TestResult = { ok: true; portal: string; user: { name: string } } | { ok: false; reason: string; message: string };
+type TestResult = { ok: true; portal: string; user: { name: string } } | { ok: false; reason: string; params: Record<string, string | number>; details?: string };
 
 export function SourceCard({ source, t, locale, timezone, onChanged }: { source: SourceListItem; t: SourcesMessages; locale: Locale; timezone: string; onChanged: () => void }) {
   const [test, setTest] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -26,10 +29,10 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
       setTest(
         result.ok
           ? { tone: "success", text: fill(t.testOk, { portal: result.portal, user: result.user.name }) }
-          : { tone: "error", text: `${t.testFailures[result.reason] ?? t.testFailed} ${fill(t.testDetails, { message: result.message })}` },
+          : { tone: "error", text: describeTestFailure(t, result) },
       );
     } catch (e) {
-      setTest({ tone: "error", text: fill(t.error, { message: e instanceof Error ? e.message : String(e) }) });
+      setTest({ tone: "error", text: fill(t.error, { message: describeError(e, locale) }) });
     } finally {
       setTesting(false);
     }
@@ -62,10 +65,8 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
           </Button>
         </div>
       </div>
-      <p className="mt-3 text-xs text-slate-500">
-        {t.inbound}: <code className="break-all text-slate-700">{source.inboundWebhookUrl}</code>
-      </p>
-      {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} onSaved={onChanged} /> : null}
+      <InboundAddress source={source} t={t} locale={locale} />
+      {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
       {test ? (
         <div className="mt-3" data-testid="test-result">
           <Alert tone={test.tone}>{test.text}</Alert>

@@ -7,7 +7,7 @@ import type { Locale } from "@/lib/format";
 import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { SourceListItem } from "@/lib/sources/manage-sources";
 import { AddSourceForm } from "./add-source-form";
-import { callApi } from "./api";
+import { callApi } from "@/lib/api/call-api";
 import { SourceCard } from "./source-card";
 
 export function SourcesClient({ initialSources, t, locale, timezone }: { initialSources: SourceListItem[]; t: SourcesMessages; locale: Locale; timezone: string }) {
@@ -27,7 +27,7 @@ export function SourcesClient({ initialSources, t, locale, timezone }: { initial
         ))}
       </div>
       <Card title={t.add.title}>
-        <AddSourceForm t={t} onCreated={refresh} />
+        <AddSourceForm t={t} locale={locale} onCreated={refresh} />
       </Card>
     </div>
   );

@@ -7,10 +7,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime, formatNumber, type Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
+import { describeError, errorText } from "@/lib/i18n/describe-error";
 import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { RunView } from "@/lib/sync/run-history";
 import { freshnessText } from "@/lib/sync/freshness-text";
-import { callApi } from "./api";
+import { callApi } from "@/lib/api/call-api";
 
 export function SyncPanel({ sourceId, t, locale, timezone }: { sourceId: string; t: SourcesMessages; locale: Locale; timezone: string }) {
   const queryClient = useQueryClient();
@@ -23,7 +24,7 @@ export function SyncPanel({ sourceId, t, locale, timezone }: { sourceId: string;
   const start = useMutation({
     mutationFn: (mode: "incremental" | "full") => callApi(`/api/sources/${sourceId}/sync`, { body: { mode } }),
     onMutate: () => setError(null),
-    onError: (e) => setError(fill(t.error, { message: e.message })),
+    onError: (e) => setError(fill(t.error, { message: describeError(e, locale) })),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["sync-runs", sourceId] }),
   });
   const current = runs.find((run) => run.status === "running");
@@ -76,6 +77,13 @@ function RunProgress({ run, t, locale }: { run: RunView; t: SourcesMessages; loc
   );
 }
 
+/** Why a run failed or stopped, translated, then the CRM's own words; runs from before codes show their English text. */
+function failureText(run: RunView, t: SourcesMessages, locale: Locale): string | null {
+  if (!run.failure) return run.error;
+  const reason = errorText(locale, run.failure);
+  return run.failure.details ? `${reason} ${fill(t.testDetails, { message: run.failure.details })}` : reason;
+}
+
 function RunHistory({ runs, t, locale, timezone }: { runs: RunView[]; t: SourcesMessages; locale: Locale; timezone: string }) {
   if (runs.length === 0) return <p className="text-sm text-slate-500">{t.noRuns}</p>;
   return (
@@ -102,7 +110,7 @@ function RunHistory({ runs, t, locale, timezone }: { runs: RunView[]; t: Sources
               <td className="text-right tabular-nums">{formatNumber(run.rowsDone, locale)}</td>
               <td className="text-right tabular-nums">{formatNumber(run.stats.requests ?? 0, locale)}</td>
               <td className="text-right tabular-nums">{formatNumber(run.stats.retries ?? 0, locale)}</td>
-              <td className="pl-3 text-red-700">{run.error}</td>
+              <td className="pl-3 text-red-700">{failureText(run, t, locale)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,13 +2,18 @@
 // The background recompute's progress bar while it runs, and the outcome of the last one.
 import { formatNumber, type Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
+import { errorText } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import type { RunRow } from "./use-traffic";
 
 export function RecomputeStatus({ run, t, locale }: { run: RunRow | null; t: TrafficMessages["recompute"]; locale: Locale }) {
   if (!run) return null;
   const numbers = { processed: formatNumber(run.processed, locale), total: formatNumber(run.total, locale), changed: formatNumber(run.changed, locale) };
-  if (run.status === "failed") return <span className="text-sm text-red-700">{fill(t.failed, { error: run.error ?? "" })}</span>;
+  if (run.status === "failed") {
+    // Runs from before failures had codes show their English text.
+    const reason = run.failure ? errorText(locale, run.failure) : (run.error ?? "");
+    return <span className="text-sm text-red-700">{fill(t.failed, { error: reason })}</span>;
+  }
   if (run.status !== "running") {
     return (
       <span className="text-sm text-slate-500" data-testid="recompute-done">

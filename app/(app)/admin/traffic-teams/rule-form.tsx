@@ -8,7 +8,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import type { AttributionPreview } from "@/lib/attribution/preview";
 import { RULE_MATCHES, UTM_FIELDS } from "@/lib/attribution/types";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
-import { callApi } from "../sources/api";
+import { callApi } from "@/lib/api/call-api";
 import type { Notify } from "./traffic-teams-client";
 import type { RuleRow, TeamRow } from "./use-traffic";
 

@@ -8,7 +8,7 @@ import type { AttributionPreview } from "@/lib/attribution/preview";
 import type { Locale } from "@/lib/format";
 import { notificationsMessages } from "@/lib/i18n/notifications-messages";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
-import { callApi } from "../sources/api";
+import { callApi } from "@/lib/api/call-api";
 import type { Notify } from "./traffic-teams-client";
 import type { TeamRow } from "./use-traffic";
 

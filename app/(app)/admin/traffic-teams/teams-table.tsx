@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { fill } from "@/lib/i18n/admin-messages";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
-import { callApi } from "../sources/api";
+import { callApi } from "@/lib/api/call-api";
 import type { Notify } from "./traffic-teams-client";
 import type { TeamRow } from "./use-traffic";
 

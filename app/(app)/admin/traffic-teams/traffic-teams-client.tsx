@@ -9,8 +9,9 @@ import { Card } from "@/components/ui/card";
 import type { AttributionPreview } from "@/lib/attribution/preview";
 import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
+import { describeError } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
-import { callApi } from "../sources/api";
+import { callApi } from "@/lib/api/call-api";
 import { ConflictList } from "./conflict-list";
 import { PreviewPanel } from "./preview-panel";
 import { RecomputeStatus } from "./recompute-status";
@@ -21,6 +22,13 @@ import { TeamsTable } from "./teams-table";
 import { useRefreshTraffic, useTrafficData, type RuleRow, type TeamRow } from "./use-traffic";
 
 export type Notify = { ok: (message: string) => void; fail: (error: Error) => void };
+
+/** The fields a refusal may name, as the team and rule forms label them. */
+function fieldLabels(t: TrafficMessages): Record<string, string> {
+  const { name, color, emoji, primaryCode } = t.teams;
+  const { team, field, match, pattern, priority } = t.rules;
+  return { name, color, emoji, primarySourceCode: primaryCode, teamId: team, field, match, pattern, priority };
+}
 
 export function TrafficTeamsClient({ t, locale }: { t: TrafficMessages; locale: Locale }) {
   const { teams, rules, conflicts, run } = useTrafficData();
@@ -35,7 +43,7 @@ export function TrafficTeamsClient({ t, locale }: { t: TrafficMessages; locale: 
       setPreview(null);
       void refresh();
     },
-    fail: (error) => setMessage({ tone: "error", text: error.message }),
+    fail: (error) => setMessage({ tone: "error", text: describeError(error, locale, fieldLabels(t)) }),
   };
   const importExamples = useMutation({
     mutationFn: () => callApi<{ teamsCreated: number; rulesCreated: number }>("/api/traffic-teams/import-examples", { body: {} }),

@@ -6,7 +6,7 @@ import type { RuleConflict } from "@/lib/attribution/conflicts";
 import type { AttributionRun } from "@/lib/attribution/recompute";
 import type { AttributionRule } from "@/lib/attribution/rules";
 import type { TrafficTeam } from "@/lib/attribution/teams";
-import { callApi } from "../sources/api";
+import { callApi } from "@/lib/api/call-api";
 
 type Json<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 export type TeamRow = Json<TrafficTeam> & { rules: number };

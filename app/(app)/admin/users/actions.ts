@@ -11,7 +11,8 @@ import { describeFormError, textValues, type FormState } from "../form-state";
 
 export async function inviteUserAction(_previous: FormState, form: FormData): Promise<FormState> {
   const viewer = await requirePermission("users:manage");
-  const t = adminMessages[await resolveLocale(viewer)];
+  const locale = await resolveLocale(viewer);
+  const t = adminMessages[locale];
   const values = textValues(form, ["email", "name", "role", "departmentId"]);
   try {
     const input = inviteUserSchema.parse({ ...values, departmentId: values.departmentId || null, password: form.get("password") ?? undefined });
@@ -20,19 +21,20 @@ export async function inviteUserAction(_previous: FormState, form: FormData): Pr
     return { status: "success", message: fill(t.invite.done, { email: user.email }), userId: user.id };
   } catch (error) {
     const { email, name, role, departmentId, password } = t.errors.fields;
-    return { status: "error", ...describeFormError(error, t.errors, { email, name, role, departmentId, password }), values };
+    return { status: "error", ...describeFormError(error, locale, { email, name, role, departmentId, password }), values };
   }
 }
 
 export async function createDepartmentAction(_previous: FormState, form: FormData): Promise<FormState> {
   const viewer = await requirePermission("users:manage");
-  const t = adminMessages[await resolveLocale(viewer)];
+  const locale = await resolveLocale(viewer);
+  const t = adminMessages[locale];
   const values = textValues(form, ["name"]);
   try {
     const department = await createDepartment(await getDb(), viewer, createDepartmentSchema.parse(values));
     revalidatePath("/admin/users", "layout");
     return { status: "success", message: fill(t.departments.created, { name: department.name }) };
   } catch (error) {
-    return { status: "error", ...describeFormError(error, t.errors, { name: t.errors.fields.departmentName }), values };
+    return { status: "error", ...describeFormError(error, locale, { name: t.errors.fields.departmentName }), values };
   }
 }

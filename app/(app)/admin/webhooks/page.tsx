@@ -5,11 +5,11 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { eventFiltersSchema, EVENT_STATUSES, getEvent, listEvents, listOrgSources, PAGE_SIZE, type EventFilters } from "@/lib/ingest/admin/events";
-import { inboundUrl } from "@/lib/ingest/admin/inbound-url";
 import { inboxStats } from "@/lib/ingest/inbox-stats";
 import { fill } from "@/lib/i18n/admin-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { webhooksMessages } from "@/lib/i18n/webhooks-messages";
+import { inboundWebhookUrl, requestOrigin } from "@/lib/sources/inbound-url";
 import { EventDetail } from "./event-detail";
 import { EventsTable } from "./events-table";
 import { SourceCard } from "./source-card";
@@ -28,7 +28,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
     inboxStats(db, viewer.orgId),
     listEvents(db, viewer.orgId, filters),
     filters.event ? getEvent(db, viewer.orgId, filters.event) : null,
-    requestOrigin(),
+    headers().then(requestOrigin),
   ]);
   const href = (changes: Partial<EventFilters>) => `/admin/webhooks?${query({ ...filters, event: undefined, ...changes })}`;
   const pages = Math.max(1, Math.ceil(events.total / PAGE_SIZE));
@@ -39,7 +39,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       {sourceRows.length === 0 ? <p className="text-sm text-slate-500">{t.noSources}</p> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         {sourceRows.map((source) => (
-          <SourceCard key={source.id} source={source} url={inboundUrl(origin, source)} stats={stats.find((s) => s.sourceId === source.id)} t={t} locale={locale} />
+          <SourceCard key={source.id} source={{ id: source.id, name: source.name, kind: source.kind }} url={inboundWebhookUrl(origin, source, "hidden")} stats={stats.find((s) => s.sourceId === source.id)} t={t} locale={locale} />
         ))}
       </div>
       {detail ? <EventDetail detail={detail} closeHref={href({})} t={t} locale={locale} timeZone={tz} /> : null}
@@ -81,12 +81,4 @@ function query(values: Partial<EventFilters>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
   return params.toString();
-}
-
-/** The public origin the CRM must post to, as this request reached us (behind a proxy too). */
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
 }

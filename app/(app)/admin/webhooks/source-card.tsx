@@ -19,6 +19,11 @@ export function SourceCard({ source, url, stats, t, locale }: Props) {
           <code className="block break-all rounded bg-slate-100 px-2 py-1 text-xs" data-testid="inbound-url">
             {url}
           </code>
+          {source.kind === "amocrm" ? (
+            <a href="/admin/sources" className="mt-1 block text-xs text-slate-500 underline">
+              {t.secretHidden}
+            </a>
+          ) : null}
         </div>
         <p className="text-slate-600">{t.how[source.kind]}</p>
         <div className="flex flex-wrap items-center gap-2">

@@ -11,7 +11,6 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { assertRowLimit, CSV_ROW_LIMIT, DEAL_BATCH_SIZE, XLSX_ROW_LIMIT } from "@/lib/export/deals/deals-export";
 import { pdfText } from "@/lib/export/test/read-pdf";
 import { bytesOf, callAs, createExportFixture, type ExportFixture, type Who } from "@/lib/export/test/export-fixture";
-import { exportMessages } from "@/lib/i18n/export-messages";
 import { GET as listDeals } from "../route";
 import { GET as exportDeals } from "./route";
 
@@ -124,14 +123,13 @@ describe("deals XLSX", () => {
   });
 
   it("refuses more rows than an Excel sheet holds, offering the CSV; and more than the CSV limit", () => {
-    const t = exportMessages.en;
     const params = new URLSearchParams("status=won");
-    expect(() => assertRowLimit("xlsx", XLSX_ROW_LIMIT, params, t)).not.toThrow();
-    expect(() => assertRowLimit("xlsx", XLSX_ROW_LIMIT + 1, params, t)).toThrow(
-      "The export has 1048576 rows; an Excel sheet holds at most 1048575. Narrow the filters or export CSV: /api/deals/export?status=won&format=csv",
+    expect(() => assertRowLimit("xlsx", XLSX_ROW_LIMIT, params, "en")).not.toThrow();
+    expect(() => assertRowLimit("xlsx", XLSX_ROW_LIMIT + 1, params, "en")).toThrow(
+      "The export has 1,048,576 rows; an Excel sheet holds at most 1,048,575. Narrow the filters or export CSV: /api/deals/export?status=won&format=csv",
     );
-    expect(() => assertRowLimit("csv", XLSX_ROW_LIMIT + 1, params, t)).toThrow("CSV exports stop at 1000000");
-    expect(() => assertRowLimit("csv", CSV_ROW_LIMIT, params, t)).not.toThrow();
+    expect(() => assertRowLimit("csv", XLSX_ROW_LIMIT + 1, params, "ru")).toThrow("В выгрузке 1\u00a0048\u00a0576 строк, а в CSV помещается не больше 1\u00a0000\u00a0000. Сузьте фильтры.");
+    expect(() => assertRowLimit("csv", CSV_ROW_LIMIT, params, "ru")).not.toThrow();
   });
 });
 

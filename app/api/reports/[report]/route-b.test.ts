@@ -75,13 +75,13 @@ describe("GET /api/reports/:name (activity and leads)", () => {
   it("answers 400 naming a bad filter", async () => {
     const response = await call("leads-by-source?managerId=42", "admin");
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/^managerId: /);
+    expect(((await response.json()) as { error: object }).error).toMatchObject({ code: "validation_error", field: "managerId", message: expect.stringMatching(/^managerId: /) });
   });
 
   it("answers 403 to a director asking for another department", async () => {
     const response = await call(`manager-activity?departmentId=${f.departments.online.id}`, "director");
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "forbidden", message: expect.stringMatching(/^departmentId: /) });
+    expect(((await response.json()) as { error: { code: string; message: string } }).error).toEqual({ code: "department_out_of_scope", field: "departmentId", message: "That department is outside what you may see" });
   });
 
   it("answers 401 without a token", async () => {

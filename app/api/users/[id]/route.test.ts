@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, users } from "@/db/schema";
 import { createOrgFixture, FIXTURE_PASSWORD, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
+import { waitForLockWaiters } from "@/db/test/lock-waiters";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { newSessionClaims } from "@/lib/auth/sessions";
 import { checkCredentials } from "@/lib/auth/sign-in";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
+import { env } from "@/lib/env";
 import { GET, PATCH } from "./route";
 
 let testDb: TestDb;
@@ -14,14 +18,17 @@ let a: OrgFixture;
 let b: OrgFixture;
 const token: Record<string, string> = {};
 
-async function call(handler: typeof GET, id: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : {};
+async function call(handler: typeof GET, id: string, init: { method?: string; token?: string; cookie?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : init.cookie ? { cookie: `authjs.session-token=${init.cookie}` } : {};
   const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
   const request = new Request(`http://localhost/api/users/${id}`, { method: init.method ?? "GET", headers, body });
   const response = await handler(request, { params: Promise.resolve({ id }) });
   return { status: response.status, body: await response.json() };
 }
 const patch = (id: string, body: unknown, who = "admin") => call(PATCH, id, { method: "PATCH", token: token[who], body });
+/** A session cookie as Auth.js makes it, signed in a minute ago (or at `signedInAt`). */
+const sessionCookieOf = (userId: string, signedInAt = Date.now() - 60_000) =>
+  encode({ token: { sub: userId, ...newSessionClaims(signedInAt) }, secret: env.AUTH_SECRET, salt: "authjs.session-token" });
 const tokenFor = async (user: { orgId: string; id: string }) => (await createApiToken(testDb.db, { orgId: user.orgId, userId: user.id }, "test")).token;
 
 beforeAll(async () => {
@@ -46,7 +53,7 @@ describe("GET /api/users/:id", () => {
   it("answers 404 for another organisation's user, an unknown id and a malformed one", async () => {
     for (const id of [b.users.bob.id, randomUUID(), "not-a-uuid", "1; drop table users"]) {
       const response = await call(GET, id, { token: token.admin });
-      expect(response, id).toEqual({ status: 404, body: { error: { code: "not_found", message: "User not found" } } });
+      expect(response, id).toEqual({ status: 404, body: { error: { code: "user_not_found", message: "User not found" } } });
     }
   });
 
@@ -80,7 +87,7 @@ describe("PATCH /api/users/:id", () => {
 
   it("refuses a director without a department", async () => {
     const response = await patch(a.users.director.id, { departmentId: null });
-    expect(response).toEqual({ status: 400, body: { error: { code: "validation_error", message: "departmentId: a director needs a department" } } });
+    expect(response).toEqual({ status: 400, body: { error: { code: "director_needs_department", field: "departmentId", message: "A director needs a department" } } });
     const manager = await patch(a.users.alice.id, { role: "director", departmentId: null });
     expect(manager.status).toBe(400);
   });
@@ -116,16 +123,30 @@ describe("PATCH /api/users/:id", () => {
     expect((await patch(a.users.bob.id, { role: "admin" }, "bob")).status).toBe(403);
   });
 
-  it("disables a user, whose token then stops working, and enables them again", async () => {
+  it("disabling a user ends their sessions and revokes their tokens; enabling them again brings back neither", async () => {
+    const cookie = await sessionCookieOf(a.users.bob.id);
+    expect((await call(GET, a.users.bob.id, { cookie })).status).toBe(403); // signed in, a manager
     expect((await patch(a.users.bob.id, { isActive: false })).body.user.isActive).toBe(false);
-    expect((await call(GET, a.users.bob.id, { token: token.bob })).body.error.message).toBe("The token's owner is disabled");
+    expect((await call(GET, a.users.bob.id, { token: token.bob })).body.error.message).toBe("The API token is invalid or revoked");
     expect((await patch(a.users.bob.id, { isActive: true })).body.user.isActive).toBe(true);
-    expect((await call(GET, a.users.bob.id, { token: token.bob })).status).toBe(403); // signed in again, still a manager
+    expect((await call(GET, a.users.bob.id, { token: token.bob })).body.error.message).toBe("The API token is invalid or revoked");
+    expect((await call(GET, a.users.bob.id, { cookie })).body.error.message).toMatch(/^Your session has ended/);
+    // A session that signs in afterwards, and a token made afterwards, work.
+    expect((await call(GET, a.users.bob.id, { cookie: await sessionCookieOf(a.users.bob.id, Date.now() + 1000) })).status).toBe(403);
+    expect((await call(GET, a.users.bob.id, { token: await tokenFor(a.users.bob) })).status).toBe(403);
+    const [entry] = await testDb.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "user.update"), eq(auditLog.targetId, a.users.bob.id), sql`${auditLog.details} ? 'tokensRevoked'`));
+    expect(entry.details).toEqual({ changes: { isActive: { from: true, to: false } }, tokensRevoked: 1 });
   });
 
-  it("sets a new password without ever logging it", async () => {
+  it("sets a new password without ever logging it, ending the person's sessions and API tokens", async () => {
+    const cookie = await sessionCookieOf(a.users.alice.id);
     const response = await patch(a.users.alice.id, { password: "brand-new-password" });
     expect(response.status).toBe(200);
+    expect((await call(GET, a.users.alice.id, { token: token.alice })).body.error.message).toBe("The API token is invalid or revoked");
+    expect((await call(GET, a.users.alice.id, { cookie })).status).toBe(401);
     expect(await checkCredentials(testDb.db, a.users.alice.email, "brand-new-password")).toMatchObject({ ok: true });
     expect(await checkCredentials(testDb.db, a.users.alice.email, FIXTURE_PASSWORD)).toMatchObject({ ok: false });
     const entries = await testDb.db.select().from(auditLog).where(eq(auditLog.orgId, a.org.id));
@@ -135,9 +156,9 @@ describe("PATCH /api/users/:id", () => {
 
   it("keeps an admin from demoting or disabling themselves, and then sets no password either", async () => {
     const demote = await patch(a.users.admin.id, { role: "manager", password: "sneaky-password" });
-    expect(demote).toEqual({ status: 400, body: { error: { code: "validation_error", message: "role: you cannot take away your own admin role; ask another admin" } } });
+    expect(demote).toEqual({ status: 400, body: { error: { code: "own_admin_role", field: "role", message: "You cannot take away your own admin role; ask another admin" } } });
     const disable = await patch(a.users.admin.id, { isActive: false });
-    expect(disable.body.error.message).toBe("isActive: you cannot disable your own account");
+    expect(disable.body.error).toEqual({ code: "own_account_disable", field: "isActive", message: "You cannot disable your own account" });
     expect(await checkCredentials(testDb.db, a.users.admin.email, FIXTURE_PASSWORD)).toMatchObject({ ok: true });
   });
 });
@@ -158,7 +179,7 @@ describe("the last active admin", () => {
       await testDb.db.transaction(async (tx) => {
         await tx.select({ id: users.id }).from(users).where(inArray(users.id, [admin.id, alice.id])).for("update");
         pending = race();
-        await waitForBlockedQueries(tx, 2);
+        await waitForLockWaiters(tx, 2, ['update "users"', 'select "id" from "organisations"']);
       });
     } else {
       pending = race(); // PGlite runs one transaction at a time; both requests load their viewer first
@@ -174,18 +195,3 @@ describe("the last active admin", () => {
     expect(admins).toBe(1);
   });
 });
-
-/** Waits until `expected` sessions are blocked on a lock in a user update or the organisation lock. */
-async function waitForBlockedQueries(tx: Pick<TestDb["db"], "execute">, expected: number) {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    await tx.execute(sql`select pg_stat_clear_snapshot()`); // else the view stays as first read in this transaction
-    const rows = await tx.execute<{ blocked: number }>(sql`
-      select count(*)::int as blocked from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'
-        and (query like 'update "users"%' or query like 'select "id" from "organisations"%')`);
-    const [{ blocked }] = Array.isArray(rows) ? rows : (rows as unknown as { rows: { blocked: number }[] }).rows;
-    if (blocked >= expected) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`expected ${expected} blocked queries`);
-}

@@ -14,7 +14,8 @@ import { describeFormError, textValues, type FormState } from "../../form-state"
 
 async function begin() {
   const viewer = await requirePermission("users:manage");
-  return { viewer, t: adminMessages[await resolveLocale(viewer)], db: await getDb() };
+  const locale = await resolveLocale(viewer);
+  return { viewer, locale, t: adminMessages[locale], db: await getDb() };
 }
 
 // The users pages; the whole app when admins change themselves, whose name the sidebar shows.
@@ -29,7 +30,7 @@ const passwordFormSchema = z.object({ password: passwordSchema });
 const userIdOf = (form: FormData) => String(form.get("userId") ?? "");
 
 export async function updateUserAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const { viewer, t, db } = await begin();
+  const { viewer, locale, t, db } = await begin();
   const userId = userIdOf(form);
   const values = textValues(form, ["name", "role", "departmentId"]);
   try {
@@ -39,12 +40,12 @@ export async function updateUserAction(_previous: FormState, form: FormData): Pr
     return { status: "success", message: t.user.saved };
   } catch (error) {
     const { name, role, departmentId } = t.errors.fields;
-    return { status: "error", ...describeFormError(error, t.errors, { name, role, departmentId }), values };
+    return { status: "error", ...describeFormError(error, locale, { name, role, departmentId }), values };
   }
 }
 
 export async function setUserActiveAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const { viewer, t, db } = await begin();
+  const { viewer, locale, t, db } = await begin();
   const userId = userIdOf(form);
   const isActive = form.get("isActive") === "true";
   try {
@@ -52,24 +53,24 @@ export async function setUserActiveAction(_previous: FormState, form: FormData):
     revalidateUser(viewer, userId);
     return { status: "success", message: isActive ? t.user.enabledDone : t.user.disabledDone };
   } catch (error) {
-    return { status: "error", ...describeFormError(error, t.errors, {}) };
+    return { status: "error", ...describeFormError(error, locale, {}) };
   }
 }
 
 export async function setPasswordAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const { viewer, t, db } = await begin();
+  const { viewer, locale, t, db } = await begin();
   const userId = userIdOf(form);
   try {
     const { password } = passwordFormSchema.parse({ password: form.get("password") ?? undefined });
     await setUserPassword(db, viewer, userId, password);
     return { status: "success", message: t.user.passwordDone };
   } catch (error) {
-    return { status: "error", ...describeFormError(error, t.errors, { password: t.errors.fields.password }) };
+    return { status: "error", ...describeFormError(error, locale, { password: t.errors.fields.password }) };
   }
 }
 
 export async function setCrmLinksAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const { viewer, t, db } = await begin();
+  const { viewer, locale, t, db } = await begin();
   const userId = userIdOf(form);
   const selected = form.getAll("crmUserIds").map(String);
   try {
@@ -78,6 +79,6 @@ export async function setCrmLinksAction(_previous: FormState, form: FormData): P
     revalidateUser(viewer, userId);
     return { status: "success", message: t.user.linksSaved };
   } catch (error) {
-    return { status: "error", ...describeFormError(error, t.errors, { crmUserIds: t.errors.fields.crmUserIds }), selected };
+    return { status: "error", ...describeFormError(error, locale, { crmUserIds: t.errors.fields.crmUserIds }), selected };
   }
 }

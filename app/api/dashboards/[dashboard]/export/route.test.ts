@@ -80,7 +80,13 @@ describe("dashboard export", () => {
   it("refuses CSV (a dashboard has several tables) and an unknown dashboard", async () => {
     const csv = await exportAs("admin", "sales", "format=csv");
     expect(csv.status).toBe(400);
-    expect(((await csv.json()) as { error: { message: string } }).error.message).toMatch(/^format: a dashboard exports as xlsx or pdf/);
-    expect((await exportAs("admin", "nope", "format=pdf")).status).toBe(404);
+    expect(((await csv.json()) as { error: object }).error).toMatchObject({ code: "dashboard_csv_unsupported", field: "format" });
+    const unknown = await exportAs("admin", "nope", "format=pdf");
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as { error: object }).error).toEqual({
+      code: "dashboard_not_found",
+      message: 'Dashboard "nope" not found',
+      params: { name: "nope", names: "overview, sales, funnel, managers, leads, traffic" },
+    });
   });
 });

@@ -7,10 +7,12 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { renderDocument } from "@/lib/export/render";
 
 export const GET = apiRoute<{ dashboard: string }>("reports:read", async ({ request, viewer, db, params }) => {
-  if (!isDashboardName(params.dashboard)) throw new NotFoundError(`Dashboard "${params.dashboard}" (one of ${Object.keys(dashboardReports).join(", ")})`);
+  if (!isDashboardName(params.dashboard)) throw new NotFoundError("Dashboard", { params: { name: params.dashboard, names: Object.keys(dashboardReports).join(", ") } });
   const search = new URL(request.url).searchParams;
   const options = parseExportOptions(search);
-  if (options.format === "csv") throw new ValidationError("format: a dashboard exports as xlsx or pdf; CSV is per report, at /api/reports/<name>/export");
+  if (options.format === "csv") {
+    throw new ValidationError("A dashboard exports as xlsx or pdf; CSV is per report, at /api/reports/<name>/export", { code: "dashboard_csv_unsupported", field: "format" });
+  }
   const locale = exportLocale(request, viewer, options);
   const doc = await buildDashboardDocument({ db, viewer, params: filterParams(search), locale }, params.dashboard);
   return renderDocument(doc, options);

@@ -100,7 +100,9 @@ describe("CSV", () => {
     expect((await csvOf(response, ","))[0][0]).toBe("Manager");
     const wrong = await exportAs("admin", "lead-conversion", `format=csv&table=nope&${q1}`);
     expect(wrong.status).toBe(400);
-    expect(await wrong.json()).toEqual({ error: { code: "validation_error", message: "table: must be one of byMonth, bySource, byManager" } });
+    expect(await wrong.json()).toEqual({
+      error: { code: "export_table_unknown", field: "table", message: "The table must be one of byMonth, bySource, byManager", params: { tables: "byMonth, bySource, byManager" } },
+    });
   });
 });
 

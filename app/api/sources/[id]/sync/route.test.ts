@@ -1,9 +1,12 @@
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startBitrix24Mock, type Bitrix24Mock } from "@/e2e/mocks/bitrix24-mock";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { sources } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/tokens";
+import { encryptText } from "@/lib/sources/crypto";
 import { addCrmSource } from "@/lib/sync/test-helpers";
 import { GET as freshness } from "../../freshness/route";
 import { GET as runs } from "../runs/route";
@@ -59,9 +62,9 @@ describe("Sync now, run history and freshness", () => {
     const started = await call(syncNow, "admin", { id: sourceId, body: { mode: "full" } });
     expect(started.status).toBe(202);
     const second = await call(syncNow, "admin", { id: sourceId, body: {} });
-    expect(second.status).toBe(409);
+    expect(second).toEqual({ status: 409, body: { error: { code: "sync_busy", message: "A sync of this source is already running; wait for it to finish" } } });
     const run = await waitForRun(started.body.runId);
-    expect(run).toMatchObject({ mode: "full", status: "succeeded", error: null });
+    expect(run).toMatchObject({ mode: "full", status: "succeeded", error: null, failure: null });
     expect(run.progress.deals).toMatchObject({ done: 40, total: 40, finished: true });
     expect(run.rowsPerSecond).toBeGreaterThan(0);
     const fresh = (await call(freshness, "bob")).body.sources.find((s: { sourceId: string }) => s.sourceId === sourceId);
@@ -74,5 +77,21 @@ describe("Sync now, run history and freshness", () => {
     expect((await call(runs, "adminB", { id: sourceId })).status).toBe(404);
     expect((await call(syncNow, "admin", { id: sourceId, body: { mode: "everything" } })).status).toBe(400);
     expect((await call(freshness, "adminB")).body.sources.map((s: { sourceId: string }) => s.sourceId)).not.toContain(sourceId);
+  });
+
+  it("says by code why a source cannot sync: a shop, no stored credentials, credentials sealed with another key", async () => {
+    const add = async (values: { kind: "bitrix24" | "shop"; credentials: string | null }) =>
+      (await testDb.db.insert(sources).values({ orgId: a.org.id, name: `no sync ${values.kind}`, baseUrl: mock.url, webhookSecret: "s", settings: {}, ...values }).returning())[0].id;
+    const shop = await add({ kind: "shop", credentials: null });
+    const bare = await add({ kind: "bitrix24", credentials: null });
+    const otherKey = await add({ kind: "bitrix24", credentials: encryptText('{"kind":"bitrix24-webhook","webhookUrl":"https://x/rest/1/y/"}', randomBytes(32)) });
+    expect((await call(syncNow, "admin", { id: shop, body: {} })).body.error).toMatchObject({ code: "shop_has_no_crm" });
+    expect(await call(syncNow, "admin", { id: bare, body: {} })).toEqual({
+      status: 400,
+      body: { error: { code: "source_no_credentials", message: "This source has no stored credentials; add it again with its webhook URL, OAuth tokens or token" } },
+    });
+    expect(await call(syncNow, "admin", { id: otherKey, body: {} })).toMatchObject({ status: 422, body: { error: { code: "credentials_unreadable" } } });
+    // Nothing was started for any of them.
+    for (const id of [shop, bare, otherKey]) expect((await call(runs, "admin", { id })).body.runs).toEqual([]);
   });
 });

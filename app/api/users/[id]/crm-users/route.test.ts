@@ -62,13 +62,18 @@ describe("PUT /api/users/:id/crm-users", () => {
 
   it("refuses a CRM user linked to someone else, naming them, and changes nothing", async () => {
     const response = await put(a.users.alice.id, { crmUserIds: [spare.id, a.crmUsers.bob.id] });
-    expect(response).toEqual({ status: 409, body: { error: { code: "conflict", message: "CRM user bob is already linked to bob; unlink it there first" } } });
+    expect(response).toEqual({
+      status: 409,
+      body: {
+        error: { code: "crm_user_linked_elsewhere", field: "crmUserIds", params: { crmUser: "bob", user: "bob" }, message: "CRM user bob is already linked to bob; unlink it there first" },
+      },
+    });
     expect(await linkedTo(a.users.alice.id)).toEqual([a.crmUsers.alice.id]);
   });
 
   it("answers 404 for another organisation's CRM user or user, and changes nothing", async () => {
     const foreignCrm = await put(a.users.alice.id, { crmUserIds: [b.crmUsers.alice.id] });
-    expect(foreignCrm).toEqual({ status: 404, body: { error: { code: "not_found", message: "CRM user not found" } } });
+    expect(foreignCrm).toEqual({ status: 404, body: { error: { code: "crm_user_not_found", field: "crmUserIds", message: "CRM user not found" } } });
     expect(await linkedTo(a.users.alice.id)).toEqual([a.crmUsers.alice.id]);
 
     expect((await put(a.users.alice.id, { crmUserIds: [] }, "adminB")).status).toBe(404);

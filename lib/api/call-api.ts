@@ -1,0 +1,42 @@
+// The browser's calls to Voronka's JSON API. A refusal becomes an ApiError that keeps the body's
+// code, field and params, so the page translates it (lib/i18n/describe-error.ts). Client-safe.
+import type { ErrorBody, ErrorParams } from "@/lib/error-codes";
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly field?: string;
+  readonly params?: ErrorParams;
+
+  constructor(
+    readonly status: number,
+    body: ErrorBody,
+  ) {
+    super(body.message);
+    this.name = "ApiError";
+    this.code = body.code;
+    if (body.field !== undefined) this.field = body.field;
+    if (body.params !== undefined) this.params = body.params;
+  }
+}
+
+type Init = { method?: string; body?: unknown; csv?: string };
+
+export async function callApi<T>(url: string, init: Init = {}): Promise<T> {
+  const hasBody = init.body !== undefined || init.csv !== undefined;
+  const response = await fetch(url, {
+    method: init.method ?? (hasBody ? "POST" : "GET"),
+    headers: { accept: "application/json", ...(init.csv !== undefined ? { "content-type": "text/csv" } : init.body !== undefined ? { "content-type": "application/json" } : {}) },
+    body: init.csv ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+  });
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new ApiError(response.status, errorBodyIn(body, response.status));
+  return body as T;
+}
+
+/** The body's `error`, or — from a proxy's HTML page, say — a stand-in that names the HTTP status. */
+function errorBodyIn(body: unknown, status: number): ErrorBody {
+  const error = (body as { error?: Partial<ErrorBody> } | null)?.error;
+  if (error && typeof error.code === "string") return { message: "", ...error } as ErrorBody;
+  return status >= 500 ? { code: "internal_error", message: `HTTP ${status}` } : { code: "unknown_error", message: `HTTP ${status}`, params: { code: `HTTP ${status}` } };
+}

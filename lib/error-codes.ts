@@ -1,0 +1,134 @@
+// Every error code Voronka gives a person or a program: the API's `error.code`, a sync run's
+// failure, an ad-spend row's problem. Each has a Russian and an English text in
+// lib/i18n/error-messages.ts (the type system and error-messages.test.ts check both), and surfaces
+// translate by code, never by the English message. Client-safe: no server imports.
+export const ERROR_CODES = [
+  // Any route
+  "validation_error", // a value failed the request's schema; `field` names it
+  "invalid_value", // passed the checks, but the database cannot store it (a NUL in a text)
+  "unauthorized", // no session and no API token
+  "invalid_token", // the API token is wrong or revoked
+  "token_owner_disabled",
+  "session_ended", // signed out elsewhere, password changed, or disabled
+  "forbidden", // the role does not allow it
+  "not_found", // a thing with no code of its own below
+  "conflict", // a conflict with no code of its own below
+  "payload_too_large", // {limit}
+  "length_required",
+  "cross_site_request", // a cookie-authenticated write from another site
+  "malformed_path", // an undecodable percent escape in the address
+  "invalid_callback_url",
+  "unsupported_media_type",
+  "unavailable", // try again later
+  "internal_error", // logged on the server; nothing more is said
+  "network_error", // the browser could not reach the server (client side only)
+  "unknown_error", // a code this version does not know {code} (client side only)
+
+  // Users, departments, organisation, tokens
+  "user_not_found",
+  "department_not_found",
+  "crm_user_not_found",
+  "organisation_not_found",
+  "token_not_found",
+  "token_cannot_create_tokens", // only a signed-in person mints tokens
+  "email_taken", // field email
+  "department_name_taken", // field name {name}
+  "crm_user_linked_elsewhere", // field crmUserIds {crmUser, user}
+  "last_admin", // {name}
+  "own_admin_role", // field role
+  "own_account_disable", // field isActive
+  "director_needs_department", // field departmentId
+
+  // Exchange rates
+  "exchange_rate_not_found",
+  "base_currency_rate", // field currency {currency}
+  "exchange_rate_taken", // {currency, day}
+
+  // Deals, reports, exports, customers
+  "deal_not_found",
+  "customer_not_found",
+  "invalid_cursor", // field cursor
+  "cursor_sort_mismatch", // field cursor
+  "report_not_found", // {name}
+  "dashboard_not_found", // {name, names}
+  "department_out_of_scope", // field departmentId
+  "manager_out_of_scope", // field managerId
+  "dashboard_csv_unsupported", // field format
+  "export_table_unknown", // field table {tables}
+  "too_many_rows", // {rows, limit}
+  "too_many_rows_for_xlsx", // {rows, limit, csvUrl}
+
+  // Sources and sync
+  "source_not_found",
+  "webhook_event_not_found",
+  "application_token_bitrix_only", // field applicationToken
+  "encryption_key_missing",
+  "source_has_no_secret", // a Bitrix24 source: its own application token proves its events
+  "credentials_unreadable",
+  "source_no_credentials",
+  "shop_has_no_crm",
+  "sync_busy",
+  "sync_abandoned",
+  "sync_time_budget",
+  "sync_unexpected_error",
+  // What a CRM did, by the connector's reason (lib/connectors/errors.ts); the CRM's own words go beside as details.
+  "crm_unreachable",
+  "crm_timeout",
+  "crm_bad_token",
+  "crm_missing_scope",
+  "crm_forbidden",
+  "crm_payment_required",
+  "crm_rate_limited",
+  "crm_server_error",
+  "crm_protocol",
+  "crm_request",
+  "crm_redirected", // the CRM's address redirects (never followed)
+  "crm_blocked", // the address is refused before any request: a private network or plain http
+
+  // Traffic teams, attribution rules, ad spend
+  "traffic_team_not_found",
+  "attribution_rule_not_found",
+  "ad_spend_not_found",
+  "traffic_team_name_taken", // field name {name}
+  "traffic_team_has_spend", // {name, count}
+  "traffic_team_unknown", // field teamId
+  "recompute_abandoned",
+  "recompute_failed",
+  "pattern_empty", // field pattern
+  "pattern_invalid", // field pattern {details}
+  "file_too_large", // {megabytes}
+  "csv_unreadable", // {details}
+  "csv_empty",
+  "csv_missing_columns", // {columns}
+  "spend_no_rows", // field rows
+  "spend_too_many_rows", // field rows {max}
+  "spend_rows_invalid", // {count, lines}
+  // One ad-spend row's problems (a CSV preview lists them per line)
+  "spend_team_required", // field team
+  "spend_team_unknown", // field team {team}
+  "spend_day_invalid", // field date {value}
+  "spend_amount_invalid", // field amount {value}
+  "spend_currency_invalid", // field currency {value}
+  "spend_text_too_long", // field source
+  "spend_duplicate_row", // {line}
+
+  // Sale notifications
+  "bot_token_required", // field isEnabled
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Values a code's text is filled with; numbers are formatted in the reader's language. */
+export type ErrorParams = Record<string, string | number>;
+
+/** An error as data: what every surface receives and translates. */
+export type ErrorInfo = { code: string; field?: string; params?: ErrorParams };
+
+/** The API's error body: `{ "error": ErrorBody }`; the message is English, for API users and logs. */
+export type ErrorBody = ErrorInfo & { message: string };
+
+const known = new Set<string>(ERROR_CODES);
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && known.has(value);
+}
