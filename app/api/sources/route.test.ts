@@ -108,7 +108,7 @@ describe("POST /api/sources", () => {
   it("answers a webhookUrl that is not a URL at all with a 400 that says so, not a 500", async () => {
     for (const webhookUrl of ["not a url", "", "https://", "https://[::1"]) {
       const response = await call(POST, "admin", { body: { kind: "bitrix24", name: "x", webhookUrl } });
-      expect(response).toEqual({ status: 400, body: { error: { code: "validation_error", message: "webhookUrl: webhookUrl must be an https:// URL" } } });
+      expect(response).toEqual({ status: 400, body: { error: { code: "validation_error", field: "webhookUrl", message: "webhookUrl: webhookUrl must be an https:// URL" } } });
     }
   });
 

@@ -24,7 +24,8 @@ const SESSION_COOKIE = "authjs.session-token";
 
 type Handler = (request: Request, context: never) => Promise<Response>;
 async function call(handler: Handler, bearer: string | null, init: { method?: string; body?: unknown; id?: string; cookie?: string } = {}) {
-  const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : init.cookie ? { cookie: `${SESSION_COOKIE}=${init.cookie}` } : {};
+  // A browser names the page a cookie write comes from; without it the write is refused as cross-site.
+  const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : init.cookie ? { cookie: `${SESSION_COOKIE}=${init.cookie}`, origin: "http://localhost", "content-type": "application/json" } : {};
   const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
   const request = new Request(`http://localhost/api/tokens${init.id ? `/${init.id}` : ""}`, { method: init.method ?? "GET", headers, body });
   const response = await handler(request, { params: Promise.resolve({ id: init.id }) } as never);
