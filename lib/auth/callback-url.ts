@@ -1,9 +1,14 @@
 // Where signing in may send a person afterwards: a path of this app or an address of its own
 // origin, never another site (an open redirect would lend our sign-in page to phishing).
 
+/** A path of this app: `//host` and `/\\host` are other sites to a browser, not paths. */
+export function isSameSitePath(url: string): boolean {
+  return url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\");
+}
+
 /** `url` when it stays on `baseUrl`'s origin (a path becomes absolute); null for anything else. */
 export function sameOriginRedirect(url: string, baseUrl: string): string | null {
-  if (url.startsWith("/")) return url.startsWith("//") || url.startsWith("/\\") ? null : `${baseUrl}${url}`;
+  if (url.startsWith("/")) return isSameSitePath(url) ? `${baseUrl}${url}` : null;
   try {
     return new URL(url).origin === new URL(baseUrl).origin ? url : null;
   } catch {

@@ -1,13 +1,13 @@
 "use server";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
+import { isSameSitePath } from "@/lib/auth/callback-url";
 
 export type SignInState = { error?: "invalid" | "throttled" | "failed"; email?: string };
 
-/** Only same-site paths: the sign-in page must never send a user to another site. */
+/** Only paths of this app: the sign-in page must never send a user to another site. */
 function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/";
+  return typeof value === "string" && isSameSitePath(value) ? value : "/";
 }
 
 export async function signInAction(_previous: SignInState, form: FormData): Promise<SignInState> {
