@@ -25,11 +25,17 @@ test("an admin adds a Bitrix24 portal, tests it, syncs it and sees its deals in 
   await form.getByLabel("Название").fill("Портал (mock)");
   await form.getByLabel("Входящий вебхук Bitrix24").fill(mock.webhookUrl);
   await form.getByRole("button", { name: "Добавить" }).click();
+  // The connection is checked before the source is saved; the form is then cleared for the next one.
+  await expect(page.getByTestId("created-check")).toHaveText(`Подключение проверено: портал ${new URL(mock.url).host}, пользователь Айгерим Садыкова.`);
   await expect(page.getByTestId("created-inbound-url")).toContainText("/api/webhooks/bitrix24/");
+  await expect(form.getByLabel("Название")).toHaveValue("");
+  await expect(form.getByLabel("Входящий вебхук Bitrix24")).toHaveValue("");
 
   const card = page.getByRole("region", { name: "Портал (mock)" });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("freshness")).toHaveText("ещё не синхронизировано");
+  await expect(card.getByTestId("source-health")).toHaveAttribute("data-level", "attention");
+  await expect(card.getByTestId("source-health")).toContainText("Нет токена приложения: события из Bitrix24 не принимаются.");
   // Bitrix24 gives the outgoing webhook's application token only after it is saved there: it comes back here.
   await card.getByLabel("Токен приложения").fill("jvh9y1ulvt2m6k5or90v9mg8nn32ozas");
   await card.getByRole("button", { name: "Сохранить токен" }).click();
@@ -44,6 +50,8 @@ test("an admin adds a Bitrix24 portal, tests it, syncs it and sees its deals in 
   await expect(history.getByRole("row").nth(1)).toContainText("готово", { timeout: 60_000 });
   await expect(card.getByTestId("freshness")).toHaveText("синхронизировано только что");
   await expect(card.getByTestId("sync-progress")).toHaveCount(0);
+  await expect(card.getByTestId("source-health")).toHaveAttribute("data-level", "ok");
+  await expect(card.getByTestId("source-health")).toHaveText("Работает");
 
   // The portal's deals are in the reports: its won deals (semantic S), counted by the same API the dashboards use.
   const { sources } = await apiJson<{ sources: { id: string; name: string }[] }>(page, "/api/sources");
@@ -58,13 +66,21 @@ test("an admin adds a Bitrix24 portal, tests it, syncs it and sees its deals in 
   await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
 });
 
-test("a wrong webhook code is named precisely by Test connection", async ({ page }) => {
+test("a wrong webhook code is caught before saving, named precisely, and shown red to admins only", async ({ page, browser }) => {
   await signInAndWait(page, logins.admin);
   await page.goto("/admin/sources");
   const form = page.getByRole("form", { name: "Добавить источник" });
   await form.getByLabel("Название").fill("Неверный код");
   await form.getByLabel("Входящий вебхук Bitrix24").fill(mock.webhookUrl.replace("mockwebhookcode42", "wrongcode000"));
   await form.getByRole("button", { name: "Добавить" }).click();
+  // Not saved: the form says why, keeps what was typed, and offers to save it anyway.
+  const failed = page.getByTestId("check-failed");
+  await expect(failed).toContainText("Источник не сохранён: подключение не прошло проверку.");
+  await expect(failed).toContainText("CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите заново. Подробности от CRM: NO_AUTH_FOUND: Wrong authorization data");
+  await expect(page.getByRole("region", { name: "Неверный код" })).toHaveCount(0);
+  await expect(form.getByLabel("Название")).toHaveValue("Неверный код");
+  await failed.getByRole("button", { name: "Сохранить без проверки" }).click();
+  await expect(page.getByTestId("created-check")).toHaveText("Источник сохранён без проверки подключения: проверьте его, когда CRM будет доступна.");
   const card = page.getByRole("region", { name: "Неверный код" });
   await card.getByRole("button", { name: "Проверить подключение" }).click();
   await expect(card.getByTestId("test-result")).toBeVisible();
@@ -81,12 +97,38 @@ test("a wrong webhook code is named precisely by Test connection", async ({ page
   await expect(run).toContainText("ошибка", { timeout: 60_000 });
   await expect(run).toContainText("CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите источник заново. Подробности: ");
   await expect(run).not.toContainText("wrongcode000");
+  // The card goes red with the reason and the next step.
+  const health = card.getByTestId("source-health");
+  await expect(health).toHaveAttribute("data-level", "broken");
+  await expect(health).toContainText("Не работает");
+  await expect(health).toContainText("Последняя синхронизация завершилась ошибкой: CRM не принимает код вебхука или токен");
+  await expect(health).toContainText("Нажмите «Проверить подключение», исправьте причину и запустите синхронизацию снова.");
+
+  // Dashboards: an admin sees a banner that leads to the fix; a manager never sees the broken source.
+  await page.goto("/sales");
+  const banner = page.getByTestId("broken-source-banner");
+  await expect(banner).toContainText("Источник «Неверный код» не работает: цифры на панелях могут быть неполными.");
+  await expect(banner.getByRole("link", { name: "Открыть источники" })).toHaveAttribute("href", "/admin/sources");
+  const managerContext = await browser.newContext();
+  const managerPage = await managerContext.newPage();
+  await signInAndWait(managerPage, logins.manager1);
+  await managerPage.goto("/sales");
+  await expect(managerPage.locator("svg.recharts-surface").first()).toBeVisible();
+  await expect(managerPage.getByTestId("broken-source-banner")).toHaveCount(0);
+  await expect(managerPage.getByText("Неверный код")).toHaveCount(0);
+  await managerContext.close();
+  await page.goto("/admin/sources");
 
   // An address that is not a webhook is refused before anything is stored, naming the field as the form labels it.
   await form.getByLabel("Название").fill("Не адрес");
   await form.getByLabel("Входящий вебхук Bitrix24").fill("https://portal.bitrix24.kz/crm/deal/");
   await form.getByRole("button", { name: "Добавить" }).click();
   await expect(form.getByRole("alert")).toHaveText("Не получилось: Проверьте введённые данные: поле «Входящий вебхук Bitrix24».");
+
+  // Deleted again, so that no later test's dashboards carry its banner.
+  page.once("dialog", (dialog) => dialog.accept());
+  await card.getByRole("button", { name: "Удалить" }).click();
+  await expect(card).toHaveCount(0);
 });
 
 test("an admin connects a Bitrix24 OAuth application with its tokens and tests it", async ({ page }) => {

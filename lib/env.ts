@@ -37,6 +37,9 @@ export const envSchema = z
     // The public URL. Auth.js then builds its links from it and reads no Host header at all; its
     // host also counts as this app's own origin (lib/http/same-origin.ts).
     AUTH_URL: z.url({ protocol: /^https?$/, message: "must be the app's public http(s) URL such as https://voronka.example.com" }).optional(),
+    // Where CRMs and shops reach this app: the webhook addresses shown to paste into them are built
+    // on it (then on AUTH_URL), never on the host a page happened to be opened at.
+    APP_URL: z.url({ protocol: /^https?$/, message: "must be the public http(s) URL CRMs post webhooks to, such as https://voronka.example.com" }).optional(),
     // Without AUTH_URL, Auth.js builds its links from the request's Host / X-Forwarded-Host headers:
     // only when told to in production, where a forged header could point them elsewhere.
     AUTH_TRUST_HOST: bool.optional(),

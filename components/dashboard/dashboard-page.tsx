@@ -1,6 +1,7 @@
 // What every dashboard page shares: the viewer, their language, the filters from the URL, a
 // header, and the report area behind Suspense while the first figures load.
 import { Suspense, type ReactNode } from "react";
+import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { DashboardName } from "@/lib/export/export-document";
@@ -37,7 +38,7 @@ export async function DashboardPage({
         <div>
           <h1 className="text-2xl font-semibold">{title}</h1>
           <p className="text-sm text-slate-500">{subtitle}</p>
-          <SourceFreshness orgId={viewer.orgId} locale={locale} />
+          <SourceFreshness orgId={viewer.orgId} locale={locale} isAdmin={can(viewer.role, "sources:manage")} />
         </div>
         {exportName ? <FilterExport kind="dashboard" name={exportName} /> : null}
       </header>

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, runFailure, ts } from "./common";
+import { createdAt, id, orgId, runFailure, ts, type RunFailure } from "./common";
 import { organisations, users } from "./orgs";
 
 export const sourceKindEnum = pgEnum("source_kind", ["bitrix24", "amocrm", "shop"]);
@@ -28,6 +28,13 @@ export const sources = pgTable(
     crmAccountId: text("crm_account_id"),
     crmAccountDomain: text("crm_account_domain"),
     crmAccountAt: ts("crm_account_at"),
+    /**
+     * The last "Test connection" (or the check before saving): when, and why it failed — a
+     * connection reason code with its parameters — or null when it passed. The source's health
+     * (lib/sources/source-health.ts) reads it beside the last sync run.
+     */
+    lastCheckAt: ts("last_check_at"),
+    lastCheckFailure: jsonb("last_check_failure").$type<RunFailure>(),
     createdAt: createdAt(),
   },
   (t) => [index("sources_org_idx").on(t.orgId)],

@@ -6,7 +6,7 @@ import type { Bitrix24Tokens } from "@/lib/connectors/bitrix24/types";
 import type { sources } from "@/db/schema";
 import type { DbOrTx } from "@/lib/canonical/upsert";
 import { ValidationError } from "@/lib/errors";
-import { openCredentials, saveCredentials } from "./credentials";
+import { openCredentials, saveCredentials, type SourceCredentials } from "./credentials";
 import { recordReportedAccount } from "./crm-account";
 
 export type SourceRow = typeof sources.$inferSelect;
@@ -50,6 +50,21 @@ export function clientForSource(db: DbOrTx, source: SourceRow, deps: ClientDeps 
   }
   if (source.kind === "shop") throw shopHasNoCrm();
   throw new ValidationError("This source has no stored credentials; add it again with its webhook URL, OAuth tokens or token", { code: "source_no_credentials" });
+}
+
+/**
+ * A client for credentials not saved yet, for the check before saving a source. It never renews
+ * OAuth tokens: a renewed pair would be stored nowhere if the check then failed, and the admin's
+ * refresh token would be spent. An access token that has expired fails the check as bad_credentials
+ * (the admin may save anyway; the first sync renews it).
+ */
+export function checkOnlyClient(kind: "bitrix24" | "amocrm", baseUrl: string, credentials: SourceCredentials, deps: ClientDeps = {}): CrmClient {
+  if (kind === "bitrix24" && credentials.kind === "bitrix24-webhook") return { kind, client: createBitrix24Client({ webhookUrl: credentials.webhookUrl }, deps.bitrix24) };
+  if (kind === "bitrix24" && credentials.kind === "bitrix24-oauth") {
+    return { kind, client: createBitrix24Client({ portalUrl: credentials.portalUrl, accessToken: credentials.accessToken }, deps.bitrix24) };
+  }
+  if (kind === "amocrm" && credentials.kind === "amocrm-token") return { kind, client: createAmoClient({ baseUrl, accessToken: credentials.accessToken }, deps.amocrm) };
+  throw new ValidationError(`Credentials of kind ${credentials.kind} do not belong to a ${kind} source`, { code: "source_no_credentials" });
 }
 
 export function shopHasNoCrm(): ValidationError {

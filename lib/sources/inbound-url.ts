@@ -2,6 +2,8 @@
 // shows it. amoCRM signs nothing, so its address carries the source's secret: shown only where an
 // admin asked for it (creation, "Reveal", "Rotate"), hidden everywhere else. Bitrix24 checks its
 // application token and the shop signs its body, so their addresses hold no secret.
+import { env } from "@/lib/env";
+
 export type InboundSource = { id: string; kind: "bitrix24" | "amocrm" | "shop"; webhookSecret: string };
 
 /** What stands in for a hidden secret. */
@@ -19,8 +21,13 @@ export function inboundWebhookUrl(origin: string, source: InboundSource, secret:
   }
 }
 
-/** The public origin this request reached us at, behind a proxy too: where a CRM must post. */
-export function requestOrigin(headers: Pick<Headers, "get">, fallback = "http://localhost:3000"): string {
+/**
+ * Where a CRM must post: the configured public URL (APP_URL, else AUTH_URL) — a page opened at
+ * localhost or an internal name must not hand out an address the CRM cannot reach — and without
+ * one, the origin this request reached us at, behind a proxy too.
+ */
+export function requestOrigin(headers: Pick<Headers, "get">, fallback = "http://localhost:3000", configured = env.APP_URL ?? env.AUTH_URL): string {
+  if (configured) return configured.replace(/\/+$/, "");
   const host = headers.get("x-forwarded-host") ?? headers.get("host");
   if (!host) return fallback;
   const proto = headers.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");

@@ -11,14 +11,22 @@ import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
 import { writeAudit } from "@/lib/audit";
 import { sealCredentials, type SourceCredentials } from "./credentials";
 import { inboundWebhookUrl } from "./inbound-url";
-import { normalizeBitrixWebhookUrl, type CreateSourceInput, type UpdateSourceInput } from "./schemas";
+import { loadSourceHealth, type SourceHealth } from "./source-health";
+import { checkConnection, rememberCheck, SourceCheckFailedError } from "./check-connection";
+import { checkOnlyClient, type ClientDeps } from "./clients";
+import { normalizeBitrixWebhookUrl, type AddSourceInput, type UpdateSourceInput } from "./schemas";
 
 type Admin = Pick<Viewer, "orgId" | "userId">;
 
 /** 24 random bytes: amoCRM's path secret, a shop's signing key. */
 export const newWebhookSecret = () => randomBytes(24).toString("base64url");
 
-export async function createSource(db: Db, viewer: Admin, input: CreateSourceInput, origin: string) {
+/**
+ * Adds a source. A CRM's connection is checked first, with the credentials as given: when the check
+ * fails nothing is stored (SourceCheckFailedError, 422). An admin may choose `saveUntested` (the CRM
+ * is down for maintenance, say): then nothing is checked, and the source's health says so.
+ */
+export async function createSource(db: Db, viewer: Admin, input: AddSourceInput, origin: string, deps: ClientDeps = {}) {
   let baseUrl: string | null = null;
   let credentials: SourceCredentials | null = null;
   const settings: Record<string, unknown> = {};
@@ -53,16 +61,21 @@ export async function createSource(db: Db, viewer: Admin, input: CreateSourceInp
       redirectUri: input.redirectUri,
     };
   }
-  // Sealed before the insert: without ENCRYPTION_KEY this throws and nothing is stored.
+  // Sealed before the check and the insert: without ENCRYPTION_KEY this throws and nothing is stored.
   const sealed = credentials ? sealCredentials(credentials) : null;
+  const check = credentials && baseUrl && input.kind !== "shop" && !input.saveUntested ? await checkConnection(checkOnlyClient(input.kind, baseUrl, credentials, deps)) : null;
+  if (check && !check.ok) throw new SourceCheckFailedError(check);
   const webhookSecret = newWebhookSecret();
   const [row] = await db
     .insert(sources)
     .values({ orgId: viewer.orgId, kind: input.kind, name: input.name, baseUrl, credentials: sealed, webhookSecret, settings })
     .returning();
-  await writeAudit(db, viewer, { action: "source.create", targetType: "source", targetId: row.id, details: { kind: row.kind, name: row.name, host: baseUrl ? new URL(baseUrl).host : null } });
+  if (check) await rememberCheck(db, row.id, check);
+  await writeAudit(db, viewer, { action: "source.create", targetType: "source", targetId: row.id, details: { kind: row.kind, name: row.name, host: baseUrl ? new URL(baseUrl).host : null, checked: check?.ok ?? null } });
   return {
     id: row.id,
+    /** Who the CRM says we are; null for a shop or a source saved untested. */
+    check,
     // The only answer that carries the secret unasked: amoCRM's in its address, the shop's to sign with (HMAC-SHA256 of the body).
     inboundWebhookUrl: inboundWebhookUrl(origin, row, "shown"),
     ...(row.kind === "shop" ? { signingSecret: row.webhookSecret } : {}),
@@ -82,10 +95,13 @@ export type SourceListItem = {
   inboundWebhookUrl: string;
   createdAt: string;
   lastRun: { id: string; kind: string; status: string; startedAt: string | null; finishedAt: string | null; error: string | null } | null;
+  /** Red, amber or green, with what went wrong (source-health.ts). */
+  health: SourceHealth;
 };
 
-export async function listSources(db: Db, orgId: string, origin: string): Promise<SourceListItem[]> {
+export async function listSources(db: Db, orgId: string, origin: string, now = new Date()): Promise<SourceListItem[]> {
   const rows = await db.select().from(sources).where(eq(sources.orgId, orgId)).orderBy(sources.createdAt);
+  const health = await loadSourceHealth(db, orgId, now);
   const ids = rows.map((row) => row.id);
   const runs = ids.length
     ? await db
@@ -110,6 +126,7 @@ export async function listSources(db: Db, orgId: string, origin: string): Promis
       lastRun: run
         ? { id: run.id, kind: run.kind, status: run.status, startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, error: run.error }
         : null,
+      health: health.get(row.id)!,
     };
   });
 }

@@ -80,7 +80,14 @@ export const createSourceSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("shop"), name }),
 ]);
 
+/**
+ * A CRM source is saved only when its connection passes the check (lib/sources/add-source.ts),
+ * unless the admin chose to save it untested (a CRM that is down for maintenance, say).
+ */
+export const addSourceSchema = createSourceSchema.and(z.object({ saveUntested: z.boolean().optional() }));
+
 export type CreateSourceInput = z.infer<typeof createSourceSchema>;
+export type AddSourceInput = z.infer<typeof addSourceSchema>;
 
 /** What an admin may change later: the name, whether it syncs, and Bitrix24's application token (known only after the outgoing webhook is saved). */
 export const updateSourceSchema = z

@@ -55,9 +55,9 @@ afterAll(async () => {
 
 describe("POST /api/sources", () => {
   it("adds a Bitrix24 portal: 201 with its inbound URL; the webhook code is stored encrypted and never listed", async () => {
-    const created = await call(POST, "admin", { body: { kind: "bitrix24", name: " Портал ", webhookUrl: "https://portal.bitrix24.kz/rest/1/abcdef123456/crm.deal.list.json" } });
+    const created = await call(POST, "admin", { body: { kind: "bitrix24", name: " Портал ", webhookUrl: "https://portal.bitrix24.kz/rest/1/abcdef123456/crm.deal.list.json", saveUntested: true } });
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), inboundWebhookUrl: `http://voronka.test/api/webhooks/bitrix24/${created.body.id}` });
+    expect(created.body).toEqual({ id: expect.any(String), check: null, inboundWebhookUrl: `http://voronka.test/api/webhooks/bitrix24/${created.body.id}` });
     const [row] = await testDb.db.select().from(sources).where(eq(sources.id, created.body.id));
     expect(row).toMatchObject({ orgId: a.org.id, kind: "bitrix24", name: "Портал", baseUrl: "https://portal.bitrix24.kz" });
     expect(row.credentials).toMatch(/^v1:/);
@@ -71,12 +71,12 @@ describe("POST /api/sources", () => {
   });
 
   it("adds an amoCRM account with the secret in its inbound URL, and a shop with its signing secret", async () => {
-    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789", saveUntested: true } });
     expect(amo.status).toBe(201);
     const [row] = await testDb.db.select().from(sources).where(eq(sources.id, amo.body.id));
     expect(amo.body.inboundWebhookUrl).toBe(`http://voronka.test/api/webhooks/amocrm/${row.id}/${row.webhookSecret}`);
     expect(row.credentials).not.toContain("long-lived-token");
-    const bySubdomain = await call(POST, "admin", { body: { kind: "amocrm", name: "amo 2", baseUrl: " Example2 ", accessToken: "long-lived-token-0123456789" } });
+    const bySubdomain = await call(POST, "admin", { body: { kind: "amocrm", name: "amo 2", baseUrl: " Example2 ", accessToken: "long-lived-token-0123456789", saveUntested: true } });
     expect(bySubdomain.status).toBe(201);
     const [row2] = await testDb.db.select().from(sources).where(eq(sources.id, bySubdomain.body.id));
     expect(row2.baseUrl).toBe("https://example2.amocrm.ru");
@@ -167,6 +167,61 @@ describe("a Bitrix24 OAuth application as a source", () => {
   });
 });
 
+describe("POST /api/sources checks a CRM's connection before saving it", () => {
+  const countSources = async () => (await testDb.db.select().from(sources).where(eq(sources.orgId, a.org.id))).length;
+
+  it("saves a portal that answers, says who we are, and remembers the passed check", async () => {
+    const created = await call(POST, "admin", { body: { kind: "bitrix24", name: "Проверенный", webhookUrl: mock.webhookUrl } });
+    expect(created.status).toBe(201);
+    expect(created.body.check).toMatchObject({ ok: true, portal: new URL(mock.url).host, user: { id: "1", name: "Айгерим Садыкова" } });
+    const [row] = await testDb.db.select().from(sources).where(eq(sources.id, created.body.id));
+    expect(row.lastCheckAt).toBeInstanceOf(Date);
+    expect(row.lastCheckFailure).toBeNull();
+  });
+
+  it("stores nothing when the check fails: 422 with the reason, the host and the portal's words, never the webhook code", async () => {
+    const before = await countSources();
+    const host = new URL(mock.url).host;
+    const refused = await call(POST, "admin", { body: { kind: "bitrix24", name: "Неверный код", webhookUrl: mock.webhookUrl.replace("mockwebhookcode42", "wrongcode99") } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error).toMatchObject({ code: "source_check_failed", params: { reason: "bad_credentials", host, details: "NO_AUTH_FOUND: Wrong authorization data" } });
+    expect(JSON.stringify(refused.body)).not.toContain("wrongcode99");
+    const unreachable = await call(POST, "admin", { body: { kind: "bitrix24", name: "Нет связи", webhookUrl: "http://127.0.0.1:9/rest/1/abcdef/" } });
+    expect(unreachable.status).toBe(422);
+    expect(unreachable.body.error.params).toEqual({ reason: "connection_refused", host: "127.0.0.1:9" });
+    expect(await countSources()).toBe(before);
+  });
+
+  it("saves it anyway when the admin chooses to, unchecked: nothing is asked of the CRM", async () => {
+    const requestsBefore = mock.state.stats.requests;
+    const saved = await call(POST, "admin", { body: { kind: "bitrix24", name: "Без проверки", webhookUrl: mock.webhookUrl.replace("mockwebhookcode42", "wrongcode99"), saveUntested: true } });
+    expect(saved.status).toBe(201);
+    expect(saved.body.check).toBeNull();
+    expect(mock.state.stats.requests).toBe(requestsBefore);
+    const [row] = await testDb.db.select().from(sources).where(eq(sources.id, saved.body.id));
+    expect(row.lastCheckAt).toBeNull();
+  });
+
+  it("remembers each Test connection on the source: a failure with its reason, then a pass clears it", async () => {
+    const id = (await call(POST, "admin", { body: { kind: "bitrix24", name: "Память", webhookUrl: mock.webhookUrl } })).body.id;
+    mock.state.scopes = ["crm"];
+    try {
+      expect((await call(TEST, "admin", { method: "POST", id })).body).toMatchObject({ ok: false, reason: "missing_scope" });
+    } finally {
+      mock.state.scopes = ["crm", "user", "department", "telephony"];
+    }
+    const [failed] = await testDb.db.select().from(sources).where(eq(sources.id, id));
+    expect(failed.lastCheckFailure).toEqual({ code: "missing_scope", params: { host: new URL(mock.url).host, scopes: "user, department" } });
+    const healthOf = async () => (await call(GET, "admin")).body.sources.find((s: { id: string }) => s.id === id).health;
+    expect(await healthOf()).toMatchObject({ level: "broken", problem: { kind: "check_failed", failure: { code: "missing_scope" } } });
+    expect((await call(TEST, "admin", { method: "POST", id })).body).toMatchObject({ ok: true });
+    const [passed] = await testDb.db.select().from(sources).where(eq(sources.id, id));
+    expect(passed.lastCheckFailure).toBeNull();
+    // Working again; Bitrix24 still needs its application token before its events are taken.
+    expect(await healthOf()).toEqual({ level: "attention", problem: { kind: "no_application_token" }, lastSyncedAt: null });
+  });
+});
+
 describe("DELETE /api/sources/<id> and the organisation boundary", () => {
   it("deletes one's own source; another organisation's is a 404 and stays", async () => {
     const created = await call(POST, "admin", { body: { kind: "shop", name: "to delete" } });
@@ -181,7 +236,7 @@ describe("DELETE /api/sources/<id> and the organisation boundary", () => {
 
 describe("PATCH /api/sources/<id>", () => {
   it("stores Bitrix24's application token (never logged), renames; refuses empty and foreign changes", async () => {
-    const created = await call(POST, "admin", { body: { kind: "bitrix24", name: "Портал 2", webhookUrl: "https://p2.bitrix24.kz/rest/1/abcdef123456/" } });
+    const created = await call(POST, "admin", { body: { kind: "bitrix24", name: "Портал 2", webhookUrl: "https://p2.bitrix24.kz/rest/1/abcdef123456/", saveUntested: true } });
     const id = created.body.id;
     expect((await call(PATCH, "admin", { method: "PATCH", id, body: { applicationToken: "jvh9y1ulvt2m6k5or90v9mg8nn32ozas", name: "Портал Два" } })).status).toBe(204);
     const [row] = await testDb.db.select().from(sources).where(eq(sources.id, id));
@@ -201,7 +256,7 @@ describe("PATCH /api/sources/<id>", () => {
 });
 
 describe("POST /api/sources/<id>/test", () => {
-  const add = async (webhookUrl: string) => (await call(POST, "admin", { body: { kind: "bitrix24", name: "mock", webhookUrl } })).body.id as string;
+  const add = async (webhookUrl: string) => (await call(POST, "admin", { body: { kind: "bitrix24", name: "mock", webhookUrl, saveUntested: true } })).body.id as string;
 
   it("says who we are on a reachable portal with the right scopes", async () => {
     const id = await add(mock.webhookUrl);
@@ -302,7 +357,7 @@ describe("webhook secrets: listed never, revealed or rotated on request, audited
   const auditsOf = async (id: string) => (await testDb.db.select().from(auditLog).where(and(eq(auditLog.orgId, a.org.id), eq(auditLog.targetId, id)))).map((entry) => ({ action: entry.action, details: entry.details }));
 
   it("GET /api/sources carries no shop signing secret and hides amoCRM's path secret", async () => {
-    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "secret amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "secret amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789", saveUntested: true } });
     const shop = await call(POST, "admin", { body: { kind: "shop", name: "secret shop" } });
     // Shown once, at creation.
     expect(shop.body.signingSecret).toMatch(/^[A-Za-z0-9_-]{32}$/);
@@ -316,7 +371,7 @@ describe("webhook secrets: listed never, revealed or rotated on request, audited
   });
 
   it("reveals amoCRM's address and a shop's signing key to an admin, writing who asked to the audit log", async () => {
-    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "reveal amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "reveal amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789", saveUntested: true } });
     const shop = await call(POST, "admin", { body: { kind: "shop", name: "reveal shop" } });
     const revealed = await call(REVEAL, "admin", { method: "POST", id: amo.body.id });
     expect(revealed).toEqual({ status: 200, body: { secret: amo.body.inboundWebhookUrl.split("/").pop(), inboundWebhookUrl: amo.body.inboundWebhookUrl } });
@@ -327,7 +382,7 @@ describe("webhook secrets: listed never, revealed or rotated on request, audited
   });
 
   it("rotates: the old secret is refused at once, the new one accepted; audited", async () => {
-    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "rotate amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789" } });
+    const amo = await call(POST, "admin", { body: { kind: "amocrm", name: "rotate amo", baseUrl: "https://example.amocrm.ru", accessToken: "long-lived-token-0123456789", saveUntested: true } });
     const oldSecret = amo.body.inboundWebhookUrl.split("/").pop();
     expect(await postAmo(amo.body.id, oldSecret)).toBe(200); // the receiver now holds the source in its cache
     const rotated = await call(ROTATE, "admin", { method: "POST", id: amo.body.id });
@@ -343,7 +398,7 @@ describe("webhook secrets: listed never, revealed or rotated on request, audited
 
   it("is for admins of the source's organisation, and a Bitrix24 source has no secret to show", async () => {
     const shop = await call(POST, "admin", { body: { kind: "shop", name: "guarded shop" } });
-    const bitrix = await call(POST, "admin", { body: { kind: "bitrix24", name: "no secret", webhookUrl: "https://p9.bitrix24.kz/rest/1/abcdef123456/" } });
+    const bitrix = await call(POST, "admin", { body: { kind: "bitrix24", name: "no secret", webhookUrl: "https://p9.bitrix24.kz/rest/1/abcdef123456/", saveUntested: true } });
     for (const handler of [REVEAL, ROTATE]) {
       expect((await call(handler, "director", { method: "POST", id: shop.body.id })).status).toBe(403);
       expect((await call(handler, "adminB", { method: "POST", id: shop.body.id })).status).toBe(404);

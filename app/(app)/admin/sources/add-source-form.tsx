@@ -1,15 +1,17 @@
 "use client";
-// The add form: the fields change with the kind; after creation the inbound webhook address (and a
-// shop's signing secret) is shown once, to be pasted into the CRM or shop.
-import { useState, type FormEvent } from "react";
+// The add form: the fields change with the kind. A CRM's connection is checked before it is saved;
+// when the check fails the form says why and offers to save it anyway. After creation the inbound
+// webhook address (and a shop's signing secret) is shown once, to be pasted into the CRM or shop,
+// and the form is cleared for the next source.
+import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/admin-messages";
 import { describeError } from "@/lib/i18n/describe-error";
-import type { SourcesMessages } from "@/lib/i18n/sources-messages";
-import { callApi } from "@/lib/api/call-api";
+import { describeTestFailure, type SourcesMessages } from "@/lib/i18n/sources-messages";
+import { ApiError, callApi } from "@/lib/api/call-api";
 
 type Kind = "bitrix24" | "amocrm" | "shop";
 type Connection = "webhook" | "bitrixOAuth" | "token" | "amoOAuth";
@@ -21,7 +23,7 @@ const FIELDS: Record<Connection, string[]> = {
   token: ["baseUrl", "accessToken"],
   amoOAuth: ["baseUrl", "clientId", "clientSecret", "redirectUri", "accessToken", "refreshToken"],
 };
-type Created = { id: string; inboundWebhookUrl: string; signingSecret?: string };
+type Created = { id: string; inboundWebhookUrl: string; signingSecret?: string; check: { ok: true; portal: string; user: { name: string } } | null };
 
 /** The fields a refusal may name, as this form labels them. */
 function fieldLabels(t: SourcesMessages["add"]): Record<string, string> {
@@ -36,31 +38,46 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
     setKind(next);
     setConnection(CONNECTIONS[next][0] ?? "webhook");
   };
+  const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Why the check before saving failed; the admin may then save without it. */
+  const [failedCheck, setFailedCheck] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const [isBusy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
+  async function save(saveUntested: boolean) {
+    const form = new FormData(formRef.current!);
     const value = (name: string) => String(form.get(name) ?? "").trim();
-    const body: Record<string, string> = { kind, name: value("name") };
+    const body: Record<string, string | boolean> = { kind, name: value("name") };
     if (kind !== "shop") for (const field of FIELDS[connection]) if (value(field)) body[field] = value(field);
+    if (saveUntested) body.saveUntested = true;
     setBusy(true);
     setError(null);
+    setFailedCheck(null);
+    setCreated(null);
     try {
       setCreated(await callApi<Created>("/api/sources", { body }));
-      event.currentTarget?.reset();
+      formRef.current?.reset();
       onCreated();
     } catch (e) {
-      setError(fill(t.error, { message: describeError(e, locale, fieldLabels(t.add)) }));
+      if (e instanceof ApiError && e.code === "source_check_failed" && e.params) {
+        const { reason, details, ...params } = e.params;
+        setFailedCheck(describeTestFailure(t, { reason: String(reason), params, ...(details ? { details: String(details) } : {}) }));
+      } else {
+        setError(fill(t.error, { message: describeError(e, locale, fieldLabels(t.add)) }));
+      }
     } finally {
       setBusy(false);
     }
   }
 
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void save(false);
+  }
+
   return (
-    <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" aria-label={t.add.title}>
+    <form ref={formRef} onSubmit={submit} className="grid gap-4 md:grid-cols-2" aria-label={t.add.title}>
       <Field label={t.add.kind} htmlFor="source-kind">
         <Select id="source-kind" value={kind} onChange={(e) => chooseKind(e.target.value as Kind)}>
           {(["bitrix24", "amocrm", "shop"] as const).map((k) => (
@@ -135,8 +152,20 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
           {t.add.submit}
         </Button>
         {error ? <Alert tone="error">{error}</Alert> : null}
+        {failedCheck ? (
+          <div data-testid="check-failed">
+            <Alert tone="error">
+              <p className="font-medium">{t.add.checkFailed}</p>
+              <p className="mt-1">{failedCheck}</p>
+              <Button type="button" variant="secondary" className="mt-3" disabled={isBusy} onClick={() => void save(true)}>
+                {t.add.saveUntested}
+              </Button>
+            </Alert>
+          </div>
+        ) : null}
         {created ? (
           <Alert tone="success">
+            {kind !== "shop" ? <p data-testid="created-check">{created.check ? fill(t.add.checked, { portal: created.check.portal, user: created.check.user.name }) : t.add.savedUntested}</p> : null}
             <p>{t.add.created}</p>
             <code className="mt-1 block break-all" data-testid="created-inbound-url">
               {created.inboundWebhookUrl}

@@ -11,6 +11,7 @@ import { describeTestFailure, type SourcesMessages } from "@/lib/i18n/sources-me
 import type { SourceListItem } from "@/lib/sources/manage-sources";
 import { callApi } from "@/lib/api/call-api";
 import { AppTokenForm } from "./app-token-form";
+import { HealthSummary } from "./health-summary";
 import { InboundAddress } from "./inbound-address";
 import { SyncPanel } from "./sync-panel";
 
@@ -35,13 +36,18 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
       setTest({ tone: "error", text: fill(t.error, { message: describeError(e, locale) }) });
     } finally {
       setTesting(false);
+      onChanged(); // the check is remembered on the source: its health may have changed
     }
   }
 
   async function remove() {
     if (!window.confirm(fill(t.confirmDelete, { name: source.name }))) return;
-    await callApi(`/api/sources/${source.id}`, { method: "DELETE" });
-    onChanged();
+    try {
+      await callApi(`/api/sources/${source.id}`, { method: "DELETE" });
+      onChanged();
+    } catch (e) {
+      setTest({ tone: "error", text: fill(t.error, { message: describeError(e, locale) }) });
+    }
   }
 
   return (
@@ -65,6 +71,7 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
           </Button>
         </div>
       </div>
+      <HealthSummary health={source.health} locale={locale} />
       <InboundAddress source={source} t={t} locale={locale} />
       {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
       {test ? (

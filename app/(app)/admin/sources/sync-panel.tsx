@@ -2,7 +2,7 @@
 // "Sync now" (changes or full), a live progress bar per entity while a run goes (polled every
 // second with TanStack Query, slower when idle), its rate, and the history of runs with errors.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime, formatNumber, type Locale } from "@/lib/format";
@@ -29,6 +29,12 @@ export function SyncPanel({ sourceId, t, locale, timezone }: { sourceId: string;
   });
   const current = runs.find((run) => run.status === "running");
   const lastSuccess = runs.find((run) => run.status === "succeeded");
+  // A run that ends changes the source's health: refresh the list that carries it.
+  const runningId = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (runningId.current && !current) void queryClient.invalidateQueries({ queryKey: ["sources"] });
+    runningId.current = current?.id;
+  }, [current, queryClient]);
 
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
