@@ -95,7 +95,7 @@ test("a wrong webhook code is caught before saving, named precisely, and shown r
   await card.getByRole("button", { name: "Синхронизировать" }).click();
   const run = card.getByTestId("sync-history").getByRole("row").nth(1);
   await expect(run).toContainText("ошибка", { timeout: 60_000 });
-  await expect(run).toContainText("CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите источник заново. Подробности: ");
+  await expect(run).toContainText("CRM не принимает код вебхука или токен: создайте новый входящий вебхук или подключите источник заново. Подробности от CRM: NO_AUTH_FOUND: Wrong authorization data");
   await expect(run).not.toContainText("wrongcode000");
   // The card goes red with the reason and the next step.
   const health = card.getByTestId("source-health");

@@ -87,7 +87,7 @@ function RunProgress({ run, t, locale }: { run: RunView; t: SourcesMessages; loc
 function failureText(run: RunView, t: SourcesMessages, locale: Locale): string | null {
   if (!run.failure) return run.error;
   const reason = errorText(locale, run.failure);
-  return run.failure.details ? `${reason} ${fill(t.testDetails, { message: run.failure.details })}` : reason;
+  return run.failure.details ? `${reason} ${fill(t.testDetails, { details: run.failure.details })}` : reason;
 }
 
 function RunHistory({ runs, t, locale, timezone }: { runs: RunView[]; t: SourcesMessages; locale: Locale; timezone: string }) {
