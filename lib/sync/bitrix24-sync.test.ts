@@ -277,7 +277,8 @@ describe("Bitrix24 sync", () => {
     const source = await addCrmSource(testDb.db, f.org.id, "bitrix24", mock.url, { kind: "bitrix24-webhook", webhookUrl: wrongCode });
     const run = await runSync(testDb.db, f.org.id, source.id, { mode: "full", deps: fast });
     expect(run.status).toBe("failed");
-    expect(run.failure).toEqual({ code: "crm_bad_token", details: run.error });
+    // The portal's own words, not our English sentence (that stays in `error`, for API users).
+    expect(run.failure).toEqual({ code: "crm_bad_token", details: "NO_AUTH_FOUND: Wrong authorization data" });
     expect(run.error).toContain(new URL(mock.url).host);
     expect(run.error).not.toContain("wrongcode000");
     const [stored] = await testDb.db.select().from(syncRuns).where(eq(syncRuns.id, run.runId));

@@ -142,11 +142,15 @@ type Described = { message: string; failure: RunFailure };
 const STOPPED_AT_BUDGET: Described = { message: "Stopped at its time budget; the next run continues from where this one stopped", failure: { code: "sync_time_budget" } };
 
 /**
- * Why a run failed, by code. A connector's message is written for an admin and carries no secret:
- * it is kept as the CRM's own words beside the translated reason. Anything else is logged, not shown.
+ * Why a run failed, by code, translated on the page; beside it only the CRM's own words from its
+ * documented error format (the connector's English message stays in `error`, for API users), so a
+ * Russian admin reads no English sentence of ours. Anything else is logged, not shown.
  */
 function describeFailure(error: unknown): Described {
-  if (error instanceof ConnectorError) return { message: error.message, failure: { code: connectorErrorCode(error.kind), details: error.message } };
+  if (error instanceof ConnectorError) {
+    const words = error.details.crmWords;
+    return { message: error.message, failure: { code: connectorErrorCode(error.kind), ...(words ? { details: words } : {}) } };
+  }
   if (error instanceof AppError) return { message: error.message, failure: { code: error.code, ...(error.params ? { params: error.params } : {}) } };
   console.error("[sync] unexpected error", errorForLog(error));
   return { message: "An unexpected error stopped the sync; it has been logged", failure: { code: "sync_unexpected_error" } };
