@@ -101,6 +101,18 @@ test("an admin imports ad spend from a CSV file after a preview, and a second im
   await expect(page.getByRole("table", { name: "Расходы" }).locator("tbody tr")).toHaveCount(2);
   await expect(page.getByTestId("spend-total-KZT")).toContainText(/1\s500,50/);
   await expect(page.getByTestId("spend-total-USD")).toContainText("250,00");
+  await expect(page.getByTestId("spend-shown")).toHaveText("Строки 1–2 из 2");
+
+  // The whole list is paged, 100 rows at a time: nothing is cut off silently.
+  const { count } = await apiJson<{ count: number }>(page, "/api/ad-spend");
+  expect(count).toBeGreaterThan(100);
+  const all = new Intl.NumberFormat("ru-RU").format(count).replace(/\s/g, " ");
+  await page.goto("/admin/ad-spend");
+  await expect(page.getByRole("table", { name: "Расходы" }).locator("tbody tr")).toHaveCount(100);
+  await expect(page.getByTestId("spend-shown")).toHaveText(`Строки 1–100 из ${all}`);
+  await page.getByTestId("spend-pages").getByRole("link", { name: "Дальше →" }).click();
+  await expect(page.getByTestId("spend-shown")).toHaveText(`Строки 101–200 из ${all}`);
+  await expect(page.getByTestId("spend-pages").getByRole("link", { name: "← Назад" })).toBeVisible();
 });
 
 test("a director gets neither page nor API", async ({ page }) => {

@@ -27,4 +27,11 @@ export function toRawRows(rows: z.infer<typeof spendBodySchema>["rows"]): RawSpe
 
 // a real day: 2026-02-30 has the shape but no date, and PostgreSQL would refuse it
 const isoDay = z.iso.date({ message: "must be a day like 2026-03-01" });
-export const spendQuerySchema = z.object({ teamId: z.string().optional(), from: isoDay.optional(), to: isoDay.optional() });
+/** The list's filters and page: `page` from 1, `pageSize` rows per page (default 100, at most 500). */
+export const spendQuerySchema = z.object({
+  teamId: z.string().optional(),
+  from: isoDay.optional(),
+  to: isoDay.optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  pageSize: z.coerce.number().int().min(1).max(500).optional(),
+});

@@ -36,11 +36,19 @@ export async function upsertSpend(db: Db, viewer: Actor, rows: readonly SpendRow
   });
 }
 
-export type SpendFilters = { teamId?: string; from?: string; to?: string };
+export type SpendFilters = { teamId?: string; from?: string; to?: string; page?: number; pageSize?: number };
+export const SPEND_PAGE_SIZE = 100;
 export type SpendListRow = { id: string; teamId: string; teamName: string; day: string; utmSource: string; utmCampaign: string; amount: string; currency: string };
 
-/** Newest first, at most `limit` rows, and the exact total per currency of everything the filters match. */
-export async function listSpend(db: Db, viewer: Actor, filters: SpendFilters, limit = 500): Promise<{ rows: SpendListRow[]; totals: { currency: string; amount: string }[] }> {
+export type SpendPage = { rows: SpendListRow[]; totals: { currency: string; amount: string }[]; count: number; page: number; pageSize: number };
+
+/**
+ * One page of the rows the filters match, newest first, with how many match in all and the exact
+ * total per currency of all of them — a list never stops silently at some number of rows.
+ */
+export async function listSpend(db: Db, viewer: Actor, filters: SpendFilters): Promise<SpendPage> {
+  const page = filters.page ?? 1;
+  const pageSize = filters.pageSize ?? SPEND_PAGE_SIZE;
   assertCan(viewer, "rules:manage");
   const conditions = [eq(adSpend.orgId, viewer.orgId)];
   if (filters.teamId) conditions.push(eq(adSpend.teamId, parseId(filters.teamId, "Traffic team")));
@@ -61,15 +69,18 @@ export async function listSpend(db: Db, viewer: Actor, filters: SpendFilters, li
     .from(adSpend)
     .innerJoin(trafficTeams, eq(trafficTeams.id, adSpend.teamId))
     .where(where)
-    .orderBy(desc(adSpend.day), asc(trafficTeams.name), asc(adSpend.utmSource), asc(adSpend.utmCampaign))
-    .limit(limit);
+    // The id last: rows that tie on everything shown keep one order from page to page.
+    .orderBy(desc(adSpend.day), asc(trafficTeams.name), asc(adSpend.utmSource), asc(adSpend.utmCampaign), asc(adSpend.currency), asc(adSpend.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(adSpend).where(where);
   const totals = await db
     .select({ currency: adSpend.currency, amount: sql<string>`sum(${adSpend.amount})::text` })
     .from(adSpend)
     .where(where)
     .groupBy(adSpend.currency)
     .orderBy(asc(adSpend.currency));
-  return { rows: rows.map((row) => ({ ...row, amount: row.amount! })), totals };
+  return { rows: rows.map((row) => ({ ...row, amount: row.amount! })), totals, count, page, pageSize };
 }
 
 export async function deleteSpend(db: Db, viewer: Actor, id: string): Promise<void> {

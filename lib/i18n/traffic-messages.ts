@@ -108,6 +108,10 @@ const ru = {
     empty: "Расходов за период нет.",
     total: "Итого",
     delete: "Удалить",
+    deleteFailed: "Не удалось удалить: {message}",
+    shown: "Строки {from}–{to} из {count}",
+    previous: "← Назад",
+    next: "Дальше →",
   },
   report: {
     title: "Команды трафика",
@@ -237,6 +241,10 @@ const en: TrafficMessages = {
     apply: "Show",
     empty: "No spend in this period.",
     total: "Total",
+    deleteFailed: "Could not delete: {message}",
+    shown: "Rows {from}–{to} of {count}",
+    previous: "← Previous",
+    next: "Next →",
     delete: "Delete",
   },
   report: {

@@ -158,3 +158,21 @@ describe("DELETE /api/ad-spend/:id", () => {
     expect((await del("admin", randomUUID())).status).toBe(404);
   });
 });
+
+describe("GET /api/ad-spend pages", () => {
+  it("never stops silently: 1,203 rows come as 13 pages of 100, each row once, with the count and the total of all", async () => {
+    const rows = Array.from({ length: 1203 }, (_, i) => ({ date: "2025-01-01", team: "Muha", source: `paging_${String(i).padStart(4, "0")}`, amount: 1 }));
+    expect((await postJson({ rows })).status).toBe(200);
+    const query = "?from=2025-01-01&to=2025-01-01";
+    const first = await list(query);
+    expect(first.body).toMatchObject({ count: 1203, page: 1, pageSize: 100, totals: [{ currency: "KZT", amount: "1203.00" }] });
+    expect(first.body.rows).toHaveLength(100);
+    const seen = new Set<string>();
+    for (let page = 1; page <= 13; page++) for (const row of (await list(`${query}&page=${page}`)).body.rows) seen.add(row.utmSource);
+    expect(seen.size).toBe(1203);
+    expect((await list(`${query}&page=13`)).body.rows).toHaveLength(3);
+    expect((await list(`${query}&page=14`)).body.rows).toEqual([]);
+    expect((await list(`${query}&pageSize=500&page=3`)).body.rows).toHaveLength(203);
+    for (const bad of ["page=0", "pageSize=501", "page=x"]) expect((await list(`${query}&${bad}`)).status, bad).toBe(400);
+  });
+});

@@ -5,7 +5,9 @@ import { getDb } from "@/db/client";
 import { spendQuerySchema } from "@/lib/ad-spend/schemas";
 import { listSpend, listTeamRefs } from "@/lib/ad-spend/store";
 import { requirePermission } from "@/lib/auth/session";
-import { formatMoney } from "@/lib/format";
+import Link from "next/link";
+import { formatMoney, formatNumber } from "@/lib/format";
+import { fill } from "@/lib/i18n/admin-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import { CsvImport } from "./csv-import";
@@ -23,12 +25,19 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
   const t = trafficMessages[locale].spend;
   const params = await searchParams;
   // A malformed filter in a shared link shows everything rather than an error page.
-  const parsed = spendQuerySchema.safeParse({ teamId: one(params.teamId), from: one(params.from), to: one(params.to) });
+  const parsed = spendQuerySchema.safeParse({ teamId: one(params.teamId), from: one(params.from), to: one(params.to), page: one(params.page) });
   const filters = parsed.success ? parsed.data : {};
   const db = await getDb();
   const teams = await listTeamRefs(db, viewer.orgId);
   const known = !filters.teamId || teams.some((team) => team.id === filters.teamId);
-  const { rows, totals } = await listSpend(db, viewer, known ? filters : { ...filters, teamId: undefined });
+  const list = await listSpend(db, viewer, known ? filters : { ...filters, teamId: undefined });
+  const { rows, totals } = list;
+  const first = (list.page - 1) * list.pageSize + 1;
+  const pageHref = (page: number) => {
+    const query = new URLSearchParams(Object.entries({ teamId: filters.teamId, from: filters.from, to: filters.to }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    query.set("page", String(page));
+    return `/admin/ad-spend?${query.toString()}`;
+  };
 
   return (
     <div className="max-w-5xl space-y-6">
@@ -80,7 +89,7 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
                   <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>
                   <td className="text-right tabular-nums">{formatMoney(row.amount, row.currency, locale, 2)}</td>
                   <td className="text-right">
-                    <DeleteSpendButton id={row.id} label={t.delete} />
+                    <DeleteSpendButton id={row.id} label={t.delete} failedText={t.deleteFailed} locale={locale} />
                   </td>
                 </tr>
               ))}
@@ -98,6 +107,23 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
             </tfoot>
           </table>
         )}
+        {list.count > 0 ? (
+          <nav className="mt-3 flex flex-wrap items-center justify-end gap-3 text-sm" aria-label={t.list} data-testid="spend-pages">
+            <span className="text-slate-500 tabular-nums" data-testid="spend-shown">
+              {fill(t.shown, { from: formatNumber(Math.min(first, list.count), locale), to: formatNumber(Math.min(first + rows.length - 1, list.count), locale), count: formatNumber(list.count, locale) })}
+            </span>
+            {list.page > 1 ? (
+              <Link className="rounded-lg border border-slate-300 px-3 py-1" href={pageHref(list.page - 1)}>
+                {t.previous}
+              </Link>
+            ) : null}
+            {first + rows.length - 1 < list.count ? (
+              <Link className="rounded-lg border border-slate-300 px-3 py-1" href={pageHref(list.page + 1)}>
+                {t.next}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
       </Card>
     </div>
   );
