@@ -96,7 +96,7 @@ const ru = {
   statuses: { queued: "в очереди", running: "идёт", succeeded: "готово", failed: "ошибка", cancelled: "остановлена" },
   entities: {
     users: "Пользователи", pipelines: "Воронки и стадии", companies: "Компании", contacts: "Контакты", leads: "Лиды", deals: "Сделки",
-    activities: "Дела", tasks: "Задачи", calls: "Звонки", stage_history: "История стадий", report_facts: "Отчёты",
+    activities: "Дела", tasks: "Задачи", calls: "Звонки", stage_history: "История стадий", unsorted: "Неразобранное", report_facts: "Отчёты",
   } as Record<string, string>,
   freshness: {
     never: "ещё не синхронизировано",
@@ -203,7 +203,7 @@ const en: SourcesMessages = {
   statuses: { queued: "queued", running: "running", succeeded: "done", failed: "failed", cancelled: "stopped" },
   entities: {
     users: "Users", pipelines: "Pipelines and stages", companies: "Companies", contacts: "Contacts", leads: "Leads", deals: "Deals",
-    activities: "Activities", tasks: "Tasks", calls: "Calls", stage_history: "Stage history", report_facts: "Reports",
+    activities: "Activities", tasks: "Tasks", calls: "Calls", stage_history: "Stage history", unsorted: "Incoming leads", report_facts: "Reports",
   },
   freshness: {
     never: "not synced yet",
