@@ -11,6 +11,7 @@ import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
 import { writeAudit } from "@/lib/audit";
 import { sealCredentials, type SourceCredentials } from "./credentials";
 import { inboundWebhookUrl } from "./inbound-url";
+import { saveQualifiedStages } from "./qualified-stages";
 import { normalizeBitrixWebhookUrl, type CreateSourceInput, type UpdateSourceInput } from "./schemas";
 
 type Admin = Pick<Viewer, "orgId" | "userId">;
@@ -137,6 +138,7 @@ export async function updateSource(db: Db, viewer: Admin, id: string, input: Upd
   if (input.applicationToken !== undefined && row.kind !== "bitrix24") {
     throw new ValidationError("Only a Bitrix24 source has an application token", { code: "application_token_bitrix_only", field: "applicationToken" });
   }
+  if (input.qualifiedStages !== undefined) row.settings = { ...row.settings, qualifiedStages: await saveQualifiedStages(db, row, input.qualifiedStages) };
   const settings = input.applicationToken !== undefined ? { ...row.settings, applicationToken: input.applicationToken } : row.settings;
   await db
     .update(sources)
@@ -147,6 +149,6 @@ export async function updateSource(db: Db, viewer: Admin, id: string, input: Upd
     action: "source.update",
     targetType: "source",
     targetId: id,
-    details: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), applicationTokenChanged: input.applicationToken !== undefined },
+    details: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), applicationTokenChanged: input.applicationToken !== undefined, ...(input.qualifiedStages !== undefined ? { qualifiedStages: input.qualifiedStages } : {}) },
   });
 }
