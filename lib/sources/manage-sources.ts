@@ -11,7 +11,7 @@ import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
 import { writeAudit } from "@/lib/audit";
 import { sealCredentials, type SourceCredentials } from "./credentials";
 import { inboundWebhookUrl } from "./inbound-url";
-import { saveQualifiedStages } from "./qualified-stages";
+import { listQualifiedStageChoices, saveQualifiedStages, type QualifiedStageChoice } from "./qualified-stages";
 import { normalizeBitrixWebhookUrl, type CreateSourceInput, type UpdateSourceInput } from "./schemas";
 
 type Admin = Pick<Viewer, "orgId" | "userId">;
@@ -81,6 +81,8 @@ export type SourceListItem = {
   hasApplicationToken: boolean;
   /** amoCRM's carries its secret hidden (HIDDEN_SECRET). */
   inboundWebhookUrl: string;
+  /** amoCRM: per pipeline, the stage that makes a lead converted (null: won) and the stages to choose from. */
+  qualifiedStages?: QualifiedStageChoice[];
   createdAt: string;
   lastRun: { id: string; kind: string; status: string; startedAt: string | null; finishedAt: string | null; error: string | null } | null;
 };
@@ -96,6 +98,7 @@ export async function listSources(db: Db, orgId: string, origin: string): Promis
         .orderBy(syncRuns.sourceId, desc(syncRuns.createdAt))
     : [];
   const lastRun = new Map(runs.map((run) => [run.sourceId, run]));
+  const qualified = await listQualifiedStageChoices(db, rows);
   return rows.map((row) => {
     const run = lastRun.get(row.id);
     return {
@@ -107,6 +110,7 @@ export async function listSources(db: Db, orgId: string, origin: string): Promis
       hasCredentials: row.credentials !== null,
       hasApplicationToken: typeof row.settings.applicationToken === "string" && row.settings.applicationToken !== "",
       inboundWebhookUrl: inboundWebhookUrl(origin, row, "hidden"),
+      ...(row.kind === "amocrm" ? { qualifiedStages: qualified.get(row.id) ?? [] } : {}),
       createdAt: row.createdAt.toISOString(),
       lastRun: run
         ? { id: run.id, kind: run.kind, status: run.status, startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, error: run.error }

@@ -53,3 +53,37 @@ export async function saveQualifiedStages(db: Db, source: SourceRow, change: Rec
   });
   return next;
 }
+
+/** One pipeline of an amoCRM source as the admin page offers it: its open and won stages in funnel order. */
+export type QualifiedStageChoice = {
+  pipelineId: string;
+  pipelineName: string;
+  /** The chosen stage; null: a won stage (the default). */
+  stageId: string | null;
+  stages: { id: string; name: string; semantic: "open" | "won" }[];
+};
+
+/** Per amoCRM source id, its pipelines (not deleted) with their choosable stages and the current choice. */
+export async function listQualifiedStageChoices(db: Db, rows: SourceRow[]): Promise<Map<string, QualifiedStageChoice[]>> {
+  const amo = rows.filter((row) => row.kind === "amocrm");
+  const out = new Map<string, QualifiedStageChoice[]>(amo.map((row) => [row.id, []]));
+  if (amo.length === 0) return out;
+  const found = await db
+    .select({ sourceId: pipelines.sourceId, pipelineId: pipelines.id, pipelineName: pipelines.name, stageId: stages.id, stageName: stages.name, semantic: stages.semantic })
+    .from(pipelines)
+    .innerJoin(stages, eq(stages.pipelineId, pipelines.id))
+    .where(and(inArray(pipelines.sourceId, amo.map((row) => row.id)), eq(pipelines.isDeleted, false)))
+    .orderBy(pipelines.sort, pipelines.name, stages.sort);
+  const chosen = new Map(amo.map((row) => [row.id, qualifiedStagesOf(row.settings)]));
+  for (const row of found) {
+    if (row.semantic === "lost") continue;
+    const list = out.get(row.sourceId)!;
+    let choice = list.find((c) => c.pipelineId === row.pipelineId);
+    if (!choice) {
+      choice = { pipelineId: row.pipelineId, pipelineName: row.pipelineName, stageId: chosen.get(row.sourceId)?.[row.pipelineId] ?? null, stages: [] };
+      list.push(choice);
+    }
+    choice.stages.push({ id: row.stageId, name: row.stageName, semantic: row.semantic });
+  }
+  return out;
+}

@@ -12,6 +12,7 @@ import type { SourceListItem } from "@/lib/sources/manage-sources";
 import { callApi } from "@/lib/api/call-api";
 import { AppTokenForm } from "./app-token-form";
 import { InboundAddress } from "./inbound-address";
+import { QualifiedStagesForm } from "./qualified-stages-form";
 import { SyncPanel } from "./sync-panel";
 
 type TestResult = { ok: true; portal: string; user: { name: string } } | { ok: false; reason: string; params: Record<string, string | number>; details?: string };
@@ -67,6 +68,7 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
       </div>
       <InboundAddress source={source} t={t} locale={locale} />
       {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
+      {source.qualifiedStages ? <QualifiedStagesForm sourceId={source.id} choices={source.qualifiedStages} t={t} locale={locale} onSaved={onChanged} /> : null}
       {test ? (
         <div className="mt-3" data-testid="test-result">
           <Alert tone={test.tone}>{test.text}</Alert>
