@@ -62,6 +62,8 @@ export const ERROR_CODES = [
   "source_not_found",
   "webhook_event_not_found",
   "application_token_bitrix_only", // field applicationToken
+  "qualified_stages_amocrm_only", // field qualifiedStages
+  "qualified_stage_invalid", // field qualifiedStages: not an open or won stage of one of the source's pipelines
   "encryption_key_missing",
   "source_has_no_secret", // a Bitrix24 source: its own application token proves its events
   "credentials_unreadable",

@@ -10,6 +10,7 @@ import { parseBracketQuery, type Nested } from "./bracket-query";
 import { AMO_ACCOUNT_ID, AMO_GROUPS, AMO_ID_OFFSET, AMO_PIPELINES, AMO_USERS, createAmoTables, type AmoDatasetOptions } from "./amocrm-data";
 import { listPage, type ListSpec } from "./amocrm-lists";
 import { createAmoMutations } from "./amocrm-mutations";
+import { createAmoUnsorted } from "./amocrm-unsorted";
 import { faultPicker, newStats, readBody, sendHtml, sendJson, startServer, type MockFaults } from "./mock-http";
 
 export type AmoMockOptions = AmoDatasetOptions & {
@@ -35,6 +36,7 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
   let baseUrl = "";
   const tables = createAmoTables(() => baseUrl, options);
   const perSecond = options.perSecond === undefined ? 7 : options.perSecond;
+  const mutable = createAmoMutations(tables);
   const state = {
     tables,
     stats: newStats(),
@@ -50,7 +52,8 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
       expiredTokens: new Set<string>(),
     },
     isBlocked: false,
-    ...createAmoMutations(tables),
+    ...mutable,
+    unsorted: createAmoUnsorted(mutable.mutations),
   };
   const pickFault = faultPicker(options.faultSeed ?? 77);
   const recent: number[] = []; // arrival times inside the last second
@@ -85,6 +88,10 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
     if (list) {
       const answer = listPage(list, query, baseUrl);
       return answer.status === 204 ? { status: 204 } : { status: 200, body: answer.body, rows: answer.rows, entity: list.key };
+    }
+    if (path === "/api/v4/leads/unsorted") {
+      const answer = state.unsorted.list(query, baseUrl);
+      return answer.status === 204 ? { status: 204 } : { status: 200, body: answer.body, rows: answer.rows, entity: "unsorted" };
     }
     const one = path.match(/^\/api\/v4\/(leads|contacts|companies|tasks)\/(\d+)$/);
     if (one) {

@@ -5,6 +5,7 @@
 import { and, eq, inArray, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { activities, companies, contacts, deals, leads } from "@/db/schema";
+import { deleteLeadsOfDeals } from "./deal-leads";
 import { withFacts } from "./facts";
 import type { SourceRef } from "./types";
 import { chunk, type DbOrTx } from "./upsert";
@@ -37,6 +38,7 @@ async function markDeletedUnwrapped(db: DbOrTx, sourceId: string, entity: Deleta
       .returning({ id: table.id });
     ids.push(...rows.map((row) => row.id));
   }
+  if (entity === "deals") await deleteLeadsOfDeals(db, ids, at);
   return ids;
 }
 
@@ -75,7 +77,11 @@ export async function markDeletedInRange(
   return withFacts(
     db,
     source.orgId,
-    async (tx) => (await tx.update(table).set(deletion(table, at)).where(and(...conditions)).returning({ id: table.id })).map((row) => row.id),
+    async (tx) => {
+      const ids = (await tx.update(table).set(deletion(table, at)).where(and(...conditions)).returning({ id: table.id })).map((row) => row.id);
+      if (entity === "deals") await deleteLeadsOfDeals(tx, ids, at);
+      return ids;
+    },
     changed,
   );
 }

@@ -4,6 +4,8 @@ export { applyDepartments, applyCrmUsers, applyPipelines, applyStages } from "./
 export { applyCompanies, applyContacts } from "./parties";
 export { applyLeads } from "./leads";
 export { applyDeals, type ApplyDealsOptions } from "./deals";
+export { applyDealsAsLeads } from "./deal-leads";
+export { applyUnsortedLeads, retireUnsortedLeads } from "./unsorted-leads";
 export { applyActivities, applyCallDurations } from "./activities";
 export { applyStageChanges } from "./stage-changes";
 export { markDeleted, markDeletedInRange, type DeletableEntity } from "./deletes";

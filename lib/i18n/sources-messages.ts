@@ -61,6 +61,14 @@ const ru = {
     save: "Сохранить токен",
     saved: "Токен сохранён.",
   },
+  qualified: {
+    title: "Когда лид считается конвертированным",
+    intro: "Каждая сделка amoCRM — лид с момента создания. Выберите по каждой воронке этап, дойдя до которого (или пройдя дальше) лид считается квалифицированным.",
+    won: "Успешно реализовано (по умолчанию)",
+    save: "Сохранить",
+    saved: "Сохранено, отчёты по лидам пересчитаны.",
+    none: "Воронки появятся после первой синхронизации.",
+  },
   test: "Проверить подключение",
   testing: "Проверяем…",
   testOk: "Подключение работает: {portal}, пользователь {user}.",
@@ -100,7 +108,7 @@ const ru = {
   statuses: { queued: "в очереди", running: "идёт", succeeded: "готово", failed: "ошибка", cancelled: "остановлена" },
   entities: {
     users: "Пользователи", pipelines: "Воронки и стадии", companies: "Компании", contacts: "Контакты", leads: "Лиды", deals: "Сделки",
-    activities: "Дела", tasks: "Задачи", calls: "Звонки", stage_history: "История стадий", report_facts: "Отчёты",
+    activities: "Дела", tasks: "Задачи", calls: "Звонки", stage_history: "История стадий", unsorted: "Неразобранное", report_facts: "Отчёты",
   } as Record<string, string>,
   freshness: {
     never: "ещё не синхронизировано",
@@ -173,6 +181,14 @@ const en: SourcesMessages = {
     save: "Save token",
     saved: "Token saved.",
   },
+  qualified: {
+    title: "When a lead counts as converted",
+    intro: "Every amoCRM deal is a lead from its creation. For each pipeline, choose the stage at which (or past which) a lead counts as qualified.",
+    won: "Won (the default)",
+    save: "Save",
+    saved: "Saved; the lead reports are recomputed.",
+    none: "The pipelines appear after the first sync.",
+  },
   test: "Test connection",
   testing: "Testing…",
   testOk: "The connection works: {portal}, user {user}.",
@@ -211,7 +227,7 @@ const en: SourcesMessages = {
   statuses: { queued: "queued", running: "running", succeeded: "done", failed: "failed", cancelled: "stopped" },
   entities: {
     users: "Users", pipelines: "Pipelines and stages", companies: "Companies", contacts: "Contacts", leads: "Leads", deals: "Deals",
-    activities: "Activities", tasks: "Tasks", calls: "Calls", stage_history: "Stage history", report_facts: "Reports",
+    activities: "Activities", tasks: "Tasks", calls: "Calls", stage_history: "Stage history", unsorted: "Incoming leads", report_facts: "Reports",
   },
   freshness: {
     never: "not synced yet",

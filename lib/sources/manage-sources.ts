@@ -14,6 +14,7 @@ import { inboundWebhookUrl } from "./inbound-url";
 import { loadSourceHealth, type SourceHealth } from "./source-health";
 import { checkConnection, rememberCheck, SourceCheckFailedError } from "./check-connection";
 import { checkOnlyClient, type ClientDeps } from "./clients";
+import { listQualifiedStageChoices, saveQualifiedStages, type QualifiedStageChoice } from "./qualified-stages";
 import { normalizeBitrixWebhookUrl, type AddSourceInput, type UpdateSourceInput } from "./schemas";
 
 type Admin = Pick<Viewer, "orgId" | "userId">;
@@ -93,6 +94,8 @@ export type SourceListItem = {
   hasApplicationToken: boolean;
   /** amoCRM's carries its secret hidden (HIDDEN_SECRET). */
   inboundWebhookUrl: string;
+  /** amoCRM: per pipeline, the stage that makes a lead converted (null: won) and the stages to choose from. */
+  qualifiedStages?: QualifiedStageChoice[];
   createdAt: string;
   lastRun: { id: string; kind: string; status: string; startedAt: string | null; finishedAt: string | null; error: string | null } | null;
   /** Red, amber or green, with what went wrong (source-health.ts). */
@@ -111,6 +114,7 @@ export async function listSources(db: Db, orgId: string, origin: string, now = n
         .orderBy(syncRuns.sourceId, desc(syncRuns.createdAt))
     : [];
   const lastRun = new Map(runs.map((run) => [run.sourceId, run]));
+  const qualified = await listQualifiedStageChoices(db, rows);
   return rows.map((row) => {
     const run = lastRun.get(row.id);
     return {
@@ -122,6 +126,7 @@ export async function listSources(db: Db, orgId: string, origin: string, now = n
       hasCredentials: row.credentials !== null,
       hasApplicationToken: typeof row.settings.applicationToken === "string" && row.settings.applicationToken !== "",
       inboundWebhookUrl: inboundWebhookUrl(origin, row, "hidden"),
+      ...(row.kind === "amocrm" ? { qualifiedStages: qualified.get(row.id) ?? [] } : {}),
       createdAt: row.createdAt.toISOString(),
       lastRun: run
         ? { id: run.id, kind: run.kind, status: run.status, startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, error: run.error }
@@ -154,6 +159,7 @@ export async function updateSource(db: Db, viewer: Admin, id: string, input: Upd
   if (input.applicationToken !== undefined && row.kind !== "bitrix24") {
     throw new ValidationError("Only a Bitrix24 source has an application token", { code: "application_token_bitrix_only", field: "applicationToken" });
   }
+  if (input.qualifiedStages !== undefined) row.settings = { ...row.settings, qualifiedStages: await saveQualifiedStages(db, row, input.qualifiedStages) };
   const settings = input.applicationToken !== undefined ? { ...row.settings, applicationToken: input.applicationToken } : row.settings;
   await db
     .update(sources)
@@ -164,6 +170,6 @@ export async function updateSource(db: Db, viewer: Admin, id: string, input: Upd
     action: "source.update",
     targetType: "source",
     targetId: id,
-    details: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), applicationTokenChanged: input.applicationToken !== undefined },
+    details: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), applicationTokenChanged: input.applicationToken !== undefined, ...(input.qualifiedStages !== undefined ? { qualifiedStages: input.qualifiedStages } : {}) },
   });
 }

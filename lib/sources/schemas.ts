@@ -89,12 +89,17 @@ export const addSourceSchema = createSourceSchema.and(z.object({ saveUntested: z
 export type CreateSourceInput = z.infer<typeof createSourceSchema>;
 export type AddSourceInput = z.infer<typeof addSourceSchema>;
 
-/** What an admin may change later: the name, whether it syncs, and Bitrix24's application token (known only after the outgoing webhook is saved). */
+/**
+ * What an admin may change later: the name, whether it syncs, Bitrix24's application token (known
+ * only after the outgoing webhook is saved), and amoCRM's qualified stage per pipeline.
+ */
 export const updateSourceSchema = z
   .object({
     name: name.optional(),
     isActive: z.boolean().optional(),
     applicationToken: z.string().trim().min(8).max(200).optional(),
+    /** amoCRM: pipeline id → the stage that makes its leads converted; null goes back to "won". */
+    qualifiedStages: z.record(z.uuid({ message: "must be a pipeline id" }), z.uuid({ message: "must be a stage id" }).nullable()).optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { message: "nothing to change" });
 

@@ -1,7 +1,7 @@
 // What an amoCRM sync reads, in order: users and groups → pipelines with statuses → companies →
-// contacts → leads (deals) → tasks → call notes → lead_status_changed events (../shared/reference/amocrm.md §2–3).
+// contacts → leads (deals, each a lead too) → unsorted inbox → tasks → call notes → lead_status_changed events (../shared/reference/amocrm.md §2–3).
 import {
-  applyActivities, applyCompanies, applyContacts, applyCrmUsers, applyDeals, applyDepartments, applyPipelines, applyStageChanges, applyStages,
+  applyActivities, applyCompanies, applyContacts, applyCrmUsers, applyDealsAsLeads, applyDepartments, applyPipelines, applyStageChanges, applyStages, applyUnsortedLeads, retireUnsortedLeads,
   type CanonicalActivity, type CanonicalStageChange,
 } from "@/lib/canonical";
 import type { AmoClient } from "@/lib/connectors/amocrm/client";
@@ -12,6 +12,7 @@ import { mapAmoGroup, mapAmoPipeline, mapAmoUser } from "@/lib/connectors/amocrm
 import { mapAmoStatusEvent } from "@/lib/connectors/amocrm/map-events";
 import { mapAmoLead } from "@/lib/connectors/amocrm/map-lead";
 import { mapAmoCompany, mapAmoContact } from "@/lib/connectors/amocrm/map-party";
+import { mapAmoUnsorted } from "@/lib/connectors/amocrm/map-unsorted";
 import { amoAccountIdentity } from "@/lib/connectors/amocrm/test-connection";
 import { recordReportedAccount } from "@/lib/sources/crm-account";
 import type { PassState, SyncPage, SyncPlan, SyncStep, SyncTuning } from "./types";
@@ -126,9 +127,23 @@ export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>,
       name: "deals",
       table: "deals",
       read: (pass) => pagesOf(client, { maxLimit: tuning.amocrmPageSize }, "/api/v4/leads", pass, { key: "leads", timeField: "updated_at", query: { with: "contacts" }, map: (row) => mapAmoLead(row, context) }),
-      // The account's lead_status_changed events follow; differences are not turned into moves here.
-      apply: (tx, source, records) => applyDeals(tx, source, records as ReturnType<typeof mapAmoLead>[], { deriveStageChanges: false }),
+      // Each is a lead too (lib/canonical/deal-leads.ts). The account's lead_status_changed events
+      // follow; differences are not turned into moves here.
+      apply: (tx, source, records) => applyDealsAsLeads(tx, source, records as ReturnType<typeof mapAmoLead>[], { deriveStageChanges: false }),
       deletes: { entity: "deals" },
+    },
+    {
+      // After the deals: the inbox names the channel of leads the deals list has shown (or adds them).
+      // The inbox holds only what waits, so it is read whole every time.
+      kind: "directory",
+      name: "unsorted",
+      async run(db, source) {
+        const items = await collect(client.pages<AmoRow>("/api/v4/leads/unsorted", { order: { created_at: "asc" } }, "unsorted"));
+        const records = items.map(mapAmoUnsorted).filter((r) => r !== null);
+        const result = await applyUnsortedLeads(db, source, records);
+        await retireUnsortedLeads(db, source, records.map((r) => r.externalId));
+        return { fetched: items.length, result };
+      },
     },
     {
       kind: "paged",

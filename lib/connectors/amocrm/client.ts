@@ -117,7 +117,9 @@ export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
         if (body === null) return;
         const rows = body._embedded?.[key] ?? [];
         // The same rows again means the endpoint ignores `page`: stop rather than loop forever.
-        const signature = rows.length ? JSON.stringify([(rows[0] as { id?: unknown }).id, (rows[rows.length - 1] as { id?: unknown }).id, rows.length]) : "";
+        // (Unsorted items are keyed by `uid`, not `id`.)
+        const rowKey = (row: T) => (row as { id?: unknown }).id ?? (row as { uid?: unknown }).uid;
+        const signature = rows.length ? JSON.stringify([rowKey(rows[0]), rowKey(rows[rows.length - 1]), rows.length]) : "";
         if (signature && signature === previous) throw new ConnectorProtocolError(`amoCRM account ${host}: ${path} returned the same page twice; it ignores paging`, { retryable: false });
         previous = signature;
         if (rows.length > 0) yield rows;

@@ -1,8 +1,8 @@
 // Applies amoCRM webhook units — one entity × action list of one hook — through the canonical
 // layer, several at once: one bulk write per entity kind. The caller guarantees that no entity
 // appears in two units of one call (process/segments.ts), so the result is the same as applying
-// them one after another. Deals are amoCRM's "leads"; a status hook also records its stage move.
-import { applyCompanies, applyContacts, applyDeals, applyStageChanges, markDeleted, type CanonicalDeal, type CanonicalStageChange, type DeletableEntity } from "@/lib/canonical";
+// them one after another. Deals are amoCRM's "leads" (each a lead too); a status hook also records its stage move.
+import { applyCompanies, applyContacts, applyDealsAsLeads, applyStageChanges, markDeleted, type CanonicalDeal, type CanonicalStageChange, type DeletableEntity } from "@/lib/canonical";
 import type { Tx } from "@/db/types";
 import type { OrgContext } from "@/lib/customers/recompute";
 import { isFormObject, textAt, type FormNode } from "../receive/form-body";
@@ -56,7 +56,7 @@ async function applyLeadUnits(tx: Tx, source: SourceRow, units: AmoUnit[], baseC
     const record = completeRecord(change, stored.get(change.record.externalId), action, receivedAt);
     if (record) records.push(record);
   }
-  if (records.length > 0) await applyDeals(tx, ref, records);
+  if (records.length > 0) await applyDealsAsLeads(tx, ref, records);
   // The hook names the stage the lead left: record that move as amoCRM reported it (the layer
   // replaces the move it derived from the stored stage, so nothing is counted twice).
   const written = new Set(records.map((r) => r.externalId));

@@ -92,22 +92,53 @@ export function insertStageGaps(orgId: string, ids: SQL): SQL {
 }
 
 /**
- * Lead facts of live leads. A lead is converted when the CRM says so or a live deal of the
+ * The organisation's amoCRM stages that count as qualified: at or past the stage the source's
+ * settings name for the pipeline (`settings.qualifiedStages`, pipeline id → stage id), as a deal
+ * reaches a stage in the funnel (an open stage is reached by a later open stage or a won one); with
+ * no stage named, the won stages. A few hundred stages at most, computed once per statement.
+ */
+function qualifyingStages(orgId: string): SQL {
+  return sql`select t.id from stages t
+    join sources src on src.id = t.source_id and src.kind = 'amocrm'
+    left join stages q on q.pipeline_id = t.pipeline_id and q.semantic <> 'lost'
+      and q.id::text = src.settings -> 'qualifiedStages' ->> (t.pipeline_id::text)
+    where t.org_id = ${orgId}
+      and case when q.id is null then t.semantic = 'won'
+        else t.id = q.id or (q.semantic = 'open' and ((t.semantic = 'open' and t.sort > q.sort) or t.semantic = 'won')) end`;
+}
+
+/**
+ * When an amoCRM lead first reached a qualifying stage: its deal's first recorded entry into one,
+ * else, when its current stage qualifies, the moment it entered it as far as we know (the close for a
+ * won stage, else the creation, as the stage facts assume without history).
+ */
+const AMO_QUALIFIED_AT = sql`(select coalesce(
+      (select min(sc.changed_at) from stage_changes sc where sc.deal_id = d.id and sc.to_stage_id in (select id from qualifying)),
+      case when d.stage_id in (select id from qualifying) then (case when cur.semantic = 'open' then d.created_at else coalesce(d.closed_at, d.created_at) end) end)
+    from deals d join stages cur on cur.id = d.stage_id
+    where d.lead_id = l.id and d.source_id = l.source_id and d.external_id = l.external_id and d.deleted_at is null)`;
+
+/**
+ * Lead facts of live leads. A Bitrix24 lead is converted when the CRM says so or a live deal of the
  * organisation points to it; it converted at `converted_at`, else when its first such deal was
- * created (never before the lead: a deal made earlier and linked later counts as zero days).
+ * created (never before the lead: a deal made earlier and linked later counts as zero days). An
+ * amoCRM lead (its own deal) is converted when that deal reached a qualifying stage, at that moment.
  */
 export function insertLeadFacts(orgId: string, ids: SQL): SQL {
   return sql`insert into report_lead_facts (lead_id, org_id, crm_user_id, source_id, day, channel, utm_source, converted, days_to_convert)
+    with qualifying as (${qualifyingStages(orgId)})
     select l.id, l.org_id, l.crm_user_id, l.source_id, (l.created_at at time zone o.timezone)::date,
       nullif(btrim(l.channel), ''), nullif(btrim(l.utm_source), ''),
-      case when l.status_semantic = 'converted' or fd.first_at is not null then 1 else 0 end,
-      case when (l.status_semantic = 'converted' or fd.first_at is not null) and coalesce(l.converted_at, fd.first_at) is not null
-        then greatest(0, extract(epoch from (coalesce(l.converted_at, fd.first_at) - l.created_at)) / 86400)::float8 end
+      case when l.status_semantic = 'converted' or cv.first_at is not null then 1 else 0 end,
+      case when (l.status_semantic = 'converted' or cv.first_at is not null) and coalesce(l.converted_at, cv.first_at) is not null
+        then greatest(0, extract(epoch from (coalesce(l.converted_at, cv.first_at) - l.created_at)) / 86400)::float8 end
     from leads l
     join organisations o on o.id = l.org_id
+    join sources src on src.id = l.source_id
     left join lateral (
-      select min(d.created_at) as first_at from deals d where d.lead_id = l.id and d.org_id = l.org_id and d.deleted_at is null
-    ) fd on true
+      select case when src.kind = 'amocrm' then ${AMO_QUALIFIED_AT}
+        else (select min(d.created_at) from deals d where d.lead_id = l.id and d.org_id = l.org_id and d.deleted_at is null) end as first_at
+    ) cv on true
     where l.org_id = ${orgId} and l.deleted_at is null and ${ids}`;
 }
 

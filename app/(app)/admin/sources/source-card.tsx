@@ -13,6 +13,7 @@ import { callApi } from "@/lib/api/call-api";
 import { AppTokenForm } from "./app-token-form";
 import { HealthSummary } from "./health-summary";
 import { InboundAddress } from "./inbound-address";
+import { QualifiedStagesForm } from "./qualified-stages-form";
 import { SyncPanel } from "./sync-panel";
 
 type TestResult = { ok: true; portal: string; user: { name: string } } | { ok: false; reason: string; params: Record<string, string | number>; details?: string };
@@ -74,6 +75,7 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
       <HealthSummary health={source.health} locale={locale} />
       <InboundAddress source={source} t={t} locale={locale} />
       {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
+      {source.qualifiedStages ? <QualifiedStagesForm sourceId={source.id} choices={source.qualifiedStages} t={t} locale={locale} onSaved={onChanged} /> : null}
       {test ? (
         <div className="mt-3" data-testid="test-result">
           <Alert tone={test.tone}>{test.text}</Alert>
