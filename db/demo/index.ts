@@ -1,6 +1,7 @@
 // The demo organisation «Воронка Демо»: two years of CRM, shop and ad history ending at `now`,
 // generated from a seeded PRNG and streamed into the database in chunks, all in one transaction.
 import { hashPassword } from "@/lib/auth/password";
+import { loadOrgContext, recomputeCustomers } from "@/lib/customers/recompute";
 import { rebuildReportFacts } from "@/lib/reports/facts/refresh";
 import { sql } from "drizzle-orm";
 import { selectRows } from "../migrate";
@@ -115,13 +116,20 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       writer.write(schema.adSpend, rows);
       await writer.settle();
     }
+    const customerIds: string[] = [];
     for (const batch of generateShop(ctx, Math.max(1, Math.round(deals * CUSTOMERS_PER_DEAL)), BATCH_CUSTOMERS)) {
       writer.write(schema.customers, batch.customers);
       writer.write(schema.orders, batch.orders);
+      for (const customer of batch.customers) customerIds.push(customer.id!);
       await writer.settle();
     }
     await writer.flush();
     log(`${writer.rowsWritten.toLocaleString("en")} rows written, ${ctx.shopOrders.count.toLocaleString("en")} of them shop orders`);
+    // Customers' figures and categories by the product's own rules, as a shop webhook batch leaves
+    // them (lib/ingest/shop/apply-batch.ts); `now` is the history's end, so a seed repeats exactly.
+    const customersStarted = Date.now();
+    await recomputeCustomers(tx, await loadOrgContext(tx, orgId), customerIds, timeline.now);
+    log(`${customerIds.length.toLocaleString("en")} customers computed from their orders in ${((Date.now() - customersStarted) / 1000).toFixed(1)} s`);
 
     const admin = org.users.find((u) => u.role === "admin")!;
     const syncLog = buildSyncLog(ctx, admin.id!);
