@@ -36,7 +36,7 @@ export type SeedDemoOptions = {
   now?: Date;
   /** Domain of the demo logins (default voronka.demo); another domain also gives other ids, so tests use a random one. */
   emailDomain?: string;
-  /** Keep the per-row foreign-key checks on (tests do, to prove the rows consistent); off is twice as fast. */
+  /** Keep the per-row foreign-key checks on (tests do, to prove the rows consistent); off is much faster. */
   checkForeignKeys?: boolean;
   log?: (message: string) => void;
 };
@@ -46,7 +46,7 @@ const BATCH_DEALS = 1_000;
 const BATCH_CUSTOMERS = 1_000;
 
 /**
- * The per-row foreign-key triggers cost more than half of the seed's time on PGlite. The generator
+ * The per-row foreign-key triggers cost most of the seed's time on PGlite (docs/measurements.md). The generator
  * writes every reference before its row, so with superuser rights (always the case on the embedded
  * database) this transaction skips them, as pg_restore --disable-triggers does; elsewhere it keeps them.
  */
@@ -142,9 +142,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   });
   // Fresh statistics for the planner, before the facts are built from the new rows and again
   // after: PGlite runs no autovacuum (nor does a server with it off, and on one with it on it comes
-  // too late). Without them it takes the tables for a few hundred rows and picks nested loops:
-  // building the lead facts of 200,000 deals ran for more than 10 minutes (50 s with statistics),
-  // and the lead reports took seconds on the demo data.
+  // too late). Without them it takes the tables for a few hundred rows and picks nested loops, and
+  // building the facts takes many times longer (docs/measurements.md, "Demo data").
   await db.execute(sql`analyze`);
   // The report facts of the new organisation, built in one pass over its rows (docs/reports.md).
   const factsStarted = Date.now();

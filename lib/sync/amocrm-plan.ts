@@ -1,5 +1,5 @@
 // What an amoCRM sync reads, in order: users and groups → pipelines with statuses → companies →
-// contacts → leads (deals) → tasks → call notes → lead_status_changed events (../shared/reference/amocrm.md §2–3).
+// contacts → leads (deals) → tasks → call notes → lead_status_changed events (docs/amocrm-wire.md).
 import {
   applyActivities, applyCompanies, applyContacts, applyCrmUsers, applyDeals, applyDepartments, applyPipelines, applyStageChanges, applyStages,
   type CanonicalActivity, type CanonicalStageChange,
