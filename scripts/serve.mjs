@@ -1,8 +1,8 @@
 // @ts-check
 // The production server (`npm start`): Next's own request handler behind a Node HTTP server that
 // first offers each request to the app's direct webhook listener. Webhooks then skip Next's router,
-// whose per-request cost alone kept a 2-core machine under 1,000 acknowledgements a second
-// (lib/ingest/receive/direct-listener.ts). Everything else is served by Next exactly as under
+// whose per-request cost alone capped the acknowledgements (lib/ingest/receive/direct-listener.ts,
+// docs/webhooks.md "Speed"). Everything else is served by Next exactly as under
 // `next start`, whose options this takes: -p/--port, -H/--hostname, --keepAliveTimeout (ms).
 //
 // Plain JavaScript on purpose: it runs with bare `node` and loads none of the app's modules, so the

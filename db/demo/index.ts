@@ -1,6 +1,7 @@
 // The demo organisation «Воронка Демо»: two years of CRM, shop and ad history ending at `now`,
 // generated from a seeded PRNG and streamed into the database in chunks, all in one transaction.
 import { hashPassword } from "@/lib/auth/password";
+import { loadOrgContext, recomputeCustomers } from "@/lib/customers/recompute";
 import { rebuildReportFacts } from "@/lib/reports/facts/refresh";
 import { sql } from "drizzle-orm";
 import { selectRows } from "../migrate";
@@ -35,7 +36,7 @@ export type SeedDemoOptions = {
   now?: Date;
   /** Domain of the demo logins (default voronka.demo); another domain also gives other ids, so tests use a random one. */
   emailDomain?: string;
-  /** Keep the per-row foreign-key checks on (tests do, to prove the rows consistent); off is twice as fast. */
+  /** Keep the per-row foreign-key checks on (tests do, to prove the rows consistent); off is much faster. */
   checkForeignKeys?: boolean;
   log?: (message: string) => void;
 };
@@ -45,7 +46,7 @@ const BATCH_DEALS = 1_000;
 const BATCH_CUSTOMERS = 1_000;
 
 /**
- * The per-row foreign-key triggers cost more than half of the seed's time on PGlite. The generator
+ * The per-row foreign-key triggers cost most of the seed's time on PGlite (docs/measurements.md). The generator
  * writes every reference before its row, so with superuser rights (always the case on the embedded
  * database) this transaction skips them, as pg_restore --disable-triggers does; elsewhere it keeps them.
  */
@@ -115,13 +116,20 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       writer.write(schema.adSpend, rows);
       await writer.settle();
     }
+    const customerIds: string[] = [];
     for (const batch of generateShop(ctx, Math.max(1, Math.round(deals * CUSTOMERS_PER_DEAL)), BATCH_CUSTOMERS)) {
       writer.write(schema.customers, batch.customers);
       writer.write(schema.orders, batch.orders);
+      for (const customer of batch.customers) customerIds.push(customer.id!);
       await writer.settle();
     }
     await writer.flush();
     log(`${writer.rowsWritten.toLocaleString("en")} rows written, ${ctx.shopOrders.count.toLocaleString("en")} of them shop orders`);
+    // Customers' figures and categories by the product's own rules, as a shop webhook batch leaves
+    // them (lib/ingest/shop/apply-batch.ts); `now` is the history's end, so a seed repeats exactly.
+    const customersStarted = Date.now();
+    await recomputeCustomers(tx, await loadOrgContext(tx, orgId), customerIds, timeline.now);
+    log(`${customerIds.length.toLocaleString("en")} customers computed from their orders in ${((Date.now() - customersStarted) / 1000).toFixed(1)} s`);
 
     const admin = org.users.find((u) => u.role === "admin")!;
     const syncLog = buildSyncLog(ctx, admin.id!);
@@ -134,9 +142,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   });
   // Fresh statistics for the planner, before the facts are built from the new rows and again
   // after: PGlite runs no autovacuum (nor does a server with it off, and on one with it on it comes
-  // too late). Without them it takes the tables for a few hundred rows and picks nested loops:
-  // building the lead facts of 200,000 deals ran for more than 10 minutes (50 s with statistics),
-  // and the lead reports took seconds on the demo data.
+  // too late). Without them it takes the tables for a few hundred rows and picks nested loops, and
+  // building the facts takes many times longer (docs/measurements.md, "Demo data").
   await db.execute(sql`analyze`);
   // The report facts of the new organisation, built in one pass over its rows (docs/reports.md).
   const factsStarted = Date.now();

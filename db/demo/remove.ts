@@ -1,6 +1,6 @@
 // Deletes an organisation and everything it owns. A plain `delete from organisations` cascades, but
 // the ON DELETE SET NULL references without an index (activities.deal_id, deals.lead_id, …) make
-// PostgreSQL scan a whole table per deleted row: 20 s for the default demo on PGlite, hours at 1M.
+// PostgreSQL scan a whole table per deleted row (docs/measurements.md, "Demo data").
 import { eq, sql } from "drizzle-orm";
 import { selectRows } from "../migrate";
 import { organisations } from "../schema";

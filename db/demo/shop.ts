@@ -1,14 +1,14 @@
 // The online shop: customers (one per phone) with their orders, some coming back five times and
-// more, most buying once; each customer's totals and category are computed from its own orders.
+// more, most buying once. A customer row here is only who the person is (id, phone, name, e-mail):
+// their figures and category are the product's to compute from the orders (lib/customers/recompute.ts,
+// called by ./index.ts), so the demo can never disagree with the Customers page.
 import { nextShopOrderId, type Ctx } from "./context";
 import { randomPerson, SHOP_PRODUCTS, uniquePhone } from "./names";
-import type { CustomerRow, OrderRow, ShopBatch } from "./rows";
+import type { OrderRow, ShopBatch } from "./rows";
 import { DAY, later, sampleDay, timeOnDay } from "./timeline";
 
 /** Customers per deal; with ~1.9 orders each that is ~0.75 orders per deal. */
 export const CUSTOMERS_PER_DEAL = 0.4;
-const VIP_TOTAL = 1_000_000;
-const INACTIVE_AFTER_DAYS = 180;
 const ORDER_COUNTS = [1, 2, 3, 4, 5];
 const ORDER_COUNT_WEIGHTS = [55, 18, 10, 6, 11];
 const ITEM_COUNTS = [1, 2, 3, 4];
@@ -58,22 +58,7 @@ function addCustomer(ctx: Ctx, batch: ShopBatch, index: number, phoneSalt: numbe
     });
     at = later(timeline, at, 2 + rnd.exponential(40));
   }
-  const counted = orders.filter((o) => o.status !== "cancelled");
-  const totalSpent = counted.reduce((sum, o) => sum + Number(o.total), 0);
-  const first = orders[0].createdAt;
-  const last = orders[orders.length - 1].createdAt;
-  const isInactive = timeline.now.getTime() - last.getTime() > INACTIVE_AFTER_DAYS * DAY;
-  const category: CustomerRow["category"] = isInactive
-    ? "inactive"
-    : counted.length >= 5 || totalSpent >= VIP_TOTAL
-      ? "vip"
-      : counted.length >= 2
-        ? "regular"
-        : "new";
-  batch.customers.push({
-    id: customerId, orgId, phone, name: person.name, email: person.email, orderCount: counted.length, totalSpent: totalSpent.toFixed(2),
-    averageCheck: (totalSpent / counted.length).toFixed(2), firstOrderAt: first, lastOrderAt: last, category, createdAt: first,
-  });
+  batch.customers.push({ id: customerId, orgId, phone, name: person.name, email: person.email, createdAt: orders[0].createdAt });
   batch.orders.push(...orders);
 }
 

@@ -20,7 +20,7 @@ export const money = (name: string) => numeric(name, { precision: 18, scale: 2 }
 /**
  * One index per foreign key column, for the database's own lookups: deleting a contact, a manager or
  * a stage sets or deletes what references it, and without an index each deleted row scanned the
- * whole referencing table (a source with 100,000 contacts took hours to delete). Partial on
+ * whole referencing table (docs/sync.md, `DELETE /api/sources/<id>`). Partial on
  * nullable columns: rows without the reference add nothing to the index.
  */
 export function referenceIndexes(table: string, columns: PgColumn[]) {

@@ -1,4 +1,4 @@
-// The mock amoCRM account's data in API v4 wire format (../shared/reference/amocrm.md §2–§3):
+// The mock amoCRM account's data in API v4 wire format (docs/amocrm-wire.md):
 // unix-second times, integer ids (large, as in real accounts), UTM tracking fields whose ids
 // differ per account (found by `field_code`), pipelines with 142/143, deterministic for a seed.
 import { LazyTable } from "./lazy-table";
@@ -61,7 +61,7 @@ export const AMO_PIPELINES: { id: number; name: string; sort: number; is_main: b
   },
 ];
 
-/** Account-specific field ids: amoCRM numbers fields per account, only `code` is stable (§2.5). */
+/** Account-specific field ids: amoCRM numbers fields per account, only `code` is stable (docs/amocrm-wire.md, "Custom fields and UTM tags"). */
 export function amoCustomFields(seed: number) {
   const base = 24_800 + (seed % 97) * 1000;
   const tracking = ["UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN", "UTM_CONTENT", "UTM_TERM", "UTM_REFERRER"].map((code, index) => ({

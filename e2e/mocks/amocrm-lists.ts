@@ -1,6 +1,6 @@
 // List endpoints of the mock amoCRM account: filters by time range, ids, types; order by id or
 // updated_at; `page` / `limit` (≤ 250, events ≤ 100) with HAL `_links.next` on full pages and an
-// empty 204 after the last one (../shared/reference/amocrm.md §2.1, §2.6, §3.5, §3.6).
+// empty 204 after the last one (docs/amocrm-wire.md, "Lists", "Other endpoints").
 import { toList, type Nested } from "./bracket-query";
 import type { AmoRow } from "./amocrm-data";
 import type { LazyTable } from "./lazy-table";

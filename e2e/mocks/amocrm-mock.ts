@@ -1,5 +1,5 @@
 // A mock amoCRM account for tests, the sync benchmark and Playwright, written from
-// ../shared/reference/amocrm.md: Bearer tokens (long-lived or OAuth with single-use refresh
+// docs/amocrm-wire.md: Bearer tokens (long-lived or OAuth with single-use refresh
 // tokens), HAL lists that end on 204, 7 requests per second per account (429 beyond, as an
 // nginx HTML page), and switchable faults.
 //
@@ -58,7 +58,7 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
   const pickFault = faultPicker(options.faultSeed ?? 77);
   const recent: number[] = []; // arrival times inside the last second
 
-  /** At most `perSecond` requests in any one-second window (§4.1). */
+  /** At most `perSecond` requests in any one-second window (docs/amocrm-wire.md, "Limits"). */
   function admit(): boolean {
     if (!perSecond) return true;
     const t = now();
@@ -213,7 +213,7 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
     if (body.grant_type !== "refresh_token" || body.client_id !== auth.clientId || body.client_secret !== auth.clientSecret || body.redirect_uri !== auth.redirectUri) {
       return problem("Client authentication failed");
     }
-    if (body.refresh_token !== auth.refreshToken) return problem("Token has been revoked"); // single-use (§1.2)
+    if (body.refresh_token !== auth.refreshToken) return problem("Token has been revoked"); // single-use (docs/amocrm-wire.md)
     state.stats.refreshes++;
     auth.expiredTokens.add(auth.accessToken);
     auth.generation++;

@@ -1,5 +1,5 @@
 // The mock Bitrix24 portal's data: directories (users, departments, funnels, stages, sources)
-// and generated CRM rows in the wire format of ../shared/reference/bitrix24.md §3 (IDs and
+// and generated CRM rows in the wire format of docs/bitrix24-wire.md (IDs and
 // amounts as strings, dates with the portal's +03:00 offset). Deterministic for a seed.
 import { LazyTable } from "./lazy-table";
 import { hashRandom, pick } from "./random";
@@ -270,7 +270,7 @@ export function createBitrix24Tables(options: Bitrix24DatasetOptions = {}) {
     };
   }, (a) => activityTimes(a).start, (row) => Date.parse(String(row.LAST_UPDATED)));
 
-  // voximplant.statistic.get: one record per call activity, talk time in CALL_DURATION (§3.6).
+  // voximplant.statistic.get: one record per call activity, talk time in CALL_DURATION (docs/bitrix24-wire.md, "Contacts, companies, activities, users").
   const callStats = new LazyTable<Row>(activityCount, (a) => {
     const row = activity.get(a);
     if (!row || row.TYPE_ID !== "2") return null;

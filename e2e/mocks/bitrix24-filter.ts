@@ -1,4 +1,4 @@
-// Bitrix24 list filters as the reference describes them (§3.1): key prefixes for comparison,
+// Bitrix24 list filters (docs/bitrix24-wire.md, "Lists and paging"): key prefixes for comparison,
 // IN, LIKE; values compared as numbers, dates (the portal's +03:00 for bare dates) or text.
 import { toList } from "./bracket-query";
 import type { Row } from "./bitrix24-data";

@@ -1,4 +1,4 @@
-// The REST methods of the mock Bitrix24 portal (reference §3, §3.8–3.10, addendum), each
+// The REST methods of the mock Bitrix24 portal (docs/bitrix24-wire.md), each
 // returning the method's `result` plus `total`/`next` for lists, or a Bitrix24 error.
 import { toList } from "./bracket-query";
 import { b24StatusRows, B24_CATEGORIES, B24_DEPARTMENTS, B24_USERS, b24Date, type Bitrix24Tables, type Row } from "./bitrix24-data";
@@ -55,7 +55,7 @@ export function runMethod(method: string, params: Record<string, unknown>, table
       return offsetPage(STATUS_ROWS.filter(filter.test), params);
     }
     case "user.get": {
-      // FILTER wins unless lower-case filter is also sent (then FILTER is ignored, §3.1).
+      // FILTER wins unless lower-case filter is also sent (then FILTER is ignored; docs/bitrix24-wire.md).
       const filter = compileFilter(params.filter ?? params.FILTER);
       return offsetPage(B24_USERS.filter(filter.test), params);
     }

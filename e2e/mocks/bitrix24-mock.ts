@@ -1,5 +1,5 @@
 // A mock Bitrix24 portal for tests, the sync benchmark and Playwright, written from
-// ../shared/reference/bitrix24.md: inbound-webhook and OAuth URLs, the real envelopes, `batch`
+// docs/bitrix24-wire.md: inbound-webhook and OAuth URLs, the real envelopes, `batch`
 // with `$result[...]` references, the leaky-bucket rate limit (503 QUERY_LIMIT_EXCEEDED), the
 // per-method operating-time budget (429 OPERATION_TIME_LIMIT), and switchable faults.
 //
@@ -59,10 +59,10 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
   const bucket = limits ? new LeakyBucket({ capacity: limits.burst, drainPerSecond: limits.perSecond, now }) : undefined;
   const operatingLog = new Map<string, { key: number; seconds: number }[]>();
 
-  /** The portal's leaky bucket (§5.1): +1 per request, drains Y per second, refuses above X. */
+  /** The portal's leaky bucket (docs/bitrix24-wire.md, "Limits"): +1 per request, drains Y per second, refuses above X. */
   const admit = () => bucket?.tryAdd() ?? true;
 
-  /** Ten buckets per window, as the portal keeps them (§5.2): seconds used and when the oldest leaves. */
+  /** Ten buckets per window, as the portal keeps them ("Limits"): seconds used and when the oldest leaves. */
   function operatingOf(method: string) {
     const bucketMs = operating.windowMs / 10;
     const current = Math.floor(now() / bucketMs);
@@ -235,7 +235,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
   };
 }
 
-/** Replaces "$result[key][49][ID]" values with what earlier commands returned (§4). */
+/** Replaces "$result[key][49][ID]" values with what earlier commands returned (docs/bitrix24-wire.md, "batch"). */
 function resolveReferences(params: Record<string, unknown>, results: Record<string, unknown>): { params: Record<string, unknown> } | { missing: string } {
   let missing: string | undefined;
   const walk = (value: unknown): unknown => {

@@ -1,4 +1,4 @@
-// Passwords are hashed with bcrypt (deliberately slow); cost 10 takes ~70 ms here.
+// Passwords are hashed with bcrypt, deliberately slow (docs/measurements.md, "Sign-in: bcrypt cost").
 import bcrypt from "bcryptjs";
 
 const COST = 10;

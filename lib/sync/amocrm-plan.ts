@@ -1,5 +1,5 @@
 // What an amoCRM sync reads, in order: users and groups → pipelines with statuses → companies →
-// contacts → leads (deals, each a lead too) → unsorted inbox → tasks → call notes → lead_status_changed events (../shared/reference/amocrm.md §2–3).
+// contacts → leads (deals, each a lead too) → unsorted inbox → tasks → call notes → lead_status_changed events (docs/amocrm-wire.md).
 import {
   applyActivities, applyCompanies, applyContacts, applyCrmUsers, applyDealsAsLeads, applyDepartments, applyPipelines, applyStageChanges, applyStages, applyUnsortedLeads, retireUnsortedLeads,
   type CanonicalActivity, type CanonicalStageChange,

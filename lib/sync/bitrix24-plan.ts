@@ -1,5 +1,5 @@
 // What a Bitrix24 sync reads, in order: users → funnels and stages → companies → contacts → leads
-// → deals → activities → call talk time → deal stage history (../shared/reference/bitrix24.md §3).
+// → deals → activities → call talk time → deal stage history (docs/bitrix24-wire.md).
 import {
   applyActivities, applyCallDurations, applyCompanies, applyContacts, applyCrmUsers, applyDeals, applyDepartments, applyLeads,
   applyPipelines, applyStageChanges, applyStages, type CanonicalStage,

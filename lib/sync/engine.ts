@@ -82,8 +82,8 @@ async function executeRun(db: Db, ref: SourceRef, run: RunRow, plan: SyncPlan, o
     const started = performance.now();
     try {
       // Shown as one more bar ("Reports", in rows of the source), empty until the facts are
-      // settled: the settle is one transaction (steps cost 2.5 times as much in all), and at
-      // 200,000 deals it takes 15-50 s during which every CRM bar is already full.
+      // settled: the settle is one transaction (page-by-page refreshes cost far more in all), and
+      // on a big source it takes long after every CRM bar is full (docs/measurements.md).
       const showFacts = async (done: number, total: number) => {
         if (!stats.entities?.includes(DEFERRED_FACTS_ENTITY)) stats.entities = [...(stats.entities ?? []), DEFERRED_FACTS_ENTITY];
         progress[DEFERRED_FACTS_ENTITY] = { done, total, fetched: 0, inserted: 0, updated: 0, deleted: 0, finished: done === total };

@@ -2,7 +2,7 @@
 // hundreds of thousands within minutes, faster than autovacuum samples (it may not come round at
 // all on a busy server): the planner then believes "source_id = X" matches a row or two and looks
 // rows up by source alone, filtering every stored row of the source on each page — the per-page
-// cost grew with the table (0.4 s per 2,500 activities at 20,000 deals, 1.1 s at 200,000). So the
+// cost grew with the table (docs/measurements.md, "Sync: planner statistics during a pass"). So the
 // run analyzes a table it fills each time it has doubled what it wrote there, and at the end of
 // the step, so later steps look those rows up with the right plan.
 import { sql } from "drizzle-orm";

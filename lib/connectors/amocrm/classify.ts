@@ -1,4 +1,4 @@
-// An amoCRM answer that is not a success, as a typed connector error (reference §4). 429 and
+// An amoCRM answer that is not a success, as a typed connector error (docs/amocrm-wire.md, "Hosts and authentication", "Limits"). 429 and
 // 403 bodies are often nginx HTML, so the status decides; the words of a JSON problem are added.
 import {
   ConnectorAuthError,

@@ -1,6 +1,6 @@
 // amoCRM API v4 client: a long-lived token or OAuth 2.0 with refresh, a 7 requests/s limiter
 // per account shared in the process, retries with backoff, HAL paging that ends on 204
-// (../shared/reference/amocrm.md §1, §2.6, §4).
+// (docs/amocrm-wire.md, "Hosts and authentication", "Lists", "Limits").
 import { ConnectorAuthError, ConnectorProtocolError, ConnectorRateLimitError, ConnectorRequestError, hostOf } from "../errors";
 import { realSleep, type BackoffOptions } from "../http/backoff";
 import { fetchJson } from "../http/fetch-json";
@@ -77,7 +77,7 @@ export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
     const error = classifyAmoError(host, response.status, response.json, path);
     if (error instanceof ConnectorRateLimitError) {
       stats.rateLimited++;
-      limiter.penalize(1000); // no Retry-After exists (§4.1): hold the whole account back a second
+      limiter.penalize(1000); // no Retry-After exists (docs/amocrm-wire.md, "Limits"): hold the whole account back a second
     }
     throw error;
   }

@@ -1,4 +1,4 @@
-// GET /api/v4/tasks items and call notes (note_type call_in / call_out) → canonical activities (§3.6).
+// GET /api/v4/tasks items and call notes (note_type call_in / call_out) → canonical activities (docs/amocrm-wire.md, "Other endpoints").
 // Tasks and notes have separate id spaces, so their external ids carry a prefix.
 import type { CanonicalActivity } from "@/lib/canonical/types";
 import { amoDate, amoId, amoText, type AmoRow } from "./map-common";

@@ -1,5 +1,5 @@
 // Readers for amoCRM API v4 values: integer ids, unix seconds, custom_fields_values found by
-// field_code (ids differ per account) (../shared/reference/amocrm.md §2.3–2.5).
+// field_code (ids differ per account) (docs/amocrm-wire.md, "Custom fields and UTM tags").
 
 export type AmoRow = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 // GET /api/v4/users, account users_groups and /api/v4/leads/pipelines → canonical CRM users,
-// departments, pipelines and stages (§3.1–3.2).
+// departments, pipelines and stages (docs/amocrm-wire.md, "Other endpoints").
 import type { CanonicalCrmUser, CanonicalDepartment, CanonicalPipeline, CanonicalStage } from "@/lib/canonical/types";
 import { amoText, type AmoRow } from "./map-common";
 import { amoSemantic } from "./map-lead";

@@ -1,4 +1,4 @@
-// GET /api/v4/events items of type lead_status_changed → canonical stage changes (§3.5).
+// GET /api/v4/events items of type lead_status_changed → canonical stage changes (docs/amocrm-wire.md, "Other endpoints").
 import type { CanonicalStageChange } from "@/lib/canonical/types";
 import { amoDate, amoId, type AmoRow } from "./map-common";
 

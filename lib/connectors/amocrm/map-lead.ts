@@ -1,5 +1,5 @@
 // GET /api/v4/leads item → CanonicalDeal: amoCRM's "leads" are deals (DESIGN.md). Status 142 is won
-// and 143 lost in every pipeline; closed_at is the close moment (../shared/reference/amocrm.md §2).
+// and 143 lost in every pipeline; closed_at is the close moment (docs/amocrm-wire.md, "Leads").
 import type { CanonicalDeal, StageSemantic } from "@/lib/canonical/types";
 import { AMO_LOST_STATUS, AMO_WON_STATUS, amoDate, amoId, amoText, embeddedId, readAmoUtm, type AmoMapContext, type AmoRow } from "./map-common";
 

@@ -1,5 +1,5 @@
 // GET /api/v4/contacts and /companies items → canonical contacts and companies. Phones and e-mails
-// are multitext custom fields with field_code PHONE / EMAIL (§3.3–3.4).
+// are multitext custom fields with field_code PHONE / EMAIL (docs/amocrm-wire.md, "Custom fields and UTM tags").
 import type { CanonicalCompany, CanonicalContact } from "@/lib/canonical/types";
 import { amoDate, amoId, amoText, customFieldValue, embeddedId, type AmoRow } from "./map-common";
 

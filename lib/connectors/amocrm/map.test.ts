@@ -1,4 +1,4 @@
-// amoCRM items shaped like the reference's captures (../shared/reference/amocrm.md §2–3).
+// amoCRM items shaped like captured answers (docs/amocrm-wire.md).
 import { describe, expect, it } from "vitest";
 import { mapAmoCallNote, mapAmoTask } from "./map-activity";
 import { mapAmoPipeline, mapAmoUser } from "./map-directory";

@@ -1,4 +1,4 @@
-// Renewing an amoCRM OAuth token (reference §1.2). Refresh tokens are single-use across every
+// Renewing an amoCRM OAuth token (docs/amocrm-wire.md, "Hosts and authentication"). Refresh tokens are single-use across every
 // client of the account, so concurrent renewals share one request, and the new pair is handed to
 // `onTokens` (stored) before anyone uses it.
 import { ConnectorAuthError, hostOf } from "../errors";

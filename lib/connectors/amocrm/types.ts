@@ -1,4 +1,4 @@
-// Wire shapes of amoCRM API v4 lists (../shared/reference/amocrm.md §2.2, §2.6).
+// Wire shapes of amoCRM API v4 lists (docs/amocrm-wire.md, "Lists").
 
 export type AmoLink = { href: string };
 
@@ -22,6 +22,6 @@ export type AmoOAuth = AmoTokens & {
   redirectUri: string;
 };
 
-/** amoCRM's system statuses, the same in every pipeline (§3.1). */
+/** amoCRM's system statuses, the same in every pipeline (docs/amocrm-wire.md, "Leads"). */
 export const AMO_WON_STATUS_ID = 142;
 export const AMO_LOST_STATUS_ID = 143;

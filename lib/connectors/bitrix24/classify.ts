@@ -1,4 +1,4 @@
-// Turns a Bitrix24 error answer into a typed connector error (reference §5.3). The CRM's own
+// Turns a Bitrix24 error answer into a typed connector error (docs/bitrix24-wire.md, "Envelope"). The CRM's own
 // error text is kept, cleaned and cut short (crm-words.ts); our URL is reduced to the host.
 import {
   ConnectorAuthError,
@@ -55,13 +55,13 @@ export function classifyBitrix24Error(host: string, status: number, rawCode: str
   if (status === 403) return new ConnectorForbiddenError(`${portal} refused access (HTTP 403${code ? `, ${code}` : ""})${said}`, details);
   if (status === 429 || status === 503) return new ConnectorRateLimitError(`${portal} refused ${method}: HTTP ${status}`, details);
   if (status >= 500) return new ConnectorUnavailableError("server_error", `${portal} failed on ${method}: HTTP ${status}${code ? ` ${code}` : ""}`, details);
-  // CRM permissions come back as 400 with an empty code and "Access denied." (§5.3).
+  // CRM permissions come back as 400 with an empty code and "Access denied." (docs/bitrix24-wire.md, "Envelope").
   if (/access denied/i.test(description)) return new ConnectorForbiddenError(`${portal}: the webhook's user may not read ${method} (Access denied); use a user with access to all CRM records`, details);
   if (/not found/i.test(description) || code === "NOT_FOUND") return new ConnectorRequestError(`${portal}: ${method} found nothing${said}`, { status, code: "NOT_FOUND" });
   return new ConnectorRequestError(`${portal} rejected ${method}${code ? ` (${code})` : ""}${said}`, details);
 }
 
-/** A body that is not the JSON we expect: classify by the HTTP status (reference §5.3, last note). */
+/** A body that is not the JSON we expect: classify by the HTTP status (docs/bitrix24-wire.md, "Envelope"). */
 export function classifyBitrix24Unreadable(host: string, status: number, method: string): ConnectorError {
   const portal = `${CRM} portal ${host}`;
   if (status === 401) return new ConnectorAuthError(`${portal} rejected the webhook code or token (HTTP 401)`, { status });

@@ -1,6 +1,6 @@
 // Bitrix24 REST client: inbound webhook or OAuth app, one rate limiter per portal shared in the
 // process, retries with backoff, the per-method operating-time budget, and keyset paging through
-// `batch` (../shared/reference/bitrix24.md §1–§5). Every method is a POST with a JSON body.
+// `batch` (docs/bitrix24-wire.md). Every method is a POST with a JSON body.
 import { ConnectorAuthError, ConnectorError, ConnectorProtocolError, ConnectorRateLimitError, ConnectorRequestError, hostOf } from "../errors";
 import { realSleep, type BackoffOptions } from "../http/backoff";
 import { fetchJson } from "../http/fetch-json";
@@ -78,7 +78,7 @@ export function createBitrix24Client(options: Bitrix24Options, deps: Bitrix24Dep
         headers: { "Content-Type": "application/json", Accept: "application/json", "User-Agent": "voronka/1.0" },
         body: JSON.stringify(body),
       },
-      // A renamed portal answers 302 (reference §1.3): fetchJson reports it with the new host and
+      // A renamed portal answers 302 (docs/bitrix24-wire.md, "Addresses and authentication"): fetchJson reports it with the new host and
       // follows nothing, so the webhook code never travels to an address nobody checked.
       { fetch: deps.fetch, timeoutMs, host, crmName: "Bitrix24 portal" },
     );
@@ -109,7 +109,7 @@ export function createBitrix24Client(options: Bitrix24Options, deps: Bitrix24Dep
     if (resetAt) operatingResetAt.set(method, resetAt);
   }
 
-  /** The method's budget is used up: wait until its oldest minute leaves the window (§5.2). */
+  /** The method's budget is used up: wait until its oldest minute leaves the window (docs/bitrix24-wire.md, "Limits"). */
   function operatingBlock(method: string, time: B24Time | undefined, error: ConnectorError): ConnectorError {
     stats.rateLimited++;
     const resetAt = parseResetAt(time?.operating_reset_at) ?? operatingResetAt.get(method) ?? now() + 60_000;
@@ -130,7 +130,7 @@ export function createBitrix24Client(options: Bitrix24Options, deps: Bitrix24Dep
     try {
       return await attempt();
     } catch (error) {
-      // An OAuth token lives one hour: renew it once, then repeat the call (reference §1.2).
+      // An OAuth token lives one hour: renew it once, then repeat the call (docs/bitrix24-wire.md, "Addresses and authentication").
       const code = error instanceof ConnectorAuthError ? error.details.code : undefined;
       if (!refresh || (code !== "expired_token" && code !== "invalid_token")) throw error;
       if (accessToken !== tokenUsed) return attempt(); // another call renewed it meanwhile
@@ -167,7 +167,7 @@ export function createBitrix24Client(options: Bitrix24Options, deps: Bitrix24Dep
         result_time: asRecord(inner.result_time) as Record<string, B24Time>,
         time: envelope.time,
       };
-      // Every sub-call counts against its own method's budget (§4): remember when each resets.
+      // Every sub-call counts against its own method's budget (docs/bitrix24-wire.md, "batch"): remember when each resets.
       const methodOf = (key: string) => String(commands[key] ?? "").split("?")[0];
       for (const [key, time] of Object.entries(batch.result_time)) rememberOperating(methodOf(key), time);
       for (const [key, error] of Object.entries(batch.result_error)) {

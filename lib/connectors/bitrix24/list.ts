@@ -1,7 +1,7 @@
 // Paging Bitrix24 lists. Big lists: keyset pages (`>ID`, order ID ASC, start=-1, so no COUNT)
 // chained inside one `batch` — page k filters on `$result[page_{k-1}][49][ID]` — so one request
-// brings up to 50 × 50 = 2,500 rows (reference §3.2, §4). The caller's `order` is ignored on
-// purpose: any other order loses or repeats rows with keyset paging (§8, pitfall 3).
+// brings up to 50 × 50 = 2,500 rows (docs/bitrix24-wire.md, "Lists and paging", "batch"). The caller's `order` is ignored on
+// purpose: any other order loses or repeats rows with keyset paging (same section).
 import { ConnectorProtocolError } from "../errors";
 import { backoffDelay } from "../http/backoff";
 import { toBracketQuery, type QueryValue } from "../http/query-string";

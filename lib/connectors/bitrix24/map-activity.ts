@@ -1,4 +1,4 @@
-// crm.activity.list row → CanonicalActivity (§3.6). Call talk time is not an activity field: it
+// crm.activity.list row → CanonicalActivity (docs/bitrix24-wire.md, "Contacts, companies, activities, users"). Call talk time is not an activity field: it
 // comes from voximplant.statistic.get (CALL_DURATION by CRM_ACTIVITY_ID), passed in as a map.
 import type { ActivityType, CanonicalActivity } from "@/lib/canonical/types";
 import { b24Date, b24Id, b24Text, isYes, type B24Row } from "./map-common";

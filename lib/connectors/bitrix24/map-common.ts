@@ -1,5 +1,5 @@
 // Small readers for Bitrix24's classic wire values: digit strings, "" / "0" / null for "none",
-// ISO datetimes with the portal's offset, decimal strings for money (../shared/reference/bitrix24.md §3.11).
+// ISO datetimes with the portal's offset, decimal strings for money (docs/bitrix24-wire.md, "Types, dates and time zones").
 
 export type B24Row = Record<string, unknown>;
 

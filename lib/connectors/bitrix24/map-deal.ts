@@ -1,4 +1,4 @@
-// crm.deal.list / crm.deal.get row → CanonicalDeal (../shared/reference/bitrix24.md §3.3).
+// crm.deal.list / crm.deal.get row → CanonicalDeal (docs/bitrix24-wire.md, "Deals").
 import type { CanonicalDeal, StageSemantic } from "@/lib/canonical/types";
 import { b24Date, b24Id, b24Money, b24Text, channelOf, readUtm, type B24MapContext, type B24Row } from "./map-common";
 

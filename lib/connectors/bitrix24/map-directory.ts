@@ -1,5 +1,5 @@
 // user.get, department.get, crm.category.list and crm.status.list rows → canonical users,
-// departments, pipelines and stages (§3.8–3.10).
+// departments, pipelines and stages (docs/bitrix24-wire.md, "Contacts, companies, activities, users", "Stages and funnels").
 import type { CanonicalCrmUser, CanonicalDepartment, CanonicalPipeline, CanonicalStage } from "@/lib/canonical/types";
 import { b24Id, b24Text, isYes, personName, type B24Row } from "./map-common";
 import { b24Semantic } from "./map-deal";

@@ -1,4 +1,4 @@
-// crm.lead.list / crm.lead.get row → CanonicalLead (../shared/reference/bitrix24.md §3.4).
+// crm.lead.list / crm.lead.get row → CanonicalLead (docs/bitrix24-wire.md, "Leads").
 import type { CanonicalLead, LeadStatusSemantic } from "@/lib/canonical/types";
 import { b24Date, b24Id, b24Money, b24Text, channelOf, readUtm, type B24MapContext, type B24Row } from "./map-common";
 

@@ -1,4 +1,4 @@
-// crm.contact.list / crm.company.list rows → canonical contacts and companies (§3.5).
+// crm.contact.list / crm.company.list rows → canonical contacts and companies (docs/bitrix24-wire.md, "Contacts, companies, activities, users").
 import type { CanonicalCompany, CanonicalContact } from "@/lib/canonical/types";
 import { b24Date, b24Id, b24Text, firstMultifield, personName, type B24Row } from "./map-common";
 

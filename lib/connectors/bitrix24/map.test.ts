@@ -1,4 +1,4 @@
-// Bitrix24 rows shaped like the reference's samples (../shared/reference/bitrix24.md §3.3–3.9).
+// Bitrix24 rows shaped like the documented samples (docs/bitrix24-wire.md).
 import { describe, expect, it } from "vitest";
 import { mapB24Activity, mapB24CallDurations } from "./map-activity";
 import { mapB24Category, mapB24SourceNames, mapB24Stage, mapB24User } from "./map-directory";

@@ -1,4 +1,4 @@
-// Renewing a Bitrix24 OAuth access token (reference §1.2): a GET to the OAuth server. Refresh
+// Renewing a Bitrix24 OAuth access token (docs/bitrix24-wire.md, "Addresses and authentication"): a GET to the OAuth server. Refresh
 // tokens rotate, so concurrent renewals share one request and the new pair is stored at once.
 import { ConnectorAuthError, ConnectorPaymentError } from "../errors";
 import { BITRIX_CODE, bitrixWords } from "../crm-words";

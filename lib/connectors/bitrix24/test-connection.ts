@@ -1,5 +1,5 @@
 // "Test connection" for a Bitrix24 source: who are we, and may we read what the sync needs?
-// `profile` needs no scope beyond the webhook itself; `scope` lists what was granted (§1.1).
+// `profile` needs no scope beyond the webhook itself; `scope` lists what was granted (docs/bitrix24-wire.md, "Addresses and authentication").
 // Two attempts only: an admin is waiting for the answer. Only an answer shaped like Bitrix24's
 // is believed, and only its short fields are repeated.
 import { connectionFailure, failureFromError, type ConnectionFailure } from "../connection-check";

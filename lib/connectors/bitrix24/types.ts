@@ -1,4 +1,4 @@
-// Wire shapes of Bitrix24 REST (../shared/reference/bitrix24.md §2, §4).
+// Wire shapes of Bitrix24 REST (docs/bitrix24-wire.md, "Envelope", "batch").
 
 export type B24Time = {
   start: number;
@@ -40,7 +40,7 @@ export type Bitrix24Limits = {
   perSecond: number;
 };
 
-/** Standard cloud plans and Enterprise (../shared/reference/bitrix24.md §5.1). */
+/** Standard cloud plans and Enterprise (docs/bitrix24-wire.md, "Limits"). */
 export const BITRIX24_PLAN_LIMITS = {
   standard: { burst: 50, perSecond: 2 },
   enterprise: { burst: 250, perSecond: 5 },

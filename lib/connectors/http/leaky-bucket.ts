@@ -1,4 +1,4 @@
-// Bitrix24's own rule, as the portal applies it (../shared/reference/bitrix24.md §5.1): every
+// Bitrix24's own rule, as the portal applies it (docs/bitrix24-wire.md, "Limits"): every
 // request adds 1 to a level that drains `drainPerSecond`; a request that would lift the level
 // above `capacity` is refused. The mock portal enforces it with this meter; the client paces
 // itself with the equivalent TokenBucket, which waits instead of refusing.

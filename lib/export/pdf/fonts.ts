@@ -1,5 +1,6 @@
-// DejaVu Sans, shipped in the repository (lib/export/pdf/fonts, with its licence): pdfkit's built-in
+// DejaVu Sans 2.37, shipped in the repository (lib/export/pdf/fonts, with its licence): pdfkit's built-in
 // Helvetica has no Cyrillic, and fetching a font at run time would make PDFs depend on the network.
+// The repository is the fonts' one home (no npm package): to update them, replace the two files.
 // next.config.ts traces these files into the server build (outputFileTracingIncludes).
 import { readFileSync } from "node:fs";
 import path from "node:path";

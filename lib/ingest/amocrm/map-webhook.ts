@@ -1,4 +1,4 @@
-// amoCRM webhook shape (../shared/reference/amocrm.md §5.3–5.7) → canonical records. Every value
+// amoCRM webhook shape (docs/amocrm-wire.md, "Webhooks") → canonical records. Every value
 // is a string; custom fields are `custom_fields[k][id|name|code|values][m][value|enum]`; a Digital
 // Pipeline hook carries only id, status_id, pipeline_id and old_status_id.
 import type { CanonicalCompany, CanonicalContact, CanonicalDeal, StageSemantic } from "@/lib/canonical/types";
@@ -30,7 +30,7 @@ function userId(value: string | undefined): string | null {
   return value && value !== "0" ? value : null;
 }
 
-/** Text values may arrive HTML-escaped (§5.2). */
+/** Text values may arrive HTML-escaped (docs/amocrm-wire.md, "Webhooks"). */
 function decodeEntities(text: string): string {
   return text.replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
@@ -75,7 +75,7 @@ export function mapAmoLead(item: FormNode, currency: string): AmoLeadChange | nu
       utmTerm: customFieldValue(item, "UTM_TERM"),
       createdAt: createdAt ?? updatedAt ?? new Date(0),
       updatedAt,
-      // amoCRM sets closed_at when a lead enters 142/143, equal to updated_at at that moment (§2.3).
+      // amoCRM sets closed_at when a lead enters 142/143, equal to updated_at at that moment (docs/amocrm-wire.md, "Leads").
       closedAt: semantic === "open" ? null : updatedAt,
       movedAt: updatedAt,
       movedByExternalId: userId(textAt(item, "modified_user_id")),

@@ -1,4 +1,4 @@
-// Applies one Bitrix24 event. The event names only an ID (reference §6.2), so the entity is read
+// Applies one Bitrix24 event. The event names only an ID (docs/bitrix24-wire.md, "Outbound events"), so the entity is read
 // through REST and written through the canonical layer; newest wins on its DATE_MODIFY, and a
 // deal whose stage differs from the stored one records a stage change.
 import { and, eq } from "drizzle-orm";
@@ -72,7 +72,7 @@ export async function applyBitrixEvent(tx: Tx, source: SourceRow, body: string, 
   }
 }
 
-/** `ts`: when Bitrix24 sent the event (reference §6.2); a delete is at least that recent. */
+/** `ts`: when Bitrix24 sent the event (docs/bitrix24-wire.md, "Outbound events"); a delete is at least that recent. */
 function sentAt(form: ReturnType<typeof parseBracketForm>): Date | null {
   const ts = textAt(form, "ts");
   return ts && /^\d+$/.test(ts) ? new Date(Number(ts) * 1000) : null;

@@ -66,7 +66,7 @@ async function movesOf(sourceId: string, externalId: string) {
 const eventRow = async (id: number) => (await testDb.db.select().from(webhookEvents).where(eq(webhookEvents.id, id)))[0];
 
 function b24Deal(id: string, stage: string, modified: string, extra: Record<string, unknown> = {}) {
-  // Shape of crm.deal.get (reference §3.3): strings everywhere, dates with the portal's offset.
+  // Shape of crm.deal.get (docs/bitrix24-wire.md, "Deals"): strings everywhere, dates with the portal's offset.
   return {
     ID: id, TITLE: `Сделка ${id}`, CATEGORY_ID: "1", STAGE_ID: stage, STAGE_SEMANTIC_ID: stage.endsWith("WON") ? "S" : "P", CURRENCY_ID: "KZT",
     OPPORTUNITY: "250000.00", ASSIGNED_BY_ID: "1", CONTACT_ID: null, COMPANY_ID: "0", LEAD_ID: null, DATE_CREATE: "2026-11-01T10:00:00+05:00",

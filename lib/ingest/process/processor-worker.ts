@@ -19,8 +19,8 @@ const POLL_MS = 5_000;
 const PACE_MS = 1_000;
 /**
  * One source at a time: the thread yields its CPU to acknowledgements (below), but the database
- * sessions it keeps busy do not; two at once doubled the acknowledgements' p99 at 1,000 a second
- * (bench, docs/webhooks.md), while one keeps up with twice that rate.
+ * sessions it keeps busy do not: two at once slowed the acknowledgements down, while one keeps up
+ * (docs/webhooks.md, "Speed").
  */
 const PARALLEL_SOURCES = 1;
 

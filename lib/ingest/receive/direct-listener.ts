@@ -1,6 +1,5 @@
-// Webhooks answered straight from Node's HTTP server, before Next's router sees them. Under load,
-// Next's request pipeline cost about 1.1 ms of the server thread's CPU per webhook before any of
-// our code ran, which alone capped a 2-core machine below 1,000 acknowledgements a second
+// Webhooks answered straight from Node's HTTP server, before Next's router sees them: under load,
+// Next's request pipeline alone cost more of the server thread's CPU per webhook than our code did
 // (docs/webhooks.md, "Speed"). The production server (scripts/serve.mjs) offers each request here
 // first; the route handlers under app/api/webhooks stay for `next dev` and plain `next start`, and
 // both ways go through the same takeDelivery.

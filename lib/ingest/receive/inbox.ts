@@ -85,8 +85,7 @@ const MAX_BATCH = 500;
 const MAX_BATCH_CHARS = 4 * 1024 * 1024;
 /**
  * INSERTs in flight at once per process. One: deliveries that arrive meanwhile wait for it and go
- * together in the next. In one bench comparison at 1,000 a second it cost PostgreSQL 0.50 ms of
- * CPU per delivery against 0.55 ms with two in flight; an INSERT then carries about 1.6 deliveries
+ * together in the next, which cost PostgreSQL less CPU per delivery than two in flight
  * (docs/webhooks.md, "Speed").
  */
 const MAX_IN_FLIGHT = 1;

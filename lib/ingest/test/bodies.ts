@@ -1,5 +1,5 @@
-// Real-format webhook bodies for tests and the benchmark, built from ../shared/reference (Bitrix24
-// §6.2, amoCRM §5.6–5.7) and docs/webhooks.md (shop).
+// Real-format webhook bodies for tests and the benchmark, built from docs/bitrix24-wire.md
+// ("Outbound events"), docs/amocrm-wire.md ("Webhooks") and docs/webhooks.md (shop).
 import { hmacSha256Hex } from "../receive/secrets";
 
 type Nested = string | number | Nested[] | { [key: string]: Nested };
@@ -44,7 +44,7 @@ export function amoBody(account: AmoAccount, events: Record<string, Record<strin
   });
 }
 
-/** A lead as account webhooks carry it (§5.4/5.6), with UTM tracking fields. */
+/** A lead as account webhooks carry it (docs/amocrm-wire.md, "Webhooks"), with UTM tracking fields. */
 export function amoLead(fields: {
   id: string;
   name?: string;
@@ -84,7 +84,7 @@ export function amoLead(fields: {
   };
 }
 
-/** A contact as account webhooks carry it (§5.7), phone and e-mail as multitext custom fields. */
+/** A contact as account webhooks carry it (docs/amocrm-wire.md, "Webhooks"), phone and e-mail as multitext custom fields. */
 export function amoContact(fields: { id: string; name: string; phone?: string; email?: string; createdAt: number; updatedAt: number; responsibleUserId?: string }): Record<string, Nested> {
   const custom: Nested[] = [];
   if (fields.phone) custom.push({ id: "2031462", name: "Телефон", values: [{ value: fields.phone, enum: "1364056" }], code: "PHONE" });
