@@ -1,7 +1,7 @@
 // The mock account's "Неразобранное" (incoming leads): GET /api/v4/leads/unsorted lists what waits
 // in the inbox, each item with its category (forms, sip, mail, chats) and the lead amoCRM has already
 // made for it in the pipeline's unsorted status (type 1); accepting moves that same lead to a regular
-// status, declining deletes it (../shared/reference/integrations-2.md §2.1, amocrm.md §3.7).
+// status, declining deletes it (docs/amocrm-wire.md, "Incoming leads").
 import type { Nested } from "./bracket-query";
 import { toList } from "./bracket-query";
 import { AMO_ACCOUNT_ID, AMO_PIPELINES, type AmoRow } from "./amocrm-data";

@@ -1,6 +1,6 @@
 // GET /api/v4/leads/unsorted item → the lead it holds: amoCRM makes the lead when the request
 // arrives (in the pipeline's "Неразобранное" status) and keeps its id when the item is accepted, so
-// the inbox item and the accepted lead are one lead (../shared/reference/integrations-2.md §2.1).
+// the inbox item and the accepted lead are one lead (docs/amocrm-wire.md, "Incoming leads").
 import type { CanonicalLead } from "@/lib/canonical/types";
 import { amoDate, amoId, embeddedId, type AmoRow } from "./map-common";
 
