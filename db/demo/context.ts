@@ -20,6 +20,8 @@ export type PipelineRef = {
   openStageIds: string[];
   wonStageId: string;
   lostStageId: string;
+  /** Each stage's id in the CRM, by our id. */
+  stageExternalIds: Record<string, string>;
 };
 export type TeamRef = TeamSpec & AttributableTeam;
 

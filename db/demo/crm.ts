@@ -82,11 +82,12 @@ export function buildCrm(
     pipelineRows.push({ id: pipelineId, orgId, sourceId, externalId: spec.externalId, name: spec.name, sort, isDeleted: false, createdAt });
     const ref: PipelineRef = {
       id: pipelineId, sourceId, source: spec.source as CrmKind, name: spec.name, share: spec.share, profile: spec.profile,
-      openStageIds: [], wonStageId: "", lostStageId: "",
+      openStageIds: [], wonStageId: "", lostStageId: "", stageExternalIds: {},
     };
     spec.stages.forEach((stage, index) => {
       const id = rnd.uuid();
       stageRows.push({ id, orgId, sourceId, pipelineId, externalId: stage.externalId, name: stage.name, sort: (index + 1) * 10, semantic: stage.semantic, color: stage.color, createdAt });
+      ref.stageExternalIds[id] = stage.externalId;
       if (stage.semantic === "open") ref.openStageIds.push(id);
       else if (stage.semantic === "won") ref.wonStageId = id;
       else ref.lostStageId = id;

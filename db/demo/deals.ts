@@ -3,7 +3,7 @@
 import { DEAL_ACTIVITY_COUNTS, DEAL_ACTIVITY_WEIGHTS, pushActivities } from "./activities";
 import { addContact } from "./contacts";
 import { nextExternalId, pickCrmUser, type Ctx, type CrmUserRef, type PipelineRef } from "./context";
-import { addConvertedLead } from "./leads";
+import { addAmoDealLead, addConvertedLead } from "./leads";
 import { BITRIX_PRODUCTS, SCHOOL_PRODUCTS } from "./names";
 import { pickOrigin } from "./origin";
 import type { CrmBatch } from "./rows";
@@ -99,24 +99,33 @@ export function addDeal(ctx: Ctx, batch: CrmBatch, day: number): void {
     fromStageId = change.toStageId;
   }
   const updatedAt = path.changes[path.changes.length - 1].at;
+  // In the order the random draws were always made: the same seed gives the same demo.
+  const externalId = nextExternalId(ctx, kind, "deal");
+  const title = dealTitle(ctx, pipeline, client);
+  const deletedAt = rnd.chance(DELETED_SHARE) ? later(timeline, updatedAt, rnd.float(0.1, 20)) : null;
+  // amoCRM's deals are its leads: the sync writes each as a lead too (lib/canonical/deal-leads.ts), and so does the demo.
+  const amoLeadId =
+    kind === "amocrm"
+      ? addAmoDealLead(ctx, batch, { dealId, externalId, title, stageExternalId: pipeline.stageExternalIds[fromStageId!], manager, origin, contactId: client.id, ...money, createdAt, updatedAt, deletedAt })
+      : null;
   batch.deals.push({
     id: dealId,
     orgId,
     sourceId,
-    externalId: nextExternalId(ctx, kind, "deal"),
-    title: dealTitle(ctx, pipeline, client),
+    externalId,
+    title,
     pipelineId: pipeline.id,
     stageId: fromStageId!,
     ...money,
     crmUserId: manager.id,
     contactId: client.id,
     companyId: client.companyId,
-    leadId,
+    leadId: leadId ?? amoLeadId,
     ...origin,
     createdAt,
     updatedAt,
     closedAt: path.closedAt,
-    deletedAt: rnd.chance(DELETED_SHARE) ? later(timeline, updatedAt, rnd.float(0.1, 20)) : null,
+    deletedAt,
   });
   const count = rnd.weighted(DEAL_ACTIVITY_COUNTS, DEAL_ACTIVITY_WEIGHTS);
   pushActivities(ctx, batch, { kind, sourceId, crmUserId: manager.id, dealId, leadId: null, contactId: client.id }, createdAt, path.activityEnd, count);

@@ -1,4 +1,5 @@
-// Bitrix24 leads: the ones converted into deals (the deal points back), and the rest, junk or still open.
+// Leads: Bitrix24's (the ones converted into deals, the deal pointing back, and the rest, junk or still open) and the lead each amoCRM deal is.
+import { createHash } from "node:crypto";
 import { pushActivities } from "./activities";
 import { nextExternalId, pickCrmUser, type Ctx, type CrmUserRef } from "./context";
 import { pickOrigin, type Origin } from "./origin";
@@ -47,6 +48,45 @@ export function addConvertedLead(
     pushActivities(ctx, batch, owner, deal.createdAt, deal.convertedAt, 1, true);
   }
   return id;
+}
+
+/**
+ * The lead an amoCRM deal is (lib/canonical/deal-leads.ts writes the same on a sync): the deal's
+ * external id, stage, manager, contact, UTM and amount; open, since "converted" is the facts' answer
+ * (the qualified stage). Its id comes from the deal's, not from the random stream, so adding it
+ * left every other demo figure as it was.
+ */
+export function addAmoDealLead(
+  ctx: Ctx,
+  batch: CrmBatch,
+  deal: { dealId: string; externalId: string; title: string; stageExternalId: string; manager: CrmUserRef; origin: Origin; contactId: string; amount: string; currency: string; createdAt: Date; updatedAt: Date; deletedAt: Date | null },
+): string {
+  const id = uuidFrom(`amocrm-lead:${deal.dealId}`);
+  batch.leads.push({
+    id,
+    orgId: ctx.orgId,
+    sourceId: deal.manager.sourceId,
+    externalId: deal.externalId,
+    title: deal.title,
+    statusExternalId: deal.stageExternalId,
+    statusSemantic: "open",
+    ...deal.origin,
+    crmUserId: deal.manager.id,
+    contactId: deal.contactId,
+    amount: deal.amount,
+    currency: deal.currency,
+    createdAt: deal.createdAt,
+    updatedAt: deal.updatedAt,
+    convertedAt: null,
+    deletedAt: deal.deletedAt,
+  });
+  return id;
+}
+
+/** A stable UUID (v4 layout) from a name. */
+function uuidFrom(name: string): string {
+  const hex = createHash("sha256").update(name).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** A lead created on `day` that is not (yet) a deal: junk when it is old, mostly open when fresh. */

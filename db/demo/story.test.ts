@@ -126,16 +126,31 @@ describe("deal history", () => {
     expect(bad).toEqual({ notLast: 0, badStart: 0, backwards: 0 });
   });
 
-  it("has about 1.5 leads per deal, and every converted lead has the deal that points back to it", async () => {
-    const leads = await one<{ total: number; converted: number; withDeal: number; junk: number }>(sql`
+  it("has about 1.5 Bitrix24 leads per deal, every converted lead has the deal that points back to it, and every amoCRM deal is its own lead", async () => {
+    const leads = await one<{ total: number; converted: number; withDeal: number; junk: number; bitrixLeads: number; bitrixDeals: number }>(sql`
       select count(*)::int as total, count(*) filter (where status_semantic = 'converted')::int as converted,
              count(*) filter (where status_semantic = 'converted' and converted_at = (select created_at from deals d where d.lead_id = l.id))::int as "withDeal",
-             count(*) filter (where status_semantic = 'junk')::int as junk
-      from leads l where org_id = ${orgId}`);
-    expect(leads.total / DEALS).toBeGreaterThan(1.3);
-    expect(leads.total / DEALS).toBeLessThan(1.7);
+             count(*) filter (where status_semantic = 'junk')::int as junk,
+             count(*) filter (where s.kind = 'bitrix24')::int as "bitrixLeads",
+             (select count(*)::int from deals d join sources ds on ds.id = d.source_id where d.org_id = ${orgId} and ds.kind = 'bitrix24') as "bitrixDeals"
+      from leads l join sources s on s.id = l.source_id where l.org_id = ${orgId}`);
+    // Loose Bitrix24 leads are planned per deal of either CRM (LOOSE_LEADS_PER_DEAL).
+    expect(leads.bitrixLeads / DEALS).toBeGreaterThan(1.3);
+    expect(leads.bitrixLeads / DEALS).toBeLessThan(1.7);
+    expect(leads.bitrixDeals).toBeGreaterThan(0);
     expect(leads.withDeal).toBe(leads.converted);
     expect(leads.junk).toBeGreaterThan(0);
+    // amoCRM: one lead per deal, the same external id, the deal pointing to it (as a sync writes them).
+    const amo = await one<{ deals: number; pointing: number; leads: number }>(sql`
+      select count(*)::int as deals,
+             count(*) filter (where l.external_id = d.external_id and l.source_id = d.source_id)::int as pointing,
+             (select count(*)::int from leads l2 join sources s2 on s2.id = l2.source_id where l2.org_id = ${orgId} and s2.kind = 'amocrm') as leads
+      from deals d join sources s on s.id = d.source_id left join leads l on l.id = d.lead_id
+      where d.org_id = ${orgId} and s.kind = 'amocrm'`);
+    expect(amo.deals).toBeGreaterThan(0);
+    expect(amo.pointing).toBe(amo.deals);
+    expect(amo.leads).toBe(amo.deals);
+    expect(leads.total).toBe(leads.bitrixLeads + amo.leads);
   });
 });
 
