@@ -1,5 +1,7 @@
 // The choices a dashboard's filter bar offers, limited to what the viewer may filter by: departments
 // for admins, managers for admins (the whole organisation) and directors (their department only).
+// A manager is a person: the Voronka user linked to one or more CRM accounts (the option's id is the
+// user's), or a CRM user linked to nobody (its own id); lib/reports/filters.ts reads both.
 import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { crmUsers, departments, pipelines, sources, users } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -21,18 +23,30 @@ export async function getFilterOptions(db: Db, viewer: Pick<Viewer, "orgId" | "r
     role === "admin" ? db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.orgId, orgId)).orderBy(asc(departments.name)) : [],
     listManagers(db, viewer),
   ]);
-  return { pipelines: disambiguate(pipelineRows), departments: departmentRows, managers: disambiguate(managerRows), sources: sourceRows };
+  return { pipelines: disambiguate(pipelineRows), departments: departmentRows, managers: disambiguate(people(managerRows)), sources: sourceRows };
 }
 
-/** A person with accounts in two CRMs (or two pipelines of the same name) shows the CRM beside the name. */
+/** Two unlinked CRM users (or two pipelines) of the same name show the CRM beside the name; a person has none to show. */
 function disambiguate(rows: { id: string; name: string; sourceName: string }[]): FilterOption[] {
   const count = new Map<string, number>();
   for (const row of rows) count.set(row.name, (count.get(row.name) ?? 0) + 1);
-  return rows.map(({ id, name, sourceName }) => ({ id, name: (count.get(name) ?? 0) > 1 ? `${name} · ${sourceName}` : name }));
+  return rows.map(({ id, name, sourceName }) => ({ id, name: (count.get(name) ?? 0) > 1 && sourceName ? `${name} · ${sourceName}` : name }));
 }
 
-/** CRM users in the viewer's scope; a manager sees only their own deals, so they get no choice. */
-async function listManagers(db: Db, { orgId, role, departmentId }: Pick<Viewer, "orgId" | "role" | "departmentId">) {
+type ManagerRow = { id: string; name: string; sourceName: string; userId: string | null; userName: string | null };
+
+/** One option per person: a user's CRM accounts fold into the user (named as Voronka names them), sorted by name. */
+function people(rows: ManagerRow[]): { id: string; name: string; sourceName: string }[] {
+  const byId = new Map<string, { id: string; name: string; sourceName: string }>();
+  for (const row of rows) {
+    const id = row.userId ?? row.id;
+    if (!byId.has(id)) byId.set(id, { id, name: row.userName ?? row.name, sourceName: row.userId ? "" : row.sourceName });
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "ru"));
+}
+
+/** CRM users in the viewer's scope with the person they belong to; a manager sees only their own deals, so they get no choice. */
+async function listManagers(db: Db, { orgId, role, departmentId }: Pick<Viewer, "orgId" | "role" | "departmentId">): Promise<ManagerRow[]> {
   if (role === "manager") return [];
   let condition: SQL | undefined = eq(crmUsers.orgId, orgId);
   if (role === "director") {
@@ -41,9 +55,10 @@ async function listManagers(db: Db, { orgId, role, departmentId }: Pick<Viewer, 
     condition = and(condition, inArray(crmUsers.userId, departmentUsers));
   }
   return db
-    .select({ id: crmUsers.id, name: crmUsers.name, sourceName: sources.name })
+    .select({ id: crmUsers.id, name: crmUsers.name, sourceName: sources.name, userId: crmUsers.userId, userName: users.name })
     .from(crmUsers)
     .innerJoin(sources, eq(sources.id, crmUsers.sourceId))
+    .leftJoin(users, eq(users.id, crmUsers.userId))
     .where(condition)
     .orderBy(asc(crmUsers.name), asc(sources.name));
 }

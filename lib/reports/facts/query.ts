@@ -6,7 +6,7 @@ import { and, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { crmUsers, users } from "@/db/schema";
 import { scopeCondition } from "@/lib/auth/scope";
 import type { Period } from "@/lib/time/months";
-import { filterConditions } from "../filters";
+import { filterConditions, managerFilterIds } from "../filters";
 import type { ReportContext } from "../report";
 
 /** The local calendar day (YYYY-MM-DD) of an instant in the organisation's time zone. */
@@ -60,8 +60,9 @@ export function rollupVisible(context: Pick<ReportContext, "scope" | "filters">,
       );
       break;
   }
-  const { departmentId, ...others } = filters;
+  const { departmentId, managerId, ...others } = filters;
   conditions.push(...filterConditions(others, table));
+  if (managerId) conditions.push(managerCondition(table.crmUserId, managerFilterIds(managerId)));
   if (departmentId) {
     conditions.push(
       managerCondition(table.crmUserId, sql`select ${crmUsers.id} from ${crmUsers} join ${users} on ${users.id} = ${crmUsers.userId} where ${users.departmentId} = ${departmentId}`),
