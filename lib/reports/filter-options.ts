@@ -35,14 +35,22 @@ function disambiguate(rows: { id: string; name: string; sourceName: string }[]):
 
 type ManagerRow = { id: string; name: string; sourceName: string; userId: string | null; userName: string | null };
 
-/** One option per person: a user's CRM accounts fold into the user (named as Voronka names them), sorted by name. */
+/**
+ * A person's name: as the CRM names them (reports name managers so), or — when their accounts in two
+ * CRMs are named differently — as Voronka names the user they are linked to.
+ */
+export function personName(accountNames: string[], userName: string | null): string {
+  const names = new Set(accountNames);
+  return names.size === 1 || userName === null ? accountNames[0] : userName;
+}
+
+/** One option per person: a user's CRM accounts fold into the user, sorted by name. */
 function people(rows: ManagerRow[]): { id: string; name: string; sourceName: string }[] {
-  const byId = new Map<string, { id: string; name: string; sourceName: string }>();
-  for (const row of rows) {
-    const id = row.userId ?? row.id;
-    if (!byId.has(id)) byId.set(id, { id, name: row.userName ?? row.name, sourceName: row.userId ? "" : row.sourceName });
-  }
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "ru"));
+  const byId = new Map<string, ManagerRow[]>();
+  for (const row of rows) byId.set(row.userId ?? row.id, [...(byId.get(row.userId ?? row.id) ?? []), row]);
+  return [...byId.entries()]
+    .map(([id, accounts]) => ({ id, name: personName(accounts.map((a) => a.name), accounts[0].userName), sourceName: accounts[0].userId ? "" : accounts[0].sourceName }))
+    .sort((a, b) => a.name.localeCompare(b.name, "ru"));
 }
 
 /** CRM users in the viewer's scope with the person they belong to; a manager sees only their own deals, so they get no choice. */

@@ -162,7 +162,8 @@ describe("a person with accounts in two CRMs", () => {
     const result = await runFor(march);
     expect(result.rows).toHaveLength(1);
     const [row] = result.rows;
-    // 100 000 + 50 000 = 150 000 from 2 won deals, 2 created
+    // 100 000 + 50 000 = 150 000 from 2 won deals, 2 created; the accounts are named "alice" and
+    // "Alice A.", so the person is named as Voronka names the user: "alice"
     expect(row).toMatchObject({ managerId: g.users.alice.id, managerName: "alice", dealsWon: 2, dealsCreated: 2, wonAmount: "150000.00" });
     expect(row.accounts.map(({ crmUserId, name, sourceName, wonAmount }) => ({ crmUserId, name, sourceName, wonAmount }))).toEqual([
       { crmUserId: aliceInAmo.id, name: "Alice A.", sourceName: "Amo", wonAmount: "50000.00" },

@@ -5,6 +5,7 @@
 import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { crmUsers, reportActivityDaily, reportDealDaily, sources, users } from "@/db/schema";
 import { dayWithin, rollupVisible } from "./facts/query";
+import { personName } from "./filter-options";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type ManagerActivityFigures = {
@@ -26,7 +27,8 @@ export type ManagerActivityFigures = {
 export type ManagerAccount = { crmUserId: string; name: string; sourceName: string } & ManagerActivityFigures;
 /**
  * managerId: the person — the Voronka user's id when the CRM users are linked to one, else the CRM
- * user's id (either selects them in the manager filter); managerName: the user's name, else the CRM's.
+ * user's id (either selects them in the manager filter); managerName: as the CRM names them, or the
+ * Voronka user's name when their accounts are named differently (personName).
  * Both null for activities and deals that have no manager (admins only), which have no accounts.
  */
 export type ManagerActivityRow = { managerId: string | null; managerName: string | null } & ManagerActivityFigures;
@@ -89,18 +91,18 @@ export async function getManagerActivity(context: ReportContext): Promise<Manage
   const accountOf = new Map(accounts.map((account) => [account.id, account]));
 
   // One row per person: their accounts' tallies added up, each account kept as detail.
-  const people = new Map<string | null, { name: string | null; tally: Tally; accounts: ManagerAccount[] }>();
+  const people = new Map<string | null, { userName: string | null; tally: Tally; accounts: ManagerAccount[] }>();
   for (const [crmUserId, tally] of tallies) {
     const account = crmUserId ? accountOf.get(crmUserId) : undefined;
     const personId = account ? (account.userId ?? account.id) : crmUserId;
-    const person = people.get(personId) ?? people.set(personId, { name: account ? (account.userName ?? account.name) : null, tally: emptyTally(), accounts: [] }).get(personId)!;
+    const person = people.get(personId) ?? people.set(personId, { userName: account?.userName ?? null, tally: emptyTally(), accounts: [] }).get(personId)!;
     addTally(person.tally, tally);
     if (account) person.accounts.push({ crmUserId: account.id, name: account.name, sourceName: account.sourceName, ...figures(tally) });
   }
   const rows = [...people.entries()]
     .map(([managerId, person]) => ({
       managerId,
-      managerName: person.name,
+      managerName: person.accounts.length ? personName(person.accounts.map((account) => account.name), person.userName) : null,
       accounts: person.accounts.sort((a, b) => a.sourceName.localeCompare(b.sourceName, "ru")),
       ...figures(person.tally),
     }))
