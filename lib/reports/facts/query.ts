@@ -16,8 +16,8 @@ export function localDay(instant: Date, timeZone: string): string {
 
 /**
  * `day` within the period's local days [from, to). Periods start and end at local midnight (see
- * resolvePeriod), so this is the same as comparing instants; a bound that is not a midnight (the
- * overview's previous period across a daylight-saving change) counts from the day it falls on.
+ * resolvePeriod and lib/time/comparison.ts, which shifts local dates), so this is the same as
+ * comparing instants; a bound that is not a midnight would count from the day it falls on.
  */
 export function dayWithin(day: AnyColumn | SQL, period: Period, timeZone: string): SQL {
   return sql`(${day} >= ${localDay(period.from, timeZone)}::date and ${day} < ${localDay(period.to, timeZone)}::date)`;
