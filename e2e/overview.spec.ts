@@ -8,7 +8,11 @@ import { dashboardMessages } from "../lib/i18n/dashboard-messages";
 import { apiJson, logins, signInAndWait } from "./fixtures";
 
 type Value = string | number | null;
-type OverviewReport = { currency: string; rows: { kpi: string; value: Value; previousValue: Value; change: number | null }[]; sparkline: { month: string; revenue: string }[] };
+type OverviewReport = {
+  currency: string;
+  rows: { kpi: string; value: Value; previousValue: Value; change: number | null; changeKind: "relative" | "points" }[];
+  sparkline: { month: string; revenue: string }[];
+};
 
 const t = dashboardMessages.ru;
 const roles = [
@@ -36,7 +40,7 @@ async function expectKpisShow(page: Page, report: OverviewReport) {
       await expect(card.getByTestId("kpi-change")).toHaveText(t.overview.noData);
     } else {
       await expect(card.getByTestId("kpi-previous")).toHaveText(shown(row.kpi, row.previousValue, report.currency));
-      const change = describeChange(row.change, "ru", row.kpi === "averageSalesCycleDays");
+      const change = describeChange(row.change, row.changeKind, "ru", row.kpi === "averageSalesCycleDays");
       await expect(card.getByTestId("kpi-change")).toHaveText(change ? `${change.arrow} ${change.text}` : t.overview.noData);
     }
   }

@@ -1,8 +1,9 @@
 import { expect, it } from "vitest";
 import { formatMoney, formatMonth, percentChange } from "./format";
 
-// Intl separates Russian thousands with a narrow no-break space (U+202F).
-const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+// Intl separates Russian thousands with a narrow no-break space (U+202F) and sets range dashes
+// between thin spaces (U+2009).
+const plain = (text: string) => text.replace(/[\u00a0\u202f\u2009]/g, " ");
 
 it("formats tenge, roubles and dollars with their symbols", () => {
   expect(plain(formatMoney("1234567.50", "KZT", "ru"))).toBe("1 234 568 ₸");
@@ -32,4 +33,24 @@ it("writes rates, month keys and Russian plurals", async () => {
   expect([1, 3, 5, 21].map((n) => formatPlural(n, deals, "ru"))).toEqual(["1 сделка", "3 сделки", "5 сделок", "21 сделка"]);
   // March in Almaty: [28 Feb 19:00 UTC, 31 Mar 19:00 UTC) → 1–31 March
   expect(periodDates({ from: "2025-02-28T19:00:00.000Z", to: "2025-03-31T19:00:00.000Z" }, "Asia/Almaty")).toEqual({ from: "2025-03-01", to: "2025-03-31" });
+});
+
+it("names a span of days in both languages, the last day inclusive, in the organisation's time zone", async () => {
+  const { formatDateRange } = await import("./format");
+  // [1 January 2025 00:00, 7 December 2025 00:00) in Almaty (UTC+5): 1 January – 6 December 2025
+  const year = { from: new Date("2024-12-31T19:00:00Z"), to: new Date("2025-12-06T19:00:00Z") };
+  expect(plain(formatDateRange(year, "Asia/Almaty", "ru"))).toBe("1 янв – 6 дек 2025");
+  expect(plain(formatDateRange(year, "Asia/Almaty", "en"))).toBe("Jan 1 – Dec 6, 2025");
+  // across a new year, and within one month
+  expect(plain(formatDateRange({ from: new Date("2025-11-30T19:00:00Z"), to: new Date("2026-01-06T19:00:00Z") }, "Asia/Almaty", "ru"))).toBe("1 дек 2025 – 6 янв 2026");
+  expect(plain(formatDateRange({ from: new Date("2026-10-31T19:00:00Z"), to: new Date("2026-11-06T19:00:00Z") }, "Asia/Almaty", "ru"))).toBe("1–6 нояб 2026");
+  expect(plain(formatDateRange({ from: new Date("2026-10-31T19:00:00Z"), to: new Date("2026-11-06T19:00:00Z") }, "Asia/Almaty", "en"))).toBe("Nov 1 – 6, 2026");
+});
+
+it("writes the Russian minus as U+2212 and leaves English alone", async () => {
+  const { typographicMinus } = await import("./format");
+  expect(typographicMinus("-7,8 %", "ru")).toBe("\u22127,8 %");
+  expect(typographicMinus("-7.8%", "en")).toBe("-7.8%");
+  // a hyphen that is not a sign stays
+  expect(typographicMinus("Jan 1 - Dec 6", "ru")).toBe("Jan 1 - Dec 6");
 });

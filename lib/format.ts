@@ -28,6 +28,21 @@ export function formatDate(date: Date, timeZone: string, locale: Locale): string
   return new Intl.DateTimeFormat(tags[locale], { day: "numeric", month: "short", year: "numeric", timeZone }).format(date);
 }
 
+/**
+ * An inclusive span of days, [from, to) as instants: "1 янв – 6 дек 2025" / "Jan 1 – Dec 6, 2025",
+ * "1 дек 2025 – 6 янв 2026"; one day alone is one date. Russian loses the abbreviation dots and "г.".
+ */
+export function formatDateRange(period: { from: Date; to: Date }, timeZone: string, locale: Locale): string {
+  const lastDay = new Date(Math.max(period.from.getTime(), period.to.getTime() - 1));
+  const text = new Intl.DateTimeFormat(tags[locale], { day: "numeric", month: "short", year: "numeric", timeZone }).formatRange(period.from, lastDay);
+  return locale === "ru" ? text.replace(/\s?г\./g, "").replace(/(\p{L})\./gu, "$1") : text;
+}
+
+/** Russian typesetting writes a minus as "−" (U+2212), not the hyphen Intl gives. */
+export function typographicMinus(text: string, locale: Locale): string {
+  return locale === "ru" ? text.replace(/-(?=\d)/g, "\u2212") : text;
+}
+
 export function formatDateTime(date: Date, timeZone: string, locale: Locale): string {
   return new Intl.DateTimeFormat(tags[locale], { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
 }

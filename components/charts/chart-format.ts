@@ -14,3 +14,13 @@ export function shortMonth(month: string, locale: Locale): string {
 export function compactMoney(amount: number, currency: string, locale: Locale): string {
   return new Intl.NumberFormat(tags[locale], { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 }).format(amount);
 }
+
+/** The month ("YYYY-MM") that holds `today` ("YYYY-MM-DD", the organisation's date): its figures are incomplete. */
+export function monthOfToday(today: string | undefined): string | undefined {
+  return today?.slice(0, 7);
+}
+
+/** A month's axis label, with "*" on the month still running (the note under the chart explains it). */
+export function monthTick(month: string, locale: Locale, incompleteMonth: string | undefined): string {
+  return `${shortMonth(month, locale)}${month === incompleteMonth ? "*" : ""}`;
+}

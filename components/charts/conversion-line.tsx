@@ -3,16 +3,17 @@
 // Data in props only.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
-import { shortMonth } from "./chart-format";
+import { monthTick } from "./chart-format";
 
 /** rate: converted ÷ leads as a fraction; null for a month with no leads (the line skips it). */
 export type ConversionPoint = { month: string; leads: number; rate: number | null };
 
-type Props = { data: ConversionPoint[]; locale: Locale; labels: { leads: string; rate: string }; height?: number };
+/** incompleteMonth: the month still running ("YYYY-MM"), starred on the axis. */
+type Props = { data: ConversionPoint[]; locale: Locale; labels: { leads: string; rate: string }; height?: number; incompleteMonth?: string };
 
 const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
 
-export function ConversionLine({ data, locale, labels, height = 300 }: Props) {
+export function ConversionLine({ data, locale, labels, height = 300, incompleteMonth }: Props) {
   const percent = new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 });
   const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
   return (
@@ -20,12 +21,12 @@ export function ConversionLine({ data, locale, labels, height = 300 }: Props) {
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="month" tickFormatter={(month: string) => shortMonth(month, locale)} {...axis} />
+          <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} {...axis} />
           <YAxis yAxisId="leads" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} width={56} {...axis} />
           <YAxis yAxisId="rate" orientation="right" domain={[0, "auto"]} tickFormatter={(value: number) => percent.format(value)} width={56} {...axis} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
-            labelFormatter={(month) => shortMonth(String(month), locale)}
+            labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}
             formatter={(value, _name, item) => (item.dataKey === "rate" ? percent.format(Number(value)) : formatNumber(Number(value), locale))}
           />
           {/* Sorted by key ("leads" before "rate"), not by the translated name. */}

@@ -1,11 +1,15 @@
 "use client";
 // Won amount per month as bars, with the same month a year before beside it. Data in props only.
+// The month still running is drawn pale and starred on the axis (both its bars hold the same days).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, type Locale } from "@/lib/format";
-import { compactMoney, shortMonth } from "./chart-format";
+import { compactMoney, monthTick } from "./chart-format";
 import { keyedBarShape } from "./keyed-bar";
 
-const monthBar = keyedBarShape((point: MonthlyBarsPoint) => point.month);
+type DrawnPoint = MonthlyBarsPoint & { isIncomplete: boolean };
+const isIncomplete = (point: DrawnPoint) => point.isIncomplete;
+const monthBar = keyedBarShape((point: DrawnPoint) => point.month, isIncomplete);
+const yearBeforeBar = keyedBarShape((point: DrawnPoint) => `${point.month}:year-before`, isIncomplete);
 
 export type MonthlyBarsPoint = { month: string; current: number; previous: number };
 
@@ -15,21 +19,24 @@ type Props = {
   locale: Locale;
   labels: { current: string; previous: string };
   height?: number;
+  /** The month still running ("YYYY-MM"), marked as incomplete. */
+  incompleteMonth?: string;
   /** A click on a month's bar (this year's), e.g. to open the deals behind it. */
   onSelectMonth?: (month: string) => void;
 };
 
-export function MonthlyBars({ data, currency, locale, labels, height = 300, onSelectMonth }: Props) {
+export function MonthlyBars({ data, currency, locale, labels, height = 300, incompleteMonth, onSelectMonth }: Props) {
+  const points: DrawnPoint[] = data.map((point) => ({ ...point, isIncomplete: point.month === incompleteMonth }));
   return (
     <div style={{ height }} data-testid="monthly-bars">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
+        <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="month" tickFormatter={(month: string) => shortMonth(month, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
+          <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
           <YAxis tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={80} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
-            labelFormatter={(month) => shortMonth(String(month), locale)}
+            labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}
             formatter={(value) => formatMoney(Number(value), currency, locale)}
           />
           {/* Sorted by key ("current" before "previous"), not by the translated name. */}
@@ -43,7 +50,7 @@ export function MonthlyBars({ data, currency, locale, labels, height = 300, onSe
             shape={monthBar}
             onClick={onSelectMonth ? (entry) => onSelectMonth((entry.payload as MonthlyBarsPoint).month) : undefined}
           />
-          <Bar dataKey="previous" name={labels.previous} fill="#94a3b8" radius={[4, 4, 0, 0]} />
+          <Bar dataKey="previous" name={labels.previous} fill="#94a3b8" radius={[4, 4, 0, 0]} shape={yearBeforeBar} />
         </BarChart>
       </ResponsiveContainer>
     </div>

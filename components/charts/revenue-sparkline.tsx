@@ -1,19 +1,29 @@
 "use client";
-// Twelve months of won revenue as a small area chart, with a tooltip. Data in props only.
+// Twelve months of won revenue as a small area chart, with a tooltip. Data in props only. The month
+// still running gets a hollow dot and a star in the tooltip: its revenue so far is not a fall.
 import { Area, AreaChart, ResponsiveContainer, Tooltip, XAxis } from "recharts";
 import { formatMoney, type Locale } from "@/lib/format";
-import { shortMonth } from "./chart-format";
+import { monthTick } from "./chart-format";
 
 export type SparklinePoint = { month: string; revenue: number };
 
-export function RevenueSparkline({ data, currency, locale, height = 96 }: { data: SparklinePoint[]; currency: string; locale: Locale; height?: number }) {
+type Props = { data: SparklinePoint[]; currency: string; locale: Locale; height?: number; incompleteMonth?: string };
+type DotProps = { cx?: number; cy?: number; payload?: SparklinePoint; index?: number };
+
+export function RevenueSparkline({ data, currency, locale, height = 96, incompleteMonth }: Props) {
+  const incompleteDot = ({ cx, cy, payload, index }: DotProps) =>
+    incompleteMonth !== undefined && payload?.month === incompleteMonth && cx !== undefined && cy !== undefined ? (
+      <circle key={index} cx={cx} cy={cy} r={4} fill="#fff" stroke="#1f5ad6" strokeWidth={2} strokeDasharray="2 2" data-incomplete-month={incompleteMonth} />
+    ) : (
+      <g key={index} />
+    );
   return (
     <div style={{ height }} data-testid="revenue-sparkline">
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 4 }}>
           <XAxis dataKey="month" hide />
-          <Tooltip labelFormatter={(month) => shortMonth(String(month), locale)} formatter={(value) => formatMoney(Number(value), currency, locale)} />
-          <Area type="monotone" dataKey="revenue" stroke="#1f5ad6" strokeWidth={2} fill="#1f5ad6" fillOpacity={0.12} isAnimationActive={false} />
+          <Tooltip labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)} formatter={(value) => formatMoney(Number(value), currency, locale)} />
+          <Area type="monotone" dataKey="revenue" stroke="#1f5ad6" strokeWidth={2} fill="#1f5ad6" fillOpacity={0.12} isAnimationActive={false} dot={incompleteDot} />
         </AreaChart>
       </ResponsiveContainer>
     </div>

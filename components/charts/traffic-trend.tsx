@@ -3,16 +3,17 @@
 // spend, ROMI). Data in props only; a month with nothing to divide by (ROMI without spend) is a gap.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatNumber, formatRate, type Locale } from "@/lib/format";
-import { compactMoney, shortMonth } from "./chart-format";
+import { compactMoney, monthTick } from "./chart-format";
 
 export type TrafficTrendSeries = { key: string; name: string; color: string; isDashed?: boolean };
 /** One point per month: each series' value under its key. */
 export type TrafficTrendPoint = { month: string } & Record<string, number | string | null>;
 export type TrafficTrendValue = "integer" | "money" | "percent";
 
-type Props = { data: TrafficTrendPoint[]; series: TrafficTrendSeries[]; valueType: TrafficTrendValue; currency: string; locale: Locale; height?: number };
+/** incompleteMonth: the month still running ("YYYY-MM"), starred on the axis. */
+type Props = { data: TrafficTrendPoint[]; series: TrafficTrendSeries[]; valueType: TrafficTrendValue; currency: string; locale: Locale; height?: number; incompleteMonth?: string };
 
-export function TrafficTrend({ data, series, valueType, currency, locale, height = 300 }: Props) {
+export function TrafficTrend({ data, series, valueType, currency, locale, height = 300, incompleteMonth }: Props) {
   const tick = (value: number) => (valueType === "money" ? compactMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
   const full = (value: number) => (valueType === "money" ? formatMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
   const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
@@ -21,9 +22,9 @@ export function TrafficTrend({ data, series, valueType, currency, locale, height
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="month" tickFormatter={(month: string) => shortMonth(month, locale)} {...axis} />
+          <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} {...axis} />
           <YAxis allowDecimals={valueType !== "integer"} tickFormatter={tick} width={80} {...axis} />
-          <Tooltip labelFormatter={(month) => shortMonth(String(month), locale)} formatter={(value) => full(Number(value))} />
+          <Tooltip labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)} formatter={(value) => full(Number(value))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((line) => (
             <Line

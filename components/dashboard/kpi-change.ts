@@ -1,18 +1,32 @@
-// How a KPI moved against the previous period: arrow, sign, colour. Pure, so it is unit-tested.
-import type { Locale } from "@/lib/format";
+// How a KPI moved against the previous period: arrow, signed text, colour. Pure, so it is unit-tested.
+import { typographicMinus, type Locale } from "@/lib/format";
+import type { ChangeKind } from "@/lib/reports/overview-kpis";
 
 const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
+const pointsUnit: Record<Locale, string> = { ru: "п.п.", en: "pp" };
 
 export type KpiChange = { arrow: "▲" | "▼" | "→"; text: string; tone: "good" | "bad" | "neutral" } | null;
 
 /**
- * `change` is the fraction (value − previous) ÷ previous from the report; null means there is
- * nothing to compare with. `isLowerBetter` flips the colour (a longer sales cycle is bad news).
+ * `change` comes from the report: for `relative` the fraction (value − previous) ÷ previous, shown
+ * in percent; for `points` (rates) the difference value − previous, shown in percentage points
+ * (0.014 → "+1,4 п.п."). null means there is nothing to compare with. A change that rounds to 0 at
+ * the one decimal shown is no change: grey, no sign. `isLowerBetter` flips the colour (a longer
+ * sales cycle is bad news). Russian writes the minus as "−" (U+2212).
  */
-export function describeChange(change: number | null, locale: Locale, isLowerBetter = false): KpiChange {
+export function describeChange(change: number | null, kind: ChangeKind, locale: Locale, isLowerBetter = false): KpiChange {
   if (change === null) return null;
-  const percent = new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(change);
-  if (change === 0) return { arrow: "→", text: percent, tone: "neutral" };
-  const isUp = change > 0;
-  return { arrow: isUp ? "▲" : "▼", text: percent, tone: isUp !== isLowerBetter ? "good" : "bad" };
+  const percent = Math.round(change * 1000) / 10; // one decimal, as shown
+  if (percent === 0) return { arrow: "→", text: kind === "points" ? `0 ${pointsUnit[locale]}` : formatPercent(0, locale, "auto"), tone: "neutral" };
+  const text = kind === "points" ? `${formatNumberSigned(percent, locale)}\u00a0${pointsUnit[locale]}` : formatPercent(percent / 100, locale, "always");
+  const isUp = percent > 0;
+  return { arrow: isUp ? "▲" : "▼", text: typographicMinus(text, locale), tone: isUp !== isLowerBetter ? "good" : "bad" };
+}
+
+function formatPercent(fraction: number, locale: Locale, signDisplay: "auto" | "always"): string {
+  return new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1, signDisplay }).format(fraction);
+}
+
+function formatNumberSigned(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1, signDisplay: "always" }).format(value);
 }

@@ -1,12 +1,15 @@
 "use client";
-// The Overview dashboard's island: the filter bar, one card per KPI with the previous period and the
-// change, and the 12-month revenue sparkline. The first figures come from the server.
+// The Overview dashboard's island: the filter bar, one card per KPI with the change and what «Было»
+// is (which days, with which value), and the 12-month revenue sparkline with the month still running
+// marked. A period still running is compared to date (docs/reports.md). The first figures come from the server.
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { monthOfToday } from "@/components/charts/chart-format";
+import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { RevenueSparkline } from "@/components/charts/revenue-sparkline";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMoney, formatNumber, formatRate, periodDates, type Locale } from "@/lib/format";
+import { formatDateRange, formatMoney, formatNumber, formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { OverviewKpi, OverviewResult, OverviewRow } from "@/lib/reports/overview-kpis";
@@ -16,13 +19,16 @@ import { ReportCard } from "./report-card";
 import { reportQueryString } from "./report-query";
 import { useReport, type InitialReport } from "./use-report";
 
+type PeriodJson = { from: string; to: string };
+
 /** The JSON of GET /api/reports/overview (dates as strings). */
 export type OverviewReport = Omit<OverviewResult, "totals"> & {
-  totals: { previousPeriod: { from: string; to: string } };
+  totals: { currentPeriod: PeriodJson; previousPeriod: PeriodJson; isToDate: boolean };
   report: string;
   currency: string;
   timezone: string;
-  period: { from: string; to: string };
+  period: PeriodJson;
+  today: string;
 };
 
 type Props = { initial: InitialReport<OverviewReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
@@ -37,6 +43,8 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
   const o = t.overview;
   const isEmpty = data !== null && data.rows.every((row) => row.value === null || row.value === 0 || row.value === "0.00");
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: o.empty };
+  const dates = (period: PeriodJson) => formatDateRange({ from: new Date(period.from), to: new Date(period.to) }, data?.timezone ?? "UTC", locale);
+  const previousDates = data ? dates(data.totals.previousPeriod) : "";
 
   const format = (kpi: OverviewKpi, value: OverviewRow["value"]): string => {
     if (value === null) return "—";
@@ -67,6 +75,7 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
                 label={o.kpis[row.kpi]}
                 value={format(row.kpi, row.value)}
                 previous={row.previousValue === null ? o.noData : format(row.kpi, row.previousValue)}
+                previousDates={previousDates}
                 t={o}
                 locale={locale}
                 dealsHref={wonKpis.includes(row.kpi) ? dealsHref(query, wonBucket) : null}
@@ -74,9 +83,25 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
             ))}
           </div>
         ) : null}
+        {data?.totals.isToDate ? (
+          <p className="mt-3 text-xs text-slate-500" data-testid="kpi-to-date-note">
+            {o.toDate.replace("{current}", dates(data.totals.currentPeriod)).replace("{previous}", previousDates)}
+          </p>
+        ) : null}
       </ReportCard>
       <ReportCard title={o.sparkline} testId="overview-sparkline" isEmpty={data !== null && data.sparkline.every((point) => point.revenue === "0.00")} {...card} emptyText={o.sparklineEmpty}>
-        {data ? <RevenueSparkline data={data.sparkline.map((point) => ({ month: point.month, revenue: Number(point.revenue) }))} currency={data.currency} locale={locale} height={120} /> : null}
+        {data ? (
+          <>
+            <RevenueSparkline
+              data={data.sparkline.map((point) => ({ month: point.month, revenue: Number(point.revenue) }))}
+              currency={data.currency}
+              locale={locale}
+              height={120}
+              incompleteMonth={monthOfToday(data.today)}
+            />
+            <IncompleteMonthNote months={data.sparkline.map((point) => point.month)} today={data.today} locale={locale} text={t.charts.incompleteMonth} />
+          </>
+        ) : null}
       </ReportCard>
     </div>
   );
@@ -90,10 +115,11 @@ function formatDays(days: number, forms: DashboardMessages["overview"]["days"], 
 
 const toneClass = { good: "text-green-700", bad: "text-red-700", neutral: "text-slate-500" } as const;
 
-function KpiCard(props: { row: OverviewRow; label: string; value: string; previous: string; t: DashboardMessages["overview"]; locale: Locale; dealsHref: string | null }) {
-  const { row, label, value, previous, t, locale, dealsHref } = props;
+type KpiCardProps = { row: OverviewRow; label: string; value: string; previous: string; previousDates: string; t: DashboardMessages["overview"]; locale: Locale; dealsHref: string | null };
+
+function KpiCard({ row, label, value, previous, previousDates, t, locale, dealsHref }: KpiCardProps) {
   // No previous value, or nothing to divide by: the change cannot be told.
-  const change = row.previousValue === null ? null : describeChange(row.change, locale, row.kpi === "averageSalesCycleDays");
+  const change = row.previousValue === null ? null : describeChange(row.change, row.changeKind, locale, row.kpi === "averageSalesCycleDays");
   return (
     <div className="rounded-xl border border-slate-200 p-4" data-testid={`kpi-${row.kpi}`}>
       <p className="text-sm text-slate-500">{label}</p>
@@ -106,13 +132,13 @@ function KpiCard(props: { row: OverviewRow; label: string; value: string; previo
           value
         )}
       </p>
-      <p className="mt-1 flex flex-wrap items-center gap-x-2 text-xs">
-        <span className={change ? toneClass[change.tone] : "text-slate-400"} data-testid="kpi-change">
+      <p className="mt-1 text-xs">
+        <span className={change ? toneClass[change.tone] : "text-slate-400"} data-testid="kpi-change" data-tone={change?.tone}>
           {change ? `${change.arrow} ${change.text}` : t.noData}
         </span>
-        <span className="text-slate-500">
-          {t.previous}: <span data-testid="kpi-previous">{previous}</span>
-        </span>
+      </p>
+      <p className="mt-1 text-xs text-slate-500" data-testid="kpi-previous-line">
+        {t.previous}: <span data-testid="kpi-previous-period">{previousDates}</span> — <span data-testid="kpi-previous">{previous}</span>
       </p>
     </div>
   );

@@ -6,7 +6,7 @@ import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { crmUsers, deals, reportStageFacts, stages, users } from "@/db/schema";
 import { scopeCondition, type Scope } from "@/lib/auth/scope";
 import { ValidationError } from "@/lib/errors";
-import { resolvePeriod } from "@/lib/reports/filters";
+import { managerFilterIds, resolvePeriod } from "@/lib/reports/filters";
 import type { Period } from "@/lib/time/months";
 import type { DealListFilters, DealSort, OrgSettings } from "./deal-list";
 import { isUuid } from "@/lib/uuid";
@@ -39,7 +39,7 @@ export function dealListConditions(scope: Scope, filters: DealListFilters, perio
   const conditions: (SQL | undefined)[] = [scopeCondition(scope, deals), isNull(deals.deletedAt)];
   if (filters.sourceId) conditions.push(eq(deals.sourceId, filters.sourceId));
   if (filters.pipelineId) conditions.push(eq(deals.pipelineId, filters.pipelineId));
-  if (filters.managerId) conditions.push(eq(deals.crmUserId, filters.managerId));
+  if (filters.managerId) conditions.push(inArray(deals.crmUserId, sql`(${managerFilterIds(filters.managerId)})`));
   if (filters.departmentId) {
     const departmentManagers = sql`(select ${crmUsers.id} from ${crmUsers} join ${users} on ${users.id} = ${crmUsers.userId} where ${users.departmentId} = ${filters.departmentId})`;
     conditions.push(inArray(deals.crmUserId, departmentManagers));

@@ -122,12 +122,12 @@ describe("the deals behind a stage, a manager's bar and a status", () => {
     expect(director.total).toBe(directorFunnel.rows.find((row) => row.stageId === f.stages.EXECUTING.id)!.reachedCount);
   });
 
-  it("lists a manager's wins in the period: the Managers bar", async () => {
-    const page = await listDeals(testDb.db, scope("director"), filters({ ...wholeQuarter, managerId: f.crmUsers.alice.id, status: "won", periodOn: "closed" }), { limit: 50 }, now);
+  it("lists a manager's wins in the period: the Managers bar (a person: the Voronka user's id)", async () => {
+    const page = await listDeals(testDb.db, scope("director"), filters({ ...wholeQuarter, managerId: f.users.alice.id, status: "won", periodOn: "closed" }), { limit: 50 }, now);
     // alice won 5 000 in January, 1 000 and 100 000 in February
     expect([page.total, page.totalBaseAmount]).toEqual([3, "106000.00"]);
     const activity = await report<{ rows: { managerId: string; dealsWon: number; wonAmount: string }[] }>("manager-activity", "director", wholeQuarter);
-    const alice = activity.rows.find((row) => row.managerId === f.crmUsers.alice.id)!;
+    const alice = activity.rows.find((row) => row.managerId === f.users.alice.id)!;
     expect([page.total, page.totalBaseAmount]).toEqual([alice.dealsWon, alice.wonAmount]);
   });
 

@@ -1,5 +1,8 @@
 // Texts of the dashboards: the filter bar, report cards and the Sales page.
 const ru = {
+  charts: {
+    incompleteMonth: "* {month} — месяц ещё идёт: данные по {day}.",
+  },
   filters: {
     label: "Фильтры",
     period: "Период",
@@ -38,6 +41,7 @@ const ru = {
     wonAmount: "Выручка",
     averageAmount: "Средний чек",
     previousYear: "Год назад",
+    previousYearPeriod: "«Год назад» — те же дни годом раньше: {period}.",
     total: "Итого",
   },
   leads: {
@@ -104,7 +108,7 @@ const ru = {
   },
   overview: {
     title: "Обзор",
-    subtitle: "Главные показатели за период рядом с предыдущим периодом той же длины",
+    subtitle: "Главные показатели за период рядом с теми же днями предыдущего периода",
     empty: "За выбранный период нет ни закрытых сделок, ни новых лидов",
     kpis: {
       revenue: "Выручка",
@@ -117,6 +121,7 @@ const ru = {
     },
     previous: "Было",
     noData: "нет данных",
+    toDate: "Период ещё идёт: {current} сравнивается с теми же днями предыдущего периода, {previous}.",
     kpisTitle: "Показатели периода",
     sparkline: "Выручка за 12 месяцев",
     sparklineEmpty: "За 12 месяцев, которыми кончается период, ничего не выиграно",
@@ -195,6 +200,9 @@ const ru = {
 export type DashboardMessages = typeof ru;
 
 const en: DashboardMessages = {
+  charts: {
+    incompleteMonth: "* {month} is still running: figures up to {day}.",
+  },
   filters: {
     label: "Filters",
     period: "Period",
@@ -233,6 +241,7 @@ const en: DashboardMessages = {
     wonAmount: "Revenue",
     averageAmount: "Average deal",
     previousYear: "A year before",
+    previousYearPeriod: "“A year before” counts the same days a year earlier: {period}.",
     total: "Total",
   },
   leads: {
@@ -299,7 +308,7 @@ const en: DashboardMessages = {
   },
   overview: {
     title: "Overview",
-    subtitle: "The key figures of the period beside the previous period of the same length",
+    subtitle: "The key figures of the period beside the same days of the period before",
     empty: "No deals were closed and no leads came in during this period",
     kpis: {
       revenue: "Revenue",
@@ -312,6 +321,7 @@ const en: DashboardMessages = {
     },
     previous: "Before",
     noData: "no data",
+    toDate: "The period is still running: {current} is compared with the same days of the period before, {previous}.",
     kpisTitle: "Key figures of the period",
     sparkline: "Revenue, last 12 months",
     sparklineEmpty: "Nothing was won in the 12 months that end with the period",

@@ -47,8 +47,3 @@ export function monthsOf(period: Period, timeZone: string): string[] {
   return months;
 }
 
-/** The same period shifted by whole months in the organisation's time zone (−12: a year before). */
-export function shiftPeriod(period: Period, timeZone: string, months: number): Period {
-  const shift = (date: Date) => new Date(addMonths(new TZDate(date.getTime(), timeZone), months).getTime());
-  return { from: shift(period.from), to: shift(period.to) };
-}

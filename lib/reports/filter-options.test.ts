@@ -24,16 +24,16 @@ beforeAll(async () => {
 });
 
 describe("getFilterOptions with a second CRM", () => {
-  it("names the CRM beside a manager who has an account in both, and beside a pipeline name used twice", async () => {
+  it("offers a person with an account in both CRMs once (their Voronka user), and names the CRM beside a pipeline name used twice", async () => {
     const g = await createOrgFixture(testDb.db);
     const [amo] = await testDb.db.insert(sources).values({ orgId: g.org.id, kind: "amocrm", name: "Amo", webhookSecret: randomUUID() }).returning();
-    const [alice2] = await testDb.db.insert(crmUsers).values({ orgId: g.org.id, sourceId: amo.id, externalId: "7", name: "alice", userId: g.users.alice.id }).returning();
+    await testDb.db.insert(crmUsers).values({ orgId: g.org.id, sourceId: amo.id, externalId: "7", name: "alice", userId: g.users.alice.id });
     const [general2] = await testDb.db.insert(pipelines).values({ orgId: g.org.id, sourceId: amo.id, externalId: "1", name: "General" }).returning();
     const options = await getFilterOptions(testDb.db, viewerOf(g, "director"));
+    // alice has a Portal and an Amo account: one option, the person
     expect(options.managers).toEqual([
-      { id: alice2.id, name: "alice · Amo" },
-      { id: g.crmUsers.alice.id, name: "alice · Portal" },
-      { id: g.crmUsers.bob.id, name: "bob" },
+      { id: g.users.alice.id, name: "alice" },
+      { id: g.users.bob.id, name: "bob" },
     ]);
     expect(options.pipelines).toEqual([
       { id: general2.id, name: "General · Amo" },
@@ -52,11 +52,12 @@ describe("getFilterOptions", () => {
     const options = await getFilterOptions(testDb.db, viewerOf(f, "admin"));
     expect(names(options.departments)).toEqual(["Online", "Sales"]);
     expect(names(options.managers)).toEqual(["alice", "bob", "carol"]);
-    expect(options.managers.map((m) => m.id)).toEqual([f.crmUsers.alice.id, f.crmUsers.bob.id, f.crmUsers.carol.id]);
+    // each CRM user is linked to a Voronka user: the options are the people
+    expect(options.managers.map((m) => m.id)).toEqual([f.users.alice.id, f.users.bob.id, f.users.carol.id]);
     expect(options.pipelines).toEqual([{ id: f.pipeline.id, name: "General" }]);
     expect(options.sources).toEqual([{ id: f.source.id, name: "Portal" }]);
     const ids = [...options.departments, ...options.managers, ...options.pipelines, ...options.sources].map((o) => o.id);
-    const foreign = [other.departments.sales.id, other.crmUsers.alice.id, other.pipeline.id, other.source.id];
+    const foreign = [other.departments.sales.id, other.users.alice.id, other.pipeline.id, other.source.id];
     expect(ids.filter((id) => foreign.includes(id))).toEqual([]);
   });
 

@@ -1,9 +1,10 @@
 // The filters every report takes, parsed by the same schema on the page and in the JSON API:
 // a period (from/to dates, `to` inclusive, in the organisation's time zone, or a preset),
-// pipeline, department, manager (a CRM user) and source (a connected CRM).
+// pipeline, department, manager (a person: a Voronka user and every CRM account linked to them, or
+// one CRM user that is linked to nobody) and source (a connected CRM).
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, addWeeks, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from "date-fns";
-import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { crmUsers, users } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -80,6 +81,14 @@ function startOfDayIn(local: TZDate): TZDate {
   return new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), local.timeZone ?? "UTC");
 }
 
+/**
+ * The CRM users a manager filter selects: the CRM user with that id, or every CRM user linked to the
+ * Voronka user with that id (one person with a Bitrix24 and an amoCRM account).
+ */
+export function managerFilterIds(managerId: string): SQL {
+  return sql`select ${crmUsers.id} from ${crmUsers} where ${crmUsers.id} = ${managerId} or ${crmUsers.userId} = ${managerId}`;
+}
+
 /** A department or manager filter must lie inside the viewer's scope: otherwise 403, not an empty report. */
 export async function assertFiltersInScope(db: Db, scope: Scope, filters: ReportFilters): Promise<void> {
   if (filters.departmentId && scope.kind !== "org" && !(scope.kind === "department" && scope.departmentId === filters.departmentId)) {
@@ -90,7 +99,7 @@ export async function assertFiltersInScope(db: Db, scope: Scope, filters: Report
     .select({ userId: crmUsers.userId, departmentId: users.departmentId })
     .from(crmUsers)
     .leftJoin(users, eq(users.id, crmUsers.userId))
-    .where(and(eq(crmUsers.id, filters.managerId), eq(crmUsers.orgId, scope.orgId)))
+    .where(and(or(eq(crmUsers.id, filters.managerId), eq(crmUsers.userId, filters.managerId)), eq(crmUsers.orgId, scope.orgId)))
     .limit(1);
   const visible =
     manager &&
@@ -105,7 +114,7 @@ export function filterConditions(filters: ReportFilters, table: { sourceId: AnyC
   const conditions: SQL[] = [];
   if (filters.sourceId) conditions.push(eq(table.sourceId, filters.sourceId));
   if (filters.pipelineId && table.pipelineId) conditions.push(eq(table.pipelineId, filters.pipelineId));
-  if (filters.managerId) conditions.push(eq(table.crmUserId, filters.managerId));
+  if (filters.managerId) conditions.push(inArray(table.crmUserId, sql`(${managerFilterIds(filters.managerId)})`));
   if (filters.departmentId) {
     const departmentManagers = sql`(select ${crmUsers.id} from ${crmUsers} join ${users} on ${users.id} = ${crmUsers.userId} where ${users.departmentId} = ${filters.departmentId})`;
     conditions.push(inArray(table.crmUserId, departmentManagers));

@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { crmUsers, deals, sources } from "@/db/schema";
 import { addActivity } from "@/db/test/activity-fixtures";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { scopeOf } from "@/lib/auth/scope";
 import type { ReportFilters } from "./filters";
 import { resolvePeriod } from "./filters";
+import { refreshReportFacts } from "./facts/refresh";
 import { getManagerActivity, type ManagerActivityResult } from "./manager-activity";
 
 let testDb: TestDb;
@@ -79,16 +82,17 @@ function run(who: Who, filters: ReportFilters = march): Promise<ManagerActivityR
 const alice = { calls: 2, emails: 1, meetings: 1, tasks: 1, activitiesTotal: 5, callMinutes: 7.5, dealsCreated: 4, dealsWon: 2, wonAmount: "202000.00", winRate: 0.6667 }; // 2 ÷ (2 + 1)
 const bob = { calls: 1, emails: 2, meetings: 0, tasks: 0, activitiesTotal: 3, callMinutes: 1.7, dealsCreated: 0, dealsWon: 1, wonAmount: "50000.00", winRate: 0.3333 }; // 1 ÷ (1 + 2)
 const carol = { calls: 1, emails: 0, meetings: 1, tasks: 0, activitiesTotal: 2, callMinutes: 0, dealsCreated: 1, dealsWon: 0, wonAmount: "0.00", winRate: 0 }; // 0 ÷ (0 + 1)
+const accountOf = (who: "alice" | "bob" | "carol", figures: typeof alice) => ({ crmUserId: f.crmUsers[who].id, name: who, sourceName: "Portal", ...figures });
 const nobody = { calls: 1, emails: 0, meetings: 0, tasks: 0, activitiesTotal: 1, callMinutes: 1, dealsCreated: 1, dealsWon: 0, wonAmount: "0.00", winRate: null };
 
 describe("manager activity", () => {
   it("shows an admin every manager, then the rows without one, and the organisation's totals", async () => {
     const result = await run("admin");
     expect(result.rows).toEqual([
-      { managerId: f.crmUsers.alice.id, managerName: "alice", ...alice },
-      { managerId: f.crmUsers.bob.id, managerName: "bob", ...bob },
-      { managerId: f.crmUsers.carol.id, managerName: "carol", ...carol },
-      { managerId: null, managerName: null, ...nobody },
+      { managerId: f.users.alice.id, managerName: "alice", accounts: [accountOf("alice", alice)], ...alice },
+      { managerId: f.users.bob.id, managerName: "bob", accounts: [accountOf("bob", bob)], ...bob },
+      { managerId: f.users.carol.id, managerName: "carol", accounts: [accountOf("carol", carol)], ...carol },
+      { managerId: null, managerName: null, accounts: [], ...nobody },
     ]);
     expect(result.totals).toEqual({
       calls: 5, // 2 + 1 + 1 + 1
@@ -106,7 +110,7 @@ describe("manager activity", () => {
 
   it("shows a manager only their own row", async () => {
     const result = await run("alice");
-    expect(result.rows).toEqual([{ managerId: f.crmUsers.alice.id, managerName: "alice", ...alice }]);
+    expect(result.rows).toEqual([{ managerId: f.users.alice.id, managerName: "alice", accounts: [accountOf("alice", alice)], ...alice }]);
     expect(result.totals).toEqual(alice);
     expect((await run("carol")).totals).toEqual(carol);
   });
@@ -126,7 +130,9 @@ describe("manager activity", () => {
   });
 
   it("applies the manager, department, source and pipeline filters", async () => {
-    expect((await run("admin", { ...march, managerId: f.crmUsers.bob.id })).rows).toEqual([{ managerId: f.crmUsers.bob.id, managerName: "bob", ...bob }]);
+    // a CRM user's id and the person's (Voronka user's) id select the same row
+    expect((await run("admin", { ...march, managerId: f.crmUsers.bob.id })).rows).toEqual([{ managerId: f.users.bob.id, managerName: "bob", accounts: [accountOf("bob", bob)], ...bob }]);
+    expect((await run("admin", { ...march, managerId: f.users.bob.id })).totals).toEqual(bob);
     expect((await run("admin", { ...march, departmentId: f.departments.online.id })).rows.map((row) => row.managerName)).toEqual(["carol"]);
     const otherSource = await run("admin", { ...march, sourceId: other.source.id });
     expect(otherSource.rows).toEqual([]);
@@ -134,5 +140,37 @@ describe("manager activity", () => {
     // The pipeline filter limits the deal figures only: activities have no pipeline.
     const otherPipeline = await run("admin", { ...march, pipelineId: other.pipeline.id });
     expect(otherPipeline.totals).toMatchObject({ activitiesTotal: 11, dealsCreated: 0, dealsWon: 0, wonAmount: "0.00", winRate: null });
+  });
+});
+
+describe("a person with accounts in two CRMs", () => {
+  it("is one row, their Bitrix24 and amoCRM accounts as detail, and the manager filter selects both", async () => {
+    const g = await createOrgFixture(testDb.db);
+    const [amo] = await testDb.db.insert(sources).values({ orgId: g.org.id, kind: "amocrm", name: "Amo", webhookSecret: randomUUID() }).returning();
+    const [aliceInAmo] = await testDb.db.insert(crmUsers).values({ orgId: g.org.id, sourceId: amo.id, externalId: "7", name: "Alice A.", userId: g.users.alice.id }).returning();
+    // 100 000 won in the Portal (Bitrix24) and 50 000 in Amo, both in March
+    await g.addDeal({ manager: "alice", stage: "WON", amount: "100000", createdAt: "2025-03-01T10:00:00Z", closedAt: "2025-03-05T10:00:00Z" });
+    const [amoDeal] = await testDb.db
+      .insert(deals)
+      .values({ orgId: g.org.id, sourceId: amo.id, externalId: "1", title: "Amo deal", pipelineId: g.pipeline.id, stageId: g.stages.WON.id, amount: "50000", currency: "KZT", crmUserId: aliceInAmo.id, createdAt: new Date("2025-03-02T10:00:00Z"), closedAt: new Date("2025-03-06T10:00:00Z") })
+      .returning();
+    await refreshReportFacts(testDb.db, g.org.id, { dealIds: [amoDeal.id] });
+    const admin = g.users.admin;
+    const scope = scopeOf({ orgId: admin.orgId, role: admin.role, userId: admin.id, departmentId: admin.departmentId });
+    const runFor = (filters: ReportFilters) => getManagerActivity({ db: testDb.db, scope, org, filters, period: resolvePeriod(filters, org.timezone, now), now });
+
+    const result = await runFor(march);
+    expect(result.rows).toHaveLength(1);
+    const [row] = result.rows;
+    // 100 000 + 50 000 = 150 000 from 2 won deals, 2 created; the accounts are named "alice" and
+    // "Alice A.", so the person is named as Voronka names the user: "alice"
+    expect(row).toMatchObject({ managerId: g.users.alice.id, managerName: "alice", dealsWon: 2, dealsCreated: 2, wonAmount: "150000.00" });
+    expect(row.accounts.map(({ crmUserId, name, sourceName, wonAmount }) => ({ crmUserId, name, sourceName, wonAmount }))).toEqual([
+      { crmUserId: aliceInAmo.id, name: "Alice A.", sourceName: "Amo", wonAmount: "50000.00" },
+      { crmUserId: g.crmUsers.alice.id, name: "alice", sourceName: "Portal", wonAmount: "100000.00" },
+    ]);
+    // the person's filter counts both accounts; one account's id only that account
+    expect((await runFor({ ...march, managerId: g.users.alice.id })).totals.wonAmount).toBe("150000.00");
+    expect((await runFor({ ...march, managerId: aliceInAmo.id })).totals.wonAmount).toBe("50000.00");
   });
 });

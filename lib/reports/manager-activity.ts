@@ -1,9 +1,11 @@
-// Manager activity: per manager (CRM user) in the viewer's scope, completed calls, e-mails, meetings
-// and tasks by the day they started, call minutes, deals created, deals won and the win rate,
-// summed from the daily rollups kept current on write (lib/reports/facts).
+// Manager activity: per person in the viewer's scope — the Voronka user with every CRM account linked
+// to them (Bitrix24 and amoCRM), or a CRM user linked to nobody — completed calls, e-mails, meetings
+// and tasks by the day they started, call minutes, deals created, deals won and the win rate, with
+// each CRM account's own figures as detail. Summed from the daily rollups (lib/reports/facts).
 import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { crmUsers, reportActivityDaily, reportDealDaily } from "@/db/schema";
+import { crmUsers, reportActivityDaily, reportDealDaily, sources, users } from "@/db/schema";
 import { dayWithin, rollupVisible } from "./facts/query";
+import { personName } from "./filter-options";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type ManagerActivityFigures = {
@@ -21,9 +23,18 @@ export type ManagerActivityFigures = {
   /** won ÷ (won + lost) among deals closed in the period, four decimals; null when none closed. */
   winRate: number | null;
 };
-/** managerId and managerName are null for activities and deals that have no manager (admins only). */
+/** One CRM account of a person: the CRM user's id and name, and the CRM it belongs to. */
+export type ManagerAccount = { crmUserId: string; name: string; sourceName: string } & ManagerActivityFigures;
+/**
+ * managerId: the person — the Voronka user's id when the CRM users are linked to one, else the CRM
+ * user's id (either selects them in the manager filter); managerName: as the CRM names them, or the
+ * Voronka user's name when their accounts are named differently (personName).
+ * Both null for activities and deals that have no manager (admins only), which have no accounts.
+ */
 export type ManagerActivityRow = { managerId: string | null; managerName: string | null } & ManagerActivityFigures;
-export type ManagerActivityResult = { rows: ManagerActivityRow[]; totals: ManagerActivityFigures };
+/** A report row: the person's figures and, as detail, their CRM accounts' (none for the row without a manager). */
+export type ManagerPersonRow = ManagerActivityRow & { accounts: ManagerAccount[] };
+export type ManagerActivityResult = { rows: ManagerPersonRow[]; totals: ManagerActivityFigures };
 
 type Tally = { calls: number; emails: number; meetings: number; tasks: number; callSeconds: number; dealsCreated: number; dealsWon: number; dealsLost: number; wonCents: bigint };
 const emptyTally = (): Tally => ({ calls: 0, emails: 0, meetings: 0, tasks: 0, callSeconds: 0, dealsCreated: 0, dealsWon: 0, dealsLost: 0, wonCents: 0n });
@@ -69,22 +80,43 @@ export async function getManagerActivity(context: ReportContext): Promise<Manage
   }
 
   const ids = [...tallies.keys()].filter((id): id is string => id !== null);
-  const names = new Map(
-    ids.length
-      ? (await db.select({ id: crmUsers.id, name: crmUsers.name }).from(crmUsers).where(and(eq(crmUsers.orgId, scope.orgId), inArray(crmUsers.id, ids)))).map((u) => [u.id, u.name])
-      : [],
-  );
-  const rows = [...tallies.entries()]
-    .map(([managerId, tally]) => ({ managerId, managerName: managerId ? (names.get(managerId) ?? null) : null, ...figures(tally) }))
+  const accounts = ids.length
+    ? await db
+        .select({ id: crmUsers.id, name: crmUsers.name, sourceName: sources.name, userId: crmUsers.userId, userName: users.name })
+        .from(crmUsers)
+        .innerJoin(sources, eq(sources.id, crmUsers.sourceId))
+        .leftJoin(users, eq(users.id, crmUsers.userId))
+        .where(and(eq(crmUsers.orgId, scope.orgId), inArray(crmUsers.id, ids)))
+    : [];
+  const accountOf = new Map(accounts.map((account) => [account.id, account]));
+
+  // One row per person: their accounts' tallies added up, each account kept as detail.
+  const people = new Map<string | null, { userName: string | null; tally: Tally; accounts: ManagerAccount[] }>();
+  for (const [crmUserId, tally] of tallies) {
+    const account = crmUserId ? accountOf.get(crmUserId) : undefined;
+    const personId = account ? (account.userId ?? account.id) : crmUserId;
+    const person = people.get(personId) ?? people.set(personId, { userName: account?.userName ?? null, tally: emptyTally(), accounts: [] }).get(personId)!;
+    addTally(person.tally, tally);
+    if (account) person.accounts.push({ crmUserId: account.id, name: account.name, sourceName: account.sourceName, ...figures(tally) });
+  }
+  const rows = [...people.entries()]
+    .map(([managerId, person]) => ({
+      managerId,
+      managerName: person.accounts.length ? personName(person.accounts.map((account) => account.name), person.userName) : null,
+      accounts: person.accounts.sort((a, b) => a.sourceName.localeCompare(b.sourceName, "ru")),
+      ...figures(person.tally),
+    }))
     // by name; the row without a manager last
     .sort((a, b) => (a.managerId === null ? 1 : b.managerId === null ? -1 : (a.managerName ?? "").localeCompare(b.managerName ?? "", "ru")));
 
   const total = emptyTally();
-  for (const tally of tallies.values()) {
-    for (const key of ["calls", "emails", "meetings", "tasks", "callSeconds", "dealsCreated", "dealsWon", "dealsLost"] as const) total[key] += tally[key];
-    total.wonCents += tally.wonCents;
-  }
+  for (const tally of tallies.values()) addTally(total, tally);
   return { rows, totals: figures(total) };
+}
+
+function addTally(sum: Tally, tally: Tally): void {
+  for (const key of ["calls", "emails", "meetings", "tasks", "callSeconds", "dealsCreated", "dealsWon", "dealsLost"] as const) sum[key] += tally[key];
+  sum.wonCents += tally.wonCents;
 }
 
 function figures(t: Tally): ManagerActivityFigures {

@@ -1,8 +1,10 @@
 // The overview KPIs: revenue, won deals, win rate, average deal, sales cycle, new leads and lead
-// conversion for the period, each beside the previous period of the same length, plus a 12-month
-// revenue sparkline. Summed from the daily rollups kept current on write (lib/reports/facts).
+// conversion for the period, each beside the period before — to date, by the one comparison rule
+// (lib/time/comparison.ts) — plus a 12-month revenue sparkline. Summed from the daily rollups kept
+// current on write (lib/reports/facts).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { reportDealDaily } from "@/db/schema";
+import { comparePeriods } from "@/lib/time/comparison";
 import { monthPeriod, type Period } from "@/lib/time/months";
 import { averageMoney, monthsOf, ratio } from "./deal-sql";
 import { dayWithin, rollupVisible } from "./facts/query";
@@ -13,11 +15,13 @@ import { wonByMonth } from "./sales-by-month";
 export const overviewKpis = ["revenue", "wonDeals", "winRate", "averageDeal", "averageSalesCycleDays", "newLeads", "leadConversion"] as const;
 export type OverviewKpi = (typeof overviewKpis)[number];
 type KpiValue = string | number | null;
-export type OverviewRow = { kpi: OverviewKpi; value: KpiValue; previousValue: KpiValue; change: number | null };
+/** Rates change by their difference (percentage points), everything else relative to the previous value. */
+export type ChangeKind = "relative" | "points";
+export type OverviewRow = { kpi: OverviewKpi; value: KpiValue; previousValue: KpiValue; change: number | null; changeKind: ChangeKind };
 export type OverviewResult = {
   rows: OverviewRow[];
-  /** The period the previous values come from. */
-  totals: { previousPeriod: Period };
+  /** The days the values count (the period up to today) and the same days of the period before. */
+  totals: { currentPeriod: Period; previousPeriod: Period; isToDate: boolean };
   /** Won revenue of the 12 months ending with the period's last month. */
   sparkline: { month: string; revenue: string }[];
 };
@@ -65,23 +69,32 @@ async function kpisOf(context: ReportContext, period: Period): Promise<Record<Ov
   };
 }
 
-/** (value − previous) ÷ previous, null when either is missing or previous is 0. */
-function changeOf(value: Figure, previous: Figure): number | null {
+const rateKpis: readonly OverviewKpi[] = ["winRate", "leadConversion"];
+const changeKindOf = (kpi: OverviewKpi): ChangeKind => (rateKpis.includes(kpi) ? "points" : "relative");
+
+/**
+ * Relative: (value − previous) ÷ previous, null when previous is 0. Points: value − previous as a
+ * fraction (0.014 = 1.4 pp). Null when either is missing.
+ */
+function changeOf(value: Figure, previous: Figure, kind: ChangeKind): number | null {
   if (value.exact === null || previous.exact === null) return null;
+  if (kind === "points") return Math.round((value.exact - previous.exact) * 10_000) / 10_000;
   return ratio(value.exact - previous.exact, previous.exact);
 }
 
 export async function getOverviewKpis(context: ReportContext): Promise<OverviewResult> {
   const { period, org } = context;
-  const length = period.to.getTime() - period.from.getTime();
-  const previousPeriod = { from: new Date(period.from.getTime() - length), to: period.from };
+  const { current, previous, isToDate } = comparePeriods(period, org.timezone, context.now);
   // The 12 months ending with the month that holds the period's last instant.
   const lastInstant = new Date(period.to.getTime() - 1);
   const sparkPeriod = { from: monthPeriod(lastInstant, org.timezone, -11).from, to: monthPeriod(lastInstant, org.timezone).to };
-  const [now, before, byMonth] = await Promise.all([kpisOf(context, period), kpisOf(context, previousPeriod), wonByMonth(context, sparkPeriod, 0)]);
+  const [values, before, byMonth] = await Promise.all([kpisOf(context, current), kpisOf(context, previous), wonByMonth(context, sparkPeriod, 0)]);
   return {
-    rows: overviewKpis.map((kpi) => ({ kpi, value: now[kpi].value, previousValue: before[kpi].value, change: changeOf(now[kpi], before[kpi]) })),
-    totals: { previousPeriod },
+    rows: overviewKpis.map((kpi) => {
+      const changeKind = changeKindOf(kpi);
+      return { kpi, value: values[kpi].value, previousValue: before[kpi].value, change: changeOf(values[kpi], before[kpi], changeKind), changeKind };
+    }),
+    totals: { currentPeriod: current, previousPeriod: previous, isToDate },
     sparkline: monthsOf(sparkPeriod, org.timezone).map((month) => ({ month, revenue: byMonth.get(month)?.wonAmount ?? "0.00" })),
   };
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/db/types";
 import { scopeOf } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
+import { localToday } from "@/lib/time/comparison";
 import { assertFiltersInScope, parseReportFilters, resolvePeriod } from "./filters";
 import { findReport } from "./registry";
 
@@ -16,5 +17,6 @@ export async function runReport(db: Db, viewer: Viewer, name: string, params: UR
   const org = { baseCurrency: viewer.org.baseCurrency, timezone: viewer.org.timezone };
   const period = resolvePeriod(filters, org.timezone, now);
   const result = await report.run({ db, scope, org, filters, period, now });
-  return { report: report.name, currency: org.baseCurrency, timezone: org.timezone, filters, period, ...result };
+  // `today` lets a chart mark the month (or week) still running: its figures are incomplete.
+  return { report: report.name, currency: org.baseCurrency, timezone: org.timezone, filters, period, today: localToday(now, org.timezone), ...result };
 }

@@ -35,6 +35,10 @@ beforeAll(async () => {
   await won("alice", "80000", "2024-01-10T10:00:00Z");
   await won("carol", "10000", "2024-02-29T18:00:00Z"); // 29 February 23:00 in Almaty
   await won("bob", "20000", "2024-03-31T19:30:00Z"); // 1 April 00:30 in Almaty: April 2024
+  // May, the month of "today" (10 May 2025), and May 2024: the 5th is among the same days, the 20th is not
+  await won("alice", "7000", "2025-05-03T10:00:00Z");
+  await won("alice", "5000", "2024-05-05T10:00:00Z");
+  await won("alice", "9000", "2024-05-20T10:00:00Z");
 });
 afterAll(() => testDb.close());
 
@@ -82,5 +86,17 @@ describe("sales by month", () => {
     expect((await run("admin", { pipelineId: f.pipeline.id })).totals.wonAmount).toBe("283000.00");
     expect((await run("admin", { pipelineId: crypto.randomUUID() })).totals).toEqual({ wonCount: 0, wonAmount: "0.00", averageAmount: null, previousYearWonAmount: "0.00" });
     expect((await run("admin", { sourceId: f.source.id })).totals.wonCount).toBe(5);
+  });
+});
+
+describe("sales by month of a period still running", () => {
+  it("compares this May so far (1–10 May 2025) with 1–10 May 2024, not with all of May 2024", async () => {
+    const report = await run("admin", { to: "2025-05-31" });
+    // 5 000 of 5 May 2024 is in; 9 000 of 20 May 2024 is after the same days
+    expect(report.rows.at(-1)).toEqual({ month: "2025-05", wonCount: 1, wonAmount: "7000.00", averageAmount: "7000.00", previousYearWonAmount: "5000.00" });
+    // 110 000 (January – April 2024) + 5 000 = 115 000
+    expect(report.totals.previousYearWonAmount).toBe("115000.00");
+    // 1 January – 10 May 2024 in Almaty (UTC+6 until March 2024, UTC+5 since)
+    expect(report.previousYearPeriod).toEqual({ from: new Date("2023-12-31T18:00:00Z"), to: new Date("2024-05-10T19:00:00Z") });
   });
 });

@@ -1,11 +1,14 @@
 // Sales by month: won deals per month of their won date (in the organisation's time zone), with
-// the same month a year before, in the base currency at the rate of each deal's close date.
+// the same month a year before, in the base currency at the rate of each deal's close date. A
+// period still running is compared to date (lib/time/comparison.ts): this December so far against
+// the same days of last December.
 // Read from the daily rollups kept current on write (lib/reports/facts).
 import { sql } from "drizzle-orm";
 import { reportDealDaily } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
+import { comparePeriods } from "@/lib/time/comparison";
 import type { Period } from "@/lib/time/months";
-import { averageMoney, monthsOf, shiftPeriod } from "./deal-sql";
+import { averageMoney, monthsOf } from "./deal-sql";
 import { dayWithin, rollupVisible } from "./facts/query";
 import type { ReportContext, ReportDefinition } from "./report";
 
@@ -18,7 +21,8 @@ export type SalesByMonthRow = {
   previousYearWonAmount: string;
 };
 export type SalesByMonthTotals = Omit<SalesByMonthRow, "month">;
-export type SalesByMonthResult = { rows: SalesByMonthRow[]; totals: SalesByMonthTotals };
+/** `previousYearPeriod`: the days the year-before figures count (the same days as the period's so far). */
+export type SalesByMonthResult = { rows: SalesByMonthRow[]; totals: SalesByMonthTotals; previousYearPeriod: Period };
 
 type WonGroup = { month: string | null; wonCount: number; wonAmount: string };
 
@@ -45,16 +49,17 @@ export async function wonByMonth(context: ReportContext, period: Period, yearsLa
 
 export async function getSalesByMonth(context: ReportContext): Promise<SalesByMonthResult> {
   const { period, org } = context;
-  // The year before is the same period shifted back twelve months, so a period starting on the 15th
-  // is compared with the year before from the 15th too.
-  const [current, yearBefore] = await Promise.all([wonByMonth(context, period, 0), wonByMonth(context, shiftPeriod(period, org.timezone, -12), 1)]);
+  // The year before is the same days shifted back twelve months, so a period starting on the 15th
+  // is compared with the year before from the 15th too, and one running until today up to today.
+  const comparison = comparePeriods(period, org.timezone, context.now, { months: 12 });
+  const [current, yearBefore] = await Promise.all([wonByMonth(context, comparison.current, 0), wonByMonth(context, comparison.previous, 1)]);
   const figures = (month: string | null): SalesByMonthTotals => {
     const won = current.get(month);
     const wonCount = won?.wonCount ?? 0;
     const wonAmount = won?.wonAmount ?? "0.00";
     return { wonCount, wonAmount, averageAmount: averageMoney(wonAmount, wonCount), previousYearWonAmount: yearBefore.get(month)?.wonAmount ?? "0.00" };
   };
-  return { rows: monthsOf(period, org.timezone).map((month) => ({ month, ...figures(month) })), totals: figures(null) };
+  return { rows: monthsOf(period, org.timezone).map((month) => ({ month, ...figures(month) })), totals: figures(null), previousYearPeriod: comparison.previous };
 }
 
 export const salesByMonthReport: ReportDefinition<SalesByMonthResult> = { name: "sales-by-month", run: getSalesByMonth };

@@ -3,7 +3,9 @@
 // leads by source and utm_source, and conversion by month and by manager. Two reports, one set of
 // filters: the first figures come from the server, a filter change refetches both reports' JSON.
 import { useSearchParams } from "next/navigation";
+import { monthOfToday } from "@/components/charts/chart-format";
 import { ConversionLine } from "@/components/charts/conversion-line";
+import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { SourcePie } from "@/components/charts/source-pie";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
@@ -19,7 +21,7 @@ import type { LeadsBySourceResult } from "@/lib/reports/leads-by-source";
 import { fillMonths, formatDays } from "./leads-format";
 import { ConversionTable, SourceTable } from "./leads-tables";
 
-type ReportEnvelope = { report: string; currency: string; timezone: string; period: { from: string; to: string } };
+type ReportEnvelope = { report: string; currency: string; timezone: string; period: { from: string; to: string }; today: string };
 /** The JSON of GET /api/reports/lead-conversion. */
 export type LeadConversionReport = LeadConversionResult & ReportEnvelope;
 /** The JSON of GET /api/reports/leads-by-source. */
@@ -87,7 +89,15 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
       <ReportCard title={l.byMonth} testId="leads-by-month" exportReport="lead-conversion" {...conversionCard}>
         {conversion.data ? (
           <div className="space-y-4">
-            <ConversionLine data={months.map((row) => ({ month: row.month, leads: row.leads, rate: row.conversionRate }))} locale={locale} labels={{ leads: l.leads, rate: l.conversion }} />
+            <div>
+              <ConversionLine
+                data={months.map((row) => ({ month: row.month, leads: row.leads, rate: row.conversionRate }))}
+                locale={locale}
+                labels={{ leads: l.leads, rate: l.conversion }}
+                incompleteMonth={monthOfToday(conversion.data.today)}
+              />
+              <IncompleteMonthNote months={months.map((row) => row.month)} today={conversion.data.today} locale={locale} text={t.charts.incompleteMonth} />
+            </div>
             <ConversionTable
               testId="month-table"
               label={l.month}

@@ -1,6 +1,7 @@
 "use client";
-// The Managers dashboard's island: the filter bar, a bar per manager (revenue or activities) and the
-// sortable table of each manager's activities and deals with a totals row.
+// The Managers dashboard's island: the filter bar, a bar per person (revenue or activities) and the
+// sortable table of each person's activities and deals with a totals row; a person with accounts in
+// two CRMs is one row, their accounts listed under the name.
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
@@ -15,7 +16,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
-import type { ManagerActivityFigures, ManagerActivityResult, ManagerActivityRow } from "@/lib/reports/manager-activity";
+import type { ManagerActivityFigures, ManagerActivityResult, ManagerPersonRow } from "@/lib/reports/manager-activity";
 
 /** The JSON of GET /api/reports/manager-activity. */
 export type ManagersReport = ManagerActivityResult & { report: string; currency: string; timezone: string; period: { from: string; to: string } };
@@ -37,15 +38,17 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
   const router = useRouter();
   // A manager's deals won in the period (rows without a manager have no id to filter by).
   const wonDeals = (managerId: string) => dealsHref(query, { ...wonBucket, managerId });
-  // The filter's names tell apart one person's accounts in two CRMs ("Имя · amoCRM").
+  // The filter's names tell apart two unlinked CRM users of one name ("Имя · amoCRM").
   const optionNames = new Map(options.managers.map((option) => [option.id, option.name]));
-  const nameOf = (row: ManagerActivityRow) => (row.managerId === null ? m.noManager : (optionNames.get(row.managerId) ?? row.managerName ?? "—"));
+  const nameOf = (row: ManagerPersonRow) => (row.managerId === null ? m.noManager : (optionNames.get(row.managerId) ?? row.managerName ?? "—"));
   const show = (key: (typeof figureKeys)[number], figures: ManagerActivityFigures) => formatFigure(key, figures, data?.currency ?? "KZT", locale);
+  // A person's accounts when there are two or more: "Portal 100 000 ₸ · Amo 50 000 ₸".
+  const accountsOf = (row: ManagerPersonRow) => (row.accounts.length > 1 ? row.accounts.map((account) => `${account.sourceName} ${show("wonAmount", account)}`).join(" · ") : null);
 
-  const columns: SortableColumn<ManagerActivityRow>[] = [
-    { key: "manager", label: m.manager, sortValue: nameOf, render: (row) => <ManagerName name={nameOf(row)} isNone={row.managerId === null} /> },
+  const columns: SortableColumn<ManagerPersonRow>[] = [
+    { key: "manager", label: m.manager, sortValue: nameOf, render: (row) => <ManagerName name={nameOf(row)} accounts={accountsOf(row)} isNone={row.managerId === null} /> },
     ...figureKeys.map(
-      (key): SortableColumn<ManagerActivityRow> => ({
+      (key): SortableColumn<ManagerPersonRow> => ({
         key,
         label: m[key],
         isNumeric: true,
@@ -129,13 +132,18 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
   );
 }
 
-/** "Имя · amoCRM — онлайн-школа": the name on one line, the CRM below it in grey. */
-function ManagerName({ name, isNone }: { name: string; isNone: boolean }) {
+/** "Имя · amoCRM": the name on one line, the CRM (or a person's accounts) below it in grey. */
+function ManagerName({ name, accounts, isNone }: { name: string; accounts: string | null; isNone: boolean }) {
   const [person, ...source] = name.split(" · ");
+  const detail = accounts ?? (source.length ? source.join(" · ") : null);
   return (
     <span className={`block min-w-36 ${isNone ? "italic text-slate-500" : ""}`}>
       {person}
-      {source.length ? <span className="block text-xs text-slate-500">{source.join(" · ")}</span> : null}
+      {detail ? (
+        <span className="block text-xs text-slate-500" data-testid={accounts ? "manager-accounts" : undefined}>
+          {detail}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -1,8 +1,11 @@
 "use client";
-// The Sales dashboard's island: the filter bar, the monthly chart and the table of months. The first
-// figures come from the server; a filter change refetches only the report's JSON.
+// The Sales dashboard's island: the filter bar, the monthly chart and the table of months. The month
+// still running is marked, and «Год назад» says which days it counts (the same days, to date). The
+// first figures come from the server; a filter change refetches only the report's JSON.
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
+import { monthOfToday } from "@/components/charts/chart-format";
+import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { MonthlyBars } from "@/components/charts/monthly-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
@@ -10,13 +13,21 @@ import { reportQueryString } from "@/components/dashboard/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMoney, formatMonthKey, formatNumber, periodDates, type Locale } from "@/lib/format";
+import { formatDateRange, formatMoney, formatMonthKey, formatNumber, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesByMonthResult, SalesByMonthTotals } from "@/lib/reports/sales-by-month";
 
-/** The JSON of GET /api/reports/sales-by-month. */
-export type SalesReport = SalesByMonthResult & { report: string; currency: string; timezone: string; period: { from: string; to: string } };
+type PeriodJson = { from: string; to: string };
+/** The JSON of GET /api/reports/sales-by-month (dates as strings). */
+export type SalesReport = Omit<SalesByMonthResult, "previousYearPeriod"> & {
+  previousYearPeriod: PeriodJson;
+  report: string;
+  currency: string;
+  timezone: string;
+  period: PeriodJson;
+  today: string;
+};
 
 type Props = { initial: InitialReport<SalesReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
 
@@ -40,9 +51,11 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
             currency={data.currency}
             locale={locale}
             labels={{ current: t.sales.wonAmount, previous: t.sales.previousYear }}
+            incompleteMonth={monthOfToday(data.today)}
             onSelectMonth={(month) => router.push(dealsOf(month))}
           />
         ) : null}
+        {data ? <IncompleteMonthNote months={data.rows.map((row) => row.month)} today={data.today} locale={locale} text={t.charts.incompleteMonth} /> : null}
       </ReportCard>
       <ReportCard title={t.sales.table} testId="sales-table-card" exportReport="sales-by-month" {...card}>
         {data ? (
@@ -60,7 +73,10 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
               <tbody className="divide-y divide-slate-100">
                 {data.rows.map((row) => (
                   <tr key={row.month} data-testid="sales-row">
-                    <td className="py-2 pr-4">{formatMonthKey(row.month, locale)}</td>
+                    <td className="py-2 pr-4">
+                      {formatMonthKey(row.month, locale)}
+                      {row.month === monthOfToday(data.today) ? "*" : ""}
+                    </td>
                     <Figures figures={row} locale={locale} money={money} dealsHref={dealsOf(row.month)} />
                   </tr>
                 ))}
@@ -72,6 +88,9 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
                 </tr>
               </tfoot>
             </table>
+            <p className="mt-2 text-xs text-slate-500" data-testid="previous-year-period">
+              {t.sales.previousYearPeriod.replace("{period}", formatDateRange({ from: new Date(data.previousYearPeriod.from), to: new Date(data.previousYearPeriod.to) }, data.timezone, locale))}
+            </p>
           </div>
         ) : null}
       </ReportCard>

@@ -19,7 +19,7 @@ import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { TrafficTeamsResult } from "@/lib/reports/traffic-teams";
 
 /** The JSON of GET /api/reports/traffic-teams. */
-export type TrafficReport = TrafficTeamsResult & { report: string; currency: string; timezone: string; period: { from: string; to: string } };
+export type TrafficReport = TrafficTeamsResult & { report: string; currency: string; timezone: string; period: { from: string; to: string }; today: string };
 
 type Props = { initial: InitialReport<TrafficReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
 
@@ -78,7 +78,7 @@ export function TrafficClient({ initial, options, role, locale, t }: Props) {
         {data ? <TrafficTeamsTable result={data} format={format} t={tt} selectedTeamId={selectedTeamId} onSelectTeam={selectTeam} /> : null}
       </ReportCard>
 
-      <TrafficTrendCard data={data} card={card} format={format} t={tt} />
+      <TrafficTrendCard data={data} card={card} format={format} t={tt} today={data?.today} incompleteMonthText={t.charts.incompleteMonth} />
 
       <ReportCard title={tt.breakdown} testId="traffic-breakdown" {...card}>
         {data ? <TrafficBreakdown result={data} teamId={selectedTeamId} onSelectTeam={selectTeam} format={format} t={tt} /> : null}

@@ -1,7 +1,10 @@
 "use client";
 // The monthly trend card of the traffic dashboard: one line per team for the figure chosen with the
-// toggle. The Unattributed row is a dashed grey line where it has the figure (leads, revenue).
+// toggle. The Unattributed row is a dashed grey line where it has the figure (leads, revenue). The
+// month still running is starred and explained under the chart.
 import { useState } from "react";
+import { monthOfToday } from "@/components/charts/chart-format";
+import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { TrafficTrend, type TrafficTrendPoint, type TrafficTrendSeries, type TrafficTrendValue } from "@/components/charts/traffic-trend";
 import { ReportCard } from "@/components/dashboard/report-card";
 import type { TrafficMonthRow, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
@@ -30,7 +33,9 @@ export function trendPoints(result: Pick<TrafficTeamsResult, "byMonth">, metric:
   });
 }
 
-export function TrafficTrendCard({ data, card, format, t }: { data: TrafficTeamsResult | null; card: CardState; format: FigureFormat; t: TrafficTexts }) {
+type Props = { data: TrafficTeamsResult | null; card: CardState; format: FigureFormat; t: TrafficTexts; today: string | undefined; incompleteMonthText: string };
+
+export function TrafficTrendCard({ data, card, format, t, today, incompleteMonthText }: Props) {
   const [metric, setMetric] = useState<Metric>("revenue");
   const labels: Record<Metric, string> = { leads: t.leads, revenue: t.revenueColumn, spend: format.isAllocated ? t.allocatedSpendColumn : t.spendColumn, romi: "ROMI" };
   const hasUnattributedLine = metric === "leads" || metric === "revenue";
@@ -60,7 +65,12 @@ export function TrafficTrendCard({ data, card, format, t }: { data: TrafficTeams
       testId="traffic-trend-card"
       {...card}
     >
-      {data ? <TrafficTrend data={trendPoints(data, metric)} series={series} valueType={valueTypes[metric]} currency={format.currency} locale={format.locale} /> : null}
+      {data ? (
+        <>
+          <TrafficTrend data={trendPoints(data, metric)} series={series} valueType={valueTypes[metric]} currency={format.currency} locale={format.locale} incompleteMonth={monthOfToday(today)} />
+          <IncompleteMonthNote months={data.byMonth.map((row) => row.month)} today={today} locale={format.locale} text={incompleteMonthText} />
+        </>
+      ) : null}
     </ReportCard>
   );
 }

@@ -6,7 +6,7 @@ import { and, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { crmUsers, users } from "@/db/schema";
 import { scopeCondition } from "@/lib/auth/scope";
 import type { Period } from "@/lib/time/months";
-import { filterConditions } from "../filters";
+import { filterConditions, managerFilterIds } from "../filters";
 import type { ReportContext } from "../report";
 
 /** The local calendar day (YYYY-MM-DD) of an instant in the organisation's time zone. */
@@ -16,8 +16,8 @@ export function localDay(instant: Date, timeZone: string): string {
 
 /**
  * `day` within the period's local days [from, to). Periods start and end at local midnight (see
- * resolvePeriod), so this is the same as comparing instants; a bound that is not a midnight (the
- * overview's previous period across a daylight-saving change) counts from the day it falls on.
+ * resolvePeriod and lib/time/comparison.ts, which shifts local dates), so this is the same as
+ * comparing instants; a bound that is not a midnight would count from the day it falls on.
  */
 export function dayWithin(day: AnyColumn | SQL, period: Period, timeZone: string): SQL {
   return sql`(${day} >= ${localDay(period.from, timeZone)}::date and ${day} < ${localDay(period.to, timeZone)}::date)`;
@@ -60,8 +60,9 @@ export function rollupVisible(context: Pick<ReportContext, "scope" | "filters">,
       );
       break;
   }
-  const { departmentId, ...others } = filters;
+  const { departmentId, managerId, ...others } = filters;
   conditions.push(...filterConditions(others, table));
+  if (managerId) conditions.push(managerCondition(table.crmUserId, managerFilterIds(managerId)));
   if (departmentId) {
     conditions.push(
       managerCondition(table.crmUserId, sql`select ${crmUsers.id} from ${crmUsers} join ${users} on ${users.id} = ${crmUsers.userId} where ${users.departmentId} = ${departmentId}`),

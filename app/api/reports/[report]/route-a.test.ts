@@ -66,9 +66,9 @@ describe("the sales reports' figures through the API", () => {
     const overview = (await (await call(`overview?${march}`, "admin")).json()) as Body & { sparkline: { month: string; revenue: string }[] };
     // 1 000 ₸ won; 1 won ÷ (1 won + 1 lost)
     expect(overview.rows.slice(0, 3)).toEqual([
-      { kpi: "revenue", value: "1000.00", previousValue: "0.00", change: null },
-      { kpi: "wonDeals", value: 1, previousValue: 0, change: null },
-      { kpi: "winRate", value: 0.5, previousValue: null, change: null },
+      { kpi: "revenue", value: "1000.00", previousValue: "0.00", change: null, changeKind: "relative" },
+      { kpi: "wonDeals", value: 1, previousValue: 0, change: null, changeKind: "relative" },
+      { kpi: "winRate", value: 0.5, previousValue: null, change: null, changeKind: "points" },
     ]);
     expect(overview.sparkline).toHaveLength(12);
     expect(overview.sparkline[11]).toEqual({ month: "2025-03", revenue: "1000.00" });
