@@ -95,12 +95,16 @@ describe("GET /api/deals/:id", () => {
 });
 
 describe("GET /api/overview", () => {
-  it("counts open deals within each viewer's scope", async () => {
-    const openCount = async (who: string) => ((await (await call(getOverview, "/api/overview", who)).json()) as { openDeals: { count: number } }).openDeals.count;
-    expect(await openCount("admin")).toBe(3); // bob 2 000, carol 4 000, nobody 8 000
-    expect(await openCount("director")).toBe(1); // bob
-    expect(await openCount("alice")).toBe(0);
-    expect(await openCount("carol")).toBe(1);
-    expect(await openCount("adminB")).toBe(1);
+  it("sums won revenue within each viewer's scope, through the overview report", async () => {
+    const revenue = async (who: string) => {
+      const body = (await (await call(getOverview, "/api/overview?from=2025-03-01&to=2025-03-31", who)).json()) as { report: string; rows: { kpi: string; value: string }[] };
+      expect(body.report).toBe("overview");
+      return body.rows.find((row) => row.kpi === "revenue")?.value;
+    };
+    expect(await revenue("admin")).toBe("1000.00"); // alice's won deal
+    expect(await revenue("director")).toBe("1000.00"); // alice is in the director's department
+    expect(await revenue("alice")).toBe("1000.00");
+    expect(await revenue("carol")).toBe("0.00");
+    expect(await revenue("adminB")).toBe("0.00"); // another organisation: its one deal is open
   });
 });

@@ -2,7 +2,7 @@
 // Leads created per month as bars (left axis) and the share of them converted as a line (right axis).
 // Data in props only.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatNumber, type Locale, localeTag } from "@/lib/format";
 import { shortMonth } from "./chart-format";
 
 /** rate: converted ÷ leads as a fraction; null for a month with no leads (the line skips it). */
@@ -10,10 +10,8 @@ export type ConversionPoint = { month: string; leads: number; rate: number | nul
 
 type Props = { data: ConversionPoint[]; locale: Locale; labels: { leads: string; rate: string }; height?: number };
 
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
-
 export function ConversionLine({ data, locale, labels, height = 300 }: Props) {
-  const percent = new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 1 });
   const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
   return (
     <div style={{ height }} data-testid="conversion-line">

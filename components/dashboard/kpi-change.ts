@@ -1,7 +1,5 @@
 // How a KPI moved against the previous period: arrow, sign, colour. Pure, so it is unit-tested.
-import type { Locale } from "@/lib/format";
-
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
+import { type Locale, localeTag } from "@/lib/format";
 
 export type KpiChange = { arrow: "▲" | "▼" | "→"; text: string; tone: "good" | "bad" | "neutral" } | null;
 
@@ -11,7 +9,7 @@ export type KpiChange = { arrow: "▲" | "▼" | "→"; text: string; tone: "goo
  */
 export function describeChange(change: number | null, locale: Locale, isLowerBetter = false): KpiChange {
   if (change === null) return null;
-  const percent = new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(change);
+  const percent = new Intl.NumberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(change);
   if (change === 0) return { arrow: "→", text: percent, tone: "neutral" };
   const isUp = change > 0;
   return { arrow: isUp ? "▲" : "▼", text: percent, tone: isUp !== isLowerBetter ? "good" : "bad" };

@@ -3,11 +3,11 @@
 // pipeline, department, manager (a CRM user) and source (a connected CRM).
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, addWeeks, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from "date-fns";
-import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { crmUsers, users } from "@/db/schema";
 import type { Db } from "@/db/types";
-import type { Scope } from "@/lib/auth/scope";
+import { departmentManagers, managerIn, scopeCondition, type Scope } from "@/lib/auth/scope";
 import { ForbiddenError } from "@/lib/errors";
 import type { Period } from "@/lib/time/months";
 
@@ -106,9 +106,13 @@ export function filterConditions(filters: ReportFilters, table: { sourceId: AnyC
   if (filters.sourceId) conditions.push(eq(table.sourceId, filters.sourceId));
   if (filters.pipelineId && table.pipelineId) conditions.push(eq(table.pipelineId, filters.pipelineId));
   if (filters.managerId) conditions.push(eq(table.crmUserId, filters.managerId));
-  if (filters.departmentId) {
-    const departmentManagers = sql`(select ${crmUsers.id} from ${crmUsers} join ${users} on ${users.id} = ${crmUsers.userId} where ${users.departmentId} = ${filters.departmentId})`;
-    conditions.push(inArray(table.crmUserId, departmentManagers));
-  }
+  if (filters.departmentId) conditions.push(managerIn(table.crmUserId, departmentManagers(filters.departmentId)));
   return conditions;
+}
+
+type FilterableTable = { orgId: AnyColumn; crmUserId: AnyColumn; sourceId: AnyColumn; pipelineId?: AnyColumn };
+
+/** The rows a report reads: the viewer's scope, then the report's filters (leads and activities have no pipeline). */
+export function reportRows(context: { scope: Scope; filters: ReportFilters }, table: FilterableTable): SQL {
+  return and(scopeCondition(context.scope, table), ...filterConditions(context.filters, table))!;
 }

@@ -56,7 +56,7 @@ export type SyncStep = PagedStep<unknown> | DirectoryStep;
 
 export type SyncPlan = {
   steps: SyncStep[];
-  /** Pages read ahead of the writer (lib/sync/read-ahead.ts). */
+  /** Pages read ahead of the writer (lib/async/read-ahead.ts). */
   readAhead: number;
   /** HTTP requests and retries so far (from the client). */
   stats(): { requests: number; retries: number };
