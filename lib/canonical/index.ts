@@ -7,5 +7,5 @@ export { applyDeals, type ApplyDealsOptions } from "./deals";
 export { applyActivities, applyCallDurations } from "./activities";
 export { applyStageChanges } from "./stage-changes";
 export { markDeleted, markDeletedInRange, type DeletableEntity } from "./deletes";
-export { CHUNK_SIZE, type DbOrTx } from "./upsert";
+export { CHUNK_SIZE } from "./upsert";
 export { runInWriteScope, type WriteScope } from "./write-scope";
