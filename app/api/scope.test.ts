@@ -8,6 +8,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { GET as getDeal } from "./deals/[id]/route";
 import { GET as listDeals } from "./deals/route";
 import { GET as getOverview } from "./overview/route";
+import { routeRequest } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -16,8 +17,7 @@ const deal: Record<string, { id: string }> = {};
 const token: Record<string, string> = {};
 
 function call<P>(handler: (request: Request, context?: { params: Promise<P> }) => Promise<Response>, path: string, who: string, params?: P) {
-  const request = new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token[who]}` } });
-  return handler(request, params ? { params: Promise.resolve(params) } : undefined);
+  return handler(routeRequest(path, { as: { token: token[who] } }), params ? { params: Promise.resolve(params) } : undefined);
 }
 
 beforeAll(async () => {
