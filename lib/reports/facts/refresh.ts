@@ -2,7 +2,21 @@
 // activities calls refreshReportFacts inside its own transaction, after its writes, with the ids it
 // touched; rebuildReportFacts recomputes an organisation from scratch (demo seed, bootstrap of a
 // database migrated from before the facts, a change of time zone). docs/reports.md explains the design.
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, notExists, sql, type SQL } from "drizzle-orm";
+import {
+  organisations,
+  reportActivityDaily,
+  reportActivityFacts,
+  reportDealDaily,
+  reportDealFacts,
+  reportFactState,
+  reportLeadDaily,
+  reportLeadDaysMonthly,
+  reportLeadFacts,
+  reportStageDaily,
+  reportStageFacts,
+  reportStageGaps,
+} from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
 import { insertActivityFacts, insertDealFacts, insertLeadFacts, insertStageFacts, insertStageGaps } from "./fact-sql";
@@ -11,8 +25,9 @@ import { isUuid } from "@/lib/uuid";
 
 export type ChangedRows = { dealIds?: string[]; leadIds?: string[]; activityIds?: string[] };
 
-const FACT_TABLES = ["report_deal_facts", "report_stage_facts", "report_stage_gaps", "report_lead_facts", "report_activity_facts"];
-const ROLLUP_TABLES = ["report_deal_daily", "report_stage_daily", "report_lead_daily", "report_lead_days_monthly", "report_activity_daily"];
+// Drizzle's tables, not their names as strings: a renamed table or column fails the type check.
+const FACT_TABLES = [reportDealFacts, reportStageFacts, reportStageGaps, reportLeadFacts, reportActivityFacts];
+const ROLLUP_TABLES = [reportDealDaily, reportStageDaily, reportLeadDaily, reportLeadDaysMonthly, reportActivityDaily];
 
 function uuidArray(ids: string[]): SQL {
   for (const id of ids) if (!isUuid(id)) throw new Error(`refreshReportFacts: "${id}" is not a row id`);
@@ -29,7 +44,7 @@ async function lockOrganisation(tx: Db, orgId: string): Promise<void> {
 }
 
 async function hasFacts(tx: Db, orgId: string): Promise<boolean> {
-  const rows = await selectRows<{ one: number }>(tx, sql`select 1 as one from report_fact_state where org_id = ${orgId}`);
+  const rows = await tx.select({ orgId: reportFactState.orgId }).from(reportFactState).where(eq(reportFactState.orgId, orgId));
   return rows.length > 0;
 }
 
@@ -109,11 +124,12 @@ const activityParts: FactPart[] = [
 ];
 
 async function leadsOfDeals(tx: Db, dealIds: string[]): Promise<string[]> {
-  const rows = await selectRows<{ leadId: string }>(
-    tx,
-    sql`select distinct lead_id as "leadId" from report_deal_facts where deal_id = any(${uuidArray(dealIds)}) and lead_id is not null`,
-  );
-  return rows.map((row) => row.leadId);
+  const f = reportDealFacts;
+  const rows = await tx
+    .selectDistinct({ leadId: f.leadId })
+    .from(f)
+    .where(and(sql`${f.dealId} = any(${uuidArray(dealIds)})`, isNotNull(f.leadId)));
+  return rows.map((row) => row.leadId!);
 }
 
 const CHUNK = 5_000;
@@ -170,14 +186,13 @@ export async function refreshSourceFacts(db: Db, orgId: string, sourceId: string
 }
 
 async function rebuildLocked(tx: Db, orgId: string): Promise<void> {
-  for (const table of [...FACT_TABLES, ...ROLLUP_TABLES]) await tx.execute(sql`delete from ${sql.raw(table)} where org_id = ${orgId}`);
+  for (const table of [...FACT_TABLES, ...ROLLUP_TABLES]) await tx.execute(sql`delete from ${table} where ${table.orgId} = ${orgId}`);
   const all = sql`true`;
   for (const part of [...dealParts, ...leadParts, ...activityParts]) {
     await tx.execute(part.insert(orgId, all));
     for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, all, 1));
   }
-  await tx.execute(sql`insert into report_fact_state (org_id, rebuilt_at) values (${orgId}, now())
-    on conflict (org_id) do update set rebuilt_at = excluded.rebuilt_at`);
+  await tx.insert(reportFactState).values({ orgId, rebuiltAt: sql`now()` }).onConflictDoUpdate({ target: reportFactState.orgId, set: { rebuiltAt: sql`excluded.rebuilt_at` } });
 }
 
 /** Recomputes every report fact of the organisation from its source rows, in one transaction. */
@@ -190,6 +205,7 @@ export async function rebuildReportFacts(db: Db, orgId: string): Promise<void> {
 
 /** Organisations with no facts yet (bootstrap rebuilds them). */
 export async function organisationsWithoutFacts(db: Db): Promise<string[]> {
-  const rows = await selectRows<{ id: string }>(db, sql`select o.id from organisations o where not exists (select 1 from report_fact_state s where s.org_id = o.id)`);
+  const hasState = db.select({ one: sql`1` }).from(reportFactState).where(eq(reportFactState.orgId, organisations.id));
+  const rows = await db.select({ id: organisations.id }).from(organisations).where(notExists(hasState));
   return rows.map((row) => row.id);
 }
