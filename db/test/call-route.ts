@@ -22,7 +22,7 @@ export type RouteCall = {
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the body it expects
-export type RouteAnswer = { status: number; body: any; headers: Headers };
+export type RouteAnswer = { status: number; body: any };
 
 export function callerHeaders(caller: Caller | undefined, method = "GET"): Record<string, string> {
   if (!caller) return {};
@@ -43,5 +43,5 @@ export async function callRoute(handler: Handler, path: string, call: RouteCall 
   const context = call.params ? { params: Promise.resolve(call.params) } : undefined;
   const response = await handler(routeRequest(path, call), context as never);
   const isJson = response.headers.get("content-type")?.includes("json") && response.status !== 204;
-  return { status: response.status, body: isJson ? await response.json() : null, headers: response.headers };
+  return { status: response.status, body: isJson ? await response.json() : null };
 }

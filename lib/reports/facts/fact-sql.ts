@@ -4,12 +4,13 @@
 // Local days and exchange rates use the organisation's own time zone and base currency.
 import { sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { deals, organisations } from "@/db/schema";
+import { activities, deals, leads, organisations, reportStageFacts } from "@/db/schema";
 import { baseAmountSql } from "../base-amount";
 
-// The source rows under the aliases the statements below use.
+// The source rows under the aliases the statements below use; refresh.ts selects rows through them.
 const d = alias(deals, "d");
 const o = alias(organisations, "o");
+export const factSources = { deal: d, lead: alias(leads, "l"), activity: alias(activities, "a"), stageFact: alias(reportStageFacts, "f") };
 
 /** A deal's amount in the base currency at the latest rate on or before the local day of `at`. */
 function baseAmount(at: string): SQL {
