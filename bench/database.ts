@@ -56,7 +56,7 @@ export async function openBenchDatabase(url: string): Promise<BenchDatabase> {
   await createDatabaseIfMissing(url);
   const client = postgres(url, { max: 4, onnotice: () => {} });
   await migrate(drizzle(client), { migrationsFolder });
-  return { url, db: drizzle(client, { schema }) as unknown as Db, close: () => client.end({ timeout: 5 }) };
+  return { url, db: drizzle(client, { schema }), close: () => client.end({ timeout: 5 }) };
 }
 
 /** A brand-new database beside the bench one (named `<bench>_<suffix>`), dropped by `drop()`. */

@@ -15,7 +15,7 @@ let db: Db;
 beforeEach(async () => {
   client = await PGlite.create();
   await migrate(drizzle(client), { migrationsFolder });
-  db = drizzle(client, { schema }) as unknown as Db;
+  db = drizzle(client, { schema });
 });
 afterEach(() => client.close());
 

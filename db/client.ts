@@ -6,22 +6,25 @@ import * as schema from "./schema";
 import { migrationsFolder } from "./migrate";
 import { bootstrapDatabase } from "./bootstrap";
 import type { Db, DbMode } from "./types";
+import { processSlot } from "@/lib/process-slot";
 
 export type DbHandle = { db: Db; mode: DbMode; close: () => Promise<void> };
 
 const MIGRATION_LOCK = 7_204_311; // any constant shared by every instance of the app
 
-const store = globalThis as typeof globalThis & { __voronkaDb?: Promise<DbHandle> };
+/** The process's database; db/test/route-db.ts points it at a test database. */
+export const dbSlot = processSlot<Promise<DbHandle>>("Db");
 
 export function getDbHandle(): Promise<DbHandle> {
   if (env.NEXT_PHASE === "phase-production-build") {
     throw new Error("The database is not opened during `next build`; keep database pages dynamic.");
   }
-  store.__voronkaDb ??= openDatabase().catch((error) => {
-    store.__voronkaDb = undefined; // let the next request try again, e.g. after the other process stops
-    throw error;
-  });
-  return store.__voronkaDb;
+  return dbSlot.ensure(() =>
+    openDatabase().catch((error) => {
+      dbSlot.set(undefined); // let the next request try again, e.g. after the other process stops
+      throw error;
+    }),
+  );
 }
 
 export async function getDb(): Promise<Db> {
@@ -29,8 +32,8 @@ export async function getDb(): Promise<Db> {
 }
 
 export async function closeDb(): Promise<void> {
-  const pending = store.__voronkaDb;
-  store.__voronkaDb = undefined;
+  const pending = dbSlot.get();
+  dbSlot.set(undefined);
   if (pending) await (await pending).close();
 }
 
@@ -55,7 +58,7 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     const client = await PGlite.create(dataDir);
-    const db = drizzle(client, { schema }) as unknown as Db;
+    const db: Db = drizzle(client, { schema });
     await migrate(drizzle(client), { migrationsFolder });
     await bootstrap(db);
     return {
@@ -77,7 +80,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {} });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db: Db = drizzle(client, { schema });
   // Several instances may start together: one migrates and seeds while the others wait on the lock.
   const lockConnection = await client.reserve();
   try {

@@ -3,6 +3,11 @@ export type Locale = "ru" | "en";
 
 const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
 
+/** The BCP 47 tag Intl formats a locale with: the one map from our locales to Intl's. */
+export function localeTag(locale: Locale): string {
+  return tags[locale];
+}
+
 /** "1 234 568 ₸" / "₸1,234,568": narrow symbols, so tenge and rouble show as ₸ and ₽. */
 export function formatMoney(amount: string | number, currency: string, locale: Locale, fractionDigits = 0): string {
   return new Intl.NumberFormat(tags[locale], {

@@ -8,6 +8,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { GET as getDeal } from "./deals/[id]/route";
 import { GET as listDeals } from "./deals/route";
 import { GET as getOverview } from "./overview/route";
+import { routeRequest } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -16,8 +17,7 @@ const deal: Record<string, { id: string }> = {};
 const token: Record<string, string> = {};
 
 function call<P>(handler: (request: Request, context?: { params: Promise<P> }) => Promise<Response>, path: string, who: string, params?: P) {
-  const request = new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token[who]}` } });
-  return handler(request, params ? { params: Promise.resolve(params) } : undefined);
+  return handler(routeRequest(path, { as: { token: token[who] } }), params ? { params: Promise.resolve(params) } : undefined);
 }
 
 beforeAll(async () => {
@@ -95,12 +95,16 @@ describe("GET /api/deals/:id", () => {
 });
 
 describe("GET /api/overview", () => {
-  it("counts open deals within each viewer's scope", async () => {
-    const openCount = async (who: string) => ((await (await call(getOverview, "/api/overview", who)).json()) as { openDeals: { count: number } }).openDeals.count;
-    expect(await openCount("admin")).toBe(3); // bob 2 000, carol 4 000, nobody 8 000
-    expect(await openCount("director")).toBe(1); // bob
-    expect(await openCount("alice")).toBe(0);
-    expect(await openCount("carol")).toBe(1);
-    expect(await openCount("adminB")).toBe(1);
+  it("sums won revenue within each viewer's scope, through the overview report", async () => {
+    const revenue = async (who: string) => {
+      const body = (await (await call(getOverview, "/api/overview?from=2025-03-01&to=2025-03-31", who)).json()) as { report: string; rows: { kpi: string; value: string }[] };
+      expect(body.report).toBe("overview");
+      return body.rows.find((row) => row.kpi === "revenue")?.value;
+    };
+    expect(await revenue("admin")).toBe("1000.00"); // alice's won deal
+    expect(await revenue("director")).toBe("1000.00"); // alice is in the director's department
+    expect(await revenue("alice")).toBe("1000.00");
+    expect(await revenue("carol")).toBe("0.00");
+    expect(await revenue("adminB")).toBe("0.00"); // another organisation: its one deal is open
   });
 });

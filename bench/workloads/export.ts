@@ -32,7 +32,7 @@ type Source = { db: Db; orgId: string; label: string; close: () => Promise<void>
 
 async function openReadOnly(url: string): Promise<{ db: Db; close: () => Promise<void> }> {
   const client = postgres(url, { max: 4, onnotice: () => {}, connection: { default_transaction_read_only: true } });
-  return { db: drizzle(client, { schema }) as unknown as Db, close: () => client.end({ timeout: 5 }) };
+  return { db: drizzle(client, { schema }), close: () => client.end({ timeout: 5 }) };
 }
 
 async function demoOrg(db: Db): Promise<{ orgId: string; deals: number } | null> {

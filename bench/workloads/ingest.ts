@@ -13,6 +13,7 @@ import { organisations, sources, webhookEvents } from "../../db/schema";
 import { deleteOrganisation } from "../../db/demo/remove";
 import { amoBody, amoLead, shopBody, shopSignature } from "../../lib/ingest/test/bodies";
 import { freePort, startProductionServer } from "../../lib/ingest/test/server";
+import { inboundWebhookUrl } from "../../lib/sources/inbound-url";
 import { summarize } from "../stats";
 import { cpuMs, postgresCpuMs, serverAckBuckets, serverP99Bound } from "./ingest-measures";
 import type { BaseContext, Workload } from "../harness";
@@ -65,13 +66,13 @@ function makeRequest(origin: string, s: Awaited<ReturnType<typeof createSources>
       total: String(1000 + (n % 97) * 250),
       customer: { name: `Покупатель ${n % 5000}`, phone: `+7701${String(1_000_000 + (n % 5000)).slice(1)}`, email: `buyer${n % 5000}@mail.kz` },
     });
-    return { url: `${origin}/api/webhooks/shop/${s.shop.id}`, body, headers: { "content-type": "application/json", "x-voronka-signature": shopSignature(s.shop.webhookSecret, body) } };
+    return { url: inboundWebhookUrl(origin, s.shop, "shown"), body, headers: { "content-type": "application/json", "x-voronka-signature": shopSignature(s.shop.webhookSecret, body) } };
   }
   const now = Math.floor(Date.now() / 1000);
   const status = ["41893093", "41893094", "41893095", "142"][n % 4];
   const lead = amoLead({ id: String(30_000_000 + (n % 3000)), statusId: status, oldStatusId: "41893093", pipelineId: "4542166", price: String(10_000 + (n % 50) * 1000), createdAt: now - 86_400, updatedAt: now, utm: { source: "yandex", medium: "cpc" } });
   const body = amoBody({ id: "29638927", subdomain: "example" }, { leads: { [n % 2 ? "status" : "update"]: [lead] } });
-  return { url: `${origin}/api/webhooks/amocrm/${s.amo.id}/${s.amo.webhookSecret}`, body, headers: { "content-type": "application/x-www-form-urlencoded" } };
+  return { url: inboundWebhookUrl(origin, s.amo, "shown"), body, headers: { "content-type": "application/x-www-form-urlencoded" } };
 }
 
 /** Like a real sender's client: a bounded pool of keep-alive connections. */

@@ -1,18 +1,16 @@
 // Axis and tooltip labels of the charts: short month names and compact money in the locale.
-import type { Locale } from "@/lib/format";
-
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
+import { type Locale, localeTag } from "@/lib/format";
 
 /** "2025-03" → "мар ’25" / "Mar ’25" (mid-month in UTC, so no time zone moves it). */
 export function shortMonth(month: string, locale: Locale): string {
   const [year, monthIndex] = month.split("-").map(Number);
-  const name = new Intl.DateTimeFormat(tags[locale], { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(year, monthIndex - 1, 15)));
+  const name = new Intl.DateTimeFormat(localeTag(locale), { month: "short", timeZone: "UTC" }).format(new Date(Date.UTC(year, monthIndex - 1, 15)));
   return `${name.replace(/\.$/, "")} ’${String(year).slice(2)}`;
 }
 
 /** 1 234 567 → "1,2 млн ₸" / "₸1.2M". */
 export function compactMoney(amount: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(tags[locale], { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 }).format(amount);
+  return new Intl.NumberFormat(localeTag(locale), { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 }).format(amount);
 }
 
 /** The month ("YYYY-MM") that holds `today` ("YYYY-MM-DD", the organisation's date): its figures are incomplete. */

@@ -2,7 +2,7 @@
 // Leads created per month as bars (left axis) and the share of them converted as a line (right axis).
 // Data in props only.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatNumber, type Locale } from "@/lib/format";
+import { formatNumber, localeTag, type Locale } from "@/lib/format";
 import { monthTick } from "./chart-format";
 
 /** rate: converted ÷ leads as a fraction; null for a month with no leads (the line skips it). */
@@ -11,10 +11,8 @@ export type ConversionPoint = { month: string; leads: number; rate: number | nul
 /** incompleteMonth: the month still running ("YYYY-MM"), starred on the axis. */
 type Props = { data: ConversionPoint[]; locale: Locale; labels: { leads: string; rate: string }; height?: number; incompleteMonth?: string };
 
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
-
 export function ConversionLine({ data, locale, labels, height = 300, incompleteMonth }: Props) {
-  const percent = new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 1 });
   const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
   return (
     <div style={{ height }} data-testid="conversion-line">

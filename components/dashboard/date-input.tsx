@@ -4,10 +4,9 @@
 // our weeks start on Monday everywhere, so the calendar is drawn here.
 import { addDays, addMonths, format, isSameMonth, parseISO, startOfMonth, startOfWeek } from "date-fns";
 import { useRef, useState } from "react";
-import type { Locale } from "@/lib/format";
+import { type Locale, localeTag } from "@/lib/format";
 import { useDismiss } from "@/components/ui/use-dismiss";
 
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
 const datePattern = /^\d{4}-\d\d-\d\d$/;
 
 type Props = {
@@ -23,7 +22,7 @@ type Props = {
 
 /** "Декабрь 2025" / "December 2025": without the Russian "г." and with a capital letter. */
 function monthTitleOf(month: Date, locale: Locale): string {
-  const text = new Intl.DateTimeFormat(tags[locale], { month: "long", year: "numeric" }).format(month).replace(/\s?г\.$/, "");
+  const text = new Intl.DateTimeFormat(localeTag(locale), { month: "long", year: "numeric" }).format(month).replace(/\s?г\.$/, "");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -53,7 +52,7 @@ export function DateInput({ id, value, min, max, locale, labels, onChange, onBlu
     if (datePattern.test(value)) setShownMonth(startOfMonth(parseISO(value)));
     setIsOpen((current) => !current);
   };
-  const weekdays = calendarDays(new Date(2025, 0, 1)).slice(0, 7).map((day) => new Intl.DateTimeFormat(tags[locale], { weekday: "short" }).format(day));
+  const weekdays = calendarDays(new Date(2025, 0, 1)).slice(0, 7).map((day) => new Intl.DateTimeFormat(localeTag(locale), { weekday: "short" }).format(day));
   const monthTitle = monthTitleOf(shownMonth, locale);
 
   return (

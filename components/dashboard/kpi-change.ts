@@ -1,8 +1,7 @@
 // How a KPI moved against the previous period: arrow, signed text, colour. Pure, so it is unit-tested.
-import { typographicMinus, type Locale } from "@/lib/format";
+import { localeTag, typographicMinus, type Locale } from "@/lib/format";
 import type { ChangeKind } from "@/lib/reports/overview-kpis";
 
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
 const pointsUnit: Record<Locale, string> = { ru: "п.п.", en: "pp" };
 
 export type KpiChange = { arrow: "▲" | "▼" | "→"; text: string; tone: "good" | "bad" | "neutral" } | null;
@@ -24,9 +23,9 @@ export function describeChange(change: number | null, kind: ChangeKind, locale: 
 }
 
 function formatPercent(fraction: number, locale: Locale, signDisplay: "auto" | "always"): string {
-  return new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1, signDisplay }).format(fraction);
+  return new Intl.NumberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 1, signDisplay }).format(fraction);
 }
 
 function formatNumberSigned(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1, signDisplay: "always" }).format(value);
+  return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1, signDisplay: "always" }).format(value);
 }

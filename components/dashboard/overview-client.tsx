@@ -9,7 +9,7 @@ import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { RevenueSparkline } from "@/components/charts/revenue-sparkline";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
-import { formatDateRange, formatMoney, formatNumber, formatRate, periodDates, type Locale } from "@/lib/format";
+import { formatDateRange, formatMoney, formatNumber, formatRate, localeTag, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { OverviewKpi, OverviewResult, OverviewRow } from "@/lib/reports/overview-kpis";
@@ -35,7 +35,6 @@ type Props = { initial: InitialReport<OverviewReport>; options: FilterOptions; r
 
 /** The KPIs whose deals a click can list: all of them are won deals closed in the period. */
 const wonKpis: readonly OverviewKpi[] = ["revenue", "wonDeals", "averageDeal"];
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
 
 export function OverviewClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
@@ -109,8 +108,8 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
 
 /** "12,5 дня" / "1 day": days with one decimal; the plural rules pick the form for fractions too. */
 function formatDays(days: number, forms: DashboardMessages["overview"]["days"], locale: Locale): string {
-  const form = new Intl.PluralRules(tags[locale]).select(days) as keyof typeof forms;
-  return (forms[form] ?? forms.other).replace("{n}", new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(days));
+  const form = new Intl.PluralRules(localeTag(locale)).select(days) as keyof typeof forms;
+  return (forms[form] ?? forms.other).replace("{n}", new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(days));
 }
 
 const toneClass = { good: "text-green-700", bad: "text-red-700", neutral: "text-slate-500" } as const;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { getDb } from "@/db/client";
 import { Alert } from "@/components/ui/alert";
 import type { Locale } from "@/lib/format";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { describeHealth, sourceHealthMessages } from "@/lib/i18n/source-health-messages";
 import { sourcesMessages } from "@/lib/i18n/sources-messages";
 import { loadSourceHealth } from "@/lib/sources/source-health";

@@ -1,7 +1,8 @@
-// Route handlers get their database from getDb(), which keeps one promise on globalThis; a test
-// points that promise at its own test database.
+// Route handlers get their database from getDb(), which keeps one promise in the process's slot
+// (db/client.ts); a test points that slot at its own test database.
+import { dbSlot } from "../client";
 import type { TestDb } from "./test-db";
 
 export function useTestDbForRoutes(testDb: TestDb): void {
-  (globalThis as { __voronkaDb?: unknown }).__voronkaDb = Promise.resolve({ db: testDb.db, mode: testDb.mode, close: async () => {} });
+  dbSlot.set(Promise.resolve({ db: testDb.db, mode: testDb.mode, close: async () => {} }));
 }

@@ -13,11 +13,11 @@ export async function createTestDb(): Promise<TestDb> {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
     const client = postgres(url, { max: 4, onnotice: () => {} });
-    return { db: drizzle(client, { schema }) as unknown as Db, mode: "postgres", close: () => client.end() };
+    return { db: drizzle(client, { schema }), mode: "postgres", close: () => client.end() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const snapshot = new Blob([fs.readFileSync(inject("pgliteSnapshot"))]);
   const client = await PGlite.create({ loadDataDir: snapshot });
-  return { db: drizzle(client, { schema }) as unknown as Db, mode: "pglite", close: () => client.close() };
+  return { db: drizzle(client, { schema }), mode: "pglite", close: () => client.close() };
 }

@@ -1,11 +1,11 @@
 // Reads an organisation's teams and rules and builds its matcher: call once per batch, not per row.
 import { asc, eq } from "drizzle-orm";
 import { attributionRules, trafficTeams } from "@/db/schema";
-import type { Db, Tx } from "@/db/types";
+import type { Db } from "@/db/types";
 import { buildMatcher } from "./matcher";
 import type { Matcher, MatcherRule, MatcherTeam } from "./types";
 
-export async function loadMatcherInputs(db: Db | Tx, orgId: string): Promise<{ teams: MatcherTeam[]; rules: MatcherRule[] }> {
+export async function loadMatcherInputs(db: Db, orgId: string): Promise<{ teams: MatcherTeam[]; rules: MatcherRule[] }> {
   const teams = await db
     .select({ id: trafficTeams.id, name: trafficTeams.name, primarySourceCode: trafficTeams.primarySourceCode, isActive: trafficTeams.isActive })
     .from(trafficTeams)
@@ -27,7 +27,7 @@ export async function loadMatcherInputs(db: Db | Tx, orgId: string): Promise<{ t
   return { teams, rules };
 }
 
-export async function loadAttributionMatcher(db: Db | Tx, orgId: string): Promise<Matcher> {
+export async function loadAttributionMatcher(db: Db, orgId: string): Promise<Matcher> {
   const { teams, rules } = await loadMatcherInputs(db, orgId);
   return buildMatcher(teams, rules);
 }

@@ -5,7 +5,7 @@ import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
 import { idsByExternalId } from "./refs";
 import { emptyResult, type ApplyResult, type CanonicalActivity, type SourceRef } from "./types";
-import { chunk, lastPerExternalId, tally, upsertRows, type DbOrTx } from "./upsert";
+import { chunk, lastPerExternalId, tally, upsertRows } from "./upsert";
 import { withFacts } from "./facts";
 
 const ACTIVITY_COLUMNS = [
@@ -13,11 +13,11 @@ const ACTIVITY_COLUMNS = [
 ];
 
 /** Talk time of calls from telephony statistics: external activity id → seconds. */
-export async function applyCallDurations(db: DbOrTx, source: SourceRef, durations: Map<string, number>): Promise<ApplyResult> {
+export async function applyCallDurations(db: Db, source: SourceRef, durations: Map<string, number>): Promise<ApplyResult> {
   return withFacts(db, source.orgId, (tx) => applyCallDurationsUnwrapped(tx, source, durations), (r) => ({ activityIds: r.ids }));
 }
 
-async function applyCallDurationsUnwrapped(db: DbOrTx, source: SourceRef, durations: Map<string, number>): Promise<ApplyResult> {
+async function applyCallDurationsUnwrapped(db: Db, source: SourceRef, durations: Map<string, number>): Promise<ApplyResult> {
   const result = emptyResult();
   for (const part of chunk([...durations])) {
     // one JSON parameter for the whole chunk (see upsertRows)
@@ -35,11 +35,11 @@ async function applyCallDurationsUnwrapped(db: DbOrTx, source: SourceRef, durati
   return result;
 }
 
-export async function applyActivities(db: DbOrTx, source: SourceRef, records: CanonicalActivity[]): Promise<ApplyResult> {
+export async function applyActivities(db: Db, source: SourceRef, records: CanonicalActivity[]): Promise<ApplyResult> {
   return withFacts(db, source.orgId, (tx) => applyActivitiesUnwrapped(tx, source, records), (r) => ({ activityIds: r.ids }));
 }
 
-async function applyActivitiesUnwrapped(db: DbOrTx, source: SourceRef, records: CanonicalActivity[]): Promise<ApplyResult> {
+async function applyActivitiesUnwrapped(db: Db, source: SourceRef, records: CanonicalActivity[]): Promise<ApplyResult> {
   const result = emptyResult();
   for (const part of chunk(lastPerExternalId(records))) {
     const existed = new Set((await idsByExternalId(db, "activities", source.id, part.map((r) => r.externalId))).keys());

@@ -9,9 +9,10 @@ import { leads } from "@/db/schema";
 import { applyDeals, type ApplyDealsOptions } from "./deals";
 import { applyLeads } from "./leads";
 import type { ApplyResult, CanonicalDeal, CanonicalLead, SourceRef } from "./types";
-import { chunk, lastPerExternalId, textArray, type DbOrTx } from "./upsert";
+import { chunk, lastPerExternalId, textArray } from "./upsert";
+import type { Db } from "@/db/types";
 
-export async function applyDealsAsLeads(db: DbOrTx, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions = {}): Promise<ApplyResult> {
+export async function applyDealsAsLeads(db: Db, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions = {}): Promise<ApplyResult> {
   const channels = new Map<string, string | null>();
   for (const part of chunk(lastPerExternalId(records))) {
     const rows = await db
@@ -51,7 +52,7 @@ function leadOfDeal(deal: CanonicalDeal, channel: string | null): CanonicalLead 
  * A deleted amoCRM deal takes its lead with it (the facts refresh of the deals refreshes their
  * leads). Only where the lead is the deal itself: a Bitrix24 deal's lead is another entity.
  */
-export async function deleteLeadsOfDeals(db: DbOrTx, dealIds: string[], at: Date): Promise<void> {
+export async function deleteLeadsOfDeals(db: Db, dealIds: string[], at: Date): Promise<void> {
   for (const part of chunk(dealIds)) {
     await db.execute(sql`update leads l set deleted_at = ${at.toISOString()}::timestamptz, updated_at = greatest(l.updated_at, ${at.toISOString()}::timestamptz)
       from deals d join sources s on s.id = d.source_id and s.kind = 'amocrm'

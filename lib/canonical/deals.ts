@@ -4,7 +4,8 @@ import { and, eq, inArray } from "drizzle-orm";
 import { deals, stageChanges } from "@/db/schema";
 import { ensureStages, idsByExternalId, loadStageMap, stageKey } from "./refs";
 import { emptyResult, type ApplyResult, type CanonicalDeal, type SourceRef } from "./types";
-import { chunk, lastPerExternalId, tally, upsertRows, type DbOrTx } from "./upsert";
+import { chunk, lastPerExternalId, tally, upsertRows } from "./upsert";
+import type { Db } from "@/db/types";
 import { withFacts } from "./facts";
 import { attributionStamper } from "./attribution";
 import { enqueueWonDeals, pickNewlyWonDeals } from "@/lib/notifications/enqueue";
@@ -23,7 +24,7 @@ const DEAL_COLUMNS = [
   "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "trafficTeamId", "attributionConfidence", "createdAt", "updatedAt", "closedAt", "deletedAt",
 ];
 
-export async function applyDeals(db: DbOrTx, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions = {}): Promise<ApplyResult> {
+export async function applyDeals(db: Db, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions = {}): Promise<ApplyResult> {
   const queuedNotifications: string[] = [];
   const result = await withFacts(db, source.orgId, (tx) => applyDealsUnwrapped(tx, source, records, options, queuedNotifications), (r) => ({ dealIds: r.ids }));
   // Sale messages queued with the deals (lib/notifications): sent once the caller's transaction commits.
@@ -31,7 +32,7 @@ export async function applyDeals(db: DbOrTx, source: SourceRef, records: Canonic
   return result;
 }
 
-async function applyDealsUnwrapped(db: DbOrTx, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions, queuedNotifications: string[]): Promise<ApplyResult> {
+async function applyDealsUnwrapped(db: Db, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions, queuedNotifications: string[]): Promise<ApplyResult> {
   const derive = options.deriveStageChanges ?? true;
   const result = emptyResult();
   const attribute = await attributionStamper(db, source.orgId);
@@ -89,7 +90,7 @@ async function applyDealsUnwrapped(db: DbOrTx, source: SourceRef, records: Canon
 }
 
 async function recordDerivedStageChanges(
-  db: DbOrTx,
+  db: Db,
   source: SourceRef,
   records: CanonicalDeal[],
   rows: { externalId: string; stageId: string; createdAt: Date; updatedAt: Date | null }[],

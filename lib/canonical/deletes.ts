@@ -8,7 +8,8 @@ import { activities, companies, contacts, deals, leads } from "@/db/schema";
 import { deleteLeadsOfDeals } from "./deal-leads";
 import { withFacts } from "./facts";
 import type { SourceRef } from "./types";
-import { chunk, type DbOrTx } from "./upsert";
+import { chunk } from "./upsert";
+import type { Db } from "@/db/types";
 
 const deletable = { companies, contacts, leads, deals, activities } as const;
 export type DeletableEntity = keyof typeof deletable;
@@ -16,7 +17,7 @@ export type DeletableEntity = keyof typeof deletable;
 const factKey = { deals: "dealIds", leads: "leadIds", activities: "activityIds" } as const;
 
 /** Marks the given external ids deleted; returns the Voronka ids it marked (already-deleted ones are left alone). */
-export async function markDeleted(db: DbOrTx, source: SourceRef, entity: DeletableEntity, externalIds: string[], at: Date = new Date()): Promise<string[]> {
+export async function markDeleted(db: Db, source: SourceRef, entity: DeletableEntity, externalIds: string[], at: Date = new Date()): Promise<string[]> {
   return withFacts(db, source.orgId, (tx) => markDeletedUnwrapped(tx, source.id, entity, externalIds, at), (ids) =>
     entity in factKey ? { [factKey[entity as keyof typeof factKey]]: ids } : {},
   );
@@ -27,7 +28,7 @@ function deletion(table: (typeof deletable)[DeletableEntity], at: Date) {
   return { deletedAt: at, updatedAt: sql`greatest(${table.updatedAt}, ${at.toISOString()}::timestamptz)` };
 }
 
-async function markDeletedUnwrapped(db: DbOrTx, sourceId: string, entity: DeletableEntity, externalIds: string[], at: Date): Promise<string[]> {
+async function markDeletedUnwrapped(db: Db, sourceId: string, entity: DeletableEntity, externalIds: string[], at: Date): Promise<string[]> {
   const table = deletable[entity];
   const ids: string[] = [];
   for (const part of chunk([...new Set(externalIds)])) {
@@ -49,7 +50,7 @@ async function markDeletedUnwrapped(db: DbOrTx, sourceId: string, entity: Deleta
  * `prefix` is for ids such as "task:123" (amoCRM tasks and notes share the activities table).
  */
 export async function markDeletedInRange(
-  db: DbOrTx,
+  db: Db,
   source: SourceRef,
   entity: DeletableEntity,
   range: { after: string | null; upTo: string | null; present: string[]; prefix?: string },

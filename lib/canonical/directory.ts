@@ -3,10 +3,11 @@
 import { crmDepartments, crmUsers, pipelines, stages } from "@/db/schema";
 import { idsByExternalId, loadStageMap } from "./refs";
 import type { CanonicalCrmUser, CanonicalDepartment, CanonicalPipeline, CanonicalStage, SourceRef } from "./types";
-import { chunk, tally, upsertRows, type DbOrTx } from "./upsert";
+import { chunk, tally, upsertRows } from "./upsert";
+import type { Db } from "@/db/types";
 import { emptyResult, type ApplyResult } from "./types";
 
-export async function applyDepartments(db: DbOrTx, source: SourceRef, records: CanonicalDepartment[]): Promise<ApplyResult> {
+export async function applyDepartments(db: Db, source: SourceRef, records: CanonicalDepartment[]): Promise<ApplyResult> {
   const result = emptyResult();
   for (const part of chunk(records)) {
     const existed = new Set((await idsByExternalId(db, "crmDepartments", source.id, part.map((r) => r.externalId))).keys());
@@ -18,7 +19,7 @@ export async function applyDepartments(db: DbOrTx, source: SourceRef, records: C
 }
 
 /** CRM users keep their link to a Voronka user (set by an admin), which the CRM knows nothing of. */
-export async function applyCrmUsers(db: DbOrTx, source: SourceRef, records: CanonicalCrmUser[]): Promise<ApplyResult> {
+export async function applyCrmUsers(db: Db, source: SourceRef, records: CanonicalCrmUser[]): Promise<ApplyResult> {
   const result = emptyResult();
   for (const part of chunk(records)) {
     const existed = new Set((await idsByExternalId(db, "crmUsers", source.id, part.map((r) => r.externalId))).keys());
@@ -38,7 +39,7 @@ export async function applyCrmUsers(db: DbOrTx, source: SourceRef, records: Cano
   return result;
 }
 
-export async function applyPipelines(db: DbOrTx, source: SourceRef, records: CanonicalPipeline[]): Promise<ApplyResult> {
+export async function applyPipelines(db: Db, source: SourceRef, records: CanonicalPipeline[]): Promise<ApplyResult> {
   const result = emptyResult();
   for (const part of chunk(records)) {
     const existed = new Set((await idsByExternalId(db, "pipelines", source.id, part.map((r) => r.externalId))).keys());
@@ -50,7 +51,7 @@ export async function applyPipelines(db: DbOrTx, source: SourceRef, records: Can
 }
 
 /** Stages are keyed by (source, pipeline, external id); their pipelines must be applied first. */
-export async function applyStages(db: DbOrTx, source: SourceRef, records: CanonicalStage[]): Promise<ApplyResult> {
+export async function applyStages(db: Db, source: SourceRef, records: CanonicalStage[]): Promise<ApplyResult> {
   const result = emptyResult();
   const map = await loadStageMap(db, source.id);
   const existingIds = new Set([...map.stages.values()].map((stage) => stage.id));

@@ -4,16 +4,15 @@
 // it refreshes the whole source once at its end, far cheaper than page by page for a big pass.
 import type { Db } from "@/db/types";
 import { refreshReportFacts, type ChangedRows } from "@/lib/reports/facts/refresh";
-import type { DbOrTx } from "./upsert";
 import { currentWriteScope } from "./write-scope";
 
-export async function withFacts<T>(db: DbOrTx, orgId: string, write: (tx: DbOrTx) => Promise<T>, changed: (result: T) => ChangedRows): Promise<T> {
+export async function withFacts<T>(db: Db, orgId: string, write: (tx: Db) => Promise<T>, changed: (result: T) => ChangedRows): Promise<T> {
   // Inside a caller's transaction this is a savepoint; either way the facts commit with the rows.
   return (db as Db).transaction(async (tx) => {
     const result = await write(tx);
     const rows = changed(result);
     const scope = currentWriteScope();
-    if (!scope || !(await scope.deferFacts(tx, rows))) await refreshReportFacts(tx as unknown as Db, orgId, rows);
+    if (!scope || !(await scope.deferFacts(tx, rows))) await refreshReportFacts(tx, orgId, rows);
     return result;
   });
 }

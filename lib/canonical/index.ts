@@ -9,5 +9,5 @@ export { applyUnsortedLeads, retireUnsortedLeads } from "./unsorted-leads";
 export { applyActivities, applyCallDurations } from "./activities";
 export { applyStageChanges } from "./stage-changes";
 export { markDeleted, markDeletedInRange, type DeletableEntity } from "./deletes";
-export { CHUNK_SIZE, type DbOrTx } from "./upsert";
+export { CHUNK_SIZE } from "./upsert";
 export { runInWriteScope, type WriteScope } from "./write-scope";

@@ -2,7 +2,8 @@
 import { leads } from "@/db/schema";
 import { idsByExternalId } from "./refs";
 import { emptyResult, type ApplyResult, type CanonicalLead, type SourceRef } from "./types";
-import { chunk, lastPerExternalId, tally, upsertRows, type DbOrTx } from "./upsert";
+import { chunk, lastPerExternalId, tally, upsertRows } from "./upsert";
+import type { Db } from "@/db/types";
 import { withFacts } from "./facts";
 import { attributionStamper } from "./attribution";
 
@@ -11,11 +12,11 @@ const LEAD_COLUMNS = [
   "crmUserId", "contactId", "amount", "currency", "createdAt", "updatedAt", "convertedAt", "deletedAt",
 ];
 
-export async function applyLeads(db: DbOrTx, source: SourceRef, records: CanonicalLead[]): Promise<ApplyResult> {
+export async function applyLeads(db: Db, source: SourceRef, records: CanonicalLead[]): Promise<ApplyResult> {
   return withFacts(db, source.orgId, (tx) => applyLeadsUnwrapped(tx, source, records), (r) => ({ leadIds: r.ids }));
 }
 
-async function applyLeadsUnwrapped(db: DbOrTx, source: SourceRef, records: CanonicalLead[]): Promise<ApplyResult> {
+async function applyLeadsUnwrapped(db: Db, source: SourceRef, records: CanonicalLead[]): Promise<ApplyResult> {
   const result = emptyResult();
   const attribute = await attributionStamper(db, source.orgId);
   for (const part of chunk(lastPerExternalId(records))) {

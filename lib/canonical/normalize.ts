@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { organisations } from "@/db/schema";
 import { lowerCaseEmail, phoneE164 } from "@/lib/contact-details";
-import type { DbOrTx } from "./upsert";
+import type { Db } from "@/db/types";
 
 export function normalizePhone(raw: string | null | undefined, country: string): string | null {
   // A number libphonenumber cannot read is kept as the digits the CRM had, rather than dropped.
@@ -12,7 +12,7 @@ export function normalizePhone(raw: string | null | undefined, country: string):
 
 export const normalizeEmail = lowerCaseEmail;
 
-export async function orgCountry(db: DbOrTx, orgId: string): Promise<string> {
+export async function orgCountry(db: Db, orgId: string): Promise<string> {
   const [org] = await db.select({ country: organisations.country }).from(organisations).where(eq(organisations.id, orgId));
   return org?.country ?? "KZ";
 }

@@ -3,9 +3,10 @@ import { companies, contacts } from "@/db/schema";
 import { normalizeEmail, normalizePhone, orgCountry } from "./normalize";
 import { idsByExternalId } from "./refs";
 import { emptyResult, type ApplyResult, type CanonicalCompany, type CanonicalContact, type SourceRef } from "./types";
-import { chunk, lastPerExternalId, tally, upsertRows, type DbOrTx } from "./upsert";
+import { chunk, lastPerExternalId, tally, upsertRows } from "./upsert";
+import type { Db } from "@/db/types";
 
-export async function applyCompanies(db: DbOrTx, source: SourceRef, records: CanonicalCompany[]): Promise<ApplyResult> {
+export async function applyCompanies(db: Db, source: SourceRef, records: CanonicalCompany[]): Promise<ApplyResult> {
   const result = emptyResult();
   const country = await orgCountry(db, source.orgId);
   for (const part of chunk(lastPerExternalId(records))) {
@@ -32,7 +33,7 @@ export async function applyCompanies(db: DbOrTx, source: SourceRef, records: Can
   return result;
 }
 
-export async function applyContacts(db: DbOrTx, source: SourceRef, records: CanonicalContact[]): Promise<ApplyResult> {
+export async function applyContacts(db: Db, source: SourceRef, records: CanonicalContact[]): Promise<ApplyResult> {
   const result = emptyResult();
   const country = await orgCountry(db, source.orgId);
   for (const part of chunk(lastPerExternalId(records))) {

@@ -2,14 +2,15 @@
 // 500 deals costs a handful of lookups instead of thousands.
 import { and, eq, sql } from "drizzle-orm";
 import { activities, companies, contacts, crmDepartments, crmUsers, deals, leads, pipelines, stageChanges, stages } from "@/db/schema";
-import { textArray, type DbOrTx } from "./upsert";
+import { textArray } from "./upsert";
+import type { Db } from "@/db/types";
 import type { StageSemantic } from "./types";
 
 const lookupTables = { crmUsers, crmDepartments, companies, contacts, leads, deals, activities, pipelines, stageChanges } as const;
 export type LookupTable = keyof typeof lookupTables;
 
 /** external id → Voronka id for the given external ids of one source (nulls and blanks ignored). */
-export async function idsByExternalId(db: DbOrTx, what: LookupTable, sourceId: string, externalIds: (string | null | undefined)[]): Promise<Map<string, string>> {
+export async function idsByExternalId(db: Db, what: LookupTable, sourceId: string, externalIds: (string | null | undefined)[]): Promise<Map<string, string>> {
   const wanted = [...new Set(externalIds.filter((id): id is string => Boolean(id)))];
   const map = new Map<string, string>();
   if (wanted.length === 0) return map;
@@ -31,7 +32,7 @@ export type StageMap = {
 };
 
 /** Every pipeline and stage of a source: a few hundred rows at most (amoCRM: ≤ 50 × 100). */
-export async function loadStageMap(db: DbOrTx, sourceId: string): Promise<StageMap> {
+export async function loadStageMap(db: Db, sourceId: string): Promise<StageMap> {
   const pipelineRows = await db.select({ id: pipelines.id, externalId: pipelines.externalId }).from(pipelines).where(eq(pipelines.sourceId, sourceId));
   const pipelineIds = new Map(pipelineRows.map((row) => [row.externalId, row.id]));
   const pipelineExt = new Map(pipelineRows.map((row) => [row.id, row.externalId]));
@@ -50,7 +51,7 @@ export async function loadStageMap(db: DbOrTx, sourceId: string): Promise<StageM
  * the next pipeline sync gives it its real name and order.
  */
 export async function ensureStages(
-  db: DbOrTx,
+  db: Db,
   source: { id: string; orgId: string },
   map: StageMap,
   wanted: { pipelineExternalId: string; stageExternalId: string; semantic?: StageSemantic }[],

@@ -4,14 +4,15 @@ import { sql } from "drizzle-orm";
 import { stageChanges } from "@/db/schema";
 import { idsByExternalId, loadStageMap, stageKey } from "./refs";
 import { emptyResult, type ApplyResult, type CanonicalStageChange, type SourceRef } from "./types";
-import { chunk, lastPerExternalId, tally, upsertRows, type DbOrTx } from "./upsert";
+import { chunk, lastPerExternalId, tally, upsertRows } from "./upsert";
+import type { Db } from "@/db/types";
 import { withFacts } from "./facts";
 
-export async function applyStageChanges(db: DbOrTx, source: SourceRef, records: CanonicalStageChange[]): Promise<ApplyResult> {
+export async function applyStageChanges(db: Db, source: SourceRef, records: CanonicalStageChange[]): Promise<ApplyResult> {
   return withFacts(db, source.orgId, (tx) => applyStageChangesUnwrapped(tx, source, records), (r) => ({ dealIds: r.dealIds }));
 }
 
-async function applyStageChangesUnwrapped(db: DbOrTx, source: SourceRef, records: CanonicalStageChange[]): Promise<ApplyResult & { dealIds: string[] }> {
+async function applyStageChangesUnwrapped(db: Db, source: SourceRef, records: CanonicalStageChange[]): Promise<ApplyResult & { dealIds: string[] }> {
   const result = { ...emptyResult(), dealIds: [] as string[] };
   const stageMap = await loadStageMap(db, source.id);
   for (const part of chunk(lastPerExternalId(records))) {
@@ -56,7 +57,7 @@ async function applyStageChangesUnwrapped(db: DbOrTx, source: SourceRef, records
  * (deal, changed_at) index: one lookup per deal, instead of a scan of every stage change the
  * planner chose for a long list of row values.
  */
-async function deleteDerived(db: DbOrTx, rows: { dealId: string; toStageId: string }[]): Promise<void> {
+async function deleteDerived(db: Db, rows: { dealId: string; toStageId: string }[]): Promise<void> {
   const array = (ids: string[]) => sql`${`{${ids.join(",")}}`}::uuid[]`;
   await db.execute(sql`delete from stage_changes sc
     using unnest(${array(rows.map((row) => row.dealId))}, ${array(rows.map((row) => row.toStageId))}) as p(deal_id, to_stage_id)

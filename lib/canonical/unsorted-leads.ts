@@ -8,14 +8,14 @@ import type { Db } from "@/db/types";
 import { leads } from "@/db/schema";
 import { withFacts } from "./facts";
 import { emptyResult, type ApplyResult, type CanonicalLead, type SourceRef } from "./types";
-import { chunk, lastPerExternalId, tally, textArray, upsertRows, type DbOrTx } from "./upsert";
+import { chunk, lastPerExternalId, tally, textArray, upsertRows } from "./upsert";
 import { idsByExternalId } from "./refs";
 
-export async function applyUnsortedLeads(db: DbOrTx, source: SourceRef, records: CanonicalLead[]): Promise<ApplyResult> {
+export async function applyUnsortedLeads(db: Db, source: SourceRef, records: CanonicalLead[]): Promise<ApplyResult> {
   return withFacts(db, source.orgId, (tx) => applyUnwrapped(tx, source, records), (r) => ({ leadIds: r.ids }));
 }
 
-async function applyUnwrapped(db: DbOrTx, source: SourceRef, records: CanonicalLead[]): Promise<ApplyResult> {
+async function applyUnwrapped(db: Db, source: SourceRef, records: CanonicalLead[]): Promise<ApplyResult> {
   const result = emptyResult();
   for (const part of chunk(lastPerExternalId(records))) {
     const existed = new Set((await idsByExternalId(db, "leads", source.id, part.map((r) => r.externalId))).keys());
@@ -40,7 +40,7 @@ async function applyUnwrapped(db: DbOrTx, source: SourceRef, records: CanonicalL
  * Marks deleted the source's inbox-only leads (no deal points to them) that are no longer in the
  * inbox. Their modification time is left alone, so the deal of a lead accepted meanwhile brings it back.
  */
-export async function retireUnsortedLeads(db: DbOrTx, source: SourceRef, inInbox: string[]): Promise<string[]> {
+export async function retireUnsortedLeads(db: Db, source: SourceRef, inInbox: string[]): Promise<string[]> {
   return withFacts(
     db,
     source.orgId,

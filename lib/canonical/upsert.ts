@@ -4,9 +4,8 @@
 import { getTableColumns, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { selectRows } from "@/db/migrate";
-import type { Db, Tx } from "@/db/types";
+import type { Db } from "@/db/types";
 
-export type DbOrTx = Db | Tx;
 
 /**
  * Rows per statement. The rows travel as one JSON parameter, so the size is not bound by
@@ -43,7 +42,7 @@ export type WrittenRow = { id: string; externalId: string };
  * rows (json_populate_recordset, with the table's own column types): building a 500-row ×
  * 25-column VALUES list through the query builder cost more CPU than the database spent on it.
  */
-export async function upsertRows(db: DbOrTx, table: PgTable, rows: Record<string, unknown>[], options: UpsertOptions): Promise<WrittenRow[]> {
+export async function upsertRows(db: Db, table: PgTable, rows: Record<string, unknown>[], options: UpsertOptions): Promise<WrittenRow[]> {
   if (rows.length === 0) return [];
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const name = (key: string) => {
@@ -78,7 +77,7 @@ export async function upsertRows(db: DbOrTx, table: PgTable, rows: Record<string
   const target = sql.join(options.target.map((column) => quoted(column.name)), sql`, `);
   const set = sql.join(options.columns.map((key) => sql`${quoted(name(key))} = ${excluded(key)}`), sql`, `);
   return selectRows<WrittenRow>(
-    db as Db,
+    db,
     sql`insert into ${table} (${list})
       select ${list} from json_populate_recordset(null::${table}, ${JSON.stringify(payload)}::json)
       on conflict (${target}) do update set ${set}

@@ -4,7 +4,7 @@
 // it, so the apply* signatures (and every connector calling them) stay as they are.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { ChangedRows } from "@/lib/reports/facts/refresh";
-import type { DbOrTx } from "./upsert";
+import type { Db } from "@/db/types";
 
 export type WriteScope = {
   /**
@@ -12,7 +12,7 @@ export type WriteScope = {
    * Returns true when the run takes over their facts (and has made that crash-safe in `tx`);
    * false, and the write refreshes them itself.
    */
-  deferFacts(tx: DbOrTx, changed: ChangedRows): Promise<boolean>;
+  deferFacts(tx: Db, changed: ChangedRows): Promise<boolean>;
 };
 
 const storage = new AsyncLocalStorage<WriteScope>();

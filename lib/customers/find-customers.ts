@@ -4,7 +4,7 @@
 // (ON CONFLICT, then a re-read). One order's customer is a batch of one.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { customers } from "@/db/schema";
-import type { Db, Tx } from "@/db/types";
+import type { Db } from "@/db/types";
 import { chunk } from "@/lib/canonical/upsert";
 
 /** A customer an order names; `key` is customerKey(phone, email). */
@@ -16,7 +16,7 @@ export function customerKey(phone: string | null, email: string | null): string 
 }
 
 /** The customer ids by key. */
-export async function findOrCreateCustomers(tx: Db | Tx, orgId: string, wanted: WantedCustomer[]): Promise<Map<string, string>> {
+export async function findOrCreateCustomers(tx: Db, orgId: string, wanted: WantedCustomer[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   const byPhone = wanted.filter((c) => c.phone);
   const byEmail = wanted.filter((c) => !c.phone && c.email);
@@ -53,7 +53,7 @@ export async function findOrCreateCustomers(tx: Db | Tx, orgId: string, wanted: 
 }
 
 /** The customer of one order, or null when it names neither a phone nor an e-mail. */
-export async function findOrCreateCustomer(db: Db | Tx, orgId: string, who: { phone: string | null; email: string | null }, name: string | null): Promise<string | null> {
+export async function findOrCreateCustomer(db: Db, orgId: string, who: { phone: string | null; email: string | null }, name: string | null): Promise<string | null> {
   const key = customerKey(who.phone, who.email);
   if (!key) return null;
   return (await findOrCreateCustomers(db, orgId, [{ key, ...who, name }])).get(key) ?? null;

@@ -3,7 +3,7 @@
 // is converted to the base currency at the rate of the order's day, as the reports do.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { orders, organisations } from "@/db/schema";
-import type { Db, Tx } from "@/db/types";
+import type { Db } from "@/db/types";
 import { baseAmountSql } from "@/lib/reports/base-amount";
 import { categoryOf, type CustomerSettingsValues } from "./categorize";
 import { CANCELLED_STATUSES, COMPLETED_STATUSES } from "./order-status";
@@ -11,13 +11,13 @@ import { getCustomerSettings } from "./settings";
 
 export type OrgContext = { orgId: string; baseCurrency: string; timezone: string; country: string; settings: CustomerSettingsValues };
 
-export async function loadOrgContext(db: Db | Tx, orgId: string): Promise<OrgContext> {
+export async function loadOrgContext(db: Db, orgId: string): Promise<OrgContext> {
   const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId)).limit(1);
   if (!org) throw new Error(`Organisation ${orgId} not found`);
   return { orgId, baseCurrency: org.baseCurrency, timezone: org.timezone, country: org.country, settings: await getCustomerSettings(db, orgId) };
 }
 
-export async function recomputeCustomer(db: Db | Tx, org: OrgContext, customerId: string, now = new Date()): Promise<void> {
+export async function recomputeCustomer(db: Db, org: OrgContext, customerId: string, now = new Date()): Promise<void> {
   await recomputeCustomers(db, org, [customerId], now);
 }
 
@@ -25,12 +25,12 @@ export async function recomputeCustomer(db: Db | Tx, org: OrgContext, customerId
 const RECOMPUTE_CHUNK = 500;
 
 /** Many customers at once (a processor's batch of orders): two statements per 500 customers. */
-export async function recomputeCustomers(db: Db | Tx, org: OrgContext, customerIds: readonly string[], now = new Date()): Promise<void> {
+export async function recomputeCustomers(db: Db, org: OrgContext, customerIds: readonly string[], now = new Date()): Promise<void> {
   const ids = [...new Set(customerIds)];
   for (let i = 0; i < ids.length; i += RECOMPUTE_CHUNK) await recomputeChunk(db, org, ids.slice(i, i + RECOMPUTE_CHUNK), now);
 }
 
-async function recomputeChunk(db: Db | Tx, org: OrgContext, ids: string[], now: Date): Promise<void> {
+async function recomputeChunk(db: Db, org: OrgContext, ids: string[], now: Date): Promise<void> {
   const status = sql`lower(${orders.status})`;
   const completed = sql`${status} in (${sql.join(COMPLETED_STATUSES.map((s) => sql`${s}`), sql`, `)})`;
   const counted = sql`${status} not in (${sql.join(CANCELLED_STATUSES.map((s) => sql`${s}`), sql`, `)})`;

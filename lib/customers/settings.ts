@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { customerSettings } from "@/db/schema";
-import type { Db, Tx } from "@/db/types";
+import type { Db } from "@/db/types";
 import { DEFAULT_CUSTOMER_SETTINGS, type CustomerSettingsValues } from "./categorize";
 
 export const customerSettingsSchema = z.object({
@@ -10,12 +10,12 @@ export const customerSettingsSchema = z.object({
   inactiveDays: z.coerce.number().int().min(1).max(3650),
 });
 
-export async function getCustomerSettings(db: Db | Tx, orgId: string): Promise<CustomerSettingsValues> {
+export async function getCustomerSettings(db: Db, orgId: string): Promise<CustomerSettingsValues> {
   const [row] = await db.select().from(customerSettings).where(eq(customerSettings.orgId, orgId)).limit(1);
   return row ? { vipTotalThreshold: row.vipTotalThreshold, inactiveDays: row.inactiveDays } : DEFAULT_CUSTOMER_SETTINGS;
 }
 
-export async function saveCustomerSettings(db: Db | Tx, orgId: string, input: unknown): Promise<CustomerSettingsValues> {
+export async function saveCustomerSettings(db: Db, orgId: string, input: unknown): Promise<CustomerSettingsValues> {
   const values = customerSettingsSchema.parse(input);
   await db
     .insert(customerSettings)

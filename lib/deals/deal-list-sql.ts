@@ -2,11 +2,11 @@
 // and the sort key that keyset pagination walks (the same order on every page and in exports).
 import { TZDate } from "@date-fns/tz";
 import { addMonths } from "date-fns";
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { crmUsers, deals, reportStageFacts, stages, users } from "@/db/schema";
-import { scopeCondition, type Scope } from "@/lib/auth/scope";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { crmUsers, deals, reportStageFacts, stages } from "@/db/schema";
+import type { Scope } from "@/lib/auth/scope";
 import { ValidationError } from "@/lib/errors";
-import { managerFilterIds, resolvePeriod } from "@/lib/reports/filters";
+import { reportRows, resolvePeriod } from "@/lib/reports/filters";
 import type { Period } from "@/lib/time/months";
 import type { DealListFilters, DealSort, OrgSettings } from "./deal-list";
 import { isUuid } from "@/lib/uuid";
@@ -36,14 +36,7 @@ export const rateDay = sql`(case when ${stages.semantic} = 'open' then ${deals.c
 
 /** Every condition of the list except the keyset cursor. Scope is always applied; deleted deals never match. */
 export function dealListConditions(scope: Scope, filters: DealListFilters, period: Period | null, timeZone: string): SQL {
-  const conditions: (SQL | undefined)[] = [scopeCondition(scope, deals), isNull(deals.deletedAt)];
-  if (filters.sourceId) conditions.push(eq(deals.sourceId, filters.sourceId));
-  if (filters.pipelineId) conditions.push(eq(deals.pipelineId, filters.pipelineId));
-  if (filters.managerId) conditions.push(inArray(deals.crmUserId, sql`(${managerFilterIds(filters.managerId)})`));
-  if (filters.departmentId) {
-    const departmentManagers = sql`(select ${crmUsers.id} from ${crmUsers} join ${users} on ${users.id} = ${crmUsers.userId} where ${users.departmentId} = ${filters.departmentId})`;
-    conditions.push(inArray(deals.crmUserId, departmentManagers));
-  }
+  const conditions: (SQL | undefined)[] = [reportRows({ scope, filters }, deals), isNull(deals.deletedAt)];
   if (filters.stageId) conditions.push(eq(deals.stageId, filters.stageId));
   if (filters.status) conditions.push(eq(stages.semantic, filters.status));
   if (filters.reachedStageId && period) {

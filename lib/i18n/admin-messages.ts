@@ -239,8 +239,3 @@ const en: AdminMessages = {
 };
 
 export const adminMessages: Record<"ru" | "en", AdminMessages> = { ru, en };
-
-/** "Отдел «{name}» добавлен." + { name: "Онлайн" } → "Отдел «Онлайн» добавлен." */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}

@@ -1,5 +1,7 @@
 // Texts of the exported files (CSV headers, Excel sheets, PDF pages). English must have every key
 // Russian has; column headers are keyed by the report's JSON field names (docs/api.md).
+import { fill } from "./fill";
+
 const ru = {
   about: {
     sheet: "О выгрузке",
@@ -199,7 +201,5 @@ const en: ExportMessages = {
 
 export const exportMessages: Record<"ru" | "en", ExportMessages> = { ru, en };
 
-/** "Страница {page} из {pages}" → "Страница 2 из 5". */
-export function fillIn(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
-}
+/** The same function as fill (./fill.ts), under the name lib/export still imports; drop it once it imports fill. */
+export const fillIn = fill;

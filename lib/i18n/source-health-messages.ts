@@ -2,7 +2,7 @@
 // error, translated by code) and the next step. Client-safe.
 import type { Locale } from "@/lib/format";
 import type { HealthLevel, SourceHealth } from "@/lib/sources/source-health";
-import { fill } from "./admin-messages";
+import { fill } from "./fill";
 import { errorText } from "./describe-error";
 import { describeTestFailure, sourcesMessages } from "./sources-messages";
 import { freshnessText } from "@/lib/sync/freshness-text";

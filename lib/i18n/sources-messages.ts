@@ -2,7 +2,7 @@
 // freshness line dashboards show.
 import type { ConnectionReason } from "@/lib/connectors/connection-check";
 import type { PluralForms } from "@/lib/format";
-import { fill } from "./admin-messages";
+import { fill } from "./fill";
 
 const ru = {
   title: "Источники",

@@ -1,6 +1,7 @@
 // Prometheus metrics of the webhook path. One registry per process, kept on globalThis because
 // Next bundles route handlers into separate module graphs (each would otherwise count alone).
 import { Counter, Histogram, Registry } from "prom-client";
+import { processSlot } from "@/lib/process-slot";
 
 function createMetrics() {
   const registry = new Registry();
@@ -47,26 +48,26 @@ function createMetrics() {
 
 export type IngestMetrics = ReturnType<typeof createMetrics>;
 
-const store = globalThis as typeof globalThis & { __voronkaIngestMetrics?: IngestMetrics };
+const store = processSlot<IngestMetrics>("IngestMetrics");
 
 export function ingestMetrics(): IngestMetrics {
-  store.__voronkaIngestMetrics ??= createMetrics();
-  return store.__voronkaIngestMetrics;
+  return store.ensure(createMetrics);
 }
 
 /** What became of one processed inbox event, for the counters and the latency histogram. */
 export type ProcessedOutcome = { kind: string; status: "done" | "ignored" | "rejected" | "failed" | "dead"; latencyS?: number };
 
-const sink = globalThis as typeof globalThis & { __voronkaOutcomeSink?: (outcomes: ProcessedOutcome[]) => void };
+const sink = processSlot<(outcomes: ProcessedOutcome[]) => void>("OutcomeSink");
 
 /** In the processor thread the outcomes go to the main thread, whose registry /api/metrics serves. */
 export function sendOutcomesTo(forward: (outcomes: ProcessedOutcome[]) => void): void {
-  sink.__voronkaOutcomeSink = forward;
+  sink.set(forward);
 }
 
 export function recordOutcomes(outcomes: ProcessedOutcome[]): void {
   if (outcomes.length === 0) return;
-  if (sink.__voronkaOutcomeSink) return sink.__voronkaOutcomeSink(outcomes);
+  const forward = sink.get();
+  if (forward) return forward(outcomes);
   const metrics = ingestMetrics();
   for (const { kind, status, latencyS } of outcomes) {
     if (status === "done" || status === "ignored") {

@@ -3,7 +3,7 @@
 // nothing when no deal of the chunk was just won: the choice is made in memory from the stage map
 // the deal writer already holds, and only a chunk with a candidate runs one INSERT … SELECT.
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "@/db/types";
+import type { Db } from "@/db/types";
 import { selectRows } from "@/db/migrate";
 import { notificationOutbox, notificationSettings } from "@/db/schema";
 
@@ -60,7 +60,7 @@ export function pickNewlyWonDeals(
  * One outbox row per deal, when the organisation has notifications on and a bot token; a deal that
  * already has one (the won webhook twice) keeps it. Returns the ids of the rows added.
  */
-export async function enqueueWonDeals(db: Db | Tx, orgId: string, dealIds: string[]): Promise<string[]> {
+export async function enqueueWonDeals(db: Db, orgId: string, dealIds: string[]): Promise<string[]> {
   if (dealIds.length === 0) return [];
   const values = sql.join(
     dealIds.map((id) => sql`(${id}::uuid)`),

@@ -13,6 +13,7 @@ import { BroadcastChannel } from "node:worker_threads";
 import type { Db } from "@/db/types";
 import { errorMessage } from "@/lib/error-text";
 import { committedOutboxIds, drainNotifications, type DeliverOptions } from "./deliver";
+import { processSlot } from "@/lib/process-slot";
 
 type DeliveryState = {
   getDb: () => Promise<Db>;
@@ -32,10 +33,10 @@ const CHANNEL = "voronka:notifications:kick";
 /** Waits for an enqueueing transaction to commit: 50 ms, 100 ms … about 6 s in all. */
 const COMMIT_WAITS_MS = [50, 100, 200, 400, 800, 1600, 3200];
 
-const store = globalThis as typeof globalThis & { __voronkaNotificationDelivery?: DeliveryState };
+const delivery = processSlot<DeliveryState>("NotificationDelivery");
 
 export function startNotificationDelivery(getDb: () => Promise<Db>, options: DeliverOptions & { sweepMs?: number } = {}): void {
-  if (store.__voronkaNotificationDelivery) return;
+  if (delivery.get()) return;
   const { sweepMs = 60_000, ...drain } = options;
   const channel = new BroadcastChannel(CHANNEL);
   channel.onmessage = (message) => {
@@ -44,7 +45,7 @@ export function startNotificationDelivery(getDb: () => Promise<Db>, options: Del
   };
   channel.unref();
   const state: DeliveryState = { getDb, options: drain, again: false, stopped: false, awaited: new Set(), channel };
-  store.__voronkaNotificationDelivery = state;
+  delivery.set(state);
   if (sweepMs > 0) {
     state.sweep = setInterval(() => kickNotifications(), sweepMs);
     state.sweep.unref?.();
@@ -53,19 +54,19 @@ export function startNotificationDelivery(getDb: () => Promise<Db>, options: Del
 
 /** Stops the sweep and any wait, and resolves when the run under way has finished. */
 export async function stopNotificationDelivery(): Promise<void> {
-  const state = store.__voronkaNotificationDelivery;
+  const state = delivery.get();
   if (!state) return;
   state.stopped = true;
   state.channel.close();
   if (state.sweep) clearInterval(state.sweep);
   state.wake?.();
   await state.running;
-  store.__voronkaNotificationDelivery = undefined;
+  delivery.set(undefined);
 }
 
 /** Starts a delivery run (or asks the one under way to go round again); never waits for it. */
 export function kickNotifications(outboxIds: string[] = []): void {
-  const state = store.__voronkaNotificationDelivery;
+  const state = delivery.get();
   if (!state) return kickAnotherThread(outboxIds);
   if (state.stopped) return;
   for (const id of outboxIds) state.awaited.add(id);
@@ -80,7 +81,7 @@ export function kickNotifications(outboxIds: string[] = []): void {
 
 /** Resolves when no delivery run is under way (tests wait on it instead of sleeping). */
 export async function settleNotifications(): Promise<void> {
-  const state = store.__voronkaNotificationDelivery;
+  const state = delivery.get();
   while (state?.running) await state.running;
 }
 

@@ -2,7 +2,7 @@
 // and never leaves this module except to the Telegram client; the page only learns whether one is set.
 import { eq } from "drizzle-orm";
 import { notificationSettings } from "@/db/schema";
-import type { Db, Tx } from "@/db/types";
+import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ValidationError } from "@/lib/errors";
 import { decryptText, encryptText } from "@/lib/sources/crypto";
@@ -19,7 +19,7 @@ export type NotificationSettingsView = {
 
 const NONE: NotificationSettingsView = { isEnabled: false, hasBotToken: false, fallbackChatId: null, template: null };
 
-export async function getNotificationSettings(db: Db | Tx, orgId: string): Promise<NotificationSettingsView> {
+export async function getNotificationSettings(db: Db, orgId: string): Promise<NotificationSettingsView> {
   const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.orgId, orgId));
   if (!row) return NONE;
   return { isEnabled: row.isEnabled, hasBotToken: row.botTokenEncrypted !== null, fallbackChatId: row.fallbackChatId, template: row.template };
@@ -49,7 +49,7 @@ export async function saveNotificationSettings(db: Db, viewer: Viewer, input: No
 /** What the worker needs to send: the decrypted token (or why it cannot be had) and the fallback chat. */
 export type SendingSettings = { isEnabled: boolean; token: string | null; tokenProblem: string | null; fallbackChatId: string | null; template: string | null };
 
-export async function loadSendingSettings(db: Db | Tx, orgId: string): Promise<SendingSettings> {
+export async function loadSendingSettings(db: Db, orgId: string): Promise<SendingSettings> {
   const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.orgId, orgId));
   if (!row) return { isEnabled: false, token: null, tokenProblem: "No bot token is set", fallbackChatId: null, template: null };
   let token: string | null = null;

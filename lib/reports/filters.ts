@@ -4,11 +4,11 @@
 // one CRM user that is linked to nobody) and source (a connected CRM).
 import { TZDate } from "@date-fns/tz";
 import { addDays, addMonths, addWeeks, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from "date-fns";
-import { and, eq, inArray, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { crmUsers, users } from "@/db/schema";
 import type { Db } from "@/db/types";
-import type { Scope } from "@/lib/auth/scope";
+import { departmentManagers, managerIn, scopeCondition, type Scope } from "@/lib/auth/scope";
 import { ForbiddenError } from "@/lib/errors";
 import type { Period } from "@/lib/time/months";
 
@@ -114,10 +114,15 @@ export function filterConditions(filters: ReportFilters, table: { sourceId: AnyC
   const conditions: SQL[] = [];
   if (filters.sourceId) conditions.push(eq(table.sourceId, filters.sourceId));
   if (filters.pipelineId && table.pipelineId) conditions.push(eq(table.pipelineId, filters.pipelineId));
-  if (filters.managerId) conditions.push(inArray(table.crmUserId, sql`(${managerFilterIds(filters.managerId)})`));
-  if (filters.departmentId) {
-    const departmentManagers = sql`(select ${crmUsers.id} from ${crmUsers} join ${users} on ${users.id} = ${crmUsers.userId} where ${users.departmentId} = ${filters.departmentId})`;
-    conditions.push(inArray(table.crmUserId, departmentManagers));
-  }
+  // A person (every CRM account linked to them) or one CRM account.
+  if (filters.managerId) conditions.push(managerIn(table.crmUserId, managerFilterIds(filters.managerId)));
+  if (filters.departmentId) conditions.push(managerIn(table.crmUserId, departmentManagers(filters.departmentId)));
   return conditions;
+}
+
+type FilterableTable = { orgId: AnyColumn; crmUserId: AnyColumn; sourceId: AnyColumn; pipelineId?: AnyColumn };
+
+/** The rows a report reads: the viewer's scope, then the report's filters (leads and activities have no pipeline). */
+export function reportRows(context: { scope: Scope; filters: ReportFilters }, table: FilterableTable): SQL {
+  return and(scopeCondition(context.scope, table), ...filterConditions(context.filters, table))!;
 }

@@ -5,7 +5,8 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import { crmUsers, reportLeadDaily, reportLeadDaysMonthly, reportLeadFacts } from "@/db/schema";
-import { dayWithin, localDay, rollupVisible } from "./facts/query";
+import { dayWithin, localDay } from "./facts/query";
+import { reportRows } from "./filters";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type LeadConversionFigures = {
@@ -34,7 +35,7 @@ export type LeadConversionResult = {
  */
 export function leadRollup(context: ReportContext, dimension: "channel" | "utm") {
   const r = reportLeadDaily;
-  const where: SQL = and(rollupVisible(context, r), eq(r.dimension, dimension), dayWithin(r.day, context.period, context.org.timezone))!;
+  const where: SQL = and(reportRows(context, r), eq(r.dimension, dimension), dayWithin(r.day, context.period, context.org.timezone))!;
   const counts = {
     leads: sql<number>`sum(${r.leads})::int`,
     converted: sql<number>`sum(${r.converted})::int`,
@@ -74,11 +75,11 @@ async function medianDays(context: ReportContext) {
     sql`with counted as (
         select ${h.month} as month, ${h.crmUserId} as crm_user_id, ${h.channel} as channel, ${h.tenths} as tenths, ${h.leads} as n
         from ${h}
-        where ${rollupVisible(context, h)} and ${h.month} >= ${months.from}::date and ${h.month} < ${months.to}::date and ${h.leads} > 0
+        where ${reportRows(context, h)} and ${h.month} >= ${months.from}::date and ${h.month} < ${months.to}::date and ${h.leads} > 0
         union all
         select date_trunc('month', ${f.day})::date, ${f.crmUserId}, ${f.channel}, (round(${f.daysToConvert}::numeric, 1) * 10)::int, 1
         from ${f}
-        where ${rollupVisible(context, f)} and ${f.daysToConvert} is not null
+        where ${reportRows(context, f)} and ${f.daysToConvert} is not null
           and ((${f.day} >= ${fromDay}::date and ${f.day} < ${months.from}::date) or (${f.day} >= ${months.to}::date and ${f.day} < ${toDay}::date))
       ),
       histogram as (

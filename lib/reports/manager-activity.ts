@@ -4,8 +4,9 @@
 // each CRM account's own figures as detail. Summed from the daily rollups (lib/reports/facts).
 import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { crmUsers, reportActivityDaily, reportDealDaily, sources, users } from "@/db/schema";
-import { dayWithin, rollupVisible } from "./facts/query";
+import { dayWithin } from "./facts/query";
 import { personName } from "./filter-options";
+import { reportRows } from "./filters";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type ManagerActivityFigures = {
@@ -56,7 +57,7 @@ export async function getManagerActivity(context: ReportContext): Promise<Manage
       callSeconds: sql<number>`(coalesce(sum(${a.callSeconds}), 0))::int`,
     })
     .from(a)
-    .where(and(rollupVisible(context, a), dayWithin(a.day, period, org.timezone)))
+    .where(and(reportRows(context, a), dayWithin(a.day, period, org.timezone)))
     .groupBy(a.crmUserId);
 
   const closedWon = sql`${d.kind} = 'closed' and ${d.semantic} = 'won'`;
@@ -69,7 +70,7 @@ export async function getManagerActivity(context: ReportContext): Promise<Manage
       wonAmount: sql<string>`(coalesce(sum(${d.amount}) filter (where ${closedWon}), 0))::numeric(18,2)::text`,
     })
     .from(d)
-    .where(and(rollupVisible(context, d), dayWithin(d.day, period, org.timezone)))
+    .where(and(reportRows(context, d), dayWithin(d.day, period, org.timezone)))
     .groupBy(d.crmUserId);
 
   const tallies = new Map<string | null, Tally>();

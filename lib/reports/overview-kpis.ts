@@ -7,7 +7,8 @@ import { reportDealDaily } from "@/db/schema";
 import { comparePeriods } from "@/lib/time/comparison";
 import { monthPeriod, type Period } from "@/lib/time/months";
 import { averageMoney, monthsOf, ratio } from "./deal-sql";
-import { dayWithin, rollupVisible } from "./facts/query";
+import { dayWithin } from "./facts/query";
+import { reportRows } from "./filters";
 import { leadRollup } from "./lead-conversion";
 import type { ReportContext, ReportDefinition } from "./report";
 import { wonByMonth } from "./sales-by-month";
@@ -39,7 +40,7 @@ async function closedDealFigures(context: ReportContext, period: Period) {
       cycleDays: sql<number | null>`(sum(${r.cycleSeconds}) filter (where ${isWon}) / nullif(sum(${r.deals}) filter (where ${isWon}), 0) / 86400)::float8`,
     })
     .from(r)
-    .where(and(rollupVisible(context, r), eq(r.kind, "closed"), inArray(r.semantic, ["won", "lost"]), dayWithin(r.day, period, org.timezone)));
+    .where(and(reportRows(context, r), eq(r.kind, "closed"), inArray(r.semantic, ["won", "lost"]), dayWithin(r.day, period, org.timezone)));
   return { ...row, cycleDays: row.cycleDays === null ? null : Number(row.cycleDays) };
 }
 

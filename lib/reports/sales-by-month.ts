@@ -9,7 +9,8 @@ import { selectRows } from "@/db/migrate";
 import { comparePeriods } from "@/lib/time/comparison";
 import type { Period } from "@/lib/time/months";
 import { averageMoney, monthsOf } from "./deal-sql";
-import { dayWithin, rollupVisible } from "./facts/query";
+import { dayWithin } from "./facts/query";
+import { reportRows } from "./filters";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type SalesByMonthRow = {
@@ -40,7 +41,7 @@ export async function wonByMonth(context: ReportContext, period: Period, yearsLa
       from (
         select to_char(${r.day} + make_interval(years => ${yearsLater}::int), 'YYYY-MM') as month, ${r.deals} as deals, ${r.amount} as amount
         from ${r}
-        where ${rollupVisible(context, r)} and ${r.kind} = 'closed' and ${r.semantic} = 'won' and ${dayWithin(r.day, period, org.timezone)}
+        where ${reportRows(context, r)} and ${r.kind} = 'closed' and ${r.semantic} = 'won' and ${dayWithin(r.day, period, org.timezone)}
       ) won
       group by grouping sets ((won.month), ())`,
   );

@@ -5,7 +5,8 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import { pipelines, reportDealDaily, reportStageDaily, reportStageGaps, stages } from "@/db/schema";
 import { moneySum } from "./deal-sql";
-import { dayWithin, localDay, rollupVisible } from "./facts/query";
+import { dayWithin, localDay } from "./facts/query";
+import { reportRows } from "./filters";
 import type { ReportContext } from "./report";
 
 export type FunnelStage = { pipelineId: string; pipelineName: string; stageId: string; stageName: string; semantic: "open" | "won" | "lost"; sort: number };
@@ -35,7 +36,7 @@ export function currentByStage(context: ReportContext) {
   return context.db
     .select({ stageId: r.stageId, count: sql<number>`sum(${r.deals})::int`, amount: moneySum(sql`${r.amount}`) })
     .from(r)
-    .where(and(rollupVisible(context, { orgId: r.orgId, crmUserId: r.crmUserId, sourceId: r.sourceId }), eq(r.kind, "created"), dayWithin(r.day, context.period, context.org.timezone)))
+    .where(and(reportRows(context, { orgId: r.orgId, crmUserId: r.crmUserId, sourceId: r.sourceId }), eq(r.kind, "created"), dayWithin(r.day, context.period, context.org.timezone)))
     .groupBy(r.stageId);
 }
 
@@ -72,13 +73,13 @@ export async function stageFigures(context: ReportContext) {
           - sum(${r.openStartEpoch}) filter (where ${inPeriod})) / nullif(sum(${r.closedStays} + ${r.openStays}) filter (where ${inPeriod}), 0) / 86400, 1)::float8`,
       })
       .from(r)
-      .where(and(rollupVisible(context, r), sql`${r.day} >= ${from}::date`))
+      .where(and(reportRows(context, r), sql`${r.day} >= ${from}::date`))
       .groupBy(r.stageId),
     selectRows<{ stageId: string; count: number }>(
       db,
       sql`select ${gaps.stageId} as "stageId", count(*)::int as count
         from ${gaps}
-        where ${rollupVisible(context, gaps)} and daterange(${gaps.fromDay}, ${gaps.toDay}, '()') @> daterange(${from}::date, ${to}::date, '[)')
+        where ${reportRows(context, gaps)} and daterange(${gaps.fromDay}, ${gaps.toDay}, '()') @> daterange(${from}::date, ${to}::date, '[)')
         group by ${gaps.stageId}`,
     ),
   ]);
@@ -100,6 +101,6 @@ export function closedByPipeline(context: ReportContext) {
       lostCount: sql<number>`(coalesce(sum(${r.deals}) filter (where ${r.semantic} = 'lost'), 0))::int`,
     })
     .from(r)
-    .where(and(rollupVisible(context, r), eq(r.kind, "closed"), dayWithin(r.day, context.period, context.org.timezone)))
+    .where(and(reportRows(context, r), eq(r.kind, "closed"), dayWithin(r.day, context.period, context.org.timezone)))
     .groupBy(r.pipelineId);
 }

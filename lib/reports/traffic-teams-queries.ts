@@ -7,7 +7,8 @@ import { eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import { adSpend, deals, leads, stages, trafficTeams } from "@/db/schema";
 import { baseAmountSql } from "./base-amount";
-import { dayWithin, rollupVisible } from "./facts/query";
+import { dayWithin } from "./facts/query";
+import { reportRows } from "./filters";
 import type { ReportContext } from "./report";
 
 export type TrafficCell = {
@@ -51,7 +52,7 @@ function cells(db: ReportContext["db"], inner: SQL): Promise<TrafficCell[]> {
  */
 export function leadCells(context: ReportContext, withOrganisation: boolean): Promise<TrafficCell[]> {
   const { period, org, scope } = context;
-  const visible = rollupVisible(context, { orgId: leads.orgId, crmUserId: leads.crmUserId, sourceId: leads.sourceId });
+  const visible = reportRows(context, { orgId: leads.orgId, crmUserId: leads.crmUserId, sourceId: leads.sourceId });
   return cells(
     context.db,
     sql`select ${leads.trafficTeamId} as team_id, date_trunc('month', ${leads.createdAt} at time zone ${org.timezone}) as month,
@@ -65,7 +66,7 @@ export function leadCells(context: ReportContext, withOrganisation: boolean): Pr
 /** Won deals closed in the period (the sales report's rule), their amounts at the close day's rate. */
 export function wonDealCells(context: ReportContext): Promise<TrafficCell[]> {
   const { period, org } = context;
-  const visible = rollupVisible(context, { orgId: deals.orgId, crmUserId: deals.crmUserId, sourceId: deals.sourceId, pipelineId: deals.pipelineId });
+  const visible = reportRows(context, { orgId: deals.orgId, crmUserId: deals.crmUserId, sourceId: deals.sourceId, pipelineId: deals.pipelineId });
   return cells(
     context.db,
     sql`select ${deals.trafficTeamId} as team_id, date_trunc('month', ${deals.closedAt} at time zone ${org.timezone}) as month,

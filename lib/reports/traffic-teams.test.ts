@@ -166,7 +166,7 @@ describe("spend days and exchange rates", () => {
       // 10 March's 100 $ at 520 (that day's rate), never at 500 (9 March's): Alpha's 60 000 + 52 000.
       const spend = await testDb.db.transaction(async (tx) => {
         await tx.execute(sql.raw(`set local time zone '${zone}'`));
-        return row(await run("admin", march, tx as unknown as Db), "Alpha").spend;
+        return row(await run("admin", march, tx), "Alpha").spend;
       });
       expect(spend, zone).toBe("112000.00");
     }

@@ -5,7 +5,7 @@
 // source is remembered on it, for its health (source-health.ts).
 import { eq, sql } from "drizzle-orm";
 import { sources, type RunFailure } from "@/db/schema";
-import type { DbOrTx } from "@/lib/canonical/upsert";
+import type { Db } from "@/db/types";
 import type { ConnectionFailure, ConnectionParams, ConnectionReason } from "@/lib/connectors/connection-check";
 import { AppError } from "@/lib/errors";
 import { describeTestFailure, sourcesMessages } from "@/lib/i18n/sources-messages";
@@ -29,7 +29,7 @@ export async function checkConnection(crm: CrmClient): Promise<ConnectionCheck> 
 }
 
 /** Stores when the source was last checked and why it failed (null when it passed), and the account amoCRM named. */
-export async function rememberCheck(db: DbOrTx, sourceId: string, check: ConnectionCheck): Promise<void> {
+export async function rememberCheck(db: Db, sourceId: string, check: ConnectionCheck): Promise<void> {
   await db
     .update(sources)
     .set({ lastCheckAt: sql`now()`, lastCheckFailure: check.ok ? null : checkFailure(check) })

@@ -4,7 +4,7 @@ import { createAmoClient, type AmoClient, type AmoDeps } from "@/lib/connectors/
 import { createBitrix24Client, type Bitrix24Client, type Bitrix24Deps } from "@/lib/connectors/bitrix24/client";
 import type { Bitrix24Tokens } from "@/lib/connectors/bitrix24/types";
 import type { sources } from "@/db/schema";
-import type { DbOrTx } from "@/lib/canonical/upsert";
+import type { Db } from "@/db/types";
 import { ValidationError } from "@/lib/errors";
 import { openCredentials, saveCredentials, type SourceCredentials } from "./credentials";
 import { recordReportedAccount } from "./crm-account";
@@ -13,7 +13,7 @@ export type SourceRow = typeof sources.$inferSelect;
 export type ClientDeps = { bitrix24?: Bitrix24Deps; amocrm?: AmoDeps };
 export type CrmClient = { kind: "bitrix24"; client: Bitrix24Client } | { kind: "amocrm"; client: AmoClient };
 
-export function clientForSource(db: DbOrTx, source: SourceRow, deps: ClientDeps = {}): CrmClient {
+export function clientForSource(db: Db, source: SourceRow, deps: ClientDeps = {}): CrmClient {
   const credentials = openCredentials(source.credentials);
   if (source.kind === "bitrix24" && credentials?.kind === "bitrix24-webhook") {
     return { kind: "bitrix24", client: createBitrix24Client({ webhookUrl: credentials.webhookUrl }, deps.bitrix24) };

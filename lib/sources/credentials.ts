@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { sources } from "@/db/schema";
-import type { DbOrTx } from "@/lib/canonical/upsert";
+import type { Db } from "@/db/types";
 import { AppError } from "@/lib/errors";
 import { decryptText, encryptText, EncryptionKeyMissingError } from "./crypto";
 
@@ -47,6 +47,6 @@ export function openCredentials(stored: string | null): SourceCredentials | null
 }
 
 /** amoCRM rotates OAuth tokens: the new pair is stored before it is used again. */
-export async function saveCredentials(db: DbOrTx, sourceId: string, credentials: SourceCredentials): Promise<void> {
+export async function saveCredentials(db: Db, sourceId: string, credentials: SourceCredentials): Promise<void> {
   await db.update(sources).set({ credentials: sealCredentials(credentials) }).where(eq(sources.id, sourceId));
 }

@@ -11,12 +11,12 @@
 //   application token) — that delivery is accepted, and later ones must come from the same account.
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { sources } from "@/db/schema";
-import type { DbOrTx } from "@/lib/canonical/upsert";
+import type { Db } from "@/db/types";
 
 export type CrmAccount = { id?: string; domain?: string };
 
 /** What the CRM's API reported: it replaces what is stored (a field it did not report is kept). */
-export async function recordReportedAccount(db: DbOrTx, sourceId: string, account: CrmAccount): Promise<void> {
+export async function recordReportedAccount(db: Db, sourceId: string, account: CrmAccount): Promise<void> {
   const clean = normalise(account);
   if (!clean.id && !clean.domain) return;
   await db
@@ -26,7 +26,7 @@ export async function recordReportedAccount(db: DbOrTx, sourceId: string, accoun
 }
 
 /** The first authenticated webhook's account, only while nothing is known; true when it was stored. */
-export async function recordFirstSeenAccount(db: DbOrTx, sourceId: string, account: CrmAccount): Promise<boolean> {
+export async function recordFirstSeenAccount(db: Db, sourceId: string, account: CrmAccount): Promise<boolean> {
   const clean = normalise(account);
   if (!clean.id && !clean.domain) return false;
   const updated = await db

@@ -149,7 +149,7 @@ export async function deleteSource(db: Db, viewer: Admin, id: string): Promise<v
     await tx.delete(sources).where(and(eq(sources.orgId, viewer.orgId), eq(sources.id, id)));
     // Its deals, leads and activities went with it; the daily rollups hold sums, so its share of
     // them (and its facts, which have no foreign key) goes now, or dashboards would still count it.
-    await refreshSourceFacts(tx as unknown as Db, viewer.orgId, id);
+    await refreshSourceFacts(tx, viewer.orgId, id);
   });
   await writeAudit(db, viewer, { action: "source.delete", targetType: "source", targetId: id, details: { kind: row.kind, name: row.name } });
 }

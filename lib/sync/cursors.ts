@@ -2,17 +2,17 @@
 // crash resumes exactly after the last committed page and never skips or double-counts one.
 import { and, eq } from "drizzle-orm";
 import { syncCursors } from "@/db/schema";
-import type { DbOrTx } from "@/lib/canonical";
+import type { Db } from "@/db/types";
 
 export type Cursor = typeof syncCursors.$inferSelect;
 
-export async function loadCursor(db: DbOrTx, sourceId: string, entity: string): Promise<Cursor | null> {
+export async function loadCursor(db: Db, sourceId: string, entity: string): Promise<Cursor | null> {
   const [row] = await db.select().from(syncCursors).where(and(eq(syncCursors.sourceId, sourceId), eq(syncCursors.entity, entity)));
   return row ?? null;
 }
 
 export async function saveCursor(
-  db: DbOrTx,
+  db: Db,
   key: { orgId: string; sourceId: string; entity: string },
   values: Pick<Cursor, "modifiedAt" | "lastExternalId" | "rowsSeen" | "passKind" | "pendingModifiedAt">,
 ): Promise<void> {

@@ -9,7 +9,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { syncCursors } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
-import type { DbOrTx, SourceRef, WriteScope } from "@/lib/canonical";
+import type { SourceRef, WriteScope } from "@/lib/canonical";
 import { refreshSourceFacts, type ChangedRows } from "@/lib/reports/facts/refresh";
 
 /** The sync_cursors entity of the marker; no CRM step is called so. */
@@ -50,7 +50,7 @@ export async function openDeferredFacts(db: Db, source: SourceRef, thresholds: D
   let isSettled = false;
 
   return {
-    async deferFacts(tx: DbOrTx, changed: ChangedRows) {
+    async deferFacts(tx: Db, changed: ChangedRows) {
       // Work started from inside the run that outlives it (it inherits the scope) refreshes as it writes.
       if (isSettled) return false;
       const count = (changed.dealIds?.length ?? 0) + (changed.leadIds?.length ?? 0) + (changed.activityIds?.length ?? 0);
@@ -74,7 +74,7 @@ export async function openDeferredFacts(db: Db, source: SourceRef, thresholds: D
       // the planner takes the source's rows for a handful and the set-based refresh goes quadratic.
       await target.execute(sql`analyze deals, leads, activities, stage_changes`);
       await target.transaction(async (tx) => {
-        await refreshSourceFacts(tx as unknown as Db, source.orgId, source.id);
+        await refreshSourceFacts(tx, source.orgId, source.id);
         await tx.delete(syncCursors).where(and(eq(syncCursors.sourceId, source.id), eq(syncCursors.entity, DEFERRED_FACTS_ENTITY)));
       });
       isDeferring = false;

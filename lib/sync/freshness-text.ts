@@ -1,6 +1,6 @@
 // "синхронизировано 4 мин назад" / "synced 4 minutes ago" for a source's last successful sync.
 import { formatPlural, type Locale } from "@/lib/format";
-import { fill as fillText } from "@/lib/i18n/admin-messages";
+import { fill as fillText } from "@/lib/i18n/fill";
 import { sourcesMessages } from "@/lib/i18n/sources-messages";
 
 export function freshnessText(lastSyncedAt: string | null, now: Date, locale: Locale): string {

@@ -5,7 +5,7 @@ import type { SyncEntityProgress, SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { markDeletedInRange, type SourceRef } from "@/lib/canonical";
 import { loadCursor, saveCursor } from "./cursors";
-import { readAhead } from "./read-ahead";
+import { readAhead } from "@/lib/async/read-ahead";
 import { saveRunProgress, type RunRow } from "./runs";
 import type { TableStats } from "./table-stats";
 import type { PagedStep, PassState, StepTiming, SyncMode } from "./types";

@@ -3,7 +3,7 @@
 // process died is recognised as abandoned instead of blocking the source for ever.
 import { and, eq, inArray, lt, or, isNull } from "drizzle-orm";
 import { syncRuns, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
-import type { DbOrTx } from "@/lib/canonical";
+import type { Db } from "@/db/types";
 import { ConflictError } from "@/lib/errors";
 import { isUniqueViolation } from "@/db/errors";
 import type { SyncMode } from "./types";
@@ -19,7 +19,7 @@ export class SyncBusyError extends ConflictError {
 
 export type RunRow = typeof syncRuns.$inferSelect;
 
-export async function claimRun(db: DbOrTx, source: { id: string; orgId: string }, mode: SyncMode, triggeredBy: string | null, now = new Date()): Promise<RunRow> {
+export async function claimRun(db: Db, source: { id: string; orgId: string }, mode: SyncMode, triggeredBy: string | null, now = new Date()): Promise<RunRow> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const [run] = await db
@@ -50,12 +50,12 @@ export async function claimRun(db: DbOrTx, source: { id: string; orgId: string }
   throw new SyncBusyError();
 }
 
-export async function saveRunProgress(db: DbOrTx, runId: string, progress: Record<string, SyncEntityProgress>, stats: SyncRunStats): Promise<void> {
+export async function saveRunProgress(db: Db, runId: string, progress: Record<string, SyncEntityProgress>, stats: SyncRunStats): Promise<void> {
   await db.update(syncRuns).set({ progress, stats, heartbeatAt: new Date() }).where(eq(syncRuns.id, runId));
 }
 
 /** Keeps a run's heartbeat going through long work without pages (the report-facts settle); stop with the returned function. */
-export function keepBeating(db: DbOrTx, runId: string, everyMs = 30_000): () => void {
+export function keepBeating(db: Db, runId: string, everyMs = 30_000): () => void {
   const timer = setInterval(() => {
     db.update(syncRuns).set({ heartbeatAt: new Date() }).where(eq(syncRuns.id, runId)).catch(() => {}); // a missed beat is retried next time
   }, everyMs);
@@ -64,7 +64,7 @@ export function keepBeating(db: DbOrTx, runId: string, everyMs = 30_000): () => 
 }
 
 export async function finishRun(
-  db: DbOrTx,
+  db: Db,
   runId: string,
   outcome: { status: "succeeded" | "failed" | "cancelled"; error: string | null; failure: RunFailure | null; progress: Record<string, SyncEntityProgress>; stats: SyncRunStats },
 ): Promise<void> {

@@ -4,9 +4,10 @@
 import type { Db } from "@/db/types";
 import { errorMessage } from "@/lib/error-text";
 import { syncAllSources } from "./schedule";
+import { processSlot } from "@/lib/process-slot";
 
 type SchedulerState = { timer?: ReturnType<typeof setInterval>; isRunning?: boolean };
-const state = ((globalThis as { __voronkaSyncScheduler?: SchedulerState }).__voronkaSyncScheduler ??= {});
+const state = processSlot<SchedulerState>("SyncScheduler").ensure(() => ({}));
 
 export function startSyncScheduler(getDb: () => Promise<Db>, intervalMinutes: number): boolean {
   if (intervalMinutes <= 0 || state.timer) return false;

@@ -6,7 +6,7 @@
 // run analyzes a table it fills each time it has doubled what it wrote there, and at the end of
 // the step, so later steps look those rows up with the right plan.
 import { sql } from "drizzle-orm";
-import type { DbOrTx } from "@/lib/canonical";
+import type { Db } from "@/db/types";
 
 /** The canonical tables a paged step fills. */
 export type FilledTable = "companies" | "contacts" | "leads" | "deals" | "activities" | "stage_changes";
@@ -21,7 +21,7 @@ export type TableStats = {
   stepDone(table: FilledTable): Promise<void>;
 };
 
-export function keepTableStats(db: DbOrTx): TableStats {
+export function keepTableStats(db: Db): TableStats {
   const written = new Map<FilledTable, number>();
   const analyzedAt = new Map<FilledTable, number>();
   const analyze = async (table: FilledTable) => {

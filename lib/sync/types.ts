@@ -1,7 +1,8 @@
 // The shapes the sync engine works with: a plan is an ordered list of steps per CRM; a paged step
 // reads pages of rows (each page becomes one transaction with its cursor), a directory step reads
 // a small reference list whole.
-import type { ApplyResult, DeletableEntity, DbOrTx, SourceRef } from "@/lib/canonical";
+import type { ApplyResult, DeletableEntity, SourceRef } from "@/lib/canonical";
+import type { Db } from "@/db/types";
 import type { FilledTable } from "./table-stats";
 
 export type SyncMode = "full" | "incremental";
@@ -37,7 +38,7 @@ export type PagedStep<R> = {
   /** Cursor and progress key, e.g. "deals". */
   name: string;
   read(pass: PassState): AsyncGenerator<SyncPage<R>>;
-  apply(tx: DbOrTx, source: SourceRef, records: R[]): Promise<ApplyResult>;
+  apply(tx: Db, source: SourceRef, records: R[]): Promise<ApplyResult>;
   /** A full pass marks rows missing between pages deleted. */
   deletes?: { entity: DeletableEntity; prefix?: string };
   /** History that only grows (stage history): incremental reads after the last id ever seen. */
@@ -49,14 +50,14 @@ export type PagedStep<R> = {
 export type DirectoryStep = {
   kind: "directory";
   name: string;
-  run(db: DbOrTx, source: SourceRef): Promise<{ fetched: number; result: ApplyResult }>;
+  run(db: Db, source: SourceRef): Promise<{ fetched: number; result: ApplyResult }>;
 };
 
 export type SyncStep = PagedStep<unknown> | DirectoryStep;
 
 export type SyncPlan = {
   steps: SyncStep[];
-  /** Pages read ahead of the writer (lib/sync/read-ahead.ts). */
+  /** Pages read ahead of the writer (lib/async/read-ahead.ts). */
   readAhead: number;
   /** HTTP requests and retries so far (from the client). */
   stats(): { requests: number; retries: number };

@@ -9,7 +9,7 @@ import { CUSTOMER_CATEGORIES, CUSTOMERS_PAGE_SIZE, customerListSchema, customers
 import { getCustomerSettings } from "@/lib/customers/settings";
 import { NotFoundError } from "@/lib/errors";
 import { formatMoney } from "@/lib/format";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { customersMessages } from "@/lib/i18n/customers-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { CustomerOrders } from "./customer-orders";

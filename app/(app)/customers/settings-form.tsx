@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import type { CustomersMessages } from "@/lib/i18n/customers-messages";
 import { rebuildCustomersAction, saveCustomerSettingsAction, type RebuildState, type SettingsState } from "./actions";
 

@@ -10,7 +10,7 @@ import { reportQueryString } from "@/components/dashboard/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates } from "@/lib/format";
+import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesFunnelResult, SalesFunnelRow } from "@/lib/reports/sales-funnel";
@@ -21,7 +21,6 @@ export type FunnelReport = SalesFunnelResult & { report: string; currency: strin
 type Props = { initial: InitialReport<FunnelReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
 type Pipeline = { id: string; name: string; rows: SalesFunnelRow[]; wonCount: number; lostCount: number };
 
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
 const semanticOrder = { open: 0, won: 1, lost: 2 } as const;
 
 export function FunnelClient({ initial, options, role, locale, t }: Props) {
@@ -86,7 +85,7 @@ const linkClass = "text-brand-700 underline decoration-dotted underline-offset-2
 
 function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, closedDeals }: StageTableProps) {
   const percent = (value: number | null) => formatRate(value, locale);
-  const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(value));
+  const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(value));
   const th = "py-2 pr-4 text-right font-medium";
   return (
     <div className="overflow-x-auto">
@@ -156,7 +155,6 @@ function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, c
   );
 }
 
-
 /** The report's rows per pipeline, each with its open stages in order, then won, then lost. */
 function groupByPipeline({ rows, totals }: FunnelReport): Pipeline[] {
   const pipelines = new Map<string, Pipeline>();
@@ -171,5 +169,4 @@ function groupByPipeline({ rows, totals }: FunnelReport): Pipeline[] {
   for (const pipeline of pipelines.values()) pipeline.rows.sort((a, b) => semanticOrder[a.semantic] - semanticOrder[b.semantic] || a.position - b.position);
   return [...pipelines.values()];
 }
-
 

@@ -13,7 +13,7 @@ import { SortableTable, type SortableColumn } from "@/components/dashboard/sorta
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates } from "@/lib/format";
+import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { ManagerActivityFigures, ManagerActivityResult, ManagerPersonRow } from "@/lib/reports/manager-activity";
@@ -25,7 +25,6 @@ type Props = { initial: InitialReport<ManagersReport>; options: FilterOptions; r
 type Metric = "wonAmount" | "activitiesTotal";
 type FigureKey = keyof ManagerActivityFigures;
 
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
 const figureKeys = ["calls", "emails", "meetings", "tasks", "activitiesTotal", "callMinutes", "dealsCreated", "dealsWon", "wonAmount", "winRate"] as const satisfies readonly FigureKey[];
 
 export function ManagersClient({ initial, options, role, locale, t }: Props) {
@@ -151,9 +150,7 @@ function ManagerName({ name, accounts, isNone }: { name: string; accounts: strin
 function formatFigure(key: (typeof figureKeys)[number], figures: ManagerActivityFigures, currency: string, locale: Locale): string {
   if (key === "wonAmount") return formatMoney(figures.wonAmount, currency, locale);
   if (key === "winRate") return formatRate(figures.winRate, locale);
-  if (key === "callMinutes") return new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1 }).format(figures.callMinutes);
+  if (key === "callMinutes") return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(figures.callMinutes);
   return formatNumber(figures[key], locale);
 }
-
-
 

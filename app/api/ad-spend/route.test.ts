@@ -10,6 +10,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import { DELETE } from "./[id]/route";
 import { POST as importCsv } from "./import/route";
 import { GET, POST } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -17,10 +18,8 @@ let b: OrgFixture;
 const token: Record<string, string> = {};
 let kenesary: { id: string };
 
-async function send(handler: (request: Request) => Promise<Response>, init: { who?: string; body?: string; url?: string; method?: string }) {
-  const headers: Record<string, string> = init.who ? { authorization: `Bearer ${token[init.who]}` } : {};
-  const response = await handler(new Request(`http://localhost${init.url ?? "/api/ad-spend"}`, { method: init.method ?? "POST", headers, body: init.body }));
-  return { status: response.status, body: await response.json() };
+function send(handler: (request: Request) => Promise<Response>, init: { who?: string; body?: string; url?: string; method?: string }) {
+  return callRoute(handler, init.url ?? "/api/ad-spend", { as: init.who ? { token: token[init.who] } : null, method: init.method ?? "POST", body: init.body });
 }
 const postJson = (body: unknown, who = "admin") => send(POST, { who, body: JSON.stringify(body) });
 const postCsv = (csv: string, dryRun = false, who = "admin") => send(importCsv, { who, body: csv, url: `/api/ad-spend/import${dryRun ? "?dryRun=1" : ""}` });

@@ -4,16 +4,15 @@ import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { GET } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
 let b: OrgFixture;
 const token: Record<string, string> = {};
 
-async function call(who: string | null) {
-  const headers: Record<string, string> = who ? { authorization: `Bearer ${token[who]}` } : {};
-  const response = await GET(new Request("http://localhost/api/crm-users", { headers }));
-  return { status: response.status, body: await response.json() };
+function call(who: string | null) {
+  return callRoute(GET, "/api/crm-users", { as: who ? { token: token[who] } : null });
 }
 
 beforeAll(async () => {

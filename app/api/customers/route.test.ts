@@ -11,6 +11,7 @@ import { createWebhookSources } from "@/lib/ingest/test/sources";
 import { GET as getOne } from "./[id]/route";
 import { POST as rebuild } from "./rebuild/route";
 import { GET as list } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -38,10 +39,8 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-const get = async (handler: (r: Request, c: never) => Promise<Response>, who: string | null, url: string, params: object = {}) => {
-  const response = await handler(new Request(`http://localhost${url}`, { headers: who ? { authorization: `Bearer ${token[who]}` } : {} }), { params: Promise.resolve(params) } as never);
-  return { status: response.status, body: await response.json() };
-};
+const get = (handler: (r: Request, c: never) => Promise<Response>, who: string | null, url: string, params: Record<string, string> = {}) =>
+  callRoute(handler, url, { as: who ? { token: token[who] } : null, params });
 
 describe("/api/customers", () => {
   it("lists and searches the organisation's customers for its admin", async () => {

@@ -7,6 +7,7 @@ import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET } from "./route";
 import { encodeCursor } from "@/lib/deals/deal-list-sql";
+import { routeRequest } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let f: OrgFixture;
@@ -15,7 +16,7 @@ const token: Record<string, string> = {};
 type Page = { deals: { title: string; managerName: string | null; baseAmount: string | null }[]; total: number; totalBaseAmount: string; nextCursor: string | null };
 
 async function get(who: string, query: string) {
-  const response = await GET(new Request(`http://localhost/api/deals?${query}`, { headers: { authorization: `Bearer ${token[who]}` } }));
+  const response = await GET(routeRequest(`/api/deals?${query}`, { as: { token: token[who] } }));
   return { status: response.status, body: (await response.json()) as Page & { error?: { code: string; message: string } } };
 }
 

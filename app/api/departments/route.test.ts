@@ -6,17 +6,15 @@ import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { GET, POST } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
 let b: OrgFixture;
 const token: Record<string, string> = {};
 
-async function call(handler: typeof GET, who: string | null, body?: unknown) {
-  const headers: Record<string, string> = who ? { authorization: `Bearer ${token[who]}` } : {};
-  const init = body === undefined ? { headers } : { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) };
-  const response = await handler(new Request("http://localhost/api/departments", init));
-  return { status: response.status, body: await response.json() };
+function call(handler: typeof GET, who: string | null, body?: unknown) {
+  return callRoute(handler, "/api/departments", { as: who ? { token: token[who] } : null, method: body === undefined ? "GET" : "POST", body });
 }
 const names = (body: { departments: { name: string }[] }) => body.departments.map((department) => department.name);
 

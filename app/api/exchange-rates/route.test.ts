@@ -10,19 +10,16 @@ import { resolvePeriod } from "@/lib/reports/filters";
 import { getSalesByMonth } from "@/lib/reports/sales-by-month";
 import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
 let b: OrgFixture;
 const token: Record<string, string> = {};
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- GET/POST take no params, DELETE takes { id }
-async function call(handler: (request: Request, context?: { params: Promise<any> }) => Promise<Response>, init: { method?: string; token?: string; body?: unknown; path?: string; id?: string } = {}) {
-  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : {};
-  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-  const request = new Request(`http://localhost/api/exchange-rates${init.path ?? ""}`, { method: init.method ?? "GET", headers, body });
-  const response = await handler(request, init.id === undefined ? undefined : { params: Promise.resolve({ id: init.id }) });
-  return { status: response.status, body: await response.json() };
+function call(handler: Parameters<typeof callRoute>[0], init: { method?: string; token?: string; body?: unknown; path?: string; id?: string } = {}) {
+  const params = init.id === undefined ? undefined : { id: init.id };
+  return callRoute(handler, `/api/exchange-rates${init.path ?? ""}`, { as: init.token ? { token: init.token } : null, method: init.method, body: init.body, params });
 }
 const post = (body: unknown, who = "admin") => call(POST, { method: "POST", token: token[who], body });
 const remove = (id: string, who = "admin") => call(DELETE, { method: "DELETE", token: token[who], id, path: `/${id}` });

@@ -7,17 +7,15 @@ import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { GET as getReport } from "../reports/[report]/route";
 import { GET, PATCH } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
 let b: OrgFixture;
 const token: Record<string, string> = {};
 
-async function call(handler: typeof GET, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : {};
-  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-  const response = await handler(new Request("http://localhost/api/org", { method: init.method ?? "GET", headers, body }));
-  return { status: response.status, body: await response.json() };
+function call(handler: typeof GET, init: { method?: string; token?: string; body?: unknown } = {}) {
+  return callRoute(handler, "/api/org", { as: init.token ? { token: init.token } : null, method: init.method, body: init.body });
 }
 
 beforeAll(async () => {

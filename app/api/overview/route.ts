@@ -1,5 +1,6 @@
+// The Overview's figures: the facts-based `overview` report, the same as /api/reports/overview
+// (kept at this address for the scripts that already call it).
 import { apiRoute } from "@/lib/api/handler";
-import { scopeOf } from "@/lib/auth/scope";
-import { getOverviewSummary } from "@/lib/reports/overview";
+import { runReport } from "@/lib/reports/run-report";
 
-export const GET = apiRoute("reports:read", async ({ viewer, db }) => getOverviewSummary(db, scopeOf(viewer), viewer.org));
+export const GET = apiRoute("reports:read", async ({ request, viewer, db }) => runReport(db, viewer, "overview", new URL(request.url).searchParams));

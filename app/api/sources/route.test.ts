@@ -18,6 +18,7 @@ import { POST as TEST } from "./[id]/test/route";
 import { POST as REVEAL } from "./[id]/secret/route";
 import { POST as ROTATE } from "./[id]/secret/rotate/route";
 import { GET, POST } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -29,12 +30,10 @@ const KEY = Buffer.alloc(32, 7).toString("base64");
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route handlers differ only in their params type
 type Handler = (request: Request, context?: any) => Promise<Response>;
 
-async function call(handler: Handler, who: string | null, init: { method?: string; body?: unknown; id?: string } = {}) {
-  const headers: Record<string, string> = who ? { authorization: `Bearer ${token[who]}` } : {};
-  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-  const request = new Request(`http://voronka.test/api/sources${init.id ? `/${init.id}` : ""}`, { method: init.method ?? (body ? "POST" : "GET"), headers, body });
-  const response = await handler(request, init.id ? { params: Promise.resolve({ id: init.id }) } : undefined);
-  return { status: response.status, body: response.status === 204 ? null : await response.json() };
+function call(handler: Handler, who: string | null, init: { method?: string; body?: unknown; id?: string } = {}) {
+  const method = init.method ?? (init.body === undefined ? "GET" : "POST");
+  const params = init.id ? { id: init.id } : undefined;
+  return callRoute(handler, `http://voronka.test/api/sources${init.id ? `/${init.id}` : ""}`, { as: who ? { token: token[who] } : null, method, body: init.body, params });
 }
 
 beforeAll(async () => {

@@ -14,6 +14,7 @@ import { updateUser } from "@/lib/users/update-user";
 import { GET as getOrg } from "../org/route";
 import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -23,13 +24,9 @@ const session: Record<string, string> = {};
 const SESSION_COOKIE = "authjs.session-token";
 
 type Handler = (request: Request, context: never) => Promise<Response>;
-async function call(handler: Handler, bearer: string | null, init: { method?: string; body?: unknown; id?: string; cookie?: string } = {}) {
-  // A browser names the page a cookie write comes from; without it the write is refused as cross-site.
-  const headers: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : init.cookie ? { cookie: `${SESSION_COOKIE}=${init.cookie}`, origin: "http://localhost", "content-type": "application/json" } : {};
-  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-  const request = new Request(`http://localhost/api/tokens${init.id ? `/${init.id}` : ""}`, { method: init.method ?? "GET", headers, body });
-  const response = await handler(request, { params: Promise.resolve({ id: init.id }) } as never);
-  return { status: response.status, body: response.status === 204 ? null : await response.json() };
+function call(handler: Handler, bearer: string | null, init: { method?: string; body?: unknown; id?: string; cookie?: string } = {}) {
+  const as = bearer ? { token: bearer } : init.cookie ? { cookie: init.cookie } : null;
+  return callRoute(handler, `/api/tokens${init.id ? `/${init.id}` : ""}`, { as, method: init.method, body: init.body, params: { id: init.id } });
 }
 // Tokens are made by a signed-in person (a session cookie), and used by scripts (a bearer token).
 const create = (who: string, name: unknown) => call(POST, null, { method: "POST", body: { name }, cookie: session[who] });

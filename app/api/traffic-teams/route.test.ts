@@ -15,6 +15,7 @@ import * as teamItem from "./[id]/route";
 import * as importExamples from "./import-examples/route";
 import * as recompute from "./recompute/route";
 import * as teams from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -24,11 +25,8 @@ const token: Record<string, string> = {};
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- collection and item routes take different params
 type Handler = (request: Request, context?: { params: Promise<any> }) => Promise<Response>;
 async function call(handler: Handler, init: { id?: string; method?: string; who?: string; body?: unknown; query?: string } = {}) {
-  const headers: Record<string, string> = init.who ? { authorization: `Bearer ${token[init.who]}` } : {};
-  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-  const request = new Request(`http://localhost/api/x${init.query ?? ""}`, { method: init.method ?? "GET", headers, body });
-  const response = await handler(request, init.id === undefined ? undefined : { params: Promise.resolve({ id: init.id }) });
-  return { status: response.status, body: await response.json() };
+  const params = init.id === undefined ? undefined : { id: init.id };
+  return callRoute(handler, `/api/x${init.query ?? ""}`, { as: init.who ? { token: token[init.who] } : null, method: init.method, body: init.body, params });
 }
 const post = (handler: Handler, body: unknown, who = "admin") => call(handler, { method: "POST", who, body });
 

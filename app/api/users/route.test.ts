@@ -10,6 +10,7 @@ import { loadViewer } from "@/lib/auth/viewer";
 import { setUserPassword } from "@/lib/users/set-user-password";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { GET, POST } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -17,11 +18,8 @@ let b: OrgFixture;
 const token: Record<string, string> = {};
 const tag = randomUUID().slice(0, 8);
 
-async function call(handler: typeof GET, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : {};
-  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-  const response = await handler(new Request("http://localhost/api/users", { method: init.method ?? "GET", headers, body }));
-  return { status: response.status, body: await response.json() };
+function call(handler: typeof GET, init: { method?: string; token?: string; body?: unknown } = {}) {
+  return callRoute(handler, "/api/users", { as: init.token ? { token: init.token } : null, method: init.method, body: init.body });
 }
 const invite = (body: unknown, who = "admin") => call(POST, { method: "POST", token: token[who], body });
 

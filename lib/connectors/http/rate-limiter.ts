@@ -1,5 +1,6 @@
 // The limiter contract and a process-wide registry: every client of one portal or account in
 // this process shares one limiter, because the CRM counts requests per portal, not per client.
+import { processSlot } from "@/lib/process-slot";
 
 export interface RateLimiter {
   /** Resolves when the caller may send one request. */
@@ -8,13 +9,8 @@ export interface RateLimiter {
   penalize(ms: number): void;
 }
 
-const registryKey = Symbol.for("voronka.connectors.limiters");
-type Registry = Map<string, RateLimiter>;
-
-function registry(): Registry {
-  const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
-  return (holder[registryKey] ??= new Map());
-}
+const limiters = processSlot<Map<string, RateLimiter>>("ConnectorLimiters");
+const registry = () => limiters.ensure(() => new Map());
 
 /** The limiter of `key` (e.g. "bitrix24:portal.bitrix24.ru"), created on first use. */
 export function sharedLimiter(key: string, create: () => RateLimiter): RateLimiter {

@@ -2,14 +2,11 @@
 // time share one request. CRMs rotate refresh tokens, so a second refresh with the same old
 // token would be refused ("Token has been revoked"); a caller that arrives shortly after the
 // refresh finished gets the remembered result instead of refreshing again.
+import { processSlot } from "@/lib/process-slot";
 
 type Flights = { running: Map<string, Promise<unknown>>; done: Map<string, { value: unknown; until: number }> };
-const flightsKey = Symbol.for("voronka.connectors.flights");
-
-function flights(): Flights {
-  const holder = globalThis as unknown as Record<symbol, Flights | undefined>;
-  return (holder[flightsKey] ??= { running: new Map(), done: new Map() });
-}
+const slot = processSlot<Flights>("ConnectorFlights");
+const flights = () => slot.ensure(() => ({ running: new Map(), done: new Map() }));
 
 export function singleFlight<T>(key: string, run: () => Promise<T>, rememberMs = 0): Promise<T> {
   const { running, done } = flights();

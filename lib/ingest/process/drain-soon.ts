@@ -2,15 +2,16 @@
 // a time per database; a kick during a run only asks it to go round again.
 import type { Db } from "@/db/types";
 import { errorMessage } from "@/lib/error-text";
+import { processSlot } from "@/lib/process-slot";
 import { drainInbox, type DrainOptions } from "./drain";
 
 /** What the next round drains: every organisation, or only those whose deliveries asked for it. */
 type Scope = "all" | Set<string>;
 type KickState = { run: Promise<void> | null; next: Scope | null };
-const store = globalThis as typeof globalThis & { __voronkaIngestKicks?: WeakMap<Db, KickState> };
+const kicks = processSlot<WeakMap<Db, KickState>>("IngestKicks");
 
 function stateOf(db: Db): KickState {
-  const states = (store.__voronkaIngestKicks ??= new WeakMap());
+  const states = kicks.ensure(() => new WeakMap());
   let state = states.get(db);
   if (!state) {
     state = { run: null, next: null };

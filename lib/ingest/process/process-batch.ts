@@ -5,7 +5,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { webhookEvents, type sources } from "@/db/schema";
 import { isDataException } from "@/db/errors";
-import type { Db, Tx } from "@/db/types";
+import type { Tx } from "@/db/types";
 import { runInWriteScope } from "@/lib/canonical/write-scope";
 import { refreshReportFacts, type ChangedRows } from "@/lib/reports/facts/refresh";
 import type { OrgContext } from "@/lib/customers/recompute";
@@ -51,7 +51,7 @@ async function applyWithFactsOnce(savepoint: Tx, source: SourceRow, events: Inbo
     },
   };
   const verdicts = await runInWriteScope(scope, () => applyEventBatch(savepoint, source, events, context.deps, context.org));
-  await refreshReportFacts(savepoint as unknown as Db, source.orgId, { dealIds: [...changed.dealIds], leadIds: [...changed.leadIds], activityIds: [...changed.activityIds] });
+  await refreshReportFacts(savepoint, source.orgId, { dealIds: [...changed.dealIds], leadIds: [...changed.leadIds], activityIds: [...changed.activityIds] });
   return verdicts;
 }
 

@@ -5,18 +5,19 @@
 import { Worker } from "node:worker_threads";
 import { errorMessage } from "@/lib/error-text";
 import { recordOutcomes, type ProcessedOutcome } from "../metrics";
+import { processSlot } from "@/lib/process-slot";
 
 type ThreadState = { worker: Worker | null; kickQueued: boolean };
-const store = globalThis as typeof globalThis & { __voronkaProcessorThread?: ThreadState };
+const thread = processSlot<ThreadState>("ProcessorThread");
 const RESTART_MS = 5_000;
 /** Kicks within this window travel as one message: under load a message per delivery cost the receiving thread measurably. */
 const KICK_COALESCE_MS = 20;
 
 /** Starts the thread once per process; false when it could not be started (the caller keeps the in-process kick). */
 export function startProcessorThread(): boolean {
-  if (store.__voronkaProcessorThread) return true;
+  if (thread.get()) return true;
   const state: ThreadState = { worker: null, kickQueued: false };
-  store.__voronkaProcessorThread = state;
+  thread.set(state);
   return spawn(state);
 }
 
@@ -26,7 +27,7 @@ function spawn(state: ThreadState): boolean {
     worker = new Worker(new URL("./processor-worker.ts", import.meta.url));
   } catch (error) {
     console.error("[webhooks] the processor thread could not start; processing in the server thread", errorMessage(error));
-    store.__voronkaProcessorThread = undefined;
+    thread.set(undefined);
     return false;
   }
   state.worker = worker;
@@ -44,7 +45,7 @@ function spawn(state: ThreadState): boolean {
 
 /** Passes a kick to the thread (within KICK_COALESCE_MS); false when there is no thread to take it. */
 export function kickProcessorThread(): boolean {
-  const state = store.__voronkaProcessorThread;
+  const state = thread.get();
   if (!state?.worker) return false;
   if (!state.kickQueued) {
     state.kickQueued = true;

@@ -40,7 +40,7 @@ if (parentPort && env.DATABASE_URL) {
   yieldToAcknowledgements();
   const port = parentPort;
   const client = postgres(env.DATABASE_URL, { max: PROCESSOR_POOL_SIZE, onnotice: () => {} });
-  const db = drizzle(client, { schema }) as unknown as Db;
+  const db: Db = drizzle(client, { schema });
   sendOutcomesTo((outcomes) => port.postMessage({ type: "outcomes", outcomes }));
   const drain = () => drainSoon(db, undefined, { paceMs: PACE_MS, parallelSources: PARALLEL_SOURCES });
   port.on("message", drain);

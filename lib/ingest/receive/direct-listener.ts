@@ -9,6 +9,7 @@ import { API_HEADERS } from "@/lib/http/security-headers";
 import { deliveryFromNode } from "./delivery";
 import { takeDelivery } from "./handle-webhook";
 import type { WebhookTarget } from "./receive-webhook";
+import { processSlot } from "@/lib/process-slot";
 
 const PREFIX = "/api/webhooks/";
 
@@ -52,12 +53,12 @@ export function serveWebhookDirectly(request: IncomingMessage, response: ServerR
 }
 
 type DirectListener = (request: IncomingMessage, response: ServerResponse) => boolean;
-const slot = globalThis as typeof globalThis & { __voronkaDirectWebhooks?: DirectListener };
+const slot = processSlot<DirectListener>("DirectWebhooks"); // scripts/serve.mjs reads it by this name
 
 /**
  * Called at server start (instrumentation): scripts/serve.mjs loads no code of ours, so it finds
  * the listener here, in the process's one globalThis.
  */
 export function offerDirectWebhookListener(): void {
-  slot.__voronkaDirectWebhooks = serveWebhookDirectly;
+  slot.set(serveWebhookDirectly);
 }

@@ -6,6 +6,7 @@ import type { Db } from "@/db/types";
 import { errorMessage } from "@/lib/error-text";
 import type { HeaderReader } from "./delivery";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
+import { processSlot } from "@/lib/process-slot";
 
 export type InboxStatus = "pending" | "rejected" | "ignored";
 
@@ -90,14 +91,14 @@ const MAX_BATCH_CHARS = 4 * 1024 * 1024;
  */
 const MAX_IN_FLIGHT = 1;
 
-const writers = globalThis as typeof globalThis & { __voronkaInboxWriters?: WeakMap<Db, GroupCommit<InboxEntry, number>> };
+const writers = processSlot<WeakMap<Db, GroupCommit<InboxEntry, number>>>("InboxWriters");
 
 /**
  * The inbox writer of this process for `db`: resolves with the event id once the delivery is
  * committed, together with whatever else arrived meanwhile; rejects when it could not be stored.
  */
 export function inboxWriter(db: Db): GroupCommit<InboxEntry, number> {
-  const byDb = (writers.__voronkaInboxWriters ??= new WeakMap());
+  const byDb = writers.ensure(() => new WeakMap());
   let writer = byDb.get(db);
   if (!writer) {
     const write = (entries: InboxEntry[]) =>

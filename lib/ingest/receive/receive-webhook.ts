@@ -16,6 +16,7 @@ import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";
 import type { ErrorCode } from "@/lib/error-codes";
+import { processSlot } from "@/lib/process-slot";
 
 export type WebhookKind = "bitrix24" | "amocrm" | "shop";
 export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
@@ -84,10 +85,10 @@ function judge(target: WebhookTarget, source: SourceRow, headers: HeaderReader, 
  * within SOURCE_TTL_MS.
  */
 const SOURCE_TTL_MS = 5_000;
-const cache = globalThis as typeof globalThis & { __voronkaWebhookSources?: Map<string, { row: SourceRow | null; at: number }> };
+const cache = processSlot<Map<string, { row: SourceRow | null; at: number }>>("WebhookSources");
 
 async function findSource(db: Db, target: WebhookTarget): Promise<SourceRow | null> {
-  const sourcesById = (cache.__voronkaWebhookSources ??= new Map());
+  const sourcesById = cache.ensure(() => new Map());
   let entry = sourcesById.get(target.sourceId);
   if (!entry || Date.now() - entry.at > SOURCE_TTL_MS) {
     const [row] = await db.select().from(sources).where(eq(sources.id, target.sourceId)).limit(1);
@@ -101,7 +102,7 @@ async function findSource(db: Db, target: WebhookTarget): Promise<SourceRow | nu
 
 /** A source's row is read again on its next delivery: its secret or known account has changed. */
 export function forgetWebhookSource(sourceId: string): void {
-  cache.__voronkaWebhookSources?.delete(sourceId);
+  cache.get()?.delete(sourceId);
 }
 
 /**

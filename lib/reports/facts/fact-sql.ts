@@ -3,13 +3,18 @@
 // the organisation's rows for a rebuild, a list of ids for a refresh) and inserts the facts.
 // Local days and exchange rates use the organisation's own time zone and base currency.
 import { sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { activities, deals, leads, organisations, reportStageFacts } from "@/db/schema";
+import { baseAmountSql } from "../base-amount";
 
-/** `amount` (in `currency`) in the base currency at the latest rate on or before the local day of `at`. */
+// The source rows under the aliases the statements below use; refresh.ts selects rows through them.
+const d = alias(deals, "d");
+const o = alias(organisations, "o");
+export const factSources = { deal: d, lead: alias(leads, "l"), activity: alias(activities, "a"), stageFact: alias(reportStageFacts, "f") };
+
+/** A deal's amount in the base currency at the latest rate on or before the local day of `at`. */
 function baseAmount(at: string): SQL {
-  return sql.raw(`(case when d.currency = o.base_currency then d.amount else d.amount * (
-    select er.rate from exchange_rates er
-    where er.org_id = d.org_id and er.currency = d.currency and er.day <= (${at} at time zone o.timezone)::date
-    order by er.day desc limit 1) end)`);
+  return baseAmountSql(d, sql.raw(at), o.baseCurrency, o.timezone);
 }
 
 /** Deal facts: live deals only (a deleted deal counts nowhere). `ids` is a condition on `d.id`. */

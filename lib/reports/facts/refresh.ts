@@ -2,17 +2,33 @@
 // activities calls refreshReportFacts inside its own transaction, after its writes, with the ids it
 // touched; rebuildReportFacts recomputes an organisation from scratch (demo seed, bootstrap of a
 // database migrated from before the facts, a change of time zone). docs/reports.md explains the design.
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, notExists, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import {
+  organisations,
+  reportActivityDaily,
+  reportActivityFacts,
+  reportDealDaily,
+  reportDealFacts,
+  reportFactState,
+  reportLeadDaily,
+  reportLeadDaysMonthly,
+  reportLeadFacts,
+  reportStageDaily,
+  reportStageFacts,
+  reportStageGaps,
+} from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
-import { insertActivityFacts, insertDealFacts, insertLeadFacts, insertStageFacts, insertStageGaps } from "./fact-sql";
+import { factSources, insertActivityFacts, insertDealFacts, insertLeadFacts, insertStageFacts, insertStageGaps } from "./fact-sql";
 import { activityRollups, applyFacts, dealRollups, deleteEmptyRows, leadRollups, stageRollups, type Rollup } from "./rollups";
 import { isUuid } from "@/lib/uuid";
 
 export type ChangedRows = { dealIds?: string[]; leadIds?: string[]; activityIds?: string[] };
 
-const FACT_TABLES = ["report_deal_facts", "report_stage_facts", "report_stage_gaps", "report_lead_facts", "report_activity_facts"];
-const ROLLUP_TABLES = ["report_deal_daily", "report_stage_daily", "report_lead_daily", "report_lead_days_monthly", "report_activity_daily"];
+// Drizzle's tables, not their names as strings: a renamed table or column fails the type check.
+const FACT_TABLES = [reportDealFacts, reportStageFacts, reportStageGaps, reportLeadFacts, reportActivityFacts];
+const ROLLUP_TABLES = [reportDealDaily, reportStageDaily, reportLeadDaily, reportLeadDaysMonthly, reportActivityDaily];
 
 function uuidArray(ids: string[]): SQL {
   for (const id of ids) if (!isUuid(id)) throw new Error(`refreshReportFacts: "${id}" is not a row id`);
@@ -29,7 +45,7 @@ async function lockOrganisation(tx: Db, orgId: string): Promise<void> {
 }
 
 async function hasFacts(tx: Db, orgId: string): Promise<boolean> {
-  const rows = await selectRows<{ one: number }>(tx, sql`select 1 as one from report_fact_state where org_id = ${orgId}`);
+  const rows = await tx.select({ orgId: reportFactState.orgId }).from(reportFactState).where(eq(reportFactState.orgId, orgId));
   return rows.length > 0;
 }
 
@@ -40,17 +56,19 @@ async function days(tx: Db, query: SQL): Promise<string[]> {
   return [...out];
 }
 
+type FactsTable = PgTable & { orgId: AnyColumn; sourceId: AnyColumn };
+
 type FactPart = {
   /** The facts table, its id column, and the builder that inserts facts for a condition on the source rows. */
-  facts: string;
-  id: string;
+  facts: FactsTable;
+  id: AnyColumn;
   insert: (orgId: string, rows: SQL) => SQL;
-  /** The source row's id and source columns as the insert builder names them. */
-  rowId: string;
-  rowSource: string;
+  /** The source row's id and source columns under the insert builder's aliases (factSources). */
+  rowId: AnyColumn;
+  rowSource: AnyColumn;
   rollups: Rollup[];
   /** The facts' day columns, whose rollup rows may fall to zero. */
-  dayColumns: string[];
+  dayColumns: AnyColumn[];
 };
 
 /** Which rows to refresh: as a condition on a facts table, and on the source rows its builder reads. */
@@ -58,12 +76,12 @@ type Selection = { facts: (part: FactPart) => SQL; rows: (part: FactPart) => SQL
 
 function byIds(ids: string[]): Selection {
   const array = uuidArray(ids);
-  return { facts: (part) => sql`${sql.raw(part.id)} = any(${array})`, rows: (part) => sql`${sql.raw(part.rowId)} = any(${array})` };
+  return { facts: (part) => sql`${part.id} = any(${array})`, rows: (part) => sql`${part.rowId} = any(${array})` };
 }
 
 function bySource(sourceId: string): Selection {
   if (!isUuid(sourceId)) throw new Error(`refreshSourceFacts: "${sourceId}" is not a source id`);
-  return { facts: () => sql`source_id = ${sourceId}::uuid`, rows: (part) => sql`${sql.raw(part.rowSource)} = ${sourceId}::uuid` };
+  return { facts: (part) => sql`${part.facts.sourceId} = ${sourceId}::uuid`, rows: (part) => sql`${part.rowSource} = ${sourceId}::uuid` };
 }
 
 /**
@@ -74,16 +92,16 @@ function bySource(sourceId: string): Selection {
 async function replaceFacts(tx: Db, orgId: string, selection: Selection, parts: FactPart[]): Promise<void> {
   for (const part of parts) {
     const selected = selection.facts(part);
-    const mine = sql`org_id = ${orgId} and ${selected}`;
+    const mine = sql`${part.facts.orgId} = ${orgId} and ${selected}`;
     const touched = new Set<string>();
     const collectDays = async () => {
       for (const column of part.dayColumns) {
-        for (const day of await days(tx, sql`select distinct ${sql.raw(column)} as day from ${sql.raw(part.facts)} where ${mine}`)) touched.add(day);
+        for (const day of await days(tx, sql`select distinct ${column} as day from ${part.facts} where ${mine}`)) touched.add(day);
       }
     };
     await collectDays();
     for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, selected, -1));
-    await tx.execute(sql`delete from ${sql.raw(part.facts)} where ${mine}`);
+    await tx.execute(sql`delete from ${part.facts} where ${mine}`);
     await tx.execute(part.insert(orgId, selection.rows(part)));
     for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, selected, 1));
     await collectDays();
@@ -95,25 +113,43 @@ async function replaceFacts(tx: Db, orgId: string, selection: Selection, parts: 
   }
 }
 
+const { deal, lead, activity, stageFact } = factSources;
 const dealParts: FactPart[] = [
-  { facts: "report_deal_facts", id: "deal_id", insert: insertDealFacts, rowId: "d.id", rowSource: "d.source_id", rollups: dealRollups, dayColumns: ["created_day", "closed_day"] },
-  { facts: "report_stage_facts", id: "deal_id", insert: insertStageFacts, rowId: "d.id", rowSource: "d.source_id", rollups: stageRollups, dayColumns: ["day"] },
+  {
+    facts: reportDealFacts,
+    id: reportDealFacts.dealId,
+    insert: insertDealFacts,
+    rowId: deal.id,
+    rowSource: deal.sourceId,
+    rollups: dealRollups,
+    dayColumns: [reportDealFacts.createdDay, reportDealFacts.closedDay],
+  },
+  { facts: reportStageFacts, id: reportStageFacts.dealId, insert: insertStageFacts, rowId: deal.id, rowSource: deal.sourceId, rollups: stageRollups, dayColumns: [reportStageFacts.day] },
   // after the stage facts it is made from
-  { facts: "report_stage_gaps", id: "deal_id", insert: insertStageGaps, rowId: "f.deal_id", rowSource: "f.source_id", rollups: [], dayColumns: [] },
+  { facts: reportStageGaps, id: reportStageGaps.dealId, insert: insertStageGaps, rowId: stageFact.dealId, rowSource: stageFact.sourceId, rollups: [], dayColumns: [] },
 ];
 const leadParts: FactPart[] = [
-  { facts: "report_lead_facts", id: "lead_id", insert: insertLeadFacts, rowId: "l.id", rowSource: "l.source_id", rollups: leadRollups, dayColumns: ["day"] },
+  { facts: reportLeadFacts, id: reportLeadFacts.leadId, insert: insertLeadFacts, rowId: lead.id, rowSource: lead.sourceId, rollups: leadRollups, dayColumns: [reportLeadFacts.day] },
 ];
 const activityParts: FactPart[] = [
-  { facts: "report_activity_facts", id: "activity_id", insert: insertActivityFacts, rowId: "a.id", rowSource: "a.source_id", rollups: activityRollups, dayColumns: ["day"] },
+  {
+    facts: reportActivityFacts,
+    id: reportActivityFacts.activityId,
+    insert: insertActivityFacts,
+    rowId: activity.id,
+    rowSource: activity.sourceId,
+    rollups: activityRollups,
+    dayColumns: [reportActivityFacts.day],
+  },
 ];
 
 async function leadsOfDeals(tx: Db, dealIds: string[]): Promise<string[]> {
-  const rows = await selectRows<{ leadId: string }>(
-    tx,
-    sql`select distinct lead_id as "leadId" from report_deal_facts where deal_id = any(${uuidArray(dealIds)}) and lead_id is not null`,
-  );
-  return rows.map((row) => row.leadId);
+  const f = reportDealFacts;
+  const rows = await tx
+    .selectDistinct({ leadId: f.leadId })
+    .from(f)
+    .where(and(sql`${f.dealId} = any(${uuidArray(dealIds)})`, isNotNull(f.leadId)));
+  return rows.map((row) => row.leadId!);
 }
 
 const CHUNK = 5_000;
@@ -170,14 +206,13 @@ export async function refreshSourceFacts(db: Db, orgId: string, sourceId: string
 }
 
 async function rebuildLocked(tx: Db, orgId: string): Promise<void> {
-  for (const table of [...FACT_TABLES, ...ROLLUP_TABLES]) await tx.execute(sql`delete from ${sql.raw(table)} where org_id = ${orgId}`);
+  for (const table of [...FACT_TABLES, ...ROLLUP_TABLES]) await tx.execute(sql`delete from ${table} where ${table.orgId} = ${orgId}`);
   const all = sql`true`;
   for (const part of [...dealParts, ...leadParts, ...activityParts]) {
     await tx.execute(part.insert(orgId, all));
     for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, all, 1));
   }
-  await tx.execute(sql`insert into report_fact_state (org_id, rebuilt_at) values (${orgId}, now())
-    on conflict (org_id) do update set rebuilt_at = excluded.rebuilt_at`);
+  await tx.insert(reportFactState).values({ orgId, rebuiltAt: sql`now()` }).onConflictDoUpdate({ target: reportFactState.orgId, set: { rebuiltAt: sql`excluded.rebuilt_at` } });
 }
 
 /** Recomputes every report fact of the organisation from its source rows, in one transaction. */
@@ -190,6 +225,7 @@ export async function rebuildReportFacts(db: Db, orgId: string): Promise<void> {
 
 /** Organisations with no facts yet (bootstrap rebuilds them). */
 export async function organisationsWithoutFacts(db: Db): Promise<string[]> {
-  const rows = await selectRows<{ id: string }>(db, sql`select o.id from organisations o where not exists (select 1 from report_fact_state s where s.org_id = o.id)`);
+  const hasState = db.select({ one: sql`1` }).from(reportFactState).where(eq(reportFactState.orgId, organisations.id));
+  const rows = await db.select({ id: organisations.id }).from(organisations).where(notExists(hasState));
   return rows.map((row) => row.id);
 }

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import type { SpendCheck, SpendImport } from "@/lib/ad-spend/import";
 import { callApi } from "@/lib/api/call-api";
 import type { Locale } from "@/lib/format";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { describeError } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { rowProblemsText } from "./row-problems";

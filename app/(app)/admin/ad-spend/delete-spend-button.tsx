@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { callApi } from "@/lib/api/call-api";
 import type { Locale } from "@/lib/format";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { describeError } from "@/lib/i18n/describe-error";
 
 export function DeleteSpendButton({ id, label, failedText, locale }: { id: string; label: string; failedText: string; locale: Locale }) {

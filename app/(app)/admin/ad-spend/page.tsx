@@ -7,7 +7,7 @@ import { listSpend, listTeamRefs } from "@/lib/ad-spend/store";
 import { requirePermission } from "@/lib/auth/session";
 import Link from "next/link";
 import { formatMoney, formatNumber } from "@/lib/format";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import { CsvImport } from "./csv-import";

@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z, ZodError } from "zod";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { notificationsMessages, type NotificationsMessages } from "@/lib/i18n/notifications-messages";
 import { retryDeadNotifications } from "@/lib/notifications/deliveries";

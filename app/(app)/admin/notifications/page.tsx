@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { trafficTeams } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/session";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { notificationsMessages } from "@/lib/i18n/notifications-messages";
 import { countDeliveries, listDeliveries } from "@/lib/notifications/deliveries";

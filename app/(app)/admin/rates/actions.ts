@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { ratesMessages, type RatesMessages } from "@/lib/i18n/rates-messages";
 import { deleteRate, setRate } from "@/lib/rates/rates";

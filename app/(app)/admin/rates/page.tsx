@@ -4,8 +4,9 @@ import { PageHeader } from "@/components/admin/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
+import { localeTag } from "@/lib/format";
 import { ratesMessages } from "@/lib/i18n/rates-messages";
 import { listRates } from "@/lib/rates/rates";
 import { DeleteRateButton } from "./delete-rate-button";
@@ -31,7 +32,7 @@ export default async function RatesPage({ searchParams }: { searchParams: Search
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
   const page = Math.min(pages, Math.max(1, Number.parseInt(one(params.page), 10) || 1));
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  const formatRate = new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB", { maximumFractionDigits: 8 });
+  const formatRate = new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 8 });
   const href = (query: Record<string, string | number | null>) => {
     const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string | number] => entry[1] !== null).map(([k, v]) => [k, String(v)]));
     return search.size ? `/admin/rates?${search}` : "/admin/rates";

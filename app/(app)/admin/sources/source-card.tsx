@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { Locale } from "@/lib/format";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { describeError } from "@/lib/i18n/describe-error";
 import { describeTestFailure, type SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { SourceListItem } from "@/lib/sources/manage-sources";

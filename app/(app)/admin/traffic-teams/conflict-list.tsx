@@ -1,7 +1,7 @@
 "use client";
 // Ties between teams' rules (or shared primary codes), so an admin can raise one rule's priority.
 import type { RuleConflict } from "@/lib/attribution/conflicts";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import type { TeamRow } from "./use-traffic";
 

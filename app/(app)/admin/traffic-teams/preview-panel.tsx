@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { AttributionPreview, TeamCount } from "@/lib/attribution/preview";
 import { formatNumber, type Locale } from "@/lib/format";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 
 type Props = { preview: AttributionPreview; t: TrafficMessages["preview"]; locale: Locale; onClose: () => void };

@@ -1,7 +1,7 @@
 "use client";
 // The background recompute's progress bar while it runs, and the outcome of the last one.
 import { formatNumber, type Locale } from "@/lib/format";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { errorText } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import type { RunRow } from "./use-traffic";

@@ -2,7 +2,7 @@
 // The organisation's teams with their colour, code, rule count and actions.
 import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { callApi } from "@/lib/api/call-api";
 import type { Notify } from "./traffic-teams-client";

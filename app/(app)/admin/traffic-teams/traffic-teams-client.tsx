@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { AttributionPreview } from "@/lib/attribution/preview";
 import type { Locale } from "@/lib/format";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { describeError } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { callApi } from "@/lib/api/call-api";

@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
-import { adminMessages, fill } from "@/lib/i18n/admin-messages";
+import { adminMessages } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { createDepartment } from "@/lib/users/departments";
 import { inviteUser } from "@/lib/users/invite-user";

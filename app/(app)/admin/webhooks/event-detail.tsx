@@ -2,7 +2,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, type Locale } from "@/lib/format";
 import type { getEvent } from "@/lib/ingest/admin/events";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { replayEventAction } from "./actions";
 import { StatusBadge } from "./status-badge";

@@ -6,7 +6,7 @@ import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { eventFiltersSchema, EVENT_STATUSES, getEvent, listEvents, listOrgSources, PAGE_SIZE, type EventFilters } from "@/lib/ingest/admin/events";
 import { inboxStats } from "@/lib/ingest/inbox-stats";
-import { fill } from "@/lib/i18n/admin-messages";
+import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { webhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { inboundWebhookUrl, requestOrigin } from "@/lib/sources/inbound-url";

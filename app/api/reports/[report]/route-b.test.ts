@@ -6,6 +6,7 @@ import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET } from "./route";
+import { routeRequest } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let f: OrgFixture;
@@ -14,8 +15,7 @@ const march = "from=2025-03-01&to=2025-03-31";
 
 function call(path: string, who?: string) {
   const [report] = path.split("?");
-  const headers: Record<string, string> = who ? { authorization: `Bearer ${token[who]}` } : {};
-  return GET(new Request(`http://localhost/api/reports/${path}`, { headers }), { params: Promise.resolve({ report }) });
+  return GET(routeRequest(`/api/reports/${path}`, { as: who ? { token: token[who] } : null }), { params: Promise.resolve({ report }) });
 }
 
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import { createApiToken } from "@/lib/auth/tokens";
 import type { TrafficTeamsResult } from "@/lib/reports/traffic-teams";
 import { createTrafficFixture, type TrafficFixture } from "@/lib/reports/traffic-teams-fixtures";
 import { GET } from "./route";
+import { routeRequest } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let fx: TrafficFixture;
@@ -14,8 +15,7 @@ const token: Record<string, string> = {};
 const march = "from=2025-03-01&to=2025-03-31";
 
 function call(query: string, who?: string) {
-  const headers: Record<string, string> = who ? { authorization: `Bearer ${token[who]}` } : {};
-  return GET(new Request(`http://localhost/api/reports/traffic-teams?${query}`, { headers }), { params: Promise.resolve({ report: "traffic-teams" }) });
+  return GET(routeRequest(`/api/reports/traffic-teams?${query}`, { as: who ? { token: token[who] } : null }), { params: Promise.resolve({ report: "traffic-teams" }) });
 }
 
 async function body(query: string, who: string) {

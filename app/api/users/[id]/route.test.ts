@@ -12,18 +12,16 @@ import { checkCredentials } from "@/lib/auth/sign-in";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { GET, PATCH } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
 let b: OrgFixture;
 const token: Record<string, string> = {};
 
-async function call(handler: typeof GET, id: string, init: { method?: string; token?: string; cookie?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = init.token ? { authorization: `Bearer ${init.token}` } : init.cookie ? { cookie: `authjs.session-token=${init.cookie}` } : {};
-  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
-  const request = new Request(`http://localhost/api/users/${id}`, { method: init.method ?? "GET", headers, body });
-  const response = await handler(request, { params: Promise.resolve({ id }) });
-  return { status: response.status, body: await response.json() };
+function call(handler: typeof GET, id: string, init: { method?: string; token?: string; cookie?: string; body?: unknown } = {}) {
+  const as = init.token ? { token: init.token } : init.cookie ? { cookie: init.cookie } : null;
+  return callRoute(handler, `/api/users/${id}`, { as, method: init.method, body: init.body, params: { id } });
 }
 const patch = (id: string, body: unknown, who = "admin") => call(PATCH, id, { method: "PATCH", token: token[who], body });
 /** A session cookie as Auth.js makes it, signed in a minute ago (or at `signedInAt`). */

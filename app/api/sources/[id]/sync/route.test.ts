@@ -11,6 +11,7 @@ import { addCrmSource } from "@/lib/sync/test-helpers";
 import { GET as freshness } from "../../freshness/route";
 import { GET as runs } from "../runs/route";
 import { POST as syncNow } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -19,15 +20,9 @@ let mock: Bitrix24Mock;
 let sourceId: string;
 const token: Record<string, string> = {};
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the route handlers differ only in their params type
-async function call(handler: (request: Request, context?: any) => Promise<Response>, who: string, init: { body?: unknown; id?: string; query?: string } = {}) {
-  const request = new Request(`http://voronka.test/api/sources/x${init.query ?? ""}`, {
-    method: init.body === undefined ? "GET" : "POST",
-    headers: { authorization: `Bearer ${token[who]}` },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const response = await handler(request, init.id ? { params: Promise.resolve({ id: init.id }) } : undefined);
-  return { status: response.status, body: await response.json() };
+function call(handler: Parameters<typeof callRoute>[0], who: string, init: { body?: unknown; id?: string; query?: string } = {}) {
+  const params = init.id ? { id: init.id } : undefined;
+  return callRoute(handler, `http://voronka.test/api/sources/x${init.query ?? ""}`, { as: { token: token[who] }, method: init.body === undefined ? "GET" : "POST", body: init.body, params });
 }
 
 beforeAll(async () => {

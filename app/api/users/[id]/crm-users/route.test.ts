@@ -7,6 +7,7 @@ import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken, revokeApiToken } from "@/lib/auth/tokens";
 import { PUT } from "./route";
+import { callRoute } from "@/db/test/call-route";
 
 let testDb: TestDb;
 let a: OrgFixture;
@@ -14,11 +15,8 @@ let b: OrgFixture;
 let spare: { id: string };
 const token: Record<string, string> = {};
 
-async function put(id: string, body: unknown, who: string | null = "admin") {
-  const headers: Record<string, string> = who ? { authorization: `Bearer ${token[who]}` } : {};
-  const request = new Request(`http://localhost/api/users/${id}/crm-users`, { method: "PUT", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
-  const response = await PUT(request, { params: Promise.resolve({ id }) });
-  return { status: response.status, body: await response.json() };
+function put(id: string, body: unknown, who: string | null = "admin") {
+  return callRoute(PUT, `/api/users/${id}/crm-users`, { as: who ? { token: token[who] } : null, method: "PUT", body, params: { id } });
 }
 const linkedTo = async (userId: string) =>
   (await testDb.db.select({ id: crmUsers.id }).from(crmUsers).where(eq(crmUsers.userId, userId))).map((row) => row.id).sort();
