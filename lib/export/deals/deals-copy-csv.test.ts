@@ -4,9 +4,11 @@
 // and with every delimiter/decimal pair, in two time zones. On PGlite, which has no COPY, the
 // export takes the row writer (the same bytes trivially), and the SQL formatting of each cell is
 // still compared with the JavaScript cell writers, by a plain SELECT.
+import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crmUsers, deals, exchangeRates, pipelines, sources } from "@/db/schema";
+import { selectRows } from "@/db/migrate";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { scopeOf } from "@/lib/auth/scope";
@@ -71,10 +73,25 @@ async function makeOrg(timezone: string) {
   orgs.push({ f, viewer: viewer! });
 }
 
+const MANY = 60_000; // about 7 MB of CSV: more than the socket and the stream buffers hold
+
 beforeAll(async () => {
   testDb = await createTestDb();
   await makeOrg("Asia/Almaty");
   await makeOrg("America/New_York");
+  const f = orgs[0].f;
+  const many = Array.from({ length: MANY }, (_, index) => ({
+    orgId: f.org.id,
+    sourceId: f.source.id,
+    externalId: `M${index}`,
+    title: `Сделка ${index}`,
+    pipelineId: f.pipeline.id,
+    stageId: f.stages.NEW.id,
+    amount: String(index),
+    currency: "KZT",
+    createdAt: new Date(Date.UTC(1950, 0, 1) + index * 60_000),
+  }));
+  for (let start = 0; start < many.length; start += 2000) await testDb.db.insert(deals).values(many.slice(start, start + 2000));
 });
 afterAll(() => testDb.close());
 
@@ -84,7 +101,8 @@ const styles: [Locale, { delimiter?: string; decimal?: string }][] = [
   ["ru", { delimiter: ",", decimal: "," }],
   ["en", { delimiter: ";", decimal: "." }],
 ];
-const queries = ["", "sort=amount&order=asc", "sort=title", "status=won&periodOn=closed&from=2025-01-01&to=2025-12-31"];
+// The first org's many plain deals (January 1950) stay out of the compared files: every period starts later.
+const queries = ["from=2025-01-01&to=2026-12-31", "from=1969-01-01&to=2026-12-31&sort=amount&order=asc", "from=2025-01-01&to=2026-12-31&sort=title", "status=won&periodOn=closed&from=2025-01-01&to=2025-12-31"];
 
 /** The file as the row-by-row writer writes it. */
 async function rowWriterFile(org: (typeof orgs)[number], locale: Locale, style: CsvStyle, query: string): Promise<string> {
@@ -115,7 +133,7 @@ describe("the deals CSV export", () => {
     }
     expect(files).toBe(2 * 4 * 4);
     // What the files hold, so that "the same" is not "the same and both empty".
-    const sample = await rowWriterFile(orgs[0], "ru", csvStyleFor("ru"), "");
+    const sample = await rowWriterFile(orgs[0], "ru", csvStyleFor("ru"), queries[1]);
     expect(sample.startsWith("\uFEFFID в CRM;Название;")).toBe(true);
     expect(sample).toContain(`\r\n'=1+1;"Сделка ""Ромашка""; этап 2";alice;"Основная, ""B2B""";WON;Выиграна;1234,50;KZT;1234,50;2025-03-09 11:59;2025-03-09 12:00;"Портал; web";;;\r\n`);
     expect(sample).toContain(`\r\nE6;;"'=cmd|"" /C calc""!A0";`); // an empty title; a formula manager, quoted for its quotes
@@ -130,7 +148,7 @@ describe("the deals CSV export", () => {
         const style = csvStyleFor(locale, override);
         const columns = dealColumns(t);
         const timeZone = org.viewer.org.timezone;
-        const filters = dealListFiltersSchema.parse({});
+        const filters = dealListFiltersSchema.parse({ from: "1969-01-01", to: "2026-12-31" });
         const { query } = await dealsCsvSelect({ db: testDb.db, scope: scopeOf(org.viewer), filters, columns, t, style, timeZone, rowLimit: CSV_ROW_LIMIT, now });
         const fromSql = (await query).map((row) => columns.map((_, index) => (row[`c${index}`] as string | null) ?? ""));
         const fromJs: string[][] = [];
@@ -141,5 +159,26 @@ describe("the deals CSV export", () => {
         expect(fromSql).toHaveLength(9);
       }
     }
+  });
+
+  it("stops reading the database when the client goes away, and the connection serves the next query", async () => {
+    const org = orgs[0];
+    const response = await exportDeals({ db: testDb.db, viewer: org.viewer, params: new URLSearchParams(), locale: "ru", options: { format: "csv" }, now });
+    const reader = response.body!.getReader();
+    await reader.read(); // the BOM and the header
+    const rows = await reader.read(); // the first rows: the database is now writing
+    expect(rows.value!.byteLength).toBeGreaterThan(0);
+    await reader.cancel();
+    if (testDb.mode === "postgres") {
+      // The COPY was cancelled on the server, not left paused on its connection (the server may take
+      // a moment to report its connection idle).
+      const activeCopies = async () => (await selectRows<{ n: number }>(testDb.db, sql`select count(*)::int as n from pg_stat_activity where query like 'copy (select%' and state = 'active'`))[0].n;
+      let active = await activeCopies();
+      for (let tries = 0; active > 0 && tries < 50; tries++) active = await new Promise<number>((resolve) => setTimeout(() => resolve(activeCopies()), 100));
+      expect(active).toBe(0);
+    }
+    const again = await exportDeals({ db: testDb.db, viewer: org.viewer, params: new URLSearchParams(), locale: "ru", options: { format: "csv" }, now });
+    const records = parse(Buffer.from(await again.arrayBuffer()), { delimiter: ";", bom: true }) as string[][];
+    expect(records).toHaveLength(1 + 9 + MANY); // the header, the awkward deals, the many
   });
 });

@@ -12,21 +12,35 @@ import { csvLineEndConverter } from "./csv-line-ends";
  */
 export function copyOutChunks(client: Sql, copySql: string): { next: () => Promise<IteratorResult<Buffer>>; cancel: () => Promise<void> } {
   let query: ReturnType<Sql["unsafe"]> | null = null;
+  let readable: Readable | null = null;
   let chunks: AsyncIterator<Buffer> | null = null;
+  // postgres-js 3.4.9 pauses the socket when the stream's buffer is full and resumes it only when
+  // the stream asks for more — which an ended stream never does. A COPY whose last rows filled the
+  // buffer would leave its pooled connection paused, and the next query on it waiting forever. So
+  // once the COPY has ended, one way or the other, the stream's own read() resumes the socket.
+  const resumeSocket = () => (readable as unknown as { _read: (size: number) => void })._read(0);
   const next = async () => {
     if (!chunks) {
       query = client.unsafe(copySql);
-      chunks = ((await query.readable()) as Readable)[Symbol.asyncIterator]();
+      readable = (await query.readable()) as Readable;
+      chunks = readable[Symbol.asyncIterator]();
     }
-    return chunks.next();
+    try {
+      const chunk = await chunks.next();
+      if (chunk.done) resumeSocket();
+      return chunk;
+    } catch (error) {
+      resumeSocket();
+      throw error;
+    }
   };
   return {
     next,
     cancel: async () => {
       if (!query) return;
-      // A COPY cannot be left half read: postgres-js pauses the socket when nobody reads and the
-      // connection would wait forever. The server is asked to stop; what it sent meanwhile is dropped.
-      query.cancel();
+      // A COPY cannot be left half read (its connection would stay paused): the server is asked
+      // to stop, and what it sent meanwhile is read and dropped.
+      void query.cancel();
       try {
         for (let chunk = await next(); !chunk.done; chunk = await next());
       } catch {
