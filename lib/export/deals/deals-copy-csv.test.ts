@@ -73,12 +73,18 @@ async function makeOrg(timezone: string) {
   orgs.push({ f, viewer: viewer! });
 }
 
-const MANY = 60_000; // about 7 MB of CSV: more than the socket and the stream buffers hold
+/**
+ * On PostgreSQL about 7 MB of CSV: more than the socket and the stream buffers hold, so the COPY is
+ * still running when the client goes away. PGlite's row writer stops between batches of 1,000, so
+ * five batches show it there (and PGlite inserts slowly).
+ */
+let MANY = 0;
 
 beforeAll(async () => {
   testDb = await createTestDb();
   await makeOrg("Asia/Almaty");
   await makeOrg("America/New_York");
+  MANY = testDb.mode === "postgres" ? 60_000 : 5_000;
   const f = orgs[0].f;
   const many = Array.from({ length: MANY }, (_, index) => ({
     orgId: f.org.id,
@@ -92,7 +98,7 @@ beforeAll(async () => {
     createdAt: new Date(Date.UTC(1950, 0, 1) + index * 60_000),
   }));
   for (let start = 0; start < many.length; start += 2000) await testDb.db.insert(deals).values(many.slice(start, start + 2000));
-});
+}, 180_000);
 afterAll(() => testDb.close());
 
 const styles: [Locale, { delimiter?: string; decimal?: string }][] = [
