@@ -11,36 +11,48 @@ import { csvLineEndConverter } from "./csv-line-ends";
  * `next()`); `cancel` stops the database and releases the connection.
  */
 export function copyOutChunks(client: Sql, copySql: string): { next: () => Promise<IteratorResult<Buffer>>; cancel: () => Promise<void> } {
+  // A connection of its own, given back only when the COPY is over: a cancel request that reached
+  // the server after the COPY ended must find that connection idle (where it is ignored), never
+  // running the next query of the pool.
+  let connection: Awaited<ReturnType<Sql["reserve"]>> | null = null;
   let query: ReturnType<Sql["unsafe"]> | null = null;
   let readable: Readable | null = null;
   let chunks: AsyncIterator<Buffer> | null = null;
+  let cancelled: Promise<unknown> = Promise.resolve();
   // postgres-js 3.4.9 pauses the socket when the stream's buffer is full and resumes it only when
   // the stream asks for more — which an ended stream never does. A COPY whose last rows filled the
-  // buffer would leave its pooled connection paused, and the next query on it waiting forever. So
-  // once the COPY has ended, one way or the other, the stream's own read() resumes the socket.
-  const resumeSocket = () => (readable as unknown as { _read: (size: number) => void })._read(0);
+  // buffer would leave its connection paused, and the next query on it waiting forever. So once
+  // the COPY has ended, one way or the other, the stream's own read() resumes the socket.
+  const finish = async () => {
+    (readable as unknown as { _read: (size: number) => void } | null)?._read(0);
+    await cancelled.catch(() => undefined);
+    connection?.release();
+    connection = null;
+  };
   const next = async () => {
-    if (!chunks) {
-      query = client.unsafe(copySql);
-      readable = (await query.readable()) as Readable;
-      chunks = readable[Symbol.asyncIterator]();
-    }
     try {
+      if (!chunks) {
+        connection = await client.reserve();
+        query = connection.unsafe(copySql);
+        readable = (await query.readable()) as Readable;
+        chunks = readable[Symbol.asyncIterator]();
+      }
       const chunk = await chunks.next();
-      if (chunk.done) resumeSocket();
+      if (chunk.done) await finish();
       return chunk;
     } catch (error) {
-      resumeSocket();
+      await finish();
       throw error;
     }
   };
   return {
     next,
     cancel: async () => {
-      if (!query) return;
+      // Not started, or over and its connection given back: nothing to stop.
+      if (!query || !connection) return;
       // A COPY cannot be left half read (its connection would stay paused): the server is asked
       // to stop, and what it sent meanwhile is read and dropped.
-      void query.cancel();
+      cancelled = Promise.resolve(query.cancel() as unknown);
       try {
         for (let chunk = await next(); !chunk.done; chunk = await next());
       } catch {
