@@ -2,6 +2,7 @@
 // month, a stage, a manager, a status), sorted and keyset-paginated for the table, and streamed
 // in the same order for exports of any size.
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { PgSelect } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { crmUsers, deals, organisations, pipelines, sources, stages } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -9,7 +10,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { NotFoundError } from "@/lib/errors";
 import { baseAmountSql } from "@/lib/reports/base-amount";
 import { assertFiltersInScope, reportFiltersSchema } from "@/lib/reports/filters";
-import { dealTextFields, postgresCursorClient, streamThroughCursor } from "./deal-stream";
+import { dealTextFields, postgresClient, streamThroughCursor } from "./deal-stream";
 import { afterCursor, dealListConditions, decodeCursor, encodeCursor, listPeriod, orderByKey, rateDay, sortKeyOf } from "./deal-list-sql";
 
 export const dealSorts = ["created", "closed", "amount", "title", "manager"] as const;
@@ -90,7 +91,8 @@ async function orgSettings(db: Db, orgId: string): Promise<OrgSettings> {
   return org;
 }
 
-async function prepare(db: Db, scope: Scope, filters: DealListFilters, now: Date) {
+/** What every query of the list shares: the filters checked against the scope, the WHERE clause, the sort key. */
+export async function prepareDealQuery(db: Db, scope: Scope, filters: DealListFilters, now: Date) {
   await assertFiltersInScope(db, scope, filters);
   const org = await orgSettings(db, scope.orgId);
   const period = listPeriod(filters, org, now);
@@ -103,9 +105,13 @@ async function prepare(db: Db, scope: Scope, filters: DealListFilters, now: Date
  * The cursor-read stream has no use for the sort key and leaves it out (NULL) to spare its cost.
  */
 function selectDeals(db: Db, baseAmount: SQL, sortKey: ReturnType<typeof sortKeyOf>, withSortValue = true) {
-  return db
-    .select({ ...dealTextFields(baseAmount), sortValue: withSortValue ? sql<string>`(${sortKey.expression})::text` : sql<string>`null` })
-    .from(deals)
+  const fields = { ...dealTextFields(baseAmount), sortValue: withSortValue ? sql<string>`(${sortKey.expression})::text` : sql<string>`null` };
+  return joinDealRelations(db.select(fields).from(deals).$dynamic());
+}
+
+/** A deal's stage, pipeline, source and manager: the list's joins, shared with the CSV export's COPY. */
+export function joinDealRelations<Query extends PgSelect>(query: Query) {
+  return query
     .innerJoin(stages, eq(stages.id, deals.stageId))
     .innerJoin(pipelines, eq(pipelines.id, deals.pipelineId))
     .innerJoin(sources, eq(sources.id, deals.sourceId))
@@ -122,7 +128,7 @@ function toRow({ sortValue, ...row }: SelectedRow): DealListRow {
 
 /** One page of the list with the total of all pages. */
 export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, page: DealPage, now = new Date()): Promise<DealListPage> {
-  const { org, period, baseAmount, where, key } = await prepare(db, scope, filters, now);
+  const { org, period, baseAmount, where, key } = await prepareDealQuery(db, scope, filters, now);
   const cursor = page.cursor ? decodeCursor(page.cursor, filters.sort, filters.order) : null;
   const [rows, [totals]] = await Promise.all([
     selectDeals(db, baseAmount, key)
@@ -150,7 +156,7 @@ export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, 
 
 /** Deals matching the filters, counted only (no sums): what an export needs before it streams. */
 export async function countDeals(db: Db, scope: Scope, filters: DealListFilters, now = new Date()): Promise<{ total: number; currency: string; timezone: string; period: DealListPage["period"] }> {
-  const { org, period, where } = await prepare(db, scope, filters, now);
+  const { org, period, where } = await prepareDealQuery(db, scope, filters, now);
   const count = db.select({ total: sql<number>`count(*)::int` }).from(deals);
   // The stage is joined only when the filters name its semantic.
   const [row] = await (filters.status ? count.innerJoin(stages, eq(stages.id, deals.stageId)) : count).where(where);
@@ -170,8 +176,8 @@ export async function countDeals(db: Db, scope: Scope, filters: DealListFilters,
  * creation — handed over `batchSize` at a time.
  */
 export async function* streamDeals(db: Db, scope: Scope, filters: DealListFilters, batchSize = 5000, now = new Date(), keysetRows = Math.max(batchSize, 5000)): AsyncGenerator<DealListRow[]> {
-  const { baseAmount, where, key } = await prepare(db, scope, filters, now);
-  const cursorClient = postgresCursorClient(db);
+  const { baseAmount, where, key } = await prepareDealQuery(db, scope, filters, now);
+  const cursorClient = postgresClient(db);
   if (cursorClient) {
     const query = selectDeals(db, baseAmount, key, false).where(where).orderBy(...orderByKey(key, filters.order));
     yield* streamThroughCursor(cursorClient, query.toSQL(), batchSize);

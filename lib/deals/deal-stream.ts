@@ -3,6 +3,7 @@
 // query read through a server-side cursor, so a million rows are sorted once, not once per batch.
 import { sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import { crmUsers, deals, pipelines, sources, stages } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { DealListRow } from "./deal-list";
@@ -67,25 +68,20 @@ function rowOfValues(v: Text[]): DealListRow {
   };
 }
 
-/** The part of a postgres-js client a cursor needs. */
-type CursorClient = {
-  unsafe: (query: string, params: unknown[]) => { values: () => { cursor: (rows: number) => AsyncIterable<Text[][]> } };
-};
-
 /** The postgres-js client behind `db`, or null on PGlite (and inside a transaction, which has none). */
-export function postgresCursorClient(db: Db): CursorClient | null {
-  const client = (db as { $client?: Partial<CursorClient> & { reserve?: unknown } }).$client;
-  return client && typeof client.unsafe === "function" && typeof client.reserve === "function" ? (client as CursorClient) : null;
+export function postgresClient(db: Db): Sql | null {
+  const client = (db as { $client?: Partial<Sql> }).$client;
+  return client && typeof client.unsafe === "function" && typeof client.reserve === "function" ? (client as Sql) : null;
 }
 
 /**
  * The rows of one query, `batchSize` at a time, through a server-side cursor: the next batch is
  * fetched only when asked for, and stopping early (`return()`) closes the cursor.
  */
-export async function* streamThroughCursor(client: CursorClient, query: { sql: string; params: unknown[] }, batchSize: number): AsyncGenerator<DealListRow[]> {
-  for await (const rows of client.unsafe(query.sql, query.params).values().cursor(batchSize)) {
+export async function* streamThroughCursor(client: Sql, query: { sql: string; params: unknown[] }, batchSize: number): AsyncGenerator<DealListRow[]> {
+  for await (const rows of client.unsafe(query.sql, query.params as never[]).values().cursor(batchSize)) {
     const batch = new Array<DealListRow>(rows.length);
-    for (let i = 0; i < rows.length; i++) batch[i] = rowOfValues(rows[i]);
+    for (let i = 0; i < rows.length; i++) batch[i] = rowOfValues(rows[i] as unknown as Text[]);
     yield batch;
   }
 }

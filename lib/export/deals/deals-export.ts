@@ -1,10 +1,11 @@
 // GET /api/deals/export: the deals table behind a chart — same filters, same scope, same order as
-// on screen — streamed as CSV (up to 1,000,000 rows) or XLSX (up to Excel's 1,048,575), or a PDF
+// on screen — streamed as CSV (up to 1,000,000 rows; on PostgreSQL written by its COPY) or XLSX (up to Excel's 1,048,575), or a PDF
 // of its first pages.
 import type { Db } from "@/db/types";
 import { scopeOf } from "@/lib/auth/scope";
 import type { Viewer } from "@/lib/auth/viewer";
 import { countDeals, dealListFiltersSchema, streamDeals, type DealListFilters } from "@/lib/deals/deal-list";
+import { postgresClient } from "@/lib/deals/deal-stream";
 import { AppError, type ErrorParams } from "@/lib/errors";
 import { periodDates, type Locale } from "@/lib/format";
 import { errorText } from "@/lib/i18n/describe-error";
@@ -17,6 +18,8 @@ import { defineTable, type ExportDocument } from "../model";
 import { documentToPdf } from "../pdf/pdf-document";
 import { PDF_TABLE_PAGE_LIMIT } from "../pdf/pdf-table";
 import { dealColumns } from "./deal-columns";
+import { dealsCopySql } from "./deals-copy-sql";
+import { dealsCopyCsvStream } from "./deals-copy-stream";
 import { dealsCsvStream } from "./deals-csv-stream";
 import { dealsXlsxStream } from "./deals-xlsx-stream";
 import { readAhead } from "./read-ahead";
@@ -76,7 +79,14 @@ export async function exportDeals({ db, viewer, params, locale, options, now = n
   assertRowLimit(options.format, summary.total, params, locale);
   switch (options.format) {
     case "csv": {
-      return new Response(dealsCsvStream(rows(), columns, csvStyleFor(locale, options), doc.timezone, CSV_ROW_LIMIT), { headers: headers("csv") });
+      const style = csvStyleFor(locale, options);
+      // PostgreSQL writes the rows itself (COPY); PGlite and transactions keep the row-by-row writer.
+      const client = postgresClient(db);
+      if (client) {
+        const copySql = await dealsCopySql({ db, scope, filters, columns, t, style, timeZone: doc.timezone, rowLimit: CSV_ROW_LIMIT, now });
+        return new Response(dealsCopyCsvStream(client, copySql, columns.map((column) => column.header), style.delimiter), { headers: headers("csv") });
+      }
+      return new Response(dealsCsvStream(rows(), columns, style, doc.timezone, CSV_ROW_LIMIT), { headers: headers("csv") });
     }
     case "xlsx": {
       return new Response(dealsXlsxStream(rows(), columns, doc, t, summary.total, XLSX_ROW_LIMIT), { headers: headers("xlsx") });

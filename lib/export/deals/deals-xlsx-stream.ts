@@ -10,8 +10,13 @@ import { errorForLog } from "@/lib/error-text";
 import { cellTypeOf, type Column, type ExportDocument } from "../model";
 import { addAboutSheet } from "../xlsx";
 import { columnWidth, numberFormat, sheetName, xlsxValue } from "../xlsx-cells";
+import { xlsxRowRenderer, type StyleRegistry } from "./xlsx-row-xml";
 
-const widths: Record<string, number> = { externalId: 12, title: 36, managerName: 24, pipelineName: 18, stageName: 18, amount: 16, baseAmount: 18, createdAt: 17, closedAt: 17 };
+/** exceljs' style registry of a streamed workbook (not in its typings). */
+const registryOf = (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => (workbook as unknown as { styles: StyleRegistry }).styles;
+
+/** Column widths in characters (the rest from the header). */
+export const widths: Record<string, number> = { externalId: 12, title: 36, managerName: 24, pipelineName: 18, stageName: 18, amount: 16, baseAmount: 18, createdAt: 17, closedAt: 17 };
 
 /** `total`: the rows counted before streaming (for the auto-filter); `rowLimit`: never more rows than a sheet holds. */
 export function dealsXlsxStream(
@@ -29,10 +34,11 @@ export function dealsXlsxStream(
   async function write() {
     addAboutSheet(workbook, doc, t).commit();
     const sheet = workbook.addWorksheet(sheetName(doc.title, new Set([t.about.sheet.toLowerCase()])), { views: [{ state: "frozen", ySplit: 1 }] });
-    // Column formats are set once on the columns (cells inherit them); only the deal's own amount,
-    // whose currency varies by row, gets a format per cell.
-    sheet.columns = columns.map((column) => {
-      const format = column.currency ? undefined : numberFormat(cellTypeOf(column, {} as DealListRow), doc.currency, doc.locale);
+    // Column formats are set once on the columns; only the deal's own amount, whose currency varies
+    // by row, gets a format per cell.
+    const columnFormats = columns.map((column) => (column.currency ? undefined : numberFormat(cellTypeOf(column, {} as DealListRow), doc.currency, doc.locale)));
+    sheet.columns = columns.map((column, index) => {
+      const format = columnFormats[index];
       return { key: column.key, width: widths[column.key] ?? columnWidth(column.header, []), style: format ? { numFmt: format } : {} };
     });
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.min(Math.max(total, 1), rowLimit) + 1, column: columns.length } };
@@ -40,16 +46,27 @@ export function dealsXlsxStream(
     header.font = { bold: true };
     header.eachCell((cell) => (cell.numFmt = "General"));
     header.commit();
+    // The rows go into the sheet's XML as exceljs would render them, without exceljs' per-cell objects.
     const ownCurrency = columns.findIndex((column) => column.currency);
+    const amountFormats = new Map<string, string>();
+    const amountFormat = (currency: string) => {
+      let format = amountFormats.get(currency);
+      if (!format) amountFormats.set(currency, (format = numberFormat("money", currency, doc.locale)!));
+      return format;
+    };
+    const renderRow = xlsxRowRenderer<DealListRow>(registryOf(workbook), columns.length, (index, deal) =>
+      index === ownCurrency ? amountFormat(columns[index].currency!(deal)) : columnFormats[index],
+    );
+    const sheetXml = (sheet as unknown as { stream: { write: (xml: string) => void } }).stream;
     let written = 0;
     for await (const batch of batches) {
       // Deals added since the count could push a sheet past Excel's last row: stop there.
+      let xml = "";
       for (const deal of batch.slice(0, rowLimit - written)) {
-        const row = sheet.addRow(columns.map((column) => xlsxValue(cellTypeOf(column, deal), column.value(deal), doc.timezone)));
-        if (ownCurrency >= 0) row.getCell(ownCurrency + 1).numFmt = numberFormat("money", columns[ownCurrency].currency!(deal), doc.locale)!;
-        row.commit();
+        xml += renderRow(written + 2, columns.map((column) => xlsxValue(cellTypeOf(column, deal), column.value(deal), doc.timezone)), deal);
+        written++;
       }
-      written += Math.min(batch.length, rowLimit - written);
+      sheetXml.write(xml);
       if (written >= rowLimit) break;
       // A client that went away: stop reading the database.
       if (output.destroyed) return void (await batches.return(undefined));
