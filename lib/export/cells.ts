@@ -1,6 +1,6 @@
 // One typed cell, three renderings: the CSV text, the Excel value, the PDF text. Keeping them
 // together is what makes the three files show the same numbers.
-import { formatMoney, formatMonthKey, formatNumber, formatRate, type Locale } from "@/lib/format";
+import { formatMoney, formatMonthKey, formatNumber, formatRate, localeTag, type Locale } from "@/lib/format";
 import type { CellType } from "./model";
 
 /** A decimal string or number as a number; null and "" stay empty. */
@@ -93,8 +93,8 @@ export function csvCell(type: CellType, value: unknown, style: CsvNumberStyle, t
 }
 
 const dayFormats: Record<Locale, Intl.NumberFormat> = {
-  ru: new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 }),
+  ru: new Intl.NumberFormat(localeTag("ru"), { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat(localeTag("en"), { maximumFractionDigits: 1 }),
 };
 
 /** PDF: as the dashboard shows it — "1 234 568 ₸", "23,5 %", "март 2025"; empty is "—". */

@@ -1,9 +1,9 @@
 // A chart's month label, short enough for twelve to fit under an A4 chart: "янв. 25" / "Jan 25".
-import type { Locale } from "@/lib/format";
+import { localeTag, type Locale } from "@/lib/format";
 
 const shortMonths: Record<Locale, Intl.DateTimeFormat> = {
-  ru: new Intl.DateTimeFormat("ru-RU", { month: "short", year: "2-digit", timeZone: "UTC" }),
-  en: new Intl.DateTimeFormat("en-US", { month: "short", year: "2-digit", timeZone: "UTC" }),
+  ru: new Intl.DateTimeFormat(localeTag("ru"), { month: "short", year: "2-digit", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat(localeTag("en"), { month: "short", year: "2-digit", timeZone: "UTC" }),
 };
 
 export function chartMonth(month: string, locale: Locale): string {

@@ -1,6 +1,5 @@
 // Texts of the exported files (CSV headers, Excel sheets, PDF pages). English must have every key
 // Russian has; column headers are keyed by the report's JSON field names (docs/api.md).
-import { fill } from "./fill";
 
 const ru = {
   about: {
@@ -200,6 +199,3 @@ const en: ExportMessages = {
 };
 
 export const exportMessages: Record<"ru" | "en", ExportMessages> = { ru, en };
-
-/** The same function as fill (./fill.ts), under the name lib/export still imports; drop it once it imports fill. */
-export const fillIn = fill;

@@ -22,7 +22,7 @@ import { dealColumns } from "./deal-columns";
 import { dealsCsvSelect } from "./deals-copy-sql";
 import { dealsCsvStream } from "./deals-csv-stream";
 import { CSV_ROW_LIMIT, DEAL_BATCH_SIZE, exportDeals } from "./deals-export";
-import { readAhead } from "./read-ahead";
+import { readAhead } from "@/lib/async/read-ahead";
 
 let testDb: TestDb;
 const orgs: { f: OrgFixture; viewer: Viewer }[] = [];

@@ -22,14 +22,14 @@ import { dealsCopySql } from "./deals-copy-sql";
 import { dealsCopyCsvStream } from "./deals-copy-stream";
 import { dealsCsvStream } from "./deals-csv-stream";
 import { dealsXlsxStream } from "./deals-xlsx-stream";
-import { readAhead } from "./read-ahead";
+import { readAhead } from "@/lib/async/read-ahead";
 
 export const CSV_ROW_LIMIT = 1_000_000;
 /** An Excel sheet has 1,048,576 rows; one is the header. */
 export const XLSX_ROW_LIMIT = 1_048_575;
 /**
- * Rows per batch (per cursor fetch on PostgreSQL). Small batches die young in V8's scavenger; at
- * 5,000 they outlived it and a million-row CSV cost a third more CPU (the export bench).
+ * Rows per batch (per cursor fetch on PostgreSQL): small batches die young in V8's scavenger
+ * (docs/measurements.md, "Exports: batch size").
  */
 export const DEAL_BATCH_SIZE = 1_000;
 /** A PDF table stops at its page limit anyway; reading more rows than fit would only cost time. */

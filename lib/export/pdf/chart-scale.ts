@@ -1,5 +1,5 @@
 // The value axis of a PDF chart: round tick values and short labels ("1,2 млн ₸", "25 %").
-import { formatMoney, formatRate, type Locale } from "@/lib/format";
+import { formatMoney, formatRate, localeTag, type Locale } from "@/lib/format";
 import type { CellType } from "../model";
 
 /** About five round ticks from a value at or below `min` to one at or above `max`. */
@@ -13,11 +13,9 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   return ticks;
 }
 
-const tags: Record<Locale, string> = { ru: "ru-RU", en: "en-US" };
-
 export function axisLabel(value: number, type: CellType, locale: Locale, currency: string): string {
   if (type === "percent") return formatRate(value, locale);
   if (type === "money" && Math.abs(value) < 10_000) return formatMoney(value, currency, locale);
-  const compact = new Intl.NumberFormat(tags[locale], { notation: "compact", maximumFractionDigits: 1 }).format(value);
+  const compact = new Intl.NumberFormat(localeTag(locale), { notation: "compact", maximumFractionDigits: 1 }).format(value);
   return type === "money" ? `${compact} ${formatMoney(0, currency, locale).replace(/[\d\s.,]/g, "")}` : compact;
 }

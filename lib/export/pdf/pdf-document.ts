@@ -1,7 +1,8 @@
 // A report or a whole dashboard as an A4 PDF: the title, period, filters and scope, then per
 // section its chart (vector) and its table, and "Страница 2 из 5" at the foot of every page.
 import PDFDocument from "pdfkit";
-import { fillIn, type ExportMessages } from "@/lib/i18n/export-messages";
+import type { ExportMessages } from "@/lib/i18n/export-messages";
+import { fill } from "@/lib/i18n/fill";
 import { aboutLines } from "../about";
 import { localDateTime } from "../cells";
 import type { ExportDocument } from "../model";
@@ -37,7 +38,7 @@ function footer(pdf: PDFKit.PDFDocument, t: ExportMessages, doc: ExportDocument)
     const y = pdf.page.height - bottomMargin + 14;
     pdf.font("regular").fontSize(7).fillColor("#64748b");
     pdf.text(`${doc.title} · ${doc.period ? `${doc.period.from} — ${doc.period.to}` : ""}`, left, y, { width: width / 2, lineBreak: false });
-    pdf.text(fillIn(t.page, { page: index + 1, pages: count }), left + width / 2, y, { width: width / 2, align: "right", lineBreak: false });
+    pdf.text(fill(t.page, { page: index + 1, pages: count }), left + width / 2, y, { width: width / 2, align: "right", lineBreak: false });
     pdf.page.margins.bottom = bottomMargin;
   }
 }

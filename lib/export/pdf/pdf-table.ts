@@ -1,6 +1,7 @@
 // A table across as many pages as it needs, the header repeated on each, up to a page limit:
 // past it the table stops with a note that the full table is in the Excel or CSV export.
-import { fillIn, type ExportMessages } from "@/lib/i18n/export-messages";
+import type { ExportMessages } from "@/lib/i18n/export-messages";
+import { fill } from "@/lib/i18n/fill";
 import { displayCell } from "../cells";
 import { cellTypeOf, type CellType, type ExportDocument, type ExportTable, type Row } from "../model";
 import { pdfLayout } from "./pdf-layout";
@@ -101,7 +102,7 @@ export function drawTable(pdf: Pdf, table: ExportTable, doc: ExportDocument, t: 
     if (!isTotal) shown++;
   }
   if (shown < totalRows) {
-    const note = fillIn(t.pdfTruncated, { pages: PDF_TABLE_PAGE_LIMIT, shown, total: totalRows });
+    const note = fill(t.pdfTruncated, { pages: PDF_TABLE_PAGE_LIMIT, shown, total: totalRows });
     pdf.font("bold").fontSize(8).fillColor("#b45309").text(note, left, y + 6, { width });
     pdf.font("regular");
     y = pdf.y;
