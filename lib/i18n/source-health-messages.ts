@@ -9,8 +9,8 @@ import { freshnessText } from "@/lib/sync/freshness-text";
 
 type Texts = {
   levels: Record<HealthLevel, string>;
-  problems: { no_credentials: string; check_failed: string; sync_failed: string; no_application_token: string; never_synced: string; stale: string };
-  next: { no_credentials: string; check_failed: string; sync_failed: string; no_application_token: string; never_synced: string; stale: string };
+  problems: { check_failed: string; sync_failed: string; no_application_token: string; never_synced: string; stale: string };
+  next: { check_failed: string; sync_failed: string; no_application_token: string; never_synced: string; stale: string };
   banner: string;
   bannerLink: string;
 };
@@ -18,7 +18,6 @@ type Texts = {
 const ru: Texts = {
   levels: { ok: "Работает", attention: "Требует внимания", broken: "Не работает" },
   problems: {
-    no_credentials: "У источника нет ключей доступа.",
     check_failed: "Проверка подключения не прошла:",
     sync_failed: "Последняя синхронизация завершилась ошибкой:",
     no_application_token: "Нет токена приложения: события из Bitrix24 не принимаются.",
@@ -26,7 +25,6 @@ const ru: Texts = {
     stale: "Данные давно не обновлялись: {ago}.",
   },
   next: {
-    no_credentials: "Удалите источник и добавьте его заново с адресом вебхука или токеном.",
     check_failed: "Исправьте подключение в CRM и нажмите «Проверить подключение».",
     sync_failed: "Нажмите «Проверить подключение», исправьте причину и запустите синхронизацию снова.",
     no_application_token: "Вставьте токен приложения исходящего вебхука ниже.",
@@ -40,7 +38,6 @@ const ru: Texts = {
 const en: Texts = {
   levels: { ok: "Working", attention: "Needs attention", broken: "Not working" },
   problems: {
-    no_credentials: "The source has no access keys.",
     check_failed: "The connection check failed:",
     sync_failed: "The last sync failed:",
     no_application_token: "No application token: events from Bitrix24 are refused.",
@@ -48,7 +45,6 @@ const en: Texts = {
     stale: "The data has not been refreshed for a while: {ago}.",
   },
   next: {
-    no_credentials: "Delete the source and add it again with its webhook address or token.",
     check_failed: "Correct the connection in the CRM and click “Test connection”.",
     sync_failed: "Click “Test connection”, fix the cause and run the sync again.",
     no_application_token: "Paste the outgoing webhook's application token below.",

@@ -6,7 +6,6 @@ const now = new Date("2026-12-06T12:00:00Z");
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 const working: HealthInput = {
   kind: "bitrix24",
-  hasCredentials: true,
   hasApplicationToken: true,
   lastCheckAt: hoursAgo(5),
   lastCheckFailure: null,
@@ -29,7 +28,6 @@ describe("a source's health", () => {
     expect(sourceHealth(syncFailed, now)).toMatchObject({ level: "broken", problem: { kind: "sync_failed", failure: { code: "crm_bad_token" } } });
     // A passing check after the failed sync: no longer red, but a day without a sync is amber.
     expect(sourceHealth({ ...syncFailed, lastCheckAt: hoursAgo(0.1) }, now)).toMatchObject({ level: "attention", problem: { kind: "stale" } });
-    expect(sourceHealth({ ...working, hasCredentials: false }, now)).toMatchObject({ level: "broken", problem: { kind: "no_credentials" } });
   });
 
   it("is amber without Bitrix24's application token, before the first sync, and after a day without one", () => {

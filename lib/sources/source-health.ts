@@ -1,5 +1,5 @@
 // Whether a source works, as a traffic light an admin can act on: red when its last check or its
-// last finished sync failed (whichever happened later decides) or it has no credentials, amber when
+// last finished sync failed (whichever happened later decides), amber when
 // it works but needs something (Bitrix24's application token, a first sync, a sync for over a day),
 // green otherwise. Each problem names what went wrong; the page says it in the admin's language
 // with the next step (lib/i18n/source-health-messages.ts).
@@ -9,8 +9,9 @@ import type { Db } from "@/db/types";
 
 export type HealthLevel = "ok" | "attention" | "broken";
 
+// A source without credentials is not red by itself: the demo's sources have none and their
+// history is whole, and a real one that lost them has its next sync refused (source_no_credentials).
 export type HealthProblem =
-  | { kind: "no_credentials" }
   /** `failure.code` is a Test connection reason (lib/connectors/connection-check.ts). */
   | { kind: "check_failed"; at: string; failure: RunFailure }
   /** `failure.code` is an error code (lib/error-codes.ts); runs older than the codes carry only English `error`. */
@@ -26,7 +27,6 @@ export const STALE_AFTER_HOURS = 24;
 
 export type HealthInput = {
   kind: "bitrix24" | "amocrm" | "shop";
-  hasCredentials: boolean;
   hasApplicationToken: boolean;
   lastCheckAt: Date | null;
   lastCheckFailure: RunFailure | null;
@@ -39,7 +39,6 @@ export function sourceHealth(input: HealthInput, now: Date): SourceHealth {
   const health = (level: HealthLevel, problem: HealthProblem | null): SourceHealth => ({ level, problem, lastSyncedAt });
   // A shop posts its orders itself: there is nothing to check or sync.
   if (input.kind === "shop") return health("ok", null);
-  if (!input.hasCredentials) return health("broken", { kind: "no_credentials" });
   const run = input.lastFinishedRun;
   const checkIsLater = input.lastCheckAt !== null && (run === null || input.lastCheckAt > run.finishedAt);
   if (checkIsLater && input.lastCheckFailure) return health("broken", { kind: "check_failed", at: input.lastCheckAt!.toISOString(), failure: input.lastCheckFailure });
@@ -73,7 +72,6 @@ export async function loadSourceHealth(db: Db, orgId: string, now = new Date(), 
       const run = lastFinished.get(row.id);
       const input: HealthInput = {
         kind: row.kind,
-        hasCredentials: row.credentials !== null,
         hasApplicationToken: typeof row.settings.applicationToken === "string" && row.settings.applicationToken !== "",
         lastCheckAt: row.lastCheckAt,
         lastCheckFailure: row.lastCheckFailure,

@@ -29,12 +29,15 @@ export function SyncPanel({ sourceId, t, locale, timezone }: { sourceId: string;
   });
   const current = runs.find((run) => run.status === "running");
   const lastSuccess = runs.find((run) => run.status === "succeeded");
-  // A run that ends changes the source's health: refresh the list that carries it.
-  const runningId = useRef<string | undefined>(undefined);
+  // A run that ends changes the source's health: refresh the list that carries it whenever the
+  // newest run reaches an end (a run may fail before any poll sees it running).
+  const newest = runs[0];
+  const newestEnd = newest && newest.status !== "running" && newest.status !== "queued" ? `${newest.id}:${newest.status}` : null;
+  const seenEnd = useRef<string | null | undefined>(undefined);
   useEffect(() => {
-    if (runningId.current && !current) void queryClient.invalidateQueries({ queryKey: ["sources"] });
-    runningId.current = current?.id;
-  }, [current, queryClient]);
+    if (seenEnd.current !== undefined && newestEnd !== null && newestEnd !== seenEnd.current) void queryClient.invalidateQueries({ queryKey: ["sources"] });
+    seenEnd.current = newestEnd;
+  }, [newestEnd, queryClient]);
 
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
