@@ -1,0 +1,36 @@
+// Every signed-in page, per role: the one list the page-walking specs (phone layout, accessibility,
+// untranslated text) visit, so a new page is walked by all of them once it is added here.
+import type { Page } from "@playwright/test";
+import { logins } from "./fixtures";
+
+export type WalkRole = "admin" | "director" | "manager";
+
+/** Pages every role may open (dashboards, the deals list, personal tokens). */
+const everyone = ["/", "/sales", "/funnel", "/managers", "/leads", "/traffic", "/deals", "/settings/tokens"];
+/** Pages only an admin may open. */
+const adminOnly = [
+  "/customers",
+  "/admin",
+  "/admin/users",
+  "/admin/sources",
+  "/admin/webhooks",
+  "/admin/traffic-teams",
+  "/admin/ad-spend",
+  "/admin/rates",
+  "/admin/notifications",
+  "/admin/organisation",
+];
+
+export const pagesByRole: Record<WalkRole, string[]> = {
+  admin: [...everyone, ...adminOnly],
+  director: everyone,
+  manager: everyone,
+};
+
+export const loginOf: Record<WalkRole, string> = { admin: logins.admin, director: logins.director, manager: logins.manager1 };
+
+/** Waits until a page's data has arrived: no loading placeholder or busy region is left. */
+export async function waitForPageData(page: Page) {
+  await page.waitForLoadState("networkidle");
+  await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, undefined, { timeout: 15_000 });
+}
