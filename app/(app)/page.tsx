@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
 import { loadInitialReport } from "@/components/dashboard/load-report";
-import { OverviewClient, type OverviewReport } from "@/components/dashboard/overview-client";
+import { OverviewClient } from "@/components/dashboard/overview-client";
 import { getDb } from "@/db/client";
 import { getFilterOptions } from "@/lib/reports/filter-options";
 
@@ -18,6 +18,6 @@ export default function OverviewPage({ searchParams }: { searchParams: SearchPar
 }
 
 async function OverviewData({ viewer, query, locale, t }: DashboardContext) {
-  const [initial, options] = await Promise.all([loadInitialReport<OverviewReport>(viewer, "overview", query), getFilterOptions(await getDb(), viewer)]);
+  const [initial, options] = await Promise.all([loadInitialReport(viewer, "overview", query), getFilterOptions(await getDb(), viewer)]);
   return <OverviewClient initial={initial} options={options} role={viewer.role} locale={locale} t={t} />;
 }

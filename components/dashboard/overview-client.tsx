@@ -12,24 +12,15 @@ import type { Role } from "@/lib/auth/permissions";
 import { formatDateRange, formatMoney, formatNumber, formatRate, localeTag, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
-import type { OverviewKpi, OverviewResult, OverviewRow } from "@/lib/reports/overview-kpis";
+import type { OverviewKpi, OverviewRow } from "@/lib/reports/overview-kpis";
 import { FilterBar } from "./filter-bar";
 import { describeChange } from "./kpi-change";
 import { ReportCard } from "./report-card";
 import { reportQueryString } from "./report-query";
 import { useReport, type InitialReport } from "./use-report";
+import type { ReportResponse } from "@/lib/reports/run-report";
 
-type PeriodJson = { from: string; to: string };
-
-/** The JSON of GET /api/reports/overview (dates as strings). */
-export type OverviewReport = Omit<OverviewResult, "totals"> & {
-  totals: { currentPeriod: PeriodJson; previousPeriod: PeriodJson; isToDate: boolean };
-  report: string;
-  currency: string;
-  timezone: string;
-  period: PeriodJson;
-  today: string;
-};
+export type OverviewReport = ReportResponse<"overview">;
 
 type Props = { initial: InitialReport<OverviewReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
 
@@ -38,11 +29,11 @@ const wonKpis: readonly OverviewKpi[] = ["revenue", "wonDeals", "averageDeal"];
 
 export function OverviewClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const { data, error, isLoading } = useReport<OverviewReport>("overview", query, initial, locale);
+  const { data, error, isLoading } = useReport("overview", query, initial, locale);
   const o = t.overview;
   const isEmpty = data !== null && data.rows.every((row) => row.value === null || row.value === 0 || row.value === "0.00");
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: o.empty };
-  const dates = (period: PeriodJson) => formatDateRange({ from: new Date(period.from), to: new Date(period.to) }, data?.timezone ?? "UTC", locale);
+  const dates = (period: { from: string; to: string }) => formatDateRange({ from: new Date(period.from), to: new Date(period.to) }, data?.timezone ?? "UTC", locale);
   const previousDates = data ? dates(data.totals.previousPeriod) : "";
 
   const format = (kpi: OverviewKpi, value: OverviewRow["value"]): string => {

@@ -8,6 +8,8 @@ import type { ErrorInfo } from "@/lib/error-codes";
 import type { Locale } from "@/lib/format";
 import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { errorInfoOf, errorText } from "@/lib/i18n/describe-error";
+import type { ReportName } from "@/lib/reports/registry";
+import type { ReportResponse } from "@/lib/reports/run-report";
 
 export type InitialReport<T> = { query: string; data: T | null; error: ErrorInfo | null };
 
@@ -21,11 +23,12 @@ export function reportErrorText(error: ErrorInfo, locale: Locale): string {
 /** A 4xx (a bad or forbidden filter) will not get better by asking again. */
 export const retryUnlessRefused = (count: number, error: unknown) => !(error instanceof ApiError && error.status < 500) && count < 2;
 
-export function useReport<T>(name: string, query: string, initial: InitialReport<T>, locale: Locale) {
+/** A report's JSON, typed by its name from the report registry. */
+export function useReport<N extends ReportName>(name: N, query: string, initial: InitialReport<ReportResponse<N>>, locale: Locale) {
   const isInitial = query === initial.query;
   const result = useQuery({
     queryKey: ["report", name, query],
-    queryFn: () => callApi<T>(`/api/reports/${encodeURIComponent(name)}?${query}`),
+    queryFn: () => callApi<ReportResponse<N>>(`/api/reports/${encodeURIComponent(name)}?${query}`),
     initialData: isInitial && initial.data ? initial.data : undefined,
     // The server already answered these params with an error: show it, do not ask again.
     enabled: !(isInitial && initial.error),

@@ -1,5 +1,6 @@
-// Every report the JSON API, the pages and the exports can run, by its URL name.
-import type { ReportDefinition } from "./report";
+// Every report the JSON API, the pages and the exports can run, by its URL name. The map's types
+// are the reports' contracts: a dashboard names a report and gets its response type from here.
+import type { ReportDefinition, ReportResult } from "./report";
 import { leadConversionReport } from "./lead-conversion";
 import { leadsBySourceReport } from "./leads-by-source";
 import { managerActivityReport } from "./manager-activity";
@@ -8,10 +9,27 @@ import { salesByMonthReport } from "./sales-by-month";
 import { salesFunnelReport } from "./sales-funnel";
 import { trafficTeamsReport } from "./traffic-teams";
 
-const reports: ReportDefinition[] = [overviewReport, salesByMonthReport, salesFunnelReport, managerActivityReport, leadsBySourceReport, leadConversionReport, trafficTeamsReport];
+const reports = {
+  overview: overviewReport,
+  "sales-by-month": salesByMonthReport,
+  "sales-funnel": salesFunnelReport,
+  "manager-activity": managerActivityReport,
+  "leads-by-source": leadsBySourceReport,
+  "lead-conversion": leadConversionReport,
+  "traffic-teams": trafficTeamsReport,
+};
 
-export const reportNames = reports.map((report) => report.name);
+export type ReportName = keyof typeof reports;
 
-export function findReport(name: string): ReportDefinition | undefined {
-  return reports.find((report) => report.name === name);
+/** What a report's `run` returns (before the JSON envelope and serialisation). */
+export type ReportResultOf<N extends ReportName> = (typeof reports)[N] extends ReportDefinition<infer R> ? R : never;
+
+export const reportNames = Object.keys(reports) as ReportName[];
+
+export function isReportName(name: string): name is ReportName {
+  return Object.hasOwn(reports, name);
+}
+
+export function findReport(name: string): ReportDefinition<ReportResult> | undefined {
+  return isReportName(name) ? reports[name] : undefined;
 }

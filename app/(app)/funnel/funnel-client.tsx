@@ -13,10 +13,11 @@ import type { Role } from "@/lib/auth/permissions";
 import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
-import type { SalesFunnelResult, SalesFunnelRow } from "@/lib/reports/sales-funnel";
+import type { SalesFunnelRow } from "@/lib/reports/sales-funnel";
+import type { ReportResponse } from "@/lib/reports/run-report";
 
 /** The JSON of GET /api/reports/sales-funnel. */
-export type FunnelReport = SalesFunnelResult & { report: string; currency: string; timezone: string; period: { from: string; to: string } };
+export type FunnelReport = ReportResponse<"sales-funnel">;
 
 type Props = { initial: InitialReport<FunnelReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
 type Pipeline = { id: string; name: string; rows: SalesFunnelRow[]; wonCount: number; lostCount: number };
@@ -25,7 +26,7 @@ const semanticOrder = { open: 0, won: 1, lost: 2 } as const;
 
 export function FunnelClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const { data, error, isLoading } = useReport<FunnelReport>("sales-funnel", query, initial, locale);
+  const { data, error, isLoading } = useReport("sales-funnel", query, initial, locale);
   const pipelines = data ? groupByPipeline(data) : [];
   const isEmpty = data !== null && !data.rows.some((row) => row.reachedCount > 0);
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: t.funnel.empty };

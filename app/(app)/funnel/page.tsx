@@ -3,7 +3,7 @@ import { DashboardPage, type DashboardContext, type SearchParams } from "@/compo
 import { loadInitialReport } from "@/components/dashboard/load-report";
 import { getDb } from "@/db/client";
 import { getFilterOptions } from "@/lib/reports/filter-options";
-import { FunnelClient, type FunnelReport } from "./funnel-client";
+import { FunnelClient } from "./funnel-client";
 
 export const metadata: Metadata = { title: "Funnel" };
 
@@ -16,6 +16,6 @@ export default function Page({ searchParams }: { searchParams: SearchParams }) {
 }
 
 async function FunnelData({ viewer, query, locale, t }: DashboardContext) {
-  const [initial, options] = await Promise.all([loadInitialReport<FunnelReport>(viewer, "sales-funnel", query), getFilterOptions(await getDb(), viewer)]);
+  const [initial, options] = await Promise.all([loadInitialReport(viewer, "sales-funnel", query), getFilterOptions(await getDb(), viewer)]);
   return <FunnelClient initial={initial} options={options} role={viewer.role} locale={locale} t={t} />;
 }

@@ -16,16 +16,12 @@ import type { Role } from "@/lib/auth/permissions";
 import { formatMonthKey, formatNumber, formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
-import type { LeadConversionResult } from "@/lib/reports/lead-conversion";
-import type { LeadsBySourceResult } from "@/lib/reports/leads-by-source";
 import { fillMonths, formatDays } from "./leads-format";
 import { ConversionTable, SourceTable } from "./leads-tables";
+import type { ReportResponse } from "@/lib/reports/run-report";
 
-type ReportEnvelope = { report: string; currency: string; timezone: string; period: { from: string; to: string }; today: string };
-/** The JSON of GET /api/reports/lead-conversion. */
-export type LeadConversionReport = LeadConversionResult & ReportEnvelope;
-/** The JSON of GET /api/reports/leads-by-source. */
-export type LeadsBySourceReport = LeadsBySourceResult & ReportEnvelope;
+export type LeadConversionReport = ReportResponse<"lead-conversion">;
+export type LeadsBySourceReport = ReportResponse<"leads-by-source">;
 
 type Props = {
   initial: { conversion: InitialReport<LeadConversionReport>; bySource: InitialReport<LeadsBySourceReport> };
@@ -37,8 +33,8 @@ type Props = {
 
 export function LeadsClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const conversion = useReport<LeadConversionReport>("lead-conversion", query, initial.conversion, locale);
-  const bySource = useReport<LeadsBySourceReport>("leads-by-source", query, initial.bySource, locale);
+  const conversion = useReport("lead-conversion", query, initial.conversion, locale);
+  const bySource = useReport("leads-by-source", query, initial.bySource, locale);
   const l = t.leads;
   const cardOf = ({ data, error, isLoading }: { data: { totals: { leads: number } } | null; error: string | null; isLoading: boolean }) => ({
     isLoading,

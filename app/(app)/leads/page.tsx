@@ -3,7 +3,7 @@ import { DashboardPage, type DashboardContext, type SearchParams } from "@/compo
 import { loadInitialReport } from "@/components/dashboard/load-report";
 import { getDb } from "@/db/client";
 import { getFilterOptions } from "@/lib/reports/filter-options";
-import { LeadsClient, type LeadConversionReport, type LeadsBySourceReport } from "./leads-client";
+import { LeadsClient } from "./leads-client";
 
 export const metadata: Metadata = { title: "Leads" };
 
@@ -17,8 +17,8 @@ export default function Page({ searchParams }: { searchParams: SearchParams }) {
 
 async function LeadsData({ viewer, query, locale, t }: DashboardContext) {
   const [conversion, bySource, options] = await Promise.all([
-    loadInitialReport<LeadConversionReport>(viewer, "lead-conversion", query),
-    loadInitialReport<LeadsBySourceReport>(viewer, "leads-by-source", query),
+    loadInitialReport(viewer, "lead-conversion", query),
+    loadInitialReport(viewer, "leads-by-source", query),
     getFilterOptions(await getDb(), viewer),
   ]);
   return <LeadsClient initial={{ conversion, bySource }} options={options} role={viewer.role} locale={locale} t={t} />;

@@ -16,10 +16,11 @@ import type { Role } from "@/lib/auth/permissions";
 import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
-import type { ManagerActivityFigures, ManagerActivityResult, ManagerPersonRow } from "@/lib/reports/manager-activity";
+import type { ManagerActivityFigures, ManagerPersonRow } from "@/lib/reports/manager-activity";
+import type { ReportResponse } from "@/lib/reports/run-report";
 
 /** The JSON of GET /api/reports/manager-activity. */
-export type ManagersReport = ManagerActivityResult & { report: string; currency: string; timezone: string; period: { from: string; to: string } };
+export type ManagersReport = ReportResponse<"manager-activity">;
 
 type Props = { initial: InitialReport<ManagersReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
 type Metric = "wonAmount" | "activitiesTotal";
@@ -29,7 +30,7 @@ const figureKeys = ["calls", "emails", "meetings", "tasks", "activitiesTotal", "
 
 export function ManagersClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const { data, error, isLoading } = useReport<ManagersReport>("manager-activity", query, initial, locale);
+  const { data, error, isLoading } = useReport("manager-activity", query, initial, locale);
   const [metric, setMetric] = useState<Metric>("wonAmount");
   const isEmpty = data !== null && data.rows.length === 0;
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: t.managers.empty };

@@ -3,7 +3,7 @@ import { DashboardPage, type DashboardContext, type SearchParams } from "@/compo
 import { loadInitialReport } from "@/components/dashboard/load-report";
 import { getDb } from "@/db/client";
 import { getFilterOptions } from "@/lib/reports/filter-options";
-import { ManagersClient, type ManagersReport } from "./managers-client";
+import { ManagersClient } from "./managers-client";
 
 export const metadata: Metadata = { title: "Managers" };
 
@@ -16,6 +16,6 @@ export default function Page({ searchParams }: { searchParams: SearchParams }) {
 }
 
 async function ManagersData({ viewer, query, locale, t }: DashboardContext) {
-  const [initial, options] = await Promise.all([loadInitialReport<ManagersReport>(viewer, "manager-activity", query), getFilterOptions(await getDb(), viewer)]);
+  const [initial, options] = await Promise.all([loadInitialReport(viewer, "manager-activity", query), getFilterOptions(await getDb(), viewer)]);
   return <ManagersClient initial={initial} options={options} role={viewer.role} locale={locale} t={t} />;
 }

@@ -3,7 +3,7 @@ import { DashboardPage, type DashboardContext, type SearchParams } from "@/compo
 import { loadInitialReport } from "@/components/dashboard/load-report";
 import { getDb } from "@/db/client";
 import { getFilterOptions } from "@/lib/reports/filter-options";
-import { SalesClient, type SalesReport } from "./sales-client";
+import { SalesClient } from "./sales-client";
 
 export const metadata: Metadata = { title: "Sales" };
 
@@ -16,6 +16,6 @@ export default function Page({ searchParams }: { searchParams: SearchParams }) {
 }
 
 async function SalesData({ viewer, query, locale, t }: DashboardContext) {
-  const [initial, options] = await Promise.all([loadInitialReport<SalesReport>(viewer, "sales-by-month", query), getFilterOptions(await getDb(), viewer)]);
+  const [initial, options] = await Promise.all([loadInitialReport(viewer, "sales-by-month", query), getFilterOptions(await getDb(), viewer)]);
   return <SalesClient initial={initial} options={options} role={viewer.role} locale={locale} t={t} />;
 }

@@ -16,24 +16,16 @@ import type { Role } from "@/lib/auth/permissions";
 import { formatDateRange, formatMoney, formatMonthKey, formatNumber, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
-import type { SalesByMonthResult, SalesByMonthTotals } from "@/lib/reports/sales-by-month";
+import type { SalesByMonthTotals } from "@/lib/reports/sales-by-month";
+import type { ReportResponse } from "@/lib/reports/run-report";
 
-type PeriodJson = { from: string; to: string };
-/** The JSON of GET /api/reports/sales-by-month (dates as strings). */
-export type SalesReport = Omit<SalesByMonthResult, "previousYearPeriod"> & {
-  previousYearPeriod: PeriodJson;
-  report: string;
-  currency: string;
-  timezone: string;
-  period: PeriodJson;
-  today: string;
-};
+export type SalesReport = ReportResponse<"sales-by-month">;
 
 type Props = { initial: InitialReport<SalesReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
 
 export function SalesClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
-  const { data, error, isLoading } = useReport<SalesReport>("sales-by-month", query, initial, locale);
+  const { data, error, isLoading } = useReport("sales-by-month", query, initial, locale);
   const router = useRouter();
   // The deals behind a month: won in that month (and inside the period), by their close moment.
   const dealsOf = (month?: string) => dealsHref(query, { ...wonBucket, month });

@@ -3,7 +3,7 @@ import { DashboardPage, type DashboardContext, type SearchParams } from "@/compo
 import { loadInitialReport } from "@/components/dashboard/load-report";
 import { getDb } from "@/db/client";
 import { getFilterOptions } from "@/lib/reports/filter-options";
-import { TrafficClient, type TrafficReport } from "./traffic-client";
+import { TrafficClient } from "./traffic-client";
 
 export const metadata: Metadata = { title: "Traffic" };
 
@@ -16,6 +16,6 @@ export default function Page({ searchParams }: { searchParams: SearchParams }) {
 }
 
 async function TrafficData({ viewer, query, locale, t }: DashboardContext) {
-  const [report, options] = await Promise.all([loadInitialReport<TrafficReport>(viewer, "traffic-teams", query), getFilterOptions(await getDb(), viewer)]);
+  const [report, options] = await Promise.all([loadInitialReport(viewer, "traffic-teams", query), getFilterOptions(await getDb(), viewer)]);
   return <TrafficClient initial={report} options={options} role={viewer.role} locale={locale} t={t} />;
 }

@@ -16,10 +16,10 @@ import type { Role } from "@/lib/auth/permissions";
 import { formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
-import type { TrafficTeamsResult } from "@/lib/reports/traffic-teams";
+import type { ReportResponse } from "@/lib/reports/run-report";
 
 /** The JSON of GET /api/reports/traffic-teams. */
-export type TrafficReport = TrafficTeamsResult & { report: string; currency: string; timezone: string; period: { from: string; to: string }; today: string };
+export type TrafficReport = ReportResponse<"traffic-teams">;
 
 type Props = { initial: InitialReport<TrafficReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
 
@@ -29,7 +29,7 @@ export function TrafficClient({ initial, options, role, locale, t }: Props) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const query = reportQueryString(searchParams);
-  const { data, error, isLoading } = useReport<TrafficReport>("traffic-teams", query, initial, locale);
+  const { data, error, isLoading } = useReport("traffic-teams", query, initial, locale);
   const tt = t.traffic;
   const isEmpty = data !== null && data.totals.allLeads === 0 && data.totals.allWonDeals === 0 && Number(data.totals.spend) === 0;
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: tt.empty };
