@@ -2,7 +2,7 @@
 // batch into the zip, which flows straight into the response; the writer waits whenever the
 // client lags, so memory stays flat whatever the row count.
 import { once } from "node:events";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { DealListRow } from "@/lib/deals/deal-list";
 import type { ExportMessages } from "@/lib/i18n/export-messages";
@@ -17,6 +17,9 @@ const registryOf = (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => (workbook a
 
 /** Column widths in characters (the rest from the header). */
 export const widths: Record<string, number> = { externalId: 12, title: 36, managerName: 24, pipelineName: 18, stageName: 18, amount: 16, baseAmount: 18, createdAt: 17, closedAt: 17 };
+
+/** exceljs' stream of one worksheet's XML and the zip entry it feeds (not in its typings). */
+type SheetStream = { write: (xml: string) => void; pipes: Writable[] };
 
 /** `total`: the rows counted before streaming (for the auto-filter); `rowLimit`: never more rows than a sheet holds. */
 export function dealsXlsxStream(
@@ -57,7 +60,7 @@ export function dealsXlsxStream(
     const renderRow = xlsxRowRenderer<DealListRow>(registryOf(workbook), columns.length, (index, deal) =>
       index === ownCurrency ? amountFormat(columns[index].currency!(deal)) : columnFormats[index],
     );
-    const sheetXml = (sheet as unknown as { stream: { write: (xml: string) => void } }).stream;
+    const sheetXml = (sheet as unknown as { stream: SheetStream }).stream;
     let written = 0;
     for await (const batch of batches) {
       // Deals added since the count could push a sheet past Excel's last row: stop there.
@@ -70,7 +73,12 @@ export function dealsXlsxStream(
       if (written >= rowLimit) break;
       // A client that went away: stop reading the database.
       if (output.destroyed) return void (await batches.return(undefined));
-      if (output.writableNeedDrain) await Promise.race([once(output, "drain"), once(output, "close")]);
+      // exceljs hands the sheet's XML to the zip without waiting for it: whatever deflate has not
+      // taken yet piles up in the entry's pipe. Waiting for that pipe, as well as for the client,
+      // keeps memory flat however fast the database is.
+      for (const pending of [...sheetXml.pipes, output]) {
+        if (pending.writableNeedDrain) await Promise.race([once(pending, "drain"), once(output, "close")]);
+      }
     }
     sheet.commit();
     await workbook.commit();
