@@ -21,6 +21,8 @@ export type BaseContext = {
   /** The scale asked for (--deals). */
   deals: number;
   measure: (label: string, fn: () => Promise<unknown>, options?: MeasureOptions) => Promise<Summary>;
+  /** Adds latencies timed elsewhere (in a browser, say) to the printed results. */
+  record: (summary: Summary) => void;
   log: (message: string) => void;
 };
 

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const bench = await openBenchDatabase(url);
   try {
     const results: Summary[] = [];
-    const base: BaseContext = { db: bench.db, url, deals, measure: createMeasure(results), log };
+    const base: BaseContext = { db: bench.db, url, deals, measure: createMeasure(results), record: (summary) => results.push(summary), log };
     let rssGrowthMb: number;
     log(`running ${workload.name} at ${deals.toLocaleString("en")} deals`);
     if (workload.needsDataset === false) {

@@ -3,9 +3,10 @@ import type { Workload } from "../harness";
 import { dealsScanWorkload } from "./deals-scan";
 import { exportWorkload } from "./export";
 import { ingestWorkload } from "./ingest";
+import { pagesWorkload } from "./pages";
 import { reportFactsWorkload } from "./report-facts";
 import { reportsWorkload } from "./reports";
 import { seedWorkload } from "./seed";
 import { syncWorkload } from "./sync";
 
-export const WORKLOADS: Workload[] = [seedWorkload, dealsScanWorkload, reportsWorkload, exportWorkload, reportFactsWorkload, syncWorkload, ingestWorkload];
+export const WORKLOADS: Workload[] = [seedWorkload, dealsScanWorkload, reportsWorkload, exportWorkload, reportFactsWorkload, syncWorkload, ingestWorkload, pagesWorkload];
