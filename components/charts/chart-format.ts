@@ -13,6 +13,11 @@ export function compactMoney(amount: number, currency: string, locale: Locale): 
   return new Intl.NumberFormat(localeTag(locale), { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 }).format(amount);
 }
 
+/** A category label cut to `max` characters with "…": a phone's axis has no room for "Анна Константинопольская". */
+export function shortLabel(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
 /** The month ("YYYY-MM") that holds `today` ("YYYY-MM-DD", the organisation's date): its figures are incomplete. */
 export function monthOfToday(today: string | undefined): string | undefined {
   return today?.slice(0, 7);
