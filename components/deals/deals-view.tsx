@@ -10,6 +10,7 @@ import { formatDate, formatMoney, formatMonthKey, formatPlural, periodDates, typ
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { bucketKeys, sortKeys } from "./deal-links";
 import { useDeals } from "./use-deals";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 type Props = { locale: Locale; t: DashboardMessages["deals"]; loadingText: string; failedText: string };
 
@@ -77,7 +78,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
         emptyText={t.empty}
       >
         {data ? (
-          <div className="overflow-x-auto">
+          <div className={tableScroll}>
             <table className="w-full text-sm tabular-nums" data-testid="deals-table">
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>

@@ -14,6 +14,7 @@ import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, perio
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesFunnelResult, SalesFunnelRow } from "@/lib/reports/sales-funnel";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 /** The JSON of GET /api/reports/sales-funnel. */
 export type FunnelReport = SalesFunnelResult & { report: string; currency: string; timezone: string; period: { from: string; to: string } };
@@ -88,7 +89,7 @@ function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, c
   const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(value));
   const th = "py-2 pr-4 text-right font-medium";
   return (
-    <div className="overflow-x-auto">
+    <div className={tableScroll}>
       <table className="w-full text-sm tabular-nums" data-testid="funnel-table">
         <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>

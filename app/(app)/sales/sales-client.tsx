@@ -17,6 +17,7 @@ import { formatDateRange, formatMoney, formatMonthKey, formatNumber, periodDates
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesByMonthResult, SalesByMonthTotals } from "@/lib/reports/sales-by-month";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 type PeriodJson = { from: string; to: string };
 /** The JSON of GET /api/reports/sales-by-month (dates as strings). */
@@ -59,7 +60,7 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
       </ReportCard>
       <ReportCard title={t.sales.table} testId="sales-table-card" exportReport="sales-by-month" {...card}>
         {data ? (
-          <div className="overflow-x-auto">
+          <div className={tableScroll}>
             <table className="w-full text-sm tabular-nums" data-testid="sales-table">
               <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
                 <tr>
