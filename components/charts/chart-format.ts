@@ -13,7 +13,7 @@ export function compactMoney(amount: number, currency: string, locale: Locale): 
   return new Intl.NumberFormat(localeTag(locale), { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 }).format(amount);
 }
 
-/** A category label cut to `max` characters with "…": a phone's axis has no room for "Анна Константинопольская". */
+/** A category label cut to `max` characters with "…": Recharts wraps a label onto two lines, a phone's axis has room for no more. */
 export function shortLabel(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }

@@ -28,7 +28,7 @@ export function FunnelChart({ data, locale, label, onSelectStage }: Props) {
             type="category"
             dataKey="name"
             width={isNarrow ? 112 : 160}
-            tickFormatter={isNarrow ? (name: string) => shortLabel(name, 16) : undefined}
+            tickFormatter={isNarrow ? (name: string) => shortLabel(name, 26) : undefined}
             tick={{ fontSize: 12, fill: "#334155" }}
             tickLine={false}
             axisLine={false}

@@ -35,7 +35,7 @@ export function ManagerBars({ data, currency, locale, label, onSelect }: Props) 
             type="category"
             dataKey="name"
             width={isNarrow ? 112 : 180}
-            tickFormatter={isNarrow ? (name: string) => shortLabel(name, 16) : undefined}
+            tickFormatter={isNarrow ? (name: string) => shortLabel(name, 26) : undefined}
             tick={{ fontSize: 12, fill: "#334155" }}
             tickLine={false}
             axisLine={false}

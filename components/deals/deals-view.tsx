@@ -94,7 +94,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
               <tbody className="divide-y divide-slate-100">
                 {data.deals.map((deal) => (
                   <tr key={deal.id} data-testid="deal-row" data-deal-id={deal.id} data-manager-id={deal.managerId ?? ""} data-semantic={deal.semantic} data-base-amount={deal.baseAmount ?? ""}>
-                    <td className="py-2 pr-4" data-testid="deal-title">{deal.title}</td>
+                    <td className="min-w-36 py-2 pr-4" data-testid="deal-title">{deal.title}</td>
                     <td className={`py-2 pr-4 ${deal.managerName ? "" : "italic text-slate-500"}`} data-testid="deal-manager">{deal.managerName ?? t.noManager}</td>
                     <td className="py-2 pr-4">
                       {deal.pipelineName}

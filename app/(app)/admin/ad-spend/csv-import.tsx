@@ -71,7 +71,7 @@ export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: 
       ) : null}
       {preview && preview.rows.length > 0 && !run.isSuccess ? (
         <div className={tableScroll}>
-          <table className="w-full text-sm" data-testid="spend-preview">
+          <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="spend-preview">
             <thead className="text-left text-xs text-slate-500">
               <tr>
                 <th>{t.row}</th>

@@ -71,7 +71,7 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
           <p className="text-sm text-slate-500">{t.empty}</p>
         ) : (
           <div className={tableScroll}>
-            <table className="w-full text-sm" aria-label={t.list}>
+            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" aria-label={t.list}>
               <thead className="text-left text-xs text-slate-500">
                 <tr>
                   <th className="py-2">{t.day}</th>
@@ -85,7 +85,7 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
               <tbody>
                 {rows.map((row) => (
                   <tr key={row.id} className="border-t border-slate-100">
-                    <td className="py-1 tabular-nums">{row.day}</td>
+                    <td className="whitespace-nowrap py-1 tabular-nums">{row.day}</td>
                     <td>{row.teamName}</td>
                     <td className="font-mono text-xs">{row.utmSource || "—"}</td>
                     <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>

@@ -62,7 +62,7 @@ export default async function RatesPage({ searchParams }: { searchParams: Search
           <p className="text-sm text-slate-500">{selected ? fill(t.list.emptyCurrency, { currency: selected }) : t.list.empty}</p>
         ) : (
           <div className={tableScroll}>
-            <table className="w-full text-sm" data-testid="rates-table">
+            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="rates-table">
               <caption className="sr-only">{t.list.table}</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-500">

@@ -100,7 +100,7 @@ function RunHistory({ runs, t, locale, timezone }: { runs: RunView[]; t: Sources
     <details open>
       <summary className="cursor-pointer text-sm font-medium text-slate-700">{t.history}</summary>
       <div className={tableScroll}>
-        <table className="mt-2 w-full text-left text-xs" data-testid="sync-history">
+        <table className="mt-2 w-full text-left text-xs [&_td]:pr-3 [&_th]:pr-3" data-testid="sync-history">
           <thead className="text-slate-500">
             <tr>
               <th className="py-1">{t.columns.started}</th>

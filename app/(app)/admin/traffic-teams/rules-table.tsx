@@ -20,7 +20,7 @@ export function RulesTable({ rules, teams, t, onEdit, notify }: Props) {
   if (rules.length === 0) return <p className="text-sm text-slate-500">{t.empty}</p>;
   return (
     <div className={`max-h-96 overflow-y-auto ${tableScroll}`}>
-      <table className="w-full text-sm" aria-label={t.title}>
+      <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" aria-label={t.title}>
         <thead className="sticky top-0 bg-white text-left text-xs text-slate-500">
           <tr>
             <th className="py-2">{t.team}</th>

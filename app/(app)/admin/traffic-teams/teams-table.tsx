@@ -23,7 +23,7 @@ export function TeamsTable({ teams, t, onEdit, notify }: { teams: TeamRow[]; t: 
   if (teams.length === 0) return <p className="text-sm text-slate-500">{t.empty}</p>;
   return (
     <div className={tableScroll}>
-      <table className="w-full text-sm" aria-label={t.title}>
+      <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" aria-label={t.title}>
         <thead className="text-left text-xs text-slate-500">
           <tr>
             <th className="py-2">{t.name}</th>

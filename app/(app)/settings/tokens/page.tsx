@@ -33,7 +33,7 @@ export default async function TokensPage() {
           <p className="text-sm text-slate-500">{t.empty}</p>
         ) : (
           <div className={tableScroll}>
-            <table className="w-full text-sm">
+            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3">
               <thead className="text-left text-xs text-slate-500">
                 <tr>
                   <th className="py-2">{t.name}</th>
