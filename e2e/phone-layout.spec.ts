@@ -67,7 +67,7 @@ for (const role of ["admin", "director", "manager"] as const satisfies readonly 
   });
 }
 
-test("the menu button opens a drawer with the pages and the viewer; a page closes it", async ({ page }) => {
+test("the menu button opens a drawer with the pages and the viewer; a page closes it", async ({ page }, testInfo) => {
   await signInOnPhone(page, loginOf.admin);
   const menu = page.getByRole("button", { name: t.menu });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
@@ -81,6 +81,7 @@ test("the menu button opens a drawer with the pages and the viewer; a page close
     await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
   }
   await expect(drawer.getByTestId("viewer-name")).toBeVisible();
+  await testInfo.attach("the menu drawer", { body: await page.screenshot(), contentType: "image/png" });
   // Focus moves into the drawer, so a keyboard or screen reader user lands on its links.
   await expect.poll(() => drawer.evaluate((element) => element.contains(document.activeElement))).toBe(true);
 
@@ -98,7 +99,7 @@ test("the menu button opens a drawer with the pages and the viewer; a page close
   await expect(menu).toBeFocused();
 });
 
-test("the filters fold into one row whose sheet holds them all; a preset changes the URL", async ({ page }) => {
+test("the filters fold into one row whose sheet holds them all; a preset changes the URL", async ({ page }, testInfo) => {
   await signInOnPhone(page, loginOf.director);
   await page.goto("/sales");
   await waitForPageData(page);
@@ -118,6 +119,8 @@ test("the filters fold into one row whose sheet holds them all; a preset changes
   for (const label of [filters.from, filters.to]) {
     expect((await sheet.getByLabel(label, { exact: true }).boundingBox())?.width).toBeGreaterThanOrEqual(110);
   }
+
+  await testInfo.attach("the filter sheet", { body: await page.screenshot(), contentType: "image/png" });
 
   await sheet.getByRole("button", { name: filters.presets["last-month"] }).click();
   await expect(page).toHaveURL(/[?&]preset=last-month(&|$)/);

@@ -3,7 +3,7 @@
 // the stage's semantic (open stages in brand blue, then won in green and lost in red). Data in props.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
-import { shortLabel } from "./chart-format";
+import { nameAxis } from "./chart-format";
 import { keyedBarShape } from "./keyed-bar";
 import { useIsNarrow } from "./use-narrow";
 
@@ -24,16 +24,7 @@ export function FunnelChart({ data, locale, label, onSelectStage }: Props) {
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={isNarrow ? 112 : 160}
-            tickFormatter={isNarrow ? (name: string) => shortLabel(name, 26) : undefined}
-            tick={{ fontSize: 12, fill: "#334155" }}
-            tickLine={false}
-            axisLine={false}
-            interval={0}
-          />
+          <YAxis {...nameAxis(isNarrow, 160)} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [formatNumber(Number(value), locale), label]} />
           <Bar
             dataKey="reached"

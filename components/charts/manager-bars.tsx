@@ -2,7 +2,7 @@
 // One horizontal bar per manager: won amount (money) or activities (a count). Data in props only.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatNumber, type Locale } from "@/lib/format";
-import { compactMoney, shortLabel } from "./chart-format";
+import { compactMoney, nameAxis } from "./chart-format";
 import { keyedBarShape } from "./keyed-bar";
 import { useIsNarrow } from "./use-narrow";
 
@@ -31,16 +31,7 @@ export function ManagerBars({ data, currency, locale, label, onSelect }: Props) 
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => format(value, true)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={isNarrow ? 112 : 180}
-            tickFormatter={isNarrow ? (name: string) => shortLabel(name, 26) : undefined}
-            tick={{ fontSize: 12, fill: "#334155" }}
-            tickLine={false}
-            axisLine={false}
-            interval={0}
-          />
+          <YAxis {...nameAxis(isNarrow, 180)} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [format(Number(value), false), label]} />
           <Bar
             dataKey="value"
