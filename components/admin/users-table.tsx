@@ -39,7 +39,7 @@ export function UsersTable({ users, viewerId, t, roles, timezone, locale }: Prop
                 </Link>
                 {user.id === viewerId ? <span className="ml-1 text-xs text-slate-500">({t.you})</span> : null}
               </td>
-              <td className="py-2 pr-4 break-all">{user.email}</td>
+              <td className="whitespace-nowrap py-2 pr-4">{user.email}</td>
               <td className="py-2 pr-4">{roles[user.role]}</td>
               <td className="py-2 pr-4">{user.department?.name ?? t.none}</td>
               <td className="py-2 pr-4">
