@@ -6,6 +6,7 @@ import { describeChange } from "../components/dashboard/kpi-change";
 import { formatMoney, formatNumber, formatRate } from "../lib/format";
 import { dashboardMessages } from "../lib/i18n/dashboard-messages";
 import { apiJson, logins, signInAndWait } from "./fixtures";
+import { waitForPageData } from "./page-walk";
 
 type Value = string | number | null;
 type OverviewReport = {
@@ -160,6 +161,9 @@ test("this week's preset resolves to a Monday-to-Sunday period in the filter bar
   await signInAndWait(page, logins.admin);
   await page.getByRole("button", { name: t.filters.presets["this-week"] }).click();
   await expect(page).toHaveURL(/[?&]preset=this-week(&|$)/);
+  // The inputs show the period of the report on screen: wait for this week's to arrive, or they
+  // still hold the last 12 months' dates.
+  await waitForPageData(page);
   const from = page.getByLabel(t.filters.from, { exact: true });
   await expect(from).toHaveValue(/^\d{4}-\d\d-\d\d$/);
   const [fromDay, toDay] = [await from.inputValue(), await page.getByLabel(t.filters.to, { exact: true }).inputValue()];

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { formatDateTime, type Locale } from "@/lib/format";
 import type { AdminMessages } from "@/lib/i18n/admin-messages";
 import type { UserSummary } from "@/lib/users/list-users";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 type Props = {
   users: UserSummary[];
@@ -16,7 +17,7 @@ type Props = {
 
 export function UsersTable({ users, viewerId, t, roles, timezone, locale }: Props) {
   return (
-    <div className="overflow-x-auto">
+    <div className={tableScroll}>
       <table className="w-full text-sm" data-testid="users-table">
         <thead className="text-left text-xs text-slate-500">
           <tr>
@@ -38,7 +39,7 @@ export function UsersTable({ users, viewerId, t, roles, timezone, locale }: Prop
                 </Link>
                 {user.id === viewerId ? <span className="ml-1 text-xs text-slate-500">({t.you})</span> : null}
               </td>
-              <td className="py-2 pr-4 break-all">{user.email}</td>
+              <td className="whitespace-nowrap py-2 pr-4">{user.email}</td>
               <td className="py-2 pr-4">{roles[user.role]}</td>
               <td className="py-2 pr-4">{user.department?.name ?? t.none}</td>
               <td className="py-2 pr-4">

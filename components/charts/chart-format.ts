@@ -13,6 +13,25 @@ export function compactMoney(amount: number, currency: string, locale: Locale): 
   return new Intl.NumberFormat(localeTag(locale), { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 }).format(amount);
 }
 
+/** A category label cut to `max` characters with "…": Recharts wraps a label onto two lines, a phone's axis has room for no more. */
+function shortLabel(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** The name axis of a horizontal bar chart (managers, stages): `width` px, 112 on a phone with long names cut. */
+export function nameAxis(isNarrow: boolean, width: number) {
+  return {
+    type: "category",
+    dataKey: "name",
+    width: isNarrow ? 112 : width,
+    tickFormatter: isNarrow ? (name: string) => shortLabel(name, 26) : undefined,
+    tick: { fontSize: 12, fill: "#334155" },
+    tickLine: false,
+    axisLine: false,
+    interval: 0,
+  } as const;
+}
+
 /** The month ("YYYY-MM") that holds `today` ("YYYY-MM-DD", the organisation's date): its figures are incomplete. */
 export function monthOfToday(today: string | undefined): string | undefined {
   return today?.slice(0, 7);

@@ -4,6 +4,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, localeTag, type Locale } from "@/lib/format";
 import { monthTick } from "./chart-format";
+import { useIsNarrow } from "./use-narrow";
 
 /** rate: converted ÷ leads as a fraction; null for a month with no leads (the line skips it). */
 export type ConversionPoint = { month: string; leads: number; rate: number | null };
@@ -12,16 +13,18 @@ export type ConversionPoint = { month: string; leads: number; rate: number | nul
 type Props = { data: ConversionPoint[]; locale: Locale; labels: { leads: string; rate: string }; height?: number; incompleteMonth?: string };
 
 export function ConversionLine({ data, locale, labels, height = 300, incompleteMonth }: Props) {
+  const isNarrow = useIsNarrow();
+  const axisWidth = isNarrow ? 44 : 56;
   const percent = new Intl.NumberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 1 });
   const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
   return (
     <div style={{ height }} data-testid="conversion-line">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+        <ComposedChart data={data} margin={{ top: 8, right: isNarrow ? 0 : 8, bottom: 0, left: isNarrow ? 0 : 8 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} {...axis} />
-          <YAxis yAxisId="leads" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} width={56} {...axis} />
-          <YAxis yAxisId="rate" orientation="right" domain={[0, "auto"]} tickFormatter={(value: number) => percent.format(value)} width={56} {...axis} />
+          <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} interval="preserveStartEnd" minTickGap={12} {...axis} />
+          <YAxis yAxisId="leads" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} width={axisWidth} {...axis} />
+          <YAxis yAxisId="rate" orientation="right" domain={[0, "auto"]} tickFormatter={(value: number) => percent.format(value)} width={axisWidth} {...axis} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
             labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}

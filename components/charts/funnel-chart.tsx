@@ -3,7 +3,9 @@
 // the stage's semantic (open stages in brand blue, then won in green and lost in red). Data in props.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
+import { nameAxis } from "./chart-format";
 import { keyedBarShape } from "./keyed-bar";
+import { useIsNarrow } from "./use-narrow";
 
 export type FunnelChartStage = { stageId: string; name: string; semantic: "open" | "won" | "lost"; reached: number };
 
@@ -14,14 +16,15 @@ const stageBar = keyedBarShape((stage: FunnelChartStage) => stage.stageId);
 
 export function FunnelChart({ data, locale, label, onSelectStage }: Props) {
   // One bar is 36 px high, so a long pipeline gets a taller chart instead of thinner bars.
+  const isNarrow = useIsNarrow();
   const height = Math.max(160, data.length * 36 + 24);
   return (
     <div style={{ height }} data-testid="funnel-chart">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
-          <YAxis type="category" dataKey="name" width={160} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} interval={0} />
+          <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
+          <YAxis {...nameAxis(isNarrow, 160)} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [formatNumber(Number(value), locale), label]} />
           <Bar
             dataKey="reached"

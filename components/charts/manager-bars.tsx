@@ -2,8 +2,9 @@
 // One horizontal bar per manager: won amount (money) or activities (a count). Data in props only.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatNumber, type Locale } from "@/lib/format";
-import { compactMoney } from "./chart-format";
+import { compactMoney, nameAxis } from "./chart-format";
 import { keyedBarShape } from "./keyed-bar";
+import { useIsNarrow } from "./use-narrow";
 
 export type ManagerBarsPoint = { key: string; name: string; value: number };
 
@@ -20,6 +21,7 @@ type Props = {
 };
 
 export function ManagerBars({ data, currency, locale, label, onSelect }: Props) {
+  const isNarrow = useIsNarrow();
   const height = Math.max(160, data.length * 32 + 40);
   const format = (value: number, isCompact: boolean) =>
     currency === null ? formatNumber(value, locale) : isCompact ? compactMoney(value, currency, locale) : formatMoney(value, currency, locale);
@@ -28,8 +30,8 @@ export function ManagerBars({ data, currency, locale, label, onSelect }: Props) 
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => format(value, true)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
-          <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} interval={0} />
+          <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => format(value, true)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
+          <YAxis {...nameAxis(isNarrow, 180)} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [format(Number(value), false), label]} />
           <Bar
             dataKey="value"

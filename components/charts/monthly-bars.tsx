@@ -4,6 +4,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, type Locale } from "@/lib/format";
 import { compactMoney, monthTick } from "./chart-format";
+import { useIsNarrow } from "./use-narrow";
 import { keyedBarShape } from "./keyed-bar";
 
 type DrawnPoint = MonthlyBarsPoint & { isIncomplete: boolean };
@@ -26,14 +27,15 @@ type Props = {
 };
 
 export function MonthlyBars({ data, currency, locale, labels, height = 300, incompleteMonth, onSelectMonth }: Props) {
+  const isNarrow = useIsNarrow();
   const points: DrawnPoint[] = data.map((point) => ({ ...point, isIncomplete: point.month === incompleteMonth }));
   return (
     <div style={{ height }} data-testid="monthly-bars">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
+        <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: isNarrow ? 0 : 8 }} barGap={isNarrow ? 1 : 2}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
-          <YAxis tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={80} />
+          <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
+          <YAxis tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={isNarrow ? 60 : 80} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
             labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}

@@ -16,6 +16,8 @@ type Props = {
   max?: string;
   locale: Locale;
   labels: { open: string; previousMonth: string; nextMonth: string };
+  /** Opens the calendar towards the left: the input sits at the right edge of a phone. */
+  alignEnd?: boolean;
   onChange: (value: string) => void;
   onBlur?: () => void;
 };
@@ -41,7 +43,7 @@ export function calendarDays(month: Date): Date[] {
   return Array.from({ length: 42 }, (_, index) => addDays(first, index));
 }
 
-export function DateInput({ id, value, min, max, locale, labels, onChange, onBlur }: Props) {
+export function DateInput({ id, value, min, max, locale, labels, alignEnd = false, onChange, onBlur }: Props) {
   const [isOpen, setIsOpen] = useState(false);
   const [shownMonth, setShownMonth] = useState(() => startOfMonth(datePattern.test(value) ? parseISO(value) : new Date()));
   const root = useRef<HTMLDivElement>(null);
@@ -72,7 +74,7 @@ export function DateInput({ id, value, min, max, locale, labels, onChange, onBlu
         </button>
       </div>
       {isOpen ? (
-        <div role="dialog" aria-label={monthTitle} className="absolute left-0 z-30 mt-1 w-64 rounded-lg border border-slate-200 bg-white p-2 shadow-lg" data-testid="calendar">
+        <div role="dialog" aria-label={monthTitle} className={`absolute z-30 mt-1 w-64 ${alignEnd ? "right-0 md:left-0 md:right-auto" : "left-0"} rounded-lg border border-slate-200 bg-white p-2 shadow-lg`} data-testid="calendar">
           <div className="mb-1 flex items-center justify-between text-sm">
             <button type="button" aria-label={labels.previousMonth} className="rounded px-2 py-1 hover:bg-slate-100" onClick={() => setShownMonth((month) => addMonths(month, -1))}>
               ‹

@@ -2,6 +2,7 @@
 // A table whose rows sort by a click on a column header (again: the other direction). The footer
 // (totals) never moves. Headers are buttons with aria-sort, so the order is announced and testable.
 import { useState, type ReactNode } from "react";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 export type SortDirection = "asc" | "desc";
 
@@ -47,7 +48,7 @@ export function SortableTable<Row>({ columns, rows, rowKey, initialSort, footer,
     );
 
   return (
-    <div className="overflow-x-auto">
+    <div className={tableScroll}>
       <table className="w-full text-sm tabular-nums" data-testid={testId}>
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -10,6 +10,7 @@ import { formatDate, formatMoney, formatMonthKey, formatPlural, periodDates, typ
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { bucketKeys, sortKeys } from "./deal-links";
 import { useDeals } from "./use-deals";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 type Props = { locale: Locale; t: DashboardMessages["deals"]; loadingText: string; failedText: string };
 
@@ -77,7 +78,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
         emptyText={t.empty}
       >
         {data ? (
-          <div className="overflow-x-auto">
+          <div className={tableScroll}>
             <table className="w-full text-sm tabular-nums" data-testid="deals-table">
               <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
                 <tr>
@@ -93,7 +94,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
               <tbody className="divide-y divide-slate-100">
                 {data.deals.map((deal) => (
                   <tr key={deal.id} data-testid="deal-row" data-deal-id={deal.id} data-manager-id={deal.managerId ?? ""} data-semantic={deal.semantic} data-base-amount={deal.baseAmount ?? ""}>
-                    <td className="py-2 pr-4" data-testid="deal-title">{deal.title}</td>
+                    <td className="min-w-36 py-2 pr-4" data-testid="deal-title">{deal.title}</td>
                     <td className={`py-2 pr-4 ${deal.managerName ? "" : "italic text-slate-500"}`} data-testid="deal-manager">{deal.managerName ?? t.noManager}</td>
                     <td className="py-2 pr-4">
                       {deal.pipelineName}

@@ -1,5 +1,6 @@
 // The frame of every signed-in page: sidebar with the dashboards (Admin for admins only), the
-// viewer's name and role, the language switch and sign-out.
+// viewer's name and role, the language switch and sign-out. On a phone the sidebar is a drawer
+// behind a top bar's menu button (NavDrawer).
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/sign-out";
 import { can } from "@/lib/auth/permissions";
@@ -7,6 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Locale } from "@/lib/format";
 import type { Messages } from "@/lib/i18n/messages";
 import { LocaleSwitch } from "./locale-switch";
+import { NavDrawer } from "./nav-drawer";
 import { NavLink } from "./nav-link";
 
 const dashboards = ["overview", "sales", "funnel", "managers", "leads", "traffic", "customers"] as const;
@@ -14,12 +16,16 @@ const hrefOf = (key: (typeof dashboards)[number]) => (key === "overview" ? "/" :
 
 export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; locale: Locale; t: Messages; children: ReactNode }) {
   return (
-    <div className="flex min-h-screen">
-      <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
-        <div className="flex items-center gap-2 px-5 py-5">
-          <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 font-bold text-white">V</span>
-          <span className="font-semibold">{t.appName}</span>
-        </div>
+    <div className="flex min-h-screen flex-col md:flex-row">
+      <NavDrawer
+        menuLabel={t.menu}
+        brand={
+          <span className="flex items-center gap-2">
+            <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 font-bold text-white">V</span>
+            <span className="font-semibold">{t.appName}</span>
+          </span>
+        }
+      >
         <nav className="flex-1 space-y-1 px-3" aria-label="Main">
           {dashboards.filter((key) => key !== "customers" || can(viewer.role, "customers:read")).map((key) => (
             <NavLink key={key} href={hrefOf(key)}>
@@ -48,8 +54,8 @@ export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; loca
             </form>
           </div>
         </div>
-      </aside>
-      <main className="min-w-0 flex-1 p-8">{children}</main>
+      </NavDrawer>
+      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
     </div>
   );
 }

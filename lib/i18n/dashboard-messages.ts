@@ -25,6 +25,8 @@ const ru = {
     source: "Источник",
     all: "Все",
     reset: "Сбросить",
+    /** Closes the filter sheet of a phone. */
+    done: "Готово",
   },
   loading: "Загружаем…",
   failed: "Не удалось загрузить отчёт",
@@ -225,6 +227,7 @@ const en: DashboardMessages = {
     source: "Source",
     all: "All",
     reset: "Reset",
+    done: "Done",
   },
   loading: "Loading…",
   failed: "Could not load the report",

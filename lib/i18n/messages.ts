@@ -14,6 +14,8 @@ const ru = {
   },
   roles: { admin: "Администратор", director: "Руководитель отдела", manager: "Менеджер" },
   signOut: "Выйти",
+  /** The button that opens the pages menu on a phone, where the sidebar folds away. */
+  menu: "Меню",
   language: "Язык",
   login: {
     title: "Вход в Воронку",
@@ -72,6 +74,7 @@ const en: Messages = {
   },
   roles: { admin: "Admin", director: "Director", manager: "Manager" },
   signOut: "Sign out",
+  menu: "Menu",
   language: "Language",
   login: {
     title: "Sign in to Voronka",

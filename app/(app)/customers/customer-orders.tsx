@@ -2,6 +2,7 @@ import { Card } from "@/components/ui/card";
 import { formatDate, formatMoney, type Locale } from "@/lib/format";
 import type { getCustomer } from "@/lib/customers/queries";
 import type { CustomersMessages } from "@/lib/i18n/customers-messages";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 type Props = { detail: Awaited<ReturnType<typeof getCustomer>>; closeHref: string; t: CustomersMessages; locale: Locale; timeZone: string };
 
@@ -17,28 +18,30 @@ export function CustomerOrders({ detail, closeHref, t, locale, timeZone }: Props
             {t.close}
           </a>
         </p>
-        <table className="w-full text-left">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              {[t.order.number, t.order.date, t.order.status, t.order.total, t.order.items].map((label) => (
-                <th key={label} className="px-2 py-2 font-medium">
-                  {label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {orders.map((order) => (
-              <tr key={order.id} data-testid="customer-order">
-                <td className="px-2 py-2">{order.number ?? "—"}</td>
-                <td className="px-2 py-2">{formatDate(order.createdAt, timeZone, locale)}</td>
-                <td className="px-2 py-2">{order.status}</td>
-                <td className="px-2 py-2 tabular-nums">{formatMoney(order.total, order.currency, locale, 2)}</td>
-                <td className="px-2 py-2 tabular-nums">{order.items.length}</td>
+        <div className={tableScroll}>
+          <table className="w-full text-left">
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                {[t.order.number, t.order.date, t.order.status, t.order.total, t.order.items].map((label) => (
+                  <th key={label} className="px-2 py-2 font-medium">
+                    {label}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {orders.map((order) => (
+                <tr key={order.id} data-testid="customer-order">
+                  <td className="px-2 py-2">{order.number ?? "—"}</td>
+                  <td className="px-2 py-2">{formatDate(order.createdAt, timeZone, locale)}</td>
+                  <td className="px-2 py-2">{order.status}</td>
+                  <td className="px-2 py-2 tabular-nums">{formatMoney(order.total, order.currency, locale, 2)}</td>
+                  <td className="px-2 py-2 tabular-nums">{order.items.length}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </Card>
   );

@@ -1,6 +1,7 @@
 import { formatDate, formatMoney, formatNumber, type Locale } from "@/lib/format";
 import type { CustomersMessages } from "@/lib/i18n/customers-messages";
 import type { topCustomers } from "@/lib/customers/queries";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 type Row = Awaited<ReturnType<typeof topCustomers>>[number];
 type Props = { rows: Row[]; openHref: (id: string) => string; t: CustomersMessages; locale: Locale; currency: string; timeZone: string; testId: string };
@@ -10,7 +11,7 @@ export function CustomersTable({ rows, openHref, t, locale, currency, timeZone, 
   const c = t.columns;
   const money = (value: string) => formatMoney(value, currency, locale);
   return (
-    <div className="overflow-x-auto">
+    <div className={tableScroll}>
       <table className="w-full text-left text-sm" data-testid={testId}>
         <thead className="text-xs uppercase text-slate-500">
           <tr>

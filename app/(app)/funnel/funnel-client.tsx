@@ -15,6 +15,7 @@ import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesFunnelRow } from "@/lib/reports/sales-funnel";
 import type { ReportResponse } from "@/lib/reports/run-report";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 /** The JSON of GET /api/reports/sales-funnel. */
 export type FunnelReport = ReportResponse<"sales-funnel">;
@@ -89,7 +90,7 @@ function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, c
   const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(value));
   const th = "py-2 pr-4 text-right font-medium";
   return (
-    <div className="overflow-x-auto">
+    <div className={tableScroll}>
       <table className="w-full text-sm tabular-nums" data-testid="funnel-table">
         <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -67,7 +67,7 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
 
       <ReportCard title={l.bySource} testId="leads-by-source" exportReport="leads-by-source" {...sourceCard}>
         {bySource.data ? (
-          <div className="grid items-center gap-6 lg:grid-cols-5">
+          <div className="grid grid-cols-1 items-center gap-6 lg:grid-cols-5">
             <div className="lg:col-span-2">
               <SourcePie data={bySource.data.rows.map((row) => ({ name: row.sourceName ?? l.notSet, leads: row.leads }))} locale={locale} label={l.leads} />
             </div>

@@ -6,6 +6,7 @@ import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { LeadConversionFigures } from "@/lib/reports/lead-conversion";
 import type { LeadSourceRow, LeadsBySourceResult } from "@/lib/reports/leads-by-source";
 import { formatDays } from "./leads-format";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 type T = DashboardMessages["leads"];
 const th = "py-2 pr-4 text-right font-medium last:pr-0";
@@ -13,7 +14,7 @@ const td = "py-2 pr-4 text-right last:pr-0";
 
 function Table({ testId, head, children, foot }: { testId: string; head: ReactNode; children: ReactNode; foot: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    <div className={tableScroll}>
       <table className="w-full text-sm tabular-nums" data-testid={testId}>
         <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>{head}</tr>

@@ -18,6 +18,7 @@ import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesByMonthTotals } from "@/lib/reports/sales-by-month";
 import type { ReportResponse } from "@/lib/reports/run-report";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 export type SalesReport = ReportResponse<"sales-by-month">;
 
@@ -51,7 +52,7 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
       </ReportCard>
       <ReportCard title={t.sales.table} testId="sales-table-card" exportReport="sales-by-month" {...card}>
         {data ? (
-          <div className="overflow-x-auto">
+          <div className={tableScroll}>
             <table className="w-full text-sm tabular-nums" data-testid="sales-table">
               <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
                 <tr>

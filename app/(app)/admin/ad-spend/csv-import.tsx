@@ -13,6 +13,7 @@ import { fill } from "@/lib/i18n/fill";
 import { describeError } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { rowProblemsText } from "./row-problems";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 const sendCsv = <T,>(csv: string, dryRun: boolean) => callApi<T>(`/api/ad-spend/import${dryRun ? "?dryRun=1" : ""}`, { csv });
 
@@ -69,32 +70,34 @@ export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: 
         </Alert>
       ) : null}
       {preview && preview.rows.length > 0 && !run.isSuccess ? (
-        <table className="w-full text-sm" data-testid="spend-preview">
-          <thead className="text-left text-xs text-slate-500">
-            <tr>
-              <th>{t.row}</th>
-              <th>{t.day}</th>
-              <th>{t.team}</th>
-              <th>utm_source</th>
-              <th>utm_campaign</th>
-              <th className="text-right">{t.amount}</th>
-              <th>{t.currency}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((row) => (
-              <tr key={row.line} className="border-t border-slate-100">
-                <td className="tabular-nums">{row.line}</td>
-                <td className="tabular-nums">{row.day}</td>
-                <td>{row.teamName}</td>
-                <td className="font-mono text-xs">{row.utmSource || "—"}</td>
-                <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>
-                <td className="text-right tabular-nums">{row.amount}</td>
-                <td>{row.currency}</td>
+        <div className={tableScroll}>
+          <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="spend-preview">
+            <thead className="text-left text-xs text-slate-500">
+              <tr>
+                <th>{t.row}</th>
+                <th>{t.day}</th>
+                <th>{t.team}</th>
+                <th>utm_source</th>
+                <th>utm_campaign</th>
+                <th className="text-right">{t.amount}</th>
+                <th>{t.currency}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {preview.rows.map((row) => (
+                <tr key={row.line} className="border-t border-slate-100">
+                  <td className="tabular-nums">{row.line}</td>
+                  <td className="tabular-nums">{row.day}</td>
+                  <td>{row.teamName}</td>
+                  <td className="font-mono text-xs">{row.utmSource || "—"}</td>
+                  <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>
+                  <td className="text-right tabular-nums">{row.amount}</td>
+                  <td>{row.currency}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </div>
   );

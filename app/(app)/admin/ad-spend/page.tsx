@@ -13,6 +13,7 @@ import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import { CsvImport } from "./csv-import";
 import { DeleteSpendButton } from "./delete-spend-button";
 import { SpendForm } from "./spend-form";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Ad spend" };
 
@@ -69,43 +70,45 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
         {rows.length === 0 ? (
           <p className="text-sm text-slate-500">{t.empty}</p>
         ) : (
-          <table className="w-full text-sm" aria-label={t.list}>
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th className="py-2">{t.day}</th>
-                <th>{t.team}</th>
-                <th>utm_source</th>
-                <th>utm_campaign</th>
-                <th className="text-right">{t.amount}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-t border-slate-100">
-                  <td className="py-1 tabular-nums">{row.day}</td>
-                  <td>{row.teamName}</td>
-                  <td className="font-mono text-xs">{row.utmSource || "—"}</td>
-                  <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>
-                  <td className="text-right tabular-nums">{formatMoney(row.amount, row.currency, locale, 2)}</td>
-                  <td className="text-right">
-                    <DeleteSpendButton id={row.id} label={t.delete} failedText={t.deleteFailed} locale={locale} />
-                  </td>
+          <div className={tableScroll}>
+            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" aria-label={t.list}>
+              <thead className="text-left text-xs text-slate-500">
+                <tr>
+                  <th className="py-2">{t.day}</th>
+                  <th>{t.team}</th>
+                  <th>utm_source</th>
+                  <th>utm_campaign</th>
+                  <th className="text-right">{t.amount}</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              {totals.map((total) => (
-                <tr key={total.currency} className="border-t border-slate-200 font-medium" data-testid={`spend-total-${total.currency}`}>
-                  <td className="py-1" colSpan={4}>
-                    {t.total}, {total.currency}
-                  </td>
-                  <td className="text-right tabular-nums">{formatMoney(total.amount, total.currency, locale, 2)}</td>
-                  <td />
-                </tr>
-              ))}
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.id} className="border-t border-slate-100">
+                    <td className="whitespace-nowrap py-1 tabular-nums">{row.day}</td>
+                    <td>{row.teamName}</td>
+                    <td className="font-mono text-xs">{row.utmSource || "—"}</td>
+                    <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>
+                    <td className="text-right tabular-nums">{formatMoney(row.amount, row.currency, locale, 2)}</td>
+                    <td className="text-right">
+                      <DeleteSpendButton id={row.id} label={t.delete} failedText={t.deleteFailed} locale={locale} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                {totals.map((total) => (
+                  <tr key={total.currency} className="border-t border-slate-200 font-medium" data-testid={`spend-total-${total.currency}`}>
+                    <td className="py-1" colSpan={4}>
+                      {t.total}, {total.currency}
+                    </td>
+                    <td className="text-right tabular-nums">{formatMoney(total.amount, total.currency, locale, 2)}</td>
+                    <td />
+                  </tr>
+                ))}
+              </tfoot>
+            </table>
+          </div>
         )}
         {list.count > 0 ? (
           <nav className="mt-3 flex flex-wrap items-center justify-end gap-3 text-sm" aria-label={t.list} data-testid="spend-pages">

@@ -5,6 +5,7 @@ import type { NotificationsMessages } from "@/lib/i18n/notifications-messages";
 import type { DeliveryRow, DeliveryStatus } from "@/lib/notifications/deliveries";
 import { formatSaleAmount } from "@/lib/notifications/template";
 import { retryDeliveryAction } from "./actions";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 const tone: Record<DeliveryStatus, string> = {
   pending: "bg-slate-100 text-slate-700",
@@ -20,7 +21,7 @@ export function DeliveriesTable({ rows, t, locale, timeZone }: Props) {
   const c = t.columns;
   const when = (date: Date) => formatDateTime(date, timeZone, locale);
   return (
-    <div className="overflow-x-auto">
+    <div className={tableScroll}>
       <table className="w-full text-left text-sm" data-testid="deliveries-table">
         <thead className="text-xs uppercase text-slate-500">
           <tr>

@@ -11,6 +11,7 @@ import { ratesMessages } from "@/lib/i18n/rates-messages";
 import { listRates } from "@/lib/rates/rates";
 import { DeleteRateButton } from "./delete-rate-button";
 import { RateForm } from "./rate-form";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Exchange rates" };
 
@@ -60,35 +61,37 @@ export default async function RatesPage({ searchParams }: { searchParams: Search
         {shown.length === 0 ? (
           <p className="text-sm text-slate-500">{selected ? fill(t.list.emptyCurrency, { currency: selected }) : t.list.empty}</p>
         ) : (
-          <table className="w-full text-sm" data-testid="rates-table">
-            <caption className="sr-only">{t.list.table}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-slate-500">
-                <th className="py-2 font-medium">{t.list.currency}</th>
-                <th className="py-2 font-medium">{t.list.day}</th>
-                <th className="py-2 text-right font-medium">{t.list.rate}</th>
-                <th className="py-2 text-right font-medium">{t.list.actions}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((rate) => (
-                <tr key={rate.id} className="border-b border-slate-100">
-                  <td className="py-2">{rate.currency}</td>
-                  <td className="py-2 tabular-nums">{rate.day}</td>
-                  <td className="py-2 text-right tabular-nums">{formatRate.format(Number(rate.rate))}</td>
-                  <td className="py-2 text-right">
-                    <Link
-                      href={href({ currency: selected, page: page > 1 ? page : null, editCurrency: rate.currency, editDay: rate.day, editRate: rate.rate.replace(/\.?0+$/, "") })}
-                      className="px-2 py-1 text-brand-700 hover:underline"
-                    >
-                      {t.list.edit}
-                    </Link>
-                    <DeleteRateButton t={t.list} rate={rate} />
-                  </td>
+          <div className={tableScroll}>
+            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="rates-table">
+              <caption className="sr-only">{t.list.table}</caption>
+              <thead>
+                <tr className="border-b border-slate-200 text-left text-slate-500">
+                  <th className="py-2 font-medium">{t.list.currency}</th>
+                  <th className="py-2 font-medium">{t.list.day}</th>
+                  <th className="py-2 text-right font-medium">{t.list.rate}</th>
+                  <th className="py-2 text-right font-medium">{t.list.actions}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {shown.map((rate) => (
+                  <tr key={rate.id} className="border-b border-slate-100">
+                    <td className="py-2">{rate.currency}</td>
+                    <td className="py-2 tabular-nums">{rate.day}</td>
+                    <td className="py-2 text-right tabular-nums">{formatRate.format(Number(rate.rate))}</td>
+                    <td className="py-2 text-right">
+                      <Link
+                        href={href({ currency: selected, page: page > 1 ? page : null, editCurrency: rate.currency, editDay: rate.day, editRate: rate.rate.replace(/\.?0+$/, "") })}
+                        className="px-2 py-1 text-brand-700 hover:underline"
+                      >
+                        {t.list.edit}
+                      </Link>
+                      <DeleteRateButton t={t.list} rate={rate} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {pages > 1 ? (
           <div className="mt-4 flex items-center justify-between text-sm text-slate-600">

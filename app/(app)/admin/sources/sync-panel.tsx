@@ -12,6 +12,7 @@ import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { RunView } from "@/lib/sync/run-history";
 import { freshnessText } from "@/lib/sync/freshness-text";
 import { callApi } from "@/lib/api/call-api";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 export function SyncPanel({ sourceId, t, locale, timezone }: { sourceId: string; t: SourcesMessages; locale: Locale; timezone: string }) {
   const queryClient = useQueryClient();
@@ -71,7 +72,7 @@ function RunProgress({ run, t, locale }: { run: RunView; t: SourcesMessages; loc
         const entry = run.progress[name];
         const share = entry?.finished ? 1 : entry?.total ? Math.min(1, entry.done / entry.total) : 0;
         return (
-          <div key={name} className="grid grid-cols-[10rem_1fr_8rem] items-center gap-3 text-xs">
+          <div key={name} className="grid grid-cols-[6rem_1fr_6rem] items-center gap-3 text-xs sm:grid-cols-[10rem_1fr_8rem]">
             <span className="text-slate-600">{t.entities[name] ?? name}</span>
             <div className="h-2 rounded bg-slate-100" role="progressbar" aria-label={t.entities[name] ?? name} aria-valuenow={Math.round(share * 100)} aria-valuemin={0} aria-valuemax={100}>
               <div className="h-2 rounded bg-brand-500 transition-all" style={{ width: `${share * 100}%` }} />
@@ -98,32 +99,34 @@ function RunHistory({ runs, t, locale, timezone }: { runs: RunView[]; t: Sources
   return (
     <details open>
       <summary className="cursor-pointer text-sm font-medium text-slate-700">{t.history}</summary>
-      <table className="mt-2 w-full text-left text-xs" data-testid="sync-history">
-        <thead className="text-slate-500">
-          <tr>
-            <th className="py-1">{t.columns.started}</th>
-            <th>{t.columns.mode}</th>
-            <th>{t.columns.status}</th>
-            <th className="text-right">{t.columns.rows}</th>
-            <th className="text-right">{t.columns.requests}</th>
-            <th className="text-right">{t.columns.retries}</th>
-            <th className="pl-3">{t.columns.error}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {runs.map((run) => (
-            <tr key={run.id}>
-              <td className="py-1">{run.startedAt ? formatDateTime(new Date(run.startedAt), timezone, locale) : "—"}</td>
-              <td>{t.modes[run.mode]}</td>
-              <td className={run.status === "failed" ? "text-red-700" : ""}>{t.statuses[run.status]}</td>
-              <td className="text-right tabular-nums">{formatNumber(run.rowsDone, locale)}</td>
-              <td className="text-right tabular-nums">{formatNumber(run.stats.requests ?? 0, locale)}</td>
-              <td className="text-right tabular-nums">{formatNumber(run.stats.retries ?? 0, locale)}</td>
-              <td className="pl-3 text-red-700">{failureText(run, t, locale)}</td>
+      <div className={tableScroll}>
+        <table className="mt-2 w-full text-left text-xs [&_td]:pr-3 [&_th]:pr-3" data-testid="sync-history">
+          <thead className="text-slate-500">
+            <tr>
+              <th className="py-1">{t.columns.started}</th>
+              <th>{t.columns.mode}</th>
+              <th>{t.columns.status}</th>
+              <th className="text-right">{t.columns.rows}</th>
+              <th className="text-right">{t.columns.requests}</th>
+              <th className="text-right">{t.columns.retries}</th>
+              <th className="pl-3">{t.columns.error}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {runs.map((run) => (
+              <tr key={run.id}>
+                <td className="py-1">{run.startedAt ? formatDateTime(new Date(run.startedAt), timezone, locale) : "—"}</td>
+                <td>{t.modes[run.mode]}</td>
+                <td className={run.status === "failed" ? "text-red-700" : ""}>{t.statuses[run.status]}</td>
+                <td className="text-right tabular-nums">{formatNumber(run.rowsDone, locale)}</td>
+                <td className="text-right tabular-nums">{formatNumber(run.stats.requests ?? 0, locale)}</td>
+                <td className="text-right tabular-nums">{formatNumber(run.stats.retries ?? 0, locale)}</td>
+                <td className="pl-3 text-red-700">{failureText(run, t, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </details>
   );
 }

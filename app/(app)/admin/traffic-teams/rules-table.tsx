@@ -6,6 +6,7 @@ import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { callApi } from "@/lib/api/call-api";
 import type { Notify } from "./traffic-teams-client";
 import type { RuleRow, TeamRow } from "./use-traffic";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 type Props = { rules: RuleRow[]; teams: TeamRow[]; t: TrafficMessages["rules"]; onEdit: (rule: RuleRow) => void; notify: Notify };
 
@@ -18,8 +19,8 @@ export function RulesTable({ rules, teams, t, onEdit, notify }: Props) {
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
   if (rules.length === 0) return <p className="text-sm text-slate-500">{t.empty}</p>;
   return (
-    <div className="max-h-96 overflow-y-auto">
-      <table className="w-full text-sm" aria-label={t.title}>
+    <div className={`max-h-96 overflow-y-auto ${tableScroll}`}>
+      <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" aria-label={t.title}>
         <thead className="sticky top-0 bg-white text-left text-xs text-slate-500">
           <tr>
             <th className="py-2">{t.team}</th>

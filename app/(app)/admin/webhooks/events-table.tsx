@@ -2,6 +2,7 @@ import { formatDateTime, type Locale } from "@/lib/format";
 import type { EventListRow } from "@/lib/ingest/admin/events";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { StatusBadge } from "./status-badge";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 type Props = { rows: EventListRow[]; openHref: (id: number) => string; t: WebhooksMessages; locale: Locale; timeZone: string };
 
@@ -9,7 +10,7 @@ export function EventsTable({ rows, openHref, t, locale, timeZone }: Props) {
   if (rows.length === 0) return <p className="text-sm text-slate-500">{t.empty}</p>;
   const c = t.columns;
   return (
-    <div className="overflow-x-auto">
+    <div className={tableScroll}>
       <table className="w-full text-left text-sm" data-testid="events-table">
         <thead className="text-xs uppercase text-slate-500">
           <tr>

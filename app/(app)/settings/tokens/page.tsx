@@ -9,6 +9,7 @@ import { tokensMessages } from "@/lib/i18n/tokens-messages";
 import { listOwnApiTokens } from "@/lib/users/own-tokens";
 import { revokeTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
+import { tableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "API tokens" };
 
@@ -31,35 +32,37 @@ export default async function TokensPage() {
         {tokens.length === 0 ? (
           <p className="text-sm text-slate-500">{t.empty}</p>
         ) : (
-          <table className="w-full text-sm">
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th className="py-2">{t.name}</th>
-                <th>{t.prefix}</th>
-                <th>{t.created}</th>
-                <th>{t.lastUsed}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => (
-                <tr key={token.id} className="border-t border-slate-100">
-                  <td className="py-2 font-medium">{token.name}</td>
-                  <td className="font-mono text-xs">{token.prefix}…</td>
-                  <td>{when(token.createdAt)}</td>
-                  <td>{when(token.lastUsedAt)}</td>
-                  <td className="text-right">
-                    <form action={revokeTokenAction}>
-                      <input type="hidden" name="id" value={token.id} />
-                      <Button variant="ghost" type="submit">
-                        {t.revoke}
-                      </Button>
-                    </form>
-                  </td>
+          <div className={tableScroll}>
+            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3">
+              <thead className="text-left text-xs text-slate-500">
+                <tr>
+                  <th className="py-2">{t.name}</th>
+                  <th>{t.prefix}</th>
+                  <th>{t.created}</th>
+                  <th>{t.lastUsed}</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {tokens.map((token) => (
+                  <tr key={token.id} className="border-t border-slate-100">
+                    <td className="py-2 font-medium">{token.name}</td>
+                    <td className="font-mono text-xs">{token.prefix}…</td>
+                    <td>{when(token.createdAt)}</td>
+                    <td>{when(token.lastUsedAt)}</td>
+                    <td className="text-right">
+                      <form action={revokeTokenAction}>
+                        <input type="hidden" name="id" value={token.id} />
+                        <Button variant="ghost" type="submit">
+                          {t.revoke}
+                        </Button>
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Card>
     </div>
