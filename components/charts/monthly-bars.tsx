@@ -4,6 +4,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, type Locale } from "@/lib/format";
 import { compactMoney, monthTick } from "./chart-format";
+import { ChartFigure, legendProps } from "./chart-figure";
 import { keyedBarShape } from "./keyed-bar";
 
 type DrawnPoint = MonthlyBarsPoint & { isIncomplete: boolean };
@@ -14,6 +15,8 @@ const yearBeforeBar = keyedBarShape((point: DrawnPoint) => `${point.month}:year-
 export type MonthlyBarsPoint = { month: string; current: number; previous: number };
 
 type Props = {
+  /** The chart's accessible name. */
+  name: string;
   data: MonthlyBarsPoint[];
   currency: string;
   locale: Locale;
@@ -25,12 +28,12 @@ type Props = {
   onSelectMonth?: (month: string) => void;
 };
 
-export function MonthlyBars({ data, currency, locale, labels, height = 300, incompleteMonth, onSelectMonth }: Props) {
+export function MonthlyBars({ name, data, currency, locale, labels, height = 300, incompleteMonth, onSelectMonth }: Props) {
   const points: DrawnPoint[] = data.map((point) => ({ ...point, isIncomplete: point.month === incompleteMonth }));
   return (
-    <div style={{ height }} data-testid="monthly-bars">
+    <ChartFigure name={name} height={height} testId="monthly-bars">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
+        <BarChart aria-label={name} data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }} barGap={2}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
           <YAxis tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={80} />
@@ -40,7 +43,7 @@ export function MonthlyBars({ data, currency, locale, labels, height = 300, inco
             formatter={(value) => formatMoney(Number(value), currency, locale)}
           />
           {/* Sorted by key ("current" before "previous"), not by the translated name. */}
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />
+          <Legend {...legendProps} itemSorter="dataKey" />
           <Bar
             dataKey="current"
             name={labels.current}
@@ -53,6 +56,6 @@ export function MonthlyBars({ data, currency, locale, labels, height = 300, inco
           <Bar dataKey="previous" name={labels.previous} fill="#94a3b8" radius={[4, 4, 0, 0]} shape={yearBeforeBar} />
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

@@ -92,6 +92,7 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
         {data ? (
           <>
             <RevenueSparkline
+              name={o.sparkline}
               data={data.sparkline.map((point) => ({ month: point.month, revenue: Number(point.revenue) }))}
               currency={data.currency}
               locale={locale}
