@@ -1,5 +1,6 @@
 // The frame of every signed-in page: sidebar with the dashboards (Admin for admins only), the
-// viewer's name and role, the language switch and sign-out.
+// viewer's name and role, the language switch and sign-out. The first Tab stop is a skip link past the
+// sidebar to <main>, which takes focus (tabIndex -1) so the next Tab continues inside the content.
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/sign-out";
 import { can } from "@/lib/auth/permissions";
@@ -15,6 +16,12 @@ const hrefOf = (key: (typeof dashboards)[number]) => (key === "overview" ? "/" :
 export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; locale: Locale; t: Messages; children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-lg"
+      >
+        {t.skipToContent}
+      </a>
       <aside className="flex w-60 shrink-0 flex-col border-r border-slate-200 bg-white">
         <div className="flex items-center gap-2 px-5 py-5">
           <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 font-bold text-white">V</span>
@@ -49,7 +56,7 @@ export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; loca
           </div>
         </div>
       </aside>
-      <main className="min-w-0 flex-1 p-8">{children}</main>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-8 focus:outline-none">{children}</main>
     </div>
   );
 }

@@ -14,6 +14,7 @@ const ru = {
   },
   roles: { admin: "Администратор", director: "Руководитель отдела", manager: "Менеджер" },
   signOut: "Выйти",
+  skipToContent: "Перейти к содержимому",
   language: "Язык",
   login: {
     title: "Вход в Воронку",
@@ -72,6 +73,7 @@ const en: Messages = {
   },
   roles: { admin: "Admin", director: "Director", manager: "Manager" },
   signOut: "Sign out",
+  skipToContent: "Skip to content",
   language: "Language",
   login: {
     title: "Sign in to Voronka",
