@@ -119,7 +119,7 @@ const firstDetailOf: Record<string, string> = {
 
 for (const role of Object.keys(pagesByRole) as WalkRole[]) {
   test(`every page a ${role} opens has no serious or critical axe violation`, async ({ page }, testInfo) => {
-    test.setTimeout(30_000 + pagesByRole[role].length * 15_000);
+    test.setTimeout(60_000 + pagesByRole[role].length * 30_000);
     await signInAndWait(page, loginOf[role]);
     const audits: Audit[] = [];
     for (const path of pagesByRole[role]) {
@@ -127,7 +127,9 @@ for (const role of Object.keys(pagesByRole) as WalkRole[]) {
       await waitForPageData(page);
       await waitForCharts(page);
       audits.push(await audit(page, path));
-      const detail = firstDetailOf[path] && (await page.locator(firstDetailOf[path]).first().getAttribute("href"));
+      const link = page.locator(firstDetailOf[path] ?? "no-such-element").first();
+      // (The demo has no webhook events yet: that list may have no link to follow.)
+      const detail = (await link.count()) > 0 ? await link.getAttribute("href") : null;
       if (!detail) continue;
       await page.goto(detail);
       await waitForPageData(page);
