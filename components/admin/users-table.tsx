@@ -44,7 +44,7 @@ export function UsersTable({ users, viewerId, t, roles, timezone, locale }: Prop
               <td className="py-2 pr-4">{user.department?.name ?? t.none}</td>
               <td className="py-2 pr-4">
                 {user.crmUsers.length === 0 ? (
-                  <span className="text-slate-400">{t.none}</span>
+                  <span className="text-slate-500">{t.none}</span>
                 ) : (
                   <ul className="space-y-0.5">
                     {user.crmUsers.map((crmUser) => (
@@ -59,7 +59,7 @@ export function UsersTable({ users, viewerId, t, roles, timezone, locale }: Prop
                 <StatusBadge isActive={user.isActive} t={t} />
               </td>
               <td className="py-2 whitespace-nowrap text-slate-600">
-                {user.lastSignInAt ? formatDateTime(user.lastSignInAt, timezone, locale) : <span className="text-slate-400">{t.never}</span>}
+                {user.lastSignInAt ? formatDateTime(user.lastSignInAt, timezone, locale) : <span className="text-slate-500">{t.never}</span>}
               </td>
             </tr>
           ))}

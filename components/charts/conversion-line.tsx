@@ -5,22 +5,23 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import { formatNumber, localeTag, type Locale } from "@/lib/format";
 import { monthTick } from "./chart-format";
 import { useIsNarrow } from "./use-narrow";
+import { ChartFigure, legendProps } from "./chart-figure";
 
 /** rate: converted ÷ leads as a fraction; null for a month with no leads (the line skips it). */
 export type ConversionPoint = { month: string; leads: number; rate: number | null };
 
-/** incompleteMonth: the month still running ("YYYY-MM"), starred on the axis. */
-type Props = { data: ConversionPoint[]; locale: Locale; labels: { leads: string; rate: string }; height?: number; incompleteMonth?: string };
+/** name: the chart's accessible name; incompleteMonth: the month still running ("YYYY-MM"), starred on the axis. */
+type Props = { name: string; data: ConversionPoint[]; locale: Locale; labels: { leads: string; rate: string }; height?: number; incompleteMonth?: string };
 
-export function ConversionLine({ data, locale, labels, height = 300, incompleteMonth }: Props) {
+export function ConversionLine({ name, data, locale, labels, height = 300, incompleteMonth }: Props) {
   const isNarrow = useIsNarrow();
   const axisWidth = isNarrow ? 44 : 56;
   const percent = new Intl.NumberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 1 });
   const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
   return (
-    <div style={{ height }} data-testid="conversion-line">
+    <ChartFigure name={name} height={height} testId="conversion-line">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={data} margin={{ top: 8, right: isNarrow ? 0 : 8, bottom: 0, left: isNarrow ? 0 : 8 }}>
+        <ComposedChart aria-label={name} data={data} margin={{ top: 8, right: isNarrow ? 0 : 8, bottom: 0, left: isNarrow ? 0 : 8 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} interval="preserveStartEnd" minTickGap={12} {...axis} />
           <YAxis yAxisId="leads" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} width={axisWidth} {...axis} />
@@ -31,11 +32,11 @@ export function ConversionLine({ data, locale, labels, height = 300, incompleteM
             formatter={(value, _name, item) => (item.dataKey === "rate" ? percent.format(Number(value)) : formatNumber(Number(value), locale))}
           />
           {/* Sorted by key ("leads" before "rate"), not by the translated name. */}
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />
+          <Legend {...legendProps} itemSorter="dataKey" />
           <Bar yAxisId="leads" dataKey="leads" name={labels.leads} fill="#93c5fd" radius={[4, 4, 0, 0]} />
           <Line yAxisId="rate" dataKey="rate" name={labels.rate} stroke="#1f5ad6" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} type="monotone" />
         </ComposedChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

@@ -4,24 +4,26 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
 import { nameAxis } from "./chart-format";
+import { ChartFigure } from "./chart-figure";
 import { keyedBarShape } from "./keyed-bar";
 import { useIsNarrow } from "./use-narrow";
 
 export type FunnelChartStage = { stageId: string; name: string; semantic: "open" | "won" | "lost"; reached: number };
 
-type Props = { data: FunnelChartStage[]; locale: Locale; label: string; onSelectStage?: (stageId: string) => void };
+/** name: the chart's accessible name; label: what a bar counts (its tooltip). */
+type Props = { name: string; data: FunnelChartStage[]; locale: Locale; label: string; onSelectStage?: (stageId: string) => void };
 
 const colors = { open: "#1f5ad6", won: "#16a34a", lost: "#dc2626" } as const;
 const stageBar = keyedBarShape((stage: FunnelChartStage) => stage.stageId);
 
-export function FunnelChart({ data, locale, label, onSelectStage }: Props) {
+export function FunnelChart({ name, data, locale, label, onSelectStage }: Props) {
   // One bar is 36 px high, so a long pipeline gets a taller chart instead of thinner bars.
   const isNarrow = useIsNarrow();
   const height = Math.max(160, data.length * 36 + 24);
   return (
-    <div style={{ height }} data-testid="funnel-chart">
+    <ChartFigure name={name} height={height} testId="funnel-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} barCategoryGap={6}>
+        <BarChart aria-label={name} data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
           <YAxis {...nameAxis(isNarrow, 160)} />
@@ -41,6 +43,6 @@ export function FunnelChart({ data, locale, label, onSelectStage }: Props) {
           </Bar>
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

@@ -3,6 +3,7 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatNumber, type Locale } from "@/lib/format";
 import { compactMoney, nameAxis } from "./chart-format";
+import { ChartFigure } from "./chart-figure";
 import { keyedBarShape } from "./keyed-bar";
 import { useIsNarrow } from "./use-narrow";
 
@@ -11,6 +12,8 @@ export type ManagerBarsPoint = { key: string; name: string; value: number };
 const managerBar = keyedBarShape((point: ManagerBarsPoint) => point.key);
 
 type Props = {
+  /** The chart's accessible name. */
+  name: string;
   data: ManagerBarsPoint[];
   /** A currency makes the values money; without one they are counts. */
   currency: string | null;
@@ -20,15 +23,15 @@ type Props = {
   onSelect?: (key: string) => void;
 };
 
-export function ManagerBars({ data, currency, locale, label, onSelect }: Props) {
+export function ManagerBars({ name, data, currency, locale, label, onSelect }: Props) {
   const isNarrow = useIsNarrow();
   const height = Math.max(160, data.length * 32 + 40);
   const format = (value: number, isCompact: boolean) =>
     currency === null ? formatNumber(value, locale) : isCompact ? compactMoney(value, currency, locale) : formatMoney(value, currency, locale);
   return (
-    <div style={{ height }} data-testid="manager-bars">
+    <ChartFigure name={name} height={height} testId="manager-bars">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={6}>
+        <BarChart aria-label={name} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => format(value, true)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
           <YAxis {...nameAxis(isNarrow, 180)} />
@@ -44,6 +47,6 @@ export function ManagerBars({ data, currency, locale, label, onSelect }: Props) 
           />
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

@@ -5,6 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { formatMoney, type Locale } from "@/lib/format";
 import { compactMoney, monthTick } from "./chart-format";
 import { useIsNarrow } from "./use-narrow";
+import { ChartFigure, legendProps } from "./chart-figure";
 import { keyedBarShape } from "./keyed-bar";
 
 type DrawnPoint = MonthlyBarsPoint & { isIncomplete: boolean };
@@ -15,6 +16,8 @@ const yearBeforeBar = keyedBarShape((point: DrawnPoint) => `${point.month}:year-
 export type MonthlyBarsPoint = { month: string; current: number; previous: number };
 
 type Props = {
+  /** The chart's accessible name. */
+  name: string;
   data: MonthlyBarsPoint[];
   currency: string;
   locale: Locale;
@@ -26,13 +29,13 @@ type Props = {
   onSelectMonth?: (month: string) => void;
 };
 
-export function MonthlyBars({ data, currency, locale, labels, height = 300, incompleteMonth, onSelectMonth }: Props) {
+export function MonthlyBars({ name, data, currency, locale, labels, height = 300, incompleteMonth, onSelectMonth }: Props) {
   const isNarrow = useIsNarrow();
   const points: DrawnPoint[] = data.map((point) => ({ ...point, isIncomplete: point.month === incompleteMonth }));
   return (
-    <div style={{ height }} data-testid="monthly-bars">
+    <ChartFigure name={name} height={height} testId="monthly-bars">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: isNarrow ? 0 : 8 }} barGap={isNarrow ? 1 : 2}>
+        <BarChart aria-label={name} data={points} margin={{ top: 8, right: 8, bottom: 0, left: isNarrow ? 0 : 8 }} barGap={isNarrow ? 1 : 2}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
           <YAxis tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={isNarrow ? 60 : 80} />
@@ -42,7 +45,7 @@ export function MonthlyBars({ data, currency, locale, labels, height = 300, inco
             formatter={(value) => formatMoney(Number(value), currency, locale)}
           />
           {/* Sorted by key ("current" before "previous"), not by the translated name. */}
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />
+          <Legend {...legendProps} itemSorter="dataKey" />
           <Bar
             dataKey="current"
             name={labels.current}
@@ -55,6 +58,6 @@ export function MonthlyBars({ data, currency, locale, labels, height = 300, inco
           <Bar dataKey="previous" name={labels.previous} fill="#94a3b8" radius={[4, 4, 0, 0]} shape={yearBeforeBar} />
         </BarChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

@@ -4,13 +4,15 @@
 import { Area, AreaChart, ResponsiveContainer, Tooltip, XAxis } from "recharts";
 import { formatMoney, type Locale } from "@/lib/format";
 import { monthTick } from "./chart-format";
+import { ChartFigure } from "./chart-figure";
 
 export type SparklinePoint = { month: string; revenue: number };
 
-type Props = { data: SparklinePoint[]; currency: string; locale: Locale; height?: number; incompleteMonth?: string };
+/** name: the chart's accessible name. */
+type Props = { name: string; data: SparklinePoint[]; currency: string; locale: Locale; height?: number; incompleteMonth?: string };
 type DotProps = { cx?: number; cy?: number; payload?: SparklinePoint; index?: number };
 
-export function RevenueSparkline({ data, currency, locale, height = 96, incompleteMonth }: Props) {
+export function RevenueSparkline({ name, data, currency, locale, height = 96, incompleteMonth }: Props) {
   const incompleteDot = ({ cx, cy, payload, index }: DotProps) =>
     incompleteMonth !== undefined && payload?.month === incompleteMonth && cx !== undefined && cy !== undefined ? (
       <circle key={index} cx={cx} cy={cy} r={4} fill="#fff" stroke="#1f5ad6" strokeWidth={2} strokeDasharray="2 2" data-incomplete-month={incompleteMonth} />
@@ -18,14 +20,14 @@ export function RevenueSparkline({ data, currency, locale, height = 96, incomple
       <g key={index} />
     );
   return (
-    <div style={{ height }} data-testid="revenue-sparkline">
+    <ChartFigure name={name} height={height} testId="revenue-sparkline">
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={data} margin={{ top: 4, right: 4, bottom: 0, left: 4 }}>
+        <AreaChart aria-label={name} data={data} margin={{ top: 4, right: 4, bottom: 0, left: 4 }}>
           <XAxis dataKey="month" hide />
           <Tooltip labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)} formatter={(value) => formatMoney(Number(value), currency, locale)} />
           <Area type="monotone" dataKey="revenue" stroke="#1f5ad6" strokeWidth={2} fill="#1f5ad6" fillOpacity={0.12} isAnimationActive={false} dot={incompleteDot} />
         </AreaChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

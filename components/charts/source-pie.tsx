@@ -2,20 +2,22 @@
 // Leads per source as a donut with its legend in the data's order (most leads first). Data in props only.
 import { Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
+import { ChartFigure } from "./chart-figure";
 
 export type SourcePieSlice = { name: string; leads: number };
 
 const colors = ["#1f5ad6", "#0ea5e9", "#14b8a6", "#22c55e", "#eab308", "#f97316", "#ef4444", "#a855f7", "#64748b", "#ec4899"];
 
-type Props = { data: SourcePieSlice[]; locale: Locale; label: string; height?: number };
+/** name: the chart's accessible name; label: what a slice counts (its tooltip). */
+type Props = { name: string; data: SourcePieSlice[]; locale: Locale; label: string; height?: number };
 
-export function SourcePie({ data, locale, label, height = 260 }: Props) {
+export function SourcePie({ name, data, locale, label, height = 260 }: Props) {
   const slices = data.map((slice, index) => ({ ...slice, fill: colors[index % colors.length] }));
   return (
-    <div data-testid="source-pie">
+    <ChartFigure name={name} testId="source-pie">
       <div style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
-          <PieChart>
+          <PieChart aria-label={name}>
             <Pie data={slices} dataKey="leads" nameKey="name" innerRadius="55%" outerRadius="90%" paddingAngle={1} stroke="#fff" />
             <Tooltip formatter={(value) => [formatNumber(Number(value), locale), label]} />
           </PieChart>
@@ -30,6 +32,6 @@ export function SourcePie({ data, locale, label, height = 260 }: Props) {
           </li>
         ))}
       </ul>
-    </div>
+    </ChartFigure>
   );
 }

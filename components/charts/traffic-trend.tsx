@@ -5,29 +5,30 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { formatMoney, formatNumber, formatRate, type Locale } from "@/lib/format";
 import { compactMoney, monthTick } from "./chart-format";
 import { useIsNarrow } from "./use-narrow";
+import { ChartFigure, legendProps } from "./chart-figure";
 
 export type TrafficTrendSeries = { key: string; name: string; color: string; isDashed?: boolean };
 /** One point per month: each series' value under its key. */
 export type TrafficTrendPoint = { month: string } & Record<string, number | string | null>;
 export type TrafficTrendValue = "integer" | "money" | "percent";
 
-/** incompleteMonth: the month still running ("YYYY-MM"), starred on the axis. */
-type Props = { data: TrafficTrendPoint[]; series: TrafficTrendSeries[]; valueType: TrafficTrendValue; currency: string; locale: Locale; height?: number; incompleteMonth?: string };
+/** name: the chart's accessible name; incompleteMonth: the month still running ("YYYY-MM"), starred on the axis. */
+type Props = { name: string; data: TrafficTrendPoint[]; series: TrafficTrendSeries[]; valueType: TrafficTrendValue; currency: string; locale: Locale; height?: number; incompleteMonth?: string };
 
-export function TrafficTrend({ data, series, valueType, currency, locale, height = 300, incompleteMonth }: Props) {
+export function TrafficTrend({ name, data, series, valueType, currency, locale, height = 300, incompleteMonth }: Props) {
   const isNarrow = useIsNarrow();
   const tick = (value: number) => (valueType === "money" ? compactMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
   const full = (value: number) => (valueType === "money" ? formatMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
   const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
   return (
-    <div style={{ height }} data-testid="traffic-trend">
+    <ChartFigure name={name} height={height} testId="traffic-trend">
       <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: isNarrow ? 0 : 8 }}>
+        <LineChart aria-label={name} data={data} margin={{ top: 8, right: 8, bottom: 0, left: isNarrow ? 0 : 8 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} interval="preserveStartEnd" minTickGap={12} {...axis} />
           <YAxis allowDecimals={valueType !== "integer"} tickFormatter={tick} width={isNarrow ? 60 : 80} {...axis} />
           <Tooltip labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)} formatter={(value) => full(Number(value))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend {...legendProps} />
           {series.map((line) => (
             <Line
               key={line.key}
@@ -44,6 +45,6 @@ export function TrafficTrend({ data, series, valueType, currency, locale, height
           ))}
         </LineChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

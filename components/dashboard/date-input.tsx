@@ -67,7 +67,7 @@ export function DateInput({ id, value, min, max, locale, labels, alignEnd = fals
           placeholder="YYYY-MM-DD"
           onChange={(event) => onChange(event.target.value)}
           onBlur={onBlur}
-          className="w-full rounded-l-lg border border-slate-300 bg-white px-3 py-2 text-sm tabular-nums focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+          className="w-full rounded-l-lg border border-slate-300 bg-white px-3 py-2 text-sm tabular-nums focus:border-brand-500"
         />
         <button type="button" aria-label={labels.open} aria-expanded={isOpen} onClick={open} className="rounded-r-lg border border-l-0 border-slate-300 bg-white px-2 text-slate-600 hover:bg-slate-50">
           <CalendarIcon />
@@ -104,7 +104,7 @@ export function DateInput({ id, value, min, max, locale, labels, alignEnd = fals
                     onChange(key);
                     setIsOpen(false);
                   }}
-                  className={`rounded py-1 tabular-nums disabled:opacity-30 ${key === value ? "bg-brand-600 text-white" : isSameMonth(day, shownMonth) ? "hover:bg-slate-100" : "text-slate-400 hover:bg-slate-100"}`}
+                  className={`rounded py-1 tabular-nums disabled:opacity-30 ${key === value ? "bg-brand-600 text-white" : isSameMonth(day, shownMonth) ? "hover:bg-slate-100" : "text-slate-500 hover:bg-slate-100"}`}
                   data-date={key}
                 >
                   {day.getDate()}

@@ -83,6 +83,7 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
         {data ? (
           <>
             <RevenueSparkline
+              name={o.sparkline}
               data={data.sparkline.map((point) => ({ month: point.month, revenue: Number(point.revenue) }))}
               currency={data.currency}
               locale={locale}
@@ -123,7 +124,7 @@ function KpiCard({ row, label, value, previous, previousDates, t, locale, dealsH
         )}
       </p>
       <p className="mt-1 text-xs">
-        <span className={change ? toneClass[change.tone] : "text-slate-400"} data-testid="kpi-change" data-tone={change?.tone}>
+        <span className={change ? toneClass[change.tone] : "text-slate-500"} data-testid="kpi-change" data-tone={change?.tone}>
           {change ? `${change.arrow} ${change.text}` : t.noData}
         </span>
       </p>

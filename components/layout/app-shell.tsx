@@ -1,6 +1,7 @@
 // The frame of every signed-in page: sidebar with the dashboards (Admin for admins only), the
 // viewer's name and role, the language switch and sign-out. On a phone the sidebar is a drawer
-// behind a top bar's menu button (NavDrawer).
+// behind a top bar's menu button (NavDrawer). The first Tab stop is a skip link past the menu to
+// <main>, which takes focus (tabIndex -1) so the next Tab continues inside the content.
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/sign-out";
 import { can } from "@/lib/auth/permissions";
@@ -17,6 +18,12 @@ const hrefOf = (key: (typeof dashboards)[number]) => (key === "overview" ? "/" :
 export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; locale: Locale; t: Messages; children: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:left-4 focus:top-4 focus:z-50 focus:rounded-lg focus:bg-white focus:px-4 focus:py-2 focus:text-sm focus:font-medium focus:text-brand-700 focus:shadow-lg"
+      >
+        {t.skipToContent}
+      </a>
       <NavDrawer
         menuLabel={t.menu}
         brand={
@@ -55,7 +62,7 @@ export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; loca
           </div>
         </div>
       </NavDrawer>
-      <main className="min-w-0 flex-1 p-4 md:p-8">{children}</main>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">{children}</main>
     </div>
   );
 }

@@ -16,6 +16,7 @@ const ru = {
   signOut: "Выйти",
   /** The button that opens the pages menu on a phone, where the sidebar folds away. */
   menu: "Меню",
+  skipToContent: "Перейти к содержимому",
   language: "Язык",
   login: {
     title: "Вход в Воронку",
@@ -75,6 +76,7 @@ const en: Messages = {
   roles: { admin: "Admin", director: "Director", manager: "Manager" },
   signOut: "Sign out",
   menu: "Menu",
+  skipToContent: "Skip to content",
   language: "Language",
   login: {
     title: "Sign in to Voronka",

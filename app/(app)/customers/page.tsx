@@ -72,8 +72,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </Card>
       <Card title={t.all}>
         <form method="get" className="mb-4 flex flex-wrap gap-2 text-sm">
-          <input name="q" defaultValue={filters.q ?? ""} placeholder={t.search} className="min-w-64 rounded border border-slate-300 px-2 py-1.5" />
-          <select name="category" defaultValue={filters.category ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
+          <input name="q" aria-label={t.search} defaultValue={filters.q ?? ""} placeholder={t.search} className="min-w-64 rounded border border-slate-300 px-2 py-1.5" />
+          <select name="category" aria-label={t.columns.category} defaultValue={filters.category ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
             <option value="">{t.allCategories}</option>
             {CUSTOMER_CATEGORIES.map((category) => (
               <option key={category} value={category}>

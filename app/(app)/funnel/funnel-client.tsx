@@ -59,6 +59,7 @@ export function FunnelClient({ initial, options, role, locale, t }: Props) {
           >
             <div className="space-y-4" data-pipeline-id={pipeline.id}>
               <FunnelChart
+                name={`${pipeline.name}: ${t.funnel.chart}`}
                 data={pipeline.rows.map((row) => ({ stageId: row.stageId, name: row.stageName, semantic: row.semantic, reached: row.reachedCount }))}
                 locale={locale}
                 label={t.funnel.chart}

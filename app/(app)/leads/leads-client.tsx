@@ -69,7 +69,7 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
         {bySource.data ? (
           <div className="grid grid-cols-1 items-center gap-6 lg:grid-cols-5">
             <div className="lg:col-span-2">
-              <SourcePie data={bySource.data.rows.map((row) => ({ name: row.sourceName ?? l.notSet, leads: row.leads }))} locale={locale} label={l.leads} />
+              <SourcePie name={`${l.bySource}: ${l.leads}`} data={bySource.data.rows.map((row) => ({ name: row.sourceName ?? l.notSet, leads: row.leads }))} locale={locale} label={l.leads} />
             </div>
             <div className="lg:col-span-3">
               <SourceTable testId="source-table" label={l.source} rows={bySource.data.rows} totals={bySource.data.totals} locale={locale} t={l} />
@@ -87,6 +87,7 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
           <div className="space-y-4">
             <div>
               <ConversionLine
+                name={l.byMonth}
                 data={months.map((row) => ({ month: row.month, leads: row.leads, rate: row.conversionRate }))}
                 locale={locale}
                 labels={{ leads: l.leads, rate: l.conversion }}

@@ -95,6 +95,7 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
       >
         {data ? (
           <ManagerBars
+            name={`${m.chart}: ${m[metric]}`}
             data={[...data.rows]
               .map((row) => ({ key: row.managerId ?? "none", name: nameOf(row), value: metric === "wonAmount" ? Number(row.wonAmount) : row.activitiesTotal }))
               .sort((a, b) => b.value - a.value)}

@@ -40,6 +40,7 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
       <ReportCard title={t.sales.chart} testId="sales-chart" {...card}>
         {data ? (
           <MonthlyBars
+            name={t.sales.chart}
             data={data.rows.map((row) => ({ month: row.month, current: Number(row.wonAmount), previous: Number(row.previousYearWonAmount) }))}
             currency={data.currency}
             locale={locale}

@@ -6,21 +6,26 @@ import { Field, Input } from "@/components/ui/field";
 import type { Messages } from "@/lib/i18n/messages";
 import { signInAction, type SignInState } from "./actions";
 
+/** The card with the form, and under it (outside the card, so the card never changes size) the refusal. */
 export function LoginForm({ t, callbackUrl }: { t: Messages["login"]; callbackUrl: string }) {
   const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
   return (
-    <form action={action} className="space-y-4">
+    <>
+      <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+        <form action={action} className="space-y-4">
+          <input type="hidden" name="callbackUrl" value={callbackUrl} />
+          <Field label={t.email} htmlFor="email">
+            <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
+          </Field>
+          <Field label={t.password} htmlFor="password">
+            <Input id="password" name="password" type="password" autoComplete="current-password" required />
+          </Field>
+          <Button type="submit" className="w-full" disabled={pending}>
+            {pending ? t.submitting : t.submit}
+          </Button>
+        </form>
+      </div>
       {state.error ? <Alert tone="error">{t[state.error]}</Alert> : null}
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field label={t.email} htmlFor="email">
-        <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
-      </Field>
-      <Field label={t.password} htmlFor="password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
-      </Field>
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? t.submitting : t.submit}
-      </Button>
-    </form>
+    </>
   );
 }

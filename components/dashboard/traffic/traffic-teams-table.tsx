@@ -40,7 +40,7 @@ export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectT
             {row.emoji ? `${row.emoji} ` : ""}
             {row.teamName}
           </span>
-          {row.isActive === false ? <span className="text-xs font-normal text-slate-400">({t.inactive})</span> : null}
+          {row.isActive === false ? <span className="text-xs font-normal text-slate-500">({t.inactive})</span> : null}
         </button>
       ),
     },

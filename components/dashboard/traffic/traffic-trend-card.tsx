@@ -67,7 +67,7 @@ export function TrafficTrendCard({ data, card, format, t, today, incompleteMonth
     >
       {data ? (
         <>
-          <TrafficTrend data={trendPoints(data, metric)} series={series} valueType={valueTypes[metric]} currency={format.currency} locale={format.locale} incompleteMonth={monthOfToday(today)} />
+          <TrafficTrend name={`${t.trend}: ${labels[metric]}`} data={trendPoints(data, metric)} series={series} valueType={valueTypes[metric]} currency={format.currency} locale={format.locale} incompleteMonth={monthOfToday(today)} />
           <IncompleteMonthNote months={data.byMonth.map((row) => row.month)} today={today} locale={format.locale} text={incompleteMonthText} />
         </>
       ) : null}

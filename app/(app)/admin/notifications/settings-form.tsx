@@ -74,7 +74,7 @@ export function NotificationSettingsForm({ settings, orgLocale, t }: Props) {
             maxLength={TEMPLATE_MAX_LENGTH}
             value={template}
             onChange={(event) => setTemplate(event.target.value)}
-            className="w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+            className="w-full rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm focus:border-brand-500"
             {...errorProps("notify-template", errors.template)}
           />
           <FieldError id="notify-template" message={errors.template} />

@@ -45,7 +45,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       {detail ? <EventDetail detail={detail} closeHref={href({})} t={t} locale={locale} timeZone={tz} /> : null}
       <Card title={t.events}>
         <form method="get" className="mb-4 flex flex-wrap items-end gap-2 text-sm" aria-label={t.filters}>
-          <select name="source" defaultValue={filters.source ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
+          <select name="source" aria-label={t.columns.source} defaultValue={filters.source ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
             <option value="">{t.allSources}</option>
             {sourceRows.map((source) => (
               <option key={source.id} value={source.id}>
@@ -53,7 +53,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
               </option>
             ))}
           </select>
-          <select name="status" defaultValue={filters.status ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
+          <select name="status" aria-label={t.columns.status} defaultValue={filters.status ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
             <option value="">{t.allStatuses}</option>
             {EVENT_STATUSES.map((status) => (
               <option key={status} value={status}>
@@ -61,7 +61,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
               </option>
             ))}
           </select>
-          <input name="type" defaultValue={filters.type ?? ""} placeholder={t.type} className="rounded border border-slate-300 px-2 py-1.5" />
+          <input name="type" aria-label={t.type} defaultValue={filters.type ?? ""} placeholder={t.type} className="rounded border border-slate-300 px-2 py-1.5" />
           <button type="submit" className="rounded-lg bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
             {t.apply}
           </button>
