@@ -9,7 +9,7 @@ const ru = {
   intro: "Подключённые CRM и магазины. Данные из CRM приходят вебхуками и синхронизацией по REST API.",
   indexBody: "Bitrix24, amoCRM и магазины: подключение, проверка, синхронизация и её история.",
   empty: "Источников пока нет. Добавьте первый ниже.",
-  kinds: { bitrix24: "Bitrix24", amocrm: "amoCRM", shop: "Магазин" },
+  kinds: { bitrix24: "Bitrix24", amocrm: "amoCRM", shop: "Магазин", form: "Форма сайта" },
   add: {
     title: "Добавить источник",
     kind: "Тип",
@@ -130,7 +130,7 @@ const en: SourcesMessages = {
   intro: "Connected CRMs and shops. CRM data arrives by webhooks and by syncing through the REST API.",
   indexBody: "Bitrix24, amoCRM and shops: connect, test, sync and see the history.",
   empty: "No sources yet. Add the first one below.",
-  kinds: { bitrix24: "Bitrix24", amocrm: "amoCRM", shop: "Shop" },
+  kinds: { bitrix24: "Bitrix24", amocrm: "amoCRM", shop: "Shop", form: "Site form" },
   add: {
     title: "Add a source",
     kind: "Kind",

@@ -3,7 +3,7 @@
 // webhook secret (that is source-secret.ts: shown at creation, then on an audited Reveal or Rotate).
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { sources, syncRuns } from "@/db/schema";
+import { sources, syncRuns, type SourceKind } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
@@ -64,7 +64,7 @@ export async function createSource(db: Db, viewer: Admin, input: AddSourceInput,
   }
   // Sealed before the check and the insert: without ENCRYPTION_KEY this throws and nothing is stored.
   const sealed = credentials ? sealCredentials(credentials) : null;
-  const check = credentials && baseUrl && input.kind !== "shop" && !input.saveUntested ? await checkConnection(checkOnlyClient(input.kind, baseUrl, credentials, deps)) : null;
+  const check = credentials && baseUrl && (input.kind === "bitrix24" || input.kind === "amocrm") && !input.saveUntested ? await checkConnection(checkOnlyClient(input.kind, baseUrl, credentials, deps)) : null;
   if (check && !check.ok) throw new SourceCheckFailedError(check);
   const webhookSecret = newWebhookSecret();
   const [row] = await db
@@ -85,7 +85,7 @@ export async function createSource(db: Db, viewer: Admin, input: AddSourceInput,
 
 export type SourceListItem = {
   id: string;
-  kind: "bitrix24" | "amocrm" | "shop";
+  kind: SourceKind;
   name: string;
   host: string | null;
   isActive: boolean;

@@ -128,6 +128,8 @@ const AMO_QUALIFIED_AT = sql`(select coalesce(
  * organisation points to it; it converted at `converted_at`, else when its first such deal was
  * created (never before the lead: a deal made earlier and linked later counts as zero days). An
  * amoCRM lead (its own deal) is converted when that deal reached a qualifying stage, at that moment.
+ * A site form's submission counts only while it has not reached the CRM: once matched to a CRM lead
+ * or deal, that CRM lead is the one counted (docs/api.md, "Leads"), so a person is not counted twice.
  */
 export function insertLeadFacts(orgId: string, ids: SQL): SQL {
   return sql`insert into report_lead_facts (lead_id, org_id, crm_user_id, source_id, day, channel, utm_source, converted, days_to_convert)
@@ -144,7 +146,8 @@ export function insertLeadFacts(orgId: string, ids: SQL): SQL {
       select case when src.kind = 'amocrm' then ${AMO_QUALIFIED_AT}
         else (select min(d.created_at) from deals d where d.lead_id = l.id and d.org_id = l.org_id and d.deleted_at is null) end as first_at
     ) cv on true
-    where l.org_id = ${orgId} and l.deleted_at is null and ${ids}`;
+    where l.org_id = ${orgId} and l.deleted_at is null and ${ids}
+      and not exists (select 1 from form_leads fl where fl.lead_id = l.id and (fl.matched_lead_id is not null or fl.matched_deal_id is not null))`;
 }
 
 /** Activity facts: live, completed activities on the local day they start; call talk time. */
