@@ -5,11 +5,6 @@ import { organisations, users } from "./orgs";
 
 export const sourceKindEnum = pgEnum("source_kind", ["bitrix24", "amocrm", "shop", "form"]);
 export type SourceKind = (typeof sourceKindEnum.enumValues)[number];
-/** The kinds that are a CRM (synced through its API); a shop and a site form only post to us. */
-export const CRM_SOURCE_KINDS = ["bitrix24", "amocrm"] as const;
-export function isCrmKind(kind: SourceKind): kind is (typeof CRM_SOURCE_KINDS)[number] {
-  return kind === "bitrix24" || kind === "amocrm";
-}
 
 /** One connected CRM portal/account, shop, or site form receiver (kind `form`: no credentials, only the secret in its address). */
 export const sources = pgTable(

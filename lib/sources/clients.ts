@@ -3,7 +3,8 @@
 import { createAmoClient, type AmoClient, type AmoDeps } from "@/lib/connectors/amocrm/client";
 import { createBitrix24Client, type Bitrix24Client, type Bitrix24Deps } from "@/lib/connectors/bitrix24/client";
 import type { Bitrix24Tokens } from "@/lib/connectors/bitrix24/types";
-import { isCrmKind, type sources } from "@/db/schema";
+import type { sources } from "@/db/schema";
+import { isCrmKind } from "./kinds";
 import type { Db } from "@/db/types";
 import { ValidationError } from "@/lib/errors";
 import { openCredentials, saveCredentials, type SourceCredentials } from "./credentials";

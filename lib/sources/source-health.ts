@@ -6,7 +6,8 @@
 import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { sources, syncRuns, type RunFailure } from "@/db/schema";
 import type { Db } from "@/db/types";
-import { isCrmKind, type SourceKind } from "@/db/schema";
+import type { SourceKind } from "@/db/schema";
+import { isCrmKind } from "./kinds";
 
 export type HealthLevel = "ok" | "attention" | "broken";
 

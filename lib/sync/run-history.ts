@@ -3,7 +3,8 @@
 import { and, desc, eq, max } from "drizzle-orm";
 import { sources, syncRuns, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
-import { isCrmKind, type SourceKind } from "@/db/schema";
+import type { SourceKind } from "@/db/schema";
+import { isCrmKind } from "@/lib/sources/kinds";
 
 export type RunView = {
   id: string;
