@@ -157,3 +157,13 @@ describe("a CRM lead that arrives later, and counting each person once", () => {
     expect(JSON.stringify(unmatched)).toContain('"n":2');
   });
 });
+
+describe("deleting the CRM source a submission reached", () => {
+  it("makes the submissions it had reached lost again, and counted as leads", async () => {
+    const { deleteSource } = await import("@/lib/sources/manage-sources");
+    await deleteSource(testDb.db, { orgId: f.org.id, userId: f.users.admin.id }, f.source.id);
+    // Every CRM lead and deal is gone: all 8 submissions are lost and each counts as a lead.
+    expect((await getLeadsBySource(context("admin"))).forms.totals).toEqual({ formLeads: 8, reached: 0, lost: 8, reachedRate: 0 });
+    expect((await getLeadConversion(context("admin"))).totals.leads).toBe(8);
+  });
+});

@@ -84,3 +84,27 @@ export async function rematchFormLeads(db: Db, orgId: string, which: Pick<Which,
 export function rematchRecentFormLeads(db: Db, orgId: string, now = new Date()): Promise<string[]> {
   return rematchFormLeads(db, orgId, { receivedSince: new Date(now.getTime() - (MATCH_WINDOW_DAYS + 1) * 86_400_000) });
 }
+
+/** The submissions that reached a lead or deal of this source (read before the source is deleted). */
+export async function formLeadsReachingSource(db: Db, sourceId: string): Promise<string[]> {
+  const rows = await selectRows<{ leadId: string }>(
+    db,
+    sql`select fl.lead_id as "leadId" from form_leads fl
+      where fl.matched_lead_id in (select id from leads where source_id = ${sourceId})
+         or fl.matched_deal_id in (select id from deals where source_id = ${sourceId})`,
+  );
+  return rows.map((row) => row.leadId);
+}
+
+/**
+ * After their CRM source was deleted (the match was set to null with its rows): the submissions
+ * look for another match, and count as leads again until they find one.
+ */
+export async function rematchReleasedFormLeads(db: Db, orgId: string, leadIds: string[]): Promise<void> {
+  if (leadIds.length === 0) return;
+  const refresh = async (tx: Db) => {
+    await matchFormLeads(tx, orgId, { leadIds });
+    return leadIds;
+  };
+  await withFacts(db, orgId, refresh, (ids) => ({ leadIds: ids }));
+}
