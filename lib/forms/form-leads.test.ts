@@ -13,6 +13,7 @@ import { storeInboxEvent } from "@/lib/ingest/receive/inbox";
 import { resolvePeriod } from "@/lib/reports/filters";
 import { getLeadConversion } from "@/lib/reports/lead-conversion";
 import { getLeadsBySource } from "@/lib/reports/leads-by-source";
+import { getTrafficTeams } from "@/lib/reports/traffic-teams";
 import { rematchFormLeads } from "./match";
 
 let testDb: TestDb;
@@ -143,6 +144,8 @@ describe("a CRM lead that arrives later, and counting each person once", () => {
   it("counts leads as the CRM's 3 plus the 3 lost submissions (matched ones are their CRM lead), then matches a late CRM lead without changing the count", async () => {
     // CRM leads L1, L3, L4 (the deal is no lead in Bitrix24) + lost submissions 1:5, 1:7, 1:8 = 6.
     expect((await getLeadConversion(context("admin"))).totals.leads).toBe(6);
+    // The traffic dashboard counts leads by the same rule: 6 again.
+    expect((await getTrafficTeams(context("admin"))).totals.allLeads).toBe(6);
     const crm = { id: f.source.id, orgId: f.org.id };
     await applyContacts(testDb.db, crm, [{ externalId: "c7", name: "Потерянный", phone: "8 (999) 111-22-33" }]);
     await applyLeads(testDb.db, crm, [{ externalId: "L7", title: "Потерянный", statusSemantic: "open", contactExternalId: "c7", crmUserExternalId: "2", createdAt: hours(3) }]);

@@ -5,6 +5,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { activities, deals, leads, organisations, reportStageFacts } from "@/db/schema";
+import { countsAsLead } from "@/lib/forms/counting";
 import { baseAmountSql } from "../base-amount";
 
 // The source rows under the aliases the statements below use; refresh.ts selects rows through them.
@@ -147,7 +148,7 @@ export function insertLeadFacts(orgId: string, ids: SQL): SQL {
         else (select min(d.created_at) from deals d where d.lead_id = l.id and d.org_id = l.org_id and d.deleted_at is null) end as first_at
     ) cv on true
     where l.org_id = ${orgId} and l.deleted_at is null and ${ids}
-      and not exists (select 1 from form_leads fl where fl.lead_id = l.id and (fl.matched_lead_id is not null or fl.matched_deal_id is not null))`;
+      and ${countsAsLead(sql`l.id`)}`;
 }
 
 /** Activity facts: live, completed activities on the local day they start; call talk time. */
