@@ -69,6 +69,7 @@ export const ERROR_CODES = [
   "credentials_unreadable",
   "source_no_credentials",
   "shop_has_no_crm",
+  "form_has_no_crm",
   "source_check_failed", // {reason, host, …, details?}: the check before saving a CRM source failed
   "sync_busy",
   "sync_abandoned",

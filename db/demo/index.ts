@@ -16,6 +16,7 @@ import { buildOrganisation } from "./org";
 import { createRandom, hashString, mixSeed } from "./random";
 import { buildRates } from "./rates";
 import { CUSTOMERS_PER_DEAL, generateShop } from "./shop";
+import { seedDemoForms } from "./forms";
 import { buildSyncLog } from "./sync-log";
 import { createTimeline } from "./timeline";
 import { buildTraffic, generateAdSpend } from "./traffic";
@@ -138,6 +139,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     await insertRows(tx, schema.auditLog, [
       { id: rnd.uuid(), orgId, userId: null, action: "demo.seeded", targetType: "organisation", targetId: orgId, details: { deals, seed, now: now.toISOString() }, createdAt: now },
     ]);
+    // Last, so the random draws of every row above stay as they were before the demo had a form.
+    await seedDemoForms(tx, ctx, deals);
     return { orgId };
   });
   // Fresh statistics for the planner, before the facts are built from the new rows and again

@@ -92,6 +92,8 @@ export const contacts = pgTable(
   (t) => [
     uniqueIndex("contacts_source_ext_uq").on(t.sourceId, t.externalId),
     index("contacts_phone_idx").on(t.orgId, t.phone),
+    // Site form submissions are matched to CRM contacts by e-mail as well as by phone (lib/forms/match.ts).
+    index("contacts_email_idx").on(t.orgId, t.email),
     ...referenceIndexes("contacts", [t.companyId, t.crmUserId]),
   ],
 );

@@ -2,6 +2,7 @@ export * from "./orgs";
 export * from "./sources";
 export * from "./utm";
 export * from "./crm";
+export * from "./forms";
 export * from "./commerce";
 export * from "./traffic";
 export * from "./system";

@@ -3,9 +3,10 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniq
 import { createdAt, id, orgId, runFailure, ts, type RunFailure } from "./common";
 import { organisations, users } from "./orgs";
 
-export const sourceKindEnum = pgEnum("source_kind", ["bitrix24", "amocrm", "shop"]);
+export const sourceKindEnum = pgEnum("source_kind", ["bitrix24", "amocrm", "shop", "form"]);
+export type SourceKind = (typeof sourceKindEnum.enumValues)[number];
 
-/** One connected CRM portal/account or shop. */
+/** One connected CRM portal/account, shop, or site form receiver (kind `form`: no credentials, only the secret in its address). */
 export const sources = pgTable(
   "sources",
   {

@@ -6,6 +6,7 @@ export { applyLeads } from "./leads";
 export { applyDeals, type ApplyDealsOptions } from "./deals";
 export { applyDealsAsLeads } from "./deal-leads";
 export { applyUnsortedLeads, retireUnsortedLeads } from "./unsorted-leads";
+export { applyFormLeads, receivedByHash, type CanonicalFormLead } from "./form-leads";
 export { applyActivities, applyCallDurations } from "./activities";
 export { applyStageChanges } from "./stage-changes";
 export { markDeleted, markDeletedInRange, type DeletableEntity } from "./deletes";

@@ -6,10 +6,10 @@ import { fill } from "./fill";
 
 const ru = {
   title: "Источники",
-  intro: "Подключённые CRM и магазины. Данные из CRM приходят вебхуками и синхронизацией по REST API.",
+  intro: "Подключённые CRM, магазины и формы сайта. Данные из CRM приходят вебхуками и синхронизацией по REST API, заявки с форм — вебхуками.",
   indexBody: "Bitrix24, amoCRM и магазины: подключение, проверка, синхронизация и её история.",
   empty: "Источников пока нет. Добавьте первый ниже.",
-  kinds: { bitrix24: "Bitrix24", amocrm: "amoCRM", shop: "Магазин" },
+  kinds: { bitrix24: "Bitrix24", amocrm: "amoCRM", shop: "Магазин", form: "Форма сайта" },
   add: {
     title: "Добавить источник",
     kind: "Тип",
@@ -44,6 +44,7 @@ const ru = {
     saveUntested: "Сохранить без проверки",
     savedUntested: "Источник сохранён без проверки подключения: проверьте его, когда CRM будет доступна.",
     signingSecret: "Секрет подписи (HMAC-SHA256 тела запроса) — сохраните его в настройках магазина:",
+    formHint: "Tilda: Настройки сайта → Формы → Webhook — вставьте адрес целиком (секрет уже в нём), затем отметьте этот приёмщик в блоке формы и переопубликуйте страницу. Другая форма отправляет на адрес поля name, phone, email, utm_… — см. docs/forms.md.",
   },
   inbound: "Адрес для вебхуков",
   host: "Адрес",
@@ -127,10 +128,10 @@ export type SourcesMessages = typeof ru;
 
 const en: SourcesMessages = {
   title: "Sources",
-  intro: "Connected CRMs and shops. CRM data arrives by webhooks and by syncing through the REST API.",
+  intro: "Connected CRMs, shops and site forms. CRM data arrives by webhooks and by syncing through the REST API, form submissions by webhooks.",
   indexBody: "Bitrix24, amoCRM and shops: connect, test, sync and see the history.",
   empty: "No sources yet. Add the first one below.",
-  kinds: { bitrix24: "Bitrix24", amocrm: "amoCRM", shop: "Shop" },
+  kinds: { bitrix24: "Bitrix24", amocrm: "amoCRM", shop: "Shop", form: "Site form" },
   add: {
     title: "Add a source",
     kind: "Kind",
@@ -165,6 +166,7 @@ const en: SourcesMessages = {
     savedUntested: "The source was saved without checking its connection: test it once the CRM is reachable.",
     created: "Source added. Its webhook address:",
     signingSecret: "Signing secret (HMAC-SHA256 of the request body) — put it into the shop's settings:",
+    formHint: "Tilda: Site settings → Forms → Webhook — paste the whole address (the secret is part of it), then tick this receiver in the form block and republish the page. Any other form posts the fields name, phone, email, utm_… to it — see docs/forms.md.",
   },
   inbound: "Webhook address",
   host: "Address",

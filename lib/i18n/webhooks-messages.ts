@@ -13,6 +13,7 @@ const ru = {
     amocrm:
       "amoCRM: Настройки → Интеграции → Web hooks (или действие «Отправить webhook» в цифровой воронке). Вставьте адрес целиком — секрет уже в нём — и отметьте события сделок, контактов и компаний.",
     shop: "Магазин: отправляйте POST с JSON заказа на этот адрес и подписью X-Voronka-Signature: sha256=<HMAC-SHA256 тела с секретом источника>. Пример на curl и PHP — в docs/webhooks.md.",
+    form: "Форма сайта: в Tilda — Настройки сайта → Формы → Webhook, вставьте адрес целиком (секрет уже в нём) и отметьте приёмщик в блоке формы; Tilda проверит его запросом test=test. Другая форма отправляет POST с полями name, phone, email, utm_… (form-urlencoded или JSON). Подробно — в docs/forms.md.",
   },
   last24h: "За 24 часа",
   successRate: "Успешно",
@@ -57,6 +58,7 @@ const en: WebhooksMessages = {
     amocrm:
       "amoCRM: Settings → Integrations → Web hooks (or the “Send webhook” action of a Digital Pipeline stage). Paste the whole address — the secret is part of it — and tick the lead, contact and company events.",
     shop: "Shop: POST the order JSON to this address with X-Voronka-Signature: sha256=<HMAC-SHA256 of the body keyed with the source's secret>. curl and PHP examples are in docs/webhooks.md.",
+    form: "Site form: in Tilda, Site settings → Forms → Webhook — paste the whole address (the secret is part of it) and tick the receiver in the form block; Tilda checks it with a test=test post. Any other form POSTs the fields name, phone, email, utm_… (form-urlencoded or JSON). Details in docs/forms.md.",
   },
   last24h: "Last 24 hours",
   successRate: "Success",

@@ -89,6 +89,7 @@ describe("leads by source", () => {
   });
 
   it("answers no rows and a null rate for a period without leads", async () => {
-    expect(await run("admin", { from: "2024-06-01", to: "2024-06-30" })).toEqual({ rows: [], byUtmSource: [], totals: { leads: 0, converted: 0, conversionRate: null } });
+    const noForms = { byForm: [], byUtmSource: [], totals: { formLeads: 0, reached: 0, lost: 0, reachedRate: null }, lostList: [], lostListTruncated: false };
+    expect(await run("admin", { from: "2024-06-01", to: "2024-06-30" })).toEqual({ rows: [], byUtmSource: [], totals: { leads: 0, converted: 0, conversionRate: null }, forms: noForms });
   });
 });

@@ -1,6 +1,7 @@
 // Leads by source: leads created in the period per source (the lead's channel) and per utm_source,
 // each with its share of all leads and how many of them were converted (whenever that happened).
 import { fraction, leadRollup, sortByLeads } from "./lead-conversion";
+import { getFormLeadsSummary, type FormLeadsSummary } from "./form-leads";
 import type { ReportContext, ReportDefinition } from "./report";
 
 export type LeadSourceRow = {
@@ -19,6 +20,8 @@ export type LeadsBySourceResult = {
   /** The same keys, with `source` and `sourceName` holding the utm_source (null when none). */
   byUtmSource: LeadSourceRow[];
   totals: { leads: number; converted: number; conversionRate: number | null };
+  /** Site forms: submissions that reached the CRM and those lost on the way (./form-leads.ts). */
+  forms: FormLeadsSummary;
 };
 
 export async function getLeadsBySource(context: ReportContext): Promise<LeadsBySourceResult> {
@@ -26,7 +29,7 @@ export async function getLeadsBySource(context: ReportContext): Promise<LeadsByS
     const { r, where, counts } = leadRollup(context, dimension);
     return context.db.select({ key: r.value, ...counts }).from(r).where(where).groupBy(r.value);
   };
-  const [sourceRows, utmRows] = await Promise.all([grouped("channel"), grouped("utm")]);
+  const [sourceRows, utmRows, forms] = await Promise.all([grouped("channel"), grouped("utm"), getFormLeadsSummary(context)]);
   const total = sourceRows.reduce((sum, row) => ({ leads: sum.leads + row.leads, converted: sum.converted + row.converted }), { leads: 0, converted: 0 });
   const toRows = (rows: typeof sourceRows) =>
     sortByLeads(
@@ -44,6 +47,7 @@ export async function getLeadsBySource(context: ReportContext): Promise<LeadsByS
     rows: toRows(sourceRows),
     byUtmSource: toRows(utmRows),
     totals: { ...total, conversionRate: fraction(total.converted, total.leads) },
+    forms,
   };
 }
 

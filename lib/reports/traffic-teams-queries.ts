@@ -6,6 +6,7 @@
 import { eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import { adSpend, deals, leads, stages, trafficTeams } from "@/db/schema";
+import { countsAsLead } from "@/lib/forms/counting";
 import { baseAmountSql } from "./base-amount";
 import { dayWithin } from "./facts/query";
 import { reportRows } from "./filters";
@@ -59,7 +60,8 @@ export function leadCells(context: ReportContext, withOrganisation: boolean): Pr
         ${utm(leads.utmSource)} as src, ${utm(leads.utmCampaign)} as camp, ${withOrganisation ? visible : sql`true`} as visible, null::numeric as amount
       from ${leads}
       where ${withOrganisation ? sql`${leads.orgId} = ${scope.orgId}` : visible}
-        and ${leads.deletedAt} is null and ${leads.createdAt} >= ${instant(period.from)} and ${leads.createdAt} < ${instant(period.to)}`,
+        and ${leads.deletedAt} is null and ${leads.createdAt} >= ${instant(period.from)} and ${leads.createdAt} < ${instant(period.to)}
+        and ${countsAsLead(leads.id)}`,
   );
 }
 

@@ -4,6 +4,7 @@ import { createAmoClient, type AmoClient, type AmoDeps } from "@/lib/connectors/
 import { createBitrix24Client, type Bitrix24Client, type Bitrix24Deps } from "@/lib/connectors/bitrix24/client";
 import type { Bitrix24Tokens } from "@/lib/connectors/bitrix24/types";
 import type { sources } from "@/db/schema";
+import { isCrmKind } from "./kinds";
 import type { Db } from "@/db/types";
 import { ValidationError } from "@/lib/errors";
 import { openCredentials, saveCredentials, type SourceCredentials } from "./credentials";
@@ -48,7 +49,7 @@ export function clientForSource(db: Db, source: SourceRow, deps: ClientDeps = {}
     }
     return { kind: "amocrm", client: createAmoClient({ baseUrl: source.baseUrl, accessToken }, deps.amocrm) };
   }
-  if (source.kind === "shop") throw shopHasNoCrm();
+  if (!isCrmKind(source.kind)) throw hasNoCrm(source.kind);
   throw new ValidationError("This source has no stored credentials; add it again with its webhook URL, OAuth tokens or token", { code: "source_no_credentials" });
 }
 
@@ -67,8 +68,11 @@ export function checkOnlyClient(kind: "bitrix24" | "amocrm", baseUrl: string, cr
   throw new ValidationError(`Credentials of kind ${credentials.kind} do not belong to a ${kind} source`, { code: "source_no_credentials" });
 }
 
-export function shopHasNoCrm(): ValidationError {
-  return new ValidationError("A shop has no CRM to connect to or sync from: it posts its orders to Voronka", { code: "shop_has_no_crm" });
+/** A shop or a site form posts to Voronka itself: there is no CRM to connect to or sync from. */
+export function hasNoCrm(kind: "shop" | "form"): ValidationError {
+  return kind === "shop"
+    ? new ValidationError("A shop has no CRM to connect to or sync from: it posts its orders to Voronka", { code: "shop_has_no_crm" })
+    : new ValidationError("A site form has no CRM to connect to or sync from: it posts its submissions to Voronka", { code: "form_has_no_crm" });
 }
 
 function hostnameOf(url: string | undefined): string | undefined {

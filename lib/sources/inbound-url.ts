@@ -1,10 +1,12 @@
 // The one builder of the address a CRM or shop posts its webhooks to, as every page and answer
 // shows it. amoCRM signs nothing, so its address carries the source's secret: shown only where an
 // admin asked for it (creation, "Reveal", "Rotate"), hidden everywhere else. Bitrix24 checks its
-// application token and the shop signs its body, so their addresses hold no secret.
+// application token and the shop signs its body, so their addresses hold no secret. A site form
+// (Tilda and the like) signs nothing either: its address carries the secret as amoCRM's does.
 import { env } from "@/lib/env";
+import type { SourceKind } from "@/db/schema";
 
-export type InboundSource = { id: string; kind: "bitrix24" | "amocrm" | "shop"; webhookSecret: string };
+export type InboundSource = { id: string; kind: SourceKind; webhookSecret: string };
 
 /** What stands in for a hidden secret. */
 export const HIDDEN_SECRET = "••••••••";
@@ -18,6 +20,8 @@ export function inboundWebhookUrl(origin: string, source: InboundSource, secret:
       return `${base}/api/webhooks/amocrm/${source.id}/${secret === "shown" ? encodeURIComponent(source.webhookSecret) : HIDDEN_SECRET}`;
     case "shop":
       return `${base}/api/webhooks/shop/${source.id}`;
+    case "form":
+      return `${base}/api/webhooks/form/${source.id}/${secret === "shown" ? encodeURIComponent(source.webhookSecret) : HIDDEN_SECRET}`;
   }
 }
 

@@ -3,11 +3,12 @@
 // webhook secret (that is source-secret.ts: shown at creation, then on an audited Reveal or Rotate).
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { sources, syncRuns } from "@/db/schema";
+import { sources, syncRuns, type SourceKind } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
+import { formLeadsReachingSource, rematchReleasedFormLeads } from "@/lib/forms/match";
 import { writeAudit } from "@/lib/audit";
 import { sealCredentials, type SourceCredentials } from "./credentials";
 import { inboundWebhookUrl } from "./inbound-url";
@@ -64,7 +65,7 @@ export async function createSource(db: Db, viewer: Admin, input: AddSourceInput,
   }
   // Sealed before the check and the insert: without ENCRYPTION_KEY this throws and nothing is stored.
   const sealed = credentials ? sealCredentials(credentials) : null;
-  const check = credentials && baseUrl && input.kind !== "shop" && !input.saveUntested ? await checkConnection(checkOnlyClient(input.kind, baseUrl, credentials, deps)) : null;
+  const check = credentials && baseUrl && (input.kind === "bitrix24" || input.kind === "amocrm") && !input.saveUntested ? await checkConnection(checkOnlyClient(input.kind, baseUrl, credentials, deps)) : null;
   if (check && !check.ok) throw new SourceCheckFailedError(check);
   const webhookSecret = newWebhookSecret();
   const [row] = await db
@@ -85,7 +86,7 @@ export async function createSource(db: Db, viewer: Admin, input: AddSourceInput,
 
 export type SourceListItem = {
   id: string;
-  kind: "bitrix24" | "amocrm" | "shop";
+  kind: SourceKind;
   name: string;
   host: string | null;
   isActive: boolean;
@@ -146,10 +147,13 @@ export async function getSourceRow(db: Db, orgId: string, id: string) {
 export async function deleteSource(db: Db, viewer: Admin, id: string): Promise<void> {
   const row = await getSourceRow(db, viewer.orgId, id);
   await db.transaction(async (tx) => {
+    const released = await formLeadsReachingSource(tx, id);
     await tx.delete(sources).where(and(eq(sources.orgId, viewer.orgId), eq(sources.id, id)));
     // Its deals, leads and activities went with it; the daily rollups hold sums, so its share of
     // them (and its facts, which have no foreign key) goes now, or dashboards would still count it.
     await refreshSourceFacts(tx, viewer.orgId, id);
+    // Site form submissions that had reached it are lost again, unless another CRM has them.
+    await rematchReleasedFormLeads(tx, viewer.orgId, released);
   });
   await writeAudit(db, viewer, { action: "source.delete", targetType: "source", targetId: id, details: { kind: row.kind, name: row.name } });
 }

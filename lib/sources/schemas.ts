@@ -78,6 +78,7 @@ export const createSourceSchema = z.discriminatedUnion("kind", [
     redirectUri: z.string().trim().url().optional(),
   }),
   z.object({ kind: z.literal("shop"), name }),
+  z.object({ kind: z.literal("form"), name }),
 ]);
 
 /**

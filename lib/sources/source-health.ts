@@ -6,6 +6,8 @@
 import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { sources, syncRuns, type RunFailure } from "@/db/schema";
 import type { Db } from "@/db/types";
+import type { SourceKind } from "@/db/schema";
+import { isCrmKind } from "./kinds";
 
 export type HealthLevel = "ok" | "attention" | "broken";
 
@@ -26,7 +28,7 @@ export type SourceHealth = { level: HealthLevel; problem: HealthProblem | null; 
 export const STALE_AFTER_HOURS = 24;
 
 export type HealthInput = {
-  kind: "bitrix24" | "amocrm" | "shop";
+  kind: SourceKind;
   hasApplicationToken: boolean;
   lastCheckAt: Date | null;
   lastCheckFailure: RunFailure | null;
@@ -37,8 +39,8 @@ export type HealthInput = {
 export function sourceHealth(input: HealthInput, now: Date): SourceHealth {
   const lastSyncedAt = input.lastSuccessAt?.toISOString() ?? null;
   const health = (level: HealthLevel, problem: HealthProblem | null): SourceHealth => ({ level, problem, lastSyncedAt });
-  // A shop posts its orders itself: there is nothing to check or sync.
-  if (input.kind === "shop") return health("ok", null);
+  // A shop or a site form posts to us itself: there is nothing to check or sync.
+  if (!isCrmKind(input.kind)) return health("ok", null);
   const run = input.lastFinishedRun;
   const checkIsLater = input.lastCheckAt !== null && (run === null || input.lastCheckAt > run.finishedAt);
   if (checkIsLater && input.lastCheckFailure) return health("broken", { kind: "check_failed", at: input.lastCheckAt!.toISOString(), failure: input.lastCheckFailure });

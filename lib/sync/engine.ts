@@ -3,16 +3,18 @@
 // resumes from the last committed page. Inside the run's write scope the report facts of a big
 // pass are refreshed once at its end (lib/sync/deferred-facts.ts).
 import { eq } from "drizzle-orm";
+import { isCrmKind } from "@/lib/sources/kinds";
 import { organisations, sources, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { runInWriteScope, type SourceRef, type WriteScope } from "@/lib/canonical";
 import { connectorErrorCode } from "@/lib/connectors/error-code";
 import { ConnectorError } from "@/lib/connectors/errors";
 import { AppError, NotFoundError } from "@/lib/errors";
-import { clientForSource, shopHasNoCrm, type ClientDeps } from "@/lib/sources/clients";
+import { clientForSource, hasNoCrm, type ClientDeps } from "@/lib/sources/clients";
 import { errorForLog } from "@/lib/error-text";
 import { amocrmPlan } from "./amocrm-plan";
 import { bitrix24Plan } from "./bitrix24-plan";
+import { rematchFormLeads } from "@/lib/forms/match";
 import { DEFERRED_FACTS_ENTITY, openDeferredFacts, type DeferredFacts } from "./deferred-facts";
 import { runPagedStep, StopRequested, type StepContext } from "./paged-step";
 import { claimRun, finishRun, keepBeating, saveRunProgress, type RunRow } from "./runs";
@@ -58,7 +60,7 @@ export async function runSync(db: Db, orgId: string, sourceId: string, options: 
 export async function startSync(db: Db, orgId: string, sourceId: string, options: RunOptions): Promise<{ runId: string; finished: Promise<RunSummary> }> {
   const [source] = await db.select().from(sources).where(eq(sources.id, sourceId));
   if (!source || source.orgId !== orgId) throw new NotFoundError("Source");
-  if (source.kind === "shop") throw shopHasNoCrm();
+  if (!isCrmKind(source.kind)) throw hasNoCrm(source.kind);
   const [org] = await db.select({ baseCurrency: organisations.baseCurrency }).from(organisations).where(eq(organisations.id, orgId));
   const crm = clientForSource(db, source, options.deps);
   const plan: SyncPlan =
@@ -121,6 +123,8 @@ async function executeRun(db: Db, ref: SourceRef, run: RunRow, plan: SyncPlan, o
     });
     // The run is complete only once the reports count what it wrote.
     await settleFacts();
+    // What it brought may be where site form submissions went, old ones too (lib/forms/match.ts).
+    await rematchFormLeads(db, ref.orgId);
     const summary: RunSummary = { runId: run.id, status: "succeeded", error: null, failure: null, progress, stats: snapshot(), timings };
     await finishRun(db, run.id, summary);
     return summary;

@@ -3,6 +3,8 @@
 import { and, desc, eq, max } from "drizzle-orm";
 import { sources, syncRuns, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
+import type { SourceKind } from "@/db/schema";
+import { isCrmKind } from "@/lib/sources/kinds";
 
 export type RunView = {
   id: string;
@@ -48,7 +50,7 @@ export async function listRuns(db: Db, orgId: string, sourceId: string, limit = 
   });
 }
 
-export type Freshness = { sourceId: string; name: string; kind: "bitrix24" | "amocrm" | "shop"; lastSyncedAt: string | null; isRunning: boolean };
+export type Freshness = { sourceId: string; name: string; kind: SourceKind; lastSyncedAt: string | null; isRunning: boolean };
 
 /** Per CRM source: the end of its last successful run (null if never), and whether one runs now. */
 export async function sourceFreshness(db: Db, orgId: string): Promise<Freshness[]> {
@@ -62,6 +64,6 @@ export async function sourceFreshness(db: Db, orgId: string): Promise<Freshness[
   const lastBy = new Map(succeeded.map((row) => [row.sourceId, row.last]));
   const runningSet = new Set(running.map((row) => row.sourceId));
   return list
-    .filter((source) => source.kind !== "shop")
+    .filter((source) => isCrmKind(source.kind))
     .map((source) => ({ sourceId: source.id, name: source.name, kind: source.kind, lastSyncedAt: lastBy.get(source.id)?.toISOString() ?? null, isRunning: runningSet.has(source.id) }));
 }

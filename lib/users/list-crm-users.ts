@@ -4,6 +4,7 @@ import { crmUsers, sources, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { assertCan } from "@/lib/auth/guards";
+import type { SourceKind } from "@/db/schema";
 
 export type CrmUserSummary = {
   id: string;
@@ -11,7 +12,7 @@ export type CrmUserSummary = {
   email: string | null;
   externalId: string;
   isActive: boolean;
-  source: { id: string; name: string; kind: "bitrix24" | "amocrm" | "shop" };
+  source: { id: string; name: string; kind: SourceKind };
   user: { id: string; name: string } | null;
 };
 

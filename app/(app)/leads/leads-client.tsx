@@ -1,6 +1,6 @@
 "use client";
 // The Leads dashboard's island: the filter bar (no pipeline: leads have none), the conversion KPIs,
-// leads by source and utm_source, and conversion by month and by manager. Two reports, one set of
+// leads by source and utm_source, site forms (reached the CRM or lost), and conversion by month and by manager. Two reports, one set of
 // filters: the first figures come from the server, a filter change refetches both reports' JSON.
 import { useSearchParams } from "next/navigation";
 import { monthOfToday } from "@/components/charts/chart-format";
@@ -17,6 +17,7 @@ import { formatMonthKey, formatNumber, formatRate, periodDates, type Locale } fr
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import { fillMonths, formatDays } from "./leads-format";
+import { FormsCard } from "./forms-card";
 import { ConversionTable, SourceTable } from "./leads-tables";
 import type { ReportResponse } from "@/lib/reports/run-report";
 
@@ -80,6 +81,19 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
 
       <ReportCard title={l.byUtmSource} testId="leads-by-utm-source" {...sourceCard}>
         {bySource.data ? <SourceTable testId="utm-table" label={l.utmSource} rows={bySource.data.byUtmSource} totals={bySource.data.totals} locale={locale} t={l} /> : null}
+      </ReportCard>
+
+      <ReportCard
+        title={l.forms.title}
+        testId="leads-forms"
+        isLoading={bySource.isLoading}
+        loadingText={t.loading}
+        error={bySource.error}
+        errorTitle={t.failed}
+        isEmpty={bySource.data !== null && bySource.data.forms.totals.formLeads === 0}
+        emptyText={l.forms.empty}
+      >
+        {bySource.data ? <FormsCard forms={bySource.data.forms} isAdmin={role === "admin"} timezone={bySource.data.timezone} locale={locale} t={l} /> : null}
       </ReportCard>
 
       <ReportCard title={l.byMonth} testId="leads-by-month" exportReport="lead-conversion" {...conversionCard}>

@@ -9,10 +9,10 @@ import { formatDays } from "./leads-format";
 import { tableScroll } from "@/components/ui/table-scroll";
 
 type T = DashboardMessages["leads"];
-const th = "py-2 pr-4 text-right font-medium last:pr-0";
-const td = "py-2 pr-4 text-right last:pr-0";
+export const th = "py-2 pr-4 text-right font-medium last:pr-0";
+export const td = "py-2 pr-4 text-right last:pr-0";
 
-function Table({ testId, head, children, foot }: { testId: string; head: ReactNode; children: ReactNode; foot: ReactNode }) {
+export function Table({ testId, head, children, foot }: { testId: string; head: ReactNode; children: ReactNode; foot?: ReactNode }) {
   return (
     <div className={tableScroll}>
       <table className="w-full text-sm tabular-nums" data-testid={testId}>
@@ -20,7 +20,7 @@ function Table({ testId, head, children, foot }: { testId: string; head: ReactNo
           <tr>{head}</tr>
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
-        <tfoot className="border-t-2 border-slate-200 font-semibold">{foot}</tfoot>
+        {foot ? <tfoot className="border-t-2 border-slate-200 font-semibold">{foot}</tfoot> : null}
       </table>
     </div>
   );

@@ -6,6 +6,7 @@ import { sources, webhookEvents } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { NotFoundError } from "@/lib/errors";
 import { maskBitrixSecrets } from "../receive/bitrix24";
+import type { SourceKind } from "@/db/schema";
 
 export const EVENT_STATUSES = ["pending", "processing", "done", "rejected", "ignored", "failed", "dead"] as const;
 export const PAGE_SIZE = 50;
@@ -23,7 +24,7 @@ export type EventListRow = {
   id: number;
   sourceId: string;
   sourceName: string;
-  kind: "bitrix24" | "amocrm" | "shop";
+  kind: SourceKind;
   eventType: string | null;
   status: (typeof EVENT_STATUSES)[number];
   attempts: number;

@@ -10,6 +10,9 @@ import { restFetcherFor, type BitrixFetcherFor } from "../bitrix24/fetcher";
 import type { SourceRow } from "../receive/source-settings";
 import { applyShopBatch } from "../shop/apply-batch";
 import { applyShopEvent } from "../shop/apply-order";
+import { applyFormBatch } from "../form/apply-batch";
+import { PermanentEventError } from "./errors";
+import { rematchRecentFormLeads } from "@/lib/forms/match";
 import type { EventVerdicts, InboxEvent } from "./batch-types";
 
 /** What tests (and the benchmark) replace: how Bitrix24 entities are read. */
@@ -24,9 +27,19 @@ export async function applyEvent(tx: Tx, source: SourceRow, event: InboxEvent, d
       return {};
     case "amocrm":
       await applyAmoWebhook(tx, source, event.body, event.receivedAt, await org());
+      await rematchRecentFormLeads(tx, source.orgId);
       return {};
-    case "bitrix24":
-      return applyBitrixEvent(tx, source, event.body, event.receivedAt, () => (deps.bitrixFetcherFor ?? restFetcherFor)(source), await org());
+    case "bitrix24": {
+      const outcome = await applyBitrixEvent(tx, source, event.body, event.receivedAt, () => (deps.bitrixFetcherFor ?? restFetcherFor)(source), await org());
+      await rematchRecentFormLeads(tx, source.orgId);
+      return outcome;
+    }
+    case "form": {
+      // One event alone (the fallback after a failed batch): its verdict decides as an exception would.
+      const verdict = (await applyFormBatch(tx, source, [event], await org())).get(event.id);
+      if (verdict?.status === "rejected") throw new PermanentEventError(verdict.reason);
+      return verdict?.status === "ignored" ? { ignoredReason: verdict.reason } : {};
+    }
   }
 }
 
@@ -36,8 +49,17 @@ export async function applyEventBatch(tx: Tx, source: SourceRow, events: InboxEv
     case "shop":
       return applyShopBatch(tx, source, events, await org());
     case "amocrm":
-      return applyAmoBatch(tx, source, events, await org());
+      return rematchAfter(tx, source, applyAmoBatch(tx, source, events, await org()));
     case "bitrix24":
-      return applyBitrixBatch(tx, source, events, () => (deps.bitrixFetcherFor ?? restFetcherFor)(source), await org());
+      return rematchAfter(tx, source, applyBitrixBatch(tx, source, events, () => (deps.bitrixFetcherFor ?? restFetcherFor)(source), await org()));
+    case "form":
+      return applyFormBatch(tx, source, events, await org());
   }
+}
+
+/** New CRM leads, deals or contacts may be where waiting site form submissions went (lib/forms/match.ts). */
+async function rematchAfter(tx: Tx, source: SourceRow, applied: Promise<EventVerdicts>): Promise<EventVerdicts> {
+  const verdicts = await applied;
+  await rematchRecentFormLeads(tx, source.orgId);
+  return verdicts;
 }

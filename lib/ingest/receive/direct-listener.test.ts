@@ -5,7 +5,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { orders, webhookEvents } from "@/db/schema";
+import { orders, sources, webhookEvents } from "@/db/schema";
 import { createOrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
@@ -65,11 +65,12 @@ function signedOrder(id: string, total: string) {
 }
 
 describe("webhook paths", () => {
-  it("reads the three senders' paths as the route files do, and nothing else", () => {
+  it("reads the four senders' paths as the route files do, and nothing else", () => {
     expect(webhookTargetOf("/api/webhooks/shop/abc")).toEqual({ kind: "shop", sourceId: "abc" });
     expect(webhookTargetOf("/api/webhooks/bitrix24/abc?x=1")).toEqual({ kind: "bitrix24", sourceId: "abc" });
     expect(webhookTargetOf("/api/webhooks/amocrm/abc/s%2Fcret")).toEqual({ kind: "amocrm", sourceId: "abc", urlSecret: "s/cret" });
-    for (const other of ["/api/webhooks/amocrm/abc", "/api/webhooks/shop/abc/", "/api/webhooks/shop/abc/extra", "/api/webhooks/fax/abc", "/api/webhooks/shop/%E0%A4%A", "/api/cron/webhooks", "/"]) {
+    expect(webhookTargetOf("/api/webhooks/form/abc/secret")).toEqual({ kind: "form", sourceId: "abc", urlSecret: "secret" });
+    for (const other of ["/api/webhooks/amocrm/abc", "/api/webhooks/form/abc", "/api/webhooks/shop/abc/", "/api/webhooks/shop/abc/extra", "/api/webhooks/fax/abc", "/api/webhooks/shop/%E0%A4%A", "/api/cron/webhooks", "/"]) {
       expect(webhookTargetOf(other)).toBeNull();
     }
   });
@@ -97,6 +98,14 @@ describe("the direct listener", () => {
     expect(JSON.parse(bad.body).error.code).toBe("unauthorized");
     const stored = await testDb.db.select({ id: webhookEvents.id }).from(webhookEvents).where(eq(webhookEvents.sourceId, s.amo.id));
     expect(stored.map((row) => row.id)).toEqual([JSON.parse(good.body).id]);
+  });
+
+  it("answers Tilda's connection check (test=test) with a plain-text ok, as Tilda expects", async () => {
+    const [form] = await testDb.db.insert(sources).values({ orgId: s.shop.orgId, kind: "form", name: "Landing", webhookSecret: "form-secret-0123456789" }).returning();
+    const answer = await send(`/api/webhooks/form/${form.id}/form-secret-0123456789`, { headers: { "content-type": "application/x-www-form-urlencoded" }, chunks: ["test=test"] });
+    expect(answer.status).toBe(200);
+    expect(answer.headers["content-type"]).toBe("text/plain; charset=utf-8");
+    expect(answer.body).toBe("ok");
   });
 
   it("refuses a body over 1 MiB with 413 whether its length is declared or chunked, stores nothing and closes the connection", async () => {

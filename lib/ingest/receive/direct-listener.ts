@@ -27,7 +27,7 @@ export function webhookTargetOf(url: string): WebhookTarget | null {
   if (segments.some((segment) => segment === "")) return null;
   const [kind, sourceId, urlSecret] = segments;
   if ((kind === "bitrix24" || kind === "shop") && segments.length === 2) return { kind, sourceId };
-  if (kind === "amocrm" && segments.length === 3) return { kind, sourceId, urlSecret };
+  if ((kind === "amocrm" || kind === "form") && segments.length === 3) return { kind, sourceId, urlSecret };
   return null;
 }
 
@@ -38,10 +38,11 @@ export function serveWebhookDirectly(request: IncomingMessage, response: ServerR
   if (!target) return false;
   void takeDelivery(target, deliveryFromNode(request))
     .then(({ status, payload }) => {
-      const body = JSON.stringify(payload);
+      const isText = typeof payload === "string";
+      const body = isText ? payload : JSON.stringify(payload);
       // The headers next.config.ts gives every other /api answer. A refused oversized body may still
       // be arriving: closing the connection stops it.
-      response.writeHead(status, { ...API_HEADERS, "content-type": "application/json", "content-length": Buffer.byteLength(body), ...(status === 413 ? { connection: "close" } : {}) });
+      response.writeHead(status, { ...API_HEADERS, "content-type": isText ? "text/plain; charset=utf-8" : "application/json", "content-length": Buffer.byteLength(body), ...(status === 413 ? { connection: "close" } : {}) });
       response.end(body);
     })
     .catch((error: unknown) => {

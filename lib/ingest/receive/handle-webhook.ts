@@ -7,7 +7,7 @@ import { kickProcessor } from "../process/kick";
 import { deliveryFromRequest, type Delivery } from "./delivery";
 import { receiveWebhook, type WebhookTarget } from "./receive-webhook";
 
-export type WebhookAnswer = { status: number; payload: object };
+export type WebhookAnswer = { status: number; payload: object | string };
 
 export async function takeDelivery(target: WebhookTarget, delivery: Delivery): Promise<WebhookAnswer> {
   try {
@@ -24,5 +24,6 @@ export async function takeDelivery(target: WebhookTarget, delivery: Delivery): P
 /** The route handlers' side. */
 export async function handleWebhook(request: Request, target: WebhookTarget): Promise<Response> {
   const { status, payload } = await takeDelivery(target, deliveryFromRequest(request));
-  return Response.json(payload, { status });
+  // Plain text only for a sender that expects it (Tilda's connection check wants `ok`).
+  return typeof payload === "string" ? new Response(payload, { status, headers: { "content-type": "text/plain; charset=utf-8" } }) : Response.json(payload, { status });
 }

@@ -10,6 +10,7 @@ import { isUuid } from "@/lib/uuid";
 import { ingestMetrics } from "../metrics";
 import { inspectAmocrm } from "./amocrm";
 import { inspectBitrix24 } from "./bitrix24";
+import { inspectForm } from "./form";
 import type { Delivery, HeaderReader } from "./delivery";
 import { inboxWriter, keptHeaders } from "./inbox";
 import { inspectShop, SIGNATURE_HEADER } from "./shop";
@@ -18,10 +19,10 @@ import type { Verdict } from "./verdict";
 import type { ErrorCode } from "@/lib/error-codes";
 import { processSlot } from "@/lib/process-slot";
 
-export type WebhookKind = "bitrix24" | "amocrm" | "shop";
+export type WebhookKind = "bitrix24" | "amocrm" | "shop" | "form";
 export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
-/** The answer for the sender (status and JSON body) and what became of the delivery. */
-export type ReceiveResult = { status: number; payload: object; storedId: number | null; isPending: boolean; orgId?: string };
+/** The answer for the sender (status and JSON body, or plain text) and what became of the delivery. */
+export type ReceiveResult = { status: number; payload: object | string; storedId: number | null; isPending: boolean; orgId?: string };
 
 export async function receiveWebhook(db: Db, target: WebhookTarget, delivery: Delivery): Promise<ReceiveResult> {
   const started = performance.now();
@@ -41,6 +42,7 @@ async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promi
   const verdict = judge(target, source, delivery.headers, contentType, body.text);
   // Nothing from an unauthenticated sender is stored; the message names no secret.
   if (verdict.kind === "unauthorized") return answer(401, "unauthorized", verdict.message);
+  if (verdict.kind === "reply") return { status: verdict.status, payload: verdict.text, storedId: null, isPending: false };
 
   let id: number;
   try {
@@ -76,6 +78,8 @@ function judge(target: WebhookTarget, source: SourceRow, headers: HeaderReader, 
       return inspectAmocrm(source, target.urlSecret ?? "", contentType, body);
     case "shop":
       return inspectShop(source, headers.get(SIGNATURE_HEADER), contentType, body);
+    case "form":
+      return inspectForm(source, target.urlSecret ?? "", contentType, body);
   }
 }
 
@@ -126,6 +130,6 @@ function answer(status: number, code: ErrorCode, message: string): ReceiveResult
 }
 
 function outcomeOf(result: ReceiveResult): string {
-  if (result.storedId === null) return String(result.status);
+  if (result.storedId === null) return typeof result.payload === "string" ? "test" : String(result.status);
   return result.isPending ? "pending" : result.status < 300 ? "ignored_or_rejected" : "rejected";
 }

@@ -4,6 +4,8 @@ import type { InboxStatus } from "./inbox";
 
 export type Verdict =
   | { kind: "unauthorized"; message: string }
+  /** Answered as plain text and stored nowhere (Tilda's connection check, `test=test` → `ok`). */
+  | { kind: "reply"; status: number; text: string }
   | {
       kind: "store";
       status: InboxStatus;

@@ -5,6 +5,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { activities, deals, leads, organisations, reportStageFacts } from "@/db/schema";
+import { countsAsLead } from "@/lib/forms/counting";
 import { baseAmountSql } from "../base-amount";
 
 // The source rows under the aliases the statements below use; refresh.ts selects rows through them.
@@ -128,6 +129,8 @@ const AMO_QUALIFIED_AT = sql`(select coalesce(
  * organisation points to it; it converted at `converted_at`, else when its first such deal was
  * created (never before the lead: a deal made earlier and linked later counts as zero days). An
  * amoCRM lead (its own deal) is converted when that deal reached a qualifying stage, at that moment.
+ * A site form's submission counts only while it has not reached the CRM: once matched to a CRM lead
+ * or deal, that CRM lead is the one counted (docs/api.md, "Leads"), so a person is not counted twice.
  */
 export function insertLeadFacts(orgId: string, ids: SQL): SQL {
   return sql`insert into report_lead_facts (lead_id, org_id, crm_user_id, source_id, day, channel, utm_source, converted, days_to_convert)
@@ -144,7 +147,8 @@ export function insertLeadFacts(orgId: string, ids: SQL): SQL {
       select case when src.kind = 'amocrm' then ${AMO_QUALIFIED_AT}
         else (select min(d.created_at) from deals d where d.lead_id = l.id and d.org_id = l.org_id and d.deleted_at is null) end as first_at
     ) cv on true
-    where l.org_id = ${orgId} and l.deleted_at is null and ${ids}`;
+    where l.org_id = ${orgId} and l.deleted_at is null and ${ids}
+      and ${countsAsLead(sql`l.id`)}`;
 }
 
 /** Activity facts: live, completed activities on the local day they start; call talk time. */

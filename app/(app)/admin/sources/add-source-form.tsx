@@ -1,7 +1,7 @@
 "use client";
 // The add form: the fields change with the kind. A CRM's connection is checked before it is saved;
 // when the check fails the form says why and offers to save it anyway. After creation the inbound
-// webhook address (and a shop's signing secret) is shown once, to be pasted into the CRM or shop,
+// webhook address (and a shop's signing secret) is shown once, to be pasted into the CRM, shop or form,
 // and the form is cleared for the next source.
 import { useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -12,10 +12,12 @@ import { fill } from "@/lib/i18n/fill";
 import { describeError } from "@/lib/i18n/describe-error";
 import { describeTestFailure, type SourcesMessages } from "@/lib/i18n/sources-messages";
 import { ApiError, callApi } from "@/lib/api/call-api";
+import type { SourceKind } from "@/db/schema";
+import { isCrmKind } from "@/lib/sources/kinds";
 
-type Kind = "bitrix24" | "amocrm" | "shop";
+type Kind = SourceKind;
 type Connection = "webhook" | "bitrixOAuth" | "token" | "amoOAuth";
-const CONNECTIONS: Record<Kind, Connection[]> = { bitrix24: ["webhook", "bitrixOAuth"], amocrm: ["token", "amoOAuth"], shop: [] };
+const CONNECTIONS: Record<Kind, Connection[]> = { bitrix24: ["webhook", "bitrixOAuth"], amocrm: ["token", "amoOAuth"], shop: [], form: [] };
 /** The form fields each connection sends, as named by POST /api/sources. */
 const FIELDS: Record<Connection, string[]> = {
   webhook: ["webhookUrl", "applicationToken"],
@@ -49,7 +51,7 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
     const form = new FormData(formRef.current!);
     const value = (name: string) => String(form.get(name) ?? "").trim();
     const body: Record<string, string | boolean> = { kind, name: value("name") };
-    if (kind !== "shop") for (const field of FIELDS[connection]) if (value(field)) body[field] = value(field);
+    if (isCrmKind(kind)) for (const field of FIELDS[connection]) if (value(field)) body[field] = value(field);
     if (saveUntested) body.saveUntested = true;
     setBusy(true);
     setError(null);
@@ -80,7 +82,7 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
     <form ref={formRef} onSubmit={submit} className="grid gap-4 md:grid-cols-2" aria-label={t.add.title}>
       <Field label={t.add.kind} htmlFor="source-kind">
         <Select id="source-kind" value={kind} onChange={(e) => chooseKind(e.target.value as Kind)}>
-          {(["bitrix24", "amocrm", "shop"] as const).map((k) => (
+          {(["bitrix24", "amocrm", "shop", "form"] as const).map((k) => (
             <option key={k} value={k}>
               {t.kinds[k]}
             </option>
@@ -90,7 +92,7 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
       <Field label={t.add.name} htmlFor="source-name">
         <Input id="source-name" name="name" required maxLength={100} placeholder={t.add.namePlaceholder} />
       </Field>
-      {kind !== "shop" ? (
+      {isCrmKind(kind) ? (
         <Field label={t.add.connection} htmlFor="source-connection">
           <Select id="source-connection" value={connection} onChange={(e) => setConnection(e.target.value as Connection)}>
             {CONNECTIONS[kind].map((c) => (
@@ -165,11 +167,12 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
         ) : null}
         {created ? (
           <Alert tone="success">
-            {kind !== "shop" ? <p data-testid="created-check">{created.check ? fill(t.add.checked, { portal: created.check.portal, user: created.check.user.name }) : t.add.savedUntested}</p> : null}
+            {isCrmKind(kind) ? <p data-testid="created-check">{created.check ? fill(t.add.checked, { portal: created.check.portal, user: created.check.user.name }) : t.add.savedUntested}</p> : null}
             <p>{t.add.created}</p>
             <code className="mt-1 block break-all" data-testid="created-inbound-url">
               {created.inboundWebhookUrl}
             </code>
+            {kind === "form" ? <p className="mt-2">{t.add.formHint}</p> : null}
             {created.signingSecret ? (
               <>
                 <p className="mt-2">{t.add.signingSecret}</p>

@@ -12,6 +12,7 @@ import type { SourceListItem } from "@/lib/sources/manage-sources";
 import { callApi } from "@/lib/api/call-api";
 import { AppTokenForm } from "./app-token-form";
 import { HealthSummary } from "./health-summary";
+import { isCrmKind } from "@/lib/sources/kinds";
 import { InboundAddress } from "./inbound-address";
 import { QualifiedStagesForm } from "./qualified-stages-form";
 import { SyncPanel } from "./sync-panel";
@@ -21,7 +22,7 @@ type TestResult = { ok: true; portal: string; user: { name: string } } | { ok: f
 export function SourceCard({ source, t, locale, timezone, onChanged }: { source: SourceListItem; t: SourcesMessages; locale: Locale; timezone: string; onChanged: () => void }) {
   const [test, setTest] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [isTesting, setTesting] = useState(false);
-  const isCrm = source.kind !== "shop";
+  const isCrm = isCrmKind(source.kind);
 
   async function runTest() {
     setTesting(true);

@@ -5,8 +5,9 @@ import type { SourceStats } from "@/lib/ingest/inbox-stats";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { replayDeadAction } from "./actions";
 import { StatusBadge } from "./status-badge";
+import type { SourceKind } from "@/db/schema";
 
-type Props = { source: { id: string; name: string; kind: "bitrix24" | "amocrm" | "shop" }; url: string; stats: SourceStats | undefined; t: WebhooksMessages; locale: Locale };
+type Props = { source: { id: string; name: string; kind: SourceKind }; url: string; stats: SourceStats | undefined; t: WebhooksMessages; locale: Locale };
 
 /** One source: where it posts, how to set it up, and how its last 24 hours went. */
 export function SourceCard({ source, url, stats, t, locale }: Props) {

@@ -1,0 +1,38 @@
+// Site forms (Tilda's webhook, or any form posting urlencoded fields or JSON): unsigned, so the
+// guard is the secret in the path, compared in constant time. Tilda's connection check (`test=test`)
+// is answered `ok` and stored nowhere. A post is judged whole at receipt — a form is ours to
+// document, so one without a phone or an e-mail is stored as rejected and answered 400 with why.
+import { hasContact, isConnectionTest, readFields, readSubmission, SubmissionError } from "../form/submission";
+import { safeEqual } from "./secrets";
+import type { SourceRow } from "./source-settings";
+import { isFormContentType, isJsonContentType, NUL_REASON, type Verdict } from "./verdict";
+
+export const NO_CONTACT_REASON = "The form has no contact field: send a phone (Phone, phone, tel…) or an e-mail (Email, email…)";
+
+export function inspectForm(source: SourceRow, urlSecret: string, contentType: string | null, body: string): Verdict {
+  if (!safeEqual(urlSecret, source.webhookSecret)) return { kind: "unauthorized", message: "The webhook secret does not match" };
+  const store = (status: "pending" | "rejected", answerStatus: number, eventType: string | null, reason?: string): Verdict => ({
+    kind: "store",
+    status,
+    eventType,
+    reason,
+    body,
+    answerStatus,
+  });
+  if (!isFormContentType(contentType) && !isJsonContentType(contentType)) {
+    return store("rejected", 415, null, `Content type ${contentType ?? "(none)"} is neither application/x-www-form-urlencoded nor application/json`);
+  }
+  let fields: Map<string, string>;
+  try {
+    fields = readFields(contentType, body);
+  } catch (error) {
+    return store("rejected", 400, null, error instanceof SubmissionError ? error.message : "Unreadable body");
+  }
+  if (isConnectionTest(fields)) return { kind: "reply", status: 200, text: "ok" };
+  // Decoded fields carry a NUL however it was spelled (%00, \u0000, a raw byte); the raw body for what was not read.
+  if (body.includes("\u0000") || [...fields].some(([key, value]) => key.includes("\u0000") || value.includes("\u0000"))) return store("rejected", 400, null, NUL_REASON);
+  const submission = readSubmission(fields);
+  const eventType = (submission.formName ?? submission.formId ?? "form").slice(0, 200);
+  if (!hasContact(submission)) return store("rejected", 400, eventType, NO_CONTACT_REASON);
+  return store("pending", 200, eventType);
+}
