@@ -3,7 +3,7 @@
 // Data in props only.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, localeTag, type Locale } from "@/lib/format";
-import { monthTick } from "./chart-format";
+import { monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 
 /** rate: converted ÷ leads as a fraction; null for a month with no leads (the line skips it). */
 export type ConversionPoint = { month: string; leads: number; rate: number | null };
@@ -24,8 +24,9 @@ export function ConversionLine({ data, locale, labels, height = 300, incompleteM
           <YAxis yAxisId="rate" orientation="right" domain={[0, "auto"]} tickFormatter={(value: number) => percent.format(value)} width={56} {...axis} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
+            separator={TOOLTIP_SEPARATOR}
             labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}
-            formatter={(value, _name, item) => (item.dataKey === "rate" ? percent.format(Number(value)) : formatNumber(Number(value), locale))}
+            formatter={(value, name, item) => tooltipEntry(value, String(name), item.dataKey === "rate" ? "percent" : "integer", null, locale)}
           />
           {/* Sorted by key ("leads" before "rate"), not by the translated name. */}
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />

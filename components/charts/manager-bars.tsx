@@ -1,8 +1,8 @@
 "use client";
 // One horizontal bar per manager: won amount (money) or activities (a count). Data in props only.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney, formatNumber, type Locale } from "@/lib/format";
-import { compactMoney } from "./chart-format";
+import { formatNumber, type Locale } from "@/lib/format";
+import { compactMoney, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 import { keyedBarShape } from "./keyed-bar";
 
 export type ManagerBarsPoint = { key: string; name: string; value: number };
@@ -21,16 +21,15 @@ type Props = {
 
 export function ManagerBars({ data, currency, locale, label, onSelect }: Props) {
   const height = Math.max(160, data.length * 32 + 40);
-  const format = (value: number, isCompact: boolean) =>
-    currency === null ? formatNumber(value, locale) : isCompact ? compactMoney(value, currency, locale) : formatMoney(value, currency, locale);
+  const tick = (value: number) => (currency === null ? formatNumber(value, locale) : compactMoney(value, currency, locale));
   return (
     <div style={{ height }} data-testid="manager-bars">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => format(value, true)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
+          <XAxis type="number" allowDecimals={false} tickFormatter={tick} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} />
           <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 12, fill: "#334155" }} tickLine={false} axisLine={false} interval={0} />
-          <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [format(Number(value), false), label]} />
+          <Tooltip cursor={{ fill: "#f1f5f9" }} separator={TOOLTIP_SEPARATOR} formatter={(value) => tooltipEntry(value, label, currency === null ? "integer" : "money", currency, locale)} />
           <Bar
             dataKey="value"
             name={label}

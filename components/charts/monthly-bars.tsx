@@ -2,8 +2,8 @@
 // Won amount per month as bars, with the same month a year before beside it. Data in props only.
 // The month still running is drawn pale and starred on the axis (both its bars hold the same days).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney, type Locale } from "@/lib/format";
-import { compactMoney, monthTick } from "./chart-format";
+import type { Locale } from "@/lib/format";
+import { compactMoney, monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 import { keyedBarShape } from "./keyed-bar";
 
 type DrawnPoint = MonthlyBarsPoint & { isIncomplete: boolean };
@@ -36,8 +36,9 @@ export function MonthlyBars({ data, currency, locale, labels, height = 300, inco
           <YAxis tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={80} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
+            separator={TOOLTIP_SEPARATOR}
             labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}
-            formatter={(value) => formatMoney(Number(value), currency, locale)}
+            formatter={(value, name) => tooltipEntry(value, String(name), "money", currency, locale)}
           />
           {/* Sorted by key ("current" before "previous"), not by the translated name. */}
           <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />

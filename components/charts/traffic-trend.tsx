@@ -2,8 +2,8 @@
 // One line per traffic team across the period's months, for the figure chosen (leads, revenue,
 // spend, ROMI). Data in props only; a month with nothing to divide by (ROMI without spend) is a gap.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney, formatNumber, formatRate, type Locale } from "@/lib/format";
-import { compactMoney, monthTick } from "./chart-format";
+import { formatNumber, formatRate, type Locale } from "@/lib/format";
+import { compactMoney, monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 
 export type TrafficTrendSeries = { key: string; name: string; color: string; isDashed?: boolean };
 /** One point per month: each series' value under its key. */
@@ -15,7 +15,6 @@ type Props = { data: TrafficTrendPoint[]; series: TrafficTrendSeries[]; valueTyp
 
 export function TrafficTrend({ data, series, valueType, currency, locale, height = 300, incompleteMonth }: Props) {
   const tick = (value: number) => (valueType === "money" ? compactMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
-  const full = (value: number) => (valueType === "money" ? formatMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
   const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
   return (
     <div style={{ height }} data-testid="traffic-trend">
@@ -24,7 +23,11 @@ export function TrafficTrend({ data, series, valueType, currency, locale, height
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} {...axis} />
           <YAxis allowDecimals={valueType !== "integer"} tickFormatter={tick} width={80} {...axis} />
-          <Tooltip labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)} formatter={(value) => full(Number(value))} />
+          <Tooltip
+            separator={TOOLTIP_SEPARATOR}
+            labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}
+            formatter={(value, name) => tooltipEntry(value, String(name), valueType, currency, locale)}
+          />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((line) => (
             <Line

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -13,8 +12,9 @@ import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import { CsvImport } from "./csv-import";
 import { DeleteSpendButton } from "./delete-spend-button";
 import { SpendForm } from "./spend-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Ad spend" };
+export const generateMetadata = pageTitle("adSpend");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;

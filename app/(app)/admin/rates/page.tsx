@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card } from "@/components/ui/card";
@@ -11,8 +10,9 @@ import { ratesMessages } from "@/lib/i18n/rates-messages";
 import { listRates } from "@/lib/rates/rates";
 import { DeleteRateButton } from "./delete-rate-button";
 import { RateForm } from "./rate-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Exchange rates" };
+export const generateMetadata = pageTitle("rates");
 
 const PAGE_SIZE = 50;
 
