@@ -8,8 +8,15 @@ export function localeTag(locale: Locale): string {
   return tags[locale];
 }
 
+/**
+ * The one decimals rule for money, on screen and in the PDF and Excel files: a report's figure (a
+ * sum, an average, a stage's amount) in whole units; one record's own amount (a deal, a shop order,
+ * an ad-spend entry) to the kopeck. docs/glossary.md.
+ */
+export const MONEY_DECIMALS = { figure: 0, record: 2 } as const;
+
 /** "1 234 568 ₸" / "₸1,234,568": narrow symbols, so tenge and rouble show as ₸ and ₽. */
-export function formatMoney(amount: string | number, currency: string, locale: Locale, fractionDigits = 0): string {
+export function formatMoney(amount: string | number, currency: string, locale: Locale, fractionDigits: number = MONEY_DECIMALS.figure): string {
   return new Intl.NumberFormat(tags[locale], {
     style: "currency",
     currency,

@@ -4,6 +4,7 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, localeTag, type Locale } from "@/lib/format";
 import { monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
+import { ChartLegend } from "./chart-legend";
 
 /** rate: converted ÷ leads as a fraction; null for a month with no leads (the line skips it). */
 export type ConversionPoint = { month: string; leads: number; rate: number | null };
@@ -29,7 +30,7 @@ export function ConversionLine({ data, locale, labels, height = 300, incompleteM
             formatter={(value, name, item) => tooltipEntry(value, String(name), item.dataKey === "rate" ? "percent" : "integer", null, locale)}
           />
           {/* Sorted by key ("leads" before "rate"), not by the translated name. */}
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />
+          <Legend content={<ChartLegend />} itemSorter="dataKey" />
           <Bar yAxisId="leads" dataKey="leads" name={labels.leads} fill="#93c5fd" radius={[4, 4, 0, 0]} />
           <Line yAxisId="rate" dataKey="rate" name={labels.rate} stroke="#1f5ad6" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} type="monotone" />
         </ComposedChart>

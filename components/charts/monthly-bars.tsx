@@ -4,6 +4,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Locale } from "@/lib/format";
 import { compactMoney, monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
+import { ChartLegend } from "./chart-legend";
 import { keyedBarShape } from "./keyed-bar";
 
 type DrawnPoint = MonthlyBarsPoint & { isIncomplete: boolean };
@@ -41,7 +42,7 @@ export function MonthlyBars({ data, currency, locale, labels, height = 300, inco
             formatter={(value, name) => tooltipEntry(value, String(name), "money", currency, locale)}
           />
           {/* Sorted by key ("current" before "previous"), not by the translated name. */}
-          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter="dataKey" />
+          <Legend content={<ChartLegend />} itemSorter="dataKey" />
           <Bar
             dataKey="current"
             name={labels.current}

@@ -4,6 +4,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, formatRate, type Locale } from "@/lib/format";
 import { compactMoney, monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
+import { ChartLegend } from "./chart-legend";
 
 export type TrafficTrendSeries = { key: string; name: string; color: string; isDashed?: boolean };
 /** One point per month: each series' value under its key. */
@@ -28,7 +29,7 @@ export function TrafficTrend({ data, series, valueType, currency, locale, height
             labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}
             formatter={(value, name) => tooltipEntry(value, String(name), valueType, currency, locale)}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend content={<ChartLegend />} />
           {series.map((line) => (
             <Line
               key={line.key}

@@ -15,7 +15,7 @@ type Props = {
   min?: string;
   max?: string;
   locale: Locale;
-  labels: { open: string; previousMonth: string; nextMonth: string };
+  labels: { open: string; previousMonth: string; nextMonth: string; format: string };
   onChange: (value: string) => void;
   onBlur?: () => void;
 };
@@ -62,7 +62,7 @@ export function DateInput({ id, value, min, max, locale, labels, onChange, onBlu
           id={id}
           value={value}
           inputMode="numeric"
-          placeholder="YYYY-MM-DD"
+          placeholder={labels.format}
           onChange={(event) => onChange(event.target.value)}
           onBlur={onBlur}
           className="w-full rounded-l-lg border border-slate-300 bg-white px-3 py-2 text-sm tabular-nums focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"

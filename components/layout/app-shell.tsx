@@ -20,7 +20,7 @@ export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; loca
           <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 font-bold text-white">V</span>
           <span className="font-semibold">{t.appName}</span>
         </div>
-        <nav className="flex-1 space-y-1 px-3" aria-label="Main">
+        <nav className="flex-1 space-y-1 px-3" aria-label={t.nav.label}>
           {dashboards.filter((key) => key !== "customers" || can(viewer.role, "customers:read")).map((key) => (
             <NavLink key={key} href={hrefOf(key)}>
               {t.nav[key]}

@@ -2,6 +2,7 @@
 const ru = {
   appName: "Воронка",
   nav: {
+    label: "Разделы",
     overview: "Обзор",
     sales: "Продажи",
     funnel: "Воронка",
@@ -83,6 +84,7 @@ export type Messages = typeof ru;
 const en: Messages = {
   appName: "Voronka",
   nav: {
+    label: "Sections",
     overview: "Overview",
     sales: "Sales",
     funnel: "Funnel",

@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { formatPhone } from "@/lib/contact-details";
-import { formatDate, formatMoney, formatNumber, type Locale } from "@/lib/format";
+import { formatDate, formatMoney, MONEY_DECIMALS, formatNumber, type Locale } from "@/lib/format";
 import type { getCustomer } from "@/lib/customers/queries";
 import type { CustomersMessages } from "@/lib/i18n/customers-messages";
 
@@ -36,7 +36,7 @@ export function CustomerOrders({ detail, closeHref, t, locale, timeZone }: Props
                 <td className="px-2 py-2" translate={Object.hasOwn(t.orderStatus, order.status.toLowerCase()) ? undefined : "no"}>
                   {t.orderStatus[order.status.toLowerCase()] ?? order.status}
                 </td>
-                <td className="px-2 py-2 tabular-nums">{formatMoney(order.total, order.currency, locale, 2)}</td>
+                <td className="px-2 py-2 tabular-nums">{formatMoney(order.total, order.currency, locale, MONEY_DECIMALS.record)}</td>
                 <td className="px-2 py-2 tabular-nums">{formatNumber(order.items.length, locale)}</td>
               </tr>
             ))}

@@ -132,7 +132,8 @@ describe("XLSX", () => {
     expect(february.getCell(1).numFmt).toBe("mmmm yyyy");
     expect(february.getCell(2).value).toBe(1);
     expect(february.getCell(3).value).toBe(50000.5); // a number, not the text "50000.50"
-    expect(february.getCell(3).numFmt).toBe('#,##0.00 "₸"');
+    // the exact value, shown as the dashboard shows a figure: in whole tenge (docs/glossary.md)
+    expect(february.getCell(3).numFmt).toBe('#,##0 "₸"');
     const totals = sheet.getRow(5);
     expect(totals.getCell(1).value).toBe("Итого");
     expect(totals.font?.bold).toBe(true);
