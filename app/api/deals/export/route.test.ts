@@ -140,7 +140,8 @@ describe("deals PDF and errors", () => {
     expect(text).toContain("Сделки");
     expect(text).toContain("Фильтры: Статус: Выиграна");
     expect(text).toContain("Видимость: Отдел: Sales");
-    expect(text).toMatch(/Анна Петрова.*100 000 ₸/);
+    // a deal's own amount to the kopeck, as the deals table on screen shows it (docs/glossary.md)
+    expect(text).toMatch(/Анна Петрова.*100 000,00 ₸/);
     expect(text).toContain("Страница 1 из 1");
   });
 
