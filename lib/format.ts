@@ -11,7 +11,7 @@ export function localeTag(locale: Locale): string {
 /**
  * The one decimals rule for money, on screen and in the PDF and Excel files: a report's figure (a
  * sum, an average, a stage's amount) in whole units; one record's own amount (a deal, a shop order,
- * an ad-spend entry) to the kopeck. docs/glossary.md.
+ * an ad-spend entry) to the kopeck, as is a total row under a column of them. docs/glossary.md.
  */
 export const MONEY_DECIMALS = { figure: 0, record: 2 } as const;
 

@@ -100,7 +100,7 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
                   <td className="py-1" colSpan={4}>
                     {t.total}, {total.currency}
                   </td>
-                  <td className="text-right tabular-nums">{formatMoney(total.amount, total.currency, locale)}</td>
+                  <td className="text-right tabular-nums">{formatMoney(total.amount, total.currency, locale, MONEY_DECIMALS.record)}</td>
                   <td />
                 </tr>
               ))}
