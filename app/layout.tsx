@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
-import { resolveLocale } from "@/lib/i18n/locale";
+import { getViewer } from "@/lib/auth/session";
+import { getMessages, resolveLocale } from "@/lib/i18n/locale";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Voronka", template: "%s · Voronka" },
-  description: "Sales analytics for Bitrix24, amoCRM and online shops",
-};
+// Each page names itself in the viewer's language (lib/i18n/page-title.ts); the brand stays Latin.
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages(await getViewer());
+  return { title: { default: "Voronka", template: "%s · Voronka" }, description: t.login.subtitle };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await resolveLocale();

@@ -59,7 +59,7 @@ test.describe("exports through the menu", () => {
     const bytes = readFileSync(csv.path);
     expect(bytes.subarray(0, 3).toString("hex")).toBe("efbbbf");
     const lines = bytes.subarray(3).toString("utf8").trim().split("\r\n");
-    expect(lines[0]).toBe("Месяц;Выиграно сделок;Сумма выигранных;Средняя сделка;Год назад");
+    expect(lines[0]).toBe("Месяц;Выиграно сделок;Выручка;Средний чек;Год назад");
     expect(lines).toHaveLength(14); // header, 12 months, totals
     expect(lines.at(-1)).toMatch(/^Итого;/);
   });

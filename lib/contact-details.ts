@@ -11,6 +11,11 @@ export function phoneE164(raw: string | null | undefined, country: string): stri
   return parsed?.isPossible() ? parsed.number : null;
 }
 
+/** A stored E.164 number as people read it: "+77011234567" → "+7 701 123 4567"; text it cannot read stays as it is. */
+export function formatPhone(e164: string): string {
+  return parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+}
+
 export function lowerCaseEmail(raw: string | null | undefined): string | null {
   const text = raw?.trim().toLowerCase();
   return text ? text : null;

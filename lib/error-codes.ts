@@ -118,6 +118,13 @@ export const ERROR_CODES = [
 
   // Sale notifications
   "bot_token_required", // field isEnabled
+  "notification_deal_deleted", // a sale's delivery, stored: nothing was sent
+  "notification_deal_not_won",
+  "notification_disabled",
+  "notification_no_token",
+  "notification_token_unreadable",
+  "notification_no_chat", // {team}?
+  "notification_telegram_failed", // {status}; details: Telegram's own words
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -54,3 +54,33 @@ it("writes the Russian minus as U+2212 and leaves English alone", async () => {
   // a hyphen that is not a sign stays
   expect(typographicMinus("Jan 1 - Dec 6", "ru")).toBe("Jan 1 - Dec 6");
 });
+
+it("puts a count before its noun through the plural rules, with the thousands separator", async () => {
+  const { formatPlural } = await import("./format");
+  const { customersMessages } = await import("./i18n/customers-messages");
+  const ru = customersMessages.ru.customersCount;
+  expect([434, 101, 1601, 5, 11, 21, 0].map((n) => plain(formatPlural(n, ru, "ru")))).toEqual([
+    "434 клиента",
+    "101 клиент",
+    "1 601 клиент",
+    "5 клиентов",
+    "11 клиентов",
+    "21 клиент",
+    "0 клиентов",
+  ]);
+  const en = customersMessages.en.customersCount;
+  expect([1, 2, 1601].map((n) => formatPlural(n, en, "en"))).toEqual(["1 customer", "2 customers", "1,601 customers"]);
+  // a fraction is written with one decimal and takes the form Russian gives fractions
+  const days = { one: "{n} день", few: "{n} дня", many: "{n} дней", other: "{n} дня" };
+  expect(formatPlural(12.46, days, "ru")).toBe("12,5 дня");
+});
+
+it("writes dates as «1 янв 2026», without Intl's abbreviation dots and «г.»", async () => {
+  const { formatDate, formatDateTime } = await import("./format");
+  const newYearMorning = new Date("2026-01-01T04:05:00Z"); // 09:05 in Almaty
+  expect(plain(formatDate(newYearMorning, "Asia/Almaty", "ru"))).toBe("1 янв 2026");
+  expect(plain(formatDate(new Date("2026-11-20T04:05:00Z"), "Asia/Almaty", "ru"))).toBe("20 нояб 2026");
+  expect(formatDate(newYearMorning, "Asia/Almaty", "en")).toBe("Jan 1, 2026");
+  expect(plain(formatDateTime(newYearMorning, "Asia/Almaty", "ru"))).toBe("1 янв 2026, 09:05");
+  expect(plain(formatDateTime(newYearMorning, "Asia/Almaty", "en"))).toBe("Jan 1, 2026, 9:05 AM");
+});

@@ -8,8 +8,15 @@ export function localeTag(locale: Locale): string {
   return tags[locale];
 }
 
+/**
+ * The one decimals rule for money, on screen and in the PDF and Excel files: a report's figure (a
+ * sum, an average, a stage's amount) in whole units; one record's own amount (a deal, a shop order,
+ * an ad-spend entry) to the kopeck, as is a total row under a column of them. docs/glossary.md.
+ */
+export const MONEY_DECIMALS = { figure: 0, record: 2 } as const;
+
 /** "1 234 568 ₸" / "₸1,234,568": narrow symbols, so tenge and rouble show as ₸ and ₽. */
-export function formatMoney(amount: string | number, currency: string, locale: Locale, fractionDigits = 0): string {
+export function formatMoney(amount: string | number, currency: string, locale: Locale, fractionDigits: number = MONEY_DECIMALS.figure): string {
   return new Intl.NumberFormat(tags[locale], {
     style: "currency",
     currency,
@@ -29,8 +36,14 @@ export function formatMonth(date: Date, timeZone: string, locale: Locale): strin
   return locale === "ru" ? text.replace(/\s?г\.$/, "") : text;
 }
 
+/** "1 янв 2026" / "Jan 1, 2026": the one way a date is written. */
 export function formatDate(date: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(tags[locale], { day: "numeric", month: "short", year: "numeric", timeZone }).format(date);
+  return plainRussianDate(new Intl.DateTimeFormat(tags[locale], { day: "numeric", month: "short", year: "numeric", timeZone }).format(date), locale);
+}
+
+/** Intl writes "1 янв. 2026 г."; Russian interfaces write "1 янв 2026": no abbreviation dots, no "г.". */
+function plainRussianDate(text: string, locale: Locale): string {
+  return locale === "ru" ? text.replace(/\s?г\./g, "").replace(/(\p{L})\./gu, "$1") : text;
 }
 
 /**
@@ -40,7 +53,7 @@ export function formatDate(date: Date, timeZone: string, locale: Locale): string
 export function formatDateRange(period: { from: Date; to: Date }, timeZone: string, locale: Locale): string {
   const lastDay = new Date(Math.max(period.from.getTime(), period.to.getTime() - 1));
   const text = new Intl.DateTimeFormat(tags[locale], { day: "numeric", month: "short", year: "numeric", timeZone }).formatRange(period.from, lastDay);
-  return locale === "ru" ? text.replace(/\s?г\./g, "").replace(/(\p{L})\./gu, "$1") : text;
+  return plainRussianDate(text, locale);
 }
 
 /** Russian typesetting writes a minus as "−" (U+2212), not the hyphen Intl gives. */
@@ -48,8 +61,9 @@ export function typographicMinus(text: string, locale: Locale): string {
   return locale === "ru" ? text.replace(/-(?=\d)/g, "\u2212") : text;
 }
 
+/** "1 янв 2026, 14:05" / "Jan 1, 2026, 2:05 PM". */
 export function formatDateTime(date: Date, timeZone: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(tags[locale], { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  return plainRussianDate(new Intl.DateTimeFormat(tags[locale], { day: "numeric", month: "short", year: "numeric", hour: locale === "ru" ? "2-digit" : "numeric", minute: "2-digit", timeZone }).format(date), locale);
 }
 
 /** Relative change between two figures, or null when there is nothing to compare with. */
@@ -72,10 +86,15 @@ export function formatMonthKey(month: string, locale: Locale): string {
 
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
-/** "{n} сделка / сделки / сделок": Intl.PluralRules picks the form, the locale formats the number. */
+/**
+ * The one way a count meets its noun: "434 клиента", "101 клиент", "1 601 клиент", "5 клиентов" /
+ * "1 customer", "2 customers". Intl.PluralRules picks the form of the number as written (at most one
+ * decimal: "12,5 дня"), and the locale writes it with its thousands separator.
+ */
 export function formatPlural(count: number, forms: PluralForms, locale: Locale): string {
-  const form = new Intl.PluralRules(tags[locale]).select(count);
-  return (forms[form] ?? forms.other).replace("{n}", formatNumber(count, locale));
+  const digits = { maximumFractionDigits: 1 };
+  const form = new Intl.PluralRules(tags[locale], digits).select(count);
+  return (forms[form] ?? forms.other).replace("{n}", new Intl.NumberFormat(tags[locale], digits).format(count));
 }
 
 /** A report's period [from, to) as the inclusive dates the filter bar shows, in the org's time zone. */

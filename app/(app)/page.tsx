@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
 import { loadInitialReport } from "@/components/dashboard/load-report";
 import { OverviewClient } from "@/components/dashboard/overview-client";
 import { getDb } from "@/db/client";
 import { getFilterOptions } from "@/lib/reports/filter-options";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Overview" };
+export const generateMetadata = pageTitle("overview");
 
 // The Overview: the `overview` report's KPI cards and sparkline, through the same shell and loader
 // as the other dashboards (filters in the URL, refetch through the JSON API).

@@ -1,6 +1,6 @@
-// The frame of every chart: a figure named for screen readers, and legend text in the body-text colour.
-// Recharts writes each legend entry in its series' colour, and the pale ones (#94a3b8, #93c5fd, a traffic
-// team's own colour) fall to 1.8–2.6:1 on white; the swatch beside the text still carries the colour.
+// The frame of every chart: a figure named for screen readers. Legends are ChartLegend (chart-legend.tsx),
+// whose text is in the body-text colour: Recharts writes each entry in its series' colour, and the pale ones
+// (#94a3b8, #93c5fd, a traffic team's own colour) fall to 1.8–2.6:1 on white; the swatch still carries it.
 import type { ReactNode } from "react";
 
 /** name: what the chart shows ("Won amount by month"), read by screen readers before its contents. */
@@ -11,9 +11,3 @@ export function ChartFigure({ name, testId, height, children }: { name: string; 
     </figure>
   );
 }
-
-/** Props of every Recharts `<Legend>`: small text in slate-600 (7.6:1 on white) whatever the series' colour. */
-export const legendProps = {
-  wrapperStyle: { fontSize: 12 },
-  formatter: (value: ReactNode) => <span className="text-slate-600">{value}</span>,
-};

@@ -1,5 +1,5 @@
 // Axis and tooltip labels of the charts: short month names and compact money in the locale.
-import { type Locale, localeTag } from "@/lib/format";
+import { formatMoney, formatNumber, formatRate, type Locale, localeTag } from "@/lib/format";
 
 /** "2025-03" → "мар ’25" / "Mar ’25" (mid-month in UTC, so no time zone moves it). */
 export function shortMonth(month: string, locale: Locale): string {
@@ -40,4 +40,24 @@ export function monthOfToday(today: string | undefined): string | undefined {
 /** A month's axis label, with "*" on the month still running (the note under the chart explains it). */
 export function monthTick(month: string, locale: Locale, incompleteMonth: string | undefined): string {
   return `${shortMonth(month, locale)}${month === incompleteMonth ? "*" : ""}`;
+}
+
+export type ChartValueType = "integer" | "money" | "percent";
+
+/** A figure in full, as a tooltip shows it: "2 934 789 ₸", "1 234", "23,5 %". */
+export function chartValue(value: number, valueType: ChartValueType, currency: string | null, locale: Locale): string {
+  if (valueType === "money" && currency !== null) return formatMoney(value, currency, locale);
+  if (valueType === "percent") return formatRate(value, locale);
+  return formatNumber(value, locale);
+}
+
+/** Recharts writes "name : value"; both languages write "name: value" (no space before the colon). */
+export const TOOLTIP_SEPARATOR = ": ";
+
+/**
+ * A tooltip line's value and name: Recharts' `formatter` answers [value, name]. The name is the
+ * series' translated name (never its data key, "revenue"), or the slice's own name for a donut.
+ */
+export function tooltipEntry(value: unknown, name: string, valueType: ChartValueType, currency: string | null, locale: Locale): [string, string] {
+  return [chartValue(Number(value), valueType, currency, locale), name];
 }

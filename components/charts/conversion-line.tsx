@@ -3,9 +3,10 @@
 // Data in props only.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, localeTag, type Locale } from "@/lib/format";
-import { monthTick } from "./chart-format";
+import { monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 import { useIsNarrow } from "./use-narrow";
-import { ChartFigure, legendProps } from "./chart-figure";
+import { ChartFigure } from "./chart-figure";
+import { ChartLegend } from "./chart-legend";
 
 /** rate: converted ÷ leads as a fraction; null for a month with no leads (the line skips it). */
 export type ConversionPoint = { month: string; leads: number; rate: number | null };
@@ -28,11 +29,12 @@ export function ConversionLine({ name, data, locale, labels, height = 300, incom
           <YAxis yAxisId="rate" orientation="right" domain={[0, "auto"]} tickFormatter={(value: number) => percent.format(value)} width={axisWidth} {...axis} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
+            separator={TOOLTIP_SEPARATOR}
             labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}
-            formatter={(value, _name, item) => (item.dataKey === "rate" ? percent.format(Number(value)) : formatNumber(Number(value), locale))}
+            formatter={(value, name, item) => tooltipEntry(value, String(name), item.dataKey === "rate" ? "percent" : "integer", null, locale)}
           />
           {/* Sorted by key ("leads" before "rate"), not by the translated name. */}
-          <Legend {...legendProps} itemSorter="dataKey" />
+          <Legend content={<ChartLegend />} itemSorter="dataKey" />
           <Bar yAxisId="leads" dataKey="leads" name={labels.leads} fill="#93c5fd" radius={[4, 4, 0, 0]} />
           <Line yAxisId="rate" dataKey="rate" name={labels.rate} stroke="#1f5ad6" strokeWidth={2} dot={{ r: 3 }} connectNulls={false} type="monotone" />
         </ComposedChart>

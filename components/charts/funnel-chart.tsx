@@ -3,7 +3,7 @@
 // the stage's semantic (open stages in brand blue, then won in green and lost in red). Data in props.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
-import { nameAxis } from "./chart-format";
+import { nameAxis, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 import { ChartFigure } from "./chart-figure";
 import { keyedBarShape } from "./keyed-bar";
 import { useIsNarrow } from "./use-narrow";
@@ -27,7 +27,7 @@ export function FunnelChart({ name, data, locale, label, onSelectStage }: Props)
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
           <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
           <YAxis {...nameAxis(isNarrow, 160)} />
-          <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [formatNumber(Number(value), locale), label]} />
+          <Tooltip cursor={{ fill: "#f1f5f9" }} separator={TOOLTIP_SEPARATOR} formatter={(value) => tooltipEntry(value, label, "integer", null, locale)} />
           <Bar
             dataKey="reached"
             name={label}

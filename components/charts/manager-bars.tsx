@@ -1,8 +1,8 @@
 "use client";
 // One horizontal bar per manager: won amount (money) or activities (a count). Data in props only.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney, formatNumber, type Locale } from "@/lib/format";
-import { compactMoney, nameAxis } from "./chart-format";
+import { formatNumber, type Locale } from "@/lib/format";
+import { compactMoney, nameAxis, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 import { ChartFigure } from "./chart-figure";
 import { keyedBarShape } from "./keyed-bar";
 import { useIsNarrow } from "./use-narrow";
@@ -26,16 +26,15 @@ type Props = {
 export function ManagerBars({ name, data, currency, locale, label, onSelect }: Props) {
   const isNarrow = useIsNarrow();
   const height = Math.max(160, data.length * 32 + 40);
-  const format = (value: number, isCompact: boolean) =>
-    currency === null ? formatNumber(value, locale) : isCompact ? compactMoney(value, currency, locale) : formatMoney(value, currency, locale);
+  const tick = (value: number) => (currency === null ? formatNumber(value, locale) : compactMoney(value, currency, locale));
   return (
     <ChartFigure name={name} height={height} testId="manager-bars">
       <ResponsiveContainer width="100%" height="100%">
         <BarChart aria-label={name} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => format(value, true)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
+          <XAxis type="number" allowDecimals={false} tickFormatter={tick} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
           <YAxis {...nameAxis(isNarrow, 180)} />
-          <Tooltip cursor={{ fill: "#f1f5f9" }} formatter={(value) => [format(Number(value), false), label]} />
+          <Tooltip cursor={{ fill: "#f1f5f9" }} separator={TOOLTIP_SEPARATOR} formatter={(value) => tooltipEntry(value, label, currency === null ? "integer" : "money", currency, locale)} />
           <Bar
             dataKey="value"
             name={label}

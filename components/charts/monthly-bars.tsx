@@ -2,10 +2,11 @@
 // Won amount per month as bars, with the same month a year before beside it. Data in props only.
 // The month still running is drawn pale and starred on the axis (both its bars hold the same days).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney, type Locale } from "@/lib/format";
-import { compactMoney, monthTick } from "./chart-format";
+import { type Locale } from "@/lib/format";
+import { compactMoney, monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 import { useIsNarrow } from "./use-narrow";
-import { ChartFigure, legendProps } from "./chart-figure";
+import { ChartFigure } from "./chart-figure";
+import { ChartLegend } from "./chart-legend";
 import { keyedBarShape } from "./keyed-bar";
 
 type DrawnPoint = MonthlyBarsPoint & { isIncomplete: boolean };
@@ -41,11 +42,12 @@ export function MonthlyBars({ name, data, currency, locale, labels, height = 300
           <YAxis tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={isNarrow ? 60 : 80} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
+            separator={TOOLTIP_SEPARATOR}
             labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}
-            formatter={(value) => formatMoney(Number(value), currency, locale)}
+            formatter={(value, name) => tooltipEntry(value, String(name), "money", currency, locale)}
           />
           {/* Sorted by key ("current" before "previous"), not by the translated name. */}
-          <Legend {...legendProps} itemSorter="dataKey" />
+          <Legend content={<ChartLegend />} itemSorter="dataKey" />
           <Bar
             dataKey="current"
             name={labels.current}

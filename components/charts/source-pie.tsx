@@ -1,8 +1,9 @@
 "use client";
 // Leads per source as a donut with its legend in the data's order (most leads first). Data in props only.
 import { Pie, PieChart, ResponsiveContainer, Tooltip } from "recharts";
-import { formatNumber, type Locale } from "@/lib/format";
+import type { Locale } from "@/lib/format";
 import { ChartFigure } from "./chart-figure";
+import { TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 
 export type SourcePieSlice = { name: string; leads: number };
 
@@ -18,8 +19,9 @@ export function SourcePie({ name, data, locale, label, height = 260 }: Props) {
       <div style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           <PieChart aria-label={name}>
-            <Pie data={slices} dataKey="leads" nameKey="name" innerRadius="55%" outerRadius="90%" paddingAngle={1} stroke="#fff" />
-            <Tooltip formatter={(value) => [formatNumber(Number(value), locale), label]} />
+            <Pie data={slices} dataKey="leads" nameKey="name" name={label} innerRadius="55%" outerRadius="90%" paddingAngle={1} stroke="#fff" />
+            {/* Each slice's tooltip names the slice («Instagram: 120»), not the series. */}
+            <Tooltip separator={TOOLTIP_SEPARATOR} formatter={(value, name) => tooltipEntry(value, String(name), "integer", null, locale)} />
           </PieChart>
         </ResponsiveContainer>
       </div>

@@ -2,10 +2,11 @@
 // One line per traffic team across the period's months, for the figure chosen (leads, revenue,
 // spend, ROMI). Data in props only; a month with nothing to divide by (ROMI without spend) is a gap.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatMoney, formatNumber, formatRate, type Locale } from "@/lib/format";
-import { compactMoney, monthTick } from "./chart-format";
+import { formatNumber, formatRate, type Locale } from "@/lib/format";
+import { compactMoney, monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
 import { useIsNarrow } from "./use-narrow";
-import { ChartFigure, legendProps } from "./chart-figure";
+import { ChartFigure } from "./chart-figure";
+import { ChartLegend } from "./chart-legend";
 
 export type TrafficTrendSeries = { key: string; name: string; color: string; isDashed?: boolean };
 /** One point per month: each series' value under its key. */
@@ -18,7 +19,6 @@ type Props = { name: string; data: TrafficTrendPoint[]; series: TrafficTrendSeri
 export function TrafficTrend({ name, data, series, valueType, currency, locale, height = 300, incompleteMonth }: Props) {
   const isNarrow = useIsNarrow();
   const tick = (value: number) => (valueType === "money" ? compactMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
-  const full = (value: number) => (valueType === "money" ? formatMoney(value, currency, locale) : valueType === "percent" ? formatRate(value, locale) : formatNumber(value, locale));
   const axis = { tick: { fontSize: 12, fill: "#64748b" }, tickLine: false, axisLine: false } as const;
   return (
     <ChartFigure name={name} height={height} testId="traffic-trend">
@@ -27,8 +27,12 @@ export function TrafficTrend({ name, data, series, valueType, currency, locale, 
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} interval="preserveStartEnd" minTickGap={12} {...axis} />
           <YAxis allowDecimals={valueType !== "integer"} tickFormatter={tick} width={isNarrow ? 60 : 80} {...axis} />
-          <Tooltip labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)} formatter={(value) => full(Number(value))} />
-          <Legend {...legendProps} />
+          <Tooltip
+            separator={TOOLTIP_SEPARATOR}
+            labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}
+            formatter={(value, name) => tooltipEntry(value, String(name), valueType, currency, locale)}
+          />
+          <Legend content={<ChartLegend />} />
           {series.map((line) => (
             <Line
               key={line.key}

@@ -15,7 +15,7 @@ type Props = {
   min?: string;
   max?: string;
   locale: Locale;
-  labels: { open: string; previousMonth: string; nextMonth: string };
+  labels: { open: string; previousMonth: string; nextMonth: string; format: string };
   /** Opens the calendar towards the left: the input sits at the right edge of a phone. */
   alignEnd?: boolean;
   onChange: (value: string) => void;
@@ -64,7 +64,7 @@ export function DateInput({ id, value, min, max, locale, labels, alignEnd = fals
           id={id}
           value={value}
           inputMode="numeric"
-          placeholder="YYYY-MM-DD"
+          placeholder={labels.format}
           onChange={(event) => onChange(event.target.value)}
           onBlur={onBlur}
           className="w-full rounded-l-lg border border-slate-300 bg-white px-3 py-2 text-sm tabular-nums focus:border-brand-500"

@@ -9,7 +9,7 @@ import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { RevenueSparkline } from "@/components/charts/revenue-sparkline";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
-import { formatDateRange, formatMoney, formatNumber, formatRate, localeTag, periodDates, type Locale } from "@/lib/format";
+import { formatDateRange, formatMoney, formatNumber, formatPlural, formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { OverviewKpi, OverviewRow } from "@/lib/reports/overview-kpis";
@@ -46,7 +46,7 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
       case "leadConversion":
         return formatRate(Number(value), locale);
       case "averageSalesCycleDays":
-        return formatDays(Number(value), o.days, locale);
+        return formatPlural(Number(value), o.days, locale);
       default:
         return formatNumber(Number(value), locale);
     }
@@ -87,6 +87,7 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
               data={data.sparkline.map((point) => ({ month: point.month, revenue: Number(point.revenue) }))}
               currency={data.currency}
               locale={locale}
+              label={o.kpis.revenue}
               height={120}
               incompleteMonth={monthOfToday(data.today)}
             />
@@ -96,12 +97,6 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
       </ReportCard>
     </div>
   );
-}
-
-/** "12,5 дня" / "1 day": days with one decimal; the plural rules pick the form for fractions too. */
-function formatDays(days: number, forms: DashboardMessages["overview"]["days"], locale: Locale): string {
-  const form = new Intl.PluralRules(localeTag(locale)).select(days) as keyof typeof forms;
-  return (forms[form] ?? forms.other).replace("{n}", new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(days));
 }
 
 const toneClass = { good: "text-green-700", bad: "text-red-700", neutral: "text-slate-500" } as const;

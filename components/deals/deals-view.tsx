@@ -6,7 +6,7 @@ import { ReportCard } from "@/components/dashboard/report-card";
 import { filterKeys } from "@/components/dashboard/report-query";
 import { ExportMenu } from "@/components/export/export-menu";
 import type { DealListRow, DealSort } from "@/lib/deals/deal-list";
-import { formatDate, formatMoney, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
+import { formatDate, formatMoney, MONEY_DECIMALS, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { bucketKeys, sortKeys } from "./deal-links";
 import { useDeals } from "./use-deals";
@@ -41,7 +41,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
     window.history.replaceState(null, "", `${pathname}?${next.toString()}`);
   };
 
-  const money = (amount: string | null, currency: string) => (amount === null ? t.noRate : formatMoney(amount, currency, locale, 2));
+  const money = (amount: string | null, currency: string) => (amount === null ? t.noRate : formatMoney(amount, currency, locale, MONEY_DECIMALS.record));
   const date = (iso: string | null) => (iso && data ? formatDate(new Date(iso), data.timezone, locale) : "—");
   const header = (key: DealSort | null, label: string, isNumeric = false) => {
     const align = isNumeric ? "text-right" : "text-left";

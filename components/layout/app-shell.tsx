@@ -33,7 +33,7 @@ export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; loca
           </span>
         }
       >
-        <nav className="flex-1 space-y-1 px-3" aria-label="Main">
+        <nav className="flex-1 space-y-1 px-3" aria-label={t.nav.label}>
           {dashboards.filter((key) => key !== "customers" || can(viewer.role, "customers:read")).map((key) => (
             <NavLink key={key} href={hrefOf(key)}>
               {t.nav[key]}

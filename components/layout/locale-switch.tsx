@@ -5,7 +5,8 @@ const labels: Record<Locale, string> = { ru: "RU", en: "EN" };
 
 export function LocaleSwitch({ current }: { current: Locale }) {
   return (
-    <form action={setLocaleAction} className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 text-xs" aria-label="Language / Язык">
+    // Both languages on purpose, and not for translation: whoever cannot read the current one finds the switch.
+    <form action={setLocaleAction} className="inline-flex rounded-lg border border-slate-300 bg-white p-0.5 text-xs" aria-label="Language / Язык" translate="no">
       {(Object.keys(labels) as Locale[]).map((locale) => (
         <button
           key={locale}

@@ -1,7 +1,7 @@
 // Sale notifications: each organisation's Telegram settings and the outbox of messages to send.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./common";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, ts, type RunFailure } from "./common";
 import { organisations } from "./orgs";
 import { deals } from "./crm";
 
@@ -40,6 +40,8 @@ export const notificationOutbox = pgTable(
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
     /** What Telegram (or the network) said; never contains the bot token. */
     lastError: text("last_error"),
+    /** The same as a code with parameters (Telegram's own words in `details`), shown in the admin's language. */
+    lastFailure: jsonb("last_failure").$type<RunFailure>(),
     sentAt: ts("sent_at"),
     createdAt: createdAt(),
   },

@@ -36,3 +36,18 @@ describe("CSV cells", () => {
     expect(csvCell("text", "=1+1", { decimal: "," }, "UTC")).toBe("'=1+1");
   });
 });
+
+describe("one decimals rule for money (docs/glossary.md)", () => {
+  const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+  it("shows a report's figure in whole units and a record's own amount to the kopeck, in the PDF and in Excel", async () => {
+    const { displayCell } = await import("./cells");
+    const { numberFormat } = await import("./xlsx-cells");
+    expect(plain(displayCell("money", "2934789.40", "ru", "KZT", "UTC"))).toBe("2 934 789 ₸");
+    expect(plain(displayCell("amount", "99500.5", "ru", "KZT", "UTC"))).toBe("99 500,50 ₸");
+    expect(numberFormat("money", "KZT", "ru")).toBe('#,##0 "₸"');
+    expect(numberFormat("amount", "USD", "en")).toBe('"$"#,##0.00');
+    // CSV is data for other programs: every amount exact to two decimals
+    expect(csvCell("money", "2934789.4", { decimal: "," }, "UTC")).toBe("2934789,40");
+    expect(csvCell("amount", "99500.5", { decimal: "." }, "UTC")).toBe("99500.50");
+  });
+});

@@ -1,6 +1,6 @@
 // One typed cell, three renderings: the CSV text, the Excel value, the PDF text. Keeping them
 // together is what makes the three files show the same numbers.
-import { formatMoney, formatMonthKey, formatNumber, formatRate, localeTag, type Locale } from "@/lib/format";
+import { formatMoney, formatMonthKey, MONEY_DECIMALS, formatNumber, formatRate, localeTag, type Locale } from "@/lib/format";
 import type { CellType } from "./model";
 
 /** A decimal string or number as a number; null and "" stay empty. */
@@ -78,6 +78,7 @@ export function csvCell(type: CellType, value: unknown, style: CsvNumberStyle, t
     case "integer":
       return String(value);
     case "money":
+    case "amount":
       return decimal(Number(value).toFixed(2));
     case "percent":
       return decimal(String(Math.round(Number(value) * 10000) / 100));
@@ -104,7 +105,9 @@ export function displayCell(type: CellType, value: unknown, locale: Locale, curr
     case "integer":
       return formatNumber(Number(value), locale);
     case "money":
-      return formatMoney(String(value), currency, locale);
+      return formatMoney(String(value), currency, locale, MONEY_DECIMALS.figure);
+    case "amount":
+      return formatMoney(String(value), currency, locale, MONEY_DECIMALS.record);
     case "percent":
       return formatRate(Number(value), locale);
     case "decimal":

@@ -32,7 +32,8 @@ export function csvCellWriter(type: CellType, style: CsvStyle, timeZone: string)
       return (value) => (value === null || value === undefined ? "" : neutraliseFormula(String(value)));
     case "datetime":
       return (value) => (value === null || value === undefined ? "" : localDateTime(value as Instant, timeZone));
-    case "money": {
+    case "money":
+    case "amount": {
       // numeric(18,2) text of up to 15 digits is already what `toFixed(2)` of its number writes.
       const fixed = (value: unknown) => (typeof value === "string" && exactCents.test(value) ? value : Number(value).toFixed(2));
       return style.decimal === ","

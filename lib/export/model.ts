@@ -3,10 +3,11 @@
 import type { Locale } from "@/lib/format";
 
 /**
- * How a cell is typed. money: a decimal string in `currency`; percent: a fraction (0.2345);
+ * How a cell is typed. money: a report's figure, a decimal string in `currency`, shown in whole
+ * units; amount: one record's own amount (a deal's), shown to the kopeck (MONEY_DECIMALS); percent: a fraction (0.2345);
  * decimal: a number with a fraction (days, minutes); month: "YYYY-MM"; datetime: an instant (Date or ISO string) shown in the organisation's zone.
  */
-export type CellType = "text" | "integer" | "money" | "percent" | "decimal" | "month" | "datetime";
+export type CellType = "text" | "integer" | "money" | "amount" | "percent" | "decimal" | "month" | "datetime";
 
 export type Column<R = Record<string, unknown>> = {
   key: string;

@@ -1,6 +1,6 @@
 // Excel's side of a typed cell: the value it stores (numbers as numbers, dates as dates) and the
 // number format it shows them with (₸ ₽ $ money, percentages, dates).
-import type { Locale } from "@/lib/format";
+import { MONEY_DECIMALS, type Locale } from "@/lib/format";
 import { neutraliseFormula, toNumber, wallClockDate, type Instant } from "./cells";
 import type { CellType } from "./model";
 
@@ -14,10 +14,11 @@ const symbols: Record<string, { symbol: string; before: boolean }> = {
   BYN: { symbol: "Br", before: false },
 };
 
-/** `#,##0.00 "₸"`, `"$"#,##0.00`; an unknown currency shows its code after the number. */
-export function moneyFormat(currency: string): string {
+/** `#,##0 "₸"` (a figure), `"$"#,##0.00` (a record's amount); an unknown currency shows its code after the number. */
+export function moneyFormat(currency: string, decimals: number): string {
   const known = symbols[currency] ?? { symbol: currency, before: false };
-  return known.before ? `"${known.symbol}"#,##0.00` : `#,##0.00 "${known.symbol}"`;
+  const number = decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+  return known.before ? `"${known.symbol}"${number}` : `${number} "${known.symbol}"`;
 }
 
 export function numberFormat(type: CellType, currency: string, locale: Locale): string | undefined {
@@ -25,7 +26,9 @@ export function numberFormat(type: CellType, currency: string, locale: Locale): 
     case "integer":
       return "#,##0";
     case "money":
-      return moneyFormat(currency);
+      return moneyFormat(currency, MONEY_DECIMALS.figure);
+    case "amount":
+      return moneyFormat(currency, MONEY_DECIMALS.record);
     case "percent":
       return "0.0%";
     case "decimal":
@@ -46,6 +49,7 @@ export function xlsxValue(type: CellType, value: unknown, timeZone: string): Xls
   switch (type) {
     case "integer":
     case "money":
+    case "amount":
     case "percent":
     case "decimal":
       return toNumber(value);

@@ -1,10 +1,12 @@
 // Texts of the Customers page.
+import type { PluralForms } from "@/lib/format";
+
 const ru = {
   title: "Клиенты",
   intro: "Покупатели магазина: один клиент на телефон (или e-mail), суммы завершённых заказов в базовой валюте.",
   adminsOnly: "Клиенты видны администраторам: у заказов магазина нет ответственного менеджера.",
   category: { new: "Новые", regular: "Постоянные", vip: "VIP", inactive: "Неактивные" },
-  customersCount: "{n} клиентов",
+  customersCount: { one: "{n} клиент", few: "{n} клиента", many: "{n} клиентов", other: "{n} клиента" } as PluralForms,
   revenue: "Выручка",
   top: "Лучшие клиенты по сумме покупок",
   all: "Все клиенты",
@@ -16,6 +18,23 @@ const ru = {
   noName: "без имени",
   orders: "Заказы клиента",
   order: { number: "Номер", date: "Дата", status: "Статус", total: "Сумма", items: "Позиций" },
+  /** The common statuses shops send (lower-cased); any other is the shop's own word, shown as it is. */
+  orderStatus: {
+    new: "Новый",
+    pending: "Ожидает",
+    processing: "В обработке",
+    paid: "Оплачен",
+    shipped: "Отправлен",
+    delivered: "Доставлен",
+    completed: "Завершён",
+    complete: "Завершён",
+    done: "Завершён",
+    finished: "Завершён",
+    cancelled: "Отменён",
+    canceled: "Отменён",
+    refunded: "Возвращён",
+    returned: "Возвращён",
+  } as Record<string, string>,
   close: "Закрыть",
   prev: "← Назад",
   next: "Далее →",
@@ -29,7 +48,7 @@ const ru = {
   rebuild: "Пересчитать всех клиентов",
   rebuilding: "Пересчёт…",
   rebuilt: "Пересчитано клиентов: {n}; привязано заказов: {linked}.",
-  rebuildFailed: "Не удалось пересчитать {n}:",
+  rebuildFailed: "Не удалось пересчитать клиентов: {n}.",
   rules: "Постоянный — от 3 завершённых заказов, VIP — от 10 или от порога суммы, неактивный — без заказов дольше заданного срока, остальные — новые.",
 };
 
@@ -40,7 +59,7 @@ const en: CustomersMessages = {
   intro: "Shop buyers: one customer per phone (or e-mail), completed orders summed in the base currency.",
   adminsOnly: "Customers are visible to admins: shop orders have no responsible manager.",
   category: { new: "New", regular: "Regular", vip: "VIP", inactive: "Inactive" },
-  customersCount: "{n} customers",
+  customersCount: { one: "{n} customer", other: "{n} customers" },
   revenue: "Revenue",
   top: "Top customers by lifetime value",
   all: "All customers",
@@ -52,6 +71,22 @@ const en: CustomersMessages = {
   noName: "no name",
   orders: "Order history",
   order: { number: "Number", date: "Date", status: "Status", total: "Total", items: "Items" },
+  orderStatus: {
+    new: "New",
+    pending: "Pending",
+    processing: "Processing",
+    paid: "Paid",
+    shipped: "Shipped",
+    delivered: "Delivered",
+    completed: "Completed",
+    complete: "Completed",
+    done: "Completed",
+    finished: "Completed",
+    cancelled: "Cancelled",
+    canceled: "Cancelled",
+    refunded: "Refunded",
+    returned: "Returned",
+  },
   close: "Close",
   prev: "← Back",
   next: "Next →",
@@ -65,7 +100,7 @@ const en: CustomersMessages = {
   rebuild: "Recompute all customers",
   rebuilding: "Recomputing…",
   rebuilt: "Customers recomputed: {n}; orders linked: {linked}.",
-  rebuildFailed: "{n} could not be recomputed:",
+  rebuildFailed: "Customers that could not be recomputed: {n}.",
   rules: "Regular from 3 completed orders, VIP from 10 or from the total threshold, inactive after the set number of days without an order, everyone else new.",
 };
 

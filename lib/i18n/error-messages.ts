@@ -119,6 +119,13 @@ const ru: ErrorTexts = {
     spend_duplicate_row: "Повторяет строку {line}: та же команда, день, источник, кампания и валюта.",
 
     bot_token_required: "Чтобы включить уведомления, задайте токен бота.",
+    notification_deal_deleted: "Сделка удалена — ничего не отправлено.",
+    notification_deal_not_won: "Сделка больше не выиграна — ничего не отправлено.",
+    notification_disabled: "Уведомления выключены — ничего не отправлено.",
+    notification_no_token: "Токен бота не задан.",
+    notification_token_unreadable: "Сохранённый токен бота не читается (ENCRYPTION_KEY не задан или изменён) — задайте токен заново.",
+    notification_no_chat: "Нет чата: [у команды «{team}» нет своего чата Telegram, и ]резервный чат не задан.",
+    notification_telegram_failed: "Telegram не принял сообщение ({status}).",
   },
 };
 
@@ -235,6 +242,13 @@ const en: ErrorTexts = {
     spend_duplicate_row: "Repeats line {line}: the same team, day, source, campaign and currency.",
 
     bot_token_required: "Set a bot token to turn notifications on.",
+    notification_deal_deleted: "The deal was deleted; nothing was sent.",
+    notification_deal_not_won: "The deal is no longer won; nothing was sent.",
+    notification_disabled: "Notifications are turned off; nothing was sent.",
+    notification_no_token: "No bot token is set.",
+    notification_token_unreadable: "The stored bot token cannot be read (ENCRYPTION_KEY is unset or was changed); set the token again.",
+    notification_no_chat: "No chat: [the team «{team}» has no Telegram chat and ]no fallback chat is set.",
+    notification_telegram_failed: "Telegram did not take the message ({status}).",
   },
 };
 

@@ -9,6 +9,10 @@ describe("traffic messages", () => {
     const en = Object.fromEntries(flat(trafficMessages.en));
     const ru = flat(trafficMessages.ru);
     expect(ru.length).toBeGreaterThan(50);
-    for (const [path, text] of ru) expect(places(en[path]), path).toEqual(places(text));
+    for (const [path, text] of ru) {
+      // Plural forms: English has no "few" or "many" (formatPlural falls back to "other").
+      if (!(path in en) && /\.(few|many)$/.test(path)) continue;
+      expect(places(en[path]), path).toEqual(places(text));
+    }
   });
 });

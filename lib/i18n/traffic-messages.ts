@@ -1,6 +1,6 @@
 // Texts of the traffic-team, rule and ad-spend admin pages (/admin/traffic-teams, /admin/ad-spend).
 // English has every key Russian has; "{name}" marks a value filled in with `fill` from admin-messages.
-import type { Locale } from "@/lib/format";
+import type { Locale, PluralForms } from "@/lib/format";
 
 const ru = {
   teamsLink: "Команды трафика",
@@ -95,7 +95,7 @@ const ru = {
     file: "Файл CSV",
     check: "Проверить файл",
     checking: "Проверяем…",
-    import: "Импортировать {count} строк",
+    import: { one: "Импортировать {n} строку", few: "Импортировать {n} строки", many: "Импортировать {n} строк", other: "Импортировать {n} строки" } as PluralForms,
     importing: "Импортируем…",
     imported: "Импортировано строк: {count} (новых {inserted}, заменено {updated}).",
     rowErrors: "Ошибки в строках — исправьте файл, ничего не импортировано:",
@@ -229,7 +229,7 @@ const en: TrafficMessages = {
     file: "CSV file",
     check: "Check the file",
     checking: "Checking…",
-    import: "Import {count} rows",
+    import: { one: "Import {n} row", other: "Import {n} rows" },
     importing: "Importing…",
     imported: "Imported {count} rows ({inserted} new, {updated} replaced).",
     rowErrors: "Errors in rows — fix the file; nothing was imported:",

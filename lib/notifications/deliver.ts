@@ -4,7 +4,7 @@
 // records its outcome. Several instances drain side by side; a process killed mid-send leaves its
 // rows to come due again when the lease ends (at least once, like Telegram's own delivery).
 import { eq, inArray, sql } from "drizzle-orm";
-import { notificationOutbox } from "@/db/schema";
+import { notificationOutbox, type RunFailure } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { selectRows } from "@/db/migrate";
 import { isLastAttempt, retryDelayMs } from "@/lib/ingest/process/backoff";
@@ -31,7 +31,8 @@ const DEFAULT_BATCH = 10;
 type Claimed = { id: string; orgId: string; dealId: string; attempts: number };
 type Outcome =
   | { status: "sent"; chatId: string }
-  | { status: "failed" | "dead"; chatId: string | null; error: string; retryAt?: Date; isFloodWait?: boolean }
+  // error: the English text for logs and the API; failure: the same as a code, for the admin's language
+  | { status: "failed" | "dead"; chatId: string | null; error: string; failure: RunFailure; retryAt?: Date; isFloodWait?: boolean }
   | { status: "postponed"; retryAt: Date };
 
 export async function drainNotifications(db: Db, options: DeliverOptions = {}): Promise<DeliverResult> {
@@ -80,26 +81,28 @@ async function claimDue(db: Db, now: Date, options: DeliverOptions): Promise<Cla
 }
 
 async function deliverOne(row: Claimed, deal: DealForMessage | undefined, settings: SendingSettings, now: Date, telegram?: TelegramOptions): Promise<Outcome> {
-  const dead = (error: string, chatId: string | null = null): Outcome => ({ status: "dead", chatId, error });
-  if (!deal || deal.isDeleted) return dead("The deal was deleted; nothing was sent");
-  if (!deal.isWon) return dead("The deal is no longer won; nothing was sent");
-  if (!settings.isEnabled) return dead("Notifications are turned off; nothing was sent");
-  if (!settings.token) return dead(settings.tokenProblem ?? "No bot token is set");
+  const dead = (error: string, failure: RunFailure, chatId: string | null = null): Outcome => ({ status: "dead", chatId, error, failure });
+  if (!deal || deal.isDeleted) return dead("The deal was deleted; nothing was sent", { code: "notification_deal_deleted" });
+  if (!deal.isWon) return dead("The deal is no longer won; nothing was sent", { code: "notification_deal_not_won" });
+  if (!settings.isEnabled) return dead("Notifications are turned off; nothing was sent", { code: "notification_disabled" });
+  if (!settings.token) return dead(settings.tokenProblem ?? "No bot token is set", { code: settings.tokenProblemCode ?? "notification_no_token" });
   const chatId = deal.teamChatId ?? settings.fallbackChatId;
   if (!chatId) {
     return dead(
       deal.teamName
         ? `No chat: the team «${deal.teamName}» has no Telegram chat and no fallback chat is set`
         : "No chat: the deal has no traffic team and no fallback chat is set",
+      { code: "notification_no_chat", ...(deal.teamName ? { params: { team: deal.teamName } } : {}) },
     );
   }
   const text = renderSaleMessage(settings.template, deal, deal.locale);
   const result = await sendTelegramMessage({ token: settings.token, chatId, text }, telegram);
   if (result.ok) return { status: "sent", chatId };
   const error = `Telegram ${result.status ?? "unreachable"}: ${result.description}`;
-  if (!result.retryable || isLastAttempt(row.attempts)) return dead(error, chatId);
+  const failure: RunFailure = { code: "notification_telegram_failed", params: { status: result.status ?? "—" }, details: result.description };
+  if (!result.retryable || isLastAttempt(row.attempts)) return dead(error, failure, chatId);
   const delayMs = result.retryAfterSeconds !== null ? result.retryAfterSeconds * 1000 : retryDelayMs(row.attempts);
-  return { status: "failed", chatId, error, retryAt: new Date(now.getTime() + delayMs), isFloodWait: result.status === 429 };
+  return { status: "failed", chatId, error, failure, retryAt: new Date(now.getTime() + delayMs), isFloodWait: result.status === 429 };
 }
 
 function record(db: Db, row: Claimed, outcome: Outcome, now: Date) {
@@ -109,11 +112,11 @@ function record(db: Db, row: Claimed, outcome: Outcome, now: Date) {
     return db.update(notificationOutbox).set({ attempts: row.attempts - 1, nextAttemptAt: outcome.retryAt }).where(where);
   }
   if (outcome.status === "sent") {
-    return db.update(notificationOutbox).set({ status: "sent", chatId: outcome.chatId, sentAt: now, lastError: null }).where(where);
+    return db.update(notificationOutbox).set({ status: "sent", chatId: outcome.chatId, sentAt: now, lastError: null, lastFailure: null }).where(where);
   }
   return db
     .update(notificationOutbox)
-    .set({ status: outcome.status, chatId: outcome.chatId, lastError: outcome.error, nextAttemptAt: outcome.retryAt ?? now })
+    .set({ status: outcome.status, chatId: outcome.chatId, lastError: outcome.error, lastFailure: outcome.failure, nextAttemptAt: outcome.retryAt ?? now })
     .where(where);
 }
 

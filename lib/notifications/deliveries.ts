@@ -1,6 +1,6 @@
 // The admin page's view of the outbox: the latest messages with their deal and team, and counts.
 import { and, count, desc, eq, inArray } from "drizzle-orm";
-import { deals, notificationOutbox, trafficTeams } from "@/db/schema";
+import { deals, notificationOutbox, trafficTeams, type RunFailure } from "@/db/schema";
 import type { Db } from "@/db/types";
 
 export const DELIVERY_STATUSES = ["pending", "failed", "dead", "sent"] as const;
@@ -16,6 +16,7 @@ export type DeliveryRow = {
   status: DeliveryStatus;
   attempts: number;
   lastError: string | null;
+  lastFailure: RunFailure | null;
   nextAttemptAt: Date;
   sentAt: Date | null;
   createdAt: Date;
@@ -33,6 +34,7 @@ export async function listDeliveries(db: Db, orgId: string, options: { statuses?
       status: notificationOutbox.status,
       attempts: notificationOutbox.attempts,
       lastError: notificationOutbox.lastError,
+      lastFailure: notificationOutbox.lastFailure,
       nextAttemptAt: notificationOutbox.nextAttemptAt,
       sentAt: notificationOutbox.sentAt,
       createdAt: notificationOutbox.createdAt,

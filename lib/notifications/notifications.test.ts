@@ -134,6 +134,7 @@ describe("a won deal", () => {
     expect(await drainNotifications(testDb.db, { orgId: lonely.f.org.id, telegram: { baseUrl: telegram.baseUrl } })).toMatchObject({ sent: 0, dead: 1 });
     const [row] = await outboxOf("NOWHERE", lonely);
     expect(row).toMatchObject({ status: "dead", attempts: 1, lastError: "No chat: the team «Muha» has no Telegram chat and no fallback chat is set" });
+    expect(row.lastFailure).toEqual({ code: "notification_no_chat", params: { team: "Muha" } });
   });
 
   it("written inside a caller's transaction (an inbox event, a sync chunk) is sent once that transaction commits", async () => {
@@ -216,6 +217,8 @@ describe("delivery", () => {
     await apply({ externalId: "BADCHAT" });
     let [row] = await outboxOf("BADCHAT");
     expect(row).toMatchObject({ status: "dead", attempts: 1, chatId: "-1003", lastError: "Telegram 400: Bad Request: chat not found" });
+    // the same as a code for the admin's language, Telegram's words beside
+    expect(row.lastFailure).toEqual({ code: "notification_telegram_failed", params: { status: 400 }, details: "Bad Request: chat not found" });
 
     // The admin fixes the chat and presses "Retry": a fresh set of attempts, sent to the new chat.
     await testDb.db.update(trafficTeams).set({ telegramChatId: CHATS.kenesary }).where(eq(trafficTeams.id, main.teams.kenesary.id));

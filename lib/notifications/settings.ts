@@ -47,19 +47,29 @@ export async function saveNotificationSettings(db: Db, viewer: Viewer, input: No
 }
 
 /** What the worker needs to send: the decrypted token (or why it cannot be had) and the fallback chat. */
-export type SendingSettings = { isEnabled: boolean; token: string | null; tokenProblem: string | null; fallbackChatId: string | null; template: string | null };
+/** tokenProblemCode: the same problem as an error code, for the delivery's stored failure. */
+export type SendingSettings = {
+  isEnabled: boolean;
+  token: string | null;
+  tokenProblem: string | null;
+  tokenProblemCode: "notification_no_token" | "notification_token_unreadable" | null;
+  fallbackChatId: string | null;
+  template: string | null;
+};
 
 export async function loadSendingSettings(db: Db, orgId: string): Promise<SendingSettings> {
   const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.orgId, orgId));
-  if (!row) return { isEnabled: false, token: null, tokenProblem: "No bot token is set", fallbackChatId: null, template: null };
+  if (!row) return { isEnabled: false, token: null, tokenProblem: "No bot token is set", tokenProblemCode: "notification_no_token", fallbackChatId: null, template: null };
   let token: string | null = null;
   let tokenProblem: string | null = row.botTokenEncrypted ? null : "No bot token is set";
+  let tokenProblemCode: SendingSettings["tokenProblemCode"] = row.botTokenEncrypted ? null : "notification_no_token";
   if (row.botTokenEncrypted) {
     try {
       token = decryptText(row.botTokenEncrypted);
     } catch {
       tokenProblem = "The stored bot token cannot be read (ENCRYPTION_KEY is unset or was changed); set the token again";
+      tokenProblemCode = "notification_token_unreadable";
     }
   }
-  return { isEnabled: row.isEnabled, token, tokenProblem, fallbackChatId: row.fallbackChatId, template: row.template };
+  return { isEnabled: row.isEnabled, token, tokenProblem, tokenProblemCode, fallbackChatId: row.fallbackChatId, template: row.template };
 }

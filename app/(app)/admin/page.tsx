@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
 import { requirePermission } from "@/lib/auth/session";
@@ -9,8 +8,9 @@ import { ratesAdminLink } from "@/lib/i18n/rates-messages";
 import { webhooksAdminLink } from "@/lib/i18n/webhooks-messages";
 import { adSpendAdminLink, trafficTeamsAdminLink } from "@/lib/i18n/traffic-messages";
 import { notificationsAdminLink } from "@/lib/i18n/notifications-messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Admin" };
+export const generateMetadata = pageTitle("admin");
 
 export default async function AdminPage() {
   const viewer = await requirePermission("users:manage");

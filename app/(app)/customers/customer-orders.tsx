@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/card";
-import { formatDate, formatMoney, type Locale } from "@/lib/format";
+import { formatPhone } from "@/lib/contact-details";
+import { formatDate, formatMoney, MONEY_DECIMALS, formatNumber, type Locale } from "@/lib/format";
 import type { getCustomer } from "@/lib/customers/queries";
 import type { CustomersMessages } from "@/lib/i18n/customers-messages";
 import { tableScroll } from "@/components/ui/table-scroll";
@@ -10,10 +11,10 @@ type Props = { detail: Awaited<ReturnType<typeof getCustomer>>; closeHref: strin
 export function CustomerOrders({ detail, closeHref, t, locale, timeZone }: Props) {
   const { customer, orders } = detail;
   return (
-    <Card title={`${t.orders}: ${customer.name ?? customer.phone ?? customer.email ?? t.noName}`}>
+    <Card title={`${t.orders}: ${customer.name ?? (customer.phone && formatPhone(customer.phone)) ?? customer.email ?? t.noName}`}>
       <div className="text-sm" data-testid="customer-orders">
         <p className="mb-2 text-slate-500">
-          {[customer.phone, customer.email, t.category[customer.category]].filter(Boolean).join(" · ")}{" "}
+          {[customer.phone && formatPhone(customer.phone), customer.email, t.category[customer.category]].filter(Boolean).join(" · ")}{" "}
           <a href={closeHref} className="float-right hover:text-slate-800">
             {t.close}
           </a>
@@ -34,9 +35,11 @@ export function CustomerOrders({ detail, closeHref, t, locale, timeZone }: Props
                 <tr key={order.id} data-testid="customer-order">
                   <td className="px-2 py-2">{order.number ?? "—"}</td>
                   <td className="px-2 py-2">{formatDate(order.createdAt, timeZone, locale)}</td>
-                  <td className="px-2 py-2">{order.status}</td>
-                  <td className="px-2 py-2 tabular-nums">{formatMoney(order.total, order.currency, locale, 2)}</td>
-                  <td className="px-2 py-2 tabular-nums">{order.items.length}</td>
+                  <td className="px-2 py-2" translate={Object.hasOwn(t.orderStatus, order.status.toLowerCase()) ? undefined : "no"}>
+                    {t.orderStatus[order.status.toLowerCase()] ?? order.status}
+                  </td>
+                  <td className="px-2 py-2 tabular-nums">{formatMoney(order.total, order.currency, locale, MONEY_DECIMALS.record)}</td>
+                  <td className="px-2 py-2 tabular-nums">{formatNumber(order.items.length, locale)}</td>
                 </tr>
               ))}
             </tbody>

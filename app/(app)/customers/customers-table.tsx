@@ -1,3 +1,4 @@
+import { formatPhone } from "@/lib/contact-details";
 import { formatDate, formatMoney, formatNumber, type Locale } from "@/lib/format";
 import type { CustomersMessages } from "@/lib/i18n/customers-messages";
 import type { topCustomers } from "@/lib/customers/queries";
@@ -30,7 +31,7 @@ export function CustomersTable({ rows, openHref, t, locale, currency, timeZone, 
                   {row.name ?? t.noName}
                 </a>
               </td>
-              <td className="whitespace-nowrap px-2 py-2 tabular-nums">{row.phone ?? "—"}</td>
+              <td className="whitespace-nowrap px-2 py-2 tabular-nums">{row.phone ? formatPhone(row.phone) : "—"}</td>
               <td className="px-2 py-2">{row.email ?? "—"}</td>
               <td className="px-2 py-2 tabular-nums">{formatNumber(row.orderCount, locale)}</td>
               <td className="px-2 py-2 tabular-nums">{formatNumber(row.completedOrderCount, locale)}</td>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { StatCard } from "@/components/ui/stat-card";
 import { getDb } from "@/db/client";
@@ -8,15 +7,16 @@ import { CUSTOMERS_ACTION } from "@/lib/customers/access";
 import { CUSTOMER_CATEGORIES, CUSTOMERS_PAGE_SIZE, customerListSchema, customersByCategory, getCustomer, listCustomers, topCustomers, type CustomerListFilters } from "@/lib/customers/queries";
 import { getCustomerSettings } from "@/lib/customers/settings";
 import { NotFoundError } from "@/lib/errors";
-import { formatMoney } from "@/lib/format";
+import { formatMoney, formatNumber, formatPlural } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
 import { customersMessages } from "@/lib/i18n/customers-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { CustomerOrders } from "./customer-orders";
 import { CustomersTable } from "./customers-table";
 import { CustomerSettingsForm } from "./settings-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Customers" };
+export const generateMetadata = pageTitle("customers");
 export const dynamic = "force-dynamic";
 
 type Search = Record<string, string | string[] | undefined>;
@@ -61,7 +61,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             key={row.category}
             testId={`category-${row.category}`}
             label={t.category[row.category]}
-            value={fill(t.customersCount, { n: row.customers })}
+            value={formatPlural(row.customers, t.customersCount, locale)}
             detail={`${t.revenue}: ${formatMoney(row.revenue, currency, locale)}`}
           />
         ))}
@@ -88,12 +88,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         <CustomersTable rows={list.rows} openHref={(id) => href({ customer: id })} t={t} locale={locale} currency={currency} timeZone={tz} testId="customers-table" />
         <nav className="mt-4 flex items-center justify-between text-sm text-slate-600">
           {filters.page > 1 ? <a href={href({ page: filters.page - 1 })}>{t.prev}</a> : <span />}
-          <span>{fill(t.page, { page: filters.page, pages })}</span>
+          <span>{fill(t.page, { page: formatNumber(filters.page, locale), pages: formatNumber(pages, locale) })}</span>
           {filters.page < pages ? <a href={href({ page: filters.page + 1 })}>{t.next}</a> : <span />}
         </nav>
       </Card>
       <Card title={t.settings}>
-        <CustomerSettingsForm values={settings} t={t} />
+        <CustomerSettingsForm values={settings} t={t} locale={locale} />
       </Card>
     </div>
   );

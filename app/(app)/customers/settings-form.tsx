@@ -1,14 +1,16 @@
 "use client";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { formatNumber, type Locale } from "@/lib/format";
+import { formatPhone } from "@/lib/contact-details";
 import { fill } from "@/lib/i18n/fill";
 import type { CustomersMessages } from "@/lib/i18n/customers-messages";
 import { rebuildCustomersAction, saveCustomerSettingsAction, type RebuildState, type SettingsState } from "./actions";
 
-type Props = { values: { vipTotalThreshold: string; inactiveDays: number }; t: CustomersMessages };
+type Props = { values: { vipTotalThreshold: string; inactiveDays: number }; t: CustomersMessages; locale: Locale };
 
 /** The admin's thresholds and the "recompute everyone" button with its report. */
-export function CustomerSettingsForm({ values, t }: Props) {
+export function CustomerSettingsForm({ values, t, locale }: Props) {
   const [saved, save, saving] = useActionState<SettingsState, FormData>(saveCustomerSettingsAction, { status: "idle" });
   const [rebuilt, rebuild, rebuilding] = useActionState<RebuildState>(rebuildCustomersAction, { status: "idle" });
   return (
@@ -36,14 +38,14 @@ export function CustomerSettingsForm({ values, t }: Props) {
       </form>
       {rebuilt.status === "done" ? (
         <div data-testid="rebuild-report">
-          <p>{fill(t.rebuilt, { n: rebuilt.report.customers, linked: rebuilt.report.linkedOrders })}</p>
+          <p>{fill(t.rebuilt, { n: formatNumber(rebuilt.report.customers, locale), linked: formatNumber(rebuilt.report.linkedOrders, locale) })}</p>
           {rebuilt.report.failed.length > 0 ? (
             <>
-              <p className="text-red-700">{fill(t.rebuildFailed, { n: rebuilt.report.failed.length })}</p>
+              <p className="text-red-700">{fill(t.rebuildFailed, { n: formatNumber(rebuilt.report.failed.length, locale) })}</p>
               <ul className="list-disc pl-5 text-xs text-red-700">
                 {rebuilt.report.failed.slice(0, 50).map((f) => (
                   <li key={f.customerId}>
-                    {f.phone ?? f.email ?? f.customerId}: {f.error}
+                    {(f.phone && formatPhone(f.phone)) ?? f.email ?? f.customerId}: {f.error}
                   </li>
                 ))}
               </ul>

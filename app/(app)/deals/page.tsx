@@ -1,8 +1,8 @@
-import type { Metadata } from "next";
 import { DashboardPage, type SearchParams } from "@/components/dashboard/dashboard-page";
 import { DealsView } from "@/components/deals/deals-view";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Deals" };
+export const generateMetadata = pageTitle("deals");
 
 // The deals behind a bar, a stage or a card: filters, bucket and sort all live in the URL.
 export default function Page({ searchParams }: { searchParams: SearchParams }) {

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
 import { loadInitialReport } from "@/components/dashboard/load-report";
 import { getDb } from "@/db/client";
 import { getFilterOptions } from "@/lib/reports/filter-options";
 import { LeadsClient } from "./leads-client";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Leads" };
+export const generateMetadata = pageTitle("leads");
 
 export default function Page({ searchParams }: { searchParams: SearchParams }) {
   return (

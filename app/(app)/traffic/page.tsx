@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
 import { loadInitialReport } from "@/components/dashboard/load-report";
 import { getDb } from "@/db/client";
 import { getFilterOptions } from "@/lib/reports/filter-options";
 import { TrafficClient } from "./traffic-client";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Traffic" };
+export const generateMetadata = pageTitle("traffic");
 
 export default function Page({ searchParams }: { searchParams: SearchParams }) {
   return (

@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LocaleSwitch } from "@/components/layout/locale-switch";
 import { getViewer } from "@/lib/auth/session";
 import { getMessages } from "@/lib/i18n/locale";
 import { LoginForm } from "./login-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = pageTitle("signIn");
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   if (await getViewer()) redirect("/");

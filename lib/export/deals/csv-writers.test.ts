@@ -39,6 +39,7 @@ describe("the per-column cell writers", () => {
   const values: Record<CellType, unknown[]> = {
     text: [null, undefined, "", "Deal", "=1+1", "-5", "+7 701", "@home", "\tx", 42],
     money: [null, "", "0", "0.00", "1234.50", "-0.05", "600.5", "9999999999999.99", "12345678901234567.89", 1234.5, "7"],
+    amount: [null, "", "0.00", "1234.50", "-0.05", "600.5", 1234.5],
     datetime: [null, "2025-01-31T20:30:00.000Z", "2025-03-30T00:59:59.999Z", "1999-12-31T23:59:00.000Z", new Date("2025-06-01T12:00:00Z"), Date.UTC(2025, 0, 1)],
     integer: [null, 0, 12, "13"],
     percent: [null, 0.2345, 1],

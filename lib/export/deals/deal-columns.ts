@@ -13,9 +13,9 @@ export function dealColumns(t: ExportMessages): Column<DealListRow>[] {
     { key: "stageName", header: c.stageName, type: "text", value: (row) => row.stageName },
     { key: "semantic", header: c.semantic, type: "text", value: (row) => t.semantic[row.semantic] },
     // The deal's own amount, formatted in its own currency (a $ deal in a ₸ company stays in $).
-    { key: "amount", header: c.amount, type: "money", value: (row) => row.amount, currency: (row) => row.currency },
+    { key: "amount", header: c.amount, type: "amount", value: (row) => row.amount, currency: (row) => row.currency },
     { key: "currency", header: c.currency, type: "text", value: (row) => row.currency },
-    { key: "baseAmount", header: c.baseAmount, type: "money", value: (row) => row.baseAmount },
+    { key: "baseAmount", header: c.baseAmount, type: "amount", value: (row) => row.baseAmount },
     { key: "createdAt", header: c.createdAt, type: "datetime", value: (row) => row.createdAt },
     { key: "closedAt", header: c.closedAt, type: "datetime", value: (row) => row.closedAt },
     { key: "sourceName", header: c.sourceName, type: "text", value: (row) => row.sourceName },

@@ -79,6 +79,7 @@ function csvField(column: Column<DealListRow>, t: ExportMessages, baseAmount: SQ
     case "text":
       return textCell(value);
     case "money":
+    case "amount":
       return moneyCell(value, style);
     case "datetime":
       return dateTimeCell(value, timeZone);

@@ -16,7 +16,7 @@ function fieldWriters(columns: Column<DealListRow>[], style: CsvStyle, timeZone:
     if (typeof column.type === "function") return (row) => quote(csvCell(cellTypeOf(column, row), column.value(row), style, timeZone));
     const write = csvCellWriter(column.type, style, timeZone);
     const value = column.value;
-    const plain = column.type === "datetime" || (column.type === "money" && style.decimal !== style.delimiter);
+    const plain = column.type === "datetime" || ((column.type === "money" || column.type === "amount") && style.decimal !== style.delimiter);
     return plain ? (row) => write(value(row)) : (row) => quote(write(value(row)));
   });
 }

@@ -54,7 +54,7 @@ export function dealsXlsxStream(
     const amountFormats = new Map<string, string>();
     const amountFormat = (currency: string) => {
       let format = amountFormats.get(currency);
-      if (!format) amountFormats.set(currency, (format = numberFormat("money", currency, doc.locale)!));
+      if (!format) amountFormats.set(currency, (format = numberFormat("amount", currency, doc.locale)!));
       return format;
     };
     const renderRow = xlsxRowRenderer<DealListRow>(registryOf(workbook), columns.length, (index, deal) =>

@@ -68,7 +68,7 @@ async function exceljsWorkbook(): Promise<Buffer> {
   const amount = columns.findIndex((column) => column.currency);
   for (const deal of deals) {
     const row = sheet.addRow(columns.map((column) => xlsxValue(cellTypeOf(column, deal), column.value(deal), doc.timezone)));
-    row.getCell(amount + 1).numFmt = numberFormat("money", deal.currency, doc.locale)!;
+    row.getCell(amount + 1).numFmt = numberFormat("amount", deal.currency, doc.locale)!;
     row.commit();
   }
   sheet.commit();

@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { SpendCheck, SpendImport } from "@/lib/ad-spend/import";
 import { callApi } from "@/lib/api/call-api";
-import type { Locale } from "@/lib/format";
+import { formatNumber, formatPlural, type Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
 import { describeError } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
@@ -46,7 +46,7 @@ export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: 
         </Button>
         {preview && preview.errors.length === 0 && !run.isSuccess ? (
           <Button type="button" disabled={run.isPending} onClick={() => text && run.mutate(text)}>
-            {run.isPending ? t.importing : fill(t.import, { count: preview.rows.length })}
+            {run.isPending ? t.importing : formatPlural(preview.rows.length, t.import, locale)}
           </Button>
         ) : null}
       </div>
@@ -54,7 +54,7 @@ export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: 
       {run.error ? <Alert tone="error">{describeError(run.error, locale)}</Alert> : null}
       {run.data ? (
         <Alert tone="success">
-          <span data-testid="spend-imported">{fill(t.imported, { count: run.data.imported, inserted: run.data.inserted, updated: run.data.updated })}</span>
+          <span data-testid="spend-imported">{fill(t.imported, { count: formatNumber(run.data.imported, locale), inserted: formatNumber(run.data.inserted, locale), updated: formatNumber(run.data.updated, locale) })}</span>
         </Alert>
       ) : null}
       {preview && preview.errors.length > 0 ? (

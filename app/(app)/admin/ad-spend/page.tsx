@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -6,7 +5,7 @@ import { spendQuerySchema } from "@/lib/ad-spend/schemas";
 import { listSpend, listTeamRefs } from "@/lib/ad-spend/store";
 import { requirePermission } from "@/lib/auth/session";
 import Link from "next/link";
-import { formatMoney, formatNumber } from "@/lib/format";
+import { formatMoney, MONEY_DECIMALS, formatNumber } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { trafficMessages } from "@/lib/i18n/traffic-messages";
@@ -14,8 +13,9 @@ import { CsvImport } from "./csv-import";
 import { DeleteSpendButton } from "./delete-spend-button";
 import { SpendForm } from "./spend-form";
 import { tableScroll } from "@/components/ui/table-scroll";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Ad spend" };
+export const generateMetadata = pageTitle("adSpend");
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
@@ -89,7 +89,7 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
                     <td>{row.teamName}</td>
                     <td className="font-mono text-xs">{row.utmSource || "—"}</td>
                     <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>
-                    <td className="text-right tabular-nums">{formatMoney(row.amount, row.currency, locale, 2)}</td>
+                    <td className="text-right tabular-nums">{formatMoney(row.amount, row.currency, locale, MONEY_DECIMALS.record)}</td>
                     <td className="text-right">
                       <DeleteSpendButton id={row.id} label={t.delete} failedText={t.deleteFailed} locale={locale} />
                     </td>
@@ -102,7 +102,7 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
                     <td className="py-1" colSpan={4}>
                       {t.total}, {total.currency}
                     </td>
-                    <td className="text-right tabular-nums">{formatMoney(total.amount, total.currency, locale, 2)}</td>
+                    <td className="text-right tabular-nums">{formatMoney(total.amount, total.currency, locale, MONEY_DECIMALS.record)}</td>
                     <td />
                   </tr>
                 ))}

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { asc, eq } from "drizzle-orm";
 import { PageHeader } from "@/components/admin/page-header";
@@ -15,8 +14,9 @@ import { retryDeliveryAction } from "./actions";
 import { DeliveriesTable } from "./deliveries-table";
 import { NotificationSettingsForm } from "./settings-form";
 import { TestMessageForm } from "./test-message-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Notifications" };
+export const generateMetadata = pageTitle("notifications");
 export const dynamic = "force-dynamic";
 
 export default async function NotificationsPage() {

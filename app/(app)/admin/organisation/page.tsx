@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -8,8 +7,9 @@ import { resolveLocale } from "@/lib/i18n/locale";
 import { getOrgSettings } from "@/lib/org/settings";
 import { countryOptions, currencyOptions, timeZoneOptions } from "./options";
 import { OrgSettingsForm } from "./org-settings-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Organisation" };
+export const generateMetadata = pageTitle("organisation");
 
 export default async function OrganisationPage() {
   const viewer = await requirePermission("org:update");

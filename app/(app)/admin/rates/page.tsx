@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card } from "@/components/ui/card";
@@ -12,8 +11,9 @@ import { listRates } from "@/lib/rates/rates";
 import { DeleteRateButton } from "./delete-rate-button";
 import { RateForm } from "./rate-form";
 import { tableScroll } from "@/components/ui/table-scroll";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Exchange rates" };
+export const generateMetadata = pageTitle("rates");
 
 const PAGE_SIZE = 50;
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { PageHeader } from "@/components/admin/page-header";
 import { getDb } from "@/db/client";
@@ -9,8 +8,9 @@ import { sourcesMessages } from "@/lib/i18n/sources-messages";
 import { requestOrigin } from "@/lib/sources/inbound-url";
 import { listSources } from "@/lib/sources/manage-sources";
 import { SourcesClient } from "./sources-client";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Sources" };
+export const generateMetadata = pageTitle("sources");
 export const dynamic = "force-dynamic";
 
 export default async function SourcesPage() {

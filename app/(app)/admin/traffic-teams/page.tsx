@@ -1,11 +1,11 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { requirePermission } from "@/lib/auth/session";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import { TrafficTeamsClient } from "./traffic-teams-client";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Traffic teams" };
+export const generateMetadata = pageTitle("trafficTeams");
 
 export default async function TrafficTeamsPage() {
   const viewer = await requirePermission("rules:manage");

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { PageHeader } from "@/components/admin/page-header";
 import { UsersTable } from "@/components/admin/users-table";
 import { Card } from "@/components/ui/card";
@@ -11,8 +10,9 @@ import { listDepartments } from "@/lib/users/departments";
 import { listUsers } from "@/lib/users/list-users";
 import { CreateDepartmentForm } from "./create-department-form";
 import { InviteUserForm } from "./invite-user-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Users" };
+export const generateMetadata = pageTitle("users");
 
 export default async function UsersPage() {
   const viewer = await requirePermission("users:manage");

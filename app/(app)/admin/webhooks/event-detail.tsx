@@ -18,7 +18,9 @@ export function EventDetail({ detail, closeHref, t, locale, timeZone }: Props) {
         <div className="flex flex-wrap items-center gap-3">
           <StatusBadge status={event.status} t={t} />
           <span>{detail.sourceName}</span>
-          <span className="font-mono">{event.eventType ?? "—"}</span>
+          <span className="font-mono" translate="no">
+            {event.eventType ?? "—"}
+          </span>
           <span>{formatDateTime(event.receivedAt, timeZone, locale)}</span>
           {event.processedAt ? (
             <span className="text-slate-500">

@@ -27,7 +27,9 @@ export function EventsTable({ rows, openHref, t, locale, timeZone }: Props) {
               <td className="px-2 py-2 tabular-nums">{row.id}</td>
               <td className="whitespace-nowrap px-2 py-2">{formatDateTime(row.receivedAt, timeZone, locale)}</td>
               <td className="px-2 py-2">{row.sourceName}</td>
-              <td className="px-2 py-2 font-mono text-xs">{row.eventType ?? "—"}</td>
+              <td className="px-2 py-2 font-mono text-xs" translate="no">
+                {row.eventType ?? "—"}
+              </td>
               <td className="px-2 py-2">
                 <StatusBadge status={row.status} t={t} />
               </td>

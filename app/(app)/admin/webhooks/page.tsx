@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card } from "@/components/ui/card";
@@ -13,8 +12,9 @@ import { inboundWebhookUrl, requestOrigin } from "@/lib/sources/inbound-url";
 import { EventDetail } from "./event-detail";
 import { EventsTable } from "./events-table";
 import { SourceCard } from "./source-card";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "Webhooks" };
+export const generateMetadata = pageTitle("webhooks");
 export const dynamic = "force-dynamic";
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -2,6 +2,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatRate, type Locale } from "@/lib/format";
 import type { SourceStats } from "@/lib/ingest/inbox-stats";
+import { sourcesMessages } from "@/lib/i18n/sources-messages";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { replayDeadAction } from "./actions";
 import { StatusBadge } from "./status-badge";
@@ -13,7 +14,7 @@ type Props = { source: { id: string; name: string; kind: SourceKind }; url: stri
 export function SourceCard({ source, url, stats, t, locale }: Props) {
   const counts = stats?.counts;
   return (
-    <Card title={`${source.name} · ${source.kind}`}>
+    <Card title={`${source.name} · ${sourcesMessages[locale].kinds[source.kind]}`}>
       <div className="space-y-3 text-sm" data-testid={`webhook-source-${source.id}`}>
         <div>
           <p className="text-slate-500">{t.inboundUrl}</p>

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -10,8 +9,9 @@ import { listOwnApiTokens } from "@/lib/users/own-tokens";
 import { revokeTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
 import { tableScroll } from "@/components/ui/table-scroll";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "API tokens" };
+export const generateMetadata = pageTitle("tokens");
 
 export default async function TokensPage() {
   const viewer = await requireViewer();

@@ -115,8 +115,8 @@ describe("deals XLSX", () => {
     const dollar = rows.find((row) => row.getCell(header.indexOf("Валюта")).value === "USD")!;
     expect(dollar.getCell(header.indexOf("Сумма")).value).toBe(100);
     expect(dollar.getCell(header.indexOf("Сумма")).numFmt).toBe('"$"#,##0.00');
-    expect(dollar.getCell(header.indexOf("Сумма в валюте компании")).value).toBe(50000); // 100 $ × 500
-    expect(dollar.getCell(header.indexOf("Сумма в валюте компании")).numFmt).toBe('#,##0.00 "₸"');
+    expect(dollar.getCell(header.indexOf("В валюте учёта")).value).toBe(50000); // 100 $ × 500
+    expect(dollar.getCell(header.indexOf("В валюте учёта")).numFmt).toBe('#,##0.00 "₸"');
     // 15 March 04:00 UTC is 09:00 in Almaty, stored as the wall-clock time
     expect(dollar.getCell(header.indexOf("Создана")).value).toEqual(new Date("2025-03-15T09:00:00Z"));
     expect(dollar.getCell(header.indexOf("Создана")).numFmt).toBe("dd.mm.yyyy hh:mm");
@@ -140,7 +140,8 @@ describe("deals PDF and errors", () => {
     expect(text).toContain("Сделки");
     expect(text).toContain("Фильтры: Статус: Выиграна");
     expect(text).toContain("Видимость: Отдел: Sales");
-    expect(text).toMatch(/Анна Петрова.*100 000 ₸/);
+    // a deal's own amount to the kopeck, as the deals table on screen shows it (docs/glossary.md)
+    expect(text).toMatch(/Анна Петрова.*100 000,00 ₸/);
     expect(text).toContain("Страница 1 из 1");
   });
 

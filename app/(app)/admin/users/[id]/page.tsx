@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/admin/page-header";
 import { StatusBadge } from "@/components/admin/users-table";
@@ -17,8 +16,9 @@ import { AccessForm } from "./access-form";
 import { CrmLinksForm } from "./crm-links-form";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export const metadata: Metadata = { title: "User" };
+export const generateMetadata = pageTitle("user");
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requirePermission("users:manage");

@@ -57,7 +57,7 @@ describe("CSV", () => {
       `attachment; filename="sales-by-month_2025-01-01_2025-03-31.csv"; filename*=UTF-8''sales-by-month_2025-01-01_2025-03-31.csv`,
     );
     const records = await csvOf(response, ";");
-    expect(records[0]).toEqual(["Месяц", "Выиграно сделок", "Сумма выигранных", "Средняя сделка", "Год назад"]);
+    expect(records[0]).toEqual(["Месяц", "Выиграно сделок", "Выручка", "Средний чек", "Год назад"]);
     // January 100 000; February 50 000.50; March 30 000 + 20 000 = 50 000 over 2 deals (25 000 each)
     expect(records.slice(1)).toEqual([
       ["2025-01", "1", "100000,00", "100000,00", "0,00"],
@@ -126,19 +126,20 @@ describe("XLSX", () => {
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.autoFilter).toBe("A1:E4");
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(sheet.getRow(1).values).toEqual([undefined, "Месяц", "Выиграно сделок", "Сумма выигранных", "Средняя сделка", "Год назад"]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "Месяц", "Выиграно сделок", "Выручка", "Средний чек", "Год назад"]);
     const february = sheet.getRow(3);
     expect(february.getCell(1).value).toEqual(new Date(Date.UTC(2025, 1, 1))); // a date, shown as "February 2025"
     expect(february.getCell(1).numFmt).toBe("mmmm yyyy");
     expect(february.getCell(2).value).toBe(1);
     expect(february.getCell(3).value).toBe(50000.5); // a number, not the text "50000.50"
-    expect(february.getCell(3).numFmt).toBe('#,##0.00 "₸"');
+    // the exact value, shown as the dashboard shows a figure: in whole tenge (docs/glossary.md)
+    expect(february.getCell(3).numFmt).toBe('#,##0 "₸"');
     const totals = sheet.getRow(5);
     expect(totals.getCell(1).value).toBe("Итого");
     expect(totals.font?.bold).toBe(true);
     expect(totals.getCell(2).value).toBe(4);
     expect(totals.getCell(3).value).toBe(200000.5); // 100 000 + 50 000.50 + 30 000 + 20 000
-    expect(sheet.getColumn(3).width).toBeGreaterThanOrEqual("Сумма выигранных".length);
+    expect(sheet.getColumn(3).width).toBeGreaterThanOrEqual("Выручка".length);
   });
 
   it("shows rates as percentages and names the filters for people", async () => {

@@ -1,0 +1,23 @@
+import { expect, it } from "vitest";
+import { chartValue, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
+
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
+
+it("names a tooltip's line by the series' translated name and writes its value in the locale", () => {
+  // Recharts shows name + separator + value: «Выручка: 2 934 789 ₸», not «revenue : 2934789».
+  const [value, name] = tooltipEntry(2934789, "Выручка", "money", "KZT", "ru");
+  expect(plain(`${name}${TOOLTIP_SEPARATOR}${value}`)).toBe("Выручка: 2 934 789 ₸");
+  expect(tooltipEntry("2934789.4", "Revenue", "money", "KZT", "en")).toEqual(["₸2,934,789", "Revenue"]);
+  // a donut's slice names itself
+  const [leads, slice] = tooltipEntry(1234, "Instagram", "integer", null, "ru");
+  expect(plain(`${slice}${TOOLTIP_SEPARATOR}${leads}`)).toBe("Instagram: 1 234");
+});
+
+it("has no space before the colon and formats counts and rates", () => {
+  expect(TOOLTIP_SEPARATOR).toBe(": ");
+  expect(plain(chartValue(0.2345, "percent", null, "ru"))).toBe("23,5 %");
+  expect(chartValue(0.2345, "percent", null, "en")).toBe("23.5%");
+  expect(plain(chartValue(12345, "integer", null, "ru"))).toBe("12 345");
+  // money without a currency (a count chart) stays a number
+  expect(chartValue(12345, "money", null, "en")).toBe("12,345");
+});
