@@ -29,7 +29,9 @@ const allowed = new Set(
 const quotedOn: Record<string, string[]> = {
   "/settings/tokens": ["Authorization", "Bearer", "Power", "BI"],
   "/admin/sources": ["ONCRM", "OAuth", "crm", "user", "department"],
-  "/admin/webhooks": ["ONCRMDEAL", "ONCRMLEAD", "ONCRMCONTACT", "ONCRMCOMPANY", "ONCRMACTIVITY", "Web", "hooks", "webhook", "POST", "X-Voronka-Signature", "sha256", "HMAC-SHA256", "curl", "PHP"],
+  "/admin/webhooks": ["ONCRMDEAL", "ONCRMLEAD", "ONCRMCONTACT", "ONCRMCOMPANY", "ONCRMACTIVITY", "Web", "hooks", "webhook", "POST", "X-Voronka-Signature", "sha256", "HMAC-SHA256", "curl", "PHP",
+    // A site form's wire format: the test post Tilda sends and the field names a form posts.
+    "test", "name", "phone", "email", "utm_", "form-urlencoded"],
   // the import file's header row
   "/admin/ad-spend": ["date", "team", "source", "campaign", "amount", "currency"],
   "/admin/rates": ["ISO"],

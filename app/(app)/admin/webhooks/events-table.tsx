@@ -34,7 +34,10 @@ export function EventsTable({ rows, openHref, t, locale, timeZone }: Props) {
                 <StatusBadge status={row.status} t={t} />
               </td>
               <td className="px-2 py-2 tabular-nums">{row.attempts}</td>
-              <td className="max-w-xs truncate px-2 py-2 text-xs text-slate-500" title={row.lastError ?? undefined}>
+              {/* Known gap (issue 16 §3): an event's last error is the English diagnostic stored by the
+                  receiver or processor (CRM and exception text among it), not yet a code with a
+                  translation; marked as not for translation until it is. The status beside it is translated. */}
+              <td className="max-w-xs truncate px-2 py-2 text-xs text-slate-500" title={row.lastError ?? undefined} translate="no">
                 {row.lastError ?? ""}
               </td>
               <td className="px-2 py-2">
