@@ -3,6 +3,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routeResponse } from "@/db/test/call-route";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
@@ -17,7 +18,7 @@ const token: Record<string, string> = {};
 const march = "from=2025-03-01&to=2025-03-31";
 
 const call = (handler: typeof exportReport, who: string, path: string, params: Record<string, string>) =>
-  handler(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token[who]}` } }), { params: Promise.resolve(params) } as never);
+  routeResponse(handler, path, { as: { token: token[who] }, params });
 const bytes = async (response: Response) => {
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());

@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routeResponse } from "@/db/test/call-route";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { pdfText } from "@/lib/export/test/read-pdf";
@@ -214,7 +215,7 @@ describe("errors", () => {
     expect(((await badFormat.json()) as { error: { message: string } }).error.message).toBe("format: must be one of csv, xlsx, pdf");
     expect((await exportAs("admin", "no-such-report", "format=csv")).status).toBe(404);
     expect((await exportAs("admin", "sales-by-month", "format=csv&from=2025-13-01")).status).toBe(400);
-    const anonymous = await exportReport(new Request("http://localhost/api/reports/sales-by-month/export?format=csv"), { params: Promise.resolve({ report: "sales-by-month" }) });
+    const anonymous = await routeResponse(exportReport, "/api/reports/sales-by-month/export?format=csv", { params: { report: "sales-by-month" } });
     expect(anonymous.status).toBe(401);
     const outside = await exportAs("alice", "sales-by-month", `format=csv&managerId=${fx.f.crmUsers.carol.id}`);
     expect(outside.status).toBe(403);
