@@ -10,6 +10,7 @@ import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { pdfText } from "@/lib/export/test/read-pdf";
 import { bytesOf, callAs, createExportFixture, type ExportFixture, type Who } from "@/lib/export/test/export-fixture";
 import { exportMessages } from "@/lib/i18n/export-messages";
+import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import { reportNames } from "@/lib/reports/registry";
 import { GET as getReport } from "../route";
 import { GET as exportReport } from "./route";
@@ -196,7 +197,10 @@ describe("every report", () => {
     const header = sheet.getRow(1).values as unknown[];
     const totals = sheet.lastRow!;
     expect(totals.getCell(1).value).toBe("Total");
-    const en = exportMessages.en.columns as Record<string, string>;
+    // the traffic report heads its own figures (lib/export/traffic-layout.ts), the rest share the glossary's
+    const traffic = trafficMessages.en.report.columns;
+    const trafficHeaders = { wonDeals: traffic.wonDeals, spend: traffic.spend, cpl: traffic.cpl, cac: traffic.cac, romi: traffic.romi, conversionRate: traffic.saleConversion };
+    const en = { ...exportMessages.en.columns, ...(report === "traffic-teams" ? trafficHeaders : {}) } as Record<string, string>;
     let compared = 0;
     for (const [key, value] of Object.entries(api.totals as Record<string, unknown>)) {
       const column = header.indexOf(en[key]);
@@ -205,6 +209,31 @@ describe("every report", () => {
       compared++;
     }
     expect(compared).toBeGreaterThanOrEqual(3); // every report's totals have at least three figures
+  });
+});
+
+describe("the overview's changes", () => {
+  // March against February, the whole company. Win rate: March 2 won (bob, carol) of 3 closed (carol's
+  // lost deal) = 66,7 %, February 1 of 1 = 100 %: −33,3 percentage points, not −33,3 %. Deals won:
+  // 2 against 1 = +100 %, a relative change.
+  const march = "from=2025-03-01&to=2025-03-31";
+
+  it("writes a rate's change in percentage points and a count's in percent, in the workbook", async () => {
+    const workbook = await workbookOf(await exportAs("admin", "overview", `format=xlsx&lang=en&${march}`));
+    const sheet = workbook.worksheets[1];
+    const header = sheet.getRow(1).values as unknown[];
+    const rowOf = (kpi: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(1).value === kpi)!;
+    const change = header.indexOf("Change");
+    expect(rowOf("Win rate").getCell(change).value).toBe(-33.33);
+    expect(rowOf("Win rate").getCell(change).numFmt).toBe('+0.0" pp";-0.0" pp";0" pp"');
+    expect(rowOf("Deals won").getCell(change).value).toBe(1);
+    expect(rowOf("Deals won").getCell(change).numFmt).toBe("0.0%");
+  });
+
+  it("prints them as the KPI cards show them, in the PDF", async () => {
+    const { text } = pdfText(await bytesOf(await exportAs("admin", "overview", `format=pdf&lang=ru&${march}`)));
+    expect(text).toMatch(/Доля выигранных\s+66,7 %\s+100 %\s+\u221233,3\sп\.п\./);
+    expect(text).not.toContain("33,3 %");
   });
 });
 
