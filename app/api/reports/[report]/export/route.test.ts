@@ -160,6 +160,14 @@ describe("XLSX", () => {
     expect(sheet.rowCount).toBe(3); // header, carol, totals
   });
 
+  it("names a manager filter that is a person, not only one that is a CRM account", async () => {
+    const person = fx.f.users.alice;
+    const workbook = await workbookOf(await exportAs("admin", "sales-by-month", `format=xlsx&lang=en&${q1}&managerId=${person.id}`));
+    expect(workbook.getWorksheet("About")!.getRow(3).values).toEqual([undefined, "Filters", `Manager: ${person.name}`]);
+    const account = await workbookOf(await exportAs("admin", "sales-by-month", `format=xlsx&lang=en&${q1}&managerId=${fx.f.crmUsers.alice.id}`));
+    expect(account.getWorksheet("About")!.getRow(3).values).toEqual([undefined, "Filters", "Manager: Анна Петрова"]);
+  });
+
   it("holds only the viewer's rows: a manager their own, a director the department's", async () => {
     const managers = async (who: Who) => {
       const workbook = await workbookOf(await exportAs(who, "manager-activity", `format=xlsx&lang=ru&${q1}`));
