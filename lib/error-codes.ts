@@ -70,6 +70,7 @@ export const ERROR_CODES = [
   "source_no_credentials",
   "shop_has_no_crm",
   "form_has_no_crm",
+  "orders_import_not_shop", // past orders imported into a source that is not a shop
   "source_check_failed", // {reason, host, …, details?}: the check before saving a CRM source failed
   "sync_busy",
   "sync_abandoned",

@@ -21,18 +21,36 @@ export async function applyShopBatch(tx: Tx, source: SourceRow, events: InboxEve
   const verdicts: EventVerdicts = new Map();
   const inputs: FoldInput[] = [];
   for (const event of events) {
-    const parsed = shopWebhookSchema.safeParse(safeJson(event.body));
-    if (!parsed.success) {
-      verdicts.set(event.id, { status: "rejected", reason: `Not a valid shop webhook: ${parsed.error.issues[0]?.message ?? "unknown"}` });
+    const input = parseShopWebhook(safeJson(event.body), event.receivedAt, org.country);
+    if (typeof input === "string") {
+      verdicts.set(event.id, { status: "rejected", reason: `Not a valid shop webhook: ${input}` });
       continue;
     }
     verdicts.set(event.id, { status: "done" });
-    const customer = parsed.data.event === "order.deleted" ? null : parsed.data.order.customer;
-    const who = { phone: normalizePhone(customer?.phone, org.country), email: normalizeEmail(customer?.email), name: customer?.name ?? null };
-    inputs.push({ webhook: parsed.data, receivedAt: event.receivedAt, who });
+    inputs.push(input);
   }
-  if (inputs.length === 0) return verdicts;
+  await applyShopOrders(tx, source, inputs, org);
+  return verdicts;
+}
 
+/** A shop webhook's body, ready to fold; or, when it is not one, what is wrong with it. */
+export function parseShopWebhook(body: unknown, receivedAt: Date, country: string): FoldInput | string {
+  const parsed = shopWebhookSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return issue ? `${issue.path.join(".") || "body"}: ${issue.message}` : "unknown";
+  }
+  const customer = parsed.data.event === "order.deleted" ? null : parsed.data.order.customer;
+  const who = { phone: normalizePhone(customer?.phone, country), email: normalizeEmail(customer?.email), name: customer?.name ?? null };
+  return { webhook: parsed.data, receivedAt, who };
+}
+
+/**
+ * Writes a shop's orders with a handful of statements, as applying them one by one would: the
+ * webhooks of a batch, or the orders of an import (lib/ingest/shop/import-orders.ts).
+ */
+export async function applyShopOrders(tx: Tx, source: SourceRow, inputs: FoldInput[], org: OrgContext): Promise<void> {
+  if (inputs.length === 0) return;
   const folded = foldOrderEvents(await loadStoredOrders(tx, source.id, inputs.map((i) => i.webhook.order.id)), inputs);
   const customerIds = await findOrCreateCustomers(tx, source.orgId, folded.customers);
   const idOf = (ref: CustomerRef) => ("id" in ref ? ref.id : (customerIds.get(ref.key) ?? null));
@@ -46,7 +64,6 @@ export async function applyShopBatch(tx: Tx, source: SourceRow, events: InboxEve
   }
   const touched = folded.steps.flatMap((step) => step.touched.map(idOf)).filter((id): id is string => id !== null);
   await recomputeCustomers(tx, org, touched);
-  return verdicts;
 }
 
 async function loadStoredOrders(tx: Tx, sourceId: string, externalIds: string[]): Promise<Map<string, StoredOrder>> {
