@@ -11,7 +11,7 @@ export function shortMonth(month: string, locale: Locale): string {
 
 /** 1 234 567 → "1,2 млн ₸" / "₸1.2M". */
 export function compactMoney(amount: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(localeTag(locale), { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 }).format(amount);
+  return new Intl.NumberFormat(localeTag(locale), { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(amount);
 }
 
 /** A category label cut to `max` characters with "…": Recharts wraps a label onto two lines, a phone's axis has room for no more. */
