@@ -5,8 +5,6 @@ import type { ChartSpec } from "../model";
 import { axisLabel } from "./chart-scale";
 import { CHART_COLOURS, columnsLayout, legendLayout, seriesColour, type Box } from "./chart-layout";
 
-export type { Box };
-
 type Pdf = PDFKit.PDFDocument;
 
 const AXIS = "#64748b";
@@ -21,15 +19,14 @@ function fitText(pdf: Pdf, text: string, width: number): string {
 
 const measureAt = (pdf: Pdf, size: number) => (text: string) => pdf.fontSize(size).widthOfString(text);
 
-/** The legend above the chart; answers the height it took, where the plot may begin. */
-function legend(pdf: Pdf, spec: ChartSpec, box: Box): number {
-  const { items, height } = legendLayout(spec, box, measureAt(pdf, 7));
+/** The legend above the chart, wrapped as legendLayout placed it (the plot begins below it). */
+function legend(pdf: Pdf, spec: ChartSpec, box: Box) {
+  const { items } = legendLayout(spec, box, measureAt(pdf, 7));
   pdf.fontSize(7);
   for (const item of items) {
     pdf.rect(item.x, item.y + 2, 8, 8).fill(item.colour);
     pdf.fillColor("#0f172a").text(item.name, item.x + 11, item.y + 2, { lineBreak: false });
   }
-  return height;
 }
 
 /** Bars (grouped per category) or lines over categories, with a value axis on the left. */
