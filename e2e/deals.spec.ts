@@ -9,7 +9,7 @@ import { apiJson, DEALS_PAGE_SIZE, logins, signInAndWait } from "./fixtures";
 type SalesReport = { currency: string; rows: { month: string; wonCount: number; wonAmount: string }[] };
 type FunnelReport = {
   currency: string;
-  rows: { pipelineId: string; stageId: string; semantic: string; currentCount: number; currentAmount: string; reachedCount: number }[];
+  rows: { pipelineId: string; pipelineName: string; stageId: string; stageName: string; semantic: string; currentCount: number; currentAmount: string; reachedCount: number }[];
   totals: { pipelineId: string; wonCount: number; lostCount: number }[];
 };
 /** A row is a person; their CRM accounts' ids are what a deal names as its manager. */
@@ -71,8 +71,10 @@ for (const login of roles) {
 
   test(`${login} opens a pipeline's won deals and a stage's deals from the Funnel`, async ({ page }) => {
     await signInAndWait(page, login);
-    await page.goto("/funnel");
-    const report = await apiJson<FunnelReport>(page, "/api/reports/sales-funnel");
+    // The default period, set as a filter: the way back from a list must carry it.
+    const filter = "preset=last-12-months";
+    await page.goto(`/funnel?${filter}`);
+    const report = await apiJson<FunnelReport>(page, `/api/reports/sales-funnel?${filter}`);
     const won = report.totals.find((total) => total.wonCount > 0)!;
     expect(won).toBeTruthy();
     await page.locator(`[data-pipeline-id="${won.pipelineId}"]`).getByTestId("won-count").click();
@@ -90,9 +92,15 @@ for (const login of roles) {
     await expect(page).toHaveURL(new RegExp(`reachedStageId=${stage.stageId}`));
     await expect(page.getByTestId("deals-total")).toContainText(formatPlural(stage.reachedCount, t.count, "ru"));
     await expect(page.getByTestId("deal-row")).toHaveCount(Math.min(stage.reachedCount, DEALS_PAGE_SIZE));
+    // The caption names the stage and its pipeline: most of these deals stand further on by now.
+    await expect(page.getByTestId("deals-bucket")).toContainText(`дошли до этапа «${stage.stageName}» воронки «${stage.pipelineName}» в периоде`);
+    // The way back: the Funnel, with the period it was filtered to.
+    await expect(page.getByTestId("deals-back")).toHaveText(t.backTo.funnel);
+    await page.getByTestId("deals-back").click();
+    await expect(page).toHaveURL(new RegExp(`/funnel\\?${filter}$`));
+    await expect(page.locator(`[data-pipeline-id="${won.pipelineId}"]`).getByTestId("funnel-chart")).toBeVisible();
 
     // The stage's "now in the stage" figure lists the deals created in the period that are there now.
-    await page.goBack();
     const stageRow = page.locator(`[data-pipeline-id="${won.pipelineId}"] [data-stage-id="${stage.stageId}"]`);
     await stageRow.getByTestId("stage-deals-link").click();
     await expect(page).toHaveURL(new RegExp(`stageId=${stage.stageId}`));

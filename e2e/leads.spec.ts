@@ -2,6 +2,7 @@
 // for each role's scope, the period presets kept in the URL, and the same figures as the JSON API.
 import { expect, test, type Page } from "@playwright/test";
 import { formatMonth, formatNumber } from "../lib/format";
+import { glossary } from "../lib/i18n/glossary";
 import { logins, signInAndWait } from "./fixtures";
 
 type Figures = { leads: number; converted: number; conversionRate: number | null };
@@ -42,6 +43,8 @@ test("a director sees leads by source and conversion, switches to this year, and
   // Leads have no pipeline: the filter bar does not offer one here.
   await expect(page.getByLabel("Воронка", { exact: true })).toHaveCount(0);
   await expect(page.getByLabel("Менеджер", { exact: true })).toBeVisible();
+  // Two scales on one chart: each axis says what it counts.
+  await expect(page.getByTestId("conversion-line").locator(".recharts-label")).toHaveText([glossary.ru.leads, glossary.ru.conversion]);
 
   // By default the last 12 months.
   const lastTwelve = await reportOf<ConversionReport>(page, "lead-conversion", "");

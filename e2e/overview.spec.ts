@@ -2,6 +2,7 @@
 // period and the change; and every role opens every dashboard, changes the period and a filter, and
 // sees the chart and the figures change.
 import { expect, test, type Page } from "@playwright/test";
+import { compactMoney } from "../components/charts/chart-format";
 import { describeChange } from "../components/dashboard/kpi-change";
 import { formatMoney, formatNumber, formatRate } from "../lib/format";
 import { dashboardMessages } from "../lib/i18n/dashboard-messages";
@@ -55,6 +56,10 @@ for (const { login, role } of roles) {
     await expect(page.getByTestId("overview-sparkline").locator("svg.recharts-surface")).toBeVisible();
     const report = await apiJson<OverviewReport>(page, "/api/reports/overview");
     expect(report.sparkline).toHaveLength(12);
+    // The sparkline is labelled: its best month's revenue above the point, the first and last months under it.
+    const best = Math.max(...report.sparkline.map((point) => Number(point.revenue)));
+    await expect(page.getByTestId("sparkline-peak")).toHaveText(compactMoney(best, report.currency, "ru"));
+    await expect(page.getByTestId("revenue-sparkline").locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")).toHaveCount(2);
     // The demo data has history in every scope: something was won in the last 12 months, in tenge.
     expect(Number(report.rows[0].value)).toBeGreaterThan(0);
     await expect(page.getByTestId("kpi-revenue").getByTestId("kpi-value")).toContainText("₸");

@@ -2,6 +2,7 @@
 // and the manager filter kept in the URL, and the same figures as the JSON API.
 import { expect, test, type Page } from "@playwright/test";
 import { formatMoney, formatMonth, formatNumber } from "../lib/format";
+import { compactMoney, valueAxis } from "../components/charts/chart-format";
 import { logins, signInAndWait } from "./fixtures";
 
 type Figures = { wonCount: number; wonAmount: string; averageAmount: string | null; previousYearWonAmount: string };
@@ -42,6 +43,10 @@ test("a director sees sales by month, switches to this year, then to one manager
   expect(lastTwelve.rows).toHaveLength(12);
   expect(lastTwelve.totals.wonCount).toBeGreaterThan(0);
   await expectTableShows(page, lastTwelve);
+  // The value axis steps by round amounts up to at least the tallest bar (0, 500 тыс. ₸, 1 млн ₸ …).
+  const { ticks } = valueAxis(lastTwelve.rows.flatMap((row) => [Number(row.wonAmount), Number(row.previousYearWonAmount)]), "money");
+  expect(ticks.at(-1)).toBeGreaterThanOrEqual(Math.max(...lastTwelve.rows.map((row) => Number(row.wonAmount))));
+  await expect(page.getByTestId("monthly-bars").locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")).toHaveText(ticks.map((tick) => compactMoney(tick, lastTwelve.currency, "ru")));
 
   await page.getByRole("button", { name: "Этот год" }).click();
   await expect(page).toHaveURL(/[?&]preset=this-year(&|$)/);

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { chartValue, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
+import { chartValue, compactMoney, TOOLTIP_SEPARATOR, tooltipEntry, valueAxis } from "./chart-format";
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
 
@@ -20,4 +20,19 @@ it("has no space before the colon and formats counts and rates", () => {
   expect(plain(chartValue(12345, "integer", null, "ru"))).toBe("12 345");
   // money without a currency (a count chart) stays a number
   expect(chartValue(12345, "money", null, "en")).toBe("12,345");
+});
+
+it("gives the dashboard's value axes round ticks spanning every value", () => {
+  // won amounts per month, the largest 187 512 ₸: steps of 50 000, not Recharts' 40 000 or 37 512
+  expect(valueAxis([120_000, null, 187_512, 35_000], "money")).toEqual({ ticks: [0, 50_000, 100_000, 150_000, 200_000], domain: [0, 200_000] });
+  // leads per month: whole numbers only
+  expect(valueAxis([3, 7, 12], "integer").ticks).toEqual([0, 5, 10, 15]);
+  // a conversion rate of at most 23.4 %: 0 %, 5 % … 25 %
+  expect(valueAxis([0.1, 0.234], "percent").ticks).toEqual([0, 0.05, 0.1, 0.15, 0.2, 0.25]);
+});
+
+it("writes a round tick without a trailing ,0", () => {
+  expect(plain(compactMoney(5_000_000, "KZT", "ru"))).toBe("5 млн ₸");
+  expect(plain(compactMoney(0, "KZT", "ru"))).toBe("0 ₸");
+  expect(plain(compactMoney(1_234_567, "KZT", "ru"))).toBe("1,2 млн ₸");
 });

@@ -1,4 +1,5 @@
 // Axis and tooltip labels of the charts: short month names and compact money in the locale.
+import { niceAxis } from "@/lib/charts/nice-ticks";
 import { formatMoney, formatNumber, formatRate, type Locale, localeTag } from "@/lib/format";
 
 /** "2025-03" → "мар ’25" / "Mar ’25" (mid-month in UTC, so no time zone moves it). */
@@ -10,7 +11,7 @@ export function shortMonth(month: string, locale: Locale): string {
 
 /** 1 234 567 → "1,2 млн ₸" / "₸1.2M". */
 export function compactMoney(amount: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(localeTag(locale), { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", maximumFractionDigits: 1 }).format(amount);
+  return new Intl.NumberFormat(localeTag(locale), { style: "currency", currency, currencyDisplay: "narrowSymbol", notation: "compact", minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(amount);
 }
 
 /** A category label cut to `max` characters with "…": Recharts wraps a label onto two lines, a phone's axis has room for no more. */
@@ -60,4 +61,12 @@ export const TOOLTIP_SEPARATOR = ": ";
  */
 export function tooltipEntry(value: unknown, name: string, valueType: ChartValueType, currency: string | null, locale: Locale): [string, string] {
   return [chartValue(Number(value), valueType, currency, locale), name];
+}
+
+/**
+ * A value axis's round ticks (0, 50 000, 100 000 …), the same steps the PDF export draws
+ * (lib/charts/nice-ticks.ts): Recharts' own steps land on 35 000 or 45 000. Spread into YAxis/XAxis.
+ */
+export function valueAxis(values: (number | null | undefined)[], valueType: ChartValueType): { ticks: number[]; domain: [number, number] } {
+  return niceAxis(values, { isInteger: valueType === "integer" });
 }

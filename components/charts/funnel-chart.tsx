@@ -3,7 +3,7 @@
 // the stage's semantic (open stages in brand blue, then won in green and lost in red). Data in props.
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
-import { nameAxis, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
+import { nameAxis, TOOLTIP_SEPARATOR, tooltipEntry, valueAxis } from "./chart-format";
 import { ChartFigure } from "./chart-figure";
 import { keyedBarShape } from "./keyed-bar";
 import { useIsNarrow } from "./use-narrow";
@@ -25,7 +25,7 @@ export function FunnelChart({ name, data, locale, label, onSelectStage }: Props)
       <ResponsiveContainer width="100%" height="100%">
         <BarChart aria-label={name} data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tickFormatter={(value: number) => formatNumber(value, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
+          <XAxis type="number" {...valueAxis(data.map((stage) => stage.reached), "integer")} tickFormatter={(value: number) => formatNumber(value, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
           <YAxis {...nameAxis(isNarrow, 160)} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} separator={TOOLTIP_SEPARATOR} formatter={(value) => tooltipEntry(value, label, "integer", null, locale)} />
           <Bar

@@ -2,7 +2,7 @@
 // One horizontal bar per manager: won amount (money) or activities (a count). Data in props only.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, type Locale } from "@/lib/format";
-import { compactMoney, nameAxis, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
+import { compactMoney, nameAxis, TOOLTIP_SEPARATOR, tooltipEntry, valueAxis } from "./chart-format";
 import { ChartFigure } from "./chart-figure";
 import { keyedBarShape } from "./keyed-bar";
 import { useIsNarrow } from "./use-narrow";
@@ -32,7 +32,7 @@ export function ManagerBars({ name, data, currency, locale, label, onSelect }: P
       <ResponsiveContainer width="100%" height="100%">
         <BarChart aria-label={name} data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }} barCategoryGap={6}>
           <CartesianGrid horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tickFormatter={tick} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
+          <XAxis type="number" {...valueAxis(data.map((point) => point.value), currency === null ? "integer" : "money")} tickFormatter={tick} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
           <YAxis {...nameAxis(isNarrow, 180)} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} separator={TOOLTIP_SEPARATOR} formatter={(value) => tooltipEntry(value, label, currency === null ? "integer" : "money", currency, locale)} />
           <Bar

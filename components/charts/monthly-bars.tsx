@@ -3,7 +3,7 @@
 // The month still running is drawn pale and starred on the axis (both its bars hold the same days).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { type Locale } from "@/lib/format";
-import { compactMoney, monthTick, TOOLTIP_SEPARATOR, tooltipEntry } from "./chart-format";
+import { compactMoney, monthTick, TOOLTIP_SEPARATOR, tooltipEntry, valueAxis } from "./chart-format";
 import { useIsNarrow } from "./use-narrow";
 import { ChartFigure } from "./chart-figure";
 import { ChartLegend } from "./chart-legend";
@@ -39,7 +39,7 @@ export function MonthlyBars({ name, data, currency, locale, labels, height = 300
         <BarChart aria-label={name} data={points} margin={{ top: 8, right: 8, bottom: 0, left: isNarrow ? 0 : 8 }} barGap={isNarrow ? 1 : 2}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
-          <YAxis tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={isNarrow ? 60 : 80} />
+          <YAxis {...valueAxis(data.flatMap((point) => [point.current, point.previous]), "money")} tickFormatter={(value: number) => compactMoney(value, currency, locale)} tick={{ fontSize: 12, fill: "#64748b" }} tickLine={false} axisLine={false} width={isNarrow ? 60 : 80} />
           <Tooltip
             cursor={{ fill: "#f1f5f9" }}
             separator={TOOLTIP_SEPARATOR}

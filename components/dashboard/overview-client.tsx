@@ -68,7 +68,7 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
                 previousDates={previousDates}
                 t={o}
                 locale={locale}
-                dealsHref={wonKpis.includes(row.kpi) ? dealsHref(query, wonBucket) : null}
+                dealsHref={wonKpis.includes(row.kpi) ? dealsHref("overview", query, wonBucket) : null}
               />
             ))}
           </div>

@@ -1,14 +1,16 @@
 "use client";
 // The deals behind a dashboard figure: what was clicked, how many deals and their sum, and the
 // table sorted on the server (headers put `sort`/`order` in the URL) with keyset pages.
+import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { filterKeys } from "@/components/dashboard/report-query";
 import { ExportMenu } from "@/components/export/export-menu";
-import type { DealListRow, DealSort } from "@/lib/deals/deal-list";
-import { formatDate, formatMoney, MONEY_DECIMALS, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
+import type { DealListPage, DealListRow, DealSort } from "@/lib/deals/deal-list";
+import { formatDate, formatMoney, MONEY_DECIMALS, formatPlural, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import { bucketKeys, sortKeys } from "./deal-links";
+import { bucketCaption } from "./bucket-caption";
+import { bucketKeys, dashboardBackLink, sortKeys } from "./deal-links";
 import { useDeals } from "./use-deals";
 import { tableScroll } from "@/components/ui/table-scroll";
 
@@ -57,9 +59,15 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
     );
   };
 
+  const back = dashboardBackLink(searchParams);
   return (
     <div className="space-y-4">
-      <BucketSummary params={params} rows={data?.deals ?? []} period={data?.period ?? null} timezone={data?.timezone ?? "UTC"} locale={locale} t={t} />
+      {back ? (
+        <Link href={back.href} className="inline-block text-sm text-brand-700 hover:underline" data-testid="deals-back">
+          {t.backTo[back.dashboard]}
+        </Link>
+      ) : null}
+      <BucketSummary params={params} rows={data?.deals ?? []} reachedStage={data?.reachedStage ?? null} period={data?.period ?? null} timezone={data?.timezone ?? "UTC"} locale={locale} t={t} />
       <ReportCard
         title={
           <span className="flex flex-wrap items-center justify-between gap-2">
@@ -125,15 +133,9 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
 }
 
 /** What the list holds, in words: "Выигранные · закрыты в периоде · март 2025 · Этап: …". */
-function BucketSummary(props: { params: Record<string, string>; rows: DealListRow[]; period: { from: string; to: string } | null; timezone: string; locale: Locale; t: DashboardMessages["deals"] }) {
-  const { params, rows, period, timezone, locale, t } = props;
-  const parts: string[] = [];
-  if (params.status === "won" || params.status === "lost" || params.status === "open") parts.push(t.status[params.status]);
-  if (params.periodOn === "created" || params.periodOn === "closed") parts.push(t.periodOn[params.periodOn]);
-  if (params.month) parts.push(formatMonthKey(params.month, locale));
-  if (params.stageId && rows[0]) parts.push(`${t.stage}: ${rows[0].stageName}`);
-  if (params.reachedStageId) parts.push(t.reachedStage);
-  if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
+function BucketSummary(props: { params: Record<string, string>; rows: DealListRow[]; reachedStage: DealListPage["reachedStage"]; period: { from: string; to: string } | null; timezone: string; locale: Locale; t: DashboardMessages["deals"] }) {
+  const { params, rows, reachedStage, period, timezone, locale, t } = props;
+  const parts = bucketCaption({ params, rows, reachedStage, locale, t });
   const dates = period ? periodDates(period, timezone) : null;
   return (
     <p className="flex flex-wrap gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="deals-bucket">

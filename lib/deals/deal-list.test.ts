@@ -12,6 +12,7 @@ let testDb: TestDb;
 let f: OrgFixture;
 const org = { baseCurrency: "KZT", timezone: "Asia/Almaty" }; // UTC+5
 const now = new Date("2025-05-10T09:00:00Z");
+let other: OrgFixture; // another organisation, whose deals and stages count nowhere
 const name = new Map<string, string>(); // deal id → a name the assertions read
 
 type Who = "admin" | "director" | "alice" | "bob" | "carol";
@@ -22,7 +23,7 @@ const names = (rows: DealListRow[]) => rows.map((row) => name.get(row.id));
 beforeAll(async () => {
   testDb = await createTestDb();
   f = await createOrgFixture(testDb.db);
-  const other = await createOrgFixture(testDb.db);
+  other = await createOrgFixture(testDb.db);
   await f.addRate("USD", "2025-02-01", "500");
   const add = async (label: string, input: Parameters<OrgFixture["addDeal"]>[0]) => name.set((await f.addDeal(input)).id, label);
   await add("aliceJan", { manager: "alice", stage: "WON", amount: "5000", createdAt: "2025-01-02T10:00:00Z", closedAt: "2025-01-15T10:00:00Z" });
@@ -108,6 +109,11 @@ describe("the deals behind a stage, a manager's bar and a status", () => {
     // the six live wins (the deleted one never counts) plus bobOpen, now in EXECUTING = 7.
     const quarter = await listDeals(testDb.db, scope("admin"), filters({ ...wholeQuarter, reachedStageId: f.stages.EXECUTING.id, sort: "created", order: "asc" }), { limit: 50 }, now);
     expect(names(quarter.deals)).toEqual(["aliceJan", "aliceFebEdge", "aliceUsd", "bobWon", "carolWon", "nobodyWon", "bobOpen"]);
+    // The caption names the stage: most of these deals stand at WON now, so no row could tell it.
+    expect(quarter.reachedStage).toEqual({ name: "EXECUTING", pipelineName: "General" });
+    // Another organisation's stage is named nowhere (and matches no deal).
+    const foreign = await listDeals(testDb.db, scope("admin"), filters({ ...wholeQuarter, reachedStageId: other.stages.EXECUTING.id }), { limit: 50 }, now);
+    expect([foreign.total, foreign.reachedStage]).toEqual([0, null]);
     const funnel = await report<{ rows: { stageId: string; reachedCount: number }[] }>("sales-funnel", "admin", wholeQuarter);
     expect(quarter.total).toBe(funnel.rows.find((row) => row.stageId === f.stages.EXECUTING.id)!.reachedCount);
 

@@ -12,6 +12,7 @@ import { baseAmountSql } from "@/lib/reports/base-amount";
 import { assertFiltersInScope, reportFiltersSchema } from "@/lib/reports/filters";
 import { dealTextFields, postgresClient, streamThroughCursor } from "./deal-stream";
 import { afterCursor, dealListConditions, decodeCursor, encodeCursor, listPeriod, orderByKey, rateDay, sortKeyOf } from "./deal-list-sql";
+import { namedStage, type NamedStage } from "./reached-stage";
 
 export const dealSorts = ["created", "closed", "amount", "title", "manager"] as const;
 export type DealSort = (typeof dealSorts)[number];
@@ -81,6 +82,8 @@ export type DealListPage = {
   currency: string;
   timezone: string;
   period: { from: string; to: string } | null;
+  /** With `reachedStageId`: that stage and its pipeline, named (null without it, or for a stage not in the organisation). */
+  reachedStage: NamedStage | null;
 };
 
 export type OrgSettings = { baseCurrency: string; timezone: string };
@@ -130,7 +133,7 @@ function toRow({ sortValue, ...row }: SelectedRow): DealListRow {
 export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, page: DealPage, now = new Date()): Promise<DealListPage> {
   const { org, period, baseAmount, where, key } = await prepareDealQuery(db, scope, filters, now);
   const cursor = page.cursor ? decodeCursor(page.cursor, filters.sort, filters.order) : null;
-  const [rows, [totals]] = await Promise.all([
+  const [rows, [totals], reachedStage] = await Promise.all([
     selectDeals(db, baseAmount, key)
       .where(and(where, cursor ? afterCursor(key, filters.order, cursor) : undefined))
       .orderBy(...orderByKey(key, filters.order))
@@ -140,6 +143,7 @@ export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, 
       .from(deals)
       .innerJoin(stages, eq(stages.id, deals.stageId))
       .where(where),
+    filters.reachedStageId ? namedStage(db, scope.orgId, filters.reachedStageId) : null,
   ]);
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
@@ -151,6 +155,7 @@ export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, 
     currency: org.baseCurrency,
     timezone: org.timezone,
     period: period ? { from: period.from.toISOString(), to: period.to.toISOString() } : null,
+    reachedStage,
   };
 }
 

@@ -27,7 +27,8 @@ export type ExportTable<R = Record<string, unknown>> = {
   totals?: R;
 };
 
-export type ChartSeries = { name: string; values: (number | null)[] };
+/** colour: the series' own colour where the dashboard gives it one (a traffic team's); else the palette's. */
+export type ChartSeries = { name: string; values: (number | null)[]; colour?: string };
 export type ChartSpec = {
   kind: "bars" | "lines" | "funnel" | "hbars";
   categories: string[];

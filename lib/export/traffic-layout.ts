@@ -4,6 +4,7 @@
 // traffic texts; spend is headed "allocated" for a director or a manager, as on the dashboard.
 import type { Locale } from "@/lib/format";
 import type { ExportMessages } from "@/lib/i18n/export-messages";
+import { teamColour } from "@/lib/attribution/team-colour";
 import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import type { TrafficFigures, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
 import { chartMonth } from "./chart-month";
@@ -61,7 +62,7 @@ export function trafficTeamsLayout(result: unknown, { t, locale }: Texts): Expor
   const revenueByMonth: ChartSpec = {
     kind: "lines",
     categories: months.map((month) => chartMonth(month, locale)),
-    series: teamRows.map((team) => ({ name: team.teamName ?? "", values: months.map((month) => num(byMonth.find((row) => row.teamId === team.teamId && row.month === month)?.revenue ?? null)) })),
+    series: teamRows.map((team) => ({ name: team.teamName ?? "", colour: teamColour(team.color), values: months.map((month) => num(byMonth.find((row) => row.teamId === team.teamId && row.month === month)?.revenue ?? null)) })),
     valueType: "money",
   };
   const breakdown = <R extends TrafficFigures & { teamId: string | null }>(key: string, header: string, value: (row: R) => string | null, list: R[]) =>

@@ -1,11 +1,22 @@
 // A workbook of a report or a whole dashboard: the "About" sheet first, then a sheet per section
-// with a bold frozen header, an auto-filter, typed cells and a totals row.
+// with a bold frozen header, an auto-filter, typed cells and a totals row. It opens on the first
+// data sheet: "About" stays first, one tab to the left, for whoever wants to know what was exported.
 import ExcelJS from "exceljs";
 import type { ExportMessages } from "@/lib/i18n/export-messages";
 import { displayCell } from "./cells";
 import { cellTypeOf, type ExportDocument, type ExportSection } from "./model";
 import { aboutLines } from "./about";
 import { columnWidth, numberFormat, sheetName, xlsxValue } from "./xlsx-cells";
+
+/** The data sheet's view: the header frozen; the first data sheet is the selected tab. */
+export function dataSheetViews(isFirst: boolean): Partial<ExcelJS.WorksheetView>[] {
+  return [{ state: "frozen", ySplit: 1, ...(isFirst ? { tabSelected: true } : {}) }];
+}
+
+/** Excel and LibreOffice open a workbook on its active tab: the first sheet after "About". */
+export function openOnFirstDataSheet(workbook: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter) {
+  workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: "visible" }];
+}
 
 export function addAboutSheet(workbook: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter, doc: ExportDocument, t: ExportMessages) {
   const sheet = workbook.addWorksheet(t.about.sheet);
@@ -19,8 +30,8 @@ export function addAboutSheet(workbook: ExcelJS.Workbook | ExcelJS.stream.xlsx.W
   return sheet;
 }
 
-function addSectionSheet(workbook: ExcelJS.Workbook, section: ExportSection, doc: ExportDocument, t: ExportMessages, taken: Set<string>) {
-  const sheet = workbook.addWorksheet(sheetName(section.title, taken), { views: [{ state: "frozen", ySplit: 1 }] });
+function addSectionSheet(workbook: ExcelJS.Workbook, section: ExportSection, doc: ExportDocument, t: ExportMessages, taken: Set<string>, isFirst: boolean) {
+  const sheet = workbook.addWorksheet(sheetName(section.title, taken), { views: dataSheetViews(isFirst) });
   const { columns, rows, totals } = section.table;
   const header = sheet.addRow(columns.map((column) => column.header));
   header.font = { bold: true };
@@ -51,6 +62,7 @@ export async function documentToXlsx(doc: ExportDocument, t: ExportMessages): Pr
   workbook.created = doc.exportedAt;
   addAboutSheet(workbook, doc, t);
   const taken = new Set([t.about.sheet.toLowerCase()]);
-  for (const section of doc.sections) addSectionSheet(workbook, section, doc, t, taken);
+  doc.sections.forEach((section, index) => addSectionSheet(workbook, section, doc, t, taken, index === 0));
+  if (doc.sections.length > 0) openOnFirstDataSheet(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -213,7 +213,12 @@ const ru = {
     periodOn: { created: "созданы в периоде", closed: "закрыты в периоде" },
     month: glossary.ru.month,
     stage: glossary.ru.stage,
-    reachedStage: "дошли до выбранного этапа воронки в периоде",
+    /** A funnel bar's deals: the stage and its pipeline named (the rows cannot tell it: most stand further on by now). */
+    reachedStage: "дошли до этапа «{stage}» воронки «{pipeline}» в периоде",
+    /** The same while the list is loading, before the stage's name is known. */
+    reachedChosenStage: "дошли до выбранного этапа воронки в периоде",
+    /** The link back to the dashboard the list was opened from, with its filters. */
+    backTo: { overview: "← Назад к обзору", sales: "← Назад к продажам", funnel: "← Назад к воронке", managers: "← Назад к менеджерам" },
     bucket: "Что показано",
     period: "Период",
     allDeals: "Все сделки",
@@ -433,7 +438,9 @@ const en: DashboardMessages = {
     periodOn: { created: "created in the period", closed: "closed in the period" },
     month: glossary.en.month,
     stage: glossary.en.stage,
-    reachedStage: "reached the chosen funnel stage in the period",
+    reachedStage: "reached the stage “{stage}” of the “{pipeline}” pipeline in the period",
+    reachedChosenStage: "reached the chosen funnel stage in the period",
+    backTo: { overview: "← Back to Overview", sales: "← Back to Sales", funnel: "← Back to Funnel", managers: "← Back to Managers" },
     bucket: "Showing",
     period: "Period",
     allDeals: "All deals",

@@ -33,11 +33,11 @@ export function FunnelClient({ initial, options, role, locale, t }: Props) {
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: t.funnel.empty };
   const router = useRouter();
   // A stage's deals: created in the period and in that stage now (the "now in stage" columns).
-  const stageDeals = (stageId: string) => dealsHref(query, { stageId, periodOn: "created" });
+  const stageDeals = (stageId: string) => dealsHref("funnel", query, { stageId, periodOn: "created" });
   // The deals behind a bar: those that reached the stage during the period (the "reached" column).
-  const reachedDeals = (stageId: string) => dealsHref(query, { reachedStageId: stageId });
+  const reachedDeals = (stageId: string) => dealsHref("funnel", query, { reachedStageId: stageId });
   // A pipeline's won or lost deals: closed in the period (the totals under the table).
-  const closedDeals = (pipelineId: string, status: "won" | "lost") => dealsHref(query, { pipelineId, status, periodOn: "closed" });
+  const closedDeals = (pipelineId: string, status: "won" | "lost") => dealsHref("funnel", query, { pipelineId, status, periodOn: "closed" });
 
   return (
     <div className="space-y-4">

@@ -37,7 +37,7 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
   const m = t.managers;
   const router = useRouter();
   // A manager's deals won in the period (rows without a manager have no id to filter by).
-  const wonDeals = (managerId: string) => dealsHref(query, { ...wonBucket, managerId });
+  const wonDeals = (managerId: string) => dealsHref("managers", query, { ...wonBucket, managerId });
   // The filter's names tell apart two unlinked CRM users of one name ("Имя · amoCRM").
   const optionNames = new Map(options.managers.map((option) => [option.id, option.name]));
   const nameOf = (row: ManagerPersonRow) => (row.managerId === null ? m.noManager : (optionNames.get(row.managerId) ?? row.managerName ?? "—"));

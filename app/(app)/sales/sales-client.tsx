@@ -29,7 +29,7 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
   const { data, error, isLoading } = useReport("sales-by-month", query, initial, locale);
   const router = useRouter();
   // The deals behind a month: won in that month (and inside the period), by their close moment.
-  const dealsOf = (month?: string) => dealsHref(query, { ...wonBucket, month });
+  const dealsOf = (month?: string) => dealsHref("sales", query, { ...wonBucket, month });
   const isEmpty = data !== null && data.totals.wonCount === 0;
   const money = (amount: string | null) => (amount === null ? "—" : formatMoney(amount, data?.currency ?? "KZT", locale));
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: t.sales.empty };

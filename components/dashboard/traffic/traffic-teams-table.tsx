@@ -2,6 +2,7 @@
 // The teams of the traffic dashboard side by side, sortable, with the Unattributed row and the
 // teams' totals kept below. A team's name selects it for the breakdown card.
 import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
+import { teamColour } from "@/lib/attribution/team-colour";
 import { formatRate } from "@/lib/format";
 import type { TrafficTeamRow, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
 import { figureCells, figureColumns, FooterRow, type FigureFormat, type TrafficTexts } from "./traffic-columns";
@@ -15,7 +16,7 @@ type Props = {
 };
 
 export function TeamSwatch({ color }: { color: string | null }) {
-  return <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: color ?? "#94a3b8" }} />;
+  return <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: teamColour(color) }} />;
 }
 
 export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectTeam }: Props) {

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { monthOfToday } from "@/components/charts/chart-format";
 import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { TrafficTrend, type TrafficTrendPoint, type TrafficTrendSeries, type TrafficTrendValue } from "@/components/charts/traffic-trend";
+import { teamColour } from "@/lib/attribution/team-colour";
 import { ReportCard } from "@/components/dashboard/report-card";
 import type { TrafficMonthRow, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
 import type { FigureFormat, TrafficTexts } from "./traffic-columns";
@@ -41,7 +42,7 @@ export function TrafficTrendCard({ data, card, format, t, today, incompleteMonth
   const hasUnattributedLine = metric === "leads" || metric === "revenue";
   const series: TrafficTrendSeries[] = (data?.rows ?? [])
     .filter((row) => row.teamId !== null || hasUnattributedLine)
-    .map((row) => ({ key: row.teamId ?? "none", name: row.teamName ?? t.unattributed, color: row.color ?? "#94a3b8", isDashed: row.teamId === null }));
+    .map((row) => ({ key: row.teamId ?? "none", name: row.teamName ?? t.unattributed, color: teamColour(row.color), isDashed: row.teamId === null }));
   return (
     <ReportCard
       title={

@@ -86,5 +86,8 @@ describe("streamed deals writers", () => {
     expect(sheet.getRow(2).getCell(amount).value).toBe(100);
     expect(sheet.getRow(2).getCell(amount).numFmt).toBe('#,##0.00 "₽"');
     expect(sheet.autoFilter).toBe("A1:O4");
+    // Excel opens it on the deals, not on "About" (the first tab)
+    expect(workbook.worksheets.map((each) => each.name)).toEqual(["About", "Deals"]);
+    expect(workbook.views[0].activeTab).toBe(1);
   });
 });

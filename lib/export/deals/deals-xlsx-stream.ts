@@ -8,7 +8,7 @@ import type { DealListRow } from "@/lib/deals/deal-list";
 import type { ExportMessages } from "@/lib/i18n/export-messages";
 import { errorForLog } from "@/lib/error-text";
 import { cellTypeOf, type Column, type ExportDocument } from "../model";
-import { addAboutSheet } from "../xlsx";
+import { addAboutSheet, dataSheetViews, openOnFirstDataSheet } from "../xlsx";
 import { columnWidth, numberFormat, sheetName, xlsxValue } from "../xlsx-cells";
 import { xlsxRowRenderer, type StyleRegistry } from "./xlsx-row-xml";
 
@@ -33,10 +33,11 @@ export function dealsXlsxStream(
   const output = new PassThrough({ highWaterMark: 1 << 20 });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "Voronka";
+  openOnFirstDataSheet(workbook);
 
   async function write() {
     addAboutSheet(workbook, doc, t).commit();
-    const sheet = workbook.addWorksheet(sheetName(doc.title, new Set([t.about.sheet.toLowerCase()])), { views: [{ state: "frozen", ySplit: 1 }] });
+    const sheet = workbook.addWorksheet(sheetName(doc.title, new Set([t.about.sheet.toLowerCase()])), { views: dataSheetViews(true) });
     // Column formats are set once on the columns; only the deal's own amount, whose currency varies
     // by row, gets a format per cell.
     const columnFormats = columns.map((column) => (column.currency ? undefined : numberFormat(cellTypeOf(column, {} as DealListRow), doc.currency, doc.locale)));

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { DealListRow } from "@/lib/deals/deal-list";
 import { exportMessages } from "@/lib/i18n/export-messages";
 import { cellTypeOf, type ExportDocument } from "../model";
-import { addAboutSheet } from "../xlsx";
+import { addAboutSheet, dataSheetViews } from "../xlsx";
 import { columnWidth, numberFormat, sheetName, xlsxValue } from "../xlsx-cells";
 import { dealColumns } from "./deal-columns";
 import { dealsXlsxStream, widths } from "./deals-xlsx-stream";
@@ -55,7 +55,7 @@ async function exceljsWorkbook(): Promise<Buffer> {
   workbook.creator = "Voronka";
   const columns = dealColumns(t);
   addAboutSheet(workbook, doc, t).commit();
-  const sheet = workbook.addWorksheet(sheetName(doc.title, new Set([t.about.sheet.toLowerCase()])), { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(sheetName(doc.title, new Set([t.about.sheet.toLowerCase()])), { views: dataSheetViews(true) });
   sheet.columns = columns.map((column) => {
     const format = column.currency ? undefined : numberFormat(cellTypeOf(column, {} as DealListRow), doc.currency, doc.locale);
     return { key: column.key, width: widths[column.key] ?? columnWidth(column.header, []), style: format ? { numFmt: format } : {} };

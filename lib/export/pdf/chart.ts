@@ -2,12 +2,11 @@
 // with value-axis ticks, category labels and a legend. Data comes from the export's ChartSpec.
 import type { Locale } from "@/lib/format";
 import type { ChartSpec } from "../model";
-import { axisLabel, niceTicks } from "./chart-scale";
+import { axisLabel } from "./chart-scale";
+import { CHART_COLOURS, columnsLayout, legendLayout, seriesColour, type Box } from "./chart-layout";
 
-export type Box = { x: number; y: number; width: number; height: number };
 type Pdf = PDFKit.PDFDocument;
 
-export const CHART_COLOURS = ["#2563eb", "#94a3b8", "#16a34a", "#f59e0b"];
 const AXIS = "#64748b";
 const GRID = "#e2e8f0";
 
@@ -18,25 +17,23 @@ function fitText(pdf: Pdf, text: string, width: number): string {
   return `${cut}…`;
 }
 
+const measureAt = (pdf: Pdf, size: number) => (text: string) => pdf.fontSize(size).widthOfString(text);
+
+/** The legend above the chart, wrapped as legendLayout placed it (the plot begins below it). */
 function legend(pdf: Pdf, spec: ChartSpec, box: Box) {
-  let x = box.x;
+  const { items } = legendLayout(spec, box, measureAt(pdf, 7));
   pdf.fontSize(7);
-  spec.series.forEach((series, index) => {
-    pdf.rect(x, box.y + 2, 8, 8).fill(CHART_COLOURS[index % CHART_COLOURS.length]);
-    pdf.fillColor("#0f172a").text(series.name, x + 11, box.y + 2, { lineBreak: false });
-    x += 11 + pdf.widthOfString(series.name) + 14;
-  });
+  for (const item of items) {
+    pdf.rect(item.x, item.y + 2, 8, 8).fill(item.colour);
+    pdf.fillColor("#0f172a").text(item.name, item.x + 11, item.y + 2, { lineBreak: false });
+  }
 }
 
 /** Bars (grouped per category) or lines over categories, with a value axis on the left. */
 function columnsOrLines(pdf: Pdf, spec: ChartSpec, box: Box, format: (value: number) => string) {
-  const values = spec.series.flatMap((series) => series.values.filter((value): value is number => value !== null));
-  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values));
-  const [low, high] = [ticks[0], ticks[ticks.length - 1]];
+  const { plot, ticks, axisWidth, yOf, bars } = columnsLayout(spec, box, measureAt(pdf, 6), measureAt(pdf, 7), format);
+  legend(pdf, spec, box);
   pdf.fontSize(6);
-  const axisWidth = Math.max(...ticks.map((tick) => pdf.widthOfString(format(tick)))) + 6;
-  const plot = { x: box.x + axisWidth, y: box.y + 16, width: box.width - axisWidth, height: box.height - 16 - 16 };
-  const yOf = (value: number) => plot.y + plot.height - ((value - low) / (high - low || 1)) * plot.height;
   for (const tick of ticks) {
     pdf.moveTo(plot.x, yOf(tick)).lineTo(plot.x + plot.width, yOf(tick)).lineWidth(0.5).strokeColor(GRID).stroke();
     pdf.fillColor(AXIS).text(format(tick), box.x, yOf(tick) - 3, { width: axisWidth - 4, align: "right", lineBreak: false });
@@ -46,29 +43,21 @@ function columnsOrLines(pdf: Pdf, spec: ChartSpec, box: Box, format: (value: num
   spec.categories.forEach((category, index) => {
     pdf.fillColor(AXIS).text(fitText(pdf, category, slot - 2), plot.x + index * slot, plot.y + plot.height + 4, { width: slot, align: "center", lineBreak: false });
   });
+  for (const bar of bars) pdf.rect(bar.box.x, bar.box.y, bar.box.width, bar.box.height).fill(seriesColour(spec, bar.series));
+  if (spec.kind !== "lines") return;
   spec.series.forEach((series, s) => {
-    const colour = CHART_COLOURS[s % CHART_COLOURS.length];
-    if (spec.kind === "bars") {
-      const barWidth = (slot * 0.7) / spec.series.length;
-      series.values.forEach((value, index) => {
-        if (value === null) return;
-        const top = yOf(Math.max(value, 0));
-        pdf.rect(plot.x + index * slot + slot * 0.15 + s * barWidth, top, barWidth, Math.abs(yOf(value) - yOf(0)) || 0.5).fill(colour);
-      });
-    } else {
-      const points = series.values.map((value, index) => (value === null ? null : ([plot.x + (index + 0.5) * slot, yOf(value)] as const)));
-      let started = false;
-      for (const point of points) {
-        if (!point) continue;
-        if (started) pdf.lineTo(point[0], point[1]);
-        else pdf.moveTo(point[0], point[1]);
-        started = true;
-      }
-      if (started) pdf.lineWidth(1.5).strokeColor(colour).stroke();
-      for (const point of points) if (point) pdf.circle(point[0], point[1], 1.8).fill(colour);
+    const colour = seriesColour(spec, s);
+    const points = series.values.map((value, index) => (value === null ? null : ([plot.x + (index + 0.5) * slot, yOf(value)] as const)));
+    let started = false;
+    for (const point of points) {
+      if (!point) continue;
+      if (started) pdf.lineTo(point[0], point[1]);
+      else pdf.moveTo(point[0], point[1]);
+      started = true;
     }
+    if (started) pdf.lineWidth(1.5).strokeColor(colour).stroke();
+    for (const point of points) if (point) pdf.circle(point[0], point[1], 1.8).fill(colour);
   });
-  legend(pdf, spec, box);
 }
 
 /** Horizontal bars: one per category (a manager, a source), the value written at the bar's end. */
@@ -84,7 +73,7 @@ function horizontalBars(pdf: Pdf, spec: ChartSpec, box: Box, format: (value: num
     const value = values[index] ?? 0;
     pdf.fillColor("#0f172a").text(fitText(pdf, category, labelWidth - 6), box.x, y + rowHeight / 2 - 4, { width: labelWidth - 6, lineBreak: false });
     const width = (value / max) * barSpace;
-    pdf.rect(box.x + labelWidth, y + rowHeight * 0.15, Math.max(width, 0.5), rowHeight * 0.7).fill(CHART_COLOURS[0]);
+    pdf.rect(box.x + labelWidth, y + rowHeight * 0.15, Math.max(width, 0.5), rowHeight * 0.7).fill(seriesColour(spec, 0));
     pdf.fillColor(AXIS).text(format(value), box.x + labelWidth + width + 4, y + rowHeight / 2 - 4, { lineBreak: false });
   });
   pdf.moveTo(box.x + labelWidth, box.y + 16).lineTo(box.x + labelWidth, box.y + 16 + rowHeight * spec.categories.length).lineWidth(0.8).strokeColor(AXIS).stroke();

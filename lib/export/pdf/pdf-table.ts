@@ -13,6 +13,10 @@ export const PDF_TABLE_PAGE_LIMIT = 30;
 
 const ROW_HEIGHT = 14;
 const HEADER_HEIGHT = 30;
+/** The space above a value in its row, and below a header's last line. */
+const CELL_PADDING = 3.5;
+/** A longer header is cut with "…" on its third line. */
+const HEADER_LINES = 3;
 
 function fit(pdf: Pdf, text: string, width: number): string {
   if (pdf.widthOfString(text) <= width) return text;
@@ -55,7 +59,12 @@ export function drawTable(pdf: Pdf, table: ExportTable, doc: ExportDocument, t: 
     pdf.font("bold").fontSize(7).fillColor("#0f172a");
     let x = left;
     table.columns.forEach((column, index) => {
-      pdf.text(column.header, x + 3, y + 3, { width: widths[index] - 6, height: HEADER_HEIGHT - 4, ellipsis: true, align: typeof column.type === "function" ? "right" : alignOf(column.type) });
+      // Bottom-aligned, as spreadsheets head numbers: a one-line header sits on the same line as the
+      // last line of a two-line one, right above its column's values, with a cell's padding below.
+      const options = { width: widths[index] - 6, align: typeof column.type === "function" ? "right" : alignOf(column.type) } as const;
+      const lineHeight = pdf.currentLineHeight(true);
+      const lines = Math.min(Math.round(pdf.heightOfString(column.header, options) / lineHeight), HEADER_LINES);
+      pdf.text(column.header, x + 3, y + HEADER_HEIGHT - CELL_PADDING - lines * lineHeight, { ...options, height: lines * lineHeight, ellipsis: true });
       x += widths[index];
     });
     y += HEADER_HEIGHT;
@@ -68,7 +77,7 @@ export function drawTable(pdf: Pdf, table: ExportTable, doc: ExportDocument, t: 
     table.columns.forEach((column, index) => {
       const type = cellTypeOf(column, row);
       const text = isTotal && index === 0 ? t.total : displayCell(type, column.value(row), doc.locale, column.currency?.(row) ?? doc.currency, doc.timezone);
-      pdf.text(fit(pdf, text, widths[index] - 6), x + 3, y + 3.5, { width: widths[index] - 6, align: alignOf(type), lineBreak: false });
+      pdf.text(fit(pdf, text, widths[index] - 6), x + 3, y + CELL_PADDING, { width: widths[index] - 6, align: alignOf(type), lineBreak: false });
       x += widths[index];
     });
     pdf.moveTo(left, y + ROW_HEIGHT).lineTo(left + width, y + ROW_HEIGHT).lineWidth(0.3).strokeColor("#e2e8f0").stroke();

@@ -1,0 +1,19 @@
+// What the deals list holds, in words: «Выигранные · закрыты в периоде · март 2025 · Этап: …».
+import type { DealListPage, DealListRow } from "@/lib/deals/deal-list";
+import { formatMonthKey, type Locale } from "@/lib/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { fill } from "@/lib/i18n/fill";
+
+type Input = { params: Record<string, string>; rows: DealListRow[]; reachedStage: DealListPage["reachedStage"]; locale: Locale; t: DashboardMessages["deals"] };
+
+/** The bucket's parts; empty for a list of all deals. A funnel bar's stage is named by the API, not by a row. */
+export function bucketCaption({ params, rows, reachedStage, locale, t }: Input): string[] {
+  const parts: string[] = [];
+  if (params.status === "won" || params.status === "lost" || params.status === "open") parts.push(t.status[params.status]);
+  if (params.periodOn === "created" || params.periodOn === "closed") parts.push(t.periodOn[params.periodOn]);
+  if (params.month) parts.push(formatMonthKey(params.month, locale));
+  if (params.stageId && rows[0]) parts.push(`${t.stage}: ${rows[0].stageName}`);
+  if (params.reachedStageId) parts.push(reachedStage ? fill(t.reachedStage, { stage: reachedStage.name, pipeline: reachedStage.pipelineName }) : t.reachedChosenStage);
+  if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
+  return parts;
+}
