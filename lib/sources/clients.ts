@@ -4,7 +4,7 @@ import { createAmoClient, type AmoClient, type AmoDeps } from "@/lib/connectors/
 import { createBitrix24Client, type Bitrix24Client, type Bitrix24Deps } from "@/lib/connectors/bitrix24/client";
 import type { Bitrix24Tokens } from "@/lib/connectors/bitrix24/types";
 import type { sources } from "@/db/schema";
-import { isCrmKind } from "./kinds";
+import { isCrmKind } from "@/lib/connectors/descriptors";
 import type { Db } from "@/db/types";
 import { ValidationError } from "@/lib/errors";
 import { openCredentials, saveCredentials, type SourceCredentials } from "./credentials";

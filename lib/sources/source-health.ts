@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { sources, syncRuns, type RunFailure } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { SourceKind } from "@/db/schema";
-import { isCrmKind } from "./kinds";
+import { isCrmKind } from "@/lib/connectors/descriptors";
 
 export type HealthLevel = "ok" | "attention" | "broken";
 

@@ -3,7 +3,7 @@
 // resumes from the last committed page. Inside the run's write scope the report facts of a big
 // pass are refreshed once at its end (lib/sync/deferred-facts.ts).
 import { eq } from "drizzle-orm";
-import { isCrmKind } from "@/lib/sources/kinds";
+import { isCrmKind } from "@/lib/connectors/descriptors";
 import { organisations, sources, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { runInWriteScope, type SourceRef, type WriteScope } from "@/lib/canonical";
