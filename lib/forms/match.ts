@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
+import { CRM_SOURCE_KINDS } from "@/lib/connectors/descriptors";
 import { withFacts } from "@/lib/canonical/facts";
 import { textArray } from "@/lib/canonical/upsert";
 
@@ -49,7 +50,7 @@ export async function matchFormLeads(db: Db, orgId: string, which: Which = {}): 
         select pe.lead_id, l.id as crm_lead_id, null::uuid as crm_deal_id, abs(extract(epoch from l.created_at - pe.received_at)) as distance, 0 as preference
         from people pe
           join leads l on l.contact_id = pe.contact_id and l.org_id = ${orgId} and l.deleted_at is null
-          join sources s on s.id = l.source_id and s.kind in ('bitrix24', 'amocrm')
+          join sources s on s.id = l.source_id and s.kind in (${sql.join(CRM_SOURCE_KINDS.map((kind) => sql`${kind}`), sql`, `)})
         where l.created_at between pe.received_at - ${window} and pe.received_at + ${window}
         union all
         select pe.lead_id, null::uuid, d.id, abs(extract(epoch from d.created_at - pe.received_at)), 1

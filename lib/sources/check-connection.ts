@@ -9,7 +9,7 @@ import type { Db } from "@/db/types";
 import type { ConnectionFailure, ConnectionParams, ConnectionReason } from "@/lib/connectors/connection-check";
 import { AppError } from "@/lib/errors";
 import { describeTestFailure, sourcesMessages } from "@/lib/i18n/sources-messages";
-import type { CrmClient } from "./clients";
+import type { CrmConnection } from "@/lib/connectors/connector";
 import { recordReportedAccount } from "./crm-account";
 
 export type ConnectionCheck =
@@ -17,15 +17,9 @@ export type ConnectionCheck =
   | { ok: false; reason: ConnectionReason; params: ConnectionParams; message: string; details?: string };
 export type FailedCheck = Extract<ConnectionCheck, { ok: false }>;
 
-/** A refusal or an unreachable CRM is an answer here, not an error. */
-export async function checkConnection(crm: CrmClient): Promise<ConnectionCheck> {
-  if (crm.kind === "bitrix24") {
-    const result = await crm.client.testConnection();
-    return result.ok ? { ok: true, portal: result.portal, user: { id: result.user.id, name: result.user.name } } : answerFailure(result);
-  }
-  const result = await crm.client.testConnection();
-  if (!result.ok) return answerFailure(result);
-  return { ok: true, portal: result.portal, user: result.user, account: { id: result.account.id, name: result.account.name, subdomain: result.account.subdomain } };
+/** A refusal or an unreachable CRM is an answer here, not an error (each connector says how its CRM answers). */
+export async function checkConnection(crm: CrmConnection): Promise<ConnectionCheck> {
+  return crm.check();
 }
 
 /** Stores when the source was last checked and why it failed (null when it passed), and the account amoCRM named. */
@@ -54,7 +48,8 @@ function definedParams(params: ConnectionParams): Record<string, string | number
   return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined));
 }
 
-function answerFailure(failure: ConnectionFailure): ConnectionCheck {
+/** A connector's failed test, as the check answers it. */
+export function failedCheck(failure: ConnectionFailure): ConnectionCheck {
   return {
     ok: false,
     reason: failure.reason,

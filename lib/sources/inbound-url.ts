@@ -1,8 +1,9 @@
-// The one builder of the address a CRM or shop posts its webhooks to, as every page and answer
-// shows it. amoCRM signs nothing, so its address carries the source's secret: shown only where an
-// admin asked for it (creation, "Reveal", "Rotate"), hidden everywhere else. Bitrix24 checks its
-// application token and the shop signs its body, so their addresses hold no secret. A site form
-// (Tilda and the like) signs nothing either: its address carries the secret as amoCRM's does.
+// The one builder of the address a CRM, shop or form posts its webhooks to, as every page and answer
+// shows it: /api/webhooks/<kind>/<source id>. A sender that signs nothing (the kind's descriptor
+// says secretInUrl: amoCRM, a site form) has the source's secret as one more segment, shown only
+// where an admin asked for it (creation, "Reveal", "Rotate") and hidden everywhere else. Bitrix24
+// checks its application token and the shop signs its body, so their addresses hold no secret.
+import { describeKind } from "@/lib/connectors/descriptors";
 import { env } from "@/lib/env";
 import type { SourceKind } from "@/db/schema";
 
@@ -12,17 +13,9 @@ export type InboundSource = { id: string; kind: SourceKind; webhookSecret: strin
 export const HIDDEN_SECRET = "••••••••";
 
 export function inboundWebhookUrl(origin: string, source: InboundSource, secret: "shown" | "hidden"): string {
-  const base = origin.replace(/\/+$/, "");
-  switch (source.kind) {
-    case "bitrix24":
-      return `${base}/api/webhooks/bitrix24/${source.id}`;
-    case "amocrm":
-      return `${base}/api/webhooks/amocrm/${source.id}/${secret === "shown" ? encodeURIComponent(source.webhookSecret) : HIDDEN_SECRET}`;
-    case "shop":
-      return `${base}/api/webhooks/shop/${source.id}`;
-    case "form":
-      return `${base}/api/webhooks/form/${source.id}/${secret === "shown" ? encodeURIComponent(source.webhookSecret) : HIDDEN_SECRET}`;
-  }
+  const path = `${origin.replace(/\/+$/, "")}/api/webhooks/${source.kind}/${source.id}`;
+  if (!describeKind(source.kind).secretInUrl) return path;
+  return `${path}/${secret === "shown" ? encodeURIComponent(source.webhookSecret) : HIDDEN_SECRET}`;
 }
 
 /**

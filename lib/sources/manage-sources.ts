@@ -10,13 +10,15 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
 import { formLeadsReachingSource, rematchReleasedFormLeads } from "@/lib/forms/match";
 import { writeAudit } from "@/lib/audit";
-import { sealCredentials, type SourceCredentials } from "./credentials";
+import { describeKind } from "@/lib/connectors/descriptors";
+import { connectorFor } from "@/lib/connectors/registry";
+import { sealCredentials } from "./credentials";
 import { inboundWebhookUrl } from "./inbound-url";
 import { loadSourceHealth, type SourceHealth } from "./source-health";
 import { checkConnection, rememberCheck, SourceCheckFailedError } from "./check-connection";
 import { checkOnlyClient, type ClientDeps } from "./clients";
 import { listQualifiedStageChoices, saveQualifiedStages, type QualifiedStageChoice } from "./qualified-stages";
-import { normalizeBitrixWebhookUrl, type AddSourceInput, type UpdateSourceInput } from "./schemas";
+import type { AddSourceInput, UpdateSourceInput } from "./schemas";
 
 type Admin = Pick<Viewer, "orgId" | "userId">;
 
@@ -29,43 +31,11 @@ export const newWebhookSecret = () => randomBytes(24).toString("base64url");
  * is down for maintenance, say): then nothing is checked, and the source's health says so.
  */
 export async function createSource(db: Db, viewer: Admin, input: AddSourceInput, origin: string, deps: ClientDeps = {}) {
-  let baseUrl: string | null = null;
-  let credentials: SourceCredentials | null = null;
-  const settings: Record<string, unknown> = {};
-  if (input.kind === "bitrix24") {
-    if (input.webhookUrl) {
-      const webhookUrl = normalizeBitrixWebhookUrl(input.webhookUrl)!;
-      baseUrl = new URL(webhookUrl).origin;
-      credentials = { kind: "bitrix24-webhook", webhookUrl };
-    } else {
-      // The schema has checked that every OAuth field is present.
-      baseUrl = new URL(input.portalUrl!).origin;
-      credentials = {
-        kind: "bitrix24-oauth",
-        portalUrl: baseUrl,
-        clientId: input.clientId!,
-        clientSecret: input.clientSecret!,
-        accessToken: input.accessToken!,
-        refreshToken: input.refreshToken!,
-        expiresAt: 0,
-        oauthServer: input.oauthServer,
-      };
-    }
-    if (input.applicationToken) settings.applicationToken = input.applicationToken;
-  } else if (input.kind === "amocrm") {
-    baseUrl = new URL(input.baseUrl).origin;
-    credentials = {
-      kind: "amocrm-token",
-      accessToken: input.accessToken,
-      refreshToken: input.refreshToken,
-      clientId: input.clientId,
-      clientSecret: input.clientSecret,
-      redirectUri: input.redirectUri,
-    };
-  }
+  const connector = connectorFor(input.kind);
+  const { baseUrl, credentials, settings } = connector.stored(input);
   // Sealed before the check and the insert: without ENCRYPTION_KEY this throws and nothing is stored.
   const sealed = credentials ? sealCredentials(credentials) : null;
-  const check = credentials && baseUrl && (input.kind === "bitrix24" || input.kind === "amocrm") && !input.saveUntested ? await checkConnection(checkOnlyClient(input.kind, baseUrl, credentials, deps)) : null;
+  const check = credentials && baseUrl && connector.crm && !input.saveUntested ? await checkConnection(checkOnlyClient(input.kind, baseUrl, credentials, deps)) : null;
   if (check && !check.ok) throw new SourceCheckFailedError(check);
   const webhookSecret = newWebhookSecret();
   const [row] = await db
@@ -80,7 +50,7 @@ export async function createSource(db: Db, viewer: Admin, input: AddSourceInput,
     check,
     // The only answer that carries the secret unasked: amoCRM's in its address, the shop's to sign with (HMAC-SHA256 of the body).
     inboundWebhookUrl: inboundWebhookUrl(origin, row, "shown"),
-    ...(row.kind === "shop" ? { signingSecret: row.webhookSecret } : {}),
+    ...(connector.descriptor.signsBodies ? { signingSecret: row.webhookSecret } : {}),
   };
 }
 
@@ -127,7 +97,7 @@ export async function listSources(db: Db, orgId: string, origin: string, now = n
       hasCredentials: row.credentials !== null,
       hasApplicationToken: typeof row.settings.applicationToken === "string" && row.settings.applicationToken !== "",
       inboundWebhookUrl: inboundWebhookUrl(origin, row, "hidden"),
-      ...(row.kind === "amocrm" ? { qualifiedStages: qualified.get(row.id) ?? [] } : {}),
+      ...(describeKind(row.kind).choosesQualifiedStages ? { qualifiedStages: qualified.get(row.id) ?? [] } : {}),
       createdAt: row.createdAt.toISOString(),
       lastRun: run
         ? { id: run.id, kind: run.kind, status: run.status, startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, error: run.error }
@@ -160,7 +130,7 @@ export async function deleteSource(db: Db, viewer: Admin, id: string): Promise<v
 
 export async function updateSource(db: Db, viewer: Admin, id: string, input: UpdateSourceInput): Promise<void> {
   const row = await getSourceRow(db, viewer.orgId, id);
-  if (input.applicationToken !== undefined && row.kind !== "bitrix24") {
+  if (input.applicationToken !== undefined && !describeKind(row.kind).needsApplicationToken) {
     throw new ValidationError("Only a Bitrix24 source has an application token", { code: "application_token_bitrix_only", field: "applicationToken" });
   }
   if (input.qualifiedStages !== undefined) row.settings = { ...row.settings, qualifiedStages: await saveQualifiedStages(db, row, input.qualifiedStages) };

@@ -5,6 +5,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { pipelines, sources, stages } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { describeKind } from "@/lib/connectors/descriptors";
 import { ValidationError } from "@/lib/errors";
 import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
 
@@ -22,7 +23,7 @@ export function qualifiedStagesOf(settings: Record<string, unknown>): QualifiedS
  * pipeline must be the source's and each stage an open or won stage of that pipeline.
  */
 export async function saveQualifiedStages(db: Db, source: SourceRow, change: Record<string, string | null>): Promise<QualifiedStages> {
-  if (source.kind !== "amocrm") {
+  if (!describeKind(source.kind).choosesQualifiedStages) {
     throw new ValidationError("Only an amoCRM source has a qualified stage per pipeline", { code: "qualified_stages_amocrm_only", field: "qualifiedStages" });
   }
   const pipelineIds = Object.keys(change);
@@ -65,7 +66,7 @@ export type QualifiedStageChoice = {
 
 /** Per amoCRM source id, its pipelines (not deleted) with their choosable stages and the current choice. */
 export async function listQualifiedStageChoices(db: Db, rows: SourceRow[]): Promise<Map<string, QualifiedStageChoice[]>> {
-  const amo = rows.filter((row) => row.kind === "amocrm");
+  const amo = rows.filter((row) => describeKind(row.kind).choosesQualifiedStages);
   const out = new Map<string, QualifiedStageChoice[]>(amo.map((row) => [row.id, []]));
   if (amo.length === 0) return out;
   const found = await db

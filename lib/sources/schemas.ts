@@ -1,85 +1,10 @@
-// What POST /api/sources accepts, per kind. URLs are checked here so a typo is a 400, not a
-// failed sync later; plain http only with ALLOW_PRIVATE_CRM_URLS (a CRM on a private network,
-// mocks), as the outbound guard allows it (lib/connectors/http/outbound-guard.ts).
+// What POST /api/sources accepts: one input per kind, each in its connector's folder
+// (lib/connectors/<kind>/input.ts), and what PATCH /api/sources/<id> may change.
 import { z } from "zod";
-import { env } from "@/lib/env";
+import { sourceName as name } from "@/lib/connectors/input-fields";
+import { SOURCE_INPUTS } from "@/lib/connectors/inputs";
 
-const name = z.string().trim().min(1, "is required").max(100, "must be at most 100 characters");
-
-const httpsUrl = (what: string) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === "https:" || (url.protocol === "http:" && env.ALLOW_PRIVATE_CRM_URLS);
-      } catch {
-        return false;
-      }
-      // abort: the checks chained after this one may take the value for a URL.
-    }, { message: `${what} must be an https:// URL`, abort: true });
-
-/** https://portal.bitrix24.ru/rest/1/<code>/ (a method name after it is cut off). */
-export function normalizeBitrixWebhookUrl(value: string): string | null {
-  const url = URL.parse(value);
-  if (!url) return null;
-  const match = /^\/rest\/(\d+)\/([A-Za-z0-9_-]+)(?:\/|$)/.exec(url.pathname);
-  if (!match) return null;
-  return `${url.origin}/rest/${match[1]}/${match[2]}/`;
-}
-
-/** An amoCRM account may be given by its subdomain alone, as amoCRM itself names it: "example" → https://example.amocrm.ru. */
-export function amoBaseUrlFrom(value: unknown): unknown {
-  return typeof value === "string" && /^[a-z0-9][a-z0-9-]*$/i.test(value.trim()) ? `https://${value.trim().toLowerCase()}.amocrm.ru` : value;
-}
-
-export const createSourceSchema = z.discriminatedUnion("kind", [
-  z
-    .object({
-      kind: z.literal("bitrix24"),
-      name,
-      /** Either an inbound webhook… */
-      webhookUrl: httpsUrl("webhookUrl")
-        .refine((value) => normalizeBitrixWebhookUrl(value) !== null, {
-          message: "webhookUrl must look like https://<portal>/rest/<user id>/<webhook code>/",
-        })
-        .optional(),
-      /** …or an OAuth application's tokens for the portal. */
-      portalUrl: httpsUrl("portalUrl").optional(),
-      clientId: z.string().trim().min(1).max(200).optional(),
-      clientSecret: z.string().trim().min(1).max(400).optional(),
-      accessToken: z.string().trim().min(10, "accessToken looks too short").max(4000).optional(),
-      refreshToken: z.string().trim().min(10, "refreshToken looks too short").max(4000).optional(),
-      /** Where tokens are renewed: https://oauth.bitrix.info/ (cloud portals) unless the portal is self-hosted. */
-      oauthServer: httpsUrl("oauthServer").optional(),
-      /** The token shown on Bitrix24's outgoing-webhook form; checked on every event Bitrix24 posts. */
-      applicationToken: z.string().trim().min(8).max(200).optional(),
-    })
-    .superRefine((value, ctx) => {
-      const oauthFields = ["portalUrl", "clientId", "clientSecret", "accessToken", "refreshToken"] as const;
-      const given = oauthFields.filter((field) => value[field] !== undefined);
-      if (value.webhookUrl !== undefined && given.length > 0) {
-        ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: "give either webhookUrl or an OAuth application's tokens, not both" });
-      } else if (value.webhookUrl === undefined && given.length === 0) {
-        ctx.addIssue({ code: "custom", path: ["webhookUrl"], message: "is required (or portalUrl, clientId, clientSecret, accessToken and refreshToken of an OAuth application)" });
-      } else if (value.webhookUrl === undefined) {
-        for (const field of oauthFields) if (value[field] === undefined) ctx.addIssue({ code: "custom", path: [field], message: "is required for an OAuth application" });
-      }
-    }),
-  z.object({
-    kind: z.literal("amocrm"),
-    name,
-    baseUrl: z.preprocess(amoBaseUrlFrom, httpsUrl("baseUrl")),
-    accessToken: z.string().trim().min(10, "accessToken looks too short").max(4000),
-    refreshToken: z.string().trim().min(10).max(4000).optional(),
-    clientId: z.string().trim().min(1).max(200).optional(),
-    clientSecret: z.string().trim().min(1).max(400).optional(),
-    redirectUri: z.string().trim().url().optional(),
-  }),
-  z.object({ kind: z.literal("shop"), name }),
-  z.object({ kind: z.literal("form"), name }),
-]);
+export const createSourceSchema = z.discriminatedUnion("kind", SOURCE_INPUTS);
 
 /**
  * A CRM source is saved only when its connection passes the check (lib/sources/add-source.ts),

@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, max } from "drizzle-orm";
 import { sources, syncRuns, type RunFailure } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { SourceKind } from "@/db/schema";
-import { isCrmKind } from "./kinds";
+import { describeKind, isCrmKind } from "@/lib/connectors/descriptors";
 
 export type HealthLevel = "ok" | "attention" | "broken";
 
@@ -45,7 +45,7 @@ export function sourceHealth(input: HealthInput, now: Date): SourceHealth {
   const checkIsLater = input.lastCheckAt !== null && (run === null || input.lastCheckAt > run.finishedAt);
   if (checkIsLater && input.lastCheckFailure) return health("broken", { kind: "check_failed", at: input.lastCheckAt!.toISOString(), failure: input.lastCheckFailure });
   if (!checkIsLater && run?.status === "failed") return health("broken", { kind: "sync_failed", at: run.finishedAt.toISOString(), failure: run.failure, error: run.error });
-  if (input.kind === "bitrix24" && !input.hasApplicationToken) return health("attention", { kind: "no_application_token" });
+  if (describeKind(input.kind).needsApplicationToken && !input.hasApplicationToken) return health("attention", { kind: "no_application_token" });
   if (!input.lastSuccessAt) return health("attention", { kind: "never_synced" });
   if (now.getTime() - input.lastSuccessAt.getTime() > STALE_AFTER_HOURS * 3_600_000) return health("attention", { kind: "stale", lastSyncedAt: lastSyncedAt! });
   return health("ok", null);

@@ -8,6 +8,7 @@ import { sources } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit";
+import { describeKind } from "@/lib/connectors/descriptors";
 import { AppError } from "@/lib/errors";
 import { forgetWebhookSource } from "@/lib/ingest/receive/receive-webhook";
 import { inboundWebhookUrl } from "./inbound-url";
@@ -31,9 +32,9 @@ export async function rotateSourceSecret(db: Db, viewer: Admin, id: string, orig
   return { secret: webhookSecret, inboundWebhookUrl: inboundWebhookUrl(origin, { ...row, webhookSecret }, "shown") };
 }
 
-/** Bitrix24 proves itself with its own application token: Voronka issues it no secret. */
+/** A kind that proves itself with its own token (Bitrix24's application token) is issued no secret by Voronka. */
 async function sourceWithSecret(db: Db, orgId: string, id: string) {
   const row = await getSourceRow(db, orgId, id);
-  if (row.kind === "bitrix24") throw new AppError(400, "source_has_no_secret", "A Bitrix24 source has no Voronka secret: Bitrix24 proves its events with its own application token");
+  if (!describeKind(row.kind).issuesSecret) throw new AppError(400, "source_has_no_secret", "A Bitrix24 source has no Voronka secret: Bitrix24 proves its events with its own application token");
   return row;
 }

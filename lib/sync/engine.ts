@@ -3,17 +3,14 @@
 // resumes from the last committed page. Inside the run's write scope the report facts of a big
 // pass are refreshed once at its end (lib/sync/deferred-facts.ts).
 import { eq } from "drizzle-orm";
-import { isCrmKind } from "@/lib/sources/kinds";
 import { organisations, sources, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { runInWriteScope, type SourceRef, type WriteScope } from "@/lib/canonical";
 import { connectorErrorCode } from "@/lib/connectors/error-code";
 import { ConnectorError } from "@/lib/connectors/errors";
 import { AppError, NotFoundError } from "@/lib/errors";
-import { clientForSource, hasNoCrm, type ClientDeps } from "@/lib/sources/clients";
+import { clientForSource, type ClientDeps } from "@/lib/sources/clients";
 import { errorForLog } from "@/lib/error-text";
-import { amocrmPlan } from "./amocrm-plan";
-import { bitrix24Plan } from "./bitrix24-plan";
 import { rematchFormLeads } from "@/lib/forms/match";
 import { DEFERRED_FACTS_ENTITY, openDeferredFacts, type DeferredFacts } from "./deferred-facts";
 import { runPagedStep, StopRequested, type StepContext } from "./paged-step";
@@ -60,13 +57,10 @@ export async function runSync(db: Db, orgId: string, sourceId: string, options: 
 export async function startSync(db: Db, orgId: string, sourceId: string, options: RunOptions): Promise<{ runId: string; finished: Promise<RunSummary> }> {
   const [source] = await db.select().from(sources).where(eq(sources.id, sourceId));
   if (!source || source.orgId !== orgId) throw new NotFoundError("Source");
-  if (!isCrmKind(source.kind)) throw hasNoCrm(source.kind);
-  const [org] = await db.select({ baseCurrency: organisations.baseCurrency }).from(organisations).where(eq(organisations.id, orgId));
+  // Refuses a source with no CRM (a shop, a site form) or without credentials.
   const crm = clientForSource(db, source, options.deps);
-  const plan: SyncPlan =
-    crm.kind === "bitrix24"
-      ? bitrix24Plan(crm.client, source.settings, org.baseCurrency, options.tuning)
-      : amocrmPlan(crm.client, source.settings, org.baseCurrency, options.tuning);
+  const [org] = await db.select({ baseCurrency: organisations.baseCurrency }).from(organisations).where(eq(organisations.id, orgId));
+  const plan: SyncPlan = crm.syncPlan(source.settings, org.baseCurrency, options.tuning);
   const run = await claimRun(db, source, options.mode, options.triggeredBy ?? null);
   return { runId: run.id, finished: executeRun(db, { id: source.id, orgId }, run, plan, options) };
 }

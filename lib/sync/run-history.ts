@@ -4,7 +4,7 @@ import { and, desc, eq, max } from "drizzle-orm";
 import { sources, syncRuns, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { SourceKind } from "@/db/schema";
-import { isCrmKind } from "@/lib/sources/kinds";
+import { isCrmKind } from "@/lib/connectors/descriptors";
 
 export type RunView = {
   id: string;

@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { CRM_SOURCE_KINDS } from "@/lib/connectors/descriptors";
 import { runSync, type RunOptions, type RunSummary } from "./engine";
 import { SyncBusyError } from "./runs";
 import type { SyncMode } from "./types";
@@ -15,7 +16,7 @@ export async function syncAllSources(db: Db, options: { mode: SyncMode; budgetMs
   const rows = await db
     .select({ id: sources.id, orgId: sources.orgId })
     .from(sources)
-    .where(and(eq(sources.isActive, true), inArray(sources.kind, ["bitrix24", "amocrm"]), isNotNull(sources.credentials)))
+    .where(and(eq(sources.isActive, true), inArray(sources.kind, CRM_SOURCE_KINDS), isNotNull(sources.credentials)))
     .orderBy(asc(sources.createdAt));
   const results: ScheduledResult[] = [];
   for (const source of rows) {

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { sources, webhookEvents } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { NotFoundError } from "@/lib/errors";
-import { maskBitrixSecrets } from "../receive/bitrix24";
+import { connectorFor } from "@/lib/connectors/registry";
 import type { SourceKind } from "@/db/schema";
 
 export const EVENT_STATUSES = ["pending", "processing", "done", "rejected", "ignored", "failed", "dead"] as const;
@@ -73,8 +73,9 @@ export async function getEvent(db: Db, orgId: string, id: number) {
     .where(and(eq(webhookEvents.id, id), eq(webhookEvents.orgId, orgId)))
     .limit(1);
   if (!row) return null;
-  // Stored bodies are masked on arrival; this also covers rows stored before every spelling of the key was.
-  return row.kind === "bitrix24" ? { ...row, event: { ...row.event, body: maskBitrixSecrets(row.event.body) } } : row;
+  // Secrets in stored bodies are masked on arrival; the kind's connector masks rows stored before that too.
+  const mask = connectorFor(row.kind).maskStoredBody;
+  return mask ? { ...row, event: { ...row.event, body: mask(row.event.body) } } : row;
 }
 
 const replayed = { status: "pending" as const, attempts: 0, nextAttemptAt: sql`now()`, lastError: null, processedAt: null };

@@ -4,6 +4,7 @@
 // first; the route handlers under app/api/webhooks stay for `next dev` and plain `next start`, and
 // both ways go through the same takeDelivery.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { describeKind, isSourceKind } from "@/lib/connectors/descriptors";
 import { errorMessage } from "@/lib/error-text";
 import { API_HEADERS } from "@/lib/http/security-headers";
 import { deliveryFromNode } from "./delivery";
@@ -26,9 +27,11 @@ export function webhookTargetOf(url: string): WebhookTarget | null {
   }
   if (segments.some((segment) => segment === "")) return null;
   const [kind, sourceId, urlSecret] = segments;
-  if ((kind === "bitrix24" || kind === "shop") && segments.length === 2) return { kind, sourceId };
-  if ((kind === "amocrm" || kind === "form") && segments.length === 3) return { kind, sourceId, urlSecret };
-  return null;
+  if (!isSourceKind(kind)) return null;
+  // A sender that signs nothing has the secret as a third segment (lib/sources/inbound-url.ts).
+  const { secretInUrl } = describeKind(kind);
+  if (segments.length !== (secretInUrl ? 3 : 2)) return null;
+  return secretInUrl ? { kind, sourceId, urlSecret } : { kind, sourceId };
 }
 
 /** Answers the request when it is a webhook delivery and returns true; false leaves it to Next. */

@@ -1,26 +1,23 @@
 // The one path every webhook takes: find the source, read at most 1 MiB, let the sender's receiver
-// judge it, commit it to the inbox (group commit), answer — and only then nudge the processor.
+// judge it (its kind's connector, lib/connectors/registry.ts), commit it to the inbox (group commit), answer — and only then nudge the processor.
 import { eq } from "drizzle-orm";
-import { sources } from "@/db/schema";
+import { sources, type SourceKind } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { connectorFor } from "@/lib/connectors/registry";
 import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
 import { errorMessage } from "@/lib/error-text";
 import { recordFirstSeenAccount, type CrmAccount } from "@/lib/sources/crm-account";
 import { isUuid } from "@/lib/uuid";
 import { ingestMetrics } from "../metrics";
-import { inspectAmocrm } from "./amocrm";
-import { inspectBitrix24 } from "./bitrix24";
-import { inspectForm } from "./form";
 import type { Delivery, HeaderReader } from "./delivery";
 import { inboxWriter, keptHeaders } from "./inbox";
-import { inspectShop, SIGNATURE_HEADER } from "./shop";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";
 import type { ErrorCode } from "@/lib/error-codes";
 import { processSlot } from "@/lib/process-slot";
 
-export type WebhookKind = "bitrix24" | "amocrm" | "shop" | "form";
-export type WebhookTarget = { kind: WebhookKind; sourceId: string; urlSecret?: string };
+/** Where a delivery went: /api/webhooks/<kind>/<source id>[/<secret>] (lib/sources/inbound-url.ts). */
+export type WebhookTarget = { kind: SourceKind; sourceId: string; urlSecret?: string };
 /** The answer for the sender (status and JSON body, or plain text) and what became of the delivery. */
 export type ReceiveResult = { status: number; payload: object | string; storedId: number | null; isPending: boolean; orgId?: string };
 
@@ -71,16 +68,7 @@ async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promi
 }
 
 function judge(target: WebhookTarget, source: SourceRow, headers: HeaderReader, contentType: string | null, body: string): Verdict {
-  switch (target.kind) {
-    case "bitrix24":
-      return inspectBitrix24(source, contentType, body);
-    case "amocrm":
-      return inspectAmocrm(source, target.urlSecret ?? "", contentType, body);
-    case "shop":
-      return inspectShop(source, headers.get(SIGNATURE_HEADER), contentType, body);
-    case "form":
-      return inspectForm(source, target.urlSecret ?? "", contentType, body);
-  }
+  return connectorFor(target.kind).receive(source, { urlSecret: target.urlSecret ?? "", headers, contentType, body });
 }
 
 /**

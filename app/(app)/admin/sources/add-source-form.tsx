@@ -13,18 +13,11 @@ import { describeError } from "@/lib/i18n/describe-error";
 import { describeTestFailure, type SourcesMessages } from "@/lib/i18n/sources-messages";
 import { ApiError, callApi } from "@/lib/api/call-api";
 import type { SourceKind } from "@/db/schema";
-import { isCrmKind } from "@/lib/sources/kinds";
+import { describeKind, isCrmKind, SOURCE_KINDS, type ConnectionId } from "@/lib/connectors/descriptors";
 
 type Kind = SourceKind;
-type Connection = "webhook" | "bitrixOAuth" | "token" | "amoOAuth";
-const CONNECTIONS: Record<Kind, Connection[]> = { bitrix24: ["webhook", "bitrixOAuth"], amocrm: ["token", "amoOAuth"], shop: [], form: [] };
-/** The form fields each connection sends, as named by POST /api/sources. */
-const FIELDS: Record<Connection, string[]> = {
-  webhook: ["webhookUrl", "applicationToken"],
-  bitrixOAuth: ["portalUrl", "clientId", "clientSecret", "accessToken", "refreshToken", "applicationToken"],
-  token: ["baseUrl", "accessToken"],
-  amoOAuth: ["baseUrl", "clientId", "clientSecret", "redirectUri", "accessToken", "refreshToken"],
-};
+/** The connections each kind offers and the fields each sends (lib/connectors/<kind>/descriptor.ts). */
+const connectionsOf = (kind: Kind) => describeKind(kind).connections;
 type Created = { id: string; inboundWebhookUrl: string; signingSecret?: string; check: { ok: true; portal: string; user: { name: string } } | null };
 
 /** The fields a refusal may name, as this form labels them. */
@@ -35,11 +28,12 @@ function fieldLabels(t: SourcesMessages["add"]): Record<string, string> {
 
 export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; locale: Locale; onCreated: () => void }) {
   const [kind, setKind] = useState<Kind>("bitrix24");
-  const [connection, setConnection] = useState<Connection>("webhook");
+  const [connection, setConnection] = useState<ConnectionId>("webhook");
   const chooseKind = (next: Kind) => {
     setKind(next);
-    setConnection(CONNECTIONS[next][0] ?? "webhook");
+    setConnection(connectionsOf(next)[0]?.id ?? "webhook");
   };
+  const fields = connectionsOf(kind).find((c) => c.id === connection)?.fields ?? [];
   const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState<string | null>(null);
   /** Why the check before saving failed; the admin may then save without it. */
@@ -51,7 +45,7 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
     const form = new FormData(formRef.current!);
     const value = (name: string) => String(form.get(name) ?? "").trim();
     const body: Record<string, string | boolean> = { kind, name: value("name") };
-    if (isCrmKind(kind)) for (const field of FIELDS[connection]) if (value(field)) body[field] = value(field);
+    for (const field of fields) if (value(field.name)) body[field.name] = value(field.name);
     if (saveUntested) body.saveUntested = true;
     setBusy(true);
     setError(null);
@@ -82,7 +76,7 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
     <form ref={formRef} onSubmit={submit} className="grid gap-4 md:grid-cols-2" aria-label={t.add.title}>
       <Field label={t.add.kind} htmlFor="source-kind">
         <Select id="source-kind" value={kind} onChange={(e) => chooseKind(e.target.value as Kind)}>
-          {(["bitrix24", "amocrm", "shop", "form"] as const).map((k) => (
+          {SOURCE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t.kinds[k]}
             </option>
@@ -94,61 +88,20 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
       </Field>
       {isCrmKind(kind) ? (
         <Field label={t.add.connection} htmlFor="source-connection">
-          <Select id="source-connection" value={connection} onChange={(e) => setConnection(e.target.value as Connection)}>
-            {CONNECTIONS[kind].map((c) => (
-              <option key={c} value={c}>
-                {t.add.connections[c]}
+          <Select id="source-connection" value={connection} onChange={(e) => setConnection(e.target.value as ConnectionId)}>
+            {connectionsOf(kind).map((c) => (
+              <option key={c.id} value={c.id}>
+                {t.add.connections[c.id]}
               </option>
             ))}
           </Select>
         </Field>
       ) : null}
-      {kind === "bitrix24" && connection === "webhook" ? (
-        <Field label={t.add.webhookUrl} htmlFor="source-webhook" hint={t.add.webhookUrlHint}>
-          <Input id="source-webhook" name="webhookUrl" required type="url" autoComplete="off" />
+      {fields.map((field) => (
+        <Field key={field.name} label={t.add[field.label]} htmlFor={field.id} hint={field.hint ? t.add[field.hint] : undefined}>
+          <Input id={field.id} name={field.name} required={field.required} type={field.type} autoComplete="off" />
         </Field>
-      ) : null}
-      {kind === "bitrix24" && connection === "bitrixOAuth" ? (
-        <Field label={t.add.portalUrl} htmlFor="source-portal-url" hint={t.add.portalUrlHint}>
-          <Input id="source-portal-url" name="portalUrl" required type="url" autoComplete="off" />
-        </Field>
-      ) : null}
-      {kind === "amocrm" ? (
-        <Field label={t.add.baseUrl} htmlFor="source-base-url" hint={t.add.baseUrlHint}>
-          <Input id="source-base-url" name="baseUrl" required />
-        </Field>
-      ) : null}
-      {connection === "bitrixOAuth" || connection === "amoOAuth" ? (
-        <>
-          <Field label={t.add.clientId} htmlFor="source-client-id">
-            <Input id="source-client-id" name="clientId" required autoComplete="off" />
-          </Field>
-          <Field label={t.add.clientSecret} htmlFor="source-client-secret">
-            <Input id="source-client-secret" name="clientSecret" required type="password" autoComplete="off" />
-          </Field>
-          {connection === "amoOAuth" ? (
-            <Field label={t.add.redirectUri} htmlFor="source-redirect-uri">
-              <Input id="source-redirect-uri" name="redirectUri" required type="url" autoComplete="off" />
-            </Field>
-          ) : null}
-          <Field label={t.add.oauthAccessToken} htmlFor="source-token">
-            <Input id="source-token" name="accessToken" required type="password" autoComplete="off" />
-          </Field>
-          <Field label={t.add.refreshToken} htmlFor="source-refresh-token" hint={t.add.refreshTokenHint}>
-            <Input id="source-refresh-token" name="refreshToken" required type="password" autoComplete="off" />
-          </Field>
-        </>
-      ) : null}
-      {connection === "token" && kind === "amocrm" ? (
-        <Field label={t.add.accessToken} htmlFor="source-token" hint={t.add.accessTokenHint}>
-          <Input id="source-token" name="accessToken" required type="password" autoComplete="off" />
-        </Field>
-      ) : null}
-      {kind === "bitrix24" ? (
-        <Field label={t.add.applicationToken} htmlFor="source-app-token">
-          <Input id="source-app-token" name="applicationToken" autoComplete="off" />
-        </Field>
-      ) : null}
+      ))}
       <div className="md:col-span-2 space-y-3">
         <Button type="submit" disabled={isBusy}>
           {t.add.submit}
@@ -172,7 +125,7 @@ export function AddSourceForm({ t, locale, onCreated }: { t: SourcesMessages; lo
             <code className="mt-1 block break-all" data-testid="created-inbound-url">
               {created.inboundWebhookUrl}
             </code>
-            {kind === "form" ? <p className="mt-2">{t.add.formHint}</p> : null}
+            {describeKind(kind).addedHint ? <p className="mt-2">{t.add[describeKind(kind).addedHint!]}</p> : null}
             {created.signingSecret ? (
               <>
                 <p className="mt-2">{t.add.signingSecret}</p>

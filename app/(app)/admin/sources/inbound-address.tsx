@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
 import { describeError } from "@/lib/i18n/describe-error";
 import type { SourcesMessages } from "@/lib/i18n/sources-messages";
+import { describeKind } from "@/lib/connectors/descriptors";
 import type { SourceListItem } from "@/lib/sources/manage-sources";
 
 type Revealed = { secret: string; inboundWebhookUrl: string; isNew: boolean };
@@ -16,7 +17,7 @@ type Revealed = { secret: string; inboundWebhookUrl: string; isNew: boolean };
 export function InboundAddress({ source, t, locale }: { source: SourceListItem; t: SourcesMessages; locale: Locale }) {
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const hasSecret = source.kind !== "bitrix24";
+  const { issuesSecret: hasSecret, signsBodies } = describeKind(source.kind);
 
   async function ask(action: "reveal" | "rotate") {
     if (action === "rotate" && !window.confirm(fill(t.secret.confirmRotate, { name: source.name }))) return;
@@ -37,7 +38,7 @@ export function InboundAddress({ source, t, locale }: { source: SourceListItem; 
           {revealed?.inboundWebhookUrl ?? source.inboundWebhookUrl}
         </code>
       </p>
-      {revealed && source.kind === "shop" ? (
+      {revealed && signsBodies ? (
         <p>
           {t.secret.signingSecret}{" "}
           <code className="break-all text-slate-700" data-testid="signing-secret">

@@ -12,7 +12,7 @@ import type { SourceListItem } from "@/lib/sources/manage-sources";
 import { callApi } from "@/lib/api/call-api";
 import { AppTokenForm } from "./app-token-form";
 import { HealthSummary } from "./health-summary";
-import { isCrmKind } from "@/lib/sources/kinds";
+import { describeKind, isCrmKind } from "@/lib/connectors/descriptors";
 import { InboundAddress } from "./inbound-address";
 import { QualifiedStagesForm } from "./qualified-stages-form";
 import { SyncPanel } from "./sync-panel";
@@ -75,7 +75,7 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
       </div>
       <HealthSummary health={source.health} locale={locale} />
       <InboundAddress source={source} t={t} locale={locale} />
-      {source.kind === "bitrix24" && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
+      {describeKind(source.kind).needsApplicationToken && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
       {source.qualifiedStages ? <QualifiedStagesForm sourceId={source.id} choices={source.qualifiedStages} t={t} locale={locale} onSaved={onChanged} /> : null}
       {test ? (
         <div className="mt-3" data-testid="test-result">

@@ -7,6 +7,7 @@ import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { replayDeadAction } from "./actions";
 import { StatusBadge } from "./status-badge";
 import type { SourceKind } from "@/db/schema";
+import { describeKind } from "@/lib/connectors/descriptors";
 
 type Props = { source: { id: string; name: string; kind: SourceKind }; url: string; stats: SourceStats | undefined; t: WebhooksMessages; locale: Locale };
 
@@ -21,7 +22,7 @@ export function SourceCard({ source, url, stats, t, locale }: Props) {
           <code className="block break-all rounded bg-slate-100 px-2 py-1 text-xs" data-testid="inbound-url">
             {url}
           </code>
-          {source.kind === "amocrm" ? (
+          {describeKind(source.kind).secretInUrl ? (
             <a href="/admin/sources" className="mt-1 block text-xs text-slate-500 underline">
               {t.secretHidden}
             </a>
