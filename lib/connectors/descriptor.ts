@@ -37,6 +37,8 @@ export type SourceDescriptor = {
   needsApplicationToken: boolean;
   /** An admin chooses, per pipeline, the stage that makes a lead converted (amoCRM). */
   choosesQualifiedStages: boolean;
+  /** Takes its past orders as an import (POST /api/sources/:id/orders/import; a shop). */
+  importsOrders: boolean;
   /** Shown under the new source's address once it is added. */
   addedHint?: AddText;
 };

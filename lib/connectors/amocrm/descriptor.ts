@@ -26,4 +26,5 @@ export const amocrmDescriptor = {
   signsBodies: false,
   needsApplicationToken: false,
   choosesQualifiedStages: true,
+  importsOrders: false,
 } as const satisfies SourceDescriptor;

@@ -29,4 +29,5 @@ export const bitrix24Descriptor = {
   signsBodies: false,
   needsApplicationToken: true,
   choosesQualifiedStages: false,
+  importsOrders: false,
 } as const satisfies SourceDescriptor;

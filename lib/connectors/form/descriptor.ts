@@ -11,5 +11,6 @@ export const formDescriptor = {
   signsBodies: false,
   needsApplicationToken: false,
   choosesQualifiedStages: false,
+  importsOrders: false,
   addedHint: "formHint",
 } as const satisfies SourceDescriptor;

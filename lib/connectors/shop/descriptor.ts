@@ -10,4 +10,5 @@ export const shopDescriptor = {
   signsBodies: true,
   needsApplicationToken: false,
   choosesQualifiedStages: false,
+  importsOrders: true,
 } as const satisfies SourceDescriptor;

@@ -4,6 +4,7 @@
 // one. Idempotent: an order is keyed by its id within the source, and the newer version wins, so
 // importing the same file again changes nothing.
 import type { Db } from "@/db/types";
+import { describeKind } from "@/lib/connectors/descriptors";
 import { loadOrgContext } from "@/lib/customers/recompute";
 import { ValidationError } from "@/lib/errors";
 import type { SourceRow } from "../receive/source-settings";
@@ -21,7 +22,7 @@ export type Rejection = { line: number; reason: string };
 export type ImportReport = { lines: number; imported: number; rejected: number; rejections: Rejection[] };
 
 export async function importShopOrders(db: Db, source: SourceRow, body: ReadableStream<Uint8Array>, now = new Date()): Promise<ImportReport> {
-  if (source.kind !== "shop") throw new ValidationError("Past orders can be imported only into a shop source", { code: "orders_import_not_shop" });
+  if (!describeKind(source.kind).importsOrders) throw new ValidationError("Past orders can be imported only into a shop source", { code: "orders_import_not_shop" });
   const org = await loadOrgContext(db, source.orgId);
   const report: ImportReport = { lines: 0, imported: 0, rejected: 0, rejections: [] };
   const reject = (line: number, reason: string) => {
