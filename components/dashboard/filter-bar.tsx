@@ -13,7 +13,7 @@ import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOption, FilterOptions } from "@/lib/reports/filter-options";
 import type { PeriodPreset } from "@/lib/reports/filters";
 import { DateInput } from "./date-input";
-import { filterKeys, periodPresetOrder, type FilterKey } from "./report-query";
+import { filterKeys, periodPresetOrder, type FilterKey } from "@/lib/reports/report-query";
 
 /** The period the report resolved to, as inclusive dates (shown in the date inputs under a preset). */
 export type PeriodDates = { from: string; to: string };

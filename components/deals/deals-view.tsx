@@ -3,7 +3,7 @@
 // table sorted on the server (headers put `sort`/`order` in the URL) with keyset pages.
 import { usePathname, useSearchParams } from "next/navigation";
 import { ReportCard } from "@/components/dashboard/report-card";
-import { filterKeys } from "@/components/dashboard/report-query";
+import { filterKeys } from "@/lib/reports/report-query";
 import { ExportMenu } from "@/components/export/export-menu";
 import type { DealListRow, DealSort } from "@/lib/deals/deal-list";
 import { formatDate, formatMoney, MONEY_DECIMALS, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
