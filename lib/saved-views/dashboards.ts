@@ -14,6 +14,10 @@ const paths: Record<SavedViewDashboard, string> = {
   traffic: "/traffic",
 };
 
+export function dashboardPath(dashboard: SavedViewDashboard): string {
+  return paths[dashboard];
+}
+
 /** "/sales?managerId=…&preset=this-year" for a dashboard and a canonical filter query. */
 export function dashboardHref(dashboard: SavedViewDashboard, query: string): string {
   return query ? `${paths[dashboard]}?${query}` : paths[dashboard];
