@@ -115,3 +115,25 @@ test("a manager opening the director's department view sees their own figures, a
   // Nor can it rename the director's view.
   expect((await write(page, "PATCH", `/api/saved-reports/${view.id}`, { name: "Моё" })).status()).toBe(403);
 });
+
+test("on a phone, «Сохранить вид» sits in the filters' sheet and pinned views in the menu drawer", async ({ page }) => {
+  await signInAndWait(page, logins.director);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/leads?preset=this-month");
+  await page.getByRole("button", { name: "Фильтры" }).click();
+  const sheet = page.getByRole("dialog", { name: "Фильтры" });
+  await sheet.getByRole("button", { name: "Сохранить вид" }).click();
+  await sheet.getByLabel("Название").fill("Лиды месяца");
+  await sheet.getByRole("button", { name: "Сохранить", exact: true }).click();
+  await expect(sheet.getByTestId("view-saved")).toHaveText("Вид «Лиды месяца» сохранён");
+  await sheet.getByRole("button", { name: "Готово" }).click();
+
+  await page.goto("/funnel");
+  await page.getByRole("button", { name: "Меню" }).click();
+  const drawer = page.getByRole("complementary", { name: "Меню" });
+  await drawer.getByTestId("pinned-views").getByRole("link", { name: "Лиды месяца" }).click();
+  await expect(page).toHaveURL(/\/leads\?preset=this-month$/);
+  await expect(drawer).toBeHidden();
+  // Nothing wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+});
