@@ -11,8 +11,16 @@ export const logins = {
 } as const;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel(/e-mail/i).fill(email);
+  const response = await page.goto("/login");
+  const emailField = page.getByLabel(/e-mail/i);
+  // A run once timed out here with nothing to go on: say what the browser had instead of the form.
+  await expect(emailField)
+    .toBeVisible()
+    .catch(async () => {
+      const body = await page.locator("body").innerText().catch(() => "(no body)");
+      throw new Error(`no sign-in form: GET /login answered ${response?.status()}, the page is ${page.url()}: ${body.slice(0, 400)}`);
+    });
+  await emailField.fill(email);
   await page.getByLabel(/пароль|password/i).fill(password);
   await page.getByRole("button", { name: /войти|sign in/i }).click();
 }

@@ -78,6 +78,22 @@ export function formatRate(rate: number | null, locale: Locale): string {
   return new Intl.NumberFormat(tags[locale], { style: "percent", maximumFractionDigits: 1 }).format(rate);
 }
 
+const pointsUnit: Record<Locale, string> = { ru: "п.п.", en: "pp" };
+
+/**
+ * A rate's change in percentage points, the way a KPI card and the files show it: the fraction
+ * 0.014 → "+1,4 п.п." / "+1.4 pp", one decimal, Russian minus "−"; a change that rounds to 0 → "0 п.п.".
+ */
+export function formatPoints(change: number, locale: Locale): string {
+  const points = Math.round(change * 1000) / 10;
+  if (points === 0) return `0 ${pointsUnit[locale]}`;
+  const signed = new Intl.NumberFormat(tags[locale], { maximumFractionDigits: 1, signDisplay: "always" }).format(points);
+  return typographicMinus(`${signed}\u00a0${pointsUnit[locale]}`, locale);
+}
+
+/** The unit of percentage points in a language, for a spreadsheet's number format. */
+export const POINTS_UNIT: Readonly<Record<Locale, string>> = pointsUnit;
+
 /** A report's month key "2025-03" → "март 2025" / "March 2025". */
 export function formatMonthKey(month: string, locale: Locale): string {
   const [year, index] = month.split("-").map(Number);

@@ -1,8 +1,6 @@
 // How a KPI moved against the previous period: arrow, signed text, colour. Pure, so it is unit-tested.
-import { localeTag, typographicMinus, type Locale } from "@/lib/format";
+import { formatPoints, localeTag, typographicMinus, type Locale } from "@/lib/format";
 import type { ChangeKind } from "@/lib/reports/overview-kpis";
-
-const pointsUnit: Record<Locale, string> = { ru: "п.п.", en: "pp" };
 
 export type KpiChange = { arrow: "▲" | "▼" | "→"; text: string; tone: "good" | "bad" | "neutral" } | null;
 
@@ -16,16 +14,12 @@ export type KpiChange = { arrow: "▲" | "▼" | "→"; text: string; tone: "goo
 export function describeChange(change: number | null, kind: ChangeKind, locale: Locale, isLowerBetter = false): KpiChange {
   if (change === null) return null;
   const percent = Math.round(change * 1000) / 10; // one decimal, as shown
-  if (percent === 0) return { arrow: "→", text: kind === "points" ? `0 ${pointsUnit[locale]}` : formatPercent(0, locale, "auto"), tone: "neutral" };
-  const text = kind === "points" ? `${formatNumberSigned(percent, locale)}\u00a0${pointsUnit[locale]}` : formatPercent(percent / 100, locale, "always");
+  if (percent === 0) return { arrow: "→", text: kind === "points" ? formatPoints(0, locale) : formatPercent(0, locale, "auto"), tone: "neutral" };
+  const text = kind === "points" ? formatPoints(change, locale) : formatPercent(percent / 100, locale, "always");
   const isUp = percent > 0;
   return { arrow: isUp ? "▲" : "▼", text: typographicMinus(text, locale), tone: isUp !== isLowerBetter ? "good" : "bad" };
 }
 
 function formatPercent(fraction: number, locale: Locale, signDisplay: "auto" | "always"): string {
   return new Intl.NumberFormat(localeTag(locale), { style: "percent", maximumFractionDigits: 1, signDisplay }).format(fraction);
-}
-
-function formatNumberSigned(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1, signDisplay: "always" }).format(value);
 }

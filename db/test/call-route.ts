@@ -38,10 +38,15 @@ export function routeRequest(path: string, call: RouteCall = {}): Request {
   return new Request(path.startsWith("http") ? path : `${TEST_ORIGIN}${path}`, { method, headers: { ...callerHeaders(call.as, method), ...call.headers }, body });
 }
 
+/** Calls the handler and hands back its response as it is: for files, streams and headers. */
+export function routeResponse(handler: Handler, path: string, call: RouteCall = {}): Promise<Response> {
+  const context = call.params ? { params: Promise.resolve(call.params) } : undefined;
+  return handler(routeRequest(path, call), context as never);
+}
+
 /** Calls the handler and reads its answer: the JSON body, or null for an empty or non-JSON one. */
 export async function callRoute(handler: Handler, path: string, call: RouteCall = {}): Promise<RouteAnswer> {
-  const context = call.params ? { params: Promise.resolve(call.params) } : undefined;
-  const response = await handler(routeRequest(path, call), context as never);
+  const response = await routeResponse(handler, path, call);
   const isJson = response.headers.get("content-type")?.includes("json") && response.status !== 204;
   return { status: response.status, body: isJson ? await response.json() : null };
 }

@@ -6,7 +6,7 @@
 // can slow down only their own address, never lock someone out of their account.
 // An attempt is counted before its password is compared, in one transaction that decides whether
 // it may be compared at all, so parallel guesses cannot all slip through one open window.
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { signInFailures } from "@/db/schema";
 import type { Db } from "@/db/types";
 
@@ -53,6 +53,7 @@ class Refused extends Error {
 export async function claimAttempt(db: Db, keys: ThrottleKeys, now: Date): Promise<Claim> {
   const counters: [string, Counter][] = [[keys.account, ACCOUNT_COUNTER]];
   if (keys.address) counters.push([keys.address, ADDRESS_COUNTER]);
+  await forgetOldCounters(db);
   try {
     await db.transaction(async (tx) => {
       for (const [key, counter] of counters) {
@@ -65,6 +66,25 @@ export async function claimAttempt(db: Db, keys: ThrottleKeys, now: Date): Promi
     if (error instanceof Refused) return { allowed: false, retryAfterSeconds: error.retryAfterSeconds };
     throw error;
   }
+}
+
+/** The longest any counter remembers a failure: a row older than this counts as no row. */
+const FORGOTTEN_AFTER_HOURS = Math.max(ACCOUNT_COUNTER.forgetAfterHours, ADDRESS_COUNTER.forgetAfterHours);
+/** Rows dropped per attempt: enough to outpace the attempts that make them, small enough never to be felt. */
+const FORGET_BATCH = 100;
+
+/**
+ * Drops counters nobody would read any more, a few per attempt, so the table holds about a day of
+ * failures instead of every address that ever guessed. By the database's clock, not the attempt's
+ * `now`: an attempt dated elsewhere (a test's) must not drop the counters of attempts made now.
+ */
+async function forgetOldCounters(db: Db): Promise<void> {
+  const old = db
+    .select({ key: signInFailures.key })
+    .from(signInFailures)
+    .where(sql`${signInFailures.lastFailureAt} < now() - make_interval(hours => ${FORGOTTEN_AFTER_HOURS})`)
+    .limit(FORGET_BATCH);
+  await db.delete(signInFailures).where(inArray(signInFailures.key, old));
 }
 
 /** null when counted; else the seconds left to wait. */

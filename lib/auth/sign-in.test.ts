@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "@/db/schema";
+import { signInFailures, users } from "@/db/schema";
 import { createOrgFixture, FIXTURE_PASSWORD, type OrgFixture } from "@/db/test/fixtures";
 import { waitForLockWaiters } from "@/db/test/lock-waiters";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
@@ -95,6 +95,20 @@ describe("checkCredentials", () => {
   it("doubles the delay and caps it at 15 minutes", () => {
     expect([4, 5, 6, 7, 30, 100_000].map((n) => delayAfterFailures(n))).toEqual([0, 2, 4, 8, 900, 900]);
     expect([19, 20, 21].map((n) => delayAfterFailures(n, 20))).toEqual([0, 2, 4]);
+  });
+});
+
+describe("old counters", () => {
+  it("drops a counter last failed 25 hours ago at the next attempt, and keeps one from 23 hours ago", async () => {
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000);
+    const [forgotten, remembered] = [`account:${newAddress()} gone@test.voronka`, `account:${newAddress()} kept@test.voronka`];
+    await testDb.db.insert(signInFailures).values([
+      { key: forgotten, failures: 9, lastFailureAt: hoursAgo(25) },
+      { key: remembered, failures: 9, lastFailureAt: hoursAgo(23) },
+    ]);
+    expect(outcome(await checkCredentials(testDb.db, f.users.bob.email, "wrong-password", { address: newAddress() }))).toBe("invalid");
+    const left = await testDb.db.select({ key: signInFailures.key }).from(signInFailures).where(inArray(signInFailures.key, [forgotten, remembered]));
+    expect(left.map((row) => row.key)).toEqual([remembered]);
   });
 });
 

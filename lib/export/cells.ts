@@ -1,6 +1,6 @@
 // One typed cell, three renderings: the CSV text, the Excel value, the PDF text. Keeping them
 // together is what makes the three files show the same numbers.
-import { formatMoney, formatMonthKey, MONEY_DECIMALS, formatNumber, formatRate, localeTag, type Locale } from "@/lib/format";
+import { formatMoney, formatMonthKey, formatPoints, MONEY_DECIMALS, formatNumber, formatRate, localeTag, type Locale } from "@/lib/format";
 import type { CellType } from "./model";
 
 /** A decimal string or number as a number; null and "" stay empty. */
@@ -81,6 +81,7 @@ export function csvCell(type: CellType, value: unknown, style: CsvNumberStyle, t
     case "amount":
       return decimal(Number(value).toFixed(2));
     case "percent":
+    case "points":
       return decimal(String(Math.round(Number(value) * 10000) / 100));
     case "decimal":
       return decimal(String(value));
@@ -110,6 +111,8 @@ export function displayCell(type: CellType, value: unknown, locale: Locale, curr
       return formatMoney(String(value), currency, locale, MONEY_DECIMALS.record);
     case "percent":
       return formatRate(Number(value), locale);
+    case "points":
+      return formatPoints(Number(value), locale);
     case "decimal":
       return dayFormats[locale].format(Number(value));
     case "month":

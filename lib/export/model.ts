@@ -7,7 +7,8 @@ import type { Locale } from "@/lib/format";
  * units; amount: one record's own amount (a deal's), shown to the kopeck (MONEY_DECIMALS); percent: a fraction (0.2345);
  * decimal: a number with a fraction (days, minutes); month: "YYYY-MM"; datetime: an instant (Date or ISO string) shown in the organisation's zone.
  */
-export type CellType = "text" | "integer" | "money" | "amount" | "percent" | "decimal" | "month" | "datetime";
+/** `percent` and `points` both hold fractions: a share (0.235 = 23,5 %), or a rate's change (0.014 = +1,4 п.п.). */
+export type CellType = "text" | "integer" | "money" | "amount" | "percent" | "points" | "decimal" | "month" | "datetime";
 
 export type Column<R = Record<string, unknown>> = {
   key: string;

@@ -187,7 +187,8 @@ function overview(result: unknown, { t, locale }: Texts): ExportSection[] {
       { key: "kpi", header: t.columns.kpi, type: "text", value: (row) => t.kpis[row.kpi] },
       { key: "value", header: t.columns.value, type: kpiType, value: (row) => row.value },
       { key: "previousValue", header: t.columns.previousValue, type: kpiType, value: (row) => row.previousValue },
-      { key: "change", header: t.columns.change, type: "percent", value: (row) => row.change },
+      // a rate moves in percentage points, an amount or a count in percent (the KPI cards' rule)
+      { key: "change", header: t.columns.change, type: (row) => (row.changeKind === "points" ? "points" : "percent"), value: (row) => row.change },
     ],
     rows,
   });

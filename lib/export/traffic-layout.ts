@@ -24,7 +24,7 @@ function figureColumns<R extends TrafficFigures>(t: ExportMessages, locale: Loca
     { key: "cpl", header: c.cpl, type: "money", value: (row) => row.cpl },
     { key: "cac", header: c.cac, type: "money", value: (row) => row.cac },
     { key: "romi", header: c.romi, type: "percent", value: (row) => row.romi },
-    { key: "conversionRate", header: t.columns.conversionRate, type: "percent", value: (row) => row.conversionRate },
+    { key: "conversionRate", header: c.saleConversion, type: "percent", value: (row) => row.conversionRate },
   ];
 }
 

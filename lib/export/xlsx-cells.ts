@@ -1,6 +1,6 @@
 // Excel's side of a typed cell: the value it stores (numbers as numbers, dates as dates) and the
 // number format it shows them with (₸ ₽ $ money, percentages, dates).
-import { MONEY_DECIMALS, type Locale } from "@/lib/format";
+import { MONEY_DECIMALS, POINTS_UNIT, type Locale } from "@/lib/format";
 import { neutraliseFormula, toNumber, wallClockDate, type Instant } from "./cells";
 import type { CellType } from "./model";
 
@@ -31,6 +31,10 @@ export function numberFormat(type: CellType, currency: string, locale: Locale): 
       return moneyFormat(currency, MONEY_DECIMALS.record);
     case "percent":
       return "0.0%";
+    case "points": {
+      const unit = `" ${POINTS_UNIT[locale]}"`;
+      return `+0.0${unit};-0.0${unit};0${unit}`;
+    }
     case "decimal":
       return "#,##0.0";
     case "month":
@@ -53,6 +57,11 @@ export function xlsxValue(type: CellType, value: unknown, timeZone: string): Xls
     case "percent":
     case "decimal":
       return toNumber(value);
+    case "points": {
+      // Stored in points (1.4), not as the fraction (0.014): a format cannot scale without a % sign.
+      const fraction = toNumber(value);
+      return fraction === null ? null : Math.round(fraction * 10_000) / 100;
+    }
     case "month": {
       const [year, month] = String(value).split("-").map(Number);
       return new Date(Date.UTC(year, month - 1, 1));

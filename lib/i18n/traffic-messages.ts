@@ -1,6 +1,7 @@
 // Texts of the traffic-team, rule and ad-spend admin pages (/admin/traffic-teams, /admin/ad-spend).
 // English has every key Russian has; "{name}" marks a value filled in with `fill` from admin-messages.
 import type { Locale, PluralForms } from "@/lib/format";
+import { glossary } from "./glossary";
 
 const ru = {
   teamsLink: "Команды трафика",
@@ -122,8 +123,9 @@ const ru = {
       wonDeals: "Продажи",
       spend: "Расходы",
       allocatedSpend: "Расходы (доля)",
-      cpl: "CPL",
-      cac: "CAC",
+      cpl: glossary.ru.costPerLead,
+      cac: glossary.ru.costPerSale,
+      saleConversion: glossary.ru.saleConversion,
       romi: "ROMI",
       leadShare: "Доля лидов",
       revenueShare: "Доля выручки",
@@ -256,8 +258,9 @@ const en: TrafficMessages = {
       wonDeals: "Sales",
       spend: "Spend",
       allocatedSpend: "Spend (your share)",
-      cpl: "CPL",
-      cac: "CAC",
+      cpl: glossary.en.costPerLead,
+      cac: glossary.en.costPerSale,
+      saleConversion: glossary.en.saleConversion,
       romi: "ROMI",
       leadShare: "Share of leads",
       revenueShare: "Share of revenue",

@@ -49,7 +49,7 @@ export async function saveQualifiedStages(db: Db, source: SourceRow, change: Rec
   }
   await db.transaction(async (tx) => {
     await tx.update(sources).set({ settings: { ...source.settings, qualifiedStages: next } }).where(eq(sources.id, source.id));
-    await refreshSourceFacts(tx as unknown as Db, source.orgId, source.id);
+    await refreshSourceFacts(tx, source.orgId, source.id);
   });
   return next;
 }

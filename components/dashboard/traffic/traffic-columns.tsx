@@ -43,8 +43,8 @@ export function figureColumns<Row extends TrafficFigures>(t: TrafficTexts, forma
     column("wonDeals", t.wonDeals, (row) => row.wonDeals),
     column("revenue", t.revenueColumn, (row) => money(row.revenue)),
     column("spend", format.isAllocated ? t.allocatedSpendColumn : t.spendColumn, (row) => money(row.spend)),
-    column("cpl", "CPL", (row) => money(row.cpl)),
-    column("cac", "CAC", (row) => money(row.cac)),
+    column("cpl", t.cpl, (row) => money(row.cpl)),
+    column("cac", t.cac, (row) => money(row.cac)),
     column("romi", "ROMI", (row) => row.romi),
     column("conversionRate", t.conversion, (row) => row.conversionRate),
   ];

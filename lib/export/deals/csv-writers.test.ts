@@ -43,6 +43,7 @@ describe("the per-column cell writers", () => {
     datetime: [null, "2025-01-31T20:30:00.000Z", "2025-03-30T00:59:59.999Z", "1999-12-31T23:59:00.000Z", new Date("2025-06-01T12:00:00Z"), Date.UTC(2025, 0, 1)],
     integer: [null, 0, 12, "13"],
     percent: [null, 0.2345, 1],
+    points: [null, 0.014, -0.0004, 0.4167],
     decimal: [null, 2.5, "3.75"],
     month: [null, "2025-03"],
   };

@@ -2,6 +2,7 @@
 // a route handler the way a browser or a script would (Authorization: Bearer …).
 import { eq } from "drizzle-orm";
 import { crmUsers } from "@/db/schema";
+import { routeResponse } from "@/db/test/call-route";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import type { TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
@@ -41,9 +42,8 @@ export async function createExportFixture(testDb: TestDb): Promise<ExportFixture
   return { f, other, tokens };
 }
 
-export function callAs<P>(handler: Handler<P>, fixture: ExportFixture, who: Who, path: string, params?: P, headers: Record<string, string> = {}): Promise<Response> {
-  const request = new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${fixture.tokens[who]}`, ...headers } });
-  return handler(request, params ? { params: Promise.resolve(params) } : undefined);
+export function callAs<P extends Record<string, string>>(handler: Handler<P>, fixture: ExportFixture, who: Who, path: string, params?: P, headers: Record<string, string> = {}): Promise<Response> {
+  return routeResponse(handler as never, path, { as: { token: fixture.tokens[who] }, params, headers });
 }
 
 export async function bytesOf(response: Response): Promise<Buffer> {

@@ -1,121 +1,177 @@
 // How per-row facts sum into the daily rollups. A refresh subtracts the old facts of the changed rows
 // (sign −1) and adds their new ones (sign +1) through an upsert that increments, so concurrent
 // writers never lose each other's counts; a rebuild inserts the sums of all facts at once.
+// Every table and column is named through the schema objects, so a rename fails the type check.
 import { sql, type SQL } from "drizzle-orm";
+import { getTableConfig, type PgColumn, type PgTable } from "drizzle-orm/pg-core";
+import {
+  reportActivityDaily,
+  reportActivityFacts,
+  reportDealDaily,
+  reportDealFacts,
+  reportLeadDaily,
+  reportLeadDaysMonthly,
+  reportLeadFacts,
+  reportStageDaily,
+  reportStageFacts,
+} from "@/db/schema";
+import { columnNames } from "./sql-names";
+
+type OrgTable = PgTable & { orgId: PgColumn };
 
 type Rollup = {
   /** The rollup table and the facts table it is summed from. */
-  table: string;
-  facts: string;
-  /** The facts' id column (what refreshes select by). */
-  id: string;
+  table: OrgTable;
+  facts: OrgTable;
   /** Rollup column → expression over the facts (the key). */
-  keys: [string, string][];
+  keys: [PgColumn, SQL | PgColumn][];
   /** Rollup column → expression summed over the facts. */
-  measures: [string, string][];
+  measures: [PgColumn, SQL | PgColumn][];
   /** Which facts this rollup counts. */
-  where?: string;
-  /** The rollup's time column and how a touched day maps to it (default: "day", the day itself). */
-  period?: { column: string; ofDay: string };
+  where?: SQL;
+  /** The rollup's time column and how a touched day (`d`) maps to it. */
+  period: { column: PgColumn; ofDay: SQL };
+  /** The key columns between org_id and the day in the rollup's unique index, so a cleanup can use the index. */
+  leadingKeys?: SQL;
 };
 
-const dealKeys = (kind: string, day: string): [string, string][] => [
-  ["org_id", "org_id"],
-  ["kind", `'${kind}'`],
-  ["day", day],
-  ["crm_user_id", "crm_user_id"],
-  ["source_id", "source_id"],
-  ["pipeline_id", "pipeline_id"],
-  ["stage_id", "stage_id"],
-  ["semantic", "semantic"],
-];
+const same = (pairs: [PgColumn, PgColumn][]) => pairs;
+/** A rollup by day: a touched day is its own row's day. */
+const daily = (column: PgColumn) => ({ column, ofDay: sql`d` });
 
-const stageMeasures: [string, string][] = ["first_reached", "last_reached", "closed_stays", "stay_seconds", "open_stays", "open_start_epoch"].map((c) => [c, c]);
+const r = reportDealDaily;
+const df = reportDealFacts;
+const dealKeys = (kind: "created" | "closed", day: PgColumn): [PgColumn, SQL | PgColumn][] => [
+  [r.orgId, df.orgId],
+  [r.kind, sql.raw(`'${kind}'`)],
+  [r.day, day],
+  [r.crmUserId, df.crmUserId],
+  [r.sourceId, df.sourceId],
+  [r.pipelineId, df.pipelineId],
+  [r.stageId, df.stageId],
+  [r.semantic, df.semantic],
+];
+const dealLeadingKeys = sql`${r.kind} in ('created', 'closed')`;
 
 export const dealRollups: Rollup[] = [
   {
-    table: "report_deal_daily",
-    facts: "report_deal_facts",
-    id: "deal_id",
-    keys: dealKeys("created", "created_day"),
+    table: r,
+    facts: df,
+    keys: dealKeys("created", df.createdDay),
     measures: [
-      ["deals", "1"],
-      ["amount", "coalesce(current_amount, 0)"],
-      ["cycle_seconds", "0"],
+      [r.deals, sql`1`],
+      [r.amount, sql`coalesce(${df.currentAmount}, 0)`],
+      [r.cycleSeconds, sql`0`],
     ],
+    period: daily(r.day),
+    leadingKeys: dealLeadingKeys,
   },
   {
-    table: "report_deal_daily",
-    facts: "report_deal_facts",
-    id: "deal_id",
-    keys: dealKeys("closed", "closed_day"),
+    table: r,
+    facts: df,
+    keys: dealKeys("closed", df.closedDay),
     measures: [
-      ["deals", "1"],
-      ["amount", "coalesce(closed_amount, 0)"],
-      ["cycle_seconds", "coalesce(cycle_seconds, 0)"],
+      [r.deals, sql`1`],
+      [r.amount, sql`coalesce(${df.closedAmount}, 0)`],
+      [r.cycleSeconds, sql`coalesce(${df.cycleSeconds}, 0)`],
     ],
-    where: "closed_day is not null",
+    where: sql`${df.closedDay} is not null`,
+    period: daily(r.day),
+    leadingKeys: dealLeadingKeys,
   },
 ];
 
+const sd = reportStageDaily;
+const sf = reportStageFacts;
 export const stageRollups: Rollup[] = [
   {
-    table: "report_stage_daily",
-    facts: "report_stage_facts",
-    id: "deal_id",
-    keys: ["org_id", "day", "crm_user_id", "source_id", "stage_id"].map((c) => [c, c]),
-    measures: stageMeasures,
+    table: sd,
+    facts: sf,
+    keys: same([
+      [sd.orgId, sf.orgId],
+      [sd.day, sf.day],
+      [sd.crmUserId, sf.crmUserId],
+      [sd.sourceId, sf.sourceId],
+      [sd.stageId, sf.stageId],
+    ]),
+    measures: same([
+      [sd.firstReached, sf.firstReached],
+      [sd.lastReached, sf.lastReached],
+      [sd.closedStays, sf.closedStays],
+      [sd.staySeconds, sf.staySeconds],
+      [sd.openStays, sf.openStays],
+      [sd.openStartEpoch, sf.openStartEpoch],
+    ]),
+    period: daily(sd.day),
   },
 ];
 
-const leadKeys = (dimension: string, value: string): [string, string][] => [
-  ["org_id", "org_id"],
-  ["dimension", `'${dimension}'`],
-  ["day", "day"],
-  ["crm_user_id", "crm_user_id"],
-  ["source_id", "source_id"],
-  ["value", value],
+const ld = reportLeadDaily;
+const lf = reportLeadFacts;
+const lm = reportLeadDaysMonthly;
+const leadKeys = (dimension: "channel" | "utm", value: PgColumn): [PgColumn, SQL | PgColumn][] => [
+  [ld.orgId, lf.orgId],
+  [ld.dimension, sql.raw(`'${dimension}'`)],
+  [ld.day, lf.day],
+  [ld.crmUserId, lf.crmUserId],
+  [ld.sourceId, lf.sourceId],
+  [ld.value, value],
 ];
-const leadMeasures: [string, string][] = [
-  ["leads", "1"],
-  ["converted", "converted"],
+const leadMeasures: [PgColumn, SQL | PgColumn][] = [
+  [ld.leads, sql`1`],
+  [ld.converted, lf.converted],
 ];
+const leadLeadingKeys = sql`${ld.dimension} in ('channel', 'utm')`;
 
 export const leadRollups: Rollup[] = [
-  { table: "report_lead_daily", facts: "report_lead_facts", id: "lead_id", keys: leadKeys("channel", "channel"), measures: leadMeasures },
-  { table: "report_lead_daily", facts: "report_lead_facts", id: "lead_id", keys: leadKeys("utm", "utm_source"), measures: leadMeasures },
+  { table: ld, facts: lf, keys: leadKeys("channel", lf.channel), measures: leadMeasures, period: daily(ld.day), leadingKeys: leadLeadingKeys },
+  { table: ld, facts: lf, keys: leadKeys("utm", lf.utmSource), measures: leadMeasures, period: daily(ld.day), leadingKeys: leadLeadingKeys },
   {
-    table: "report_lead_days_monthly",
-    facts: "report_lead_facts",
-    id: "lead_id",
+    table: lm,
+    facts: lf,
     keys: [
-      ["org_id", "org_id"],
-      ["month", "date_trunc('month', day)::date"],
-      ["crm_user_id", "crm_user_id"],
-      ["source_id", "source_id"],
-      ["channel", "channel"],
-      ["tenths", "(round(days_to_convert::numeric, 1) * 10)::int"],
+      [lm.orgId, lf.orgId],
+      [lm.month, sql`date_trunc('month', ${lf.day})::date`],
+      [lm.crmUserId, lf.crmUserId],
+      [lm.sourceId, lf.sourceId],
+      [lm.channel, lf.channel],
+      [lm.tenths, sql`(round(${lf.daysToConvert}::numeric, 1) * 10)::int`],
     ],
-    measures: [["leads", "1"]],
-    where: "days_to_convert is not null",
-    period: { column: "month", ofDay: "date_trunc('month', d)::date" },
+    measures: [[lm.leads, sql`1`]],
+    where: sql`${lf.daysToConvert} is not null`,
+    period: { column: lm.month, ofDay: sql`date_trunc('month', d)::date` },
   },
 ];
 
+const ad = reportActivityDaily;
+const af = reportActivityFacts;
 export const activityRollups: Rollup[] = [
   {
-    table: "report_activity_daily",
-    facts: "report_activity_facts",
-    id: "activity_id",
-    keys: ["org_id", "day", "crm_user_id", "source_id", "type"].map((c) => [c, c]),
+    table: ad,
+    facts: af,
+    keys: same([
+      [ad.orgId, af.orgId],
+      [ad.day, af.day],
+      [ad.crmUserId, af.crmUserId],
+      [ad.sourceId, af.sourceId],
+      [ad.type, af.type],
+    ]),
     measures: [
-      ["activities", "1"],
-      ["call_seconds", "call_seconds"],
+      [ad.activities, sql`1`],
+      [ad.callSeconds, af.callSeconds],
     ],
+    period: daily(ad.day),
   },
 ];
 
-const list = (items: string[]) => sql.raw(items.join(", "));
+const list = (items: (SQL | PgColumn)[]) => sql.join(items, sql`, `);
+
+/** The rollup's one unique constraint: what its upsert conflicts on. */
+function uniqueKey(table: PgTable): SQL {
+  const [key, ...others] = getTableConfig(table).uniqueConstraints;
+  if (!key?.name || others.length > 0) throw new Error(`a rollup table needs exactly one named unique constraint: ${getTableConfig(table).name}`);
+  return sql`${sql.identifier(key.name)}`;
+}
 
 /**
  * Adds (sign 1) or subtracts (sign −1) the facts matching `ids` (a condition on the facts' id
@@ -125,36 +181,36 @@ export function applyFacts(rollup: Rollup, orgId: string, ids: SQL, sign: 1 | -1
   const keyColumns = rollup.keys.map(([column]) => column);
   const keyExprs = rollup.keys.map(([, expr]) => expr);
   const measureColumns = rollup.measures.map(([column]) => column);
-  const sums = rollup.measures.map(([, expr]) => `${sign} * sum(${expr})`);
+  const sums = rollup.measures.map(([, expr]) => sql`${sql.raw(String(sign))} * sum(${expr})`);
   // by position: a constant key (the kind) cannot be named in GROUP BY or ORDER BY
-  const positions = list(keyExprs.map((_, index) => String(index + 1)));
+  const positions = sql.raw(keyExprs.map((_, index) => String(index + 1)).join(", "));
   // facts that add nothing (a stage reached again, with no stay) make no rollup row
-  const nonZero = sql.raw(`not (${rollup.measures.map(([, expr]) => `sum(${expr}) = 0`).join(" and ")})`);
-  const updates = measureColumns.map((c) => `${c} = ${rollup.table}.${c} + excluded.${c}`);
-  return sql`insert into ${sql.raw(rollup.table)} (${list([...keyColumns, ...measureColumns])})
+  const nonZero = sql`not (${sql.join(
+    rollup.measures.map(([, expr]) => sql`sum(${expr}) = 0`),
+    sql` and `,
+  )})`;
+  const updates = measureColumns.map((column) => sql`${sql.identifier(column.name)} = ${column} + excluded.${sql.identifier(column.name)}`);
+  return sql`insert into ${rollup.table} (${columnNames([...keyColumns, ...measureColumns])})
     select ${list([...keyExprs, ...sums])}
-    from ${sql.raw(rollup.facts)}
-    where org_id = ${orgId} and ${ids}${rollup.where ? sql.raw(` and ${rollup.where}`) : sql``}
+    from ${rollup.facts}
+    where ${rollup.facts.orgId} = ${orgId} and ${ids}${rollup.where ? sql` and ${rollup.where}` : sql``}
     group by ${positions}
     having ${nonZero}
     order by ${positions}
-    on conflict on constraint ${sql.raw(`${rollup.table}_key`)} do update set ${list(updates)}`;
+    on conflict on constraint ${uniqueKey(rollup.table)} do update set ${list(updates)}`;
 }
-
-/** The key columns between org_id and day in a rollup's unique index, listed so the index finds the days. */
-const keysBeforeDay: Record<string, string> = {
-  report_deal_daily: "kind in ('created', 'closed')",
-  report_lead_daily: "dimension in ('channel', 'utm')",
-};
 
 /** Drops the rollup rows of the touched days (`days`: a one-column set of dates named d) whose every measure came back to zero. */
 export function deleteEmptyRows(rollup: Rollup, orgId: string, days: SQL): SQL {
   const { table } = rollup;
-  const leading = keysBeforeDay[table] ? sql.raw(` and ${keysBeforeDay[table]}`) : sql``;
-  const period = rollup.period ?? { column: "day", ofDay: "d" };
-  const zero = sql.raw(rollup.measures.map(([m]) => `${m} = 0`).join(" and "));
-  return sql`delete from ${sql.raw(table)} where org_id = ${orgId}${leading}
-    and ${sql.raw(period.column)} in (select ${sql.raw(period.ofDay)} from (${days}) touched(d)) and ${zero}`;
+  const leading = rollup.leadingKeys ? sql` and ${rollup.leadingKeys}` : sql``;
+  const { period } = rollup;
+  const zero = sql.join(
+    rollup.measures.map(([column]) => sql`${column} = 0`),
+    sql` and `,
+  );
+  return sql`delete from ${table} where ${table.orgId} = ${orgId}${leading}
+    and ${period.column} in (select ${period.ofDay} from (${days}) touched(d)) and ${zero}`;
 }
 
 export type { Rollup };

@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deals } from "@/db/schema";
+import { routeResponse } from "@/db/test/call-route";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
@@ -89,8 +90,8 @@ describe("deals CSV", () => {
   });
 
   it("streams every row of a table longer than one batch, once each", async () => {
-    const request = new Request("http://localhost/api/deals/export?format=csv&lang=en&sort=created&order=asc", { headers: { authorization: `Bearer ${bigToken}` } });
-    const records = await csvRecords(await exportDeals(request), ",");
+    const response = await routeResponse(exportDeals, "/api/deals/export?format=csv&lang=en&sort=created&order=asc", { as: { token: bigToken } });
+    const records = await csvRecords(response, ",");
     expect(records).toHaveLength(BIG + 1);
     expect(new Set(records.slice(1).map((record) => record[0])).size).toBe(BIG);
     expect(records[1][0]).toBe("B0");
@@ -149,6 +150,6 @@ describe("deals PDF and errors", () => {
     expect((await exportAs("admin", "format=csv&status=maybe")).status).toBe(400);
     expect((await exportAs("admin", "format=odt")).status).toBe(400);
     expect((await exportAs("alice", `format=csv&managerId=${fx.f.crmUsers.carol.id}`)).status).toBe(403);
-    expect((await exportDeals(new Request("http://localhost/api/deals/export?format=csv"))).status).toBe(401);
+    expect((await routeResponse(exportDeals, "/api/deals/export?format=csv")).status).toBe(401);
   });
 });

@@ -3,6 +3,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routeResponse } from "@/db/test/call-route";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
@@ -17,7 +18,7 @@ const token: Record<string, string> = {};
 const march = "from=2025-03-01&to=2025-03-31";
 
 const call = (handler: typeof exportReport, who: string, path: string, params: Record<string, string>) =>
-  handler(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${token[who]}` } }), { params: Promise.resolve(params) } as never);
+  routeResponse(handler, path, { as: { token: token[who] }, params });
 const bytes = async (response: Response) => {
   expect(response.status).toBe(200);
   return Buffer.from(await response.arrayBuffer());
@@ -37,7 +38,7 @@ describe("traffic-teams export", () => {
   it("gives a director's CSV of a breakdown with the allocated spend", async () => {
     const response = await call(exportReport, "director", `/api/reports/traffic-teams/export?format=csv&lang=en&table=byCampaign&${march}`, { report: "traffic-teams" });
     const records = parse((await bytes(response)).subarray(3), { delimiter: "," }) as string[][];
-    expect(records[0]).toEqual(["Team", "utm_campaign", "Leads", "Sales", "Revenue", "Spend (your share)", "CPL", "CAC", "ROMI", "Conversion"]);
+    expect(records[0]).toEqual(["Team", "utm_campaign", "Leads", "Sales", "Revenue", "Spend (your share)", "CPL (cost per lead)", "CAC (cost per sale)", "ROMI", "Lead-to-sale"]);
     // Alpha's spring: alice's 2 leads and 100 000 ₸; 60 000 ₸ × Alpha's 3 of 4 leads = 45 000 ₸;
     // CPL 22 500, CAC 45 000, ROMI (100 000 − 45 000) ÷ 45 000 = 122.22 %, conversion 50 %.
     expect(records[1]).toEqual(["Alpha", "spring", "2", "1", "100000.00", "45000.00", "22500.00", "45000.00", "122.22", "50"]);
@@ -48,7 +49,7 @@ describe("traffic-teams export", () => {
     await workbook.xlsx.load((await bytes(await call(exportReport, "admin", `/api/reports/traffic-teams/export?format=xlsx&lang=ru&${march}`, { report: "traffic-teams" }))) as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["О выгрузке", "Команды трафика", "Команды по месяцам", "Команды по utm_source", "Команды по utm_campaign"]);
     const teams = workbook.worksheets[1];
-    expect(teams.getRow(1).values).toEqual([undefined, "Команда", "Лиды", "Продажи", "Выручка", "Расходы", "CPL", "CAC", "ROMI", "Конверсия", "Доля лидов", "Доля выручки"]);
+    expect(teams.getRow(1).values).toEqual([undefined, "Команда", "Лиды", "Продажи", "Выручка", "Расходы", "CPL (цена лида)", "CAC (цена продажи)", "ROMI", "Конверсия в продажу", "Доля лидов", "Доля выручки"]);
     expect(teams.getRow(2).values).toEqual([undefined, "Alpha", 4, 2, 204000, 112000, 28000, 56000, 0.8214, 0.5, 0.4444, 0.816]);
     expect(teams.getRow(6).getCell(1).value).toBe("Без команды");
     // Teams: 147 000 ₸ spent on 7 leads = 21 000 ₸ each

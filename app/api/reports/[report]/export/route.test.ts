@@ -4,11 +4,13 @@ import { writeFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { routeResponse } from "@/db/test/call-route";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { pdfText } from "@/lib/export/test/read-pdf";
 import { bytesOf, callAs, createExportFixture, type ExportFixture, type Who } from "@/lib/export/test/export-fixture";
 import { exportMessages } from "@/lib/i18n/export-messages";
+import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import { reportNames } from "@/lib/reports/registry";
 import { GET as getReport } from "../route";
 import { GET as exportReport } from "./route";
@@ -158,6 +160,14 @@ describe("XLSX", () => {
     expect(sheet.rowCount).toBe(3); // header, carol, totals
   });
 
+  it("names a manager filter that is a person, not only one that is a CRM account", async () => {
+    const person = fx.f.users.alice;
+    const workbook = await workbookOf(await exportAs("admin", "sales-by-month", `format=xlsx&lang=en&${q1}&managerId=${person.id}`));
+    expect(workbook.getWorksheet("About")!.getRow(3).values).toEqual([undefined, "Filters", `Manager: ${person.name}`]);
+    const account = await workbookOf(await exportAs("admin", "sales-by-month", `format=xlsx&lang=en&${q1}&managerId=${fx.f.crmUsers.alice.id}`));
+    expect(account.getWorksheet("About")!.getRow(3).values).toEqual([undefined, "Filters", "Manager: Анна Петрова"]);
+  });
+
   it("holds only the viewer's rows: a manager their own, a director the department's", async () => {
     const managers = async (who: Who) => {
       const workbook = await workbookOf(await exportAs(who, "manager-activity", `format=xlsx&lang=ru&${q1}`));
@@ -195,7 +205,10 @@ describe("every report", () => {
     const header = sheet.getRow(1).values as unknown[];
     const totals = sheet.lastRow!;
     expect(totals.getCell(1).value).toBe("Total");
-    const en = exportMessages.en.columns as Record<string, string>;
+    // the traffic report heads its own figures (lib/export/traffic-layout.ts), the rest share the glossary's
+    const traffic = trafficMessages.en.report.columns;
+    const trafficHeaders = { wonDeals: traffic.wonDeals, spend: traffic.spend, cpl: traffic.cpl, cac: traffic.cac, romi: traffic.romi, conversionRate: traffic.saleConversion };
+    const en = { ...exportMessages.en.columns, ...(report === "traffic-teams" ? trafficHeaders : {}) } as Record<string, string>;
     let compared = 0;
     for (const [key, value] of Object.entries(api.totals as Record<string, unknown>)) {
       const column = header.indexOf(en[key]);
@@ -207,6 +220,31 @@ describe("every report", () => {
   });
 });
 
+describe("the overview's changes", () => {
+  // March against February, the whole company. Win rate: March 2 won (bob, carol) of 3 closed (carol's
+  // lost deal) = 66,7 %, February 1 of 1 = 100 %: −33,3 percentage points, not −33,3 %. Deals won:
+  // 2 against 1 = +100 %, a relative change.
+  const march = "from=2025-03-01&to=2025-03-31";
+
+  it("writes a rate's change in percentage points and a count's in percent, in the workbook", async () => {
+    const workbook = await workbookOf(await exportAs("admin", "overview", `format=xlsx&lang=en&${march}`));
+    const sheet = workbook.worksheets[1];
+    const header = sheet.getRow(1).values as unknown[];
+    const rowOf = (kpi: string) => sheet.getRows(2, sheet.rowCount - 1)!.find((row) => row.getCell(1).value === kpi)!;
+    const change = header.indexOf("Change");
+    expect(rowOf("Win rate").getCell(change).value).toBe(-33.33);
+    expect(rowOf("Win rate").getCell(change).numFmt).toBe('+0.0" pp";-0.0" pp";0" pp"');
+    expect(rowOf("Deals won").getCell(change).value).toBe(1);
+    expect(rowOf("Deals won").getCell(change).numFmt).toBe("0.0%");
+  });
+
+  it("prints them as the KPI cards show them, in the PDF", async () => {
+    const { text } = pdfText(await bytesOf(await exportAs("admin", "overview", `format=pdf&lang=ru&${march}`)));
+    expect(text).toMatch(/Доля выигранных\s+66,7 %\s+100 %\s+\u221233,3\sп\.п\./);
+    expect(text).not.toContain("33,3 %");
+  });
+});
+
 describe("errors", () => {
   it("answers a bad format 400, an unknown report 404, no token 401, a manager outside the scope 403", async () => {
     const badFormat = await exportAs("admin", "sales-by-month", "format=docx");
@@ -214,7 +252,7 @@ describe("errors", () => {
     expect(((await badFormat.json()) as { error: { message: string } }).error.message).toBe("format: must be one of csv, xlsx, pdf");
     expect((await exportAs("admin", "no-such-report", "format=csv")).status).toBe(404);
     expect((await exportAs("admin", "sales-by-month", "format=csv&from=2025-13-01")).status).toBe(400);
-    const anonymous = await exportReport(new Request("http://localhost/api/reports/sales-by-month/export?format=csv"), { params: Promise.resolve({ report: "sales-by-month" }) });
+    const anonymous = await routeResponse(exportReport, "/api/reports/sales-by-month/export?format=csv", { params: { report: "sales-by-month" } });
     expect(anonymous.status).toBe(401);
     const outside = await exportAs("alice", "sales-by-month", `format=csv&managerId=${fx.f.crmUsers.carol.id}`);
     expect(outside.status).toBe(403);
