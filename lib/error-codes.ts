@@ -117,6 +117,12 @@ export const ERROR_CODES = [
   "spend_text_too_long", // field source
   "spend_duplicate_row", // {line}
 
+  // Saved views
+  "saved_view_not_found",
+  "saved_view_name_taken", // field name {name}
+  "saved_view_share_forbidden", // field visibility {visibility}: the role cannot share that far
+  "saved_view_read_only", // only the owner (an admin, for an organisation's view) changes or deletes it
+
   // Sale notifications
   "bot_token_required", // field isEnabled
   "notification_deal_deleted", // a sale's delivery, stored: nothing was sent

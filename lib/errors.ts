@@ -64,6 +64,7 @@ const notFoundCodes = {
   "Traffic team": "traffic_team_not_found",
   "Attribution rule": "attribution_rule_not_found",
   "Ad spend entry": "ad_spend_not_found",
+  "Saved view": "saved_view_not_found",
 } as const satisfies Record<string, ErrorCode>;
 
 export type NotFoundThing = keyof typeof notFoundCodes;

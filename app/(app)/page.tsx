@@ -1,23 +1,20 @@
-import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
-import { loadInitialReport } from "@/components/dashboard/load-report";
-import { OverviewClient } from "@/components/dashboard/overview-client";
+// `/`, where sign-in lands: a person with a default view goes on to it (in their own scope);
+// everyone else sees the Overview, which also has its own address, /overview.
+import { redirect } from "next/navigation";
+import type { SearchParams } from "@/components/dashboard/dashboard-page";
 import { getDb } from "@/db/client";
-import { getFilterOptions } from "@/lib/reports/filter-options";
-import { pageTitle } from "@/lib/i18n/page-title";
+import { requireViewer } from "@/lib/auth/session";
+import { defaultViewHref } from "@/lib/saved-views/open";
+import OverviewPage from "./overview/page";
 
-export const generateMetadata = pageTitle("overview");
+export { generateMetadata } from "./overview/page";
 
-// The Overview: the `overview` report's KPI cards and sparkline, through the same shell and loader
-// as the other dashboards (filters in the URL, refetch through the JSON API).
-export default function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
-  return (
-    <DashboardPage searchParams={searchParams} heading={(t) => t.overview} exportName="overview">
-      {(context) => <OverviewData {...context} />}
-    </DashboardPage>
-  );
-}
-
-async function OverviewData({ viewer, query, locale, t }: DashboardContext) {
-  const [initial, options] = await Promise.all([loadInitialReport(viewer, "overview", query), getFilterOptions(await getDb(), viewer)]);
-  return <OverviewClient initial={initial} options={options} role={viewer.role} locale={locale} t={t} />;
+export default async function LandingPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  // Only the bare address: `/?preset=…` is the Overview being filtered, not a landing.
+  if (Object.keys(params).length === 0) {
+    const href = await defaultViewHref(await getDb(), await requireViewer());
+    if (href) redirect(href);
+  }
+  return <OverviewPage searchParams={Promise.resolve(params)} />;
 }

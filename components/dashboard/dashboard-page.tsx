@@ -9,7 +9,7 @@ import type { Locale } from "@/lib/format";
 import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { FilterExport } from "./dashboard-export";
-import { reportQueryString } from "./report-query";
+import { reportQueryString } from "@/lib/reports/report-query";
 import { SourceFreshness } from "./source-freshness";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;

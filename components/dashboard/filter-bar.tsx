@@ -1,10 +1,12 @@
 "use client";
 // The filters of a dashboard: period presets, from/to dates, pipeline, department (admins),
-// manager (admins and directors) and source. They live in the URL, so a view can be shared as a link.
+// manager (admins and directors) and source. They live in the URL, so a view can be shared as a link,
+// and saved under a name («Сохранить вид», components/saved-views).
 // On a phone (below `md`) they fold into one row, the period and a "Filters" button, whose sheet
 // holds them all.
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { SaveViewButton } from "@/components/saved-views/save-view-button";
 import { Field, Select } from "@/components/ui/field";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import type { Role } from "@/lib/auth/permissions";
@@ -13,7 +15,7 @@ import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOption, FilterOptions } from "@/lib/reports/filter-options";
 import type { PeriodPreset } from "@/lib/reports/filters";
 import { DateInput } from "./date-input";
-import { filterKeys, periodPresetOrder, type FilterKey } from "./report-query";
+import { filterKeys, periodPresetOrder, type FilterKey } from "@/lib/reports/report-query";
 
 /** The period the report resolved to, as inclusive dates (shown in the date inputs under a preset). */
 export type PeriodDates = { from: string; to: string };
@@ -176,6 +178,7 @@ export function FilterBar({ options, role, locale, t, period, showPipeline = tru
           </button>
         ) : null}
       </div>
+      <SaveViewButton role={role} locale={locale} departments={options.departments} />
       </div>
     </div>
   );

@@ -16,7 +16,7 @@ import type { OverviewKpi, OverviewRow } from "@/lib/reports/overview-kpis";
 import { FilterBar } from "./filter-bar";
 import { describeChange } from "./kpi-change";
 import { ReportCard } from "./report-card";
-import { reportQueryString } from "./report-query";
+import { reportQueryString } from "@/lib/reports/report-query";
 import { useReport, type InitialReport } from "./use-report";
 import type { ReportResponse } from "@/lib/reports/run-report";
 

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ReportCard } from "@/components/dashboard/report-card";
-import { filterKeys } from "@/components/dashboard/report-query";
+import { filterKeys } from "@/lib/reports/report-query";
 import { ExportMenu } from "@/components/export/export-menu";
 import type { DealListPage, DealListRow, DealSort } from "@/lib/deals/deal-list";
 import { formatDate, formatMoney, MONEY_DECIMALS, formatPlural, periodDates, type Locale } from "@/lib/format";

@@ -8,14 +8,20 @@ import { can } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Locale } from "@/lib/format";
 import type { Messages } from "@/lib/i18n/messages";
+import { dashboardPath } from "@/lib/saved-views/dashboards";
+import type { SavedView } from "@/lib/saved-views/saved-views";
 import { LocaleSwitch } from "./locale-switch";
 import { NavDrawer } from "./nav-drawer";
 import { NavLink } from "./nav-link";
+import { PinnedViewLink } from "./pinned-view-link";
 
 const dashboards = ["overview", "sales", "funnel", "managers", "leads", "traffic", "customers"] as const;
-const hrefOf = (key: (typeof dashboards)[number]) => (key === "overview" ? "/" : `/${key}`);
 
-export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; locale: Locale; t: Messages; children: ReactNode }) {
+type Props = { viewer: Viewer; locale: Locale; t: Messages; pinnedViews: SavedView[]; hasDefaultView: boolean; children: ReactNode };
+
+export function AppShell({ viewer, locale, t, pinnedViews, hasDefaultView, children }: Props) {
+  // With a default view, `/` lands there; the Overview then keeps its own address.
+  const hrefOf = (key: (typeof dashboards)[number]) => (key === "overview" ? (hasDefaultView ? "/overview" : "/") : `/${key}`);
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       <a
@@ -39,7 +45,18 @@ export function AppShell({ viewer, locale, t, children }: { viewer: Viewer; loca
               {t.nav[key]}
             </NavLink>
           ))}
+          {pinnedViews.length ? (
+            <section aria-labelledby="pinned-views-heading" className="pt-3" data-testid="pinned-views">
+              <h2 id="pinned-views-heading" className="px-3 pb-1 text-xs font-medium uppercase tracking-wide text-slate-400">
+                {t.nav.pinned}
+              </h2>
+              {pinnedViews.map((view) => (
+                <PinnedViewLink key={view.id} id={view.id} name={view.name} dashboardPath={dashboardPath(view.dashboard)} query={view.query} />
+              ))}
+            </section>
+          ) : null}
           <div className="my-3 border-t border-slate-100" />
+          <NavLink href="/settings/views">{t.nav.savedViews}</NavLink>
           <NavLink href="/settings/tokens">{t.nav.tokens}</NavLink>
           {can(viewer.role, "users:manage") ? <NavLink href="/admin">{t.nav.admin}</NavLink> : null}
         </nav>

@@ -10,3 +10,4 @@ export * from "./facts";
 export * from "./attribution";
 export * from "./notifications";
 export type { RunFailure } from "./common";
+export * from "./saved-views";

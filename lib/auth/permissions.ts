@@ -4,6 +4,10 @@ export type Role = "admin" | "director" | "manager";
 export const permissions = {
   "reports:read": ["admin", "director", "manager"],
   "tokens:manage-own": ["admin", "director", "manager"],
+  // Saved views: everyone keeps their own; sharing reaches as far as the role's own scope.
+  "views:manage-own": ["admin", "director", "manager"],
+  "views:share-department": ["admin", "director"],
+  "views:share-org": ["admin"],
   "org:read": ["admin", "director", "manager"],
   "org:update": ["admin"],
   "users:manage": ["admin"],

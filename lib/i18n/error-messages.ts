@@ -119,6 +119,10 @@ const ru: ErrorTexts = {
     spend_text_too_long: "Источник и кампания — не длиннее 200 символов каждый.",
     spend_duplicate_row: "Повторяет строку {line}: та же команда, день, источник, кампания и валюта.",
 
+    saved_view_not_found: "Такого сохранённого вида нет или он вам недоступен; обновите страницу.",
+    saved_view_name_taken: "У вас уже есть вид «{name}».",
+    saved_view_share_forbidden: "Ваша роль не позволяет делиться видом так широко.",
+    saved_view_read_only: "Изменить или удалить вид может только его автор (вид для всей компании — и администратор).",
     bot_token_required: "Чтобы включить уведомления, задайте токен бота.",
     notification_deal_deleted: "Сделка удалена — ничего не отправлено.",
     notification_deal_not_won: "Сделка больше не выиграна — ничего не отправлено.",
@@ -243,6 +247,10 @@ const en: ErrorTexts = {
     spend_text_too_long: "Source and campaign: at most 200 characters each.",
     spend_duplicate_row: "Repeats line {line}: the same team, day, source, campaign and currency.",
 
+    saved_view_not_found: "This saved view does not exist or is not shared with you; reload the page.",
+    saved_view_name_taken: "You already have a view named “{name}”.",
+    saved_view_share_forbidden: "Your role cannot share a view that widely.",
+    saved_view_read_only: "Only the view's author (and an admin, for a view shared with the whole company) can change or delete it.",
     bot_token_required: "Set a bot token to turn notifications on.",
     notification_deal_deleted: "The deal was deleted; nothing was sent.",
     notification_deal_not_won: "The deal is no longer won; nothing was sent.",

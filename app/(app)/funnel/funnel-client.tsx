@@ -6,7 +6,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { FunnelChart } from "@/components/charts/funnel-chart";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
-import { reportQueryString } from "@/components/dashboard/report-query";
+import { reportQueryString } from "@/lib/reports/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";

@@ -9,7 +9,7 @@ import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { SourcePie } from "@/components/charts/source-pie";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
-import { reportQueryString } from "@/components/dashboard/report-query";
+import { reportQueryString } from "@/lib/reports/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { StatCard } from "@/components/ui/stat-card";
 import type { Role } from "@/lib/auth/permissions";

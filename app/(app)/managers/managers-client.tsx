@@ -8,7 +8,7 @@ import { useState } from "react";
 import { ManagerBars } from "@/components/charts/manager-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
-import { reportQueryString } from "@/components/dashboard/report-query";
+import { reportQueryString } from "@/lib/reports/report-query";
 import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";

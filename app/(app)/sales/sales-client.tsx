@@ -9,7 +9,7 @@ import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { MonthlyBars } from "@/components/charts/monthly-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
-import { reportQueryString } from "@/components/dashboard/report-query";
+import { reportQueryString } from "@/lib/reports/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";

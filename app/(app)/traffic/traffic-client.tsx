@@ -5,7 +5,7 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
-import { reportQueryString } from "@/components/dashboard/report-query";
+import { reportQueryString } from "@/lib/reports/report-query";
 import { TrafficBreakdown } from "@/components/dashboard/traffic/traffic-breakdown";
 import { showMoney } from "@/components/dashboard/traffic/traffic-columns";
 import { TrafficTeamsTable } from "@/components/dashboard/traffic/traffic-teams-table";

@@ -1,0 +1,44 @@
+// Opening a saved view: its dashboard with its filters, narrowed to the viewer's own scope. A view
+// stores filters, never rows: a manager opening their director's department view sees their own
+// deals, and a filter naming someone outside their scope is dropped rather than refused.
+import type { Db } from "@/db/types";
+import { scopeOf } from "@/lib/auth/scope";
+import { ForbiddenError } from "@/lib/errors";
+import { assertFiltersInScope, parseReportFilters } from "@/lib/reports/filters";
+import { reportQueryString } from "@/lib/reports/report-query";
+import { dashboardHref } from "./dashboards";
+import { findDefaultView, getSavedView, type Reader, type SavedView } from "./saved-views";
+
+/** Filters that can lie outside a scope; the others (period, pipeline, source) mean the same to everyone. */
+const scopedFilters = ["departmentId", "managerId"] as const;
+
+export type OpenedView = { view: SavedView; href: string; droppedFilters: (typeof scopedFilters)[number][] };
+
+export async function openSavedView(db: Db, reader: Reader, id: string): Promise<OpenedView> {
+  return openView(db, reader, await getSavedView(db, reader, id));
+}
+
+/** Where `/` sends a person with a default view; null without one. */
+export async function defaultViewHref(db: Db, reader: Reader): Promise<string | null> {
+  const view = await findDefaultView(db, reader);
+  return view ? (await openView(db, reader, view)).href : null;
+}
+
+async function openView(db: Db, reader: Reader, view: SavedView): Promise<OpenedView> {
+  const params = new URLSearchParams(view.query);
+  const filters = parseReportFilters(params);
+  const scope = scopeOf(reader);
+  const droppedFilters: OpenedView["droppedFilters"] = [];
+  // The reports' own scope check, one filter at a time, so the rule lives in one place.
+  for (const key of scopedFilters) {
+    if (!filters[key]) continue;
+    try {
+      await assertFiltersInScope(db, scope, { [key]: filters[key] });
+    } catch (error) {
+      if (!(error instanceof ForbiddenError)) throw error;
+      params.delete(key);
+      droppedFilters.push(key);
+    }
+  }
+  return { view, href: dashboardHref(view.dashboard, reportQueryString(params)), droppedFilters };
+}
