@@ -1,7 +1,7 @@
 // Where a click on a dashboard figure leads: the deals list with the dashboard's filters plus the
 // bucket that was clicked, all in the URL so the list can be shared as a link.
 // No runtime import from lib/deals: it pulls the database code into the browser bundle.
-import { reportQueryString } from "@/components/dashboard/report-query";
+import { reportQueryString } from "@/lib/reports/report-query";
 import type { DealListFilters } from "@/lib/deals/deal-list";
 
 /** The bucket params of GET /api/deals (docs/api.md): which deals a bar, stage or card counted. */
