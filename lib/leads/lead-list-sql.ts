@@ -40,6 +40,8 @@ export function leadListConditions(scope: Scope, filters: LeadListFilters, perio
   return and(...conditions)!;
 }
 
+const matchedCondition = { reached: sql`and ${reachedCrm}`, lost: sql`and not ${reachedCrm}`, all: sql`` };
+
 /**
  * Site-form submissions that reached the CRM or were lost on the way, visible as on the forms card
  * (by the manager of what they reached; lost ones to admins only), received in the period.
@@ -49,7 +51,7 @@ function formLeadCondition(scope: Scope, filters: LeadListFilters, period: Perio
   const form = bucket(sql`${fl.formName}`, filters.form, filters.notSet === "form");
   return sql`exists (select 1 from ${formLeadSources}
     where ${fl.leadId} = ${leads.id} and ${visibleFormLeads({ scope, filters })} ${received}
-      and ${filters.matched === "reached" ? reachedCrm : sql`not ${reachedCrm}`} ${form ? sql`and ${form}` : sql``})`;
+      ${matchedCondition[filters.matched ?? "all"]} ${form ? sql`and ${form}` : sql``})`;
 }
 
 /** The sort key of each sort, never NULL so `(key, id)` compares row by row; no manager sorts as "". */

@@ -24,8 +24,8 @@ export const leadListFiltersSchema = reportFiltersSchema.safeExtend({
   /** The lead's source as the CRM names it (the "by source" row). */
   channel: label,
   utmSource: label,
-  /** A site form's submissions that reached the CRM or were lost on the way (the forms card). */
-  matched: z.enum(["reached", "lost"], { message: "must be reached or lost" }).optional(),
+  /** A site form's submissions that reached the CRM, were lost on the way, or all of them (the forms card). */
+  matched: z.enum(["reached", "lost", "all"], { message: "must be reached, lost or all" }).optional(),
   /** The submitting form's name (with `matched`). */
   form: label,
   /** The "not set" row of a breakdown: leads without a source, utm_source, form or manager. */

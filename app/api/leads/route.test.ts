@@ -73,7 +73,7 @@ describe("GET /api/leads", () => {
     for (const [query, field, message] of [
       ["sort=amount", "sort", /^sort: must be one of created, title, manager/],
       ["status=won", "status", /^status: must be converted or not-converted/],
-      ["matched=maybe", "matched", /^matched: must be reached or lost/],
+      ["matched=maybe", "matched", /^matched: must be reached, lost or all/],
       ["teamId=team-1", "teamId", /^teamId: must be a traffic team id or none/],
       ["notSet=pipeline", "notSet", /^notSet: must be one of channel, utmSource, form, manager/],
       ["month=March", "month", /^month: must be a month as YYYY-MM/],
