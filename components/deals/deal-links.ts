@@ -4,9 +4,9 @@
 import type { DealListFilters } from "@/lib/deals/deal-list";
 
 /** The bucket params of GET /api/deals (docs/api.md): which deals a bar, stage or card counted. */
-export type DealBucket = Partial<Pick<DealListFilters, "status" | "periodOn" | "month" | "stageId" | "reachedStageId" | "managerId" | "pipelineId">>;
+export type DealBucket = Partial<Pick<DealListFilters, "status" | "periodOn" | "month" | "stageId" | "reachedStageId" | "managerId" | "pipelineId" | "teamId">>;
 
-export const bucketKeys = ["status", "periodOn", "month", "stageId", "reachedStageId"] as const;
+export const bucketKeys = ["status", "periodOn", "month", "stageId", "reachedStageId", "teamId"] as const;
 export const sortKeys = ["sort", "order"] as const;
 
 /** "/deals?…": the dashboard's filter query (from reportQueryString) with the bucket on top. */

@@ -97,6 +97,7 @@ function BucketSummary(props: { params: Record<string, string>; rows: DealListRo
   if (params.stageId && rows[0]) parts.push(`${t.stage}: ${rows[0].stageName}`);
   if (params.reachedStageId) parts.push(t.reachedStage);
   if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
+  if (params.teamId) parts.push(params.teamId === "none" ? t.unattributed : t.team);
   const dates = period ? periodDates(period, timezone) : null;
   return (
     <p className="flex flex-wrap gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="deals-bucket">

@@ -248,6 +248,8 @@ const ru = {
     bucket: "Что показано",
     period: "Период",
     allDeals: "Все сделки",
+    team: "Команда трафика выбрана",
+    unattributed: "Без команды трафика",
   },
 };
 
@@ -499,6 +501,8 @@ const en: DashboardMessages = {
     bucket: "Showing",
     period: "Period",
     allDeals: "All deals",
+    team: "The chosen traffic team",
+    unattributed: "No traffic team",
   },
 };
 
