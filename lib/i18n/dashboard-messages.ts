@@ -150,6 +150,7 @@ const ru = {
     sparklineEmpty: "За 12 месяцев, которыми кончается период, ничего не выиграно",
     days: { one: "{n} день", few: "{n} дня", many: "{n} дней", other: "{n} дня" },
     showDeals: "Показать сделки",
+    showLeads: "Показать лиды",
   },
   traffic: {
     title: "Трафик",
@@ -403,6 +404,7 @@ const en: DashboardMessages = {
     sparklineEmpty: "Nothing was won in the 12 months that end with the period",
     days: { one: "{n} day", few: "{n} days", many: "{n} days", other: "{n} days" },
     showDeals: "Show the deals",
+    showLeads: "Show the leads",
   },
   traffic: {
     title: "Traffic",

@@ -12,6 +12,7 @@ import { listDeals, parseDealListQuery } from "@/lib/deals/deal-list";
 import { resolvePeriod } from "@/lib/reports/filters";
 import { getLeadConversion } from "@/lib/reports/lead-conversion";
 import { getLeadsBySource } from "@/lib/reports/leads-by-source";
+import { getOverviewKpis } from "@/lib/reports/overview-kpis";
 import { getTrafficTeams } from "@/lib/reports/traffic-teams";
 import { addTeam, addTeamDeal } from "@/lib/reports/traffic-teams-fixtures";
 import { listLeads, parseLeadListQuery } from "./lead-list";
@@ -114,6 +115,15 @@ describe("the Leads dashboard's figures and their lists", () => {
     const noManager = (await getLeadConversion(context)).byManager.find((row) => row.managerId === null);
     expect(noManager?.leads).toBe(1);
     expect(await leadCount({ notSet: "manager" })).toBe(1);
+  });
+});
+
+describe("the Overview's new leads and their list", () => {
+  it.each(["admin", "director"] as const)("for %s: the KPI equals the list's total (admin 6, director 4)", async (who) => {
+    const { context, leadCount } = viewer(who);
+    const newLeads = (await getOverviewKpis(context)).rows.find((row) => row.kpi === "newLeads")!.value;
+    expect(newLeads).toBe(who === "admin" ? 6 : 4);
+    expect(await leadCount({ periodOn: "created" })).toBe(newLeads);
   });
 });
 
