@@ -19,12 +19,10 @@ import { defineTable, type ExportDocument } from "../model";
 import { documentToPdf } from "../pdf/pdf-document";
 import { PDF_TABLE_PAGE_LIMIT } from "../pdf/pdf-table";
 import { leadColumns } from "./lead-columns";
-import { and, eq } from "drizzle-orm";
-import { trafficTeams } from "@/db/schema";
 
 const PDF_ROW_CAP = PDF_TABLE_PAGE_LIMIT * 60;
 
-/** The report filters in words, then the leads table's own bucket: status, source, form, team. */
+/** The report filters (and the team) in words, then the leads table's own bucket: status, source, form. */
 async function describeLeadFilters(db: Db, orgId: string, filters: LeadListFilters, t: ExportMessages): Promise<[string, string][]> {
   const { status, ...reportFilters } = filters;
   const lines = await describeFilters(db, orgId, reportFilters, t);
@@ -34,11 +32,6 @@ async function describeLeadFilters(db: Db, orgId: string, filters: LeadListFilte
   if (filters.matched) lines.push([t.filters.matched, t.matched[filters.matched]]);
   if (filters.form) lines.push([t.filters.form, filters.form]);
   if (filters.notSet) lines.push([t.filters.notSet, t.notSetOf[filters.notSet]]);
-  if (filters.teamId === "none") lines.push([t.filters.teamId, t.unattributed]);
-  else if (filters.teamId) {
-    const [team] = await db.select({ name: trafficTeams.name }).from(trafficTeams).where(and(eq(trafficTeams.id, filters.teamId), eq(trafficTeams.orgId, orgId)));
-    lines.push([t.filters.teamId, team?.name ?? filters.teamId]);
-  }
   return lines;
 }
 

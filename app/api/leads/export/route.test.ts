@@ -90,11 +90,12 @@ describe("leads XLSX and PDF", () => {
     expect(sheet.getRow(2).getCell(header.indexOf("Created")).value).toEqual(new Date("2025-03-04T15:00:00Z"));
   });
 
-  it("renders a PDF of the converted leads: L1 alone", async () => {
-    const response = await exportAs("admin", "format=pdf&lang=en&status=converted");
+  it("renders a PDF of the converted leads without a team: L1 alone, the filters in words", async () => {
+    const response = await exportAs("admin", "format=pdf&lang=en&status=converted&teamId=none");
     expect(response.status).toBe(200);
     const { text } = pdfText(await bytesOf(response));
-    expect(text).toContain("Filters: Status: Converted");
+    expect(text).toContain("Traffic team: Unattributed");
+    expect(text).toContain("Status: Converted");
     expect(text).toContain("Лид L1");
     expect(text).not.toContain("Лид L2");
   });
