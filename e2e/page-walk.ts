@@ -5,8 +5,8 @@ import { logins } from "./fixtures";
 
 export type WalkRole = "admin" | "director" | "manager";
 
-/** Pages every role may open (dashboards, the deals list, personal tokens). */
-const everyone = ["/", "/sales", "/funnel", "/managers", "/leads", "/traffic", "/deals", "/settings/tokens", "/settings/views"];
+/** Pages every role may open (dashboards, the deals and leads lists, personal tokens and views). */
+const everyone = ["/", "/sales", "/funnel", "/managers", "/leads", "/traffic", "/deals", "/leads/list", "/settings/tokens", "/settings/views"];
 /** Pages only an admin may open. */
 const adminOnly = [
   "/customers",

@@ -54,6 +54,7 @@ const dataEndpoints = [
   "/api/tokens",
   "/api/customers",
   "/api/deals",
+  "/api/leads",
   "/api/reports/sales-by-month",
   "/api/reports/sales-funnel",
   "/api/reports/manager-activity",

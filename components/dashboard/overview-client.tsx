@@ -8,6 +8,7 @@ import { monthOfToday } from "@/components/charts/chart-format";
 import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { RevenueSparkline } from "@/components/charts/revenue-sparkline";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
+import { leadsHref } from "@/components/leads/lead-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatDateRange, formatMoney, formatNumber, formatPlural, formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
@@ -35,6 +36,12 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, emptyText: o.empty };
   const dates = (period: { from: string; to: string }) => formatDateRange({ from: new Date(period.from), to: new Date(period.to) }, data?.timezone ?? "UTC", locale);
   const previousDates = data ? dates(data.totals.previousPeriod) : "";
+  // The won-deal KPIs open their deals; the new leads open the leads created in the period.
+  const linkOf = (kpi: OverviewKpi): KpiLink => {
+    if (wonKpis.includes(kpi)) return { href: dealsHref("overview", query, wonBucket), title: o.showDeals, testId: "kpi-deals-link" };
+    if (kpi === "newLeads") return { href: leadsHref(query, {}), title: o.showLeads, testId: "kpi-leads-link" };
+    return null;
+  };
 
   const format = (kpi: OverviewKpi, value: OverviewRow["value"]): string => {
     if (value === null) return "—";
@@ -68,7 +75,7 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
                 previousDates={previousDates}
                 t={o}
                 locale={locale}
-                dealsHref={wonKpis.includes(row.kpi) ? dealsHref("overview", query, wonBucket) : null}
+                link={linkOf(row.kpi)}
               />
             ))}
           </div>
@@ -101,17 +108,19 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
 
 const toneClass = { good: "text-green-700", bad: "text-red-700", neutral: "text-slate-500" } as const;
 
-type KpiCardProps = { row: OverviewRow; label: string; value: string; previous: string; previousDates: string; t: DashboardMessages["overview"]; locale: Locale; dealsHref: string | null };
+/** A KPI's list: its won deals, or the leads it counted; null when it has none. */
+type KpiLink = { href: string; title: string; testId: string } | null;
+type KpiCardProps = { row: OverviewRow; label: string; value: string; previous: string; previousDates: string; t: DashboardMessages["overview"]; locale: Locale; link: KpiLink };
 
-function KpiCard({ row, label, value, previous, previousDates, t, locale, dealsHref }: KpiCardProps) {
+function KpiCard({ row, label, value, previous, previousDates, t, locale, link }: KpiCardProps) {
   // No previous value, or nothing to divide by: the change cannot be told.
   const change = row.previousValue === null ? null : describeChange(row.change, row.changeKind, locale, row.kpi === "averageSalesCycleDays");
   return (
     <div className="rounded-xl border border-slate-200 p-4" data-testid={`kpi-${row.kpi}`}>
       <p className="text-sm text-slate-500">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-value">
-        {dealsHref ? (
-          <Link href={dealsHref} className="hover:underline" title={t.showDeals} data-testid="kpi-deals-link">
+        {link ? (
+          <Link href={link.href} className="hover:underline" title={link.title} data-testid={link.testId}>
             {value}
           </Link>
         ) : (

@@ -5,13 +5,14 @@ import { reportQueryString } from "@/lib/reports/report-query";
 import type { DealListFilters } from "@/lib/deals/deal-list";
 
 /** The bucket params of GET /api/deals (docs/api.md): which deals a bar, stage or card counted. */
-export type DealBucket = Partial<Pick<DealListFilters, "status" | "periodOn" | "month" | "stageId" | "reachedStageId" | "managerId" | "pipelineId">>;
+export type DealBucket = Partial<Pick<DealListFilters, "status" | "periodOn" | "month" | "stageId" | "reachedStageId" | "managerId" | "pipelineId" | "teamId">>;
 
-export const bucketKeys = ["status", "periodOn", "month", "stageId", "reachedStageId"] as const;
+export const bucketKeys = ["status", "periodOn", "month", "stageId", "reachedStageId", "teamId"] as const;
 export const sortKeys = ["sort", "order"] as const;
 
 /** The dashboards a figure of which opens the deals list, and where each lives. */
-const dashboardPaths = { overview: "/", sales: "/sales", funnel: "/funnel", managers: "/managers" } as const;
+// The Overview by its own address: "/" opens a person's default saved view when they have one.
+const dashboardPaths = { overview: "/overview", sales: "/sales", funnel: "/funnel", managers: "/managers", traffic: "/traffic" } as const;
 export type DealsOrigin = keyof typeof dashboardPaths;
 
 /**

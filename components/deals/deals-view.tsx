@@ -2,7 +2,7 @@
 // The deals behind a dashboard figure: what was clicked, how many deals and their sum, and the
 // table sorted on the server (headers put `sort`/`order` in the URL) with keyset pages.
 import Link from "next/link";
-import { usePathname, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { filterKeys } from "@/lib/reports/report-query";
 import { ExportMenu } from "@/components/export/export-menu";
@@ -13,51 +13,23 @@ import { bucketCaption } from "./bucket-caption";
 import { bucketKeys, dashboardBackLink, sortKeys } from "./deal-links";
 import { useDeals } from "./use-deals";
 import { tableScroll } from "@/components/ui/table-scroll";
+import { ListPager, listQuery, SortHeader, useListSort } from "@/components/lists/list-table";
 
 type Props = { locale: Locale; t: DashboardMessages["deals"]; loadingText: string; failedText: string };
 
 const listKeys = [...filterKeys, ...bucketKeys, ...sortKeys] as readonly string[];
 
-/** The list's params in one canonical order, so the cache and the export see the same query. */
-function listQuery(params: URLSearchParams): Record<string, string> {
-  const entries = [...params.entries()].filter(([key, value]) => listKeys.includes(key) && value !== "");
-  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
-}
-
 export function DealsView({ locale, t, loadingText, failedText }: Props) {
   const searchParams = useSearchParams();
-  const pathname = usePathname();
-  const params = listQuery(searchParams);
+  const params = listQuery(searchParams, listKeys);
   const query = new URLSearchParams(params).toString();
   const deals = useDeals(query, locale);
   const { data } = deals;
-  const sort = (params.sort ?? "created") as DealSort;
-  const order = params.order === "asc" ? "asc" : "desc";
-
-  const sortBy = (key: DealSort) => {
-    const next = new URLSearchParams(searchParams.toString());
-    // A click on the current column turns it round; a new column starts from the largest / newest.
-    const nextOrder = key === sort ? (order === "asc" ? "desc" : "asc") : key === "title" || key === "manager" ? "asc" : "desc";
-    next.set("sort", key);
-    next.set("order", nextOrder);
-    window.history.replaceState(null, "", `${pathname}?${next.toString()}`);
-  };
+  const sorting = useListSort<DealSort>(params, "created", ["title", "manager"]);
 
   const money = (amount: string | null, currency: string) => (amount === null ? t.noRate : formatMoney(amount, currency, locale, MONEY_DECIMALS.record));
   const date = (iso: string | null) => (iso && data ? formatDate(new Date(iso), data.timezone, locale) : "—");
-  const header = (key: DealSort | null, label: string, isNumeric = false) => {
-    const align = isNumeric ? "text-right" : "text-left";
-    if (!key) return <th className={`py-2 pr-4 font-medium ${align}`}>{label}</th>;
-    const isActive = sort === key;
-    return (
-      <th className={`py-2 pr-4 font-medium ${align}`} aria-sort={isActive ? (order === "asc" ? "ascending" : "descending") : "none"}>
-        <button type="button" className="inline-flex items-center gap-1 uppercase hover:text-slate-800" onClick={() => sortBy(key)} data-testid={`sort-${key}`}>
-          {label}
-          <span aria-hidden>{isActive ? (order === "asc" ? "↑" : "↓") : ""}</span>
-        </button>
-      </th>
-    );
-  };
+  const header = (key: DealSort | null, label: string, isNumeric = false) => <SortHeader label={label} sortKey={key ?? undefined} isNumeric={isNumeric} sorting={sorting} />;
 
   const back = dashboardBackLink(searchParams);
   return (
@@ -116,15 +88,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
                 ))}
               </tbody>
             </table>
-            <nav className="mt-3 flex items-center justify-end gap-2 text-sm" aria-label={t.list}>
-              <button type="button" className="rounded-lg border border-slate-300 px-3 py-1 disabled:opacity-40" disabled={!deals.hasPrevious} onClick={deals.previous}>
-                ← {t.previous}
-              </button>
-              <span className="px-2 text-slate-500" data-testid="deals-page">{t.page.replace("{n}", String(deals.pageNumber))}</span>
-              <button type="button" className="rounded-lg border border-slate-300 px-3 py-1 disabled:opacity-40" disabled={!deals.hasNext} onClick={deals.next}>
-                {t.next} →
-              </button>
-            </nav>
+            <ListPager list={deals} t={t} testId="deals-page" />
           </div>
         ) : null}
       </ReportCard>

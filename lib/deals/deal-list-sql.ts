@@ -2,7 +2,7 @@
 // and the sort key that keyset pagination walks (the same order on every page and in exports).
 import { TZDate } from "@date-fns/tz";
 import { addMonths } from "date-fns";
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { crmUsers, deals, reportStageFacts, stages } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { ValidationError } from "@/lib/errors";
@@ -19,7 +19,7 @@ const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
  * or `preset` is not cut by date; otherwise the period resolves exactly as in the reports
  * (last 12 months by default), narrowed to `month` when a month bar was clicked.
  */
-export function listPeriod(filters: DealListFilters, org: OrgSettings, now: Date): Period | null {
+export function listPeriod(filters: Pick<DealListFilters, "from" | "to" | "preset" | "month"> & { periodOn?: string; reachedStageId?: string }, org: OrgSettings, now: Date): Period | null {
   const hasPeriod = filters.periodOn || filters.from || filters.to || filters.preset || filters.month || filters.reachedStageId;
   if (!hasPeriod) return null;
   const period = resolvePeriod(filters, org.timezone, now);
@@ -31,6 +31,11 @@ export function listPeriod(filters: DealListFilters, org: OrgSettings, now: Date
   return { from: new Date(Math.max(period.from.getTime(), monthFrom.getTime())), to: new Date(Math.min(period.to.getTime(), monthTo.getTime())) };
 }
 
+/** A traffic team's rows, or with "none" the Unattributed ones (no team matched their UTM tags). */
+export function teamCondition(column: AnyColumn, teamId: string): SQL {
+  return teamId === "none" ? isNull(column) : eq(column, teamId);
+}
+
 /** The rate day of a deal's base amount, as in the reports: close date for won/lost, creation date for open deals. */
 export const rateDay = sql`(case when ${stages.semantic} = 'open' then ${deals.createdAt} else coalesce(${deals.closedAt}, ${deals.createdAt}) end)`;
 
@@ -38,6 +43,7 @@ export const rateDay = sql`(case when ${stages.semantic} = 'open' then ${deals.c
 export function dealListConditions(scope: Scope, filters: DealListFilters, period: Period | null, timeZone: string): SQL {
   const conditions: (SQL | undefined)[] = [reportRows({ scope, filters }, deals), isNull(deals.deletedAt)];
   if (filters.stageId) conditions.push(eq(deals.stageId, filters.stageId));
+  if (filters.teamId) conditions.push(teamCondition(deals.trafficTeamId, filters.teamId));
   if (filters.status) conditions.push(eq(stages.semantic, filters.status));
   if (filters.reachedStageId && period) {
     conditions.push(reachedStageInPeriod(filters.reachedStageId, period, timeZone));
@@ -60,12 +66,12 @@ function reachedStageInPeriod(stageId: string, period: Period, timeZone: string)
     and ${reportStageFacts.day} >= ${day(period.from)} and ${reportStageFacts.day} < ${day(period.to)})`;
 }
 
-type SortKey = { expression: SQL; cast: SQL; isValid: (value: string) => boolean };
+export type SortKey = { expression: SQL; cast: SQL; isValid: (value: string) => boolean };
 
 const timestampText = /^(?:-?infinity|(\d{4})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(\.\d{1,6})?([+-]\d\d(:?\d\d)?|Z)?)$/;
 
 /** PostgreSQL's text of a timestamptz, naming a moment that exists (not 30 February, not 25:00). */
-function isTimestampText(value: string): boolean {
+export function isTimestampText(value: string): boolean {
   const match = timestampText.exec(value);
   if (!match) return false;
   if (match[1] === undefined) return true; // ±infinity
@@ -97,15 +103,18 @@ export function sortKeyOf(sort: DealSort, order: "asc" | "desc", baseAmount: SQL
 
 const invalidCursor = () => new ValidationError("The cursor must be the nextCursor of a previous page", { code: "invalid_cursor", field: "cursor" });
 
-/** The rows after the cursor in the chosen order: `(key, id)` beyond the last row of the previous page. */
-export function afterCursor(key: SortKey, order: "asc" | "desc", cursor: { value: string; id: string }): SQL {
+/**
+ * The rows after the cursor in the chosen order: `(key, id)` beyond the last row of the previous
+ * page. `id` is the listed table's key (the leads list walks its own rows the same way).
+ */
+export function afterCursor(key: SortKey, order: "asc" | "desc", cursor: { value: string; id: string }, id: AnyColumn = deals.id): SQL {
   if (!key.isValid(cursor.value)) throw invalidCursor();
   const operator = order === "asc" ? sql`>` : sql`<`;
-  return sql`(${key.expression}, ${deals.id}) ${operator} (cast(${cursor.value} as ${key.cast}), ${cursor.id}::uuid)`;
+  return sql`(${key.expression}, ${id}) ${operator} (cast(${cursor.value} as ${key.cast}), ${cursor.id}::uuid)`;
 }
 
-export function orderByKey(key: SortKey, order: "asc" | "desc"): SQL[] {
-  return order === "asc" ? [sql`${key.expression} asc`, sql`${deals.id} asc`] : [sql`${key.expression} desc`, sql`${deals.id} desc`];
+export function orderByKey(key: SortKey, order: "asc" | "desc", id: AnyColumn = deals.id): SQL[] {
+  return order === "asc" ? [sql`${key.expression} asc`, sql`${id} asc`] : [sql`${key.expression} desc`, sql`${id} desc`];
 }
 
 /** A cursor names its sort, so a cursor from another order is refused instead of skipping rows. */

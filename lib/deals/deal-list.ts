@@ -9,7 +9,7 @@ import type { Db } from "@/db/types";
 import type { Scope } from "@/lib/auth/scope";
 import { NotFoundError } from "@/lib/errors";
 import { baseAmountSql } from "@/lib/reports/base-amount";
-import { assertFiltersInScope, reportFiltersSchema } from "@/lib/reports/filters";
+import { assertFiltersInScope, reportFiltersSchema, teamIdSchema } from "@/lib/reports/filters";
 import { dealTextFields, postgresClient, streamThroughCursor } from "./deal-stream";
 import { afterCursor, dealListConditions, decodeCursor, encodeCursor, listPeriod, orderByKey, rateDay, sortKeyOf } from "./deal-list-sql";
 import { namedStage, type NamedStage } from "./reached-stage";
@@ -21,6 +21,8 @@ export const dealListFiltersSchema = reportFiltersSchema.safeExtend({
   /** The current stage's semantic. */
   status: z.enum(["won", "lost", "open"], { message: "must be one of won, lost, open" }).optional(),
   stageId: z.uuid({ message: "must be a stage id" }).optional(),
+  /** Deals attributed to this traffic team (the Traffic dashboard's team row). */
+  teamId: teamIdSchema,
   /**
    * Deals that reached this stage during the period — the funnel's bar. The period then cuts on the
    * day of reaching, not on creation or closing.
@@ -88,7 +90,7 @@ export type DealListPage = {
 
 export type OrgSettings = { baseCurrency: string; timezone: string };
 
-async function orgSettings(db: Db, orgId: string): Promise<OrgSettings> {
+export async function orgSettings(db: Db, orgId: string): Promise<OrgSettings> {
   const [org] = await db.select({ baseCurrency: organisations.baseCurrency, timezone: organisations.timezone }).from(organisations).where(eq(organisations.id, orgId));
   if (!org) throw new NotFoundError("Organisation");
   return org;

@@ -1,13 +1,13 @@
 // The filters and the scope of an export in words people read: "Менеджер: Анна Петрова", not ids.
 // Runs after runReport has checked the filters are inside the viewer's scope.
 import { and, eq } from "drizzle-orm";
-import { crmUsers, departments, pipelines, sources, stages, users } from "@/db/schema";
+import { crmUsers, departments, pipelines, sources, stages, trafficTeams, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { ExportMessages } from "@/lib/i18n/export-messages";
 import type { ReportFilters } from "@/lib/reports/filters";
 
-type NamedTable = typeof pipelines | typeof departments | typeof crmUsers | typeof sources | typeof stages | typeof users;
+type NamedTable = typeof pipelines | typeof departments | typeof crmUsers | typeof sources | typeof stages | typeof trafficTeams | typeof users;
 
 async function nameOf(db: Db, tables: NamedTable[], id: string, orgId: string): Promise<string> {
   for (const table of tables) {
@@ -17,8 +17,8 @@ async function nameOf(db: Db, tables: NamedTable[], id: string, orgId: string): 
   return id;
 }
 
-/** The deals table adds a stage, a status and a month (a clicked bar) to the report filters. */
-type DescribedFilters = Partial<ReportFilters> & { stageId?: string; status?: "open" | "won" | "lost"; month?: string };
+/** The deals table adds a stage, a status, a month (a clicked bar) and a traffic team ("none": Unattributed) to the report filters. */
+type DescribedFilters = Partial<ReportFilters> & { stageId?: string; status?: "open" | "won" | "lost"; month?: string; teamId?: string };
 
 export async function describeFilters(db: Db, orgId: string, filters: DescribedFilters, t: ExportMessages): Promise<[string, string][]> {
   const named: ["pipelineId" | "departmentId" | "managerId" | "sourceId" | "stageId", NamedTable[]][] = [
@@ -36,6 +36,7 @@ export async function describeFilters(db: Db, orgId: string, filters: DescribedF
   }
   if (filters.status) lines.push([t.filters.status, t.semantic[filters.status]]);
   if (filters.month) lines.push([t.filters.month, filters.month]);
+  if (filters.teamId) lines.push([t.filters.teamId, filters.teamId === "none" ? t.unattributed : await nameOf(db, [trafficTeams], filters.teamId, orgId)]);
   return lines;
 }
 

@@ -14,6 +14,7 @@ import { resolvePeriod } from "@/lib/reports/filters";
 import { getLeadConversion } from "@/lib/reports/lead-conversion";
 import { getLeadsBySource } from "@/lib/reports/leads-by-source";
 import { getTrafficTeams } from "@/lib/reports/traffic-teams";
+import { listLeads, parseLeadListQuery } from "@/lib/leads/lead-list";
 import { rematchFormLeads } from "./match";
 
 let testDb: TestDb;
@@ -137,6 +138,41 @@ describe("the Leads dashboard's forms card", () => {
     const byForm = context("admin");
     expect((await getLeadsBySource({ ...byForm, filters: { ...byForm.filters, sourceId: form.id } })).forms.totals.formLeads).toBe(8);
     expect((await getLeadsBySource({ ...byForm, filters: { ...byForm.filters, sourceId: f.source.id } })).forms.totals.formLeads).toBe(0);
+  });
+});
+
+describe("the forms card's figures and their lead lists", () => {
+  /** The lead list's total for the card's filters plus the clicked figure, as its link asks. */
+  async function listed(who: Who, bucket: Record<string, string>) {
+    const { scope, filters } = context(who);
+    const { filters: listFilters, page } = parseLeadListQuery(new URLSearchParams({ ...filters, ...bucket }));
+    return (await listLeads(testDb.db, scope, listFilters, page, now)).total;
+  }
+
+  it.each(["admin", "director"] as const)("for %s, every reached and lost count of the card equals its list", async (who) => {
+    const { forms } = await getLeadsBySource(context(who));
+    expect(await listed(who, { matched: "reached" })).toBe(forms.totals.reached);
+    expect(await listed(who, { matched: "lost" })).toBe(forms.totals.lost);
+    expect(await listed(who, { matched: "all" })).toBe(forms.totals.formLeads);
+    for (const row of forms.byForm) {
+      const form: Record<string, string> = row.form === null ? { notSet: "form" } : { form: row.form };
+      expect(await listed(who, { matched: "all", ...form }), `${row.form}`).toBe(row.formLeads);
+      expect(await listed(who, { matched: "reached", ...form }), `${row.form} reached`).toBe(row.reached);
+      expect(await listed(who, { matched: "lost", ...form }), `${row.form} lost`).toBe(row.lost);
+    }
+    for (const row of forms.byUtmSource) {
+      const utm: Record<string, string> = row.utmSource === null ? { notSet: "utmSource" } : { utmSource: row.utmSource };
+      expect(await listed(who, { matched: "reached", ...utm }), `${row.utmSource} reached`).toBe(row.reached);
+      expect(await listed(who, { matched: "lost", ...utm }), `${row.utmSource} lost`).toBe(row.lost);
+    }
+  });
+
+  it("lists for an admin Курс's 1 lost submission (1:7) and Консультация's 2; a director sees none lost", async () => {
+    expect(await listed("admin", { matched: "lost", form: "Курс" })).toBe(1);
+    expect(await listed("admin", { matched: "lost", form: "Консультация" })).toBe(2);
+    expect(await listed("director", { matched: "lost" })).toBe(0);
+    // alice's 1:1, 1:2, 1:3, 1:6 reached her
+    expect(await listed("director", { matched: "reached" })).toBe(4);
   });
 });
 

@@ -16,7 +16,7 @@ const ru = {
     timezone: "Часовой пояс",
     noFilters: "нет",
   },
-  filters: { pipelineId: "Воронка", departmentId: "Отдел", managerId: "Менеджер", sourceId: "Источник", stageId: "Этап", status: "Статус", month: "Месяц" },
+  filters: { pipelineId: "Воронка", departmentId: "Отдел", managerId: "Менеджер", sourceId: "Источник", stageId: "Этап", status: "Статус", month: "Месяц", channel: "Источник лида", utmSource: "utm_source", matched: "Заявки с сайта", form: "Форма", notSet: "Не указано", teamId: "Команда трафика" },
   scope: { org: "Вся компания", department: "Отдел", own: "Только свои сделки", noDepartment: "без отдела" },
   total: glossary.ru.total,
   notSet: glossary.ru.notSet,
@@ -32,6 +32,7 @@ const ru = {
     "leads-by-source": "Лиды по источникам",
     "lead-conversion": "Конверсия лидов",
     deals: "Сделки",
+    leads: "Лиды",
   },
   dashboards: { overview: "Обзор", sales: "Продажи", funnel: "Воронка", managers: "Менеджеры", leads: "Лиды" },
   sections: {
@@ -51,6 +52,14 @@ const ru = {
     leadConversion: glossary.ru.leadConversion,
   },
   semantic: { open: "В работе", won: "Выиграна", lost: "Проиграна" },
+  // the leads table
+  leadStatus: { open: "В работе", converted: "Сконвертирован", junk: "Некачественный" },
+  conversion: { converted: "Конвертированные", "not-converted": "Не конвертированные" },
+  matched: { reached: "Дошли до CRM", lost: "Потеряны по пути", all: "Все заявки" },
+  notSetOf: { channel: "без источника", utmSource: "без utm_source", form: "без формы", manager: "без менеджера" },
+  unattributed: "Без команды",
+  yes: "да",
+  no: "нет",
   columns: {
     kpi: "Показатель",
     value: "Значение",
@@ -98,6 +107,12 @@ const ru = {
     utmSource: "utm_source",
     utmMedium: "utm_medium",
     utmCampaign: "utm_campaign",
+    channel: "Источник лида",
+    status: "Статус в CRM",
+    isConverted: glossary.ru.converted,
+    teamName: "Команда трафика",
+    formName: "Форма",
+    reachedCrm: "Дошла до CRM",
   },
 };
 
@@ -116,7 +131,7 @@ const en: ExportMessages = {
     timezone: "Time zone",
     noFilters: "none",
   },
-  filters: { pipelineId: "Pipeline", departmentId: "Department", managerId: "Manager", sourceId: "Source", stageId: "Stage", status: "Status", month: "Month" },
+  filters: { pipelineId: "Pipeline", departmentId: "Department", managerId: "Manager", sourceId: "Source", stageId: "Stage", status: "Status", month: "Month", channel: "Lead source", utmSource: "utm_source", matched: "Site form leads", form: "Form", notSet: "Not set", teamId: "Traffic team" },
   scope: { org: "The whole company", department: "Department", own: "Own deals only", noDepartment: "no department" },
   total: glossary.en.total,
   notSet: glossary.en.notSet,
@@ -132,6 +147,7 @@ const en: ExportMessages = {
     "leads-by-source": "Leads by source",
     "lead-conversion": "Lead conversion",
     deals: "Deals",
+    leads: "Leads",
   },
   dashboards: { overview: "Overview", sales: "Sales", funnel: "Funnel", managers: "Managers", leads: "Leads" },
   sections: {
@@ -151,6 +167,13 @@ const en: ExportMessages = {
     leadConversion: glossary.en.leadConversion,
   },
   semantic: { open: "Open", won: "Won", lost: "Lost" },
+  leadStatus: { open: "Open", converted: "Converted", junk: "Junk" },
+  conversion: { converted: "Converted", "not-converted": "Not converted" },
+  matched: { reached: "Reached the CRM", lost: "Lost on the way", all: "All submissions" },
+  notSetOf: { channel: "no source", utmSource: "no utm_source", form: "no form", manager: "no manager" },
+  unattributed: "Unattributed",
+  yes: "yes",
+  no: "no",
   columns: {
     kpi: "Figure",
     value: "Value",
@@ -197,6 +220,12 @@ const en: ExportMessages = {
     utmSource: "utm_source",
     utmMedium: "utm_medium",
     utmCampaign: "utm_campaign",
+    channel: "Lead source",
+    status: "CRM status",
+    isConverted: glossary.en.converted,
+    teamName: "Traffic team",
+    formName: "Form",
+    reachedCrm: "Reached the CRM",
   },
 };
 

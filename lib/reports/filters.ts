@@ -31,6 +31,11 @@ export const reportFiltersSchema = z
 
 export type ReportFilters = z.infer<typeof reportFiltersSchema>;
 
+/** A list's traffic team (the Traffic dashboard's row): a team id, or "none" for the Unattributed row. */
+export const teamIdSchema = z
+  .union([z.uuid({ message: "must be a traffic team id or none" }), z.literal("none", { message: "must be a traffic team id or none" })], { message: "must be a traffic team id or none" })
+  .optional();
+
 /** Parses URL search params (empty values count as absent). */
 export function parseReportFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): ReportFilters {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);

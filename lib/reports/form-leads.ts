@@ -50,8 +50,8 @@ const formLead = alias(leads, "form_lead");
 const crmLead = alias(leads, "crm_lead");
 const crmDeal = alias(deals, "crm_deal");
 
-/** The submissions a viewer may see under the report's filters: by the manager of what they reached. */
-function visible(context: ReportContext): SQL {
+/** The submissions a viewer may see under the report's filters: by the manager of what they reached (the lead list shares it). */
+export function visibleFormLeads(context: Pick<ReportContext, "scope" | "filters">): SQL {
   const { scope, filters } = context;
   const through = (manager: typeof crmLead.crmUserId | typeof crmDeal.crmUserId) =>
     and(scopeCondition(scope, { orgId: fl.orgId, crmUserId: manager }), ...filterConditions(filters, { sourceId: fl.sourceId, crmUserId: manager }))!;
@@ -61,14 +61,20 @@ function visible(context: ReportContext): SQL {
   return or(through(crmLead.crmUserId), through(crmDeal.crmUserId))!;
 }
 
-export async function getFormLeadsSummary(context: ReportContext): Promise<FormLeadsSummary> {
-  const { db, period } = context;
-  const reached = sql`(${fl.matchedLeadId} is not null or ${fl.matchedDealId} is not null)`;
-  const from = sql`${fl}
+/** A submission reached the CRM: matched to a CRM lead or deal. */
+export const reachedCrm = sql`(${fl.matchedLeadId} is not null or ${fl.matchedDealId} is not null)`;
+
+/** The submissions with their own lead row and what they reached, as `visibleFormLeads` reads them. */
+export const formLeadSources = sql`${fl}
     join ${leads} ${formLead} on ${formLead.id} = ${fl.leadId} and ${formLead.deletedAt} is null
     left join ${leads} ${crmLead} on ${crmLead.id} = ${fl.matchedLeadId}
     left join ${deals} ${crmDeal} on ${crmDeal.id} = ${fl.matchedDealId}`;
-  const where = sql`${visible(context)} and ${fl.receivedAt} >= ${period.from.toISOString()}::timestamptz and ${fl.receivedAt} < ${period.to.toISOString()}::timestamptz`;
+
+export async function getFormLeadsSummary(context: ReportContext): Promise<FormLeadsSummary> {
+  const { db, period } = context;
+  const reached = reachedCrm;
+  const from = formLeadSources;
+  const where = sql`${visibleFormLeads(context)} and ${fl.receivedAt} >= ${period.from.toISOString()}::timestamptz and ${fl.receivedAt} < ${period.to.toISOString()}::timestamptz`;
   const utm = sql`nullif(btrim(${formLead.utmSource}), '')`;
   const grouped = selectRows<{ dimension: "form" | "utm" | "total"; key: string | null; formLeads: number; reached: number }>(
     db,

@@ -1,5 +1,7 @@
 // The Leads dashboard's "Site forms" card: per form and per utm_source, submissions that reached the
 // CRM and those lost on the way, and the list of the lost ones (lib/reports/form-leads.ts).
+import { FigureLink } from "@/components/leads/figure-link";
+import { valueBucket, type LeadBucket } from "@/components/leads/lead-links";
 import { formatDateTime, formatNumber, formatRate, type Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
@@ -8,18 +10,21 @@ import { Table, td, th } from "./leads-tables";
 
 type T = DashboardMessages["leads"]["forms"];
 
-function FiguresTable(props: { testId: string; label: string; rows: { key: string | null; name: string; figures: FormFigures }[]; totals: FormFigures; locale: Locale; t: T; total: string }) {
-  const { testId, label, rows, totals, locale, t, total } = props;
-  const cells = (row: FormFigures) => (
+type Row = { key: string | null; name: string; figures: FormFigures; bucket: LeadBucket };
+
+/** Each count opens its submissions in the lead list (`matched` all, reached or lost, within the row's bucket). */
+function FiguresTable(props: { testId: string; label: string; rows: Row[]; totals: FormFigures; href: (bucket: LeadBucket) => string; locale: Locale; t: T; total: string }) {
+  const { testId, label, rows, totals, href, locale, t, total } = props;
+  const cells = (row: FormFigures, bucket: LeadBucket) => (
     <>
       <td className={td} data-testid="form-leads">
-        {formatNumber(row.formLeads, locale)}
+        <FigureLink count={row.formLeads} href={href({ ...bucket, matched: "all" })} locale={locale} testId="form-leads-link" />
       </td>
       <td className={td} data-testid="reached">
-        {formatNumber(row.reached, locale)}
+        <FigureLink count={row.reached} href={href({ ...bucket, matched: "reached" })} locale={locale} testId="reached-link" />
       </td>
       <td className={td} data-testid="lost">
-        {formatNumber(row.lost, locale)}
+        <FigureLink count={row.lost} href={href({ ...bucket, matched: "lost" })} locale={locale} testId="lost-link" />
       </td>
       <td className={`${td} text-slate-500`} data-testid="reached-rate">
         {formatRate(row.reachedRate, locale)}
@@ -41,22 +46,22 @@ function FiguresTable(props: { testId: string; label: string; rows: { key: strin
       foot={
         <tr data-testid={`${testId}-totals`}>
           <td className="py-2 pr-4">{total}</td>
-          {cells(totals)}
+          {cells(totals, {})}
         </tr>
       }
     >
       {rows.map((row) => (
         <tr key={row.key ?? ""} data-testid={`${testId}-row`}>
           <td className={`py-2 pr-4 ${row.key === null ? "italic text-slate-500" : ""}`}>{row.name}</td>
-          {cells(row.figures)}
+          {cells(row.figures, row.bucket)}
         </tr>
       ))}
     </Table>
   );
 }
 
-export function FormsCard(props: { forms: FormLeadsSummary; isAdmin: boolean; timezone: string; locale: Locale; t: DashboardMessages["leads"] }) {
-  const { forms, isAdmin, timezone, locale } = props;
+export function FormsCard(props: { forms: FormLeadsSummary; isAdmin: boolean; timezone: string; href: (bucket: LeadBucket) => string; locale: Locale; t: DashboardMessages["leads"] }) {
+  const { forms, isAdmin, timezone, href, locale } = props;
   const t = props.t.forms;
   const { notSet, total, utmSource } = props.t;
   return (
@@ -69,8 +74,9 @@ export function FormsCard(props: { forms: FormLeadsSummary; isAdmin: boolean; ti
         <FiguresTable
           testId="forms-table"
           label={t.form}
-          rows={forms.byForm.map((row) => ({ key: row.form, name: row.form ?? t.noForm, figures: row }))}
+          rows={forms.byForm.map((row) => ({ key: row.form, name: row.form ?? t.noForm, figures: row, bucket: valueBucket("form", row.form) }))}
           totals={forms.totals}
+          href={href}
           locale={locale}
           t={t}
           total={total}
@@ -78,8 +84,9 @@ export function FormsCard(props: { forms: FormLeadsSummary; isAdmin: boolean; ti
         <FiguresTable
           testId="forms-utm-table"
           label={utmSource}
-          rows={forms.byUtmSource.map((row) => ({ key: row.utmSource, name: row.utmSource ?? notSet, figures: row }))}
+          rows={forms.byUtmSource.map((row) => ({ key: row.utmSource, name: row.utmSource ?? notSet, figures: row, bucket: valueBucket("utmSource", row.utmSource) }))}
           totals={forms.totals}
+          href={href}
           locale={locale}
           t={t}
           total={total}

@@ -11,9 +11,11 @@ import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { FigureLink } from "@/components/leads/figure-link";
+import { leadsHref, valueBucket, type LeadBucket } from "@/components/leads/lead-links";
 import { StatCard } from "@/components/ui/stat-card";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMonthKey, formatNumber, formatRate, periodDates, type Locale } from "@/lib/format";
+import { formatMonthKey, formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import { fillMonths, formatDays } from "./leads-format";
@@ -37,6 +39,8 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
   const conversion = useReport("lead-conversion", query, initial.conversion, locale);
   const bySource = useReport("leads-by-source", query, initial.bySource, locale);
   const l = t.leads;
+  // Every lead figure opens its leads: the dashboard's filters plus the clicked bucket.
+  const href = (bucket: LeadBucket) => leadsHref(query, bucket);
   const cardOf = ({ data, error, isLoading }: { data: { totals: { leads: number } } | null; error: string | null; isLoading: boolean }) => ({
     isLoading,
     loadingText: t.loading,
@@ -59,8 +63,8 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
 
       {totals ? (
         <div className={`grid grid-cols-1 gap-4 transition-opacity sm:grid-cols-2 xl:grid-cols-4 ${conversion.isLoading ? "opacity-60" : ""}`} aria-busy={conversion.isLoading} data-testid="leads-kpis">
-          <StatCard testId="kpi-leads" label={l.leads} value={formatNumber(totals.leads, locale)} />
-          <StatCard testId="kpi-converted" label={l.converted} value={formatNumber(totals.converted, locale)} />
+          <StatCard testId="kpi-leads" label={l.leads} value={<FigureLink count={totals.leads} href={href({})} locale={locale} testId="kpi-leads-link" />} />
+          <StatCard testId="kpi-converted" label={l.converted} value={<FigureLink count={totals.converted} href={href({ status: "converted" })} locale={locale} testId="kpi-converted-link" />} />
           <StatCard testId="kpi-conversion" label={l.conversion} value={formatRate(totals.conversionRate, locale)} />
           <StatCard testId="kpi-median-days" label={l.medianDays} value={formatDays(totals.medianDaysToConvert, locale, l.days)} />
         </div>
@@ -73,14 +77,34 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
               <SourcePie name={`${l.bySource}: ${l.leads}`} data={bySource.data.rows.map((row) => ({ name: row.sourceName ?? l.notSet, leads: row.leads }))} locale={locale} label={l.leads} />
             </div>
             <div className="lg:col-span-3">
-              <SourceTable testId="source-table" label={l.source} rows={bySource.data.rows} totals={bySource.data.totals} locale={locale} t={l} />
+              <SourceTable
+                testId="source-table"
+                label={l.source}
+                rows={bySource.data.rows}
+                totals={bySource.data.totals}
+                bucketOf={(row) => valueBucket("channel", row.source)}
+                href={href}
+                locale={locale}
+                t={l}
+              />
             </div>
           </div>
         ) : null}
       </ReportCard>
 
       <ReportCard title={l.byUtmSource} testId="leads-by-utm-source" {...sourceCard}>
-        {bySource.data ? <SourceTable testId="utm-table" label={l.utmSource} rows={bySource.data.byUtmSource} totals={bySource.data.totals} locale={locale} t={l} /> : null}
+        {bySource.data ? (
+          <SourceTable
+            testId="utm-table"
+            label={l.utmSource}
+            rows={bySource.data.byUtmSource}
+            totals={bySource.data.totals}
+            bucketOf={(row) => valueBucket("utmSource", row.source)}
+            href={href}
+            locale={locale}
+            t={l}
+          />
+        ) : null}
       </ReportCard>
 
       <ReportCard
@@ -93,7 +117,7 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
         isEmpty={bySource.data !== null && bySource.data.forms.totals.formLeads === 0}
         emptyText={l.forms.empty}
       >
-        {bySource.data ? <FormsCard forms={bySource.data.forms} isAdmin={role === "admin"} timezone={bySource.data.timezone} locale={locale} t={l} /> : null}
+        {bySource.data ? <FormsCard forms={bySource.data.forms} isAdmin={role === "admin"} timezone={bySource.data.timezone} href={href} locale={locale} t={l} /> : null}
       </ReportCard>
 
       <ReportCard title={l.byMonth} testId="leads-by-month" exportReport="lead-conversion" {...conversionCard}>
@@ -116,6 +140,8 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
               rowKey={(row) => row.month}
               name={(row) => formatMonthKey(row.month, locale)}
               totals={conversion.data.totals}
+              bucketOf={(row) => ({ month: row.month })}
+              href={href}
               locale={locale}
               t={l}
             />
@@ -132,6 +158,8 @@ export function LeadsClient({ initial, options, role, locale, t }: Props) {
             rowKey={(row) => row.managerId ?? ""}
             name={(row) => (row.managerId === null ? <span className="italic text-slate-500">{l.noManager}</span> : (row.managerName ?? "—"))}
             totals={conversion.data.totals}
+            bucketOf={(row) => (row.managerId === null ? { notSet: "manager" } : { managerId: row.managerId })}
+            href={href}
             locale={locale}
             t={l}
           />

@@ -1,7 +1,10 @@
 // The Leads dashboard's tables: leads per source (or utm_source) with their share and conversion,
-// and the conversion figures per month or per manager, each with a totals row.
+// and the conversion figures per month or per manager, each with a totals row. Every count opens
+// its leads: `href` turns a row's bucket (or the totals' {}) into the lead list's link.
 import type { ReactNode } from "react";
-import { formatNumber, formatRate, type Locale } from "@/lib/format";
+import { FigureLink } from "@/components/leads/figure-link";
+import type { LeadBucket } from "@/components/leads/lead-links";
+import { formatRate, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { LeadConversionFigures } from "@/lib/reports/lead-conversion";
 import type { LeadSourceRow, LeadsBySourceResult } from "@/lib/reports/leads-by-source";
@@ -27,18 +30,27 @@ export function Table({ testId, head, children, foot }: { testId: string; head: 
 }
 
 /** Leads per source: `testId` names the table; its rows are `${testId}-row`, its totals `${testId}-totals`. */
-export function SourceTable(props: { testId: string; label: string; rows: LeadSourceRow[]; totals: LeadsBySourceResult["totals"]; locale: Locale; t: T }) {
-  const { testId, label, rows, totals, locale, t } = props;
-  const figures = (row: { leads: number; share: number | null; converted: number; conversionRate: number | null }) => (
+export function SourceTable(props: {
+  testId: string;
+  label: string;
+  rows: LeadSourceRow[];
+  totals: LeadsBySourceResult["totals"];
+  bucketOf: (row: LeadSourceRow) => LeadBucket;
+  href: (bucket: LeadBucket) => string;
+  locale: Locale;
+  t: T;
+}) {
+  const { testId, label, rows, totals, bucketOf, href, locale, t } = props;
+  const figures = (row: { leads: number; share: number | null; converted: number; conversionRate: number | null }, bucket: LeadBucket) => (
     <>
       <td className={td} data-testid="leads">
-        {formatNumber(row.leads, locale)}
+        <FigureLink count={row.leads} href={href(bucket)} locale={locale} testId="leads-link" />
       </td>
       <td className={`${td} text-slate-500`} data-testid="share">
         {formatRate(row.share, locale)}
       </td>
       <td className={td} data-testid="converted">
-        {formatNumber(row.converted, locale)}
+        <FigureLink count={row.converted} href={href({ ...bucket, status: "converted" })} locale={locale} testId="converted-link" />
       </td>
       <td className={td} data-testid="conversion">
         {formatRate(row.conversionRate, locale)}
@@ -60,14 +72,14 @@ export function SourceTable(props: { testId: string; label: string; rows: LeadSo
       foot={
         <tr data-testid={`${testId}-totals`}>
           <td className="py-2 pr-4">{t.total}</td>
-          {figures({ ...totals, share: totals.leads > 0 ? 1 : null })}
+          {figures({ ...totals, share: totals.leads > 0 ? 1 : null }, {})}
         </tr>
       }
     >
       {rows.map((row) => (
         <tr key={row.source ?? ""} data-testid={`${testId}-row`}>
           <td className={`py-2 pr-4 ${row.source === null ? "text-slate-500 italic" : ""}`}>{row.sourceName ?? t.notSet}</td>
-          {figures(row)}
+          {figures(row, bucketOf(row))}
         </tr>
       ))}
     </Table>
@@ -82,17 +94,20 @@ export function ConversionTable<R extends LeadConversionFigures>(props: {
   rowKey: (row: R) => string;
   name: (row: R) => ReactNode;
   totals: LeadConversionFigures;
+  /** null: the row's leads have no list the viewer could open. */
+  bucketOf: (row: R) => LeadBucket | null;
+  href: (bucket: LeadBucket) => string;
   locale: Locale;
   t: T;
 }) {
-  const { testId, label, rows, rowKey, name, totals, locale, t } = props;
-  const figures = (row: LeadConversionFigures) => (
+  const { testId, label, rows, rowKey, name, totals, bucketOf, href, locale, t } = props;
+  const figures = (row: LeadConversionFigures, bucket: LeadBucket | null) => (
     <>
       <td className={td} data-testid="leads">
-        {formatNumber(row.leads, locale)}
+        <FigureLink count={row.leads} href={bucket && href(bucket)} locale={locale} testId="leads-link" />
       </td>
       <td className={td} data-testid="converted">
-        {formatNumber(row.converted, locale)}
+        <FigureLink count={row.converted} href={bucket && href({ ...bucket, status: "converted" })} locale={locale} testId="converted-link" />
       </td>
       <td className={td} data-testid="conversion">
         {formatRate(row.conversionRate, locale)}
@@ -117,14 +132,14 @@ export function ConversionTable<R extends LeadConversionFigures>(props: {
       foot={
         <tr data-testid={`${testId}-totals`}>
           <td className="py-2 pr-4">{t.total}</td>
-          {figures(totals)}
+          {figures(totals, {})}
         </tr>
       }
     >
       {rows.map((row) => (
         <tr key={rowKey(row)} data-testid={`${testId}-row`}>
           <td className="py-2 pr-4">{name(row)}</td>
-          {figures(row)}
+          {figures(row, bucketOf(row))}
         </tr>
       ))}
     </Table>

@@ -75,7 +75,7 @@ export function TrafficClient({ initial, options, role, locale, t }: Props) {
       ) : null}
 
       <ReportCard title={tt.table} testId="traffic-teams" exportReport="traffic-teams" {...card}>
-        {data ? <TrafficTeamsTable result={data} format={format} t={tt} selectedTeamId={selectedTeamId} onSelectTeam={selectTeam} /> : null}
+        {data ? <TrafficTeamsTable result={data} format={format} t={tt} selectedTeamId={selectedTeamId} onSelectTeam={selectTeam} query={query} /> : null}
       </ReportCard>
 
       <TrafficTrendCard data={data} card={card} format={format} t={tt} today={data?.today} incompleteMonthText={t.charts.incompleteMonth} />

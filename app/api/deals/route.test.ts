@@ -64,6 +64,7 @@ describe("GET /api/deals", () => {
       ["limit=0", invalid("limit"), /^limit: must be at least 1/],
       ["from=2025-02-01&to=2025-01-01", invalid("to"), /^to: must not be before from/],
       ["stageId=1", invalid("stageId"), /^stageId: must be a stage id/],
+      ["teamId=team-1", invalid("teamId"), /^teamId: must be a traffic team id or none/],
       // A cursor of the right shape naming a moment that does not exist (month 13, day 45, 99 o'clock).
       [`cursor=${encodeCursor("created", "desc", "2026-13-45 99:00:00+00", "00000000-0000-4000-8000-000000000000")}`, { code: "invalid_cursor", field: "cursor" }, /^The cursor must be the nextCursor of a previous page/],
       // Text a title can never hold: PostgreSQL refuses a NUL character.

@@ -1,7 +1,11 @@
 "use client";
 // The teams of the traffic dashboard side by side, sortable, with the Unattributed row and the
-// teams' totals kept below. A team's name selects it for the breakdown card.
+// teams' totals kept below. A team's name selects it for the breakdown card; its leads and won
+// deals open the lists of them (`teamId`, "none" for Unattributed).
 import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
+import { dealsHref, wonBucket } from "@/components/deals/deal-links";
+import { FigureLink } from "@/components/leads/figure-link";
+import { leadsHref } from "@/components/leads/lead-links";
 import { teamColour } from "@/lib/attribution/team-colour";
 import { formatRate } from "@/lib/format";
 import type { TrafficTeamRow, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
@@ -13,16 +17,26 @@ type Props = {
   t: TrafficTexts;
   selectedTeamId: string | null;
   onSelectTeam: (teamId: string) => void;
+  /** The dashboard's filter query, which the lists keep. */
+  query: string;
 };
 
 export function TeamSwatch({ color }: { color: string | null }) {
   return <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-full" style={{ backgroundColor: teamColour(color) }} />;
 }
 
-export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectTeam }: Props) {
+export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectTeam, query }: Props) {
   const teams = result.rows.filter((row) => row.teamId !== null);
   const unattributed = result.rows.find((row) => row.teamId === null);
   const shares = (row: Pick<TrafficTeamRow, "leadShare" | "revenueShare">) => ({ leadShare: formatRate(row.leadShare, format.locale), revenueShare: formatRate(row.revenueShare, format.locale) });
+  // The counts as links: the team's leads created in the period, its deals won in it (the report's rules).
+  const links = (row: TrafficTeamRow) => {
+    const teamId = row.teamId ?? "none";
+    return {
+      leads: <FigureLink count={row.leads} href={leadsHref(query, { teamId })} locale={format.locale} testId="team-leads-link" />,
+      wonDeals: <FigureLink count={row.wonDeals} href={dealsHref("traffic", query, { ...wonBucket, teamId })} locale={format.locale} testId="team-deals-link" />,
+    };
+  };
   const columns: SortableColumn<TrafficTeamRow>[] = [
     {
       key: "team",
@@ -45,7 +59,9 @@ export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectT
         </button>
       ),
     },
-    ...figureColumns<TrafficTeamRow>(t, format),
+    ...figureColumns<TrafficTeamRow>(t, format).map((column) =>
+      column.key === "leads" || column.key === "wonDeals" ? { ...column, render: (row: TrafficTeamRow) => links(row)[column.key as "leads" | "wonDeals"] } : column,
+    ),
     { key: "leadShare", label: t.leadShare, isNumeric: true, sortValue: (row) => row.leadShare, render: (row) => shares(row).leadShare },
     { key: "revenueShare", label: t.revenueShare, isNumeric: true, sortValue: (row) => row.revenueShare, render: (row) => shares(row).revenueShare },
   ];
@@ -66,7 +82,7 @@ export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectT
               testId="traffic-unattributed"
               className="font-normal italic text-slate-600"
               name={<span title={t.unattributedHint}>{t.unattributed}</span>}
-              cells={{ ...figureCells(unattributed, format), ...shares(unattributed) }}
+              cells={{ ...figureCells(unattributed, format), ...shares(unattributed), ...links(unattributed) }}
               keys={keys}
             />
           ) : null}

@@ -1,16 +1,15 @@
-// The deals table as a CSV stream: one batch at a time is turned into text and handed to the
+// A list table (deals, leads) as a CSV stream: one batch at a time is turned into text and handed to the
 // response; the batch after next is read only when the client has taken the previous one.
-import type { DealListRow } from "@/lib/deals/deal-list";
 import { BOM, csvCellWriter, csvFieldWriter, csvLineWriter, type CsvStyle } from "../csv";
 import { csvCell } from "../cells";
 import { cellTypeOf, type Column } from "../model";
 
 /**
- * Each column's field as CSV text, its writer built once (the deals columns have fixed types).
+ * Each column's field as CSV text, its writer built once (the list columns have fixed types).
  * Local times ("2025-03-01 15:04") and amounts whose decimal mark is not the delimiter never need
  * quotes, so only the other fields are checked.
  */
-function fieldWriters(columns: Column<DealListRow>[], style: CsvStyle, timeZone: string): ((row: DealListRow) => string)[] {
+function fieldWriters<R>(columns: Column<R>[], style: CsvStyle, timeZone: string): ((row: R) => string)[] {
   const quote = csvFieldWriter(style.delimiter);
   return columns.map((column) => {
     if (typeof column.type === "function") return (row) => quote(csvCell(cellTypeOf(column, row), column.value(row), style, timeZone));
@@ -21,12 +20,12 @@ function fieldWriters(columns: Column<DealListRow>[], style: CsvStyle, timeZone:
   });
 }
 
-export function dealsCsvStream(batches: AsyncGenerator<DealListRow[]>, columns: Column<DealListRow>[], style: CsvStyle, timeZone: string, rowLimit: number): ReadableStream<Uint8Array> {
+export function dealsCsvStream<R>(batches: AsyncGenerator<R[]>, columns: Column<R>[], style: CsvStyle, timeZone: string, rowLimit: number): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const line = csvLineWriter(style.delimiter);
   const fields = fieldWriters(columns, style, timeZone);
   const delimiter = style.delimiter;
-  const text = (rows: DealListRow[]) => {
+  const text = (rows: R[]) => {
     let chunk = "";
     for (const row of rows) {
       let record = fields[0](row);
@@ -46,7 +45,7 @@ export function dealsCsvStream(batches: AsyncGenerator<DealListRow[]>, columns: 
       const rows = batch.value.length > rowLimit - written ? batch.value.slice(0, rowLimit - written) : batch.value;
       written += rows.length;
       controller.enqueue(text(rows));
-      // At the limit (more deals than were counted arrived meanwhile): stop reading the database.
+      // At the limit (more rows than were counted arrived meanwhile): stop reading the database.
       if (written >= rowLimit) {
         controller.close();
         await batches.return(undefined);

@@ -39,7 +39,7 @@ const PDF_ROW_CAP = PDF_TABLE_PAGE_LIMIT * 60;
  * Above a format's row limit the user gets a 422 that says so — and, for Excel, the CSV link. The
  * message is in the export's language: a browser that followed the export link shows it as it is.
  */
-export function assertRowLimit(format: ExportOptions["format"], total: number, params: URLSearchParams, locale: Locale): void {
+export function assertRowLimit(format: ExportOptions["format"], total: number, params: URLSearchParams, locale: Locale, path = "/api/deals/export"): void {
   const refuse = (code: "too_many_rows" | "too_many_rows_for_xlsx", values: ErrorParams) => {
     throw new AppError(422, code, errorText(locale, { code, params: values }), { params: values });
   };
@@ -47,7 +47,7 @@ export function assertRowLimit(format: ExportOptions["format"], total: number, p
   if (format === "xlsx" && total > XLSX_ROW_LIMIT) {
     const csvParams = new URLSearchParams(params);
     csvParams.set("format", "csv");
-    refuse("too_many_rows_for_xlsx", { rows: total, limit: XLSX_ROW_LIMIT, csvUrl: `/api/deals/export?${csvParams.toString()}` });
+    refuse("too_many_rows_for_xlsx", { rows: total, limit: XLSX_ROW_LIMIT, csvUrl: `${path}?${csvParams.toString()}` });
   }
 }
 

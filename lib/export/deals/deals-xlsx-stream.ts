@@ -1,10 +1,9 @@
-// The deals table as a streamed workbook (exceljs' WorkbookWriter): rows are committed batch by
+// A list table (deals, leads) as a streamed workbook (exceljs' WorkbookWriter): rows are committed batch by
 // batch into the zip, which flows straight into the response; the writer waits whenever the
 // client lags, so memory stays flat whatever the row count.
 import { once } from "node:events";
 import { PassThrough, Readable, type Writable } from "node:stream";
 import ExcelJS from "exceljs";
-import type { DealListRow } from "@/lib/deals/deal-list";
 import type { ExportMessages } from "@/lib/i18n/export-messages";
 import { errorForLog } from "@/lib/error-text";
 import { cellTypeOf, type Column, type ExportDocument } from "../model";
@@ -22,9 +21,9 @@ export const widths: Record<string, number> = { externalId: 12, title: 36, manag
 type SheetStream = { write: (xml: string) => void; pipes: Writable[] };
 
 /** `total`: the rows counted before streaming (for the auto-filter); `rowLimit`: never more rows than a sheet holds. */
-export function dealsXlsxStream(
-  batches: AsyncGenerator<DealListRow[]>,
-  columns: Column<DealListRow>[],
+export function dealsXlsxStream<R>(
+  batches: AsyncGenerator<R[]>,
+  columns: Column<R>[],
   doc: ExportDocument,
   t: ExportMessages,
   total: number,
@@ -40,7 +39,7 @@ export function dealsXlsxStream(
     const sheet = workbook.addWorksheet(sheetName(doc.title, new Set([t.about.sheet.toLowerCase()])), { views: dataSheetViews(true) });
     // Column formats are set once on the columns; only the deal's own amount, whose currency varies
     // by row, gets a format per cell.
-    const columnFormats = columns.map((column) => (column.currency ? undefined : numberFormat(cellTypeOf(column, {} as DealListRow), doc.currency, doc.locale)));
+    const columnFormats = columns.map((column) => (column.currency ? undefined : numberFormat(cellTypeOf(column, {} as R), doc.currency, doc.locale)));
     sheet.columns = columns.map((column, index) => {
       const format = columnFormats[index];
       return { key: column.key, width: widths[column.key] ?? columnWidth(column.header, []), style: format ? { numFmt: format } : {} };
@@ -58,7 +57,7 @@ export function dealsXlsxStream(
       if (!format) amountFormats.set(currency, (format = numberFormat("amount", currency, doc.locale)!));
       return format;
     };
-    const renderRow = xlsxRowRenderer<DealListRow>(registryOf(workbook), columns.length, (index, deal) =>
+    const renderRow = xlsxRowRenderer<R>(registryOf(workbook), columns.length, (index, deal) =>
       index === ownCurrency ? amountFormat(columns[index].currency!(deal)) : columnFormats[index],
     );
     const sheetXml = (sheet as unknown as { stream: SheetStream }).stream;

@@ -1,0 +1,14 @@
+// A count on a dashboard that opens the list of what it counted; a zero stays plain text (an empty
+// list teaches nothing). `href` null: the figure has no list (a viewer who may not see its rows).
+import Link from "next/link";
+import { formatNumber, type Locale } from "@/lib/format";
+
+export function FigureLink({ count, href, locale, testId = "figure-link" }: { count: number; href: string | null; locale: Locale; testId?: string }) {
+  const text = formatNumber(count, locale);
+  if (count === 0 || href === null) return <>{text}</>;
+  return (
+    <Link href={href} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid={testId}>
+      {text}
+    </Link>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+// The leads behind a dashboard figure: what was clicked, how many leads, and the table sorted on
+// the server with keyset pages — the deals list's table pieces (../lists) with the leads' columns.
+import { useSearchParams } from "next/navigation";
+import { ReportCard } from "@/components/dashboard/report-card";
+import { filterKeys } from "@/lib/reports/report-query";
+import { ExportMenu } from "@/components/export/export-menu";
+import { ListPager, listQuery, SortHeader, useListSort } from "@/components/lists/list-table";
+import { tableScroll } from "@/components/ui/table-scroll";
+import { formatDate, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import type { LeadListRow, LeadSort } from "@/lib/leads/lead-list";
+import { leadBucketKeys } from "./lead-links";
+import { useLeads } from "./use-leads";
+
+type T = DashboardMessages["leadList"];
+type Props = { locale: Locale; t: T; loadingText: string; failedText: string };
+
+const listKeys = [...filterKeys, ...leadBucketKeys, "sort", "order"] as readonly string[];
+
+export function LeadsView({ locale, t, loadingText, failedText }: Props) {
+  const params = listQuery(useSearchParams(), listKeys);
+  const query = new URLSearchParams(params).toString();
+  const leads = useLeads(query, locale);
+  const { data } = leads;
+  const sorting = useListSort<LeadSort>(params, "created", ["title", "manager"]);
+  const date = (iso: string) => (data ? formatDate(new Date(iso), data.timezone, locale) : "—");
+
+  return (
+    <div className="space-y-4">
+      <BucketSummary params={params} rows={data?.leads ?? []} period={data?.period ?? null} timezone={data?.timezone ?? "UTC"} locale={locale} t={t} />
+      <ReportCard
+        title={
+          <span className="flex flex-wrap items-center justify-between gap-2">
+            <span data-testid="leads-total">{data ? formatPlural(data.total, t.count, locale) : t.list}</span>
+            <ExportMenu kind="leads" params={params} />
+          </span>
+        }
+        testId="leads-card"
+        isLoading={leads.isLoading}
+        loadingText={loadingText}
+        error={leads.error}
+        errorTitle={failedText}
+        isEmpty={data !== null && data.total === 0}
+        emptyText={t.empty}
+      >
+        {data ? (
+          <div className={tableScroll}>
+            <table className="w-full text-sm" data-testid="leads-table">
+              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  <SortHeader label={t.leadTitle} sortKey="title" sorting={sorting} />
+                  <SortHeader label={t.manager} sortKey="manager" sorting={sorting} />
+                  <SortHeader label={t.channel} sorting={sorting} />
+                  <SortHeader label={t.status} sorting={sorting} />
+                  <SortHeader label={t.team} sorting={sorting} />
+                  <SortHeader label={t.created} sortKey="created" sorting={sorting} />
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {data.leads.map((lead) => (
+                  <LeadRow key={lead.id} lead={lead} date={date} t={t} />
+                ))}
+              </tbody>
+            </table>
+            <ListPager list={leads} t={t} testId="leads-page" />
+          </div>
+        ) : null}
+      </ReportCard>
+    </div>
+  );
+}
+
+function LeadRow({ lead, date, t }: { lead: LeadListRow; date: (iso: string) => string; t: T }) {
+  const muted = "italic text-slate-500";
+  // A form submission says whether it reached the CRM; a counted lead whether it converted.
+  const outcome = lead.reachedCrm !== null ? (lead.reachedCrm ? t.reachedCrm : t.lostOnTheWay) : lead.isConverted ? t.converted : null;
+  return (
+    <tr data-testid="lead-row" data-lead-id={lead.id} data-manager-id={lead.managerId ?? ""} data-converted={String(lead.isConverted)}>
+      <td className="min-w-36 py-2 pr-4" data-testid="lead-title">
+        {lead.title}
+        <span className="block text-xs text-slate-500">{lead.formName ? `${lead.sourceName} · ${t.form}: ${lead.formName}` : lead.sourceName}</span>
+      </td>
+      <td className={`py-2 pr-4 ${lead.managerName ? "" : muted}`} data-testid="lead-manager">
+        {lead.managerName ?? t.noManager}
+      </td>
+      <td className="py-2 pr-4" data-testid="lead-channel">
+        <span className={lead.channel ? "" : muted}>{lead.channel ?? t.notSet}</span>
+        {lead.utmSource ? <span className="block text-xs text-slate-500">utm_source: {lead.utmSource}</span> : null}
+      </td>
+      <td className="py-2 pr-4" data-testid="lead-status">
+        {t.crmStatus[lead.status]}
+        {outcome ? <span className="block text-xs text-slate-500">{outcome}</span> : null}
+      </td>
+      <td className={`py-2 pr-4 ${lead.teamName ? "" : muted}`} data-testid="lead-team">
+        {lead.teamName ?? t.unattributed}
+      </td>
+      <td className="whitespace-nowrap py-2 pr-4 tabular-nums" data-testid="lead-created">
+        {date(lead.createdAt)}
+      </td>
+    </tr>
+  );
+}
+
+/** What the list holds, in words: "Конвертированные · Источник: Сайт · март 2025". */
+function BucketSummary(props: { params: Record<string, string>; rows: LeadListRow[]; period: { from: string; to: string } | null; timezone: string; locale: Locale; t: T }) {
+  const { params, rows, period, timezone, locale, t } = props;
+  const parts: string[] = [];
+  if (params.status === "converted" || params.status === "not-converted") parts.push(t.conversion[params.status]);
+  if (params.matched === "reached" || params.matched === "lost" || params.matched === "all") parts.push(t.matched[params.matched]);
+  if (params.channel) parts.push(`${t.channel}: ${params.channel}`);
+  if (params.utmSource) parts.push(`utm_source: ${params.utmSource}`);
+  if (params.form) parts.push(`${t.form}: ${params.form}`);
+  if (params.notSet === "channel" || params.notSet === "utmSource" || params.notSet === "form" || params.notSet === "manager") parts.push(t.notSetOf[params.notSet]);
+  if (params.teamId) parts.push(`${t.team}: ${params.teamId === "none" ? t.unattributed : (rows[0]?.teamName ?? "…")}`);
+  if (params.month) parts.push(formatMonthKey(params.month, locale));
+  if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
+  const dates = period ? periodDates(period, timezone) : null;
+  return (
+    <p className="flex flex-wrap gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="leads-bucket">
+      <span>
+        <span className="text-slate-500">{t.bucket}: </span>
+        {parts.length ? parts.join(" · ") : t.allLeads}
+      </span>
+      {dates ? (
+        <span>
+          <span className="text-slate-500">{t.period}: </span>
+          {formatDate(new Date(`${dates.from}T12:00:00Z`), "UTC", locale)} — {formatDate(new Date(`${dates.to}T12:00:00Z`), "UTC", locale)}
+        </span>
+      ) : null}
+    </p>
+  );
+}
