@@ -1,6 +1,7 @@
 "use client";
 // The deals behind a dashboard figure: what was clicked, how many deals and their sum, and the
 // table sorted on the server (headers put `sort`/`order` in the URL) with keyset pages.
+import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { filterKeys } from "@/components/dashboard/report-query";
@@ -94,7 +95,16 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
               <tbody className="divide-y divide-slate-100">
                 {data.deals.map((deal) => (
                   <tr key={deal.id} data-testid="deal-row" data-deal-id={deal.id} data-manager-id={deal.managerId ?? ""} data-semantic={deal.semantic} data-base-amount={deal.baseAmount ?? ""}>
-                    <td className="min-w-36 py-2 pr-4" data-testid="deal-title">{deal.title}</td>
+                    <td className="min-w-36 py-2 pr-4">
+                      <Link href={`/deals/${deal.id}`} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
+                        {deal.title}
+                      </Link>
+                      {deal.crmUrl ? (
+                        <a href={deal.crmUrl} target="_blank" rel="noopener noreferrer" className="block text-xs text-slate-500 hover:underline" data-testid="deal-row-crm-link">
+                          {t.openInCrm} ↗
+                        </a>
+                      ) : null}
+                    </td>
                     <td className={`py-2 pr-4 ${deal.managerName ? "" : "italic text-slate-500"}`} data-testid="deal-manager">{deal.managerName ?? t.noManager}</td>
                     <td className="py-2 pr-4">
                       {deal.pipelineName}

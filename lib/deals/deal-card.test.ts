@@ -8,6 +8,7 @@ import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { scopeOf } from "@/lib/auth/scope";
 import { getDealCard } from "./deal-card";
+import { dealListFiltersSchema, listDeals } from "./deal-list";
 
 let testDb: TestDb;
 let f: OrgFixture;
@@ -79,5 +80,13 @@ describe("getDealCard", () => {
     await expect(getDealCard(testDb.db, viewer("carol"), won.id, now)).rejects.toMatchObject({ status: 404 });
     await expect(getDealCard(testDb.db, viewer("director"), won.id, now)).resolves.toMatchObject({ deal: { title: won.title } });
     await expect(getDealCard(testDb.db, viewer("admin"), "42", now)).rejects.toMatchObject({ status: 400, code: "validation_error", field: "id" });
+  });
+
+  it("gives each row of the deals list the same CRM link as its card", async () => {
+    const page = await listDeals(testDb.db, viewer("alice"), dealListFiltersSchema.parse({ sort: "created", order: "asc" }), { limit: 10 }, now);
+    expect(page.deals.map((deal) => [deal.title, deal.crmUrl])).toEqual([
+      [won.title, `https://voronka-test.bitrix24.kz/crm/deal/details/${won.externalId}/`],
+      ["Deal 2", "https://voronka-test.bitrix24.kz/crm/deal/details/2/"],
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import type { Scope } from "@/lib/auth/scope";
 import { NotFoundError } from "@/lib/errors";
 import { baseAmountSql } from "@/lib/reports/base-amount";
 import { assertFiltersInScope, reportFiltersSchema } from "@/lib/reports/filters";
+import { crmLinkSources, crmUrlOf } from "./crm-link-sources";
 import { dealTextFields, postgresClient, streamThroughCursor } from "./deal-stream";
 import { afterCursor, dealListConditions, decodeCursor, encodeCursor, listPeriod, orderByKey, rateDay, sortKeyOf } from "./deal-list-sql";
 
@@ -73,7 +74,8 @@ export type DealListRow = {
 };
 
 export type DealListPage = {
-  deals: DealListRow[];
+  /** Each with the address of its card in the CRM (docs/api.md, "Deal card"); exports leave it out. */
+  deals: (DealListRow & { crmUrl: string | null })[];
   nextCursor: string | null;
   /** Deals matching the filters on all pages, and their base amount summed (the figure the bar showed). */
   total: number;
@@ -130,7 +132,7 @@ function toRow({ sortValue, ...row }: SelectedRow): DealListRow {
 export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, page: DealPage, now = new Date()): Promise<DealListPage> {
   const { org, period, baseAmount, where, key } = await prepareDealQuery(db, scope, filters, now);
   const cursor = page.cursor ? decodeCursor(page.cursor, filters.sort, filters.order) : null;
-  const [rows, [totals]] = await Promise.all([
+  const [rows, [totals], links] = await Promise.all([
     selectDeals(db, baseAmount, key)
       .where(and(where, cursor ? afterCursor(key, filters.order, cursor) : undefined))
       .orderBy(...orderByKey(key, filters.order))
@@ -140,11 +142,12 @@ export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, 
       .from(deals)
       .innerJoin(stages, eq(stages.id, deals.stageId))
       .where(where),
+    crmLinkSources(db, scope.orgId),
   ]);
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
   return {
-    deals: shown.map(toRow),
+    deals: shown.map((row) => ({ ...toRow(row), crmUrl: crmUrlOf(links, row) })),
     nextCursor: rows.length > page.limit && last ? encodeCursor(filters.sort, filters.order, last.sortValue, last.id) : null,
     total: Number(totals?.total ?? 0),
     totalBaseAmount: totals?.totalBaseAmount ?? "0.00",

@@ -217,6 +217,7 @@ const ru = {
     bucket: "Что показано",
     period: "Период",
     allDeals: "Все сделки",
+    openInCrm: "Открыть в CRM",
   },
 };
 
@@ -437,6 +438,7 @@ const en: DashboardMessages = {
     bucket: "Showing",
     period: "Period",
     allDeals: "All deals",
+    openInCrm: "Open in CRM",
   },
 };
 
