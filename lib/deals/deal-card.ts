@@ -9,7 +9,8 @@ import { ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 import { crmDealUrl } from "./crm-link";
 import { getDeal, type DealRow } from "./deals";
-import { stageEntriesSql } from "./stage-entries";
+import { patternsOfDeals, type DealPatternFigures } from "./patterns";
+import { stageEntriesSql } from "@/lib/reports/facts/stage-entries";
 
 /** The newest activities shown on a card; a deal with more says so through `activitiesTotal`. */
 export const CARD_ACTIVITY_LIMIT = 200;
@@ -45,6 +46,8 @@ export type DealCard = {
   activitiesTotal: number;
   contact: CardParty | null;
   company: CardParty | null;
+  /** The stored patterns (docs/deal-card.md); null until the deal's facts are built. */
+  patterns: DealPatternFigures | null;
   timezone: string;
 };
 
@@ -72,7 +75,7 @@ export async function getDealCard(db: Db, scope: Scope, dealId: string, now = ne
     .where(eq(deals.id, deal.id));
   const contact = links.contactId ? await partyOf(db, contacts, links.contactId) : null;
   const companyId = links.companyId ?? (contact ? await companyOfContact(db, contact.id) : null);
-  const [timeline, dealActivities, [count]] = await Promise.all([
+  const [timeline, dealActivities, [count], patterns] = await Promise.all([
     timelineOf(db, deal.id, now),
     db
       .select({
@@ -91,6 +94,7 @@ export async function getDealCard(db: Db, scope: Scope, dealId: string, now = ne
       .orderBy(desc(activities.startAt), desc(activities.id))
       .limit(CARD_ACTIVITY_LIMIT),
     db.select({ n: sql<number>`count(*)::int` }).from(activities).where(and(eq(activities.dealId, deal.id), isNull(activities.deletedAt))),
+    patternsOfDeals(db, scope.orgId, [deal.id], now),
   ]);
   return {
     deal: { ...deal, sourceName: links.sourceName, sourceKind: links.sourceKind, crmUrl: crmDealUrl({ kind: links.sourceKind, baseUrl: links.baseUrl, crmAccountDomain: links.crmAccountDomain }, deal.externalId) },
@@ -99,6 +103,7 @@ export async function getDealCard(db: Db, scope: Scope, dealId: string, now = ne
     activitiesTotal: Number(count?.n ?? 0),
     contact,
     company: companyId ? await partyOf(db, companies, companyId) : null,
+    patterns: patterns.get(deal.id) ?? null,
     timezone: links.timezone,
   };
 }

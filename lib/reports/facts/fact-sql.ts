@@ -153,9 +153,9 @@ export function insertLeadFacts(orgId: string, ids: SQL): SQL {
 
 /** Activity facts: live, completed activities on the local day they start; call talk time. */
 export function insertActivityFacts(orgId: string, ids: SQL): SQL {
-  return sql`insert into report_activity_facts (activity_id, org_id, crm_user_id, source_id, day, type, call_seconds)
+  return sql`insert into report_activity_facts (activity_id, org_id, crm_user_id, source_id, day, type, call_seconds, deal_id)
     select a.id, a.org_id, a.crm_user_id, a.source_id, (a.start_at at time zone o.timezone)::date, a.type,
-      case when a.type = 'call' then coalesce(a.duration_seconds, 0) else 0 end
+      case when a.type = 'call' then coalesce(a.duration_seconds, 0) else 0 end, a.deal_id
     from activities a join organisations o on o.id = a.org_id
     where a.org_id = ${orgId} and a.deleted_at is null and a.is_completed and ${ids}`;
 }

@@ -1,5 +1,5 @@
 // A deal's entries into stages, in order, with the stage it came from: the one reading of stage
-// history behind the deal card's timeline and the stored deal patterns (lib/deals/patterns), so
+// history behind the deal card's timeline and the stored deal patterns (deal-pattern-sql.ts), so
 // the card and the list cannot disagree on what a move or a move backwards is.
 import { sql, type SQL } from "drizzle-orm";
 
