@@ -2,19 +2,19 @@
 // history with the days in each stage, its activities, its contact and company, and the way to its
 // card in the CRM. Server-rendered; lists, not tables, so it reads on a phone without scrolling sideways.
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import type { CardActivity, CardParty, DealCard, TimelineEntry } from "@/lib/deals/deal-card";
+import type { DealPatternFigures } from "@/lib/deals/patterns";
 import { formatPhone } from "@/lib/contact-details";
-import { formatDate, formatDateTime, formatMoney, formatPlural, MONEY_DECIMALS, type Locale } from "@/lib/format";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPlural, MONEY_DECIMALS, type Locale } from "@/lib/format";
 import type { DealCardMessages } from "@/lib/i18n/deal-card-messages";
 import { fill } from "@/lib/i18n/fill";
 
-type Props = { card: DealCard; t: DealCardMessages; locale: Locale; patterns?: ReactNode };
+type Props = { card: DealCard; t: DealCardMessages; locale: Locale };
 
 const statusColour = { open: "bg-sky-50 text-sky-800", won: "bg-emerald-50 text-emerald-800", lost: "bg-rose-50 text-rose-800" } as const;
 
-export function DealCardView({ card, t, locale, patterns }: Props) {
+export function DealCardView({ card, t, locale }: Props) {
   const { deal, timezone } = card;
   return (
     <div className="max-w-5xl space-y-6" data-testid="deal-card" data-deal-id={deal.id}>
@@ -50,7 +50,9 @@ export function DealCardView({ card, t, locale, patterns }: Props) {
         </dl>
       </Card>
 
-      {patterns}
+      <Card title={t.patterns}>
+        <Patterns patterns={card.patterns} isOpen={deal.status === "open"} t={t} locale={locale} />
+      </Card>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t.timeline}>
@@ -68,6 +70,35 @@ export function DealCardView({ card, t, locale, patterns }: Props) {
         <Activities activities={card.activities} total={card.activitiesTotal} timezone={timezone} t={t} locale={locale} />
       </Card>
     </div>
+  );
+}
+
+/** The stored patterns (docs/deal-card.md): counts, then the day figures; days to close only once closed. */
+function Patterns({ patterns, isOpen, t, locale }: { patterns: DealPatternFigures | null; isOpen: boolean; t: DealCardMessages; locale: Locale }) {
+  if (!patterns) return <p className="text-sm text-slate-500" data-testid="deal-patterns-pending">{t.patternsPending}</p>;
+  const n = (value: number | null) => (value === null ? "—" : formatNumber(value, locale));
+  const figures: [keyof DealCardMessages["pattern"], string][] = [
+    ["touches", n(patterns.touches)],
+    ["daysSinceTouch", patterns.daysSinceTouch === null ? t.noTouchYet : n(patterns.daysSinceTouch)],
+    ["activities", n(patterns.activities)],
+    ["calls", n(patterns.calls)],
+    ["emails", n(patterns.emails)],
+    ["meetings", n(patterns.meetings)],
+    ["tasks", n(patterns.tasks)],
+    ["daysOpen", n(patterns.daysOpen)],
+    ...(isOpen ? [] : ([["daysToClose", n(patterns.daysToClose)]] as [keyof DealCardMessages["pattern"], string][])),
+    ["stageChanges", n(patterns.stageChanges)],
+    ["movesBack", n(patterns.movesBack)],
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-3 lg:grid-cols-4" data-testid="deal-patterns">
+      {figures.map(([key, value]) => (
+        <div key={key} className="min-w-0" data-testid={`pattern-${key}`}>
+          <dt className="text-slate-500">{t.pattern[key]}</dt>
+          <dd className="text-lg font-semibold tabular-nums text-slate-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

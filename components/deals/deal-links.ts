@@ -8,6 +8,10 @@ export type DealBucket = Partial<Pick<DealListFilters, "status" | "periodOn" | "
 
 export const bucketKeys = ["status", "periodOn", "month", "stageId", "reachedStageId"] as const;
 export const sortKeys = ["sort", "order"] as const;
+/** The deal patterns' filters of the list (docs/deal-card.md): open deals with no touch for N days. */
+export const patternKeys = ["noTouchDays"] as const;
+/** The usual "forgotten deals" threshold the list offers with one click. */
+export const NO_TOUCH_DAYS = 14;
 
 /** "/deals?…": the dashboard's filter query (from reportQueryString) with the bucket on top. */
 export function dealsHref(filterQuery: string, bucket: DealBucket): string {

@@ -7,15 +7,15 @@ import { ReportCard } from "@/components/dashboard/report-card";
 import { filterKeys } from "@/components/dashboard/report-query";
 import { ExportMenu } from "@/components/export/export-menu";
 import type { DealListRow, DealSort } from "@/lib/deals/deal-list";
-import { formatDate, formatMoney, MONEY_DECIMALS, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
+import { formatDate, formatMoney, formatNumber, MONEY_DECIMALS, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import { bucketKeys, sortKeys } from "./deal-links";
+import { bucketKeys, NO_TOUCH_DAYS, patternKeys, sortKeys } from "./deal-links";
 import { useDeals } from "./use-deals";
 import { tableScroll } from "@/components/ui/table-scroll";
 
 type Props = { locale: Locale; t: DashboardMessages["deals"]; loadingText: string; failedText: string };
 
-const listKeys = [...filterKeys, ...bucketKeys, ...sortKeys] as readonly string[];
+const listKeys = [...filterKeys, ...bucketKeys, ...patternKeys, ...sortKeys] as readonly string[];
 
 /** The list's params in one canonical order, so the cache and the export see the same query. */
 function listQuery(params: URLSearchParams): Record<string, string> {
@@ -41,6 +41,13 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
     next.set("order", nextOrder);
     window.history.replaceState(null, "", `${pathname}?${next.toString()}`);
   };
+  const isNoTouch = Boolean(params.noTouchDays);
+  const toggleNoTouch = () => {
+    const next = new URLSearchParams(searchParams.toString());
+    if (isNoTouch) next.delete("noTouchDays");
+    else next.set("noTouchDays", String(NO_TOUCH_DAYS));
+    window.history.replaceState(null, "", `${pathname}?${next.toString()}`);
+  };
 
   const money = (amount: string | null, currency: string) => (amount === null ? t.noRate : formatMoney(amount, currency, locale, MONEY_DECIMALS.record));
   const date = (iso: string | null) => (iso && data ? formatDate(new Date(iso), data.timezone, locale) : "—");
@@ -61,6 +68,15 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
   return (
     <div className="space-y-4">
       <BucketSummary params={params} rows={data?.deals ?? []} period={data?.period ?? null} timezone={data?.timezone ?? "UTC"} locale={locale} t={t} />
+      <button
+        type="button"
+        aria-pressed={isNoTouch}
+        onClick={toggleNoTouch}
+        className={`rounded-full border px-3 py-1 text-sm ${isNoTouch ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 text-slate-700 hover:border-slate-400"}`}
+        data-testid="deals-no-touch"
+      >
+        {t.noTouchFilter.replace("{n}", String(NO_TOUCH_DAYS))}
+      </button>
       <ReportCard
         title={
           <span className="flex flex-wrap items-center justify-between gap-2">
@@ -90,6 +106,8 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
                   {header(null, t.baseAmount, true)}
                   {header("created", t.created)}
                   {header("closed", t.closed)}
+                  {header("touches", t.touches, true)}
+                  {header(null, t.daysSinceTouch, true)}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -114,6 +132,10 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
                     <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-base-amount">{money(deal.baseAmount, data.currency)}</td>
                     <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-created">{date(deal.createdAt)}</td>
                     <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-closed">{date(deal.closedAt)}</td>
+                    <td className="py-2 pr-4 text-right" data-testid="deal-touches">{deal.patterns ? formatNumber(deal.patterns.touches, locale) : "—"}</td>
+                    <td className="py-2 pr-4 text-right" data-testid="deal-days-since-touch">
+                      {deal.patterns?.daysSinceTouch === null || deal.patterns?.daysSinceTouch === undefined ? "—" : formatNumber(deal.patterns.daysSinceTouch, locale)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -144,6 +166,7 @@ function BucketSummary(props: { params: Record<string, string>; rows: DealListRo
   if (params.stageId && rows[0]) parts.push(`${t.stage}: ${rows[0].stageName}`);
   if (params.reachedStageId) parts.push(t.reachedStage);
   if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
+  if (params.noTouchDays) parts.push(t.noTouchFilter.replace("{n}", params.noTouchDays));
   const dates = period ? periodDates(period, timezone) : null;
   return (
     <p className="flex flex-wrap gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="deals-bucket">

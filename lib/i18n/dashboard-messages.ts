@@ -218,6 +218,9 @@ const ru = {
     period: "Период",
     allDeals: "Все сделки",
     openInCrm: "Открыть в CRM",
+    touches: "Касания",
+    daysSinceTouch: "Дней без касания",
+    noTouchFilter: "Открытые без касания {n}+ дней",
   },
 };
 
@@ -439,6 +442,9 @@ const en: DashboardMessages = {
     period: "Period",
     allDeals: "All deals",
     openInCrm: "Open in CRM",
+    touches: "Touches",
+    daysSinceTouch: "Days since a touch",
+    noTouchFilter: "Open, no touch for {n}+ days",
   },
 };
 
