@@ -100,3 +100,18 @@ test("the list's «no touch for 14 days» toggle lists the open deals the API fi
   await expect(page.getByTestId("deals-bucket")).toContainText(list.noTouchFilter.replace("{n}", "14"));
   for (const semantic of await page.getByTestId("deal-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-semantic")))) expect(semantic).toBe("open");
 });
+
+test("a director sees the medians of the won deals' patterns on the Managers dashboard, as the API counts them", async ({ page }) => {
+  type Medians = { medianTouchesPerWonDeal: number | null; medianDaysToClose: number | null; dealsWon: number };
+  await signInAndWait(page, logins.director);
+  await page.goto("/managers");
+  const report = await apiJson<{ totals: Medians }>(page, "/api/reports/manager-activity");
+  // the demo's department won deals in the last 12 months, so both medians have a value
+  expect(report.totals.dealsWon).toBeGreaterThan(0);
+  const oneDecimal = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 }).format(value));
+  const totals = page.getByTestId("managers-totals");
+  await expect(totals.getByTestId("medianTouchesPerWonDeal")).toHaveText(oneDecimal(report.totals.medianTouchesPerWonDeal));
+  await expect(totals.getByTestId("medianDaysToClose")).toHaveText(oneDecimal(report.totals.medianDaysToClose));
+  expect(report.totals.medianDaysToClose).not.toBeNull();
+  await expect(page.getByTestId("managers-table").getByRole("columnheader", { name: dashboardMessages.ru.managers.medianDaysToClose })).toBeVisible();
+});
