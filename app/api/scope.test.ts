@@ -89,8 +89,10 @@ describe("GET /api/deals/:id", () => {
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "deal_not_found", message: "Deal not found" } });
   });
-  it("answers 404, not 500, for an id that is not a uuid", async () => {
-    expect((await call(getDeal, "/api/deals/x", "admin", { id: "1 or 1=1" })).status).toBe(404);
+  it("answers 400 naming the id, not 404 or 500, for an id that is not a uuid", async () => {
+    const response = await call(getDeal, "/api/deals/x", "admin", { id: "1 or 1=1" });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: { code: "validation_error", field: "id", message: "id: must be a deal id" } });
   });
 });
 

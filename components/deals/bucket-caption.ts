@@ -16,5 +16,6 @@ export function bucketCaption({ params, rows, reachedStage, locale, t }: Input):
   if (params.reachedStageId) parts.push(reachedStage ? fill(t.reachedStage, { stage: reachedStage.name, pipeline: reachedStage.pipelineName }) : t.reachedChosenStage);
   if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
   if (params.teamId) parts.push(params.teamId === "none" ? t.unattributed : t.team);
+  if (params.noTouchDays) parts.push(fill(t.noTouchFilter, { n: params.noTouchDays }));
   return parts;
 }

@@ -9,6 +9,10 @@ export type DealBucket = Partial<Pick<DealListFilters, "status" | "periodOn" | "
 
 export const bucketKeys = ["status", "periodOn", "month", "stageId", "reachedStageId", "teamId"] as const;
 export const sortKeys = ["sort", "order"] as const;
+/** The deal patterns' filters of the list (docs/deal-card.md): open deals with no touch for N days. */
+export const patternKeys = ["noTouchDays"] as const;
+/** The usual "forgotten deals" threshold the list offers with one click. */
+export const NO_TOUCH_DAYS = 14;
 
 /** The dashboards a figure of which opens the deals list, and where each lives. */
 // The Overview by its own address: "/" opens a person's default saved view when they have one.

@@ -2,22 +2,22 @@
 // The deals behind a dashboard figure: what was clicked, how many deals and their sum, and the
 // table sorted on the server (headers put `sort`/`order` in the URL) with keyset pages.
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { filterKeys } from "@/lib/reports/report-query";
 import { ExportMenu } from "@/components/export/export-menu";
 import type { DealListPage, DealListRow, DealSort } from "@/lib/deals/deal-list";
-import { formatDate, formatMoney, MONEY_DECIMALS, formatPlural, periodDates, type Locale } from "@/lib/format";
+import { formatDate, formatMoney, formatNumber, MONEY_DECIMALS, formatPlural, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { bucketCaption } from "./bucket-caption";
-import { bucketKeys, dashboardBackLink, sortKeys } from "./deal-links";
+import { bucketKeys, dashboardBackLink, NO_TOUCH_DAYS, patternKeys, sortKeys } from "./deal-links";
 import { useDeals } from "./use-deals";
 import { tableScroll } from "@/components/ui/table-scroll";
 import { ListPager, listQuery, SortHeader, useListSort } from "@/components/lists/list-table";
 
 type Props = { locale: Locale; t: DashboardMessages["deals"]; loadingText: string; failedText: string };
 
-const listKeys = [...filterKeys, ...bucketKeys, ...sortKeys] as readonly string[];
+const listKeys = [...filterKeys, ...bucketKeys, ...patternKeys, ...sortKeys] as readonly string[];
 
 export function DealsView({ locale, t, loadingText, failedText }: Props) {
   const searchParams = useSearchParams();
@@ -26,6 +26,14 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
   const deals = useDeals(query, locale);
   const { data } = deals;
   const sorting = useListSort<DealSort>(params, "created", ["title", "manager"]);
+  const pathname = usePathname();
+  const isNoTouch = Boolean(params.noTouchDays);
+  const toggleNoTouch = () => {
+    const next = new URLSearchParams(searchParams.toString());
+    if (isNoTouch) next.delete("noTouchDays");
+    else next.set("noTouchDays", String(NO_TOUCH_DAYS));
+    window.history.replaceState(null, "", `${pathname}?${next.toString()}`);
+  };
 
   const money = (amount: string | null, currency: string) => (amount === null ? t.noRate : formatMoney(amount, currency, locale, MONEY_DECIMALS.record));
   const date = (iso: string | null) => (iso && data ? formatDate(new Date(iso), data.timezone, locale) : "—");
@@ -40,6 +48,15 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
         </Link>
       ) : null}
       <BucketSummary params={params} rows={data?.deals ?? []} reachedStage={data?.reachedStage ?? null} period={data?.period ?? null} timezone={data?.timezone ?? "UTC"} locale={locale} t={t} />
+      <button
+        type="button"
+        aria-pressed={isNoTouch}
+        onClick={toggleNoTouch}
+        className={`rounded-full border px-3 py-1 text-sm ${isNoTouch ? "border-brand-600 bg-brand-50 text-brand-700" : "border-slate-300 text-slate-700 hover:border-slate-400"}`}
+        data-testid="deals-no-touch"
+      >
+        {t.noTouchFilter.replace("{n}", String(NO_TOUCH_DAYS))}
+      </button>
       <ReportCard
         title={
           <span className="flex flex-wrap items-center justify-between gap-2">
@@ -69,12 +86,23 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
                   {header(null, t.baseAmount, true)}
                   {header("created", t.created)}
                   {header("closed", t.closed)}
+                  {header("touches", t.touches, true)}
+                  {header(null, t.daysSinceTouch, true)}
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {data.deals.map((deal) => (
                   <tr key={deal.id} data-testid="deal-row" data-deal-id={deal.id} data-manager-id={deal.managerId ?? ""} data-semantic={deal.semantic} data-base-amount={deal.baseAmount ?? ""}>
-                    <td className="min-w-36 py-2 pr-4" data-testid="deal-title">{deal.title}</td>
+                    <td className="min-w-36 py-2 pr-4">
+                      <Link href={`/deals/${deal.id}`} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
+                        {deal.title}
+                      </Link>
+                      {deal.crmUrl ? (
+                        <a href={deal.crmUrl} target="_blank" rel="noopener noreferrer" className="block text-xs text-slate-500 hover:underline" data-testid="deal-row-crm-link">
+                          {t.openInCrm} ↗
+                        </a>
+                      ) : null}
+                    </td>
                     <td className={`py-2 pr-4 ${deal.managerName ? "" : "italic text-slate-500"}`} data-testid="deal-manager">{deal.managerName ?? t.noManager}</td>
                     <td className="py-2 pr-4">
                       {deal.pipelineName}
@@ -84,6 +112,10 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
                     <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-base-amount">{money(deal.baseAmount, data.currency)}</td>
                     <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-created">{date(deal.createdAt)}</td>
                     <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-closed">{date(deal.closedAt)}</td>
+                    <td className="py-2 pr-4 text-right" data-testid="deal-touches">{deal.patterns ? formatNumber(deal.patterns.touches, locale) : "—"}</td>
+                    <td className="py-2 pr-4 text-right" data-testid="deal-days-since-touch">
+                      {deal.patterns?.daysSinceTouch === null || deal.patterns?.daysSinceTouch === undefined ? "—" : formatNumber(deal.patterns.daysSinceTouch, locale)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -20,6 +20,8 @@ const exact = (name: string) => numeric(name).notNull().default("0");
 export const reportFactState = pgTable("report_fact_state", {
   orgId: orgRef().primaryKey(),
   rebuiltAt: timestamp("rebuilt_at", { withTimezone: true }).notNull().defaultNow(),
+  /** The shape of the facts last built (FACTS_VERSION in lib/reports/facts/refresh.ts): an older one is rebuilt. */
+  version: integer("version").notNull().default(1),
 });
 
 /** One row per live deal: its keys, its local days, and its amounts in the base currency. */
@@ -223,6 +225,8 @@ export const reportActivityFacts = pgTable("report_activity_facts", {
   day: date("day").notNull(),
   type: activityTypeEnum("type").notNull(),
   callSeconds: integer("call_seconds").notNull().default(0),
+  /** The deal it belongs to, so a refresh knows which deals' patterns it changes, before and after. */
+  dealId: uuid("deal_id"),
 });
 
 export const reportActivityDaily = pgTable(
@@ -239,5 +243,39 @@ export const reportActivityDaily = pgTable(
   (t) => [
     unique("report_activity_daily_key").on(t.orgId, t.day, t.crmUserId, t.sourceId, t.type).nullsNotDistinct(),
     index("report_activity_daily_manager_idx").on(t.orgId, t.crmUserId, t.day),
+  ],
+);
+
+/**
+ * One row per live deal: its patterns (docs/deal-card.md) — completed activities by type, touches
+ * (distinct local days with any), the last touch day, stage moves and moves backwards, the local
+ * days of creation and close and the exact days to close. Figures that grow with the calendar
+ * (days open, days since the last touch) are computed from these days when read.
+ */
+export const dealPatterns = pgTable(
+  "deal_patterns",
+  {
+    dealId: uuid("deal_id").primaryKey(),
+    orgId: orgRef(),
+    crmUserId: uuid("crm_user_id"),
+    sourceId: uuid("source_id").notNull(),
+    semantic: stageSemanticEnum("semantic").notNull(),
+    createdDay: date("created_day").notNull(),
+    closedDay: date("closed_day"),
+    /** Exact days from creation to the close moment; null while open or without a close moment. */
+    daysToClose: doublePrecision("days_to_close"),
+    activities: integer("activities").notNull().default(0),
+    calls: integer("calls").notNull().default(0),
+    emails: integer("emails").notNull().default(0),
+    meetings: integer("meetings").notNull().default(0),
+    tasks: integer("tasks").notNull().default(0),
+    touches: integer("touches").notNull().default(0),
+    lastTouchDay: date("last_touch_day"),
+    stageChanges: integer("stage_changes").notNull().default(0),
+    movesBack: integer("moves_back").notNull().default(0),
+  },
+  (t) => [
+    // "open deals without a touch for N days" and the managers' medians read by manager and state
+    index("deal_patterns_org_idx").on(t.orgId, t.semantic, t.crmUserId),
   ],
 );

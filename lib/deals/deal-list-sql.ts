@@ -3,13 +3,14 @@
 import { TZDate } from "@date-fns/tz";
 import { addMonths } from "date-fns";
 import { and, eq, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
-import { crmUsers, deals, reportStageFacts, stages } from "@/db/schema";
+import { crmUsers, dealPatterns, deals, reportStageFacts, stages } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { ValidationError } from "@/lib/errors";
 import { reportRows, resolvePeriod } from "@/lib/reports/filters";
 import type { Period } from "@/lib/time/months";
 import type { DealListFilters, DealSort, OrgSettings } from "./deal-list";
 import { isUuid } from "@/lib/uuid";
+import { noTouchFor } from "./patterns";
 
 /** An instant as a bound timestamptz parameter (the same on PGlite and postgres-js). */
 const at = (date: Date): SQL => sql`${date.toISOString()}::timestamptz`;
@@ -40,8 +41,9 @@ export function teamCondition(column: AnyColumn, teamId: string): SQL {
 export const rateDay = sql`(case when ${stages.semantic} = 'open' then ${deals.createdAt} else coalesce(${deals.closedAt}, ${deals.createdAt}) end)`;
 
 /** Every condition of the list except the keyset cursor. Scope is always applied; deleted deals never match. */
-export function dealListConditions(scope: Scope, filters: DealListFilters, period: Period | null, timeZone: string): SQL {
+export function dealListConditions(scope: Scope, filters: DealListFilters, period: Period | null, timeZone: string, now: Date): SQL {
   const conditions: (SQL | undefined)[] = [reportRows({ scope, filters }, deals), isNull(deals.deletedAt)];
+  if (filters.noTouchDays) conditions.push(noTouchFor(filters.noTouchDays, now));
   if (filters.stageId) conditions.push(eq(deals.stageId, filters.stageId));
   if (filters.teamId) conditions.push(teamCondition(deals.trafficTeamId, filters.teamId));
   if (filters.status) conditions.push(eq(stages.semantic, filters.status));
@@ -98,6 +100,9 @@ export function sortKeyOf(sort: DealSort, order: "asc" | "desc", baseAmount: SQL
       return { expression: sql`${deals.title}`, cast: sql`text`, isValid: () => true };
     case "manager":
       return { expression: sql`coalesce(${crmUsers.name}, '')`, cast: sql`text`, isValid: () => true };
+    case "touches":
+      // a deal whose patterns are not built yet sorts as untouched
+      return { expression: sql`coalesce(${dealPatterns.touches}, 0)`, cast: sql`int`, isValid: (value) => /^\d{1,9}$/.test(value) };
   }
 }
 

@@ -4,17 +4,19 @@
 import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgSelect } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { crmUsers, deals, organisations, pipelines, sources, stages } from "@/db/schema";
+import { crmUsers, dealPatterns, deals, organisations, pipelines, sources, stages } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Scope } from "@/lib/auth/scope";
 import { NotFoundError } from "@/lib/errors";
 import { baseAmountSql } from "@/lib/reports/base-amount";
 import { assertFiltersInScope, reportFiltersSchema, teamIdSchema } from "@/lib/reports/filters";
+import { crmLinkSources, crmUrlOf } from "./crm-link-sources";
+import { patternsOfDeals, type DealPatternFigures } from "./patterns";
 import { dealTextFields, postgresClient, streamThroughCursor } from "./deal-stream";
 import { afterCursor, dealListConditions, decodeCursor, encodeCursor, listPeriod, orderByKey, rateDay, sortKeyOf } from "./deal-list-sql";
 import { namedStage, type NamedStage } from "./reached-stage";
 
-export const dealSorts = ["created", "closed", "amount", "title", "manager"] as const;
+export const dealSorts = ["created", "closed", "amount", "title", "manager", "touches"] as const;
 export type DealSort = (typeof dealSorts)[number];
 
 export const dealListFiltersSchema = reportFiltersSchema.safeExtend({
@@ -32,6 +34,8 @@ export const dealListFiltersSchema = reportFiltersSchema.safeExtend({
   periodOn: z.enum(["created", "closed"], { message: "must be created or closed" }).optional(),
   /** One month of the period (a clicked month bar), in the organisation's time zone. */
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM").optional(),
+  /** Open deals whose last touch (never touched: creation) is this many local days ago or more (docs/deal-card.md). */
+  noTouchDays: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(3650, "must be at most 3650").optional(),
   sort: z.enum(dealSorts, { message: `must be one of ${dealSorts.join(", ")}` }).default("created"),
   order: z.enum(["asc", "desc"], { message: "must be asc or desc" }).default("desc"),
 });
@@ -76,7 +80,8 @@ export type DealListRow = {
 };
 
 export type DealListPage = {
-  deals: DealListRow[];
+  /** Each with the address of its card in the CRM and its patterns (docs/api.md, "Deal card"); exports leave them out. */
+  deals: (DealListRow & { crmUrl: string | null; patterns: DealPatternFigures | null })[];
   nextCursor: string | null;
   /** Deals matching the filters on all pages, and their base amount summed (the figure the bar showed). */
   total: number;
@@ -102,7 +107,7 @@ export async function prepareDealQuery(db: Db, scope: Scope, filters: DealListFi
   const org = await orgSettings(db, scope.orgId);
   const period = listPeriod(filters, org, now);
   const baseAmount = baseAmountSql(deals, rateDay, org.baseCurrency, org.timezone);
-  return { org, period, baseAmount, where: dealListConditions(scope, filters, period, org.timezone), key: sortKeyOf(filters.sort, filters.order, baseAmount) };
+  return { org, period, baseAmount, where: dealListConditions(scope, filters, period, org.timezone, now), key: sortKeyOf(filters.sort, filters.order, baseAmount) };
 }
 
 /**
@@ -120,7 +125,9 @@ export function joinDealRelations<Query extends PgSelect>(query: Query) {
     .innerJoin(stages, eq(stages.id, deals.stageId))
     .innerJoin(pipelines, eq(pipelines.id, deals.pipelineId))
     .innerJoin(sources, eq(sources.id, deals.sourceId))
-    .leftJoin(crmUsers, eq(crmUsers.id, deals.crmUserId));
+    .leftJoin(crmUsers, eq(crmUsers.id, deals.crmUserId))
+    // the patterns' sort keys (touches)
+    .leftJoin(dealPatterns, eq(dealPatterns.dealId, deals.id));
 }
 
 type SelectedRow = Awaited<ReturnType<ReturnType<typeof selectDeals>["execute"]>>[number];
@@ -135,7 +142,7 @@ function toRow({ sortValue, ...row }: SelectedRow): DealListRow {
 export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, page: DealPage, now = new Date()): Promise<DealListPage> {
   const { org, period, baseAmount, where, key } = await prepareDealQuery(db, scope, filters, now);
   const cursor = page.cursor ? decodeCursor(page.cursor, filters.sort, filters.order) : null;
-  const [rows, [totals], reachedStage] = await Promise.all([
+  const [rows, [totals], reachedStage, links] = await Promise.all([
     selectDeals(db, baseAmount, key)
       .where(and(where, cursor ? afterCursor(key, filters.order, cursor) : undefined))
       .orderBy(...orderByKey(key, filters.order))
@@ -146,11 +153,13 @@ export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, 
       .innerJoin(stages, eq(stages.id, deals.stageId))
       .where(where),
     filters.reachedStageId ? namedStage(db, scope.orgId, filters.reachedStageId) : null,
+    crmLinkSources(db, scope.orgId),
   ]);
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
+  const patterns = await patternsOfDeals(db, scope.orgId, shown.map((row) => row.id), now);
   return {
-    deals: shown.map(toRow),
+    deals: shown.map((row) => ({ ...toRow(row), crmUrl: crmUrlOf(links, row), patterns: patterns.get(row.id) ?? null })),
     nextCursor: rows.length > page.limit && last ? encodeCursor(filters.sort, filters.order, last.sortValue, last.id) : null,
     total: Number(totals?.total ?? 0),
     totalBaseAmount: totals?.totalBaseAmount ?? "0.00",

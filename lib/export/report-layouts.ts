@@ -93,6 +93,8 @@ function managerActivity(result: unknown, { t }: Texts): ExportSection[] {
       f("dealsWon", "integer"),
       f("wonAmount", "money"),
       f("winRate", "percent"),
+      f("medianTouchesPerWonDeal", "decimal"),
+      f("medianDaysToClose", "decimal"),
     ],
     rows,
     totals: { managerId: null, managerName: "", ...totals },

@@ -125,6 +125,8 @@ const ru = {
     dealsWon: glossary.ru.wonDeals,
     wonAmount: glossary.ru.revenue,
     winRate: glossary.ru.winRate,
+    medianTouchesPerWonDeal: glossary.ru.medianTouchesPerWonDeal,
+    medianDaysToClose: glossary.ru.medianDaysToClose,
     total: glossary.ru.total,
     sortBy: "Сортировать по",
     count: { one: "{n} менеджер", few: "{n} менеджера", many: "{n} менеджеров", other: "{n} менеджера" },
@@ -256,6 +258,10 @@ const ru = {
     allDeals: "Все сделки",
     team: "Команда трафика выбрана",
     unattributed: "Без команды трафика",
+    openInCrm: "Открыть в CRM",
+    touches: "Касания",
+    daysSinceTouch: "Дней без касания",
+    noTouchFilter: "Открытые без касания {n}+ дней",
   },
 };
 
@@ -384,6 +390,8 @@ const en: DashboardMessages = {
     dealsWon: glossary.en.wonDeals,
     wonAmount: glossary.en.revenue,
     winRate: glossary.en.winRate,
+    medianTouchesPerWonDeal: glossary.en.medianTouchesPerWonDeal,
+    medianDaysToClose: glossary.en.medianDaysToClose,
     total: glossary.en.total,
     sortBy: "Sort by",
     count: { one: "{n} manager", few: "{n} managers", many: "{n} managers", other: "{n} managers" },
@@ -512,6 +520,10 @@ const en: DashboardMessages = {
     allDeals: "All deals",
     team: "The chosen traffic team",
     unattributed: "No traffic team",
+    openInCrm: "Open in CRM",
+    touches: "Touches",
+    daysSinceTouch: "Days since a touch",
+    noTouchFilter: "Open, no touch for {n}+ days",
   },
 };
 

@@ -2,13 +2,14 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { crmUsers, deals, sources } from "@/db/schema";
 import { addActivity } from "@/db/test/activity-fixtures";
+import { addDealActivity } from "@/db/test/deal-fixtures";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { scopeOf } from "@/lib/auth/scope";
 import type { ReportFilters } from "./filters";
 import { resolvePeriod } from "./filters";
 import { refreshReportFacts } from "./facts/refresh";
-import { getManagerActivity, type ManagerActivityResult } from "./manager-activity";
+import { getManagerActivity, type ManagerActivityFigures, type ManagerActivityResult } from "./manager-activity";
 
 let testDb: TestDb;
 let f: OrgFixture;
@@ -50,7 +51,10 @@ beforeAll(async () => {
 
   // alice: won 100 000 ₸ (created in February) and 200 $ (closed 12 March at 510 → 102 000 ₸), lost 1;
   // created in March: the 200 $ deal, the lost one, an open one and one won on 1 April (Almaty) = 4
-  await f.addDeal({ manager: "alice", stage: "WON", amount: "100000", createdAt: "2025-02-01T10:00:00Z", closedAt: "2025-03-05T10:00:00Z" });
+  const aliceFebruaryDeal = await f.addDeal({ manager: "alice", stage: "WON", amount: "100000", createdAt: "2025-02-01T10:00:00Z", closedAt: "2025-03-05T10:00:00Z" });
+  // its 2 touches (a call and an e-mail on two days of February: not March's activities)
+  await addDealActivity(db, f, aliceFebruaryDeal.id, { type: "call", startAt: "2025-02-10T05:00:00Z" });
+  await addDealActivity(db, f, aliceFebruaryDeal.id, { type: "email", startAt: "2025-02-11T05:00:00Z" });
   await f.addDeal({ manager: "alice", stage: "WON", amount: "200", currency: "USD", createdAt: "2025-03-01T10:00:00Z", closedAt: "2025-03-12T10:00:00Z" });
   await f.addDeal({ manager: "alice", stage: "LOSE", amount: "30000", createdAt: "2025-03-02T10:00:00Z", closedAt: "2025-03-03T10:00:00Z" });
   await f.addDeal({ manager: "alice", stage: "NEW", amount: "40000", createdAt: "2025-03-10T10:00:00Z" });
@@ -79,11 +83,14 @@ function run(who: Who, filters: ReportFilters = march): Promise<ManagerActivityR
   return getManagerActivity({ db: testDb.db, scope, org, filters, period: resolvePeriod(filters, org.timezone, now), now });
 }
 
-const alice = { calls: 2, emails: 1, meetings: 1, tasks: 1, activitiesTotal: 5, callMinutes: 7.5, dealsCreated: 4, dealsWon: 2, wonAmount: "202000.00", winRate: 0.6667 }; // 2 ÷ (2 + 1)
-const bob = { calls: 1, emails: 2, meetings: 0, tasks: 0, activitiesTotal: 3, callMinutes: 1.7, dealsCreated: 0, dealsWon: 1, wonAmount: "50000.00", winRate: 0.3333 }; // 1 ÷ (1 + 2)
-const carol = { calls: 1, emails: 0, meetings: 1, tasks: 0, activitiesTotal: 2, callMinutes: 0, dealsCreated: 1, dealsWon: 0, wonAmount: "0.00", winRate: 0 }; // 0 ÷ (0 + 1)
-const accountOf = (who: "alice" | "bob" | "carol", figures: typeof alice) => ({ crmUserId: f.crmUsers[who].id, name: who, sourceName: "Portal", ...figures });
-const nobody = { calls: 1, emails: 0, meetings: 0, tasks: 0, activitiesTotal: 1, callMinutes: 1, dealsCreated: 1, dealsWon: 0, wonAmount: "0.00", winRate: null };
+// Medians of the deals won in March: alice's won deals took 32 days (1 Feb → 5 Mar) with 2 touches
+// and 11 days (1 → 12 Mar) with none: medians (2 + 0) ÷ 2 = 1 touch and (32 + 11) ÷ 2 = 21.5 days.
+// bob's one: 1 Feb 10:00 → 28 Feb 19:30 UTC = 27 days 9.5 hours = 27.4 days, no touch.
+const alice = { calls: 2, emails: 1, meetings: 1, tasks: 1, activitiesTotal: 5, callMinutes: 7.5, dealsCreated: 4, dealsWon: 2, wonAmount: "202000.00", winRate: 0.6667, medianTouchesPerWonDeal: 1, medianDaysToClose: 21.5 }; // 2 ÷ (2 + 1)
+const bob = { calls: 1, emails: 2, meetings: 0, tasks: 0, activitiesTotal: 3, callMinutes: 1.7, dealsCreated: 0, dealsWon: 1, wonAmount: "50000.00", winRate: 0.3333, medianTouchesPerWonDeal: 0, medianDaysToClose: 27.4 }; // 1 ÷ (1 + 2)
+const carol = { calls: 1, emails: 0, meetings: 1, tasks: 0, activitiesTotal: 2, callMinutes: 0, dealsCreated: 1, dealsWon: 0, wonAmount: "0.00", winRate: 0, medianTouchesPerWonDeal: null, medianDaysToClose: null }; // 0 ÷ (0 + 1)
+const accountOf = (who: "alice" | "bob" | "carol", figures: ManagerActivityFigures) => ({ crmUserId: f.crmUsers[who].id, name: who, sourceName: "Portal", ...figures });
+const nobody = { calls: 1, emails: 0, meetings: 0, tasks: 0, activitiesTotal: 1, callMinutes: 1, dealsCreated: 1, dealsWon: 0, wonAmount: "0.00", winRate: null, medianTouchesPerWonDeal: null, medianDaysToClose: null };
 
 describe("manager activity", () => {
   it("shows an admin every manager, then the rows without one, and the organisation's totals", async () => {
@@ -105,6 +112,9 @@ describe("manager activity", () => {
       dealsWon: 3,
       wonAmount: "252000.00", // 100 000 + 102 000 + 50 000
       winRate: 0.4286, // 3 won ÷ (3 won + 4 lost)
+      // the 3 won deals: touches 2, 0, 0 → median 0; days 32, 11, 27.4 → median 27.4
+      medianTouchesPerWonDeal: 0,
+      medianDaysToClose: 27.4,
     });
   });
 

@@ -1,9 +1,11 @@
 // Manager activity: per person in the viewer's scope — the Voronka user with every CRM account linked
 // to them (Bitrix24 and amoCRM), or a CRM user linked to nobody — completed calls, e-mails, meetings
 // and tasks by the day they started, call minutes, deals created, deals won and the win rate, with
-// each CRM account's own figures as detail. Summed from the daily rollups (lib/reports/facts).
+// each CRM account's own figures as detail. Summed from the daily rollups (lib/reports/facts); the
+// medians of the won deals' patterns (touches per won deal, days to close) from deal_patterns.
 import { and, eq, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { crmUsers, reportActivityDaily, reportDealDaily, sources, users } from "@/db/schema";
+import { wonDealMedians, noMedians, type DealMedians } from "./deal-medians";
 import { dayWithin } from "./facts/query";
 import { personName } from "./filter-options";
 import { reportRows } from "./filters";
@@ -23,7 +25,7 @@ export type ManagerActivityFigures = {
   wonAmount: string;
   /** won ÷ (won + lost) among deals closed in the period, four decimals; null when none closed. */
   winRate: number | null;
-};
+} & DealMedians;
 /** One CRM account of a person: the CRM user's id and name, and the CRM it belongs to. */
 export type ManagerAccount = { crmUserId: string; name: string; sourceName: string } & ManagerActivityFigures;
 /**
@@ -73,6 +75,8 @@ export async function getManagerActivity(context: ReportContext): Promise<Manage
     .where(and(reportRows(context, d), dayWithin(d.day, period, org.timezone)))
     .groupBy(d.crmUserId);
 
+  const medians = await wonDealMedians(context);
+
   const tallies = new Map<string | null, Tally>();
   const tallyOf = (managerId: string | null) => tallies.get(managerId) ?? tallies.set(managerId, emptyTally()).get(managerId)!;
   for (const row of activityRows) Object.assign(tallyOf(row.managerId), { calls: row.calls, emails: row.emails, meetings: row.meetings, tasks: row.tasks, callSeconds: row.callSeconds });
@@ -98,21 +102,21 @@ export async function getManagerActivity(context: ReportContext): Promise<Manage
     const personId = account ? (account.userId ?? account.id) : crmUserId;
     const person = people.get(personId) ?? people.set(personId, { userName: account?.userName ?? null, tally: emptyTally(), accounts: [] }).get(personId)!;
     addTally(person.tally, tally);
-    if (account) person.accounts.push({ crmUserId: account.id, name: account.name, sourceName: account.sourceName, ...figures(tally) });
+    if (account) person.accounts.push({ crmUserId: account.id, name: account.name, sourceName: account.sourceName, ...figures(tally, medians.byAccount.get(account.id)) });
   }
   const rows = [...people.entries()]
     .map(([managerId, person]) => ({
       managerId,
       managerName: person.accounts.length ? personName(person.accounts.map((account) => account.name), person.userName) : null,
       accounts: person.accounts.sort((a, b) => a.sourceName.localeCompare(b.sourceName, "ru")),
-      ...figures(person.tally),
+      ...figures(person.tally, medians.byPerson.get(managerId)),
     }))
     // by name; the row without a manager last
     .sort((a, b) => (a.managerId === null ? 1 : b.managerId === null ? -1 : (a.managerName ?? "").localeCompare(b.managerName ?? "", "ru")));
 
   const total = emptyTally();
   for (const tally of tallies.values()) addTally(total, tally);
-  return { rows, totals: figures(total) };
+  return { rows, totals: figures(total, medians.total) };
 }
 
 function addTally(sum: Tally, tally: Tally): void {
@@ -120,7 +124,7 @@ function addTally(sum: Tally, tally: Tally): void {
   sum.wonCents += tally.wonCents;
 }
 
-function figures(t: Tally): ManagerActivityFigures {
+function figures(t: Tally, medians: DealMedians = noMedians): ManagerActivityFigures {
   const closedCount = t.dealsWon + t.dealsLost;
   return {
     calls: t.calls,
@@ -133,6 +137,7 @@ function figures(t: Tally): ManagerActivityFigures {
     dealsWon: t.dealsWon,
     wonAmount: fromCents(t.wonCents),
     winRate: closedCount === 0 ? null : Math.round((t.dealsWon / closedCount) * 10000) / 10000,
+    ...medians,
   };
 }
 

@@ -26,7 +26,20 @@ type Props = { initial: InitialReport<ManagersReport>; options: FilterOptions; r
 type Metric = "wonAmount" | "activitiesTotal";
 type FigureKey = keyof ManagerActivityFigures;
 
-const figureKeys = ["calls", "emails", "meetings", "tasks", "activitiesTotal", "callMinutes", "dealsCreated", "dealsWon", "wonAmount", "winRate"] as const satisfies readonly FigureKey[];
+const figureKeys = [
+  "calls",
+  "emails",
+  "meetings",
+  "tasks",
+  "activitiesTotal",
+  "callMinutes",
+  "dealsCreated",
+  "dealsWon",
+  "wonAmount",
+  "winRate",
+  "medianTouchesPerWonDeal",
+  "medianDaysToClose",
+] as const satisfies readonly FigureKey[];
 
 export function ManagersClient({ initial, options, role, locale, t }: Props) {
   const query = reportQueryString(useSearchParams());
@@ -153,6 +166,11 @@ function formatFigure(key: (typeof figureKeys)[number], figures: ManagerActivity
   if (key === "wonAmount") return formatMoney(figures.wonAmount, currency, locale);
   if (key === "winRate") return formatRate(figures.winRate, locale);
   if (key === "callMinutes") return new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(figures.callMinutes);
+  // medians of the won deals' patterns: none won in the period → "—"
+  if (key === "medianTouchesPerWonDeal" || key === "medianDaysToClose") {
+    const median = figures[key];
+    return median === null ? "—" : new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(median);
+  }
   return formatNumber(figures[key], locale);
 }
 

@@ -194,10 +194,10 @@ export function insertLeadFacts(orgId: string, ids: SQL): SQL {
 /** Activity facts: live, completed activities on the local day they start; call talk time. */
 export function insertActivityFacts(orgId: string, ids: SQL): SQL {
   const x = reportActivityFacts;
-  const target = insertTarget(x, [x.activityId, x.orgId, x.crmUserId, x.sourceId, x.day, x.type, x.callSeconds]);
+  const target = insertTarget(x, [x.activityId, x.orgId, x.crmUserId, x.sourceId, x.day, x.type, x.callSeconds, x.dealId]);
   return sql`insert into ${target}
     select ${a.id}, ${a.orgId}, ${a.crmUserId}, ${a.sourceId}, ${localDay(a.startAt)}, ${a.type},
-      case when ${a.type} = 'call' then coalesce(${a.durationSeconds}, 0) else 0 end
+      case when ${a.type} = 'call' then coalesce(${a.durationSeconds}, 0) else 0 end, ${a.dealId}
     from ${activities} ${a} join ${organisations} ${o} on ${o.id} = ${a.orgId}
     where ${a.orgId} = ${orgId} and ${a.deletedAt} is null and ${a.isCompleted} and ${ids}`;
 }

@@ -2,9 +2,10 @@
 // activities calls refreshReportFacts inside its own transaction, after its writes, with the ids it
 // touched; rebuildReportFacts recomputes an organisation from scratch (demo seed, bootstrap of a
 // database migrated from before the facts, a change of time zone). docs/reports.md explains the design.
-import { and, eq, isNotNull, notExists, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { and, eq, gte, isNotNull, notExists, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import {
+  dealPatterns,
   organisations,
   reportActivityDaily,
   reportActivityFacts,
@@ -20,6 +21,7 @@ import {
 } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
+import { insertDealPatterns } from "./deal-pattern-sql";
 import { factSources, insertActivityFacts, insertDealFacts, insertLeadFacts, insertStageFacts, insertStageGaps } from "./fact-sql";
 import { activityRollups, applyFacts, dealRollups, deleteEmptyRows, leadRollups, stageRollups, type Rollup } from "./rollups";
 import { isUuid } from "@/lib/uuid";
@@ -27,7 +29,14 @@ import { isUuid } from "@/lib/uuid";
 export type ChangedRows = { dealIds?: string[]; leadIds?: string[]; activityIds?: string[] };
 
 // Drizzle's tables, not their names as strings: a renamed table or column fails the type check.
-const FACT_TABLES = [reportDealFacts, reportStageFacts, reportStageGaps, reportLeadFacts, reportActivityFacts];
+const FACT_TABLES = [reportDealFacts, reportStageFacts, reportStageGaps, reportLeadFacts, reportActivityFacts, dealPatterns];
+
+/**
+ * The shape of the facts this code builds. An organisation whose facts were built by an older
+ * shape is rebuilt whole (at start-up, or on its first write): 2 added the deal patterns and the
+ * activity facts' deal.
+ */
+export const FACTS_VERSION = 2;
 const ROLLUP_TABLES = [reportDealDaily, reportStageDaily, reportLeadDaily, reportLeadDaysMonthly, reportActivityDaily];
 
 function uuidArray(ids: string[]): SQL {
@@ -45,7 +54,7 @@ async function lockOrganisation(tx: Db, orgId: string): Promise<void> {
 }
 
 async function hasFacts(tx: Db, orgId: string): Promise<boolean> {
-  const rows = await tx.select({ orgId: reportFactState.orgId }).from(reportFactState).where(eq(reportFactState.orgId, orgId));
+  const rows = await tx.select({ orgId: reportFactState.orgId }).from(reportFactState).where(and(eq(reportFactState.orgId, orgId), gte(reportFactState.version, FACTS_VERSION)));
   return rows.length > 0;
 }
 
@@ -127,7 +136,13 @@ const dealParts: FactPart[] = [
   { facts: reportStageFacts, id: reportStageFacts.dealId, insert: insertStageFacts, rowId: deal.id, rowSource: deal.sourceId, rollups: stageRollups, dayColumns: [reportStageFacts.day] },
   // after the stage facts it is made from
   { facts: reportStageGaps, id: reportStageGaps.dealId, insert: insertStageGaps, rowId: stageFact.dealId, rowSource: stageFact.sourceId, rollups: [], dayColumns: [] },
+  patternPart(),
 ];
+
+/** The deal patterns: no rollups; refreshed with their deal, and with the deals of changed activities. */
+function patternPart(): FactPart {
+  return { facts: dealPatterns, id: dealPatterns.dealId, insert: insertDealPatterns, rowId: deal.id, rowSource: deal.sourceId, rollups: [], dayColumns: [] };
+}
 const leadParts: FactPart[] = [
   { facts: reportLeadFacts, id: reportLeadFacts.leadId, insert: insertLeadFacts, rowId: lead.id, rowSource: lead.sourceId, rollups: leadRollups, dayColumns: [reportLeadFacts.day] },
 ];
@@ -150,6 +165,15 @@ async function leadsOfDeals(tx: Db, dealIds: string[]): Promise<string[]> {
     .from(f)
     .where(and(sql`${f.dealId} = any(${uuidArray(dealIds)})`, isNotNull(f.leadId)));
   return rows.map((row) => row.leadId!);
+}
+
+async function dealsOfActivityFacts(tx: Db, activityIds: string[]): Promise<string[]> {
+  const f = reportActivityFacts;
+  const rows = await tx
+    .selectDistinct({ dealId: f.dealId })
+    .from(f)
+    .where(and(sql`${f.activityId} = any(${uuidArray(activityIds)})`, isNotNull(f.dealId)));
+  return rows.map((row) => row.dealId!);
 }
 
 const CHUNK = 5_000;
@@ -183,7 +207,16 @@ export async function refreshReportFacts(db: Db, orgId: string, changed: Changed
       for (const leadId of await leadsOfDeals(tx, ids)) leadIds.add(leadId);
     }
     for (const ids of chunks([...leadIds])) await replaceFacts(tx, orgId, byIds(ids), leadParts);
-    for (const ids of chunks(activityIds)) await replaceFacts(tx, orgId, byIds(ids), activityParts);
+    const refreshedDeals = new Set(dealIds);
+    for (const ids of chunks(activityIds)) {
+      // An activity counts in its deal's patterns: the deal it was on (its old facts) and the one it is on now.
+      const dealsOfActivities = new Set(await dealsOfActivityFacts(tx, ids));
+      await replaceFacts(tx, orgId, byIds(ids), activityParts);
+      for (const dealId of await dealsOfActivityFacts(tx, ids)) dealsOfActivities.add(dealId);
+      const stale = [...dealsOfActivities].filter((dealId) => !refreshedDeals.has(dealId));
+      for (const dealChunk of chunks(stale)) await replaceFacts(tx, orgId, byIds(dealChunk), [patternPart()]);
+      for (const dealId of stale) refreshedDeals.add(dealId);
+    }
   });
 }
 
@@ -212,7 +245,10 @@ async function rebuildLocked(tx: Db, orgId: string): Promise<void> {
     await tx.execute(part.insert(orgId, all));
     for (const rollup of part.rollups) await tx.execute(applyFacts(rollup, orgId, all, 1));
   }
-  await tx.insert(reportFactState).values({ orgId, rebuiltAt: sql`now()` }).onConflictDoUpdate({ target: reportFactState.orgId, set: { rebuiltAt: sql`excluded.rebuilt_at` } });
+  await tx
+    .insert(reportFactState)
+    .values({ orgId, rebuiltAt: sql`now()`, version: FACTS_VERSION })
+    .onConflictDoUpdate({ target: reportFactState.orgId, set: { rebuiltAt: sql`excluded.rebuilt_at`, version: FACTS_VERSION } });
 }
 
 /** Recomputes every report fact of the organisation from its source rows, in one transaction. */
@@ -223,9 +259,12 @@ export async function rebuildReportFacts(db: Db, orgId: string): Promise<void> {
   });
 }
 
-/** Organisations with no facts yet (bootstrap rebuilds them). */
+/** Organisations with no facts yet, or facts of an older shape (bootstrap rebuilds them). */
 export async function organisationsWithoutFacts(db: Db): Promise<string[]> {
-  const hasState = db.select({ one: sql`1` }).from(reportFactState).where(eq(reportFactState.orgId, organisations.id));
+  const hasState = db
+    .select({ one: sql`1` })
+    .from(reportFactState)
+    .where(and(eq(reportFactState.orgId, organisations.id), gte(reportFactState.version, FACTS_VERSION)));
   const rows = await db.select({ id: organisations.id }).from(organisations).where(notExists(hasState));
   return rows.map((row) => row.id);
 }

@@ -1,5 +1,6 @@
 import { apiRoute } from "@/lib/api/handler";
 import { scopeOf } from "@/lib/auth/scope";
-import { getDeal } from "@/lib/deals/deals";
+import { getDealCard } from "@/lib/deals/deal-card";
 
-export const GET = apiRoute<{ id: string }>("reports:read", async ({ params, viewer, db }) => ({ deal: await getDeal(db, scopeOf(viewer), params.id) }));
+// The deal card (docs/api.md, "Deal card"): 400 for an id that is not one, 404 outside the scope.
+export const GET = apiRoute<{ id: string }>("reports:read", async ({ params, viewer, db }) => getDealCard(db, scopeOf(viewer), params.id));

@@ -48,8 +48,11 @@ describe("GET /api/reports/:name (activity and leads)", () => {
     expect(body).toMatchObject({ report: "manager-activity", currency: "KZT", timezone: "Asia/Almaty", filters: { from: "2025-03-01", to: "2025-03-31" } });
     expect(body.rows.map((row) => row.managerName)).toEqual(["alice", "bob", "carol"]);
     // 1 call of 90 s = 1.5 min, 1 e-mail; 2 deals created (the won one, the one from the lead);
-    // 1 won of 1 000 ₸ ÷ (1 won + 1 lost)
-    expect(body.totals).toEqual({ calls: 1, emails: 1, meetings: 0, tasks: 0, activitiesTotal: 2, callMinutes: 1.5, dealsCreated: 2, dealsWon: 1, wonAmount: "1000.00", winRate: 0.5 });
+    // 1 won of 1 000 ₸ ÷ (1 won + 1 lost); that won deal: no touch, 1 day (1 → 2 March) to close
+    expect(body.totals).toEqual({
+      calls: 1, emails: 1, meetings: 0, tasks: 0, activitiesTotal: 2, callMinutes: 1.5, dealsCreated: 2, dealsWon: 1, wonAmount: "1000.00", winRate: 0.5,
+      medianTouchesPerWonDeal: 0, medianDaysToClose: 1,
+    });
   });
 
   it("answers leads-by-source and lead-conversion", async () => {
