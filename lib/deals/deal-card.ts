@@ -128,7 +128,7 @@ async function timelineOf(db: Db, dealId: string, now: Date): Promise<TimelineEn
     db,
     sql`select stage_id, stage_name, semantic, extract(epoch from entered_at)::float8 as entered_epoch,
           extract(epoch from left_at)::float8 as left_epoch, is_backward
-        from ${stageEntriesSql(sql`select d.id, d.stage_id, d.created_at from deals d where d.id = ${dealId}::uuid`)} entries
+        from ${stageEntriesSql(sql`select ${deals.id}, ${deals.stageId}, ${deals.createdAt} from ${deals} where ${deals.id} = ${dealId}::uuid`)} entries
         order by position`,
   );
   const nowEpoch = now.getTime() / 1000;

@@ -2,6 +2,13 @@
 // history behind the deal card's timeline and the stored deal patterns (deal-pattern-sql.ts), so
 // the card and the list cannot disagree on what a move or a move backwards is.
 import { sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { stageChanges, stages } from "@/db/schema";
+
+const sc = alias(stageChanges, "sc");
+const t = alias(stages, "t");
+const p = alias(stages, "p");
+
 
 /**
  * One row per entry of each selected deal into a stage. `selectedDeals` is a query returning
@@ -15,11 +22,11 @@ import { sql, type SQL } from "drizzle-orm";
 export function stageEntriesSql(selectedDeals: SQL): SQL {
   return sql`(with vd as (${selectedDeals}),
     e as (
-      select sc.deal_id, sc.to_stage_id as stage_id, sc.changed_at as entered_at, sc.from_stage_id, sc.id as tiebreak
-      from stage_changes sc join vd on vd.id = sc.deal_id
+      select ${sc.dealId}, ${sc.toStageId} as stage_id, ${sc.changedAt} as entered_at, ${sc.fromStageId}, ${sc.id} as tiebreak
+      from ${stageChanges} ${sc} join vd on vd.id = ${sc.dealId}
       union all
       select vd.id, vd.stage_id, vd.created_at, null::uuid, vd.id from vd
-      where not exists (select 1 from stage_changes sc where sc.deal_id = vd.id)
+      where not exists (select 1 from ${stageChanges} ${sc} where ${sc.dealId} = vd.id)
     ),
     s as (
       select e.deal_id, e.stage_id, e.entered_at,
@@ -28,9 +35,9 @@ export function stageEntriesSql(selectedDeals: SQL): SQL {
         row_number() over w as position
       from e window w as (partition by e.deal_id order by e.entered_at, e.tiebreak)
     )
-    select s.deal_id, s.stage_id, s.entered_at, s.left_at, s.position, t.name as stage_name, t.semantic,
+    select s.deal_id, s.stage_id, s.entered_at, s.left_at, s.position, ${t.name} as stage_name, ${t.semantic},
       (s.prev_stage_id is not null and s.prev_stage_id <> s.stage_id) as is_move,
-      (s.prev_stage_id is not null and s.prev_stage_id <> s.stage_id and t.semantic = 'open'
-        and (p.semantic <> 'open' or (p.pipeline_id = t.pipeline_id and t.sort < p.sort))) as is_backward
-    from s join stages t on t.id = s.stage_id left join stages p on p.id = s.prev_stage_id)`;
+      (s.prev_stage_id is not null and s.prev_stage_id <> s.stage_id and ${t.semantic} = 'open'
+        and (${p.semantic} <> 'open' or (${p.pipelineId} = ${t.pipelineId} and ${t.sort} < ${p.sort}))) as is_backward
+    from s join ${stages} ${t} on ${t.id} = s.stage_id left join ${stages} ${p} on ${p.id} = s.prev_stage_id)`;
 }
