@@ -90,6 +90,14 @@ describe("leads XLSX and PDF", () => {
     expect(sheet.getRow(2).getCell(header.indexOf("Created")).value).toEqual(new Date("2025-03-04T15:00:00Z"));
   });
 
+  it("says a manager's file holds their own data, not «own deals», for leads too", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await bytesOf(await exportAs("alice", "format=xlsx&lang=en"))) as unknown as ArrayBuffer);
+    const about = workbook.getWorksheet("About")!;
+    const visibility = about.getRows(1, about.rowCount)!.find((row) => row.getCell(1).value === "Visibility");
+    expect(visibility?.getCell(2).value).toMatch(/^Own data only \(/);
+  });
+
   it("renders a PDF of the converted leads without a team: L1 alone, the filters in words", async () => {
     const response = await exportAs("admin", "format=pdf&lang=en&status=converted&teamId=none");
     expect(response.status).toBe(200);

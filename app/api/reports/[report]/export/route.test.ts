@@ -185,7 +185,7 @@ describe("XLSX", () => {
     expect(workbook.worksheets[1].getRow(5).getCell(3).value).toBe(150000.5);
     const api = await json<SalesJson>("alice", "sales-by-month", q1);
     expect(api.totals.wonAmount).toBe("150000.50");
-    expect(workbook.worksheets[0].getRow(4).getCell(2).value).toBe("Только свои сделки (alice)");
+    expect(workbook.worksheets[0].getRow(4).getCell(2).value).toBe("Только свои данные (alice)");
   });
 });
 
