@@ -37,6 +37,18 @@ export const leadListFiltersSchema = reportFiltersSchema.safeExtend({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "must be a month as YYYY-MM").optional(),
   sort: z.enum(leadSorts, { message: `must be one of ${leadSorts.join(", ")}` }).default("created"),
   order: z.enum(["asc", "desc"], { message: "must be asc or desc" }).default("desc"),
+}).superRefine((filters, context) => {
+  // A bucket of one list kind never silently narrows the other: the CRM leads' source, conversion
+  // and manager do not apply to form submissions (`matched`), and a form name only to them.
+  const refuse = (path: string, message: string) => context.addIssue({ code: "custom", path: [path], message });
+  if (filters.matched) {
+    if (filters.status) refuse("status", "does not apply to site-form submissions (matched)");
+    if (filters.channel) refuse("channel", "does not apply to site-form submissions (matched)");
+    if (filters.notSet === "channel" || filters.notSet === "manager") refuse("notSet", "must be form or utmSource with matched");
+  } else {
+    if (filters.form) refuse("form", "applies only to site-form submissions: add matched");
+    if (filters.notSet === "form") refuse("notSet", "form applies only to site-form submissions: add matched");
+  }
 });
 export type LeadListFilters = z.infer<typeof leadListFiltersSchema>;
 

@@ -80,6 +80,12 @@ describe("GET /api/leads", () => {
       ["channel=%20%20", "channel", /^channel: must not be blank/],
       ["limit=501", "limit", /^limit: must be at most 500/],
       ["cursor=abc", "cursor", /^The cursor must be the nextCursor of a previous page/],
+      // one list kind's bucket never narrows the other silently
+      ["matched=lost&status=converted", "status", /^status: does not apply to site-form submissions/],
+      ["matched=all&channel=Сайт", "channel", /^channel: does not apply to site-form submissions/],
+      ["matched=reached&notSet=manager", "notSet", /^notSet: must be form or utmSource with matched/],
+      ["form=Курс", "form", /^form: applies only to site-form submissions: add matched/],
+      ["notSet=form", "notSet", /^notSet: form applies only to site-form submissions/],
     ] as const) {
       const { status, body } = await get("admin", query);
       expect(status, query).toBe(400);
