@@ -3,16 +3,14 @@
 // table sorted on the server (headers put `sort`/`order` in the URL) with keyset pages.
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { ReportCard } from "@/components/dashboard/report-card";
 import { filterKeys } from "@/lib/reports/report-query";
-import { ExportMenu } from "@/components/export/export-menu";
 import type { DealListPage, DealListRow, DealSort } from "@/lib/deals/deal-list";
 import { formatDate, formatMoney, formatNumber, MONEY_DECIMALS, formatPlural, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { bucketCaption } from "./bucket-caption";
 import { bucketKeys, dashboardBackLink, NO_TOUCH_DAYS, patternKeys, sortKeys } from "./deal-links";
 import { useDeals } from "./use-deals";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { ListCard } from "@/components/lists/list-card";
 import { ListPager, listQuery, SortHeader, useListSort } from "@/components/lists/list-table";
 
 type Props = { locale: Locale; t: DashboardMessages["deals"]; loadingText: string; failedText: string };
@@ -57,73 +55,60 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
       >
         {t.noTouchFilter.replace("{n}", String(NO_TOUCH_DAYS))}
       </button>
-      <ReportCard
-        title={
-          <span className="flex flex-wrap items-center justify-between gap-2">
-            <span data-testid="deals-total">
-              {data ? `${formatPlural(data.total, t.count, locale)} ${t.onAmount} ${formatMoney(data.totalBaseAmount, data.currency, locale)}` : t.list}
-            </span>
-            <ExportMenu kind="deals" params={params} />
-          </span>
-        }
-        testId="deals-card"
-        isLoading={deals.isLoading}
-        loadingText={loadingText}
-        error={deals.error}
-        errorTitle={failedText}
+      <ListCard
+        kind="deals"
+        params={params}
+        total={data ? `${formatPlural(data.total, t.count, locale)} ${t.onAmount} ${formatMoney(data.totalBaseAmount, data.currency, locale)}` : t.list}
+        list={deals}
+        hasData={data !== null}
         isEmpty={data !== null && data.total === 0}
-        emptyText={t.empty}
+        texts={{ loading: loadingText, failed: failedText, empty: t.empty }}
+        tableClassName="tabular-nums"
+        header={
+          <>
+            {header("title", t.dealTitle)}
+            {header("manager", t.manager)}
+            {header(null, t.pipeline)}
+            {header("amount", t.amount, true)}
+            {header(null, t.baseAmount, true)}
+            {header("created", t.created)}
+            {header("closed", t.closed)}
+            {header("touches", t.touches, true)}
+            {header(null, t.daysSinceTouch, true)}
+          </>
+        }
+        pager={<ListPager list={deals} t={t} testId="deals-page" />}
       >
-        {data ? (
-          <div className={tableScroll}>
-            <table className="w-full text-sm tabular-nums" data-testid="deals-table">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  {header("title", t.dealTitle)}
-                  {header("manager", t.manager)}
-                  {header(null, t.pipeline)}
-                  {header("amount", t.amount, true)}
-                  {header(null, t.baseAmount, true)}
-                  {header("created", t.created)}
-                  {header("closed", t.closed)}
-                  {header("touches", t.touches, true)}
-                  {header(null, t.daysSinceTouch, true)}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {data.deals.map((deal) => (
-                  <tr key={deal.id} data-testid="deal-row" data-deal-id={deal.id} data-manager-id={deal.managerId ?? ""} data-semantic={deal.semantic} data-base-amount={deal.baseAmount ?? ""}>
-                    <td className="min-w-36 py-2 pr-4">
-                      <Link href={`/deals/${deal.id}`} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
-                        {deal.title}
-                      </Link>
-                      {deal.crmUrl ? (
-                        <a href={deal.crmUrl} target="_blank" rel="noopener noreferrer" className="block text-xs text-slate-500 hover:underline" data-testid="deal-row-crm-link">
-                          {t.openInCrm} ↗
-                        </a>
-                      ) : null}
-                    </td>
-                    <td className={`py-2 pr-4 ${deal.managerName ? "" : "italic text-slate-500"}`} data-testid="deal-manager">{deal.managerName ?? t.noManager}</td>
-                    <td className="py-2 pr-4">
-                      {deal.pipelineName}
-                      <span className="block text-xs text-slate-500" data-testid="deal-stage">{deal.stageName}</span>
-                    </td>
-                    <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-amount">{money(deal.amount, deal.currency)}</td>
-                    <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-base-amount">{money(deal.baseAmount, data.currency)}</td>
-                    <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-created">{date(deal.createdAt)}</td>
-                    <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-closed">{date(deal.closedAt)}</td>
-                    <td className="py-2 pr-4 text-right" data-testid="deal-touches">{deal.patterns ? formatNumber(deal.patterns.touches, locale) : "—"}</td>
-                    <td className="py-2 pr-4 text-right" data-testid="deal-days-since-touch">
-                      {deal.patterns?.daysSinceTouch === null || deal.patterns?.daysSinceTouch === undefined ? "—" : formatNumber(deal.patterns.daysSinceTouch, locale)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <ListPager list={deals} t={t} testId="deals-page" />
-          </div>
-        ) : null}
-      </ReportCard>
+        {data
+          ? data.deals.map((deal) => (
+            <tr key={deal.id} data-testid="deal-row" data-deal-id={deal.id} data-manager-id={deal.managerId ?? ""} data-semantic={deal.semantic} data-base-amount={deal.baseAmount ?? ""}>
+              <td className="min-w-36 py-2 pr-4">
+                <Link href={`/deals/${deal.id}`} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
+                  {deal.title}
+                </Link>
+                {deal.crmUrl ? (
+                  <a href={deal.crmUrl} target="_blank" rel="noopener noreferrer" className="block text-xs text-slate-500 hover:underline" data-testid="deal-row-crm-link">
+                    {t.openInCrm} ↗
+                  </a>
+                ) : null}
+              </td>
+              <td className={`py-2 pr-4 ${deal.managerName ? "" : "italic text-slate-500"}`} data-testid="deal-manager">{deal.managerName ?? t.noManager}</td>
+              <td className="py-2 pr-4">
+                {deal.pipelineName}
+                <span className="block text-xs text-slate-500" data-testid="deal-stage">{deal.stageName}</span>
+              </td>
+              <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-amount">{money(deal.amount, deal.currency)}</td>
+              <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-base-amount">{money(deal.baseAmount, data.currency)}</td>
+              <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-created">{date(deal.createdAt)}</td>
+              <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-closed">{date(deal.closedAt)}</td>
+              <td className="py-2 pr-4 text-right" data-testid="deal-touches">{deal.patterns ? formatNumber(deal.patterns.touches, locale) : "—"}</td>
+              <td className="py-2 pr-4 text-right" data-testid="deal-days-since-touch">
+                {deal.patterns?.daysSinceTouch === null || deal.patterns?.daysSinceTouch === undefined ? "—" : formatNumber(deal.patterns.daysSinceTouch, locale)}
+              </td>
+            </tr>
+          ))
+          : null}
+      </ListCard>
     </div>
   );
 }

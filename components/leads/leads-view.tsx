@@ -2,11 +2,9 @@
 // The leads behind a dashboard figure: what was clicked, how many leads, and the table sorted on
 // the server with keyset pages — the deals list's table pieces (../lists) with the leads' columns.
 import { useSearchParams } from "next/navigation";
-import { ReportCard } from "@/components/dashboard/report-card";
 import { filterKeys } from "@/lib/reports/report-query";
-import { ExportMenu } from "@/components/export/export-menu";
+import { ListCard } from "@/components/lists/list-card";
 import { ListPager, listQuery, SortHeader, useListSort } from "@/components/lists/list-table";
-import { tableScroll } from "@/components/ui/table-scroll";
 import { formatDate, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { LeadListRow, LeadSort } from "@/lib/leads/lead-list";
@@ -29,44 +27,28 @@ export function LeadsView({ locale, t, loadingText, failedText }: Props) {
   return (
     <div className="space-y-4">
       <BucketSummary params={params} rows={data?.leads ?? []} period={data?.period ?? null} timezone={data?.timezone ?? "UTC"} locale={locale} t={t} />
-      <ReportCard
-        title={
-          <span className="flex flex-wrap items-center justify-between gap-2">
-            <span data-testid="leads-total">{data ? formatPlural(data.total, t.count, locale) : t.list}</span>
-            <ExportMenu kind="leads" params={params} />
-          </span>
-        }
-        testId="leads-card"
-        isLoading={leads.isLoading}
-        loadingText={loadingText}
-        error={leads.error}
-        errorTitle={failedText}
+      <ListCard
+        kind="leads"
+        params={params}
+        total={data ? formatPlural(data.total, t.count, locale) : t.list}
+        list={leads}
+        hasData={data !== null}
         isEmpty={data !== null && data.total === 0}
-        emptyText={t.empty}
+        texts={{ loading: loadingText, failed: failedText, empty: t.empty }}
+        header={
+          <>
+            <SortHeader label={t.leadTitle} sortKey="title" sorting={sorting} />
+            <SortHeader label={t.manager} sortKey="manager" sorting={sorting} />
+            <SortHeader label={t.channel} sorting={sorting} />
+            <SortHeader label={t.status} sorting={sorting} />
+            <SortHeader label={t.team} sorting={sorting} />
+            <SortHeader label={t.created} sortKey="created" sorting={sorting} />
+          </>
+        }
+        pager={<ListPager list={leads} t={t} testId="leads-page" />}
       >
-        {data ? (
-          <div className={tableScroll}>
-            <table className="w-full text-sm" data-testid="leads-table">
-              <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <SortHeader label={t.leadTitle} sortKey="title" sorting={sorting} />
-                  <SortHeader label={t.manager} sortKey="manager" sorting={sorting} />
-                  <SortHeader label={t.channel} sorting={sorting} />
-                  <SortHeader label={t.status} sorting={sorting} />
-                  <SortHeader label={t.team} sorting={sorting} />
-                  <SortHeader label={t.created} sortKey="created" sorting={sorting} />
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {data.leads.map((lead) => (
-                  <LeadRow key={lead.id} lead={lead} date={date} t={t} />
-                ))}
-              </tbody>
-            </table>
-            <ListPager list={leads} t={t} testId="leads-page" />
-          </div>
-        ) : null}
-      </ReportCard>
+        {data ? data.leads.map((lead) => <LeadRow key={lead.id} lead={lead} date={date} t={t} />) : null}
+      </ListCard>
     </div>
   );
 }
