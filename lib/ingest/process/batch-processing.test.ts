@@ -193,7 +193,7 @@ describe("batch processing", () => {
     expect(before.deals.filter((row) => row.kind === "created").reduce((sum, row) => sum + row.deals, 0)).toBe(3);
     await rebuildReportFacts(testDb.db, batched.amo.orgId);
     expect(await rollupsOf(batched.amo.orgId)).toEqual(before);
-  });
+  }, 90_000); // two organisations drained, one of them an event at a time with its facts and deal patterns refreshed per event: about 25 s alone
 
   it("rejects only the event the database refuses and applies the rest of its batch", async () => {
     const s = await createWebhookSources(testDb.db, (await createOrgFixture(testDb.db)).org.id);
