@@ -4,10 +4,10 @@ import { formatMonthKey, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { fill } from "@/lib/i18n/fill";
 
-type Input = { params: Record<string, string>; rows: DealListRow[]; reachedStage: DealListPage["reachedStage"]; locale: Locale; t: DashboardMessages["deals"] };
+type Input = { params: Record<string, string>; rows: DealListRow[]; reachedStage: DealListPage["reachedStage"]; teamName?: string | null; locale: Locale; t: DashboardMessages["deals"] };
 
 /** The bucket's parts; empty for a list of all deals. A funnel bar's stage is named by the API, not by a row. */
-export function bucketCaption({ params, rows, reachedStage, locale, t }: Input): string[] {
+export function bucketCaption({ params, rows, reachedStage, teamName = null, locale, t }: Input): string[] {
   const parts: string[] = [];
   if (params.status === "won" || params.status === "lost" || params.status === "open") parts.push(t.status[params.status]);
   if (params.periodOn === "created" || params.periodOn === "closed") parts.push(t.periodOn[params.periodOn]);
@@ -15,7 +15,7 @@ export function bucketCaption({ params, rows, reachedStage, locale, t }: Input):
   if (params.stageId && rows[0]) parts.push(`${t.stage}: ${rows[0].stageName}`);
   if (params.reachedStageId) parts.push(reachedStage ? fill(t.reachedStage, { stage: reachedStage.name, pipeline: reachedStage.pipelineName }) : t.reachedChosenStage);
   if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
-  if (params.teamId) parts.push(params.teamId === "none" ? t.unattributed : t.team);
+  if (params.teamId) parts.push(params.teamId === "none" ? t.unattributed : teamName ? fill(t.teamNamed, { name: teamName }) : t.team);
   if (params.noTouchDays) parts.push(fill(t.noTouchFilter, { n: params.noTouchDays }));
   return parts;
 }

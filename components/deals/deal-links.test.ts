@@ -20,8 +20,9 @@ describe("the way back from the deals list", () => {
     expect(dashboardBackLink(new URL(href, "http://x").searchParams)?.href).toBe("/managers?from=2025-01-01&to=2025-03-31");
   });
 
-  it("leads to the Overview at / and to a dashboard without filters by its bare path", () => {
-    expect(dashboardBackLink(new URL(dealsHref("overview", "", { status: "won" }), "http://x").searchParams)).toEqual({ dashboard: "overview", href: "/" });
+  it("leads to the Overview at /overview (/ may open a saved default view) and to a dashboard without filters by its bare path", () => {
+    expect(dashboardBackLink(new URL(dealsHref("overview", "", { status: "won" }), "http://x").searchParams)).toEqual({ dashboard: "overview", href: "/overview" });
+    expect(dashboardBackLink(new URL(dealsHref("traffic", "", { teamId: "none" }), "http://x").searchParams)).toEqual({ dashboard: "traffic", href: "/traffic" });
   });
 
   it("offers no way back for a list opened another way, or towards a page that is no dashboard", () => {
@@ -40,6 +41,12 @@ describe("the deals list's caption", () => {
     const reachedStage = { name: "Счёт выставлен", pipelineName: "Продажи" };
     expect(bucketCaption({ params, rows, reachedStage, locale: "ru", t: dashboardMessages.ru.deals })).toEqual(["дошли до этапа «Счёт выставлен» воронки «Продажи» в периоде"]);
     expect(bucketCaption({ params, rows, reachedStage, locale: "en", t: dashboardMessages.en.deals })).toEqual(["reached the stage “Счёт выставлен” of the “Продажи” pipeline in the period"]);
+  });
+
+  it("names the traffic team a Traffic row opened, and says «Без команды трафика» for the Unattributed row", () => {
+    const t = dashboardMessages.ru.deals;
+    expect(bucketCaption({ params: { teamId: STAGE, status: "won" }, rows, reachedStage: null, teamName: "Таргет", locale: "ru", t })).toEqual(["Выигранные", "Команда трафика: Таргет"]);
+    expect(bucketCaption({ params: { teamId: "none" }, rows, reachedStage: null, teamName: null, locale: "ru", t })).toEqual(["Без команды трафика"]);
   });
 
   it("says «выбранного этапа» only until the list has loaded", () => {

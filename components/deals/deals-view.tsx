@@ -45,7 +45,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
           {t.backTo[back.dashboard]}
         </Link>
       ) : null}
-      <BucketSummary params={params} rows={data?.deals ?? []} reachedStage={data?.reachedStage ?? null} period={data?.period ?? null} timezone={data?.timezone ?? "UTC"} locale={locale} t={t} />
+      <BucketSummary params={params} rows={data?.deals ?? []} reachedStage={data?.reachedStage ?? null} teamName={data?.teamName ?? null} period={data?.period ?? null} timezone={data?.timezone ?? "UTC"} locale={locale} t={t} />
       <button
         type="button"
         aria-pressed={isNoTouch}
@@ -114,9 +114,9 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
 }
 
 /** What the list holds, in words: "Выигранные · закрыты в периоде · март 2025 · Этап: …". */
-function BucketSummary(props: { params: Record<string, string>; rows: DealListRow[]; reachedStage: DealListPage["reachedStage"]; period: { from: string; to: string } | null; timezone: string; locale: Locale; t: DashboardMessages["deals"] }) {
-  const { params, rows, reachedStage, period, timezone, locale, t } = props;
-  const parts = bucketCaption({ params, rows, reachedStage, locale, t });
+function BucketSummary(props: { params: Record<string, string>; rows: DealListRow[]; reachedStage: DealListPage["reachedStage"]; teamName: string | null; period: { from: string; to: string } | null; timezone: string; locale: Locale; t: DashboardMessages["deals"] }) {
+  const { params, rows, reachedStage, teamName, period, timezone, locale, t } = props;
+  const parts = bucketCaption({ params, rows, reachedStage, teamName, locale, t });
   const dates = period ? periodDates(period, timezone) : null;
   return (
     <p className="flex flex-wrap gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="deals-bucket">

@@ -14,7 +14,7 @@ import { crmLinkSources, crmUrlOf } from "./crm-link-sources";
 import { patternsOfDeals, type DealPatternFigures } from "./patterns";
 import { dealTextFields, postgresClient, streamThroughCursor } from "./deal-stream";
 import { afterCursor, dealListConditions, decodeCursor, encodeCursor, listPeriod, orderByKey, rateDay, sortKeyOf } from "./deal-list-sql";
-import { namedStage, type NamedStage } from "./reached-stage";
+import { namedStage, namedTeam, type NamedStage } from "./reached-stage";
 
 export const dealSorts = ["created", "closed", "amount", "title", "manager", "touches"] as const;
 export type DealSort = (typeof dealSorts)[number];
@@ -91,6 +91,8 @@ export type DealListPage = {
   period: { from: string; to: string } | null;
   /** With `reachedStageId`: that stage and its pipeline, named (null without it, or for a stage not in the organisation). */
   reachedStage: NamedStage | null;
+  /** With `teamId`: that traffic team's name (null for "none", or a team not in the organisation). */
+  teamName: string | null;
 };
 
 export type OrgSettings = { baseCurrency: string; timezone: string };
@@ -142,7 +144,7 @@ function toRow({ sortValue, ...row }: SelectedRow): DealListRow {
 export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, page: DealPage, now = new Date()): Promise<DealListPage> {
   const { org, period, baseAmount, where, key } = await prepareDealQuery(db, scope, filters, now);
   const cursor = page.cursor ? decodeCursor(page.cursor, filters.sort, filters.order) : null;
-  const [rows, [totals], reachedStage, links] = await Promise.all([
+  const [rows, [totals], reachedStage, links, teamName] = await Promise.all([
     selectDeals(db, baseAmount, key)
       .where(and(where, cursor ? afterCursor(key, filters.order, cursor) : undefined))
       .orderBy(...orderByKey(key, filters.order))
@@ -154,6 +156,7 @@ export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, 
       .where(where),
     filters.reachedStageId ? namedStage(db, scope.orgId, filters.reachedStageId) : null,
     crmLinkSources(db, scope.orgId),
+    filters.teamId ? namedTeam(db, scope.orgId, filters.teamId) : null,
   ]);
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
@@ -167,6 +170,7 @@ export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, 
     timezone: org.timezone,
     period: period ? { from: period.from.toISOString(), to: period.to.toISOString() } : null,
     reachedStage,
+    teamName,
   };
 }
 

@@ -62,11 +62,12 @@ function viewer(who: Who) {
     const { filters: listFilters, page } = parseLeadListQuery(new URLSearchParams({ ...filters, ...bucket }));
     return (await listLeads(testDb.db, scope, listFilters, page, now)).total;
   };
-  const dealCount = async (bucket: Record<string, string>) => {
+  const dealList = async (bucket: Record<string, string>) => {
     const { filters: listFilters, page } = parseDealListQuery(new URLSearchParams({ ...filters, ...bucket }));
-    return (await listDeals(testDb.db, scope, listFilters, page, now)).total;
+    return listDeals(testDb.db, scope, listFilters, page, now);
   };
-  return { context, leadCount, dealCount };
+  const dealCount = async (bucket: Record<string, string>) => (await dealList(bucket)).total;
+  return { context, leadCount, dealCount, dealList };
 }
 
 /** The bucket of a breakdown row: its value, or the "not set" row. */
@@ -129,7 +130,7 @@ describe("the Overview's new leads and their list", () => {
 
 describe("the Traffic dashboard's team rows and their lists", () => {
   it.each(["admin", "director"] as const)("for %s: the team's leads and won deals equal its row, and so does the Unattributed row", async (who) => {
-    const { context, leadCount, dealCount } = viewer(who);
+    const { context, leadCount, dealCount, dealList } = viewer(who);
     const report = await getTrafficTeams(context);
     const row = report.rows.find((r) => r.teamId === team.id)!;
     // admin: Анна, Борис, Вера, bob's April lead = 4 leads; won: alice's 5 000 and carol's 7 000 = 2
@@ -137,6 +138,9 @@ describe("the Traffic dashboard's team rows and their lists", () => {
     expect([row.leads, row.wonDeals]).toEqual(who === "admin" ? [4, 2] : [3, 1]);
     expect(await leadCount({ teamId: team.id, periodOn: "created" })).toBe(row.leads);
     expect(await dealCount({ teamId: team.id, status: "won", periodOn: "closed" })).toBe(row.wonDeals);
+    // the list names the team it was opened for (its rows do not carry it)
+    expect((await dealList({ teamId: team.id })).teamName).toBe("Таргет");
+    expect((await dealList({ teamId: "none" })).teamName).toBeNull();
     const unattributed = report.rows.find((r) => r.teamId === null);
     expect(await leadCount({ teamId: "none", periodOn: "created" })).toBe(unattributed?.leads ?? 0);
     expect(await dealCount({ teamId: "none", status: "won", periodOn: "closed" })).toBe(unattributed?.wonDeals ?? 0);
