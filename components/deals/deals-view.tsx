@@ -5,12 +5,13 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { filterKeys } from "@/lib/reports/report-query";
 import type { DealListPage, DealListRow, DealSort } from "@/lib/deals/deal-list";
-import { formatDate, formatMoney, formatNumber, MONEY_DECIMALS, formatPlural, periodDates, type Locale } from "@/lib/format";
+import { formatDate, formatMoney, formatNumber, MONEY_DECIMALS, formatPlural, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { bucketCaption } from "./bucket-caption";
 import { bucketKeys, dashboardBackLink, NO_TOUCH_DAYS, patternKeys, sortKeys } from "./deal-links";
 import { useDeals } from "./use-deals";
 import { ListCard } from "@/components/lists/list-card";
+import { ListSummary } from "@/components/lists/list-summary";
 import { ListPager, listQuery, SortHeader, useListSort } from "@/components/lists/list-table";
 
 type Props = { locale: Locale; t: DashboardMessages["deals"]; loadingText: string; failedText: string };
@@ -117,19 +118,5 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
 function BucketSummary(props: { params: Record<string, string>; rows: DealListRow[]; reachedStage: DealListPage["reachedStage"]; teamName: string | null; period: { from: string; to: string } | null; timezone: string; locale: Locale; t: DashboardMessages["deals"] }) {
   const { params, rows, reachedStage, teamName, period, timezone, locale, t } = props;
   const parts = bucketCaption({ params, rows, reachedStage, teamName, locale, t });
-  const dates = period ? periodDates(period, timezone) : null;
-  return (
-    <p className="flex flex-wrap gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="deals-bucket">
-      <span>
-        <span className="text-slate-500">{t.bucket}: </span>
-        {parts.length ? parts.join(" · ") : t.allDeals}
-      </span>
-      {dates ? (
-        <span>
-          <span className="text-slate-500">{t.period}: </span>
-          {formatDate(new Date(`${dates.from}T12:00:00Z`), "UTC", locale)} — {formatDate(new Date(`${dates.to}T12:00:00Z`), "UTC", locale)}
-        </span>
-      ) : null}
-    </p>
-  );
+  return <ListSummary kind="deals" parts={parts} allText={t.allDeals} period={period} timezone={timezone} locale={locale} t={t} />;
 }

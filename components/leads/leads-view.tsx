@@ -4,8 +4,9 @@
 import { useSearchParams } from "next/navigation";
 import { filterKeys } from "@/lib/reports/report-query";
 import { ListCard } from "@/components/lists/list-card";
+import { ListSummary } from "@/components/lists/list-summary";
 import { ListPager, listQuery, SortHeader, useListSort } from "@/components/lists/list-table";
-import { formatDate, formatMonthKey, formatPlural, periodDates, type Locale } from "@/lib/format";
+import { formatDate, formatMonthKey, formatPlural, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { LeadListRow, LeadSort } from "@/lib/leads/lead-list";
 import { leadBucketKeys } from "./lead-links";
@@ -97,19 +98,5 @@ function BucketSummary(props: { params: Record<string, string>; rows: LeadListRo
   if (params.teamId) parts.push(`${t.team}: ${params.teamId === "none" ? t.unattributed : (rows[0]?.teamName ?? "…")}`);
   if (params.month) parts.push(formatMonthKey(params.month, locale));
   if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
-  const dates = period ? periodDates(period, timezone) : null;
-  return (
-    <p className="flex flex-wrap gap-x-4 gap-y-1 rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm" data-testid="leads-bucket">
-      <span>
-        <span className="text-slate-500">{t.bucket}: </span>
-        {parts.length ? parts.join(" · ") : t.allLeads}
-      </span>
-      {dates ? (
-        <span>
-          <span className="text-slate-500">{t.period}: </span>
-          {formatDate(new Date(`${dates.from}T12:00:00Z`), "UTC", locale)} — {formatDate(new Date(`${dates.to}T12:00:00Z`), "UTC", locale)}
-        </span>
-      ) : null}
-    </p>
-  );
+  return <ListSummary kind="leads" parts={parts} allText={t.allLeads} period={period} timezone={timezone} locale={locale} t={t} />;
 }
