@@ -12,7 +12,8 @@ import { bucketKeys, dashboardBackLink, NO_TOUCH_DAYS, patternKeys, sortKeys } f
 import { useDeals } from "./use-deals";
 import { ListCard } from "@/components/lists/list-card";
 import { ListSummary } from "@/components/lists/list-summary";
-import { ListPager, listQuery, SortHeader, useListSort } from "@/components/lists/list-table";
+import { ListPager, listQuery, useListSort } from "@/components/lists/list-table";
+import type { Column } from "@/components/ui/data-table";
 
 type Props = { locale: Locale; t: DashboardMessages["deals"]; loadingText: string; failedText: string };
 
@@ -36,7 +37,50 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
 
   const money = (amount: string | null, currency: string) => (amount === null ? t.noRate : formatMoney(amount, currency, locale, MONEY_DECIMALS.record));
   const date = (iso: string | null) => (iso && data ? formatDate(new Date(iso), data.timezone, locale) : "—");
-  const header = (key: DealSort | null, label: string, isNumeric = false) => <SortHeader label={label} sortKey={key ?? undefined} isNumeric={isNumeric} sorting={sorting} />;
+  const nowrap = "whitespace-nowrap";
+  const columns: Column<DealListPage["deals"][number]>[] = [
+    {
+      key: "title",
+      sortKey: "title",
+      label: t.dealTitle,
+      className: "min-w-36",
+      render: (deal) => (
+        <>
+          <Link href={`/deals/${deal.id}`} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
+            {deal.title}
+          </Link>
+          {deal.crmUrl ? (
+            <a href={deal.crmUrl} target="_blank" rel="noopener noreferrer" className="block text-xs text-slate-500 hover:underline" data-testid="deal-row-crm-link">
+              {t.openInCrm} ↗
+            </a>
+          ) : null}
+        </>
+      ),
+    },
+    { key: "manager", sortKey: "manager", label: t.manager, testId: "deal-manager", className: (deal) => (deal.managerName ? "" : "italic text-slate-500"), render: (deal) => deal.managerName ?? t.noManager },
+    {
+      key: "pipeline",
+      label: t.pipeline,
+      render: (deal) => (
+        <>
+          {deal.pipelineName}
+          <span className="block text-xs text-slate-500" data-testid="deal-stage">{deal.stageName}</span>
+        </>
+      ),
+    },
+    { key: "amount", sortKey: "amount", label: t.amount, isNumeric: true, className: nowrap, testId: "deal-amount", render: (deal) => money(deal.amount, deal.currency) },
+    { key: "baseAmount", label: t.baseAmount, isNumeric: true, className: nowrap, testId: "deal-base-amount", render: (deal) => money(deal.baseAmount, data?.currency ?? deal.currency) },
+    { key: "created", sortKey: "created", label: t.created, className: nowrap, testId: "deal-created", render: (deal) => date(deal.createdAt) },
+    { key: "closed", sortKey: "closed", label: t.closed, className: nowrap, testId: "deal-closed", render: (deal) => date(deal.closedAt) },
+    { key: "touches", sortKey: "touches", label: t.touches, isNumeric: true, testId: "deal-touches", render: (deal) => (deal.patterns ? formatNumber(deal.patterns.touches, locale) : "—") },
+    {
+      key: "daysSinceTouch",
+      label: t.daysSinceTouch,
+      isNumeric: true,
+      testId: "deal-days-since-touch",
+      render: (deal) => (deal.patterns?.daysSinceTouch === null || deal.patterns?.daysSinceTouch === undefined ? "—" : formatNumber(deal.patterns.daysSinceTouch, locale)),
+    },
+  ];
 
   const back = dashboardBackLink(searchParams);
   return (
@@ -65,51 +109,14 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
         isEmpty={data !== null && data.total === 0}
         texts={{ loading: loadingText, failed: failedText, empty: t.empty }}
         tableClassName="tabular-nums"
-        header={
-          <>
-            {header("title", t.dealTitle)}
-            {header("manager", t.manager)}
-            {header(null, t.pipeline)}
-            {header("amount", t.amount, true)}
-            {header(null, t.baseAmount, true)}
-            {header("created", t.created)}
-            {header("closed", t.closed)}
-            {header("touches", t.touches, true)}
-            {header(null, t.daysSinceTouch, true)}
-          </>
-        }
+        label={t.list}
+        columns={columns}
+        rows={data?.deals ?? []}
+        rowKey={(deal) => deal.id}
+        rowProps={(deal) => ({ "data-testid": "deal-row", "data-deal-id": deal.id, "data-manager-id": deal.managerId ?? "", "data-semantic": deal.semantic, "data-base-amount": deal.baseAmount ?? "" })}
+        sorting={sorting}
         pager={<ListPager list={deals} t={t} testId="deals-page" />}
-      >
-        {data
-          ? data.deals.map((deal) => (
-            <tr key={deal.id} data-testid="deal-row" data-deal-id={deal.id} data-manager-id={deal.managerId ?? ""} data-semantic={deal.semantic} data-base-amount={deal.baseAmount ?? ""}>
-              <td className="min-w-36 py-2 pr-4">
-                <Link href={`/deals/${deal.id}`} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
-                  {deal.title}
-                </Link>
-                {deal.crmUrl ? (
-                  <a href={deal.crmUrl} target="_blank" rel="noopener noreferrer" className="block text-xs text-slate-500 hover:underline" data-testid="deal-row-crm-link">
-                    {t.openInCrm} ↗
-                  </a>
-                ) : null}
-              </td>
-              <td className={`py-2 pr-4 ${deal.managerName ? "" : "italic text-slate-500"}`} data-testid="deal-manager">{deal.managerName ?? t.noManager}</td>
-              <td className="py-2 pr-4">
-                {deal.pipelineName}
-                <span className="block text-xs text-slate-500" data-testid="deal-stage">{deal.stageName}</span>
-              </td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-amount">{money(deal.amount, deal.currency)}</td>
-              <td className="whitespace-nowrap py-2 pr-4 text-right" data-testid="deal-base-amount">{money(deal.baseAmount, data.currency)}</td>
-              <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-created">{date(deal.createdAt)}</td>
-              <td className="whitespace-nowrap py-2 pr-4" data-testid="deal-closed">{date(deal.closedAt)}</td>
-              <td className="py-2 pr-4 text-right" data-testid="deal-touches">{deal.patterns ? formatNumber(deal.patterns.touches, locale) : "—"}</td>
-              <td className="py-2 pr-4 text-right" data-testid="deal-days-since-touch">
-                {deal.patterns?.daysSinceTouch === null || deal.patterns?.daysSinceTouch === undefined ? "—" : formatNumber(deal.patterns.daysSinceTouch, locale)}
-              </td>
-            </tr>
-          ))
-          : null}
-      </ListCard>
+      />
     </div>
   );
 }

@@ -5,7 +5,8 @@ import { useSearchParams } from "next/navigation";
 import { filterKeys } from "@/lib/reports/report-query";
 import { ListCard } from "@/components/lists/list-card";
 import { ListSummary } from "@/components/lists/list-summary";
-import { ListPager, listQuery, SortHeader, useListSort } from "@/components/lists/list-table";
+import { ListPager, listQuery, useListSort } from "@/components/lists/list-table";
+import type { Column } from "@/components/ui/data-table";
 import { formatDate, formatMonthKey, formatPlural, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { LeadListRow, LeadSort } from "@/lib/leads/lead-list";
@@ -36,53 +37,63 @@ export function LeadsView({ locale, t, loadingText, failedText }: Props) {
         hasData={data !== null}
         isEmpty={data !== null && data.total === 0}
         texts={{ loading: loadingText, failed: failedText, empty: t.empty }}
-        header={
-          <>
-            <SortHeader label={t.leadTitle} sortKey="title" sorting={sorting} />
-            <SortHeader label={t.manager} sortKey="manager" sorting={sorting} />
-            <SortHeader label={t.channel} sorting={sorting} />
-            <SortHeader label={t.status} sorting={sorting} />
-            <SortHeader label={t.team} sorting={sorting} />
-            <SortHeader label={t.created} sortKey="created" sorting={sorting} />
-          </>
-        }
+        label={t.list}
+        columns={leadColumns(date, t)}
+        rows={data?.leads ?? []}
+        rowKey={(lead) => lead.id}
+        rowProps={(lead) => ({ "data-testid": "lead-row", "data-lead-id": lead.id, "data-manager-id": lead.managerId ?? "", "data-converted": String(lead.isConverted) })}
+        sorting={sorting}
         pager={<ListPager list={leads} t={t} testId="leads-page" />}
-      >
-        {data ? data.leads.map((lead) => <LeadRow key={lead.id} lead={lead} date={date} t={t} />) : null}
-      </ListCard>
+      />
     </div>
   );
 }
 
-function LeadRow({ lead, date, t }: { lead: LeadListRow; date: (iso: string) => string; t: T }) {
+function leadColumns(date: (iso: string) => string, t: T): Column<LeadListRow>[] {
   const muted = "italic text-slate-500";
   // A form submission says whether it reached the CRM; a counted lead whether it converted.
-  const outcome = lead.reachedCrm !== null ? (lead.reachedCrm ? t.reachedCrm : t.lostOnTheWay) : lead.isConverted ? t.converted : null;
-  return (
-    <tr data-testid="lead-row" data-lead-id={lead.id} data-manager-id={lead.managerId ?? ""} data-converted={String(lead.isConverted)}>
-      <td className="min-w-36 py-2 pr-4" data-testid="lead-title">
-        {lead.title}
-        <span className="block text-xs text-slate-500">{lead.formName ? `${lead.sourceName} · ${t.form}: ${lead.formName}` : lead.sourceName}</span>
-      </td>
-      <td className={`py-2 pr-4 ${lead.managerName ? "" : muted}`} data-testid="lead-manager">
-        {lead.managerName ?? t.noManager}
-      </td>
-      <td className="py-2 pr-4" data-testid="lead-channel">
-        <span className={lead.channel ? "" : muted}>{lead.channel ?? t.notSet}</span>
-        {lead.utmSource ? <span className="block text-xs text-slate-500">utm_source: {lead.utmSource}</span> : null}
-      </td>
-      <td className="py-2 pr-4" data-testid="lead-status">
-        {t.crmStatus[lead.status]}
-        {outcome ? <span className="block text-xs text-slate-500">{outcome}</span> : null}
-      </td>
-      <td className={`py-2 pr-4 ${lead.teamName ? "" : muted}`} data-testid="lead-team">
-        {lead.teamName ?? t.unattributed}
-      </td>
-      <td className="whitespace-nowrap py-2 pr-4 tabular-nums" data-testid="lead-created">
-        {date(lead.createdAt)}
-      </td>
-    </tr>
-  );
+  const outcome = (lead: LeadListRow) => (lead.reachedCrm !== null ? (lead.reachedCrm ? t.reachedCrm : t.lostOnTheWay) : lead.isConverted ? t.converted : null);
+  const below = (text: string | null) => (text ? <span className="block text-xs text-slate-500">{text}</span> : null);
+  return [
+    {
+      key: "title",
+      sortKey: "title",
+      label: t.leadTitle,
+      className: "min-w-36",
+      testId: "lead-title",
+      render: (lead) => (
+        <>
+          {lead.title}
+          {below(lead.formName ? `${lead.sourceName} · ${t.form}: ${lead.formName}` : lead.sourceName)}
+        </>
+      ),
+    },
+    { key: "manager", sortKey: "manager", label: t.manager, testId: "lead-manager", className: (lead) => (lead.managerName ? "" : muted), render: (lead) => lead.managerName ?? t.noManager },
+    {
+      key: "channel",
+      label: t.channel,
+      testId: "lead-channel",
+      render: (lead) => (
+        <>
+          <span className={lead.channel ? "" : muted}>{lead.channel ?? t.notSet}</span>
+          {below(lead.utmSource ? `utm_source: ${lead.utmSource}` : null)}
+        </>
+      ),
+    },
+    {
+      key: "status",
+      label: t.status,
+      testId: "lead-status",
+      render: (lead) => (
+        <>
+          {t.crmStatus[lead.status]}
+          {below(outcome(lead))}
+        </>
+      ),
+    },
+    { key: "team", label: t.team, testId: "lead-team", className: (lead) => (lead.teamName ? "" : muted), render: (lead) => lead.teamName ?? t.unattributed },
+    { key: "created", sortKey: "created", label: t.created, testId: "lead-created", className: "whitespace-nowrap tabular-nums", render: (lead) => date(lead.createdAt) },
+  ];
 }
 
 /** What the list holds, in words: "Конвертированные · Источник: Сайт · март 2025". */

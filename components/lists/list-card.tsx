@@ -1,13 +1,14 @@
 "use client";
 // The card around a keyset list (deals, leads): the count and the export menu in its title; the
 // loading, error and empty states; the table scrolling inside the card on a phone, and its pager.
-// One frame, so the two lists cannot drift apart in how they load, fail or say they are empty.
+// One frame, so the two lists cannot drift apart in how they load, fail or say they are empty; the
+// table inside is the app's DataTable.
 import type { ReactNode } from "react";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { ExportMenu } from "@/components/export/export-menu";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable, type Column, type Sorting } from "@/components/ui/data-table";
 
-type Props = {
+type Props<Row> = {
   kind: "deals" | "leads";
   /** The list's query, for the export links. */
   params: Record<string, string>;
@@ -17,15 +18,18 @@ type Props = {
   hasData: boolean;
   isEmpty: boolean;
   texts: { loading: string; failed: string; empty: string };
-  /** The header cells. */
-  header: ReactNode;
-  /** The rows. */
-  children: ReactNode;
+  label: string;
+  columns: Column<Row>[];
+  /** The page's rows (none while the first page loads). */
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  rowProps: (row: Row) => Record<`data-${string}`, string>;
+  sorting: Sorting;
   pager: ReactNode;
   tableClassName?: string;
 };
 
-export function ListCard({ kind, params, total, list, hasData, isEmpty, texts, header, children, pager, tableClassName = "" }: Props) {
+export function ListCard<Row>({ kind, params, total, list, hasData, isEmpty, texts, label, columns, rows, rowKey, rowProps, sorting, pager, tableClassName = "" }: Props<Row>) {
   return (
     <ReportCard
       title={
@@ -43,15 +47,7 @@ export function ListCard({ kind, params, total, list, hasData, isEmpty, texts, h
       emptyText={texts.empty}
     >
       {hasData ? (
-        <div className={tableScroll}>
-          <table className={`w-full text-sm ${tableClassName}`} data-testid={`${kind}-table`}>
-            <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-              <tr>{header}</tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">{children}</tbody>
-          </table>
-          {pager}
-        </div>
+        <DataTable columns={columns} rows={rows} rowKey={rowKey} rowProps={rowProps} label={label} testId={`${kind}-table`} sorting={sorting} pager={pager} className={tableClassName} />
       ) : null}
     </ReportCard>
   );

@@ -9,7 +9,8 @@ import { ManagerBars } from "@/components/charts/manager-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
-import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
+import type { Column } from "@/components/ui/data-table";
+import { SortedDataTable } from "@/components/ui/sorted-data-table";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
@@ -58,11 +59,12 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
   // A person's accounts when there are two or more: "Portal 100 000 ₸ · Amo 50 000 ₸".
   const accountsOf = (row: ManagerPersonRow) => (row.accounts.length > 1 ? row.accounts.map((account) => `${account.sourceName} ${show("wonAmount", account)}`).join(" · ") : null);
 
-  const columns: SortableColumn<ManagerPersonRow>[] = [
-    { key: "manager", label: m.manager, sortValue: nameOf, render: (row) => <ManagerName name={nameOf(row)} accounts={accountsOf(row)} isNone={row.managerId === null} /> },
+  const columns: Column<ManagerPersonRow>[] = [
+    { key: "manager", testId: "manager", label: m.manager, sortValue: nameOf, render: (row) => <ManagerName name={nameOf(row)} accounts={accountsOf(row)} isNone={row.managerId === null} /> },
     ...figureKeys.map(
-      (key): SortableColumn<ManagerPersonRow> => ({
+      (key): Column<ManagerPersonRow> => ({
         key,
+        testId: key,
         label: m[key],
         isNumeric: true,
         sortValue: (row) => (key === "wonAmount" ? Number(row.wonAmount) : row[key]),
@@ -121,13 +123,14 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
       </ReportCard>
       <ReportCard title={m.table} testId="managers-table-card" exportReport="manager-activity" {...card}>
         {data ? (
-          <SortableTable
+          <SortedDataTable
+            label={m.table}
             columns={columns}
             rows={data.rows}
             rowKey={(row) => row.managerId ?? "none"}
-            initialSort={{ key: "wonAmount", direction: "desc" }}
+            initialSort={{ sort: "wonAmount", order: "desc" }}
             testId="managers-table"
-            rowTestId="manager-row"
+            rowProps={() => ({ "data-testid": "manager-row" })}
             sortLabel={m.sortBy}
             footer={
               <tr data-testid="managers-totals">

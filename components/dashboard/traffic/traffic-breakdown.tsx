@@ -2,7 +2,8 @@
 // One team's leads, sales, revenue and spend by utm_source or by utm_campaign: which tags of a team
 // bring customers and which only cost money. For the Unattributed row it shows the tags no rule caught.
 import { useState } from "react";
-import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
+import type { Column } from "@/components/ui/data-table";
+import { SortedDataTable } from "@/components/ui/sorted-data-table";
 import { Select } from "@/components/ui/field";
 import type { TrafficFigures, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
 import { figureColumns, type FigureFormat, type TrafficTexts } from "./traffic-columns";
@@ -26,9 +27,10 @@ export function TrafficBreakdown({ result, teamId, onSelectTeam, format, t }: Pr
     dimension === "source"
       ? result.bySource.filter((row) => row.teamId === teamId).map(({ utmSource, ...figures }) => ({ ...figures, value: utmSource }))
       : result.byCampaign.filter((row) => row.teamId === teamId).map(({ utmCampaign, ...figures }) => ({ ...figures, value: utmCampaign }));
-  const columns: SortableColumn<Row>[] = [
+  const columns: Column<Row>[] = [
     {
       key: "value",
+      testId: "value",
       label: dimension === "source" ? t.bySource : t.byCampaign,
       sortValue: (row) => row.value,
       render: (row) => (row.value === null ? <span className="italic text-slate-500">{t.notSet}</span> : row.value),
@@ -68,14 +70,15 @@ export function TrafficBreakdown({ result, teamId, onSelectTeam, format, t }: Pr
           {t.breakdownEmpty}
         </p>
       ) : (
-        <SortableTable
+        <SortedDataTable
+          label={t.breakdown}
           key={`${teamId ?? NO_TEAM}-${dimension}`}
           columns={columns}
           rows={rows}
           rowKey={(row) => row.value ?? ""}
-          initialSort={{ key: "leads", direction: "desc" }}
+          initialSort={{ sort: "leads", order: "desc" }}
           testId="traffic-breakdown-table"
-          rowTestId="breakdown-row"
+          rowProps={() => ({ "data-testid": "breakdown-row" })}
           sortLabel={t.sortBy}
         />
       )}

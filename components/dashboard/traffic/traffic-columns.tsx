@@ -1,7 +1,7 @@
 // The figure columns the traffic dashboard's tables share (teams and a team's breakdown): sortable,
 // money in the base currency, ratios as percentages, "—" where a divisor is 0.
 import type { ReactNode } from "react";
-import type { SortableColumn } from "@/components/dashboard/sortable-table";
+import type { Column } from "@/components/ui/data-table";
 import { formatMoney, formatNumber, formatRate, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { TrafficFigures } from "@/lib/reports/traffic-teams";
@@ -30,9 +30,10 @@ export function figureCells(row: TrafficFigures, { currency, locale }: FigureFor
   };
 }
 
-export function figureColumns<Row extends TrafficFigures>(t: TrafficTexts, format: FigureFormat): SortableColumn<Row>[] {
-  const column = (key: keyof TrafficFigures, label: string, sortValue: (row: Row) => number | null): SortableColumn<Row> => ({
+export function figureColumns<Row extends TrafficFigures>(t: TrafficTexts, format: FigureFormat): Column<Row>[] {
+  const column = (key: keyof TrafficFigures, label: string, sortValue: (row: Row) => number | null): Column<Row> => ({
     key,
+    testId: key,
     label,
     isNumeric: true,
     sortValue,

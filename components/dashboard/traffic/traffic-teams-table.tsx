@@ -2,7 +2,8 @@
 // The teams of the traffic dashboard side by side, sortable, with the Unattributed row and the
 // teams' totals kept below. A team's name selects it for the breakdown card; its leads and won
 // deals open the lists of them (`teamId`, "none" for Unattributed).
-import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
+import type { Column } from "@/components/ui/data-table";
+import { SortedDataTable } from "@/components/ui/sorted-data-table";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import { FigureLink } from "@/components/leads/figure-link";
 import { leadsHref } from "@/components/leads/lead-links";
@@ -37,9 +38,10 @@ export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectT
       wonDeals: <FigureLink count={row.wonDeals} href={dealsHref("traffic", query, { ...wonBucket, teamId })} locale={format.locale} testId="team-deals-link" />,
     };
   };
-  const columns: SortableColumn<TrafficTeamRow>[] = [
+  const columns: Column<TrafficTeamRow>[] = [
     {
       key: "team",
+      testId: "team",
       label: t.team,
       sortValue: (row) => row.teamName,
       render: (row) => (
@@ -62,18 +64,19 @@ export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectT
     ...figureColumns<TrafficTeamRow>(t, format).map((column) =>
       column.key === "leads" || column.key === "wonDeals" ? { ...column, render: (row: TrafficTeamRow) => links(row)[column.key as "leads" | "wonDeals"] } : column,
     ),
-    { key: "leadShare", label: t.leadShare, isNumeric: true, sortValue: (row) => row.leadShare, render: (row) => shares(row).leadShare },
-    { key: "revenueShare", label: t.revenueShare, isNumeric: true, sortValue: (row) => row.revenueShare, render: (row) => shares(row).revenueShare },
+    { key: "leadShare", testId: "leadShare", label: t.leadShare, isNumeric: true, sortValue: (row) => row.leadShare, render: (row) => shares(row).leadShare },
+    { key: "revenueShare", testId: "revenueShare", label: t.revenueShare, isNumeric: true, sortValue: (row) => row.revenueShare, render: (row) => shares(row).revenueShare },
   ];
   const keys = columns.slice(1).map((column) => column.key);
   return (
-    <SortableTable
+    <SortedDataTable
+      label={t.table}
       columns={columns}
       rows={teams}
       rowKey={(row) => row.teamId ?? "none"}
-      initialSort={{ key: "leads", direction: "desc" }}
+      initialSort={{ sort: "leads", order: "desc" }}
       testId="traffic-table"
-      rowTestId="traffic-row"
+      rowProps={() => ({ "data-testid": "traffic-row" })}
       sortLabel={t.sortBy}
       footer={
         <>

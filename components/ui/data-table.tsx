@@ -1,0 +1,140 @@
+// The one table of the app: a header in one style (sort buttons with aria-sort where a column
+// sorts), rows, an empty state, an optional footer and pager, and the box that scrolls sideways
+// inside its card on a phone with the first column held in view (table-scroll.ts). No hooks, so a
+// server page renders it as well as a client island; sorting lives in the caller (useSortedRows in
+// the browser, `sort`/`order` in the URL for lists sorted on the server).
+import Link from "next/link";
+import type { HTMLAttributes, ReactNode } from "react";
+import { tableScroll } from "./table-scroll";
+import type { SortOrder } from "./data-table-rows";
+
+export type Column<Row> = {
+  key: string;
+  label: string;
+  render: (row: Row) => ReactNode;
+  isNumeric?: boolean;
+  /** What a click on the header asks to sort by (the server's sort name); none: the header is plain text. */
+  sortKey?: string;
+  /** For rows sorted in the browser (useSortedRows): the value; null sorts last. The sort key is `key`. */
+  sortValue?: (row: Row) => number | string | null;
+  /** A first click sorts A→Z (text) instead of largest / newest first. */
+  ascendingFirst?: boolean;
+  /** The cell's own classes (alignment and padding come from the table). */
+  className?: string | ((row: Row) => string);
+  testId?: string;
+};
+
+/** The current sort and what a header click does; `label` ("Sort by") titles the header buttons. */
+export type Sorting = { sort: string; order: SortOrder; sortBy: (key: string) => void; label?: string };
+
+type RowAttributes = HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
+
+type Props<Row> = {
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string;
+  /** The table's name for screen readers (a hidden caption). */
+  label: string;
+  testId?: string;
+  rowProps?: (row: Row) => RowAttributes;
+  /** Shown instead of the table when there are no rows; without it an empty table is drawn. */
+  empty?: ReactNode;
+  sorting?: Sorting;
+  footer?: ReactNode;
+  pager?: ReactNode;
+  className?: string;
+};
+
+export function DataTable<Row>({ columns, rows, rowKey, label, testId, rowProps, empty, sorting, footer, pager, className = "" }: Props<Row>) {
+  if (rows.length === 0 && empty !== undefined) {
+    return (
+      <p className="text-sm text-slate-500" data-testid={testId ? `${testId}-empty` : undefined}>
+        {empty}
+      </p>
+    );
+  }
+  return (
+    <>
+      <div className={tableScroll}>
+        <table className={`w-full text-sm ${className}`} data-testid={testId}>
+          <caption className="sr-only">{label}</caption>
+          <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              {columns.map((column) => (
+                <HeaderCell key={column.key} column={column} sorting={sorting} />
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((row) => (
+              <tr key={rowKey(row)} className="align-top" {...rowProps?.(row)}>
+                {columns.map((column) => (
+                  <td key={column.key} className={`py-2 pr-4 last:pr-0 ${column.isNumeric ? "text-right tabular-nums" : ""} ${typeof column.className === "function" ? column.className(row) : (column.className ?? "")}`} data-testid={column.testId}>
+                    {column.render(row)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          {footer ? <tfoot className="border-t-2 border-slate-200 font-semibold">{footer}</tfoot> : null}
+        </table>
+      </div>
+      {pager}
+    </>
+  );
+}
+
+function HeaderCell<Row>({ column, sorting }: { column: Column<Row>; sorting?: Sorting }) {
+  const align = `py-2 pr-4 font-medium last:pr-0 ${column.isNumeric ? "text-right" : "text-left"}`;
+  const key = column.sortKey ?? (column.sortValue ? column.key : undefined);
+  if (!sorting || key === undefined) {
+    return (
+      <th scope="col" className={align}>
+        {column.label}
+      </th>
+    );
+  }
+  const isActive = sorting.sort === key;
+  return (
+    <th scope="col" className={align} aria-sort={isActive ? (sorting.order === "asc" ? "ascending" : "descending") : "none"}>
+      <button type="button" className={`inline-flex items-center gap-1 uppercase hover:text-slate-800 ${isActive ? "text-slate-800" : ""}`} title={sorting.label ? `${sorting.label}: ${column.label}` : undefined} onClick={() => sorting.sortBy(key)} data-testid={`sort-${key}`}>
+        {column.label}
+        <span aria-hidden className="w-2">
+          {isActive ? (sorting.order === "asc" ? "↑" : "↓") : ""}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** A step of the pager: a link (pages in the URL) or a button (pages in the browser's state). */
+type PagerStep = { text: string; href?: string; onClick?: () => void; isDisabled?: boolean };
+
+/** "← Previous · Page 2 · Next →" under a table; `status` is the middle text, named by `testId`. */
+export function DataPager({ label, previous, next, status, testId }: { label: string; previous: PagerStep; next: PagerStep; status: ReactNode; testId?: string }) {
+  return (
+    <nav className="mt-3 flex items-center justify-end gap-2 text-sm" aria-label={label}>
+      <PagerButton step={previous} text={`← ${previous.text}`} />
+      <span className="px-2 text-slate-500" data-testid={testId}>
+        {status}
+      </span>
+      <PagerButton step={next} text={`${next.text} →`} />
+    </nav>
+  );
+}
+
+function PagerButton({ step, text }: { step: PagerStep; text: string }) {
+  const style = "rounded-lg border border-slate-300 px-3 py-1";
+  if (step.href && !step.isDisabled) {
+    return (
+      <Link href={step.href} className={`${style} hover:bg-slate-50`}>
+        {text}
+      </Link>
+    );
+  }
+  return (
+    <button type="button" className={`${style} disabled:opacity-40`} disabled={step.isDisabled ?? !step.onClick} onClick={step.onClick}>
+      {text}
+    </button>
+  );
+}
