@@ -6,7 +6,7 @@ import { zodIssueInfo } from "@/lib/api/error-body";
 import type { ErrorInfo } from "@/lib/error-codes";
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/format";
-import { errorText } from "@/lib/i18n/describe-error";
+import { formErrors } from "@/lib/i18n/form-errors";
 
 export type FormState = {
   status?: "success" | "error";
@@ -37,18 +37,7 @@ export function describeFormError(error: unknown, locale: Locale, fields: Record
     throw error;
   }
 
-  const fieldErrors: Record<string, string> = {};
-  const general: string[] = [];
-  for (const refusal of refusals) {
-    const isFormField = refusal.field !== undefined && Object.hasOwn(fields, refusal.field);
-    const text = isFormField && refusal.code === "validation_error" ? fields[refusal.field!] : errorText(locale, refusal);
-    if (isFormField) fieldErrors[refusal.field!] ??= text;
-    else if (!general.includes(text)) general.push(text);
-  }
-  return {
-    ...(general.length ? { message: general.join(" ") } : {}),
-    ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}),
-  };
+  return formErrors(refusals, locale, fields);
 }
 
 /** The text fields of a submitted form, to put back after a refusal. */
