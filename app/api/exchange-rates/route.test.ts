@@ -53,7 +53,7 @@ describe("exchange rates API", () => {
     expect(await marchWonAmount()).toBe("50000.00"); // 100 $ × 500
     const added = await post({ currency: "usd", day: "2025-03-10", rate: "510,5" });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ rate: { currency: "USD", day: "2025-03-10", rate: "510.50000000" }, dealsRevalued: 1 });
+    expect(added.body).toMatchObject({ rate: { currency: "USD", day: "2025-03-10", rate: "510.50000000" }, created: true, dealsRevalued: 1 });
     expect(await marchWonAmount()).toBe("51050.00"); // 100 $ × 510.5, the rate from 10 March on
 
     await post({ currency: "RUB", day: "2025-02-01", rate: 5.8 });
@@ -71,6 +71,7 @@ describe("exchange rates API", () => {
   it("replaces the rate of a day that has one (200) and deletes a rate, falling back to the one before", async () => {
     const replaced = await post({ currency: "USD", day: "2025-03-10", rate: "520" });
     expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({ created: false, dealsRevalued: 1 });
     expect(await marchWonAmount()).toBe("52000.00"); // 100 $ × 520
     const deleted = await remove(replaced.body.rate.id);
     expect(deleted).toEqual({ status: 200, body: { deleted: replaced.body.rate.id, dealsRevalued: 1 } });

@@ -1,5 +1,6 @@
 // GET /api/exchange-rates[?currency=USD]: the organisation's rates; POST: set the rate of a currency
-// on a day (201 when added, 200 when it replaced one). Admins only; docs/reports.md.
+// on a day (201 when added, 200 when it replaced one; `created` in the body says the same to the
+// browser's form). Admins only; docs/reports.md.
 import { apiRoute, readJson, readQuery } from "@/lib/api/handler";
 import { listRates, setRate } from "@/lib/rates/rates";
 import { rateInputSchema, rateListQuerySchema } from "@/lib/rates/schemas";
@@ -8,5 +9,5 @@ export const GET = apiRoute("org:update", async ({ request, viewer, db }) => ({ 
 
 export const POST = apiRoute("org:update", async ({ request, viewer, db }) => {
   const { rate, created, dealsRevalued } = await setRate(db, viewer, await readJson(request, rateInputSchema));
-  return Response.json({ rate, dealsRevalued }, { status: created ? 201 : 200 });
+  return Response.json({ rate, created, dealsRevalued }, { status: created ? 201 : 200 });
 });
