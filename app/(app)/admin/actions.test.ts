@@ -1,8 +1,7 @@
 // The admin forms' server actions end to end below the browser: FormData in, form state out,
 // against a real database. Only the session, the locale cookie and the cache are stood in for.
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { crmUsers, organisations } from "@/db/schema";
+import { crmUsers } from "@/db/schema";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
@@ -18,7 +17,6 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { inviteUserAction, createDepartmentAction } = await import("./users/actions");
 const { setCrmLinksAction, setPasswordAction, setUserActiveAction, updateUserAction } = await import("./users/[id]/actions");
-const { updateOrgSettingsAction } = await import("./organisation/actions");
 
 const t = adminMessages.ru;
 let testDb: TestDb;
@@ -131,24 +129,5 @@ describe("editing a user", () => {
     const state = await updateUserAction({}, form({ userId: other.users.bob.id, name: "x", role: "manager", departmentId: "" }));
     expect(state).toMatchObject({ status: "error", message: "Такого пользователя нет; обновите страницу." });
     expect(await getUser(testDb.db, (await loadViewer(testDb.db, other.users.admin.id)) as Viewer, other.users.bob.id)).toMatchObject({ name: "bob" });
-  });
-});
-
-describe("the organisation settings", () => {
-  const settings = { name: "Новое имя", baseCurrency: "RUB", timezone: "Europe/Moscow", locale: "ru", country: "RU" };
-
-  it("are saved", async () => {
-    expect(await updateOrgSettingsAction({}, form(settings))).toEqual({ status: "success", message: t.org.saved });
-    const [org] = await testDb.db.select().from(organisations).where(eq(organisations.id, f.org.id));
-    expect(org).toMatchObject({ name: "Новое имя", baseCurrency: "RUB", timezone: "Europe/Moscow", country: "RU" });
-  });
-
-  it("refuse an offset for a zone and an empty name beside their fields", async () => {
-    const state = await updateOrgSettingsAction({}, form({ ...settings, name: "  ", timezone: "+05:00" }));
-    expect(state).toEqual({
-      status: "error",
-      fieldErrors: { name: t.errors.fields.orgName, timezone: t.errors.fields.timezone },
-      values: { ...settings, name: "  ", timezone: "+05:00" },
-    });
   });
 });

@@ -90,6 +90,13 @@ describe("PATCH /api/org", () => {
     }
   });
 
+  it("names the refused field and its code, so the settings form shows the text beside that control", async () => {
+    const zone = await call(PATCH, { method: "PATCH", token: token.admin, body: { name: "A", timezone: "+05:00" } });
+    expect(zone.body.error).toMatchObject({ code: "validation_error", field: "timezone" });
+    const blank = await call(PATCH, { method: "PATCH", token: token.admin, body: { name: "  ", timezone: "Asia/Almaty" } });
+    expect(blank.body.error).toMatchObject({ code: "validation_error", field: "name" });
+  });
+
   it("changes only the caller's organisation, whatever the body says", async () => {
     const response = await call(PATCH, { method: "PATCH", token: token.adminB, body: { id: a.org.id, country: "RU" } });
     expect(response.body.org).toMatchObject({ id: b.org.id, country: "RU" });

@@ -1,27 +1,37 @@
 "use client";
-import { useActionState } from "react";
 import { errorProps, FieldError } from "@/components/admin/field-error";
 import { FormAlert } from "@/components/admin/form-alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useApiForm } from "@/components/ui/use-api-form";
+import { callApi } from "@/lib/api/call-api";
+import type { Locale } from "@/lib/format";
 import type { AdminMessages } from "@/lib/i18n/admin-messages";
 import type { OrgSettings } from "@/lib/org/settings";
-import type { FormState } from "../form-state";
-import { updateOrgSettingsAction } from "./actions";
 import type { Option } from "./options";
 
 type Props = {
   settings: Omit<OrgSettings, "id">;
   options: { baseCurrency: Option[]; timezone: Option[]; country: Option[] };
   t: AdminMessages["org"];
+  errors: AdminMessages["errors"]["fields"];
   saving: string;
+  locale: Locale;
 };
 
-export function OrgSettingsForm({ settings, options, t, saving }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(updateOrgSettingsAction, {});
-  const errors = state.fieldErrors ?? {};
-  // After a refusal, what was chosen; otherwise the saved settings (fresh after each save).
-  const value: Record<keyof Props["settings"], string> = { ...settings, ...state.values };
+const fieldNames = ["name", "baseCurrency", "timezone", "locale", "country"] as const;
+
+/** The organisation's name, currency, zone, language and country, saved with PATCH /api/org. */
+export function OrgSettingsForm({ settings, options, t, errors: texts, saving, locale }: Props) {
+  const form = useApiForm({
+    send: (data: FormData) => callApi("/api/org", { method: "PATCH", body: Object.fromEntries(fieldNames.map((name) => [name, data.get(name)])) }),
+    locale,
+    fields: { name: texts.orgName, baseCurrency: texts.baseCurrency, timezone: texts.timezone, locale: texts.locale, country: texts.country },
+    saved: () => t.saved,
+  });
+  const errors = form.fieldErrors;
+  // The saved settings, fresh after each save; after a refusal the controls keep what was chosen.
+  const value: Record<keyof Props["settings"], string> = settings;
   const locales: Option[] = [
     { value: "ru", label: t.languages.ru },
     { value: "en", label: t.languages.en },
@@ -43,8 +53,8 @@ export function OrgSettingsForm({ settings, options, t, saving }: Props) {
     );
   };
   return (
-    <form action={action} className="space-y-4" data-testid="org-settings-form">
-      <FormAlert state={state} />
+    <form onSubmit={form.onSubmit} className="space-y-4" data-testid="org-settings-form">
+      <FormAlert state={form.outcome} />
       <Field label={t.name} htmlFor="org-name">
         <Input id="org-name" name="name" required maxLength={200} defaultValue={value.name} {...errorProps("org-name", errors.name)} />
         <FieldError id="org-name" message={errors.name} />
@@ -55,8 +65,8 @@ export function OrgSettingsForm({ settings, options, t, saving }: Props) {
         {select("locale", t.locale, locales, t.localeHint)}
         {select("country", t.country, options.country)}
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? saving : t.save}
+      <Button type="submit" disabled={form.isPending}>
+        {form.isPending ? saving : t.save}
       </Button>
     </form>
   );

@@ -26,7 +26,7 @@ export default async function OrganisationPage() {
     <div className="max-w-3xl space-y-6">
       <PageHeader title={t.org.title} intro={t.org.intro} back={{ href: "/admin", label: t.backToAdmin }} />
       <Card>
-        <OrgSettingsForm settings={settings} options={options} t={t.org} saving={t.saving} />
+        <OrgSettingsForm settings={settings} options={options} t={t.org} errors={t.errors.fields} saving={t.saving} locale={locale} />
       </Card>
     </div>
   );
