@@ -1,4 +1,3 @@
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/session";
@@ -6,9 +5,9 @@ import { formatDateTime } from "@/lib/format";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { tokensMessages } from "@/lib/i18n/tokens-messages";
 import { listOwnApiTokens } from "@/lib/users/own-tokens";
-import { revokeTokenAction } from "./actions";
 import { CreateTokenForm } from "./create-token-form";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable } from "@/components/ui/data-table";
+import { RevokeTokenButton } from "./revoke-token-button";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("tokens");
@@ -26,44 +25,23 @@ export default async function TokensPage() {
         <p className="mt-1 text-sm text-slate-500">{t.intro}</p>
       </header>
       <Card title={t.newToken}>
-        <CreateTokenForm t={t} />
+        <CreateTokenForm t={t} locale={locale} />
       </Card>
       <Card title={t.yourTokens}>
-        {tokens.length === 0 ? (
-          <p className="text-sm text-slate-500">{t.empty}</p>
-        ) : (
-          <div className={tableScroll}>
-            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3">
-              <thead className="text-left text-xs text-slate-500">
-                <tr>
-                  <th className="py-2">{t.name}</th>
-                  <th>{t.prefix}</th>
-                  <th>{t.created}</th>
-                  <th>{t.lastUsed}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((token) => (
-                  <tr key={token.id} className="border-t border-slate-100">
-                    <td className="py-2 font-medium">{token.name}</td>
-                    <td className="font-mono text-xs">{token.prefix}…</td>
-                    <td>{when(token.createdAt)}</td>
-                    <td>{when(token.lastUsedAt)}</td>
-                    <td className="text-right">
-                      <form action={revokeTokenAction}>
-                        <input type="hidden" name="id" value={token.id} />
-                        <Button variant="ghost" type="submit">
-                          {t.revoke}
-                        </Button>
-                      </form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={[
+            { key: "name", label: t.name, className: "font-medium", render: (token) => token.name },
+            { key: "prefix", label: t.prefix, className: "font-mono text-xs", render: (token) => `${token.prefix}…` },
+            { key: "created", label: t.created, render: (token) => when(token.createdAt) },
+            { key: "lastUsed", label: t.lastUsed, render: (token) => when(token.lastUsedAt) },
+            { key: "revoke", label: t.revoke, isNumeric: true, render: (token) => <RevokeTokenButton id={token.id} label={t.revoke} locale={locale} /> },
+          ]}
+          rows={tokens}
+          rowKey={(token) => token.id}
+          label={t.yourTokens}
+          testId="tokens-table"
+          empty={t.empty}
+        />
       </Card>
     </div>
   );
