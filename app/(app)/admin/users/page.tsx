@@ -29,7 +29,7 @@ export default async function UsersPage() {
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t.invite.title}>
-          <InviteUserForm t={t.invite} roles={common.roles} departments={departments.map(({ id, name }) => ({ id, name }))} />
+          <InviteUserForm t={t.invite} fields={t.errors.fields} locale={locale} roles={common.roles} departments={departments.map(({ id, name }) => ({ id, name }))} />
         </Card>
         <Card title={t.departments.title}>
           <div className="space-y-4">
@@ -45,7 +45,7 @@ export default async function UsersPage() {
                 ))}
               </ul>
             )}
-            <CreateDepartmentForm t={t.departments} />
+            <CreateDepartmentForm t={t.departments} fields={t.errors.fields} locale={locale} />
           </div>
         </Card>
       </div>

@@ -41,7 +41,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           <ProfileForm
             user={{ id: user.id, name: user.name, role: user.role, departmentId: user.department?.id ?? "" }}
             t={t.user}
+            fields={t.errors.fields}
             saving={t.saving}
+            locale={locale}
             roles={common.roles}
             departments={departments.map(({ id: departmentId, name }) => ({ id: departmentId, name }))}
           />
@@ -55,10 +57,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
               </p>
               <p className="text-xs text-slate-500">{fill(t.user.lastSignIn, { when: lastSignIn })}</p>
             </div>
-            <AccessForm userId={user.id} isActive={user.isActive} t={t.user} />
+            <AccessForm userId={user.id} isActive={user.isActive} t={t.user} locale={locale} />
           </Card>
           <Card title={t.user.passwordTitle}>
-            <PasswordForm userId={user.id} t={t.user} />
+            <PasswordForm userId={user.id} t={t.user} fields={t.errors.fields} locale={locale} />
           </Card>
         </div>
       </div>
@@ -67,7 +69,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         {crmUsers.length === 0 ? (
           <p className="text-sm text-slate-500">{t.user.crmEmpty}</p>
         ) : (
-          <CrmLinksForm userId={user.id} crmUsers={crmUsers} t={t.user} saving={t.saving} />
+          <CrmLinksForm userId={user.id} crmUsers={crmUsers} t={t.user} fields={t.errors.fields} saving={t.saving} locale={locale} />
         )}
       </Card>
     </div>

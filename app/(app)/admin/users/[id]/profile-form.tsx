@@ -1,31 +1,38 @@
 "use client";
-import { useActionState } from "react";
 import { errorProps, FieldError } from "@/components/admin/field-error";
 import { FormAlert } from "@/components/admin/form-alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { Role } from "@/lib/auth/permissions";
+import { useApiForm } from "@/components/ui/use-api-form";
+import { callApi } from "@/lib/api/call-api";
+import type { Locale } from "@/lib/format";
 import type { AdminMessages } from "@/lib/i18n/admin-messages";
-import type { FormState } from "../../form-state";
-import { updateUserAction } from "./actions";
 
 type Props = {
   user: { id: string; name: string; role: Role; departmentId: string };
   t: AdminMessages["user"];
+  fields: AdminMessages["errors"]["fields"];
   saving: string;
+  locale: Locale;
   roles: Record<Role, string>;
   departments: { id: string; name: string }[];
 };
 
-export function ProfileForm({ user, t, saving, roles, departments }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(updateUserAction, {});
-  const errors = state.fieldErrors ?? {};
-  // After a refusal, what was typed; otherwise the saved values (fresh after each save).
-  const value = { name: user.name, role: user.role, departmentId: user.departmentId, ...state.values };
+/** PATCH /api/users/<id> with the name, role and department. */
+export function ProfileForm({ user, t, fields, saving, roles, departments, locale }: Props) {
+  const form = useApiForm({
+    send: (data: FormData) => callApi(`/api/users/${user.id}`, { method: "PATCH", body: { name: data.get("name"), role: data.get("role"), departmentId: data.get("departmentId") || null } }),
+    locale,
+    fields: { name: fields.name, role: fields.role, departmentId: fields.departmentId },
+    saved: () => t.saved,
+  });
+  const errors = form.fieldErrors;
+  // The saved values, fresh after each save; after a refusal the controls keep what was typed.
+  const value = { name: user.name, role: user.role, departmentId: user.departmentId };
   return (
-    <form action={action} className="space-y-3" data-testid="profile-form">
-      <FormAlert state={state} />
-      <input type="hidden" name="userId" value={user.id} />
+    <form onSubmit={form.onSubmit} className="space-y-3" data-testid="profile-form">
+      <FormAlert state={form.outcome} />
       <Field label={t.name} htmlFor="user-name">
         <Input id="user-name" name="name" required maxLength={200} defaultValue={value.name} {...errorProps("user-name", errors.name)} />
         <FieldError id="user-name" message={errors.name} />
@@ -54,8 +61,8 @@ export function ProfileForm({ user, t, saving, roles, departments }: Props) {
           <FieldError id="user-department" message={errors.departmentId} />
         </Field>
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? saving : t.save}
+      <Button type="submit" disabled={form.isPending}>
+        {form.isPending ? saving : t.save}
       </Button>
     </form>
   );
