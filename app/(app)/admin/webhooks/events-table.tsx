@@ -2,53 +2,46 @@ import { formatDateTime, type Locale } from "@/lib/format";
 import type { EventListRow } from "@/lib/ingest/admin/events";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { StatusBadge } from "./status-badge";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable, type Column } from "@/components/ui/data-table";
 
 type Props = { rows: EventListRow[]; openHref: (id: number) => string; t: WebhooksMessages; locale: Locale; timeZone: string };
 
 export function EventsTable({ rows, openHref, t, locale, timeZone }: Props) {
-  if (rows.length === 0) return <p className="text-sm text-slate-500">{t.empty}</p>;
   const c = t.columns;
-  return (
-    <div className={tableScroll}>
-      <table className="w-full text-left text-sm" data-testid="events-table">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            {[c.id, c.received, c.source, c.type, c.status, c.attempts, c.error, ""].map((label, index) => (
-              <th key={index} className="px-2 py-2 font-medium">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} data-testid={`event-row-${row.id}`}>
-              <td className="px-2 py-2 tabular-nums">{row.id}</td>
-              <td className="whitespace-nowrap px-2 py-2">{formatDateTime(row.receivedAt, timeZone, locale)}</td>
-              <td className="px-2 py-2">{row.sourceName}</td>
-              <td className="px-2 py-2 font-mono text-xs" translate="no">
-                {row.eventType ?? "—"}
-              </td>
-              <td className="px-2 py-2">
-                <StatusBadge status={row.status} t={t} />
-              </td>
-              <td className="px-2 py-2 tabular-nums">{row.attempts}</td>
-              {/* Known gap (issue 16 §3): an event's last error is the English diagnostic stored by the
-                  receiver or processor (CRM and exception text among it), not yet a code with a
-                  translation; marked as not for translation until it is. The status beside it is translated. */}
-              <td className="max-w-xs truncate px-2 py-2 text-xs text-slate-500" title={row.lastError ?? undefined} translate="no">
-                {row.lastError ?? ""}
-              </td>
-              <td className="px-2 py-2">
-                <a href={openHref(row.id)} className="text-brand-600 hover:underline">
-                  {t.open}
-                </a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: Column<EventListRow>[] = [
+    { key: "id", label: c.id, className: "tabular-nums", render: (row) => row.id },
+    { key: "received", label: c.received, className: "whitespace-nowrap", render: (row) => formatDateTime(row.receivedAt, timeZone, locale) },
+    { key: "source", label: c.source, render: (row) => row.sourceName },
+    {
+      key: "type",
+      label: c.type,
+      className: "font-mono text-xs",
+      render: (row) => <span translate="no">{row.eventType ?? "—"}</span>,
+    },
+    { key: "status", label: c.status, render: (row) => <StatusBadge status={row.status} t={t} /> },
+    { key: "attempts", label: c.attempts, className: "tabular-nums", render: (row) => row.attempts },
+    {
+      key: "error",
+      label: c.error,
+      className: "text-xs text-slate-500",
+      // Known gap (issue 16 §3): an event's last error is the English diagnostic stored by the
+      // receiver or processor (CRM and exception text among it), not yet a code with a translation;
+      // marked as not for translation until it is. The status beside it is translated.
+      render: (row) => (
+        <span className="block max-w-xs truncate" title={row.lastError ?? undefined} translate="no">
+          {row.lastError ?? ""}
+        </span>
+      ),
+    },
+    {
+      key: "open",
+      label: t.open,
+      render: (row) => (
+        <a href={openHref(row.id)} className="text-brand-600 hover:underline">
+          {t.open}
+        </a>
+      ),
+    },
+  ];
+  return <DataTable columns={columns} rows={rows} rowKey={(row) => String(row.id)} label={t.title} testId="events-table" empty={t.empty} rowProps={(row) => ({ "data-testid": `event-row-${row.id}` })} />;
 }
