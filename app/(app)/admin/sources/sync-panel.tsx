@@ -12,7 +12,7 @@ import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { RunView } from "@/lib/sync/run-history";
 import { freshnessText } from "@/lib/sync/freshness-text";
 import { callApi } from "@/lib/api/call-api";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable, type Column } from "@/components/ui/data-table";
 
 export function SyncPanel({ sourceId, t, locale, timezone }: { sourceId: string; t: SourcesMessages; locale: Locale; timezone: string }) {
   const queryClient = useQueryClient();
@@ -96,36 +96,21 @@ function failureText(run: RunView, t: SourcesMessages, locale: Locale): string |
 
 function RunHistory({ runs, t, locale, timezone }: { runs: RunView[]; t: SourcesMessages; locale: Locale; timezone: string }) {
   if (runs.length === 0) return <p className="text-sm text-slate-500">{t.noRuns}</p>;
+  const count = (value: number) => formatNumber(value, locale);
+  const columns: Column<RunView>[] = [
+    { key: "started", label: t.columns.started, render: (run) => (run.startedAt ? formatDateTime(new Date(run.startedAt), timezone, locale) : "—") },
+    { key: "mode", label: t.columns.mode, render: (run) => t.modes[run.mode] },
+    { key: "status", label: t.columns.status, className: (run) => (run.status === "failed" ? "text-red-700" : ""), render: (run) => t.statuses[run.status] },
+    { key: "rows", label: t.columns.rows, isNumeric: true, render: (run) => count(run.rowsDone) },
+    { key: "requests", label: t.columns.requests, isNumeric: true, render: (run) => count(run.stats.requests ?? 0) },
+    { key: "retries", label: t.columns.retries, isNumeric: true, render: (run) => count(run.stats.retries ?? 0) },
+    { key: "error", label: t.columns.error, className: "text-red-700", render: (run) => failureText(run, t, locale) },
+  ];
   return (
     <details open>
       <summary className="cursor-pointer text-sm font-medium text-slate-700">{t.history}</summary>
-      <div className={tableScroll}>
-        <table className="mt-2 w-full text-left text-xs [&_td]:pr-3 [&_th]:pr-3" data-testid="sync-history">
-          <thead className="text-slate-500">
-            <tr>
-              <th className="py-1">{t.columns.started}</th>
-              <th>{t.columns.mode}</th>
-              <th>{t.columns.status}</th>
-              <th className="text-right">{t.columns.rows}</th>
-              <th className="text-right">{t.columns.requests}</th>
-              <th className="text-right">{t.columns.retries}</th>
-              <th className="pl-3">{t.columns.error}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {runs.map((run) => (
-              <tr key={run.id}>
-                <td className="py-1">{run.startedAt ? formatDateTime(new Date(run.startedAt), timezone, locale) : "—"}</td>
-                <td>{t.modes[run.mode]}</td>
-                <td className={run.status === "failed" ? "text-red-700" : ""}>{t.statuses[run.status]}</td>
-                <td className="text-right tabular-nums">{formatNumber(run.rowsDone, locale)}</td>
-                <td className="text-right tabular-nums">{formatNumber(run.stats.requests ?? 0, locale)}</td>
-                <td className="text-right tabular-nums">{formatNumber(run.stats.retries ?? 0, locale)}</td>
-                <td className="pl-3 text-red-700">{failureText(run, t, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="mt-2">
+        <DataTable columns={columns} rows={runs} rowKey={(run) => run.id} label={t.history} testId="sync-history" />
       </div>
     </details>
   );
