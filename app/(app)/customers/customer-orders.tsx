@@ -3,7 +3,7 @@ import { formatPhone } from "@/lib/contact-details";
 import { formatDate, formatMoney, MONEY_DECIMALS, formatNumber, type Locale } from "@/lib/format";
 import type { getCustomer } from "@/lib/customers/queries";
 import type { CustomersMessages } from "@/lib/i18n/customers-messages";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable } from "@/components/ui/data-table";
 
 type Props = { detail: Awaited<ReturnType<typeof getCustomer>>; closeHref: string; t: CustomersMessages; locale: Locale; timeZone: string };
 
@@ -19,32 +19,24 @@ export function CustomerOrders({ detail, closeHref, t, locale, timeZone }: Props
             {t.close}
           </a>
         </p>
-        <div className={tableScroll}>
-          <table className="w-full text-left">
-            <thead className="text-xs uppercase text-slate-500">
-              <tr>
-                {[t.order.number, t.order.date, t.order.status, t.order.total, t.order.items].map((label) => (
-                  <th key={label} className="px-2 py-2 font-medium">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {orders.map((order) => (
-                <tr key={order.id} data-testid="customer-order">
-                  <td className="px-2 py-2">{order.number ?? "—"}</td>
-                  <td className="px-2 py-2">{formatDate(order.createdAt, timeZone, locale)}</td>
-                  <td className="px-2 py-2" translate={Object.hasOwn(t.orderStatus, order.status.toLowerCase()) ? undefined : "no"}>
-                    {t.orderStatus[order.status.toLowerCase()] ?? order.status}
-                  </td>
-                  <td className="px-2 py-2 tabular-nums">{formatMoney(order.total, order.currency, locale, MONEY_DECIMALS.record)}</td>
-                  <td className="px-2 py-2 tabular-nums">{formatNumber(order.items.length, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { key: "number", label: t.order.number, render: (order) => order.number ?? "—" },
+            { key: "date", label: t.order.date, render: (order) => formatDate(order.createdAt, timeZone, locale) },
+            {
+              key: "status",
+              label: t.order.status,
+              // A status the shop invented is its own word: not for the browser to translate.
+              render: (order) => <span translate={Object.hasOwn(t.orderStatus, order.status.toLowerCase()) ? undefined : "no"}>{t.orderStatus[order.status.toLowerCase()] ?? order.status}</span>,
+            },
+            { key: "total", label: t.order.total, isNumeric: true, render: (order) => formatMoney(order.total, order.currency, locale, MONEY_DECIMALS.record) },
+            { key: "items", label: t.order.items, isNumeric: true, render: (order) => formatNumber(order.items.length, locale) },
+          ]}
+          rows={orders}
+          rowKey={(order) => order.id}
+          label={t.orders}
+          rowProps={() => ({ "data-testid": "customer-order" })}
+        />
       </div>
     </Card>
   );

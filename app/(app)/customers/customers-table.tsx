@@ -2,49 +2,33 @@ import { formatPhone } from "@/lib/contact-details";
 import { formatDate, formatMoney, formatNumber, type Locale } from "@/lib/format";
 import type { CustomersMessages } from "@/lib/i18n/customers-messages";
 import type { topCustomers } from "@/lib/customers/queries";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable, type Column } from "@/components/ui/data-table";
 
 type Row = Awaited<ReturnType<typeof topCustomers>>[number];
-type Props = { rows: Row[]; openHref: (id: string) => string; t: CustomersMessages; locale: Locale; currency: string; timeZone: string; testId: string };
+type Props = { rows: Row[]; openHref: (id: string) => string; t: CustomersMessages; locale: Locale; currency: string; timeZone: string; label: string; testId: string };
 
-export function CustomersTable({ rows, openHref, t, locale, currency, timeZone, testId }: Props) {
-  if (rows.length === 0) return <p className="text-sm text-slate-500">{t.empty}</p>;
+export function CustomersTable({ rows, openHref, t, locale, currency, timeZone, label, testId }: Props) {
   const c = t.columns;
   const money = (value: string) => formatMoney(value, currency, locale);
-  return (
-    <div className={tableScroll}>
-      <table className="w-full text-left text-sm" data-testid={testId}>
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            {[c.name, c.phone, c.email, c.orders, c.completed, c.total, c.average, c.last, c.category].map((label) => (
-              <th key={label} className="px-2 py-2 font-medium">
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id} data-testid="customer-row">
-              <td className="px-2 py-2">
-                <a href={openHref(row.id)} className="text-brand-600 hover:underline">
-                  {row.name ?? t.noName}
-                </a>
-              </td>
-              <td className="whitespace-nowrap px-2 py-2 tabular-nums">{row.phone ? formatPhone(row.phone) : "—"}</td>
-              <td className="px-2 py-2">{row.email ?? "—"}</td>
-              <td className="px-2 py-2 tabular-nums">{formatNumber(row.orderCount, locale)}</td>
-              <td className="px-2 py-2 tabular-nums">{formatNumber(row.completedOrderCount, locale)}</td>
-              <td className="whitespace-nowrap px-2 py-2 tabular-nums">{money(row.totalSpent)}</td>
-              <td className="whitespace-nowrap px-2 py-2 tabular-nums">{money(row.averageCheck)}</td>
-              <td className="whitespace-nowrap px-2 py-2">{row.lastOrderAt ? formatDate(row.lastOrderAt, timeZone, locale) : "—"}</td>
-              <td className="px-2 py-2" data-category={row.category}>
-                {t.category[row.category]}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const nowrap = "whitespace-nowrap";
+  const columns: Column<Row>[] = [
+    {
+      key: "name",
+      label: c.name,
+      render: (row) => (
+        <a href={openHref(row.id)} className="text-brand-600 hover:underline">
+          {row.name ?? t.noName}
+        </a>
+      ),
+    },
+    { key: "phone", label: c.phone, className: `${nowrap} tabular-nums`, render: (row) => (row.phone ? formatPhone(row.phone) : "—") },
+    { key: "email", label: c.email, render: (row) => row.email ?? "—" },
+    { key: "orders", label: c.orders, isNumeric: true, render: (row) => formatNumber(row.orderCount, locale) },
+    { key: "completed", label: c.completed, isNumeric: true, render: (row) => formatNumber(row.completedOrderCount, locale) },
+    { key: "total", label: c.total, isNumeric: true, className: nowrap, render: (row) => money(row.totalSpent) },
+    { key: "average", label: c.average, isNumeric: true, className: nowrap, render: (row) => money(row.averageCheck) },
+    { key: "last", label: c.last, className: nowrap, render: (row) => (row.lastOrderAt ? formatDate(row.lastOrderAt, timeZone, locale) : "—") },
+    { key: "category", label: c.category, render: (row) => <span data-category={row.category}>{t.category[row.category]}</span> },
+  ];
+  return <DataTable columns={columns} rows={rows} rowKey={(row) => row.id} label={label} testId={testId} empty={t.empty} rowProps={() => ({ "data-testid": "customer-row" })} />;
 }

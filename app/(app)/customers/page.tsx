@@ -68,7 +68,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </div>
       {detail ? <CustomerOrders detail={detail} closeHref={href({})} t={t} locale={locale} timeZone={tz} /> : null}
       <Card title={t.top}>
-        <CustomersTable rows={top} openHref={(id) => href({ customer: id })} t={t} locale={locale} currency={currency} timeZone={tz} testId="top-customers" />
+        <CustomersTable rows={top} openHref={(id) => href({ customer: id })} t={t} locale={locale} currency={currency} timeZone={tz} label={t.top} testId="top-customers" />
       </Card>
       <Card title={t.all}>
         <form method="get" className="mb-4 flex flex-wrap gap-2 text-sm">
@@ -85,7 +85,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
             {t.find}
           </button>
         </form>
-        <CustomersTable rows={list.rows} openHref={(id) => href({ customer: id })} t={t} locale={locale} currency={currency} timeZone={tz} testId="customers-table" />
+        <CustomersTable rows={list.rows} openHref={(id) => href({ customer: id })} t={t} locale={locale} currency={currency} timeZone={tz} label={t.all} testId="customers-table" />
         <nav className="mt-4 flex items-center justify-between text-sm text-slate-600">
           {filters.page > 1 ? <a href={href({ page: filters.page - 1 })}>{t.prev}</a> : <span />}
           <span>{fill(t.page, { page: formatNumber(filters.page, locale), pages: formatNumber(pages, locale) })}</span>
