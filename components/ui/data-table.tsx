@@ -69,7 +69,7 @@ export function DataTable<Row>({ columns, rows, rowKey, label, testId, rowProps,
             {rows.map((row) => (
               <tr key={rowKey(row)} className="align-top" {...rowProps?.(row)}>
                 {columns.map((column) => (
-                  <td key={column.key} className={`py-2 pr-4 last:pr-0 ${column.isNumeric ? "text-right tabular-nums" : ""} ${typeof column.className === "function" ? column.className(row) : (column.className ?? "")}`} data-testid={column.testId}>
+                  <td key={column.key} className={`${cellClass(column)} ${typeof column.className === "function" ? column.className(row) : (column.className ?? "")}`} data-testid={column.testId}>
                     {column.render(row)}
                   </td>
                 ))}
@@ -81,6 +81,25 @@ export function DataTable<Row>({ columns, rows, rowKey, label, testId, rowProps,
       </div>
       {pager}
     </>
+  );
+}
+
+const cellClass = <Row,>(column: Column<Row>) => `py-2 pr-4 last:pr-0 ${column.isNumeric ? "text-right tabular-nums" : ""}`;
+
+/**
+ * A footer row (totals, "Unattributed") under the same columns, for `footer`: the first cell names
+ * it, the others are `cells` by column key.
+ */
+export function FooterRow<Row>({ columns, name, cells, testId, className = "" }: { columns: Column<Row>[]; name: ReactNode; cells: Record<string, ReactNode>; testId?: string; className?: string }) {
+  return (
+    <tr data-testid={testId} className={className}>
+      <td className="py-2 pr-4">{name}</td>
+      {columns.slice(1).map((column) => (
+        <td key={column.key} className={cellClass(column)} data-testid={column.testId}>
+          {cells[column.key] ?? ""}
+        </td>
+      ))}
+    </tr>
   );
 }
 

@@ -6,7 +6,8 @@ import { formatDateTime, formatNumber, formatRate, type Locale } from "@/lib/for
 import { fill } from "@/lib/i18n/fill";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FormFigures, FormLeadsSummary } from "@/lib/reports/form-leads";
-import { Table, td, th } from "./leads-tables";
+import { DataTable, FooterRow, type Column } from "@/components/ui/data-table";
+import { figureColumns } from "./leads-tables";
 
 type T = DashboardMessages["leads"]["forms"];
 
@@ -15,48 +16,35 @@ type Row = { key: string | null; name: string; figures: FormFigures; bucket: Lea
 /** Each count opens its submissions in the lead list (`matched` all, reached or lost, within the row's bucket). */
 function FiguresTable(props: { testId: string; label: string; rows: Row[]; totals: FormFigures; href: (bucket: LeadBucket) => string; locale: Locale; t: T; total: string }) {
   const { testId, label, rows, totals, href, locale, t, total } = props;
-  const cells = (row: FormFigures, bucket: LeadBucket) => (
-    <>
-      <td className={td} data-testid="form-leads">
-        <FigureLink count={row.formLeads} href={href({ ...bucket, matched: "all" })} locale={locale} testId="form-leads-link" />
-      </td>
-      <td className={td} data-testid="reached">
-        <FigureLink count={row.reached} href={href({ ...bucket, matched: "reached" })} locale={locale} testId="reached-link" />
-      </td>
-      <td className={td} data-testid="lost">
-        <FigureLink count={row.lost} href={href({ ...bucket, matched: "lost" })} locale={locale} testId="lost-link" />
-      </td>
-      <td className={`${td} text-slate-500`} data-testid="reached-rate">
-        {formatRate(row.reachedRate, locale)}
-      </td>
-    </>
-  );
+  const cells = (row: FormFigures, bucket: LeadBucket) => ({
+    "form-leads": <FigureLink count={row.formLeads} href={href({ ...bucket, matched: "all" })} locale={locale} testId="form-leads-link" />,
+    reached: <FigureLink count={row.reached} href={href({ ...bucket, matched: "reached" })} locale={locale} testId="reached-link" />,
+    lost: <FigureLink count={row.lost} href={href({ ...bucket, matched: "lost" })} locale={locale} testId="lost-link" />,
+    "reached-rate": formatRate(row.reachedRate, locale),
+  });
+  const columns: Column<Row>[] = [
+    { key: "name", label, className: (row) => (row.key === null ? "italic text-slate-500" : ""), render: (row) => row.name },
+    ...figureColumns<Row>(
+      [
+        ["form-leads", t.formLeads],
+        ["reached", t.reached],
+        ["lost", t.lost],
+        ["reached-rate", t.reachedRate],
+      ],
+      (row) => cells(row.figures, row.bucket),
+      ["reached-rate"],
+    ),
+  ];
   return (
-    <Table
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.key ?? ""}
+      label={label}
       testId={testId}
-      head={
-        <>
-          <th className="py-2 pr-4 font-medium">{label}</th>
-          <th className={th}>{t.formLeads}</th>
-          <th className={th}>{t.reached}</th>
-          <th className={th}>{t.lost}</th>
-          <th className={th}>{t.reachedRate}</th>
-        </>
-      }
-      foot={
-        <tr data-testid={`${testId}-totals`}>
-          <td className="py-2 pr-4">{total}</td>
-          {cells(totals, {})}
-        </tr>
-      }
-    >
-      {rows.map((row) => (
-        <tr key={row.key ?? ""} data-testid={`${testId}-row`}>
-          <td className={`py-2 pr-4 ${row.key === null ? "italic text-slate-500" : ""}`}>{row.name}</td>
-          {cells(row.figures, row.bucket)}
-        </tr>
-      ))}
-    </Table>
+      rowProps={() => ({ "data-testid": `${testId}-row` })}
+      footer={<FooterRow columns={columns} name={total} cells={cells(totals, {})} testId={`${testId}-totals`} />}
+    />
   );
 }
 
@@ -97,36 +85,22 @@ export function FormsCard(props: { forms: FormLeadsSummary; isAdmin: boolean; ti
           <h3 className="font-medium text-slate-900">
             {t.lostList} ({formatNumber(forms.totals.lost, locale)})
           </h3>
-          {forms.lostList.length === 0 ? (
-            <p className="text-sm text-slate-500">{t.noneLost}</p>
-          ) : (
-            <Table
-              testId="forms-lost-table"
-              head={
-                <>
-                  <th className="py-2 pr-4 font-medium">{t.receivedAt}</th>
-                  <th className="py-2 pr-4 font-medium">{t.name}</th>
-                  <th className="py-2 pr-4 font-medium">{t.phone}</th>
-                  <th className="py-2 pr-4 font-medium">{t.email}</th>
-                  <th className="py-2 pr-4 font-medium">{t.form}</th>
-                  <th className="py-2 pr-4 font-medium last:pr-0">{utmSource}</th>
-                </>
-              }
-            >
-              {forms.lostList.map((row) => (
-                <tr key={row.leadId} data-testid="forms-lost-row">
-                  <td className="whitespace-nowrap py-2 pr-4">{formatDateTime(new Date(row.receivedAt), timezone, locale)}</td>
-                  <td className="py-2 pr-4">{row.name ?? "—"}</td>
-                  <td className="whitespace-nowrap py-2 pr-4" data-testid="lost-phone">
-                    {row.phone ?? "—"}
-                  </td>
-                  <td className="py-2 pr-4">{row.email ?? "—"}</td>
-                  <td className="py-2 pr-4">{row.form ?? t.noForm}</td>
-                  <td className="py-2 pr-4 last:pr-0">{row.utmSource ?? notSet}</td>
-                </tr>
-              ))}
-            </Table>
-          )}
+          <DataTable
+            columns={[
+              { key: "received", label: t.receivedAt, className: "whitespace-nowrap", render: (row) => formatDateTime(new Date(row.receivedAt), timezone, locale) },
+              { key: "name", label: t.name, render: (row) => row.name ?? "—" },
+              { key: "phone", label: t.phone, className: "whitespace-nowrap", testId: "lost-phone", render: (row) => row.phone ?? "—" },
+              { key: "email", label: t.email, render: (row) => row.email ?? "—" },
+              { key: "form", label: t.form, render: (row) => row.form ?? t.noForm },
+              { key: "utmSource", label: utmSource, render: (row) => row.utmSource ?? notSet },
+            ]}
+            rows={forms.lostList}
+            rowKey={(row) => row.leadId}
+            label={t.lostList}
+            testId="forms-lost-table"
+            empty={t.noneLost}
+            rowProps={() => ({ "data-testid": "forms-lost-row" })}
+          />
           {forms.lostListTruncated ? <p className="text-xs text-slate-500">{fill(t.truncated, { n: formatNumber(forms.lostList.length, locale) })}</p> : null}
         </section>
       ) : null}

@@ -9,24 +9,13 @@ import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { LeadConversionFigures } from "@/lib/reports/lead-conversion";
 import type { LeadSourceRow, LeadsBySourceResult } from "@/lib/reports/leads-by-source";
 import { formatDays } from "./leads-format";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable, FooterRow, type Column } from "@/components/ui/data-table";
 
 type T = DashboardMessages["leads"];
-export const th = "py-2 pr-4 text-right font-medium last:pr-0";
-export const td = "py-2 pr-4 text-right last:pr-0";
 
-export function Table({ testId, head, children, foot }: { testId: string; head: ReactNode; children: ReactNode; foot?: ReactNode }) {
-  return (
-    <div className={tableScroll}>
-      <table className="w-full text-sm tabular-nums" data-testid={testId}>
-        <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>{head}</tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">{children}</tbody>
-        {foot ? <tfoot className="border-t-2 border-slate-200 font-semibold">{foot}</tfoot> : null}
-      </table>
-    </div>
-  );
+/** Figure columns (right-aligned, each cell named by its key) whose cells come from `cells`. */
+export function figureColumns<Row>(labels: [key: string, label: string][], cells: (row: Row) => Record<string, ReactNode>, muted: string[] = []): Column<Row>[] {
+  return labels.map(([key, label]) => ({ key, label, isNumeric: true, testId: key, className: muted.includes(key) ? "text-slate-500" : "", render: (row: Row) => cells(row)[key] }));
 }
 
 /** Leads per source: `testId` names the table; its rows are `${testId}-row`, its totals `${testId}-totals`. */
@@ -41,48 +30,35 @@ export function SourceTable(props: {
   t: T;
 }) {
   const { testId, label, rows, totals, bucketOf, href, locale, t } = props;
-  const figures = (row: { leads: number; share: number | null; converted: number; conversionRate: number | null }, bucket: LeadBucket) => (
-    <>
-      <td className={td} data-testid="leads">
-        <FigureLink count={row.leads} href={href(bucket)} locale={locale} testId="leads-link" />
-      </td>
-      <td className={`${td} text-slate-500`} data-testid="share">
-        {formatRate(row.share, locale)}
-      </td>
-      <td className={td} data-testid="converted">
-        <FigureLink count={row.converted} href={href({ ...bucket, status: "converted" })} locale={locale} testId="converted-link" />
-      </td>
-      <td className={td} data-testid="conversion">
-        {formatRate(row.conversionRate, locale)}
-      </td>
-    </>
-  );
+  const figures = (row: { leads: number; share: number | null; converted: number; conversionRate: number | null }, bucket: LeadBucket) => ({
+    leads: <FigureLink count={row.leads} href={href(bucket)} locale={locale} testId="leads-link" />,
+    share: formatRate(row.share, locale),
+    converted: <FigureLink count={row.converted} href={href({ ...bucket, status: "converted" })} locale={locale} testId="converted-link" />,
+    conversion: formatRate(row.conversionRate, locale),
+  });
+  const columns: Column<LeadSourceRow>[] = [
+    { key: "source", label, className: (row) => (row.source === null ? "text-slate-500 italic" : ""), render: (row) => row.sourceName ?? t.notSet },
+    ...figureColumns<LeadSourceRow>(
+      [
+        ["leads", t.leads],
+        ["share", t.share],
+        ["converted", t.converted],
+        ["conversion", t.conversion],
+      ],
+      (row) => figures(row, bucketOf(row)),
+      ["share"],
+    ),
+  ];
   return (
-    <Table
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.source ?? ""}
+      label={label}
       testId={testId}
-      head={
-        <>
-          <th className="py-2 pr-4 font-medium">{label}</th>
-          <th className={th}>{t.leads}</th>
-          <th className={th}>{t.share}</th>
-          <th className={th}>{t.converted}</th>
-          <th className={th}>{t.conversion}</th>
-        </>
-      }
-      foot={
-        <tr data-testid={`${testId}-totals`}>
-          <td className="py-2 pr-4">{t.total}</td>
-          {figures({ ...totals, share: totals.leads > 0 ? 1 : null }, {})}
-        </tr>
-      }
-    >
-      {rows.map((row) => (
-        <tr key={row.source ?? ""} data-testid={`${testId}-row`}>
-          <td className={`py-2 pr-4 ${row.source === null ? "text-slate-500 italic" : ""}`}>{row.sourceName ?? t.notSet}</td>
-          {figures(row, bucketOf(row))}
-        </tr>
-      ))}
-    </Table>
+      rowProps={() => ({ "data-testid": `${testId}-row` })}
+      footer={<FooterRow columns={columns} name={t.total} cells={figures({ ...totals, share: totals.leads > 0 ? 1 : null }, {})} testId={`${testId}-totals`} />}
+    />
   );
 }
 
@@ -101,47 +77,34 @@ export function ConversionTable<R extends LeadConversionFigures>(props: {
   t: T;
 }) {
   const { testId, label, rows, rowKey, name, totals, bucketOf, href, locale, t } = props;
-  const figures = (row: LeadConversionFigures, bucket: LeadBucket | null) => (
-    <>
-      <td className={td} data-testid="leads">
-        <FigureLink count={row.leads} href={bucket && href(bucket)} locale={locale} testId="leads-link" />
-      </td>
-      <td className={td} data-testid="converted">
-        <FigureLink count={row.converted} href={bucket && href({ ...bucket, status: "converted" })} locale={locale} testId="converted-link" />
-      </td>
-      <td className={td} data-testid="conversion">
-        {formatRate(row.conversionRate, locale)}
-      </td>
-      <td className={`${td} text-slate-500`} data-testid="median-days">
-        {formatDays(row.medianDaysToConvert, locale, t.days)}
-      </td>
-    </>
-  );
+  const figures = (row: LeadConversionFigures, bucket: LeadBucket | null) => ({
+    leads: <FigureLink count={row.leads} href={bucket && href(bucket)} locale={locale} testId="leads-link" />,
+    converted: <FigureLink count={row.converted} href={bucket && href({ ...bucket, status: "converted" })} locale={locale} testId="converted-link" />,
+    conversion: formatRate(row.conversionRate, locale),
+    "median-days": formatDays(row.medianDaysToConvert, locale, t.days),
+  });
+  const columns: Column<R>[] = [
+    { key: "name", label, render: name },
+    ...figureColumns<R>(
+      [
+        ["leads", t.leads],
+        ["converted", t.converted],
+        ["conversion", t.conversion],
+        ["median-days", t.medianDays],
+      ],
+      (row) => figures(row, bucketOf(row)),
+      ["median-days"],
+    ),
+  ];
   return (
-    <Table
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={rowKey}
+      label={label}
       testId={testId}
-      head={
-        <>
-          <th className="py-2 pr-4 font-medium">{label}</th>
-          <th className={th}>{t.leads}</th>
-          <th className={th}>{t.converted}</th>
-          <th className={th}>{t.conversion}</th>
-          <th className={th}>{t.medianDays}</th>
-        </>
-      }
-      foot={
-        <tr data-testid={`${testId}-totals`}>
-          <td className="py-2 pr-4">{t.total}</td>
-          {figures(totals, {})}
-        </tr>
-      }
-    >
-      {rows.map((row) => (
-        <tr key={rowKey(row)} data-testid={`${testId}-row`}>
-          <td className="py-2 pr-4">{name(row)}</td>
-          {figures(row, bucketOf(row))}
-        </tr>
-      ))}
-    </Table>
+      rowProps={() => ({ "data-testid": `${testId}-row` })}
+      footer={<FooterRow columns={columns} name={t.total} cells={figures(totals, {})} testId={`${testId}-totals`} />}
+    />
   );
 }

@@ -9,7 +9,7 @@ import { ManagerBars } from "@/components/charts/manager-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
-import type { Column } from "@/components/ui/data-table";
+import { FooterRow, type Column } from "@/components/ui/data-table";
 import { SortedDataTable } from "@/components/ui/sorted-data-table";
 import { useReport, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
@@ -133,14 +133,7 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
             rowProps={() => ({ "data-testid": "manager-row" })}
             sortLabel={m.sortBy}
             footer={
-              <tr data-testid="managers-totals">
-                <td className="py-2 pr-4">{m.total}</td>
-                {figureKeys.map((key) => (
-                  <td key={key} className="py-2 pr-4 text-right last:pr-0" data-testid={key}>
-                    {show(key, data.totals)}
-                  </td>
-                ))}
-              </tr>
+<FooterRow testId="managers-totals" name={m.total} columns={columns} cells={Object.fromEntries(figureKeys.map((key) => [key, show(key, data.totals)]))} />
             }
           />
         ) : null}

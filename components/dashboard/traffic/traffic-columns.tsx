@@ -50,17 +50,3 @@ export function figureColumns<Row extends TrafficFigures>(t: TrafficTexts, forma
     column("conversionRate", t.conversion, (row) => row.conversionRate),
   ];
 }
-
-/** A footer row (Unattributed, totals) laid out under the same columns. */
-export function FooterRow({ testId, name, cells, keys, className = "" }: { testId: string; name: ReactNode; cells: Record<string, ReactNode>; keys: string[]; className?: string }) {
-  return (
-    <tr data-testid={testId} className={className}>
-      <td className="py-2 pr-4">{name}</td>
-      {keys.map((key) => (
-        <td key={key} className="py-2 pr-4 text-right last:pr-0" data-testid={key}>
-          {cells[key] ?? ""}
-        </td>
-      ))}
-    </tr>
-  );
-}

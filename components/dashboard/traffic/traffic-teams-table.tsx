@@ -2,7 +2,7 @@
 // The teams of the traffic dashboard side by side, sortable, with the Unattributed row and the
 // teams' totals kept below. A team's name selects it for the breakdown card; its leads and won
 // deals open the lists of them (`teamId`, "none" for Unattributed).
-import type { Column } from "@/components/ui/data-table";
+import { FooterRow, type Column } from "@/components/ui/data-table";
 import { SortedDataTable } from "@/components/ui/sorted-data-table";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import { FigureLink } from "@/components/leads/figure-link";
@@ -10,7 +10,7 @@ import { leadsHref } from "@/components/leads/lead-links";
 import { teamColour } from "@/lib/attribution/team-colour";
 import { formatRate } from "@/lib/format";
 import type { TrafficTeamRow, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
-import { figureCells, figureColumns, FooterRow, type FigureFormat, type TrafficTexts } from "./traffic-columns";
+import { figureCells, figureColumns, type FigureFormat, type TrafficTexts } from "./traffic-columns";
 
 type Props = {
   result: Pick<TrafficTeamsResult, "rows" | "totals">;
@@ -67,7 +67,6 @@ export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectT
     { key: "leadShare", testId: "leadShare", label: t.leadShare, isNumeric: true, sortValue: (row) => row.leadShare, render: (row) => shares(row).leadShare },
     { key: "revenueShare", testId: "revenueShare", label: t.revenueShare, isNumeric: true, sortValue: (row) => row.revenueShare, render: (row) => shares(row).revenueShare },
   ];
-  const keys = columns.slice(1).map((column) => column.key);
   return (
     <SortedDataTable
       label={t.table}
@@ -86,10 +85,10 @@ export function TrafficTeamsTable({ result, format, t, selectedTeamId, onSelectT
               className="font-normal italic text-slate-600"
               name={<span title={t.unattributedHint}>{t.unattributed}</span>}
               cells={{ ...figureCells(unattributed, format), ...shares(unattributed), ...links(unattributed) }}
-              keys={keys}
+              columns={columns}
             />
           ) : null}
-          <FooterRow testId="traffic-totals" name={t.total} cells={figureCells(result.totals, format)} keys={keys} />
+          <FooterRow testId="traffic-totals" name={t.total} cells={figureCells(result.totals, format)} columns={columns} />
         </>
       }
     />
