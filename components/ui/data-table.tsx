@@ -67,7 +67,7 @@ export function DataTable<Row>({ columns, rows, rowKey, label, testId, rowProps,
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
-              <tr key={rowKey(row)} className="align-top" {...rowProps?.(row)}>
+              <tr key={rowKey(row)} {...rowProps?.(row)} className={`align-top ${rowProps?.(row).className ?? ""}`}>
                 {columns.map((column) => (
                   <td key={column.key} className={`${cellClass(column)} ${typeof column.className === "function" ? column.className(row) : (column.className ?? "")}`} data-testid={column.testId}>
                     {column.render(row)}

@@ -2,6 +2,7 @@
 // The answer of "Preview": leads and deals per team before → after, and a few rows that would move.
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import type { AttributionPreview, TeamCount } from "@/lib/attribution/preview";
 import { formatNumber, type Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
@@ -41,27 +42,23 @@ export function PreviewPanel({ preview, t, locale, onClose }: Props) {
 }
 
 function Counts({ title, part, t, locale }: { title: string; part: { counts: TeamCount[]; moved: number }; t: Props["t"]; locale: Locale }) {
+  const count = (value: number) => formatNumber(value, locale);
   return (
-    <table className="w-full text-sm">
-      <caption className="text-left text-xs font-semibold text-slate-500">
-        {title} · {fill(t.moved, { count: formatNumber(part.moved, locale) })}
-      </caption>
-      <thead className="text-left text-xs text-slate-500">
-        <tr>
-          <th>{t.team}</th>
-          <th className="text-right">{t.before}</th>
-          <th className="text-right">{t.after}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {part.counts.map((row) => (
-          <tr key={row.teamId ?? "none"} className={row.before !== row.after ? "font-medium" : "text-slate-500"}>
-            <td>{row.teamId ? row.name : t.unattributed}</td>
-            <td className="text-right tabular-nums">{formatNumber(row.before, locale)}</td>
-            <td className="text-right tabular-nums">{formatNumber(row.after, locale)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div>
+      <h3 className="text-xs font-semibold text-slate-500">
+        {title} · {fill(t.moved, { count: count(part.moved) })}
+      </h3>
+      <DataTable
+        columns={[
+          { key: "team", label: t.team, render: (row) => (row.teamId ? row.name : t.unattributed) },
+          { key: "before", label: t.before, isNumeric: true, render: (row) => count(row.before) },
+          { key: "after", label: t.after, isNumeric: true, render: (row) => count(row.after) },
+        ]}
+        rows={part.counts}
+        rowKey={(row) => row.teamId ?? "none"}
+        label={title}
+        rowProps={(row) => ({ className: row.before !== row.after ? "font-medium" : "text-slate-500" })}
+      />
+    </div>
   );
 }

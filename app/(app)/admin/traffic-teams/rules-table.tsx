@@ -6,7 +6,7 @@ import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { callApi } from "@/lib/api/call-api";
 import type { Notify } from "./traffic-teams-client";
 import type { RuleRow, TeamRow } from "./use-traffic";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable, type Column } from "@/components/ui/data-table";
 
 type Props = { rules: RuleRow[]; teams: TeamRow[]; t: TrafficMessages["rules"]; onEdit: (rule: RuleRow) => void; notify: Notify };
 
@@ -17,40 +17,33 @@ export function RulesTable({ rules, teams, t, onEdit, notify }: Props) {
     onError: notify.fail,
   });
   const teamName = new Map(teams.map((team) => [team.id, team.name]));
-  if (rules.length === 0) return <p className="text-sm text-slate-500">{t.empty}</p>;
+  const columns: Column<RuleRow>[] = [
+    { key: "team", label: t.team, render: (rule) => teamName.get(rule.teamId) },
+    { key: "field", label: t.field, className: "font-mono text-xs", render: (rule) => rule.field },
+    { key: "match", label: t.match, render: (rule) => t.matches[rule.match] },
+    { key: "pattern", label: t.pattern, className: "font-mono text-xs", render: (rule) => rule.pattern },
+    { key: "priority", label: t.priority, className: "tabular-nums", render: (rule) => rule.priority },
+    {
+      key: "actions",
+      label: t.actions,
+      isNumeric: true,
+      className: "space-x-1 whitespace-nowrap",
+      render: (rule) => (
+        <>
+          <Button variant="ghost" onClick={() => onEdit(rule)}>
+            {t.edit}
+          </Button>
+          <Button variant="ghost" onClick={() => remove.mutate(rule.id)} disabled={remove.isPending}>
+            {t.delete}
+          </Button>
+        </>
+      ),
+    },
+  ];
+  // A long rule list scrolls inside its card rather than pushing the forms below out of view.
   return (
-    <div className={`max-h-96 overflow-y-auto ${tableScroll}`}>
-      <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" aria-label={t.title}>
-        <thead className="sticky top-0 bg-white text-left text-xs text-slate-500">
-          <tr>
-            <th className="py-2">{t.team}</th>
-            <th>{t.field}</th>
-            <th>{t.match}</th>
-            <th>{t.pattern}</th>
-            <th>{t.priority}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {rules.map((rule) => (
-            <tr key={rule.id} className="border-t border-slate-100">
-              <td className="py-1">{teamName.get(rule.teamId)}</td>
-              <td className="font-mono text-xs">{rule.field}</td>
-              <td>{t.matches[rule.match]}</td>
-              <td className="font-mono text-xs">{rule.pattern}</td>
-              <td className="tabular-nums">{rule.priority}</td>
-              <td className="space-x-1 text-right">
-                <Button variant="ghost" onClick={() => onEdit(rule)}>
-                  {t.edit}
-                </Button>
-                <Button variant="ghost" onClick={() => remove.mutate(rule.id)} disabled={remove.isPending}>
-                  {t.delete}
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="max-h-96 overflow-y-auto">
+      <DataTable columns={columns} rows={rules} rowKey={(rule) => rule.id} label={t.title} empty={t.empty} />
     </div>
   );
 }
