@@ -37,8 +37,8 @@ const ru = {
     confirmDelete: "Удалить курс {currency} на {day}?",
     deleted: "Курс {currency} на {day} удалён; пересчитано сделок: {deals}.",
     shown: "Показаны {from}–{to} из {total}",
-    newer: "← Новее",
-    older: "Старее →",
+    newer: "Новее",
+    older: "Старее",
   },
   errors: {
     currency: "Укажите код валюты из трёх латинских букв (например USD), отличный от базовой валюты {base}.",
@@ -84,8 +84,8 @@ const en: RatesMessages = {
     confirmDelete: "Delete the rate of {currency} on {day}?",
     deleted: "Rate of {currency} on {day} deleted; deals recalculated: {deals}.",
     shown: "Showing {from}–{to} of {total}",
-    newer: "← Newer",
-    older: "Older →",
+    newer: "Newer",
+    older: "Older",
   },
   errors: {
     currency: "Enter a currency code of three Latin letters (such as USD) other than the base currency {base}.",

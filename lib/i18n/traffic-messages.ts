@@ -112,8 +112,8 @@ const ru = {
     delete: "Удалить",
     deleteFailed: "Не удалось удалить: {message}",
     shown: "Строки {from}–{to} из {count}",
-    previous: "← Назад",
-    next: "Дальше →",
+    previous: "Назад",
+    next: "Дальше",
   },
   report: {
     title: "Команды трафика",
@@ -247,8 +247,8 @@ const en: TrafficMessages = {
     total: "Total",
     deleteFailed: "Could not delete: {message}",
     shown: "Rows {from}–{to} of {count}",
-    previous: "← Previous",
-    next: "Next →",
+    previous: "Previous",
+    next: "Next",
     delete: "Delete",
   },
   report: {

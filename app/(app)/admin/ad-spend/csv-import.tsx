@@ -13,7 +13,7 @@ import { fill } from "@/lib/i18n/fill";
 import { describeError } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { rowProblemsText } from "./row-problems";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable } from "@/components/ui/data-table";
 
 const sendCsv = <T,>(csv: string, dryRun: boolean) => callApi<T>(`/api/ad-spend/import${dryRun ? "?dryRun=1" : ""}`, { csv });
 
@@ -70,34 +70,21 @@ export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: 
         </Alert>
       ) : null}
       {preview && preview.rows.length > 0 && !run.isSuccess ? (
-        <div className={tableScroll}>
-          <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="spend-preview">
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th>{t.row}</th>
-                <th>{t.day}</th>
-                <th>{t.team}</th>
-                <th>utm_source</th>
-                <th>utm_campaign</th>
-                <th className="text-right">{t.amount}</th>
-                <th>{t.currency}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((row) => (
-                <tr key={row.line} className="border-t border-slate-100">
-                  <td className="tabular-nums">{row.line}</td>
-                  <td className="tabular-nums">{row.day}</td>
-                  <td>{row.teamName}</td>
-                  <td className="font-mono text-xs">{row.utmSource || "—"}</td>
-                  <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>
-                  <td className="text-right tabular-nums">{row.amount}</td>
-                  <td>{row.currency}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { key: "line", label: t.row, className: "tabular-nums", render: (row) => row.line },
+            { key: "day", label: t.day, className: "tabular-nums", render: (row) => row.day },
+            { key: "team", label: t.team, render: (row) => row.teamName },
+            { key: "utmSource", label: "utm_source", className: "font-mono text-xs", render: (row) => row.utmSource || "—" },
+            { key: "utmCampaign", label: "utm_campaign", className: "font-mono text-xs", render: (row) => row.utmCampaign || "—" },
+            { key: "amount", label: t.amount, isNumeric: true, render: (row) => row.amount },
+            { key: "currency", label: t.currency, render: (row) => row.currency },
+          ]}
+          rows={preview.rows}
+          rowKey={(row) => String(row.line)}
+          label={t.importTitle}
+          testId="spend-preview"
+        />
       ) : null}
     </div>
   );

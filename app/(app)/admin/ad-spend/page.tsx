@@ -4,7 +4,6 @@ import { getDb } from "@/db/client";
 import { spendQuerySchema } from "@/lib/ad-spend/schemas";
 import { listSpend, listTeamRefs } from "@/lib/ad-spend/store";
 import { requirePermission } from "@/lib/auth/session";
-import Link from "next/link";
 import { formatMoney, MONEY_DECIMALS, formatNumber } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
@@ -12,7 +11,7 @@ import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import { CsvImport } from "./csv-import";
 import { DeleteSpendButton } from "./delete-spend-button";
 import { SpendForm } from "./spend-form";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataPager, DataTable, FooterRow, type Column } from "@/components/ui/data-table";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("adSpend");
@@ -39,6 +38,17 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
     query.set("page", String(page));
     return `/admin/ad-spend?${query.toString()}`;
   };
+
+  const last = first + rows.length - 1;
+  const money = (amount: string, currency: string) => formatMoney(amount, currency, locale, MONEY_DECIMALS.record);
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: "day", label: t.day, className: "whitespace-nowrap tabular-nums", render: (row) => row.day },
+    { key: "team", label: t.team, render: (row) => row.teamName },
+    { key: "utmSource", label: "utm_source", className: "font-mono text-xs", render: (row) => row.utmSource || "—" },
+    { key: "utmCampaign", label: "utm_campaign", className: "font-mono text-xs", render: (row) => row.utmCampaign || "—" },
+    { key: "amount", label: t.amount, isNumeric: true, render: (row) => money(row.amount, row.currency) },
+    { key: "delete", label: t.delete, isNumeric: true, render: (row) => <DeleteSpendButton id={row.id} label={t.delete} failedText={t.deleteFailed} locale={locale} /> },
+  ];
 
   return (
     <div className="max-w-5xl space-y-6">
@@ -67,66 +77,29 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
           </label>
           <button className="rounded-lg border border-slate-300 px-4 py-2">{t.apply}</button>
         </form>
-        {rows.length === 0 ? (
-          <p className="text-sm text-slate-500">{t.empty}</p>
-        ) : (
-          <div className={tableScroll}>
-            <table className="w-full text-sm [&_td]:pr-3 [&_th]:pr-3" aria-label={t.list}>
-              <thead className="text-left text-xs text-slate-500">
-                <tr>
-                  <th className="py-2">{t.day}</th>
-                  <th>{t.team}</th>
-                  <th>utm_source</th>
-                  <th>utm_campaign</th>
-                  <th className="text-right">{t.amount}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.id} className="border-t border-slate-100">
-                    <td className="whitespace-nowrap py-1 tabular-nums">{row.day}</td>
-                    <td>{row.teamName}</td>
-                    <td className="font-mono text-xs">{row.utmSource || "—"}</td>
-                    <td className="font-mono text-xs">{row.utmCampaign || "—"}</td>
-                    <td className="text-right tabular-nums">{formatMoney(row.amount, row.currency, locale, MONEY_DECIMALS.record)}</td>
-                    <td className="text-right">
-                      <DeleteSpendButton id={row.id} label={t.delete} failedText={t.deleteFailed} locale={locale} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                {totals.map((total) => (
-                  <tr key={total.currency} className="border-t border-slate-200 font-medium" data-testid={`spend-total-${total.currency}`}>
-                    <td className="py-1" colSpan={4}>
-                      {t.total}, {total.currency}
-                    </td>
-                    <td className="text-right tabular-nums">{formatMoney(total.amount, total.currency, locale, MONEY_DECIMALS.record)}</td>
-                    <td />
-                  </tr>
-                ))}
-              </tfoot>
-            </table>
-          </div>
-        )}
-        {list.count > 0 ? (
-          <nav className="mt-3 flex flex-wrap items-center justify-end gap-3 text-sm" aria-label={t.list} data-testid="spend-pages">
-            <span className="text-slate-500 tabular-nums" data-testid="spend-shown">
-              {fill(t.shown, { from: formatNumber(Math.min(first, list.count), locale), to: formatNumber(Math.min(first + rows.length - 1, list.count), locale), count: formatNumber(list.count, locale) })}
-            </span>
-            {list.page > 1 ? (
-              <Link className="rounded-lg border border-slate-300 px-3 py-1" href={pageHref(list.page - 1)}>
-                {t.previous}
-              </Link>
-            ) : null}
-            {first + rows.length - 1 < list.count ? (
-              <Link className="rounded-lg border border-slate-300 px-3 py-1" href={pageHref(list.page + 1)}>
-                {t.next}
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <DataTable
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => row.id}
+          label={t.list}
+          empty={t.empty}
+          footer={totals.map((total) => (
+            <FooterRow key={total.currency} columns={columns} name={`${t.total}, ${total.currency}`} cells={{ amount: money(total.amount, total.currency) }} testId={`spend-total-${total.currency}`} />
+          ))}
+          pager={
+            list.count > 0 ? (
+              <div data-testid="spend-pages">
+                <DataPager
+                  label={t.list}
+                  previous={{ text: t.previous, href: pageHref(list.page - 1), isDisabled: list.page === 1 }}
+                  next={{ text: t.next, href: pageHref(list.page + 1), isDisabled: last >= list.count }}
+                  status={fill(t.shown, { from: formatNumber(Math.min(first, list.count), locale), to: formatNumber(Math.min(last, list.count), locale), count: formatNumber(list.count, locale) })}
+                  testId="spend-shown"
+                />
+              </div>
+            ) : null
+          }
+        />
       </Card>
     </div>
   );
