@@ -18,7 +18,7 @@ import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesByMonthTotals } from "@/lib/reports/sales-by-month";
 import type { ReportResponse } from "@/lib/reports/run-report";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable, FooterRow, type Column } from "@/components/ui/data-table";
 
 export type SalesReport = ReportResponse<"sales-by-month">;
 
@@ -34,6 +34,28 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
   const money = (amount: string | null) => (amount === null ? "—" : formatMoney(amount, data?.currency ?? "KZT", locale));
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: t.sales.empty };
 
+  const figures = (row: SalesByMonthTotals, href: string) => ({
+    "won-count":
+      row.wonCount > 0 ? (
+        <Link href={href} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="won-deals-link">
+          {formatNumber(row.wonCount, locale)}
+        </Link>
+      ) : (
+        formatNumber(row.wonCount, locale)
+      ),
+    "won-amount": money(row.wonAmount),
+    "average-amount": money(row.averageAmount),
+    "previous-year-amount": money(row.previousYearWonAmount),
+  });
+  type Month = SalesReport["rows"][number];
+  const figure = (key: string, label: string, className = ""): Column<Month> => ({ key, label, isNumeric: true, testId: key, className, render: (row) => figures(row, dealsOf(row.month))[key as "won-count"] });
+  const columns: Column<Month>[] = [
+    { key: "month", label: t.sales.month, render: (row) => `${formatMonthKey(row.month, locale)}${data && row.month === monthOfToday(data.today) ? "*" : ""}` },
+    figure("won-count", t.sales.wonCount),
+    figure("won-amount", t.sales.wonAmount),
+    figure("average-amount", t.sales.averageAmount),
+    figure("previous-year-amount", t.sales.previousYear, "text-slate-500"),
+  ];
   return (
     <div className="space-y-4">
       <FilterBar options={options} role={role} locale={locale} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
@@ -53,70 +75,22 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
       </ReportCard>
       <ReportCard title={t.sales.table} testId="sales-table-card" exportReport="sales-by-month" {...card}>
         {data ? (
-          <div className={tableScroll}>
-            <table className="w-full text-sm tabular-nums" data-testid="sales-table">
-              <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th className="py-2 pr-4 font-medium">{t.sales.month}</th>
-                  <th className="py-2 pr-4 text-right font-medium">{t.sales.wonCount}</th>
-                  <th className="py-2 pr-4 text-right font-medium">{t.sales.wonAmount}</th>
-                  <th className="py-2 pr-4 text-right font-medium">{t.sales.averageAmount}</th>
-                  <th className="py-2 text-right font-medium">{t.sales.previousYear}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {data.rows.map((row) => (
-                  <tr key={row.month} data-testid="sales-row">
-                    <td className="py-2 pr-4">
-                      {formatMonthKey(row.month, locale)}
-                      {row.month === monthOfToday(data.today) ? "*" : ""}
-                    </td>
-                    <Figures figures={row} locale={locale} money={money} dealsHref={dealsOf(row.month)} />
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot className="border-t-2 border-slate-200 font-semibold">
-                <tr data-testid="sales-totals">
-                  <td className="py-2 pr-4">{t.sales.total}</td>
-                  <Figures figures={data.totals} locale={locale} money={money} dealsHref={dealsOf()} />
-                </tr>
-              </tfoot>
-            </table>
+          <>
+            <DataTable
+              columns={columns}
+              rows={data.rows}
+              rowKey={(row) => row.month}
+              label={t.sales.table}
+              testId="sales-table"
+              rowProps={() => ({ "data-testid": "sales-row" })}
+              footer={<FooterRow columns={columns} name={t.sales.total} cells={figures(data.totals, dealsOf())} testId="sales-totals" />}
+            />
             <p className="mt-2 text-xs text-slate-500" data-testid="previous-year-period">
               {t.sales.previousYearPeriod.replace("{period}", formatDateRange({ from: new Date(data.previousYearPeriod.from), to: new Date(data.previousYearPeriod.to) }, data.timezone, locale))}
             </p>
-          </div>
+          </>
         ) : null}
       </ReportCard>
     </div>
   );
 }
-
-function Figures(props: { figures: SalesByMonthTotals; locale: Locale; money: (amount: string | null) => string; dealsHref: string }) {
-  const { figures, locale, money, dealsHref } = props;
-  return (
-    <>
-      <td className="py-2 pr-4 text-right" data-testid="won-count">
-        {figures.wonCount > 0 ? (
-          <Link href={dealsHref} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="won-deals-link">
-            {formatNumber(figures.wonCount, locale)}
-          </Link>
-        ) : (
-          formatNumber(figures.wonCount, locale)
-        )}
-      </td>
-      <td className="py-2 pr-4 text-right" data-testid="won-amount">
-        {money(figures.wonAmount)}
-      </td>
-      <td className="py-2 pr-4 text-right" data-testid="average-amount">
-        {money(figures.averageAmount)}
-      </td>
-      <td className="py-2 text-right text-slate-500" data-testid="previous-year-amount">
-        {money(figures.previousYearWonAmount)}
-      </td>
-    </>
-  );
-}
-
-
-
