@@ -47,6 +47,16 @@ describe("sorting", () => {
   });
 });
 
+describe("grouped headers", () => {
+  it("puts a group's heading over its columns and lets the other headings span both rows", () => {
+    const grouped: Column<Deal>[] = [columns[0], { ...columns[1], group: "Сейчас" }, { key: "count", label: "Штук", group: "Сейчас", isNumeric: true, render: () => "1" }];
+    const html = renderToStaticMarkup(<DataTable columns={grouped} rows={deals} rowKey={(deal) => deal.id} label="Сделки" />);
+    expect(html).toContain('<th scope="col" rowSpan="2"');
+    expect(html).toContain('<th scope="colgroup" colSpan="2" class="pt-2 pr-4 text-center font-medium">Сейчас</th>');
+    expect(html.match(/<tr>/g)).toHaveLength(2);
+  });
+});
+
 describe("rows and the empty state", () => {
   it("draws one row per deal in the given order, figures right-aligned", () => {
     const html = renderToStaticMarkup(<DataTable columns={columns} rows={deals} rowKey={(deal) => deal.id} label="Сделки" rowProps={() => ({ "data-testid": "deal-row" })} />);

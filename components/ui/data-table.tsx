@@ -19,6 +19,8 @@ export type Column<Row> = {
   sortValue?: (row: Row) => number | string | null;
   /** A first click sorts A→Z (text) instead of largest / newest first. */
   ascendingFirst?: boolean;
+  /** A heading over this and the neighbouring columns of the same group («Now»: count, amount). */
+  group?: string;
   /** The cell's own classes (alignment and padding come from the table). */
   className?: string | ((row: Row) => string);
   testId?: string;
@@ -59,11 +61,7 @@ export function DataTable<Row>({ columns, rows, rowKey, label, testId, rowProps,
         <table className={`w-full text-sm ${className}`} data-testid={testId}>
           <caption className="sr-only">{label}</caption>
           <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              {columns.map((column) => (
-                <HeaderCell key={column.key} column={column} sorting={sorting} />
-              ))}
-            </tr>
+            <HeaderRows columns={columns} sorting={sorting} />
           </thead>
           <tbody className="divide-y divide-slate-100">
             {rows.map((row) => (
@@ -103,19 +101,60 @@ export function FooterRow<Row>({ columns, name, cells, testId, className = "" }:
   );
 }
 
-function HeaderCell<Row>({ column, sorting }: { column: Column<Row>; sorting?: Sorting }) {
-  const align = `py-2 pr-4 font-medium last:pr-0 ${column.isNumeric ? "text-right" : "text-left"}`;
+/** One header row; two when columns are grouped: the group's heading above its columns, the others spanning both. */
+function HeaderRows<Row>({ columns, sorting }: { columns: Column<Row>[]; sorting?: Sorting }) {
+  if (!columns.some((column) => column.group)) {
+    return (
+      <tr>
+        {columns.map((column) => (
+          <HeaderCell key={column.key} column={column} sorting={sorting} />
+        ))}
+      </tr>
+    );
+  }
+  const top: { group?: string; columns: Column<Row>[] }[] = [];
+  for (const column of columns) {
+    const previous = top.at(-1);
+    if (column.group && previous?.group === column.group) previous.columns.push(column);
+    else top.push({ group: column.group, columns: [column] });
+  }
+  return (
+    <>
+      <tr>
+        {top.map(({ group, columns: spanned }) =>
+          group ? (
+            <th key={group} scope="colgroup" colSpan={spanned.length} className="pt-2 pr-4 text-center font-medium">
+              {group}
+            </th>
+          ) : (
+            <HeaderCell key={spanned[0].key} column={spanned[0]} sorting={sorting} rowSpan={2} />
+          ),
+        )}
+      </tr>
+      <tr>
+        {columns
+          .filter((column) => column.group)
+          .map((column) => (
+            <HeaderCell key={column.key} column={column} sorting={sorting} />
+          ))}
+      </tr>
+    </>
+  );
+}
+
+function HeaderCell<Row>({ column, sorting, rowSpan }: { column: Column<Row>; sorting?: Sorting; rowSpan?: number }) {
+  const align = `py-2 pr-4 font-medium last:pr-0 ${column.isNumeric ? "text-right" : "text-left"} ${rowSpan ? "align-bottom" : ""}`;
   const key = column.sortKey ?? (column.sortValue ? column.key : undefined);
   if (!sorting || key === undefined) {
     return (
-      <th scope="col" className={align}>
+      <th scope="col" rowSpan={rowSpan} className={align}>
         {column.label}
       </th>
     );
   }
   const isActive = sorting.sort === key;
   return (
-    <th scope="col" className={align} aria-sort={isActive ? (sorting.order === "asc" ? "ascending" : "descending") : "none"}>
+    <th scope="col" rowSpan={rowSpan} className={align} aria-sort={isActive ? (sorting.order === "asc" ? "ascending" : "descending") : "none"}>
       <button type="button" className={`inline-flex items-center gap-1 uppercase hover:text-slate-800 ${isActive ? "text-slate-800" : ""}`} title={sorting.label ? `${sorting.label}: ${column.label}` : undefined} onClick={() => sorting.sortBy(key)} data-testid={`sort-${key}`}>
         {column.label}
         <span aria-hidden className="w-2">

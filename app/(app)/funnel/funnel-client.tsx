@@ -15,7 +15,7 @@ import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesFunnelRow } from "@/lib/reports/sales-funnel";
 import type { ReportResponse } from "@/lib/reports/run-report";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable, type Column } from "@/components/ui/data-table";
 
 /** The JSON of GET /api/reports/sales-funnel. */
 export type FunnelReport = ReportResponse<"sales-funnel">;
@@ -89,57 +89,44 @@ const linkClass = "text-brand-700 underline decoration-dotted underline-offset-2
 function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, closedDeals }: StageTableProps) {
   const percent = (value: number | null) => formatRate(value, locale);
   const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(value));
-  const th = "py-2 pr-4 text-right font-medium";
+  const count = (value: number, href: string, testId: string) =>
+    value > 0 ? (
+      <Link href={href} className={linkClass} data-testid={testId}>
+        {formatNumber(value, locale)}
+      </Link>
+    ) : (
+      formatNumber(value, locale)
+    );
+  type Row = Pipeline["rows"][number];
+  const columns: Column<Row>[] = [
+    {
+      key: "stage",
+      label: t.stage,
+      testId: "stage-name",
+      render: (row) => (
+        <>
+          <span className={`mr-2 inline-block size-2 rounded-full ${row.semantic === "won" ? "bg-green-600" : row.semantic === "lost" ? "bg-red-600" : "bg-brand-600"}`} aria-hidden />
+          {row.stageName}
+        </>
+      ),
+    },
+    { key: "current-count", group: t.now, label: t.nowCount, isNumeric: true, testId: "current-count", render: (row) => count(row.currentCount, stageDeals(row.stageId), "stage-deals-link") },
+    { key: "current-amount", group: t.now, label: t.nowAmount, isNumeric: true, testId: "current-amount", render: (row) => formatMoney(row.currentAmount, currency, locale) },
+    { key: "reached-count", label: t.reached, isNumeric: true, testId: "reached-count", render: (row) => count(row.reachedCount, reachedDeals(row.stageId), "reached-deals-link") },
+    { key: "from-previous", label: t.fromPrevious, isNumeric: true, testId: "conversion-from-previous", render: (row) => percent(row.conversionFromPrevious) },
+    { key: "from-first", label: t.fromFirst, isNumeric: true, testId: "conversion-from-first", render: (row) => percent(row.conversionFromFirst) },
+    { key: "average-days", label: t.averageDays, isNumeric: true, testId: "average-days", render: (row) => days(row.averageDaysInStage) },
+  ];
   return (
-    <div className={tableScroll}>
-      <table className="w-full text-sm tabular-nums" data-testid="funnel-table">
-        <thead className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th rowSpan={2} className="py-2 pr-4 align-bottom font-medium">{t.stage}</th>
-            <th colSpan={2} className="pt-2 pr-4 text-center font-medium">{t.now}</th>
-            <th rowSpan={2} className={`${th} align-bottom`}>{t.reached}</th>
-            <th rowSpan={2} className={`${th} align-bottom`}>{t.fromPrevious}</th>
-            <th rowSpan={2} className={`${th} align-bottom`}>{t.fromFirst}</th>
-            <th rowSpan={2} className="py-2 text-right align-bottom font-medium">{t.averageDays}</th>
-          </tr>
-          <tr>
-            <th className={th}>{t.nowCount}</th>
-            <th className={th}>{t.nowAmount}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {pipeline.rows.map((row) => (
-            <tr key={row.stageId} data-testid="funnel-row" data-stage-id={row.stageId} data-semantic={row.semantic}>
-              <td className="py-2 pr-4" data-testid="stage-name">
-                <span className={`mr-2 inline-block size-2 rounded-full ${row.semantic === "won" ? "bg-green-600" : row.semantic === "lost" ? "bg-red-600" : "bg-brand-600"}`} aria-hidden />
-                {row.stageName}
-              </td>
-              <td className="py-2 pr-4 text-right" data-testid="current-count">
-                {row.currentCount > 0 ? (
-                  <Link href={stageDeals(row.stageId)} className={linkClass} data-testid="stage-deals-link">
-                    {formatNumber(row.currentCount, locale)}
-                  </Link>
-                ) : (
-                  formatNumber(row.currentCount, locale)
-                )}
-              </td>
-              <td className="py-2 pr-4 text-right" data-testid="current-amount">{formatMoney(row.currentAmount, currency, locale)}</td>
-              <td className="py-2 pr-4 text-right" data-testid="reached-count">
-                {row.reachedCount > 0 ? (
-                  <Link href={reachedDeals(row.stageId)} className={linkClass} data-testid="reached-deals-link">
-                    {formatNumber(row.reachedCount, locale)}
-                  </Link>
-                ) : (
-                  formatNumber(row.reachedCount, locale)
-                )}
-              </td>
-              <td className="py-2 pr-4 text-right" data-testid="conversion-from-previous">{percent(row.conversionFromPrevious)}</td>
-              <td className="py-2 pr-4 text-right" data-testid="conversion-from-first">{percent(row.conversionFromFirst)}</td>
-              <td className="py-2 text-right" data-testid="average-days">{days(row.averageDaysInStage)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div>
+      <DataTable
+        columns={columns}
+        rows={pipeline.rows}
+        rowKey={(row) => row.stageId}
+        label={pipeline.name}
+        testId="funnel-table"
+        rowProps={(row) => ({ "data-testid": "funnel-row", "data-stage-id": row.stageId, "data-semantic": row.semantic })}
+      />
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="funnel-totals">
         <span>
           <span className="text-slate-500">{t.won}: </span>
