@@ -1,10 +1,9 @@
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatDateTime, type Locale } from "@/lib/format";
 import type { getEvent } from "@/lib/ingest/admin/events";
 import { fill } from "@/lib/i18n/fill";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
-import { replayEventAction } from "./actions";
+import { ReplayButton } from "./replay-button";
 import { StatusBadge } from "./status-badge";
 
 type Props = { detail: NonNullable<Awaited<ReturnType<typeof getEvent>>>; closeHref: string; t: WebhooksMessages; locale: Locale; timeZone: string };
@@ -49,12 +48,7 @@ export function EventDetail({ detail, closeHref, t, locale, timeZone }: Props) {
             {readableBody(event.body)}
           </pre>
         </div>
-        <form action={replayEventAction}>
-          <input type="hidden" name="eventId" value={event.id} />
-          <Button type="submit" disabled={event.status === "pending"}>
-            {t.replay}
-          </Button>
-        </form>
+        <ReplayButton url={`/api/webhook-events/${event.id}/replay`} label={t.replay} isDisabled={event.status === "pending"} locale={locale} />
       </div>
     </Card>
   );

@@ -1,10 +1,9 @@
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { formatRate, type Locale } from "@/lib/format";
 import type { SourceStats } from "@/lib/ingest/inbox-stats";
 import { sourcesMessages } from "@/lib/i18n/sources-messages";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
-import { replayDeadAction } from "./actions";
+import { ReplayButton } from "./replay-button";
 import { StatusBadge } from "./status-badge";
 import type { SourceKind } from "@/db/schema";
 import { describeKind } from "@/lib/connectors/descriptors";
@@ -44,12 +43,7 @@ export function SourceCard({ source, url, stats, t, locale }: Props) {
             {t.successRate}: <strong data-testid="success-rate">{formatRate(stats?.successRate ?? null, locale)}</strong>
           </span>
         </div>
-        <form action={replayDeadAction}>
-          <input type="hidden" name="sourceId" value={source.id} />
-          <Button variant="secondary" type="submit" disabled={!counts?.dead}>
-            {t.replayDead}
-          </Button>
-        </form>
+        <ReplayButton url={`/api/sources/${source.id}/replay-dead`} label={t.replayDead} isDisabled={!counts?.dead} variant="secondary" locale={locale} />
       </div>
     </Card>
   );
