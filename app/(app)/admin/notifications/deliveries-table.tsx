@@ -1,7 +1,7 @@
 // The latest sale messages: where each went, how many attempts, Telegram's error, the next attempt;
 // a dead one can be sent again.
 import { formatDateTime, type Locale } from "@/lib/format";
-import { errorText } from "@/lib/i18n/describe-error";
+import { FailureText } from "@/components/ui/failure-text";
 import type { NotificationsMessages } from "@/lib/i18n/notifications-messages";
 import type { DeliveryRow, DeliveryStatus } from "@/lib/notifications/deliveries";
 import { formatSaleAmount } from "@/lib/notifications/template";
@@ -47,7 +47,7 @@ export function DeliveriesTable({ rows, t, locale, timeZone }: Props) {
                 <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tone[row.status]}`}>{t.status[row.status]}</span>
               </td>
               <td className="px-2 py-2 tabular-nums">{row.attempts}</td>
-              <td className="max-w-xs px-2 py-2 text-xs text-red-700">{row.status === "sent" ? "" : <DeliveryFailure row={row} locale={locale} />}</td>
+              <td className="max-w-xs px-2 py-2 text-xs text-red-700">{row.status === "sent" ? "" : <FailureText failure={row.lastFailure} legacyText={row.lastError} locale={locale} />}</td>
               <td className="whitespace-nowrap px-2 py-2 text-xs">{row.status === "pending" || row.status === "failed" ? when(row.nextAttemptAt) : ""}</td>
               <td className="px-2 py-2">
                 {row.status === "dead" ? (
@@ -64,20 +64,5 @@ export function DeliveriesTable({ rows, t, locale, timeZone }: Props) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Why it was not delivered, in the admin's language; Telegram's own words beside, quoted as they came. Deliveries from before codes show their English text. */
-function DeliveryFailure({ row, locale }: { row: DeliveryRow; locale: Locale }) {
-  if (!row.lastFailure) return <>{row.lastError ?? ""}</>;
-  return (
-    <>
-      {errorText(locale, row.lastFailure)}
-      {row.lastFailure.details ? (
-        <span className="block" translate="no">
-          {row.lastFailure.details}
-        </span>
-      ) : null}
-    </>
   );
 }

@@ -3,6 +3,7 @@ import type { EventListRow } from "@/lib/ingest/admin/events";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { StatusBadge } from "./status-badge";
 import { tableScroll } from "@/components/ui/table-scroll";
+import { FailureText } from "@/components/ui/failure-text";
 
 type Props = { rows: EventListRow[]; openHref: (id: number) => string; t: WebhooksMessages; locale: Locale; timeZone: string };
 
@@ -34,11 +35,10 @@ export function EventsTable({ rows, openHref, t, locale, timeZone }: Props) {
                 <StatusBadge status={row.status} t={t} />
               </td>
               <td className="px-2 py-2 tabular-nums">{row.attempts}</td>
-              {/* Known gap (issue 16 §3): an event's last error is the English diagnostic stored by the
-                  receiver or processor (CRM and exception text among it), not yet a code with a
-                  translation; marked as not for translation until it is. The status beside it is translated. */}
-              <td className="max-w-xs truncate px-2 py-2 text-xs text-slate-500" title={row.lastError ?? undefined} translate="no">
-                {row.lastError ?? ""}
+              <td className="max-w-xs px-2 py-2 text-xs text-slate-500" data-testid="event-failure">
+                <span className="line-clamp-2">
+                  <FailureText failure={row.lastFailure} legacyText={row.lastError} locale={locale} />
+                </span>
               </td>
               <td className="px-2 py-2">
                 <a href={openHref(row.id)} className="text-brand-600 hover:underline">
