@@ -140,7 +140,8 @@ export const ERROR_CODES = [
   "saved_view_not_found",
   "saved_view_name_taken", // field name {name}
   "saved_view_share_forbidden", // field visibility {visibility}: the role cannot share that far
-  "saved_view_read_only", // only the owner (an admin, for an organisation's view) changes or deletes it
+  "saved_view_read_only", // only the owner (an admin, for a shared view) changes or deletes it
+  "saved_view_limit", // {max}: a person keeps at most this many views
 
   // Sale notifications
   "bot_token_required", // field isEnabled
