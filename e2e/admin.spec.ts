@@ -83,9 +83,41 @@ test("an admin invites a manager, links a CRM user to them and disables them; th
   await expect(row).toContainText("Отключён");
 });
 
+test("the admin finds a change in the audit log, filters it by kind of object and exports what is shown", async ({ page }) => {
+  await signInAndWait(page, logins.admin);
+  const origin = new URL(page.url()).origin;
+  const tokenName = `Аудит e2e ${Date.now()}`;
+  const created = await page.request.post("/api/tokens", { data: { name: tokenName }, headers: { origin } });
+  expect(created.status()).toBe(201);
+  const token = (await created.json()) as { id: string };
+
+  await page.getByRole("link", { name: "Администрирование" }).click();
+  await page.getByRole("link", { name: /^Журнал изменений/ }).click();
+  await expect(page).toHaveURL(/\/admin\/audit$/);
+  const newest = page.getByTestId("audit-row").first();
+  await expect(newest).toContainText("API-токен создан");
+  await expect(newest).toContainText(token.id);
+  await expect(newest).toContainText(tokenName);
+
+  const filters = page.getByRole("form", { name: "Фильтры журнала" });
+  await filters.getByLabel("Что").selectOption({ label: "API-токен" });
+  await filters.getByRole("button", { name: "Показать" }).click();
+  await expect(page).toHaveURL(/targetType=api_token/);
+  for (const row of await page.getByTestId("audit-row").all()) await expect(row).toContainText("API-токен");
+
+  await page.getByTestId("export-audit").getByRole("button", { name: "Экспорт" }).click();
+  const csv = page.getByTestId("export-audit").getByRole("menuitem", { name: "CSV" });
+  await expect(csv).toHaveAttribute("href", "/api/audit/export?format=csv&targetType=api_token");
+  const file = await page.request.get("/api/audit/export?format=csv&targetType=api_token");
+  expect(file.status()).toBe(200);
+  expect(await file.text()).toContain(`API-токен создан;API-токен;${token.id}`);
+  // Leave no token behind for the specs that count them.
+  expect((await page.request.delete(`/api/tokens/${token.id}`, { headers: { origin } })).status()).toBe(204);
+});
+
 test("a manager opening the admin pages gets a 404 page", async ({ page }) => {
   await signInAndWait(page, logins.manager1);
-  for (const path of ["/admin", "/admin/users", "/admin/organisation"]) {
+  for (const path of ["/admin", "/admin/users", "/admin/organisation", "/admin/audit"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Страница не найдена" })).toBeVisible();

@@ -19,6 +19,7 @@ const adminOnly = [
   "/admin/rates",
   "/admin/notifications",
   "/admin/organisation",
+  "/admin/audit",
 ];
 
 export const pagesByRole: Record<WalkRole, string[]> = {

@@ -116,6 +116,33 @@ test("a manager opening the director's department view sees their own figures, a
   expect((await write(page, "PATCH", `/api/saved-reports/${view.id}`, { name: "Моё" })).status()).toBe(403);
 });
 
+test("a manager opening a department view filtered to a colleague is told the filter was not applied", async ({ page }) => {
+  await signInAndWait(page, logins.manager1);
+  const managerName = (await page.getByTestId("viewer-name").textContent())!;
+  await page.getByRole("button", { name: "Выйти" }).click();
+
+  await signInAndWait(page, logins.director);
+  await page.goto("/sales");
+  const options = page.getByLabel("Менеджер", { exact: true }).locator("option");
+  await expect(options.nth(2)).toBeAttached();
+  const colleague = options.filter({ hasNotText: managerName }).nth(1);
+  const colleagueId = (await colleague.getAttribute("value"))!;
+  const created = await write(page, "POST", "/api/saved-reports", { name: "Коллега — этот год", dashboard: "sales", query: `preset=this-year&managerId=${colleagueId}`, visibility: "department" });
+  expect(created.status()).toBe(201);
+  const view = ((await created.json()) as { view: SavedView }).view;
+  await page.getByRole("button", { name: "Выйти" }).click();
+
+  await signInAndWait(page, logins.manager1);
+  await page.goto(`/views/${view.id}`);
+  await expect(page).toHaveURL(/\/sales\?preset=this-year&dropped=managerId$/);
+  await expect(page.getByTestId("dropped-filters")).toHaveText(
+    "Фильтр вида «Менеджер» относится к данным, которых вам не видно, поэтому не применён: показаны ваши данные.",
+  );
+  // Choosing another period is the manager's own filter now: the note leaves the address.
+  await page.getByRole("button", { name: "Этот квартал" }).click();
+  await expect(page).toHaveURL(/\/sales\?preset=this-quarter$/);
+});
+
 test("on a phone, «Сохранить вид» sits in the filters' sheet and pinned views in the menu drawer", async ({ page }) => {
   await signInAndWait(page, logins.director);
   await page.setViewportSize({ width: 390, height: 844 });

@@ -168,6 +168,31 @@ test("an admin sees a posted webhook on the Webhooks page and replays a dead one
   await expect(page.getByTestId(`event-row-${posted.eventId}`)).toHaveCount(0);
 });
 
+test("a Russian admin reads why a delivery was refused or ignored in Russian, the sender's own words beside", async ({ page }) => {
+  const post = async (body: string) => {
+    const response = await fetch(`${origin}/api/webhooks/shop/${shop.id}`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", "x-voronka-signature": shopSignature(shop.secret, body) },
+    });
+    return { status: response.status, id: (await response.json()).id as number };
+  };
+  const order = { id: "K-9100", status: "completed", createdAt: "2026-11-15T10:00:00+05:00", total: "100", customer: { phone: "+77015550100" } };
+  const ignored = await post(shopBody("order.paid", order));
+  const refused = await post(shopBody("order.created", { ...order, total: "twelve" }));
+  expect([ignored.status, refused.status]).toEqual([200, 400]);
+
+  await signIn(page);
+  await page.goto(`${origin}/admin/webhooks?status=ignored`);
+  await expect(page.getByTestId(`event-row-${ignored.id}`).getByTestId("event-failure")).toHaveText("Событие order.paid Воронка не использует.");
+  await page.goto(`${origin}/admin/webhooks?status=rejected`);
+  const failure = page.getByTestId(`event-row-${refused.id}`).getByTestId("event-failure");
+  await expect(failure).toContainText("Заказ не соответствует формату вебхука магазина.");
+  await expect(failure).toContainText("order.total: must be a decimal amount such as 12500.50");
+  await page.getByTestId(`event-row-${refused.id}`).getByRole("link").click();
+  await expect(page.getByTestId("event-error")).toContainText("Заказ не соответствует формату вебхука магазина.");
+});
+
 test("a new order's customer appears on the Customers page with their order", async ({ page }) => {
   const body = shopBody("order.created", { id: "NEW-1", status: "completed", createdAt: "2026-11-20T12:00:00+05:00", total: "45000", customer: { name: "Жанна Ахметова", phone: "8 (777) 321-00-11" } });
   const response = await fetch(`${origin}/api/webhooks/shop/${shop.id}`, { method: "POST", body, headers: { "content-type": "application/json", "x-voronka-signature": shopSignature(shop.secret, body) } });

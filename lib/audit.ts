@@ -3,7 +3,45 @@ import { auditLog } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 
-export type AuditEntry = { action: string; targetType: string; targetId: string; details?: Record<string, unknown> };
+/** Every change the log records; the audit page names each in the reader's language (lib/i18n/audit-messages.ts). */
+export const AUDIT_ACTIONS = [
+  "user.invite",
+  "user.update",
+  "user.password.set",
+  "user.crm-users.set",
+  "department.create",
+  "org.update",
+  "notifications.update",
+  "exchange-rate.create",
+  "exchange-rate.update",
+  "exchange-rate.delete",
+  "source.create",
+  "source.update",
+  "source.delete",
+  "source.secret_reveal",
+  "source.secret_rotate",
+  "token.create",
+  "token.revoke",
+  "traffic_team.create",
+  "traffic_team.update",
+  "traffic_team.delete",
+  "traffic_team.import_examples",
+  "attribution_rule.create",
+  "attribution_rule.update",
+  "attribution_rule.delete",
+  "ad_spend.upsert",
+  "ad_spend.delete",
+  "saved_view.create",
+  "saved_view.update",
+  "saved_view.delete",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The kinds of object the log's changes are made to. */
+export const AUDIT_TARGET_TYPES = ["user", "department", "organisation", "exchange_rate", "source", "api_token", "traffic_team", "attribution_rule", "ad_spend", "saved_view"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
+export type AuditEntry = { action: AuditAction; targetType: AuditTargetType; targetId: string; details?: Record<string, unknown> };
 
 export async function writeAudit(db: Db, viewer: Pick<Viewer, "orgId" | "userId">, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({ orgId: viewer.orgId, userId: viewer.userId, ...entry, details: entry.details ?? {} });

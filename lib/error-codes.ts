@@ -89,6 +89,25 @@ export const ERROR_CODES = [
   "crm_request",
   "crm_redirected", // the CRM's address redirects (never followed)
   "crm_blocked", // the address is refused before any request: a private network or plain http
+  // Why a webhook delivery was refused or ignored, or why applying it failed (lib/ingest/event-failure.ts)
+  "webhook_content_type", // {contentType, expected}: the delivery's content type is not what the sender's format uses
+  "webhook_nul", // the body holds a NUL character, which PostgreSQL cannot store
+  "webhook_form_unreadable", // details: the parser's words
+  "webhook_json_unreadable",
+  "webhook_json_not_object",
+  "webhook_no_event",
+  "webhook_event_unused", // {event}
+  "webhook_no_account", // an amoCRM hook without its account block
+  "webhook_no_entity_id", // a Bitrix24 event without data[FIELDS][ID]
+  "webhook_not_crm_event", // {event}: a Bitrix24 event of no CRM entity
+  "webhook_order_invalid", // details: the first field at fault and why
+  "webhook_form_no_contact",
+  "webhook_form_repeat", // {tranid}
+  "webhook_form_repeat_content", // a post without tranid with the same content within a day
+  "webhook_activity_unused", // a Bitrix24 activity of a kind Voronka does not keep
+  "webhook_source_gone",
+  "webhook_value_unstorable", // details: the database's words
+  "webhook_apply_failed", // an unexpected error; retried with backoff, the exception's text stays in lastError
 
   // Traffic teams, attribution rules, ad spend
   "traffic_team_not_found",
@@ -121,7 +140,8 @@ export const ERROR_CODES = [
   "saved_view_not_found",
   "saved_view_name_taken", // field name {name}
   "saved_view_share_forbidden", // field visibility {visibility}: the role cannot share that far
-  "saved_view_read_only", // only the owner (an admin, for an organisation's view) changes or deletes it
+  "saved_view_read_only", // only the owner (an admin, for a shared view) changes or deletes it
+  "saved_view_limit", // {max}: a person keeps at most this many views
 
   // Sale notifications
   "bot_token_required", // field isEnabled

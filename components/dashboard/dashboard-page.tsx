@@ -11,6 +11,8 @@ import { resolveLocale } from "@/lib/i18n/locale";
 import { FilterExport } from "./dashboard-export";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { SourceFreshness } from "./source-freshness";
+import { DROPPED_PARAM, droppedFiltersIn } from "@/lib/saved-views/dropped-filters";
+import { DroppedFiltersNotice } from "./dropped-filters-notice";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export type DashboardContext = { viewer: Viewer; query: string; locale: Locale; t: DashboardMessages };
@@ -27,7 +29,9 @@ export async function DashboardPage({
   exportName?: DashboardName;
   children: (context: DashboardContext) => ReactNode;
 }) {
-  const query = reportQueryString(await searchParams);
+  const params = await searchParams;
+  const query = reportQueryString(params);
+  const dropped = droppedFiltersIn(params[DROPPED_PARAM]);
   const viewer = await requireViewer();
   const locale = await resolveLocale(viewer);
   const t = dashboardMessages[locale];
@@ -42,6 +46,7 @@ export async function DashboardPage({
         </div>
         {exportName ? <FilterExport kind="dashboard" name={exportName} /> : null}
       </header>
+      {dropped.length > 0 ? <DroppedFiltersNotice dropped={dropped} t={t} /> : null}
       <Suspense fallback={<div className="h-96 animate-pulse rounded-xl bg-slate-100" />}>{children({ viewer, query, locale, t })}</Suspense>
     </div>
   );

@@ -15,6 +15,7 @@ import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import type { FilterOption, FilterOptions } from "@/lib/reports/filter-options";
 import type { PeriodPreset } from "@/lib/reports/filters";
 import { DateInput } from "./date-input";
+import { DROPPED_PARAM } from "@/lib/saved-views/dropped-filters";
 import { filterKeys, periodPresetOrder, type FilterKey } from "@/lib/reports/report-query";
 
 /** The period the report resolved to, as inclusive dates (shown in the date inputs under a preset). */
@@ -50,6 +51,8 @@ export function FilterBar({ options, role, locale, t, period, showPipeline = tru
   // server to render the page again: the client island refetches only the report's JSON.
   const update = (changes: Partial<Record<FilterKey, string | null>>) => {
     const next = new URLSearchParams(searchParams.toString());
+    // The note about a saved view's dropped filters describes the view as opened, not what follows.
+    next.delete(DROPPED_PARAM);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);

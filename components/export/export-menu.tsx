@@ -19,7 +19,7 @@ function usePageLocale(): "ru" | "en" {
   );
 }
 
-export function ExportMenu(props: { kind: "report" | "dashboard" | "deals" | "leads"; name?: string; params: Record<string, string> }) {
+export function ExportMenu(props: { kind: ExportKind; name?: string; params: Record<string, string> }) {
   const { kind, name, params } = props;
   const t = labels[usePageLocale()];
   const [isOpen, setIsOpen] = useState(false);

@@ -1,7 +1,7 @@
 // The webhook inbox, the audit log and exchange rates.
 import { sql } from "drizzle-orm";
 import { char, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid, bigserial } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts } from "./common";
+import { createdAt, id, orgId, ts, type RunFailure } from "./common";
 import { organisations, users } from "./orgs";
 import { sources } from "./sources";
 
@@ -24,7 +24,10 @@ export const webhookEvents = pgTable(
     status: webhookStatusEnum("status").notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    /** English, for the API and logs (an unexpected exception's own text). */
     lastError: text("last_error"),
+    /** The same as a code with parameters, the sender's or CRM's words in `details`: shown in the admin's language. */
+    lastFailure: jsonb("last_failure").$type<RunFailure>(),
     receivedAt: ts("received_at").notNull().defaultNow(),
     processedAt: ts("processed_at"),
   },

@@ -11,6 +11,7 @@ export const permissions = {
   "org:read": ["admin", "director", "manager"],
   "org:update": ["admin"],
   "users:manage": ["admin"],
+  "audit:read": ["admin"],
   "sources:manage": ["admin"],
   "sync:run": ["admin"],
   "rules:manage": ["admin"],

@@ -33,6 +33,8 @@ const ru = {
   loading: "Загружаем…",
   failed: "Не удалось загрузить отчёт",
   invalidFilters: "Фильтр задан неверно",
+  /** A saved view opened by someone a filter of it does not apply to. */
+  droppedFilters: "Фильтр вида «{filters}» относится к данным, которых вам не видно, поэтому не применён: показаны ваши данные.",
   resetFilters: "Сбросить фильтры",
   sales: {
     title: "Продажи",
@@ -299,6 +301,7 @@ const en: DashboardMessages = {
   loading: "Loading…",
   failed: "Could not load the report",
   invalidFilters: "A filter is not valid",
+  droppedFilters: "The view's filter «{filters}» is about data you cannot see, so it was not applied: you see your own data.",
   resetFilters: "Reset filters",
   sales: {
     title: "Sales",

@@ -30,10 +30,15 @@ export function errorInfoOf(error: unknown): ErrorInfo {
   return { code: "internal_error" };
 }
 
-/** "{name}" → the value; "{count#rows}" → "3 строки"; "[…]" only when every value inside it is given. */
+/** "{name}" → the value; "{count#rows}" → "3 строки"; "[…{name}…]" only when every value inside it is given. */
 function fillTemplate(template: string, values: ErrorParams, nouns: Record<string, PluralForms>, locale: Locale): string {
   const given = (name: string) => values[name] !== undefined;
-  const optional = template.replace(/\[([^\]]*)\]/g, (_, inner: string) => ([...inner.matchAll(/\{(\w+)/g)].every(([, name]) => given(name)) ? inner : ""));
+  // Brackets around no value are text ("account[id]"), not an optional part.
+  const optional = template.replace(/\[([^\]]*)\]/g, (whole, inner: string) => {
+    const names = [...inner.matchAll(/\{(\w+)/g)].map(([, name]) => name);
+    if (names.length === 0) return whole;
+    return names.every(given) ? inner : "";
+  });
   return optional.replace(/\{(\w+)(?:#(\w+))?\}/g, (whole, name: string, noun: string | undefined) => {
     if (!given(name)) return whole;
     const value = values[name];

@@ -7,12 +7,16 @@ import { ForbiddenError } from "@/lib/errors";
 import { assertFiltersInScope, parseReportFilters } from "@/lib/reports/filters";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { dashboardHref } from "./dashboards";
+import { DROPPED_PARAM, SCOPED_FILTERS, type ScopedFilter } from "./dropped-filters";
 import { findDefaultView, getSavedView, type Reader, type SavedView } from "./saved-views";
 
-/** Filters that can lie outside a scope; the others (period, pipeline, source) mean the same to everyone. */
-const scopedFilters = ["departmentId", "managerId"] as const;
+export type OpenedView = { view: SavedView; href: string; droppedFilters: ScopedFilter[] };
 
-export type OpenedView = { view: SavedView; href: string; droppedFilters: (typeof scopedFilters)[number][] };
+/** Where a person lands when opening the view: its dashboard, plus a note of what was dropped. */
+export function landingHref(opened: OpenedView): string {
+  if (opened.droppedFilters.length === 0) return opened.href;
+  return `${opened.href}${opened.href.includes("?") ? "&" : "?"}${DROPPED_PARAM}=${opened.droppedFilters.join(",")}`;
+}
 
 export async function openSavedView(db: Db, reader: Reader, id: string): Promise<OpenedView> {
   return openView(db, reader, await getSavedView(db, reader, id));
@@ -21,7 +25,7 @@ export async function openSavedView(db: Db, reader: Reader, id: string): Promise
 /** Where `/` sends a person with a default view; null without one. */
 export async function defaultViewHref(db: Db, reader: Reader): Promise<string | null> {
   const view = await findDefaultView(db, reader);
-  return view ? (await openView(db, reader, view)).href : null;
+  return view ? landingHref(await openView(db, reader, view)) : null;
 }
 
 async function openView(db: Db, reader: Reader, view: SavedView): Promise<OpenedView> {
@@ -30,7 +34,7 @@ async function openView(db: Db, reader: Reader, view: SavedView): Promise<Opened
   const scope = scopeOf(reader);
   const droppedFilters: OpenedView["droppedFilters"] = [];
   // The reports' own scope check, one filter at a time, so the rule lives in one place.
-  for (const key of scopedFilters) {
+  for (const key of SCOPED_FILTERS) {
     if (!filters[key]) continue;
     try {
       await assertFiltersInScope(db, scope, { [key]: filters[key] });

@@ -1,7 +1,8 @@
 // Saving, changing and deleting views, and a person's own marks on them (pinned, default). Sharing
 // reaches no further than the role's scope: a director shares with their own department, an admin
 // with the organisation or any department, a manager not at all.
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, count, eq, ne, sql } from "drizzle-orm";
+import { diffFields, writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/db/errors";
 import { departments, savedViewMarks, savedViews, users } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -14,12 +15,19 @@ import { getSavedView, type Reader, type SavedView } from "./saved-views";
 import type { CreateSavedViewInput, SavedViewVisibility, UpdateSavedViewInput } from "./schemas";
 
 const nameTaken = (name: string) => new ConflictError(`You already have a view named "${name}"`, { code: "saved_view_name_taken", field: "name", params: { name } });
-const readOnly = () => new ForbiddenError("Only the view's owner (or an admin, for a view shared with the organisation) may change it", { code: "saved_view_read_only" });
+const readOnly = () => new ForbiddenError("Only the view's owner (or an admin, for a shared view) may change it", { code: "saved_view_read_only" });
+
+/** Enough for every dashboard several times over; a script creating views in a loop stops here. */
+export const MAX_VIEWS_PER_PERSON = 100;
 
 export async function createSavedView(db: Db, reader: Reader, input: CreateSavedViewInput): Promise<SavedView> {
   assertCan(reader, "views:manage-own");
   const departmentId = await sharedDepartment(db, reader, input.visibility, input.departmentId);
   await assertFiltersInScope(db, scopeOf(reader), parseReportFilters(new URLSearchParams(input.query)));
+  const [{ owned }] = await db.select({ owned: count() }).from(savedViews).where(and(eq(savedViews.orgId, reader.orgId), eq(savedViews.ownerId, reader.userId)));
+  if (owned >= MAX_VIEWS_PER_PERSON) {
+    throw new ConflictError(`You already keep ${MAX_VIEWS_PER_PERSON} views; delete one first`, { code: "saved_view_limit", params: { max: MAX_VIEWS_PER_PERSON } });
+  }
   const id = await db
     .transaction(async (tx) => {
       const [row] = await tx
@@ -27,6 +35,7 @@ export async function createSavedView(db: Db, reader: Reader, input: CreateSaved
         .values({ orgId: reader.orgId, ownerId: reader.userId, name: input.name, dashboard: input.dashboard, query: input.query, visibility: input.visibility, departmentId })
         .returning({ id: savedViews.id });
       await setMarks(tx, reader, row.id, { isPinned: input.isPinned, isDefault: input.isDefault });
+      await writeAudit(tx, reader, { action: "saved_view.create", targetType: "saved_view", targetId: row.id, details: { name: input.name, dashboard: input.dashboard, query: input.query, visibility: input.visibility, departmentId } });
       return row.id;
     })
     .catch((error: unknown) => {
@@ -52,6 +61,8 @@ export async function updateSavedView(db: Db, reader: Reader, id: string, change
           .set({ name: content.name, query: content.query, visibility, departmentId, updatedAt: new Date() })
           .where(eq(savedViews.id, current.id));
         await forgetLostAudience(tx, current.id, current.owner.id, visibility, departmentId);
+        const changes = diffFields({ name: current.name, query: current.query, visibility: current.visibility, departmentId: current.departmentId }, { name: content.name, query: content.query, visibility, departmentId });
+        await writeAudit(tx, reader, { action: "saved_view.update", targetType: "saved_view", targetId: current.id, details: { changes } });
       })
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? nameTaken(content.name ?? current.name) : error;
@@ -64,7 +75,10 @@ export async function updateSavedView(db: Db, reader: Reader, id: string, change
 export async function deleteSavedView(db: Db, reader: Reader, id: string): Promise<void> {
   const current = await getSavedView(db, reader, id);
   if (!current.canEdit) throw readOnly();
-  await db.delete(savedViews).where(eq(savedViews.id, current.id));
+  await db.transaction(async (tx) => {
+    await tx.delete(savedViews).where(eq(savedViews.id, current.id));
+    await writeAudit(tx, reader, { action: "saved_view.delete", targetType: "saved_view", targetId: current.id, details: { name: current.name, owner: current.owner.name, visibility: current.visibility } });
+  });
 }
 
 /** The department a view is shared with (null unless `department`), after checking the role may share that far. */

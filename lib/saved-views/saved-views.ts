@@ -1,6 +1,6 @@
 // Reading saved views: the ones a person may see (their own, their organisation's, their
 // department's), with their own marks on each and whether they may change it.
-import { and, asc, eq, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import { savedViewMarks, savedViews, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { parseId } from "@/lib/auth/guards";
@@ -20,7 +20,7 @@ export type SavedView = {
   departmentId: string | null;
   owner: { id: string; name: string };
   isOwn: boolean;
-  /** Rename, change the filters or the sharing, delete: the owner, and admins for a view shared with the organisation. */
+  /** Rename, change the filters or the sharing, delete: the owner, and admins for any shared view. */
   canEdit: boolean;
   isPinned: boolean;
   isDefault: boolean;
@@ -28,15 +28,19 @@ export type SavedView = {
   updatedAt: Date;
 };
 
-/** The views a person may open: their own, the organisation's, and their department's. */
+/**
+ * The views a person may open: their own, the organisation's, and their department's; an admin also
+ * every department's, to look after what is shared (private views stay their owners').
+ */
 export function visibleTo(reader: Reader): SQL {
+  if (reader.role === "admin") return and(eq(savedViews.orgId, reader.orgId), or(eq(savedViews.ownerId, reader.userId), ne(savedViews.visibility, "private")))!;
   const shared = [eq(savedViews.visibility, "org")];
   if (reader.departmentId) shared.push(and(eq(savedViews.visibility, "department"), eq(savedViews.departmentId, reader.departmentId))!);
   return and(eq(savedViews.orgId, reader.orgId), or(eq(savedViews.ownerId, reader.userId), ...shared))!;
 }
 
 export function canEditView(reader: Reader, view: { ownerId: string; visibility: SavedViewVisibility }): boolean {
-  return view.ownerId === reader.userId || (reader.role === "admin" && view.visibility === "org");
+  return view.ownerId === reader.userId || (reader.role === "admin" && view.visibility !== "private");
 }
 
 async function selectViews(db: Db, reader: Reader, where: SQL): Promise<SavedView[]> {

@@ -8,6 +8,7 @@ import { ratesAdminLink } from "@/lib/i18n/rates-messages";
 import { webhooksAdminLink } from "@/lib/i18n/webhooks-messages";
 import { adSpendAdminLink, trafficTeamsAdminLink } from "@/lib/i18n/traffic-messages";
 import { notificationsAdminLink } from "@/lib/i18n/notifications-messages";
+import { auditAdminLink } from "@/lib/i18n/audit-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("admin");
@@ -26,6 +27,7 @@ export default async function AdminPage() {
     { href: "/admin/traffic-teams", ...trafficTeamsAdminLink(locale) },
     { href: "/admin/ad-spend", ...adSpendAdminLink(locale) },
     { href: "/admin/notifications", ...notificationsAdminLink(locale) },
+    { href: "/admin/audit", ...auditAdminLink(locale) },
   ];
   return (
     <div className="max-w-4xl space-y-6">

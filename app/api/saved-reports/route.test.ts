@@ -6,7 +6,8 @@ import { callRoute } from "@/db/test/call-route";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
-import { users } from "@/db/schema";
+import { asc, eq } from "drizzle-orm";
+import { auditLog, savedViews, users } from "@/db/schema";
 import { createApiToken } from "@/lib/auth/tokens";
 import { DELETE, PATCH } from "./[id]/route";
 import { GET as list } from "./route";
@@ -138,7 +139,7 @@ describe("/api/saved-reports", () => {
     expect(foreign).toMatchObject({ status: 404, body: { error: { code: "department_not_found", field: "departmentId" } } });
   });
 
-  it("lets only the owner edit or delete, and an admin too for a view shared with the organisation; anyone who sees it pins it", async () => {
+  it("lets only the owner edit or delete, and an admin too for any shared view, never a private one; anyone who sees it pins it", async () => {
     const department = (await api.create("director", { name: "Отдел: квартал", dashboard: "funnel", query: "preset=this-quarter", visibility: "department" })).body.view;
     expect(department.canEdit).toBe(true);
     const seenByAlice = (await api.list("alice")).body.views.find((v: { id: string }) => v.id === department.id);
@@ -148,8 +149,14 @@ describe("/api/saved-reports", () => {
     // Pinning is Alice's own: the director's view stays unpinned for the director.
     expect((await api.update("alice", department.id, { isPinned: true })).body.view).toMatchObject({ isPinned: true, name: "Отдел: квартал" });
     expect((await api.open("director", department.id)).body.view.isPinned).toBe(false);
-    // An admin does not see a department's view, so for them it does not exist.
-    expect((await api.remove("admin", department.id)).status).toBe(404);
+    // An admin looks after what is shared: the department's view is in their list and theirs to change; a private view is not.
+    const seenByAdmin = (await api.list("admin")).body.views.find((v: { id: string }) => v.id === department.id);
+    expect(seenByAdmin).toMatchObject({ isOwn: false, canEdit: true, owner: { name: "director" } });
+    const alicesOwn = (await api.create("alice", { name: "Личное", dashboard: "sales" })).body.view;
+    expect((await api.open("admin", alicesOwn.id)).status).toBe(404);
+    expect((await api.remove("admin", alicesOwn.id)).status).toBe(404);
+    expect((await api.remove("admin", department.id)).status).toBe(204);
+    expect((await api.open("alice", department.id)).status).toBe(404);
 
     const companyWide = (await api.create("admin", { name: "Компания: год", dashboard: "sales", query: "preset=this-year", visibility: "org" })).body.view;
     const directorsOrgView = (await api.list("director")).body.views.find((v: { id: string }) => v.id === companyWide.id);
@@ -165,6 +172,34 @@ describe("/api/saved-reports", () => {
     const patched = await callRoute(PATCH, `/api/saved-reports/${view.id}`, { as: { token }, method: "PATCH", body: { name: "Общий вид 2" }, params: { id: view.id } });
     expect(patched.body.view).toMatchObject({ name: "Общий вид 2", canEdit: true, isOwn: false, owner: { name: "admin" } });
     expect((await callRoute(DELETE, `/api/saved-reports/${view.id}`, { as: { token }, method: "DELETE", params: { id: view.id } })).status).toBe(204);
+  });
+
+  it("writes each save, change and deletion to the audit log, with who did it and what changed", async () => {
+    const view = (await api.create("director", { name: "Аудит", dashboard: "sales", query: "preset=this-year", visibility: "department" })).body.view;
+    await api.update("director", view.id, { name: "Аудит 2", isPinned: true });
+    await api.remove("admin", view.id);
+    const rows = await testDb.db.select().from(auditLog).where(eq(auditLog.targetId, view.id)).orderBy(asc(auditLog.createdAt));
+    expect(rows.map((row) => [row.action, row.userId])).toEqual([
+      ["saved_view.create", f.users.director.id],
+      ["saved_view.update", f.users.director.id],
+      ["saved_view.delete", f.users.admin.id],
+    ]);
+    expect(rows[0].details).toMatchObject({ name: "Аудит", dashboard: "sales", query: "preset=this-year", visibility: "department", departmentId: f.departments.sales.id });
+    expect(rows[1].details).toEqual({ changes: { name: { from: "Аудит", to: "Аудит 2" } } });
+    expect(rows[2].details).toEqual({ name: "Аудит 2", owner: "director", visibility: "department" });
+  });
+
+  it("keeps at most 100 views per person: the 101st is refused with 409 and saves nothing", async () => {
+    // Bob's earlier views count too: make it 99 in all.
+    const kept = (await api.list("bob")).body.views.filter((view: { isOwn: boolean }) => view.isOwn).length;
+    const rows = Array.from({ length: 99 - kept }, (_, i) => ({ orgId: f.org.id, ownerId: f.users.bob.id, name: `Вид ${i + 1}`, dashboard: "sales", query: "" }));
+    await testDb.db.insert(savedViews).values(rows);
+    expect((await api.create("bob", { name: "Сотый", dashboard: "sales" })).status).toBe(201);
+    const refused = await api.create("bob", { name: "Сто первый", dashboard: "sales" });
+    expect(refused).toMatchObject({ status: 409, body: { error: { code: "saved_view_limit", params: { max: 100 } } } });
+    expect((await api.list("bob")).body.views.filter((view: { isOwn: boolean }) => view.isOwn)).toHaveLength(100);
+    // The limit is per person: Carol saves freely.
+    expect((await api.create("carol", { name: "Сто первый", dashboard: "sales" })).status).toBe(201);
   });
 
   it("never shows or touches another organisation's views", async () => {

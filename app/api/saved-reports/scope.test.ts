@@ -8,6 +8,7 @@ import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET as report } from "../reports/[report]/route";
 import { savedViewCallers, type Person } from "./test-callers";
+import { landingHref } from "@/lib/saved-views/open";
 
 let testDb: TestDb;
 let f: OrgFixture;
@@ -70,6 +71,8 @@ describe("opening a shared view", () => {
     // Alice may not see Bob's rows: the filter goes, and she sees her own 2 000 — never Bob's 500.
     const alice = await api.open("alice", view.id);
     expect(alice.body).toMatchObject({ href: `/sales?${march}`, droppedFilters: ["managerId"] });
+    // The page she lands on says so: the dashboard's URL carries the note.
+    expect(landingHref(alice.body)).toBe(`/sales?${march}&dropped=managerId`);
     expect(await salesTotalsAt("alice", alice.body.href)).toMatchObject({ wonCount: 2, wonAmount: "2000.00" });
     // Bob himself keeps the filter: it is his own.
     expect((await api.open("bob", view.id)).body).toMatchObject({ href: `/sales?from=2026-03-01&managerId=${f.users.bob.id}&to=2026-03-31`, droppedFilters: [] });

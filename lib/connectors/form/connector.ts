@@ -1,7 +1,7 @@
 // A site form: it posts submissions to an address that carries the source's secret; they become
 // form leads, matched to the CRMs' leads and deals (lib/forms/match.ts).
 import { applyFormBatch } from "@/lib/ingest/form/apply-batch";
-import { PermanentEventError } from "@/lib/ingest/process/errors";
+import { PermanentEventError } from "@/lib/ingest/event-failure";
 import { inspectForm } from "@/lib/ingest/receive/form";
 import { ValidationError } from "@/lib/errors";
 import type { Connector } from "../connector";
@@ -17,7 +17,7 @@ export const formConnector: Connector<"form"> = {
   applyEvent: async (tx, source, event, _deps, org) => {
     // One event alone: its verdict decides as an exception would.
     const verdict = (await applyFormBatch(tx, source, [event], org)).get(event.id);
-    if (verdict?.status === "rejected") throw new PermanentEventError(verdict.reason);
-    return verdict?.status === "ignored" ? { ignoredReason: verdict.reason } : {};
+    if (verdict?.status === "rejected") throw new PermanentEventError(verdict.failure);
+    return verdict?.status === "ignored" ? { ignored: verdict.failure } : {};
   },
 };

@@ -2,7 +2,7 @@
 // query is limited to the admin's organisation.
 import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { sources, webhookEvents } from "@/db/schema";
+import { sources, webhookEvents, type RunFailure } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { NotFoundError } from "@/lib/errors";
 import { connectorFor } from "@/lib/connectors/registry";
@@ -29,6 +29,7 @@ export type EventListRow = {
   status: (typeof EVENT_STATUSES)[number];
   attempts: number;
   lastError: string | null;
+  lastFailure: RunFailure | null;
   receivedAt: Date;
   processedAt: Date | null;
 };
@@ -51,6 +52,7 @@ export async function listEvents(db: Db, orgId: string, filters: EventFilters): 
         status: webhookEvents.status,
         attempts: webhookEvents.attempts,
         lastError: webhookEvents.lastError,
+        lastFailure: webhookEvents.lastFailure,
         receivedAt: webhookEvents.receivedAt,
         processedAt: webhookEvents.processedAt,
       })
@@ -78,7 +80,7 @@ export async function getEvent(db: Db, orgId: string, id: number) {
   return mask ? { ...row, event: { ...row.event, body: mask(row.event.body) } } : row;
 }
 
-const replayed = { status: "pending" as const, attempts: 0, nextAttemptAt: sql`now()`, lastError: null, processedAt: null };
+const replayed = { status: "pending" as const, attempts: 0, nextAttemptAt: sql`now()`, lastError: null, lastFailure: null, processedAt: null };
 
 /** Back into the queue, as if just received; processing is idempotent, so a replay of a done event is harmless. */
 export async function replayEvent(db: Db, orgId: string, id: number): Promise<void> {

@@ -3,7 +3,7 @@
 // batch of hooks applies runs of units that touch distinct entities with one bulk write each.
 import type { Tx } from "@/db/types";
 import type { OrgContext } from "@/lib/customers/recompute";
-import { PermanentEventError } from "../process/errors";
+import { eventFailure, PermanentEventError } from "../event-failure";
 import type { EventVerdicts, InboxEvent } from "../process/batch-types";
 import { splitIntoSegments } from "../process/segments";
 import { AMO_ACTIONS } from "../receive/amocrm";
@@ -17,7 +17,7 @@ function unitsOf(body: string, receivedAt: Date): AmoUnit[] {
   try {
     form = parseBracketForm(body);
   } catch (error) {
-    throw new PermanentEventError(error instanceof FormBodyError ? `Malformed form body: ${error.message}` : "Malformed form body");
+    throw new PermanentEventError(eventFailure("webhook_form_unreadable", undefined, error instanceof FormBodyError ? error.message : undefined));
   }
   const units: AmoUnit[] = [];
   for (const entity of ["companies", "contacts", "leads"] as const) {
@@ -45,7 +45,7 @@ export async function applyAmoBatch(tx: Tx, source: SourceRow, events: InboxEven
       verdicts.set(event.id, { status: "done" });
     } catch (error) {
       if (!(error instanceof PermanentEventError)) throw error;
-      verdicts.set(event.id, { status: "rejected", reason: error.message });
+      verdicts.set(event.id, { status: "rejected", failure: error.failure });
     }
   }
   for (const segment of splitIntoSegments(units, unitKeys)) await applyUnits(tx, source, segment, org);

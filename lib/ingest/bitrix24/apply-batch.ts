@@ -14,14 +14,14 @@ import { mapB24Company, mapB24Contact } from "@/lib/connectors/bitrix24/map-part
 import type { B24Entity } from "@/lib/connectors/bitrix24/types";
 import type { OrgContext } from "@/lib/customers/recompute";
 import type { EventVerdicts, InboxEvent } from "../process/batch-types";
-import { PermanentEventError } from "../process/errors";
+import { eventFailure, PermanentEventError } from "../event-failure";
 import { splitIntoSegments } from "../process/segments";
 import type { SourceRow } from "../receive/source-settings";
 import { parseBitrixEvent, TABLE } from "./apply-event";
 import { fetchMany, type BitrixFetcher } from "./fetcher";
 
 type Unit = { eventIds: number[]; entity: B24Entity; id: string; isDelete: boolean; deletedAt: Date; receivedAt: Date };
-const IGNORED_ACTIVITY = "An activity that is not a call, e-mail, meeting or task";
+const IGNORED_ACTIVITY = eventFailure("webhook_activity_unused");
 
 export async function applyBitrixBatch(tx: Tx, source: SourceRow, events: InboxEvent[], fetcher: () => BitrixFetcher, org: OrgContext): Promise<EventVerdicts> {
   const verdicts: EventVerdicts = new Map();
@@ -33,7 +33,7 @@ export async function applyBitrixBatch(tx: Tx, source: SourceRow, events: InboxE
       parsed = parseBitrixEvent(event.body, event.receivedAt);
     } catch (error) {
       if (!(error instanceof PermanentEventError)) throw error;
-      verdicts.set(event.id, { status: "rejected", reason: error.message });
+      verdicts.set(event.id, { status: "rejected", failure: error.failure });
       continue;
     }
     verdicts.set(event.id, { status: "done" });
@@ -50,7 +50,7 @@ export async function applyBitrixBatch(tx: Tx, source: SourceRow, events: InboxE
   }
   const client = units.some((u) => !u.isDelete) ? fetcher() : null;
   for (const segment of splitIntoSegments(units, (u) => [`${u.entity}:${u.id}`])) {
-    for (const eventId of await applySegment(tx, source, segment, client, org)) verdicts.set(eventId, { status: "ignored", reason: IGNORED_ACTIVITY });
+    for (const eventId of await applySegment(tx, source, segment, client, org)) verdicts.set(eventId, { status: "ignored", failure: IGNORED_ACTIVITY });
   }
   return verdicts;
 }

@@ -12,7 +12,7 @@ import { mapB24Deal } from "@/lib/connectors/bitrix24/map-deal";
 import { mapB24Lead } from "@/lib/connectors/bitrix24/map-lead";
 import { mapB24Company, mapB24Contact } from "@/lib/connectors/bitrix24/map-party";
 import type { OrgContext } from "@/lib/customers/recompute";
-import { PermanentEventError } from "../process/errors";
+import { eventFailure, PermanentEventError, type EventFailure } from "../event-failure";
 import { parseBracketForm, textAt } from "../receive/form-body";
 import type { SourceRow } from "../receive/source-settings";
 import type { BitrixFetcher } from "./fetcher";
@@ -20,7 +20,7 @@ import type { BitrixFetcher } from "./fetcher";
 const EVENT = /^ONCRM(DEAL|LEAD|CONTACT|COMPANY|ACTIVITY)(ADD|UPDATE|DELETE|MOVETOCATEGORY)$/;
 export const TABLE: Record<B24Entity, DeletableEntity> = { deal: "deals", lead: "leads", contact: "contacts", company: "companies", activity: "activities" };
 
-export type BitrixOutcome = { ignoredReason?: string };
+export type BitrixOutcome = { ignored?: EventFailure };
 
 /** What a stored event names; throws PermanentEventError when it is not a CRM event with an ID. */
 export function parseBitrixEvent(body: string, receivedAt: Date): { entity: B24Entity; isDelete: boolean; id: string; deletedAt: Date } {
@@ -28,7 +28,7 @@ export function parseBitrixEvent(body: string, receivedAt: Date): { entity: B24E
   const event = textAt(form, "event")?.toUpperCase() ?? "";
   const id = textAt(form, "data", "FIELDS", "ID");
   const match = EVENT.exec(event);
-  if (!match || !id) throw new PermanentEventError(`Not a Bitrix24 CRM event: ${event || "(none)"}`);
+  if (!match || !id) throw new PermanentEventError(eventFailure("webhook_not_crm_event", { event: event || "(none)" }));
   return { entity: match[1].toLowerCase() as B24Entity, isDelete: match[2] === "DELETE", id, deletedAt: sentAt(form) ?? receivedAt };
 }
 
@@ -65,7 +65,7 @@ export async function applyBitrixEvent(tx: Tx, source: SourceRow, body: string, 
       return {};
     case "activity": {
       const record = mapB24Activity(row);
-      if (!record) return { ignoredReason: "An activity that is not a call, e-mail, meeting or task" };
+      if (!record) return { ignored: eventFailure("webhook_activity_unused") };
       await applyActivities(tx, ref, [record]);
       return {};
     }

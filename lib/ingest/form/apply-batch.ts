@@ -10,7 +10,8 @@ import { phoneE164 } from "@/lib/contact-details";
 import { textArray } from "@/lib/canonical/upsert";
 import type { OrgContext } from "@/lib/customers/recompute";
 import type { EventVerdicts, InboxEvent } from "../process/batch-types";
-import { NO_CONTACT_REASON } from "../receive/form";
+import { NO_CONTACT_FAILURE } from "../receive/form";
+import { eventFailure } from "../event-failure";
 import type { SourceRow } from "../receive/source-settings";
 import { contentHash, hasContact, readFields, readSubmission, SubmissionError, type FormSubmission } from "./submission";
 
@@ -27,11 +28,11 @@ export async function applyFormBatch(tx: Tx, source: SourceRow, events: InboxEve
     try {
       submission = readSubmission(readFields(event.contentType, event.body));
     } catch (error) {
-      verdicts.set(event.id, { status: "rejected", reason: error instanceof SubmissionError ? error.message : "Unreadable body" });
+      verdicts.set(event.id, { status: "rejected", failure: error instanceof SubmissionError ? error.failure : eventFailure("webhook_form_unreadable") });
       continue;
     }
     if (!hasContact(submission)) {
-      verdicts.set(event.id, { status: "rejected", reason: NO_CONTACT_REASON });
+      verdicts.set(event.id, { status: "rejected", failure: NO_CONTACT_FAILURE });
       continue;
     }
     read.push({ event, submission, record: toRecord(source, submission, event, org.country), tranid: submission.tranid });
@@ -48,7 +49,7 @@ export async function applyFormBatch(tx: Tx, source: SourceRow, events: InboxEve
       ? knownTranids.has(record.lead.externalId)
       : seen.some((earlier) => earlier.getTime() <= at && at - earlier.getTime() <= DUPLICATE_WINDOW_MS);
     if (isDuplicate) {
-      verdicts.set(event.id, { status: "ignored", reason: tranid ? `A repeat of submission ${tranid}, already stored` : "A repeat of a submission with the same content received within a day" });
+      verdicts.set(event.id, { status: "ignored", failure: tranid ? eventFailure("webhook_form_repeat", { tranid }) : eventFailure("webhook_form_repeat_content") });
       continue;
     }
     // Later events of this batch see this one as stored.

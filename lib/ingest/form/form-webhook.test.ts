@@ -8,7 +8,7 @@ import { createOrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { drainInbox } from "../process/drain";
 import { deliveryFromRequest } from "../receive/delivery";
-import { NO_CONTACT_REASON } from "../receive/form";
+const NO_CONTACT_REASON = "The form has no contact field: send a phone (Phone, phone, tel…) or an e-mail (Email, email…)";
 import { receiveWebhook } from "../receive/receive-webhook";
 
 const FORM = "application/x-www-form-urlencoded";
@@ -154,7 +154,7 @@ describe("bad input", () => {
     expect(res.status).toBe(400);
     expect(res.payload).toMatchObject({ error: { code: "validation_error", message: NO_CONTACT_REASON } });
     const [event] = await testDb.db.select().from(webhookEvents).where(eq(webhookEvents.id, res.id!));
-    expect(event).toMatchObject({ status: "rejected", lastError: NO_CONTACT_REASON });
+    expect(event).toMatchObject({ status: "rejected", lastError: NO_CONTACT_REASON, lastFailure: { code: "webhook_form_no_contact" } });
     expect(await drainInbox(testDb.db, { orgId })).toMatchObject({ done: 0, rejected: 0 });
     expect(await formLeadOf("tranid:467251:2")).toBeUndefined();
   });

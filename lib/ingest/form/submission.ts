@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { parseBracketForm, isFormObject, type FormObject } from "../receive/form-body";
 import { isJsonContentType } from "../receive/verdict";
+import { eventFailure, inEnglish, type EventFailure } from "../event-failure";
 
 export type FormSubmission = {
   name: string | null;
@@ -34,7 +35,12 @@ const aliasIndex = new Map<string, keyof typeof FIELD_ALIASES>(
   Object.entries(FIELD_ALIASES).flatMap(([field, names]) => names.map((name) => [normaliseKey(name), field as keyof typeof FIELD_ALIASES])),
 );
 
-export class SubmissionError extends Error {}
+/** A post that cannot be read as fields, with why. */
+export class SubmissionError extends Error {
+  constructor(readonly failure: EventFailure) {
+    super(inEnglish(failure));
+  }
+}
 
 /** The post's top-level fields as text (nested ones, like Tilda's `payment[...]`, are left out). */
 export function readFields(contentType: string | null, body: string): Map<string, string> {
@@ -44,9 +50,9 @@ export function readFields(contentType: string | null, body: string): Map<string
     try {
       json = JSON.parse(body);
     } catch {
-      throw new SubmissionError("The body is not valid JSON");
+      throw new SubmissionError(eventFailure("webhook_json_unreadable"));
     }
-    if (json === null || typeof json !== "object" || Array.isArray(json)) throw new SubmissionError("The JSON body is not an object of fields");
+    if (json === null || typeof json !== "object" || Array.isArray(json)) throw new SubmissionError(eventFailure("webhook_json_not_object"));
     for (const [key, value] of Object.entries(json)) {
       if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") fields.set(key, String(value));
     }
@@ -56,7 +62,7 @@ export function readFields(contentType: string | null, body: string): Map<string
   try {
     form = parseBracketForm(body);
   } catch (error) {
-    throw new SubmissionError(`Malformed form body: ${error instanceof Error ? error.message : "unreadable"}`);
+    throw new SubmissionError(eventFailure("webhook_form_unreadable", undefined, error instanceof Error ? error.message : undefined));
   }
   for (const [key, value] of Object.entries(form)) if (!isFormObject(value)) fields.set(key, value);
   return fields;

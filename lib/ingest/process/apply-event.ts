@@ -10,10 +10,11 @@ import type { BitrixFetcherFor } from "../bitrix24/fetcher";
 import type { SourceRow } from "../receive/source-settings";
 import { rematchRecentFormLeads } from "@/lib/forms/match";
 import type { EventVerdicts, InboxEvent } from "./batch-types";
+import type { EventFailure } from "../event-failure";
 
 /** What tests (and the benchmark) replace: how Bitrix24 entities are read. */
 export type ProcessDeps = { bitrixFetcherFor?: BitrixFetcherFor };
-export type ApplyOutcome = { ignoredReason?: string };
+export type ApplyOutcome = { ignored?: EventFailure };
 
 /** `org` is read once per batch: every event of a batch belongs to one source, so one organisation. */
 export async function applyEvent(tx: Tx, source: SourceRow, event: InboxEvent, deps: ProcessDeps, org: () => Promise<OrgContext>): Promise<ApplyOutcome> {

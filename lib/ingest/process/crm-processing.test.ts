@@ -142,6 +142,8 @@ describe("Bitrix24 events", () => {
     const first = await eventRow(id);
     expect(first).toMatchObject({ status: "failed", attempts: 1 });
     expect(first.lastError).not.toContain("secret-code");
+    // The admin reads a translated "failed, will be retried"; the exception's own text stays in lastError only.
+    expect(first.lastFailure).toEqual({ code: "webhook_apply_failed" });
     // 30 s after the first failure (give or take the test's own run time).
     const wait = first.nextAttemptAt.getTime() - Date.now();
     expect(wait).toBeGreaterThan(25_000);

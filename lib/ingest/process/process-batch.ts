@@ -4,7 +4,6 @@
 // so an event that cannot be applied fails (and is retried, then dead) while the rest succeed.
 import { eq, inArray, sql } from "drizzle-orm";
 import { webhookEvents, type sources } from "@/db/schema";
-import { isDataException } from "@/db/errors";
 import type { Tx } from "@/db/types";
 import { runInWriteScope } from "@/lib/canonical/write-scope";
 import { refreshReportFacts, type ChangedRows } from "@/lib/reports/facts/refresh";
@@ -14,7 +13,7 @@ import type { ProcessedOutcome } from "../metrics";
 import { applyEvent, applyEventBatch, type ProcessDeps } from "./apply-event";
 import { isLastAttempt, retryDelayMs } from "./backoff";
 import type { EventVerdict, EventVerdicts, InboxEvent } from "./batch-types";
-import { PermanentEventError } from "./errors";
+import { eventFailure, failureOfError, inEnglish, PermanentEventError, type EventFailure } from "../event-failure";
 
 type SourceRow = typeof sources.$inferSelect;
 export type Outcome = ProcessedOutcome;
@@ -60,18 +59,18 @@ async function markVerdicts(tx: Tx, kind: string, events: InboxEvent[], verdicts
   const outcomes: Outcome[] = [];
   for (const event of events) {
     const verdict = verdicts.get(event.id) ?? { status: "done" };
-    const reason = verdict.status === "done" ? null : verdict.reason;
-    const key = `${verdict.status}\u0000${reason ?? ""}`;
+    const failure = verdict.status === "done" ? null : verdict.failure;
+    const key = `${verdict.status}\u0000${failure ? JSON.stringify(failure) : ""}`;
     const group = groups.get(key) ?? { verdict, ids: [] };
     group.ids.push(event.id);
     groups.set(key, group);
     outcomes.push(verdict.status === "rejected" ? { kind, status: "rejected" } : { kind, status: verdict.status, latencyS: (Date.now() - event.receivedAt.getTime()) / 1000 });
   }
   for (const { verdict, ids } of groups.values()) {
-    const lastError = verdict.status === "done" ? null : verdict.reason;
+    const failure = verdict.status === "done" ? null : verdict.failure;
     await tx
       .update(webhookEvents)
-      .set({ status: verdict.status, attempts: sql`${webhookEvents.attempts} + 1`, lastError, processedAt: sql`now()` })
+      .set({ status: verdict.status, attempts: sql`${webhookEvents.attempts} + 1`, ...failed(failure), processedAt: sql`now()` })
       .where(inArray(webhookEvents.id, ids));
   }
   return outcomes;
@@ -81,21 +80,20 @@ async function processOne(tx: Tx, source: SourceRow | undefined, event: InboxEve
   const attempts = event.attempts + 1;
   const kind = source?.kind ?? "unknown";
   try {
-    if (!source) throw new PermanentEventError("The source no longer exists");
+    if (!source) throw new PermanentEventError(eventFailure("webhook_source_gone"));
     const result = await tx.transaction((savepoint) => applyEvent(savepoint, source, event, context.deps, context.org));
-    const status = result.ignoredReason ? "ignored" : "done";
-    await mark(tx, event.id, { status, attempts, lastError: result.ignoredReason ?? null, processedAt: sql`now()` });
+    const status = result.ignored ? "ignored" : "done";
+    await mark(tx, event.id, { status, attempts, ...failed(result.ignored ?? null), processedAt: sql`now()` });
     return { kind, status, latencyS: (Date.now() - event.receivedAt.getTime()) / 1000 };
   } catch (error) {
-    const message = errorMessage(error);
-    // A value the database cannot store (a NUL stored before receivers refused it) fails the same way on every attempt.
-    if (error instanceof PermanentEventError || isDataException(error)) {
-      await mark(tx, event.id, { status: "rejected", attempts, lastError: message, processedAt: sql`now()` });
+    const { failure, english, permanent } = failureOfError(error);
+    if (permanent) {
+      await mark(tx, event.id, { status: "rejected", attempts, lastError: english, lastFailure: failure, processedAt: sql`now()` });
       return { kind, status: "rejected" };
     }
     const status = isLastAttempt(attempts) ? "dead" : "failed";
     const retryAt = sql`now() + make_interval(secs => ${retryDelayMs(attempts) / 1000})`;
-    await mark(tx, event.id, { status, attempts, lastError: message, nextAttemptAt: retryAt });
+    await mark(tx, event.id, { status, attempts, lastError: english, lastFailure: failure, nextAttemptAt: retryAt });
     return { kind, status };
   }
 }
@@ -104,10 +102,16 @@ type Mark = {
   status: InboxEvent["status"];
   attempts: number;
   lastError: string | null;
+  lastFailure: EventFailure | null;
   processedAt?: ReturnType<typeof sql>;
   nextAttemptAt?: ReturnType<typeof sql>;
 };
 
 function mark(tx: Tx, id: number, changes: Mark) {
   return tx.update(webhookEvents).set(changes).where(eq(webhookEvents.id, id));
+}
+
+/** The English text and the code of an outcome, or neither when it was applied. */
+function failed(failure: EventFailure | null): { lastError: string | null; lastFailure: EventFailure | null } {
+  return failure ? { lastError: inEnglish(failure), lastFailure: failure } : { lastError: null, lastFailure: null };
 }

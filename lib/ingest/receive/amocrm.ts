@@ -5,7 +5,8 @@ import { FormBodyError, isFormObject, listOf, parseBracketForm, textAt, type For
 import { safeEqual } from "./secrets";
 import { compareAccount, storedAccount } from "@/lib/sources/crm-account";
 import type { SourceRow } from "./source-settings";
-import { formHasNul, isFormContentType, NUL_REASON, type Verdict } from "./verdict";
+import { contentTypeFailure, formHasNul, isFormContentType, NUL_FAILURE, type Verdict } from "./verdict";
+import { eventFailure, type EventFailure } from "../event-failure";
 
 export const AMO_ENTITIES = ["leads", "contacts", "companies"] as const;
 export const AMO_ACTIONS = ["add", "update", "status", "delete", "restore", "responsible"] as const;
@@ -31,32 +32,32 @@ function allEventKeys(form: FormObject): string[] {
 export function inspectAmocrm(source: SourceRow, urlSecret: string, contentType: string | null, body: string): Verdict {
   if (!safeEqual(urlSecret, source.webhookSecret)) return { kind: "unauthorized", message: "The webhook secret does not match" };
   let form: FormObject | null = null;
-  let parseError: string | null = null;
+  let parseError: string | undefined;
   try {
     form = parseBracketForm(body);
   } catch (error) {
-    parseError = error instanceof FormBodyError ? error.message : "unreadable";
+    parseError = error instanceof FormBodyError ? error.message : undefined;
   }
   const accountId = form ? textAt(form, "account", "id") : undefined;
   const subdomain = form ? textAt(form, "account", "subdomain") : undefined;
   // The account amoCRM reported for this source (its id decides: a subdomain can be renamed).
   const account = { id: accountId, domain: subdomain };
   if (compareAccount(storedAccount(source), account) === "other") return { kind: "unauthorized", message: "The webhook comes from another amoCRM account" };
-  const stored = (status: "pending" | "rejected" | "ignored", eventType: string | null, reason?: string): Verdict => ({
+  const stored = (status: "pending" | "rejected" | "ignored", eventType: string | null, failure?: EventFailure): Verdict => ({
     kind: "store",
     status,
     eventType,
-    reason,
+    failure,
     body,
     answerStatus: 200,
     account,
   });
-  if (!form) return stored("rejected", null, `Malformed form body: ${parseError}`);
+  if (!form) return stored("rejected", null, eventFailure("webhook_form_unreadable", undefined, parseError));
   const all = allEventKeys(form);
   const eventType = all.length ? all.join(",").slice(0, 200) : null;
-  if (!isFormContentType(contentType)) return stored("rejected", eventType, `Content type ${contentType ?? "(none)"} is not application/x-www-form-urlencoded`);
-  if (formHasNul(body)) return stored("rejected", eventType, NUL_REASON);
-  if (!accountId && !subdomain) return stored("rejected", eventType, "No account block (account[id], account[subdomain]) in the body");
-  if (amoEventKeys(form).length === 0) return stored("ignored", eventType, eventType ? `Events ${eventType} are not used by Voronka` : "No event in the body");
+  if (!isFormContentType(contentType)) return stored("rejected", eventType, contentTypeFailure(contentType, "application/x-www-form-urlencoded"));
+  if (formHasNul(body)) return stored("rejected", eventType, NUL_FAILURE);
+  if (!accountId && !subdomain) return stored("rejected", eventType, eventFailure("webhook_no_account"));
+  if (amoEventKeys(form).length === 0) return stored("ignored", eventType, eventType ? eventFailure("webhook_event_unused", { event: eventType }) : eventFailure("webhook_no_event"));
   return stored("pending", eventType);
 }

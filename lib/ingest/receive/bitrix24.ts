@@ -5,7 +5,8 @@ import { FormBodyError, parseBracketForm, textAt } from "./form-body";
 import { safeEqual } from "./secrets";
 import { compareAccount, storedAccount } from "@/lib/sources/crm-account";
 import { bitrixApplicationToken, type SourceRow } from "./source-settings";
-import { formHasNul, isFormContentType, NUL_REASON, type Verdict } from "./verdict";
+import { contentTypeFailure, formHasNul, isFormContentType, NUL_FAILURE, type Verdict } from "./verdict";
+import { eventFailure, type EventFailure } from "../event-failure";
 
 const ENTITIES = ["DEAL", "LEAD", "CONTACT", "COMPANY", "ACTIVITY"];
 const ACTIONS = ["ADD", "UPDATE", "DELETE"];
@@ -44,18 +45,18 @@ export function inspectBitrix24(source: SourceRow, contentType: string | null, b
 
   const stored = maskBitrixSecrets(body);
   const event = params.get("event")?.toUpperCase() ?? null;
-  const reject = (reason: string, answerStatus: number): Verdict => ({ kind: "store", status: "rejected", eventType: event, reason, body: stored, answerStatus, account });
-  if (!isFormContentType(contentType)) return reject(`Content type ${contentType ?? "(none)"} is not application/x-www-form-urlencoded`, 415);
-  if (formHasNul(body)) return reject(NUL_REASON, 400);
+  const reject = (failure: EventFailure, answerStatus: number): Verdict => ({ kind: "store", status: "rejected", eventType: event, failure, body: stored, answerStatus, account });
+  if (!isFormContentType(contentType)) return reject(contentTypeFailure(contentType, "application/x-www-form-urlencoded"), 415);
+  if (formHasNul(body)) return reject(NUL_FAILURE, 400);
   let form;
   try {
     form = parseBracketForm(body);
   } catch (error) {
-    return reject(error instanceof FormBodyError ? `Malformed form body: ${error.message}` : "Malformed form body", 400);
+    return reject(eventFailure("webhook_form_unreadable", undefined, error instanceof FormBodyError ? error.message : undefined), 400);
   }
-  if (!event) return reject("No event name in the body", 400);
-  if (!BITRIX_EVENTS.has(event)) return { kind: "store", status: "ignored", eventType: event, reason: `Event ${event} is not used by Voronka`, body: stored, answerStatus: 200, account };
+  if (!event) return reject(eventFailure("webhook_no_event"), 400);
+  if (!BITRIX_EVENTS.has(event)) return { kind: "store", status: "ignored", eventType: event, failure: eventFailure("webhook_event_unused", { event }), body: stored, answerStatus: 200, account };
   const id = textAt(form, "data", "FIELDS", "ID");
-  if (!id || !/^\d+$/.test(id)) return reject("data[FIELDS][ID] is missing or not a number", 400);
+  if (!id || !/^\d+$/.test(id)) return reject(eventFailure("webhook_no_entity_id"), 400);
   return { kind: "store", status: "pending", eventType: event, body: stored, answerStatus: 200, account };
 }

@@ -5,34 +5,35 @@
 import { hasContact, isConnectionTest, readFields, readSubmission, SubmissionError } from "../form/submission";
 import { safeEqual } from "./secrets";
 import type { SourceRow } from "./source-settings";
-import { isFormContentType, isJsonContentType, NUL_REASON, type Verdict } from "./verdict";
+import { contentTypeFailure, isFormContentType, isJsonContentType, NUL_FAILURE, type Verdict } from "./verdict";
+import { eventFailure, type EventFailure } from "../event-failure";
 
-export const NO_CONTACT_REASON = "The form has no contact field: send a phone (Phone, phone, tel…) or an e-mail (Email, email…)";
+export const NO_CONTACT_FAILURE = eventFailure("webhook_form_no_contact");
 
 export function inspectForm(source: SourceRow, urlSecret: string, contentType: string | null, body: string): Verdict {
   if (!safeEqual(urlSecret, source.webhookSecret)) return { kind: "unauthorized", message: "The webhook secret does not match" };
-  const store = (status: "pending" | "rejected", answerStatus: number, eventType: string | null, reason?: string): Verdict => ({
+  const store = (status: "pending" | "rejected", answerStatus: number, eventType: string | null, failure?: EventFailure): Verdict => ({
     kind: "store",
     status,
     eventType,
-    reason,
+    failure,
     body,
     answerStatus,
   });
   if (!isFormContentType(contentType) && !isJsonContentType(contentType)) {
-    return store("rejected", 415, null, `Content type ${contentType ?? "(none)"} is neither application/x-www-form-urlencoded nor application/json`);
+    return store("rejected", 415, null, contentTypeFailure(contentType, "application/x-www-form-urlencoded or application/json"));
   }
   let fields: Map<string, string>;
   try {
     fields = readFields(contentType, body);
   } catch (error) {
-    return store("rejected", 400, null, error instanceof SubmissionError ? error.message : "Unreadable body");
+    return store("rejected", 400, null, error instanceof SubmissionError ? error.failure : eventFailure("webhook_form_unreadable"));
   }
   if (isConnectionTest(fields)) return { kind: "reply", status: 200, text: "ok" };
   // Decoded fields carry a NUL however it was spelled (%00, \u0000, a raw byte); the raw body for what was not read.
-  if (body.includes("\u0000") || [...fields].some(([key, value]) => key.includes("\u0000") || value.includes("\u0000"))) return store("rejected", 400, null, NUL_REASON);
+  if (body.includes("\u0000") || [...fields].some(([key, value]) => key.includes("\u0000") || value.includes("\u0000"))) return store("rejected", 400, null, NUL_FAILURE);
   const submission = readSubmission(fields);
   const eventType = (submission.formName ?? submission.formId ?? "form").slice(0, 200);
-  if (!hasContact(submission)) return store("rejected", 400, eventType, NO_CONTACT_REASON);
+  if (!hasContact(submission)) return store("rejected", 400, eventType, NO_CONTACT_FAILURE);
   return store("pending", 200, eventType);
 }

@@ -7,6 +7,7 @@ import { errorMessage } from "@/lib/error-text";
 import type { HeaderReader } from "./delivery";
 import { createGroupCommit, type GroupCommit } from "./group-commit";
 import { processSlot } from "@/lib/process-slot";
+import { inEnglish, type EventFailure } from "../event-failure";
 
 export type InboxStatus = "pending" | "rejected" | "ignored";
 
@@ -18,7 +19,7 @@ export type InboxEntry = {
   headers: Record<string, string>;
   body: string;
   status: InboxStatus;
-  reason?: string;
+  failure?: EventFailure;
 };
 
 /** Headers worth keeping for diagnosis; never cookies, authorisation or signatures. */
@@ -55,15 +56,16 @@ export async function storeInboxEvents(db: Db, entries: InboxEntry[]): Promise<n
     headers: entry.headers,
     body: wellFormed(entry.body),
     status: entry.status,
-    last_error: wellFormed(entry.reason ?? null),
+    last_error: entry.failure ? wellFormed(inEnglish(entry.failure)) : null,
+    last_failure: entry.failure ? wellFormedFailure(entry.failure) : null,
     processed_at: entry.status !== "pending" ? now : null,
   }));
   const inserted = await selectRows<{ id: number | string }>(
     db,
-    sql`insert into webhook_events (org_id, source_id, event_type, content_type, headers, body, status, last_error, processed_at)
-      select org_id, source_id, event_type, content_type, headers, body, status, last_error, processed_at
+    sql`insert into webhook_events (org_id, source_id, event_type, content_type, headers, body, status, last_error, last_failure, processed_at)
+      select org_id, source_id, event_type, content_type, headers, body, status, last_error, last_failure, processed_at
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(i int, org_id uuid, source_id uuid, event_type text, content_type text,
-        headers jsonb, body text, status webhook_status, last_error text, processed_at timestamptz)
+        headers jsonb, body text, status webhook_status, last_error text, last_failure jsonb, processed_at timestamptz)
       order by r.i
       returning id`,
   );
@@ -79,6 +81,12 @@ export async function storeInboxEvents(db: Db, entries: InboxEntry[]): Promise<n
  */
 function wellFormed<T extends string | null>(text: T): T {
   return (text === null ? text : text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g, "\uFFFD")) as T;
+}
+
+/** The same for a failure's words and parameters (an event name among them). */
+function wellFormedFailure(failure: EventFailure): EventFailure {
+  const params = failure.params && Object.fromEntries(Object.entries(failure.params).map(([name, value]) => [name, typeof value === "string" ? wellFormed(value) : value]));
+  return { code: failure.code, ...(params ? { params } : {}), ...(failure.details ? { details: wellFormed(failure.details) } : {}) };
 }
 
 /** Up to this many deliveries share one INSERT, and up to this many characters of bodies (a lone bigger one goes alone). */

@@ -8,7 +8,7 @@ import { createWebhookSources, type TestSources } from "../test/sources";
 import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
 import { deliveryFromRequest } from "./delivery";
 import { receiveWebhook, type WebhookTarget } from "./receive-webhook";
-import { NUL_REASON } from "./verdict";
+const NUL_REASON = "The body contains a NUL character (U+0000), which cannot be stored";
 
 let testDb: TestDb;
 let s: TestSources;
@@ -167,7 +167,7 @@ describe("shop orders", () => {
     const noTotal = JSON.stringify({ event: "order.created", order: { ...order, status: "new", currency: "KZT", total: "twelve" } });
     const b = await post(shop(), noTotal, signed(noTotal));
     expect(b.status).toBe(400);
-    expect(await stored(b.id)).toMatchObject({ status: "rejected", lastError: "order.total: must be a decimal amount such as 12500.50" });
+    expect(await stored(b.id)).toMatchObject({ status: "rejected", lastError: "Not a valid shop webhook: order.total: must be a decimal amount such as 12500.50", lastFailure: { code: "webhook_order_invalid", details: "order.total: must be a decimal amount such as 12500.50" } });
 
     const body = shopBody("order.created", order);
     const c = await post(shop(), body, { ...signed(body), "content-type": "text/plain" });
@@ -188,7 +188,7 @@ describe("a delivery with a NUL character, which PostgreSQL cannot store", () =>
     expect(body).toContain("\\u0000");
     const res = await post(shop(), body, signed(body));
     expect(res).toMatchObject({ status: 400, body: { error: { code: "validation_error", message: NUL_REASON } } });
-    expect(await stored(res.id)).toMatchObject({ status: "rejected", lastError: NUL_REASON, body });
+    expect(await stored(res.id)).toMatchObject({ status: "rejected", lastError: NUL_REASON, lastFailure: { code: "webhook_nul" }, body });
   });
 
   it("shop: a raw zero byte is stored as rejected (shown as U+FFFD) with a 400, not refused with a 503", async () => {

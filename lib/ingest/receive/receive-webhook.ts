@@ -13,6 +13,7 @@ import type { Delivery, HeaderReader } from "./delivery";
 import { inboxWriter, keptHeaders } from "./inbox";
 import type { SourceRow } from "./source-settings";
 import type { Verdict } from "./verdict";
+import { inEnglish } from "../event-failure";
 import type { ErrorCode } from "@/lib/error-codes";
 import { processSlot } from "@/lib/process-slot";
 
@@ -52,7 +53,7 @@ async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promi
       headers: keptHeaders(delivery.headers),
       body: verdict.body,
       status: verdict.status,
-      reason: verdict.reason,
+      failure: verdict.failure,
     });
   } catch {
     // Not stored means not acknowledged: 503 tells the sender to try again later (the inbox writer logged why).
@@ -62,8 +63,8 @@ async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promi
   const isPending = verdict.status === "pending";
   const payload =
     verdict.answerStatus < 300
-      ? { id, status: verdict.status, ...(verdict.reason ? { reason: verdict.reason } : {}) }
-      : { id, error: { code: refusalCode(verdict.answerStatus), message: verdict.reason ?? "Rejected" } };
+      ? { id, status: verdict.status, ...(verdict.failure ? { reason: inEnglish(verdict.failure) } : {}) }
+      : { id, error: { code: refusalCode(verdict.answerStatus), message: verdict.failure ? inEnglish(verdict.failure) : "Rejected" } };
   return { status: verdict.answerStatus, payload, storedId: id, isPending, orgId: source.orgId };
 }
 

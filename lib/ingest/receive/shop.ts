@@ -4,7 +4,8 @@
 import { SHOP_EVENTS, shopWebhookSchema } from "../shop/order-schema";
 import { isValidSignature } from "./secrets";
 import type { SourceRow } from "./source-settings";
-import { isJsonContentType, jsonHasNul, NUL_REASON, type Verdict } from "./verdict";
+import { contentTypeFailure, isJsonContentType, jsonHasNul, NUL_FAILURE, type Verdict } from "./verdict";
+import { eventFailure, type EventFailure } from "../event-failure";
 
 export const SIGNATURE_HEADER = "x-voronka-signature";
 
@@ -17,16 +18,16 @@ export function inspectShop(source: SourceRow, signature: string | null, content
     json = undefined;
   }
   const event = typeof (json as { event?: unknown })?.event === "string" ? String((json as { event: string }).event).slice(0, 100) : null;
-  const store = (status: "pending" | "rejected" | "ignored", answerStatus: number, reason?: string): Verdict => ({ kind: "store", status, eventType: event, reason, body, answerStatus });
-  if (!isJsonContentType(contentType)) return store("rejected", 415, `Content type ${contentType ?? "(none)"} is not application/json`);
-  if (json === undefined) return store("rejected", 400, "The body is not valid JSON");
-  if (jsonHasNul(json)) return store("rejected", 400, NUL_REASON);
-  if (!event) return store("rejected", 400, "No event in the body");
-  if (!(SHOP_EVENTS as readonly string[]).includes(event)) return store("ignored", 200, `Event ${event} is not one of ${SHOP_EVENTS.join(", ")}`);
+  const store = (status: "pending" | "rejected" | "ignored", answerStatus: number, failure?: EventFailure): Verdict => ({ kind: "store", status, eventType: event, failure, body, answerStatus });
+  if (!isJsonContentType(contentType)) return store("rejected", 415, contentTypeFailure(contentType, "application/json"));
+  if (json === undefined) return store("rejected", 400, eventFailure("webhook_json_unreadable"));
+  if (jsonHasNul(json)) return store("rejected", 400, NUL_FAILURE);
+  if (!event) return store("rejected", 400, eventFailure("webhook_no_event"));
+  if (!(SHOP_EVENTS as readonly string[]).includes(event)) return store("ignored", 200, eventFailure("webhook_event_unused", { event }));
   const parsed = shopWebhookSchema.safeParse(json);
   if (!parsed.success) {
-    const reason = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
-    return store("rejected", 400, reason.slice(0, 1000));
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; ");
+    return store("rejected", 400, eventFailure("webhook_order_invalid", undefined, issues));
   }
   return store("pending", 200);
 }

@@ -1,5 +1,6 @@
 // What a sender-specific receiver decides about one delivery, before anything is written.
 import type { CrmAccount } from "@/lib/sources/crm-account";
+import { eventFailure, type EventFailure } from "../event-failure";
 import type { InboxStatus } from "./inbox";
 
 export type Verdict =
@@ -10,8 +11,8 @@ export type Verdict =
       kind: "store";
       status: InboxStatus;
       eventType: string | null;
-      /** Why it was rejected or ignored; shown to admins, never contains a secret. */
-      reason?: string;
+      /** Why it was rejected or ignored, by code; shown to admins in their language, never contains a secret. */
+      failure?: EventFailure;
       /** The body as stored (Bitrix24's tokens are masked). */
       body: string;
       /** The HTTP answer once the row is committed. */
@@ -29,7 +30,12 @@ export function isJsonContentType(contentType: string | null): boolean {
 }
 
 /** Why a delivery carrying a NUL character is refused: PostgreSQL text and jsonb cannot hold one. */
-export const NUL_REASON = "The body contains a NUL character (U+0000), which cannot be stored";
+export const NUL_FAILURE = eventFailure("webhook_nul");
+
+/** A delivery whose content type is not the one its sender's format uses. */
+export function contentTypeFailure(contentType: string | null, expected: string): EventFailure {
+  return eventFailure("webhook_content_type", { contentType: contentType ?? "(none)", expected });
+}
 
 /** A NUL in a form body, escaped (`%00`) or raw. */
 export function formHasNul(body: string): boolean {

@@ -9,6 +9,7 @@ import { chunk } from "@/lib/canonical/upsert";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize";
 import { recomputeCustomers, type OrgContext } from "@/lib/customers/recompute";
 import type { EventVerdicts, InboxEvent } from "../process/batch-types";
+import { eventFailure } from "../event-failure";
 import type { SourceRow } from "../receive/source-settings";
 import { replayCustomerFills } from "./customer-fills";
 import { findOrCreateCustomers } from "@/lib/customers/find-customers";
@@ -23,7 +24,7 @@ export async function applyShopBatch(tx: Tx, source: SourceRow, events: InboxEve
   for (const event of events) {
     const input = parseShopWebhook(safeJson(event.body), event.receivedAt, org.country);
     if (typeof input === "string") {
-      verdicts.set(event.id, { status: "rejected", reason: `Not a valid shop webhook: ${input}` });
+      verdicts.set(event.id, { status: "rejected", failure: eventFailure("webhook_order_invalid", undefined, input) });
       continue;
     }
     verdicts.set(event.id, { status: "done" });

@@ -7,7 +7,7 @@ import { findOrCreateCustomer } from "@/lib/customers/find-customers";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize";
 import { recomputeCustomer, type OrgContext } from "@/lib/customers/recompute";
 import type { SourceRow } from "../receive/source-settings";
-import { PermanentEventError } from "../process/errors";
+import { eventFailure, PermanentEventError } from "../event-failure";
 import { shopWebhookSchema, type ShopOrder } from "./order-schema";
 
 /** The stored order's own version: an incoming change older than it changes nothing. */
@@ -15,7 +15,7 @@ const storedVersion = sql`coalesce(${orders.updatedAt}, ${orders.createdAt})`;
 
 export async function applyShopEvent(tx: Tx, source: SourceRow, body: string, receivedAt: Date, org: OrgContext): Promise<void> {
   const parsed = shopWebhookSchema.safeParse(safeJson(body));
-  if (!parsed.success) throw new PermanentEventError(`Not a valid shop webhook: ${parsed.error.issues[0]?.message ?? "unknown"}`);
+  if (!parsed.success) throw new PermanentEventError(eventFailure("webhook_order_invalid", undefined, parsed.error.issues[0]?.message));
   const [before] = await tx
     .select({ customerId: orders.customerId, version: sql<string>`${storedVersion}` })
     .from(orders)

@@ -1,7 +1,7 @@
 // The latest sale messages: where each went, how many attempts, Telegram's error, the next attempt;
 // a dead one can be sent again.
 import { formatDateTime, type Locale } from "@/lib/format";
-import { errorText } from "@/lib/i18n/describe-error";
+import { FailureText } from "@/components/ui/failure-text";
 import type { NotificationsMessages } from "@/lib/i18n/notifications-messages";
 import type { DeliveryRow, DeliveryStatus } from "@/lib/notifications/deliveries";
 import { formatSaleAmount } from "@/lib/notifications/template";
@@ -36,7 +36,7 @@ export function DeliveriesTable({ rows, t, locale, timeZone }: Props) {
     { key: "chat", label: c.chat, className: "font-mono text-xs", render: (row) => row.chatId ?? "—" },
     { key: "status", label: c.status, render: (row) => <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tone[row.status]}`}>{t.status[row.status]}</span> },
     { key: "attempts", label: c.attempts, className: "tabular-nums", render: (row) => row.attempts },
-    { key: "error", label: c.error, className: "max-w-xs text-xs text-red-700", render: (row) => (row.status === "sent" ? "" : <DeliveryFailure row={row} locale={locale} />) },
+    { key: "error", label: c.error, className: "max-w-xs text-xs text-red-700", render: (row) => (row.status === "sent" ? "" : <FailureText failure={row.lastFailure} legacyText={row.lastError} locale={locale} />) },
     { key: "next", label: c.next, className: "whitespace-nowrap text-xs", render: (row) => (row.status === "pending" || row.status === "failed" ? when(row.nextAttemptAt) : "") },
     {
       key: "retry",
@@ -53,19 +53,4 @@ export function DeliveriesTable({ rows, t, locale, timeZone }: Props) {
     },
   ];
   return <DataTable columns={columns} rows={rows} rowKey={(row) => row.id} label={t.deliveries} testId="deliveries-table" empty={t.empty} rowProps={(row) => ({ "data-testid": "delivery-row", "data-status": row.status })} />;
-}
-
-/** Why it was not delivered, in the admin's language; Telegram's own words beside, quoted as they came. Deliveries from before codes show their English text. */
-function DeliveryFailure({ row, locale }: { row: DeliveryRow; locale: Locale }) {
-  if (!row.lastFailure) return <>{row.lastError ?? ""}</>;
-  return (
-    <>
-      {errorText(locale, row.lastFailure)}
-      {row.lastFailure.details ? (
-        <span className="block" translate="no">
-          {row.lastFailure.details}
-        </span>
-      ) : null}
-    </>
-  );
 }

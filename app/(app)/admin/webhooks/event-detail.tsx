@@ -5,6 +5,7 @@ import { fill } from "@/lib/i18n/fill";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { ReplayButton } from "./replay-button";
 import { StatusBadge } from "./status-badge";
+import { FailureText } from "@/components/ui/failure-text";
 
 type Props = { detail: NonNullable<Awaited<ReturnType<typeof getEvent>>>; closeHref: string; t: WebhooksMessages; locale: Locale; timeZone: string };
 
@@ -30,12 +31,21 @@ export function EventDetail({ detail, closeHref, t, locale, timeZone }: Props) {
             {t.close}
           </a>
         </div>
-        {event.lastError ? (
+        {event.lastError || event.lastFailure ? (
           <div>
             <p className="text-slate-500">{t.lastError}</p>
-            <pre className="whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-800" data-testid="event-error">
-              {event.lastError}
-            </pre>
+            <p className="whitespace-pre-wrap rounded bg-red-50 p-2 text-xs text-red-800" data-testid="event-error">
+              <FailureText failure={event.lastFailure} legacyText={event.lastError} locale={locale} />
+            </p>
+            {/* An unexpected exception is ours, not the sender's: its own text is for whoever reads the server's code. */}
+            {event.lastFailure?.code === "webhook_apply_failed" && event.lastError ? (
+              <details className="mt-1 text-xs text-slate-500">
+                <summary>{t.technicalDetails}</summary>
+                <pre className="whitespace-pre-wrap" translate="no">
+                  {event.lastError}
+                </pre>
+              </details>
+            ) : null}
           </div>
         ) : null}
         <div>

@@ -3,6 +3,7 @@ import type { EventListRow } from "@/lib/ingest/admin/events";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { StatusBadge } from "./status-badge";
 import { DataTable, type Column } from "@/components/ui/data-table";
+import { FailureText } from "@/components/ui/failure-text";
 
 type Props = { rows: EventListRow[]; openHref: (id: number) => string; t: WebhooksMessages; locale: Locale; timeZone: string };
 
@@ -23,13 +24,11 @@ export function EventsTable({ rows, openHref, t, locale, timeZone }: Props) {
     {
       key: "error",
       label: c.error,
-      className: "text-xs text-slate-500",
-      // Known gap (issue 16 §3): an event's last error is the English diagnostic stored by the
-      // receiver or processor (CRM and exception text among it), not yet a code with a translation;
-      // marked as not for translation until it is. The status beside it is translated.
+      className: "max-w-xs text-xs text-slate-500",
+      testId: "event-failure",
       render: (row) => (
-        <span className="block max-w-xs truncate" title={row.lastError ?? undefined} translate="no">
-          {row.lastError ?? ""}
+        <span className="line-clamp-2">
+          <FailureText failure={row.lastFailure} legacyText={row.lastError} locale={locale} />
         </span>
       ),
     },

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { requireViewer } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
-import { openSavedView } from "@/lib/saved-views/open";
+import { landingHref, openSavedView } from "@/lib/saved-views/open";
 
 export default async function SavedViewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -12,5 +12,5 @@ export default async function SavedViewPage({ params }: { params: Promise<{ id: 
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  redirect(opened.href);
+  redirect(landingHref(opened));
 }
