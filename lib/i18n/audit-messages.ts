@@ -46,8 +46,8 @@ const ru: AuditMessages = {
   system: "Система или удалённый пользователь",
   columns: { when: "Когда", person: "Кто", action: "Что сделано", object: "Объект", objectId: "ID объекта", details: "Подробности" },
   page: "Страница {page} из {pages}",
-  prev: "← Новее",
-  next: "Старее →",
+  prev: "Новее",
+  next: "Старее",
   total: { one: "{n} запись", few: "{n} записи", many: "{n} записей", other: "{n} записи" },
   actions: {
     "user.invite": "Пользователь приглашён",
@@ -113,8 +113,8 @@ const en: AuditMessages = {
   system: "The system or a deleted user",
   columns: { when: "When", person: "Who", action: "What was done", object: "Object", objectId: "Object ID", details: "Details" },
   page: "Page {page} of {pages}",
-  prev: "← Newer",
-  next: "Older →",
+  prev: "Newer",
+  next: "Older",
   total: { one: "{n} entry", few: "{n} entries", many: "{n} entries", other: "{n} entries" },
   actions: {
     "user.invite": "User invited",

@@ -1,6 +1,7 @@
 // The audit log: who changed what and when, filtered by person, kind of object and local days, and
 // exported with the same filters.
 import { PageHeader } from "@/components/admin/page-header";
+import { DataPager } from "@/components/ui/data-table";
 import { ExportMenu } from "@/components/export/export-menu";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -80,18 +81,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </form>
           <ExportMenu kind="audit" params={exportParams} />
         </div>
-        {log.rows.length === 0 ? (
-          <p className="text-sm text-slate-500">{isFiltered ? t.emptyFiltered : t.empty}</p>
-        ) : (
-          <AuditTable rows={log.rows} t={t} locale={locale} timeZone={viewer.org.timezone} />
-        )}
-        {pages > 1 ? (
-          <nav className="mt-4 flex items-center justify-between text-sm text-slate-600">
-            {filters.page > 1 ? <a href={href({ page: filters.page - 1 })}>{t.prev}</a> : <span />}
-            <span>{fill(t.page, { page: filters.page, pages })}</span>
-            {filters.page < pages ? <a href={href({ page: filters.page + 1 })}>{t.next}</a> : <span />}
-          </nav>
-        ) : null}
+        <AuditTable
+          rows={log.rows}
+          t={t}
+          locale={locale}
+          timeZone={viewer.org.timezone}
+          empty={isFiltered ? t.emptyFiltered : t.empty}
+          pager={
+            pages > 1 ? (
+              <DataPager
+                label={t.title}
+                previous={{ text: t.prev, href: href({ page: filters.page - 1 }), isDisabled: filters.page === 1 }}
+                next={{ text: t.next, href: href({ page: filters.page + 1 }), isDisabled: filters.page >= pages }}
+                status={fill(t.page, { page: filters.page, pages })}
+              />
+            ) : null
+          }
+        />
       </Card>
     </div>
   );
