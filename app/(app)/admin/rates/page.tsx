@@ -8,8 +8,8 @@ import { resolveLocale } from "@/lib/i18n/locale";
 import { localeTag } from "@/lib/format";
 import { ratesMessages } from "@/lib/i18n/rates-messages";
 import { listRates } from "@/lib/rates/rates";
-import { DeleteRateButton } from "./delete-rate-button";
 import { RateForm } from "./rate-form";
+import { ApiButton } from "@/components/ui/api-button";
 import { DataPager, DataTable, type Column } from "@/components/ui/data-table";
 import { pageOf } from "@/components/ui/data-table-rows";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -57,7 +57,17 @@ export default async function RatesPage({ searchParams }: { searchParams: Search
           >
             {t.list.edit}
           </Link>
-          <DeleteRateButton t={t.list} rate={rate} locale={locale} />
+          <ApiButton
+            url={`/api/exchange-rates/${rate.id}`}
+            method="DELETE"
+            label={t.list.delete}
+            pendingLabel={t.list.deleting}
+            confirm={fill(t.list.confirmDelete, { currency: rate.currency, day: rate.day })}
+            variant="ghost"
+            className="px-2 py-1 text-red-700"
+            ariaLabel={`${t.list.delete} ${rate.currency} ${rate.day}`}
+            locale={locale}
+          />
         </>
       ),
     },

@@ -3,7 +3,7 @@ import { formatDateTime, type Locale } from "@/lib/format";
 import type { getEvent } from "@/lib/ingest/admin/events";
 import { fill } from "@/lib/i18n/fill";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
-import { ReplayButton } from "./replay-button";
+import { ApiButton } from "@/components/ui/api-button";
 import { StatusBadge } from "./status-badge";
 import { FailureText } from "@/components/ui/failure-text";
 
@@ -58,7 +58,7 @@ export function EventDetail({ detail, closeHref, t, locale, timeZone }: Props) {
             {readableBody(event.body)}
           </pre>
         </div>
-        <ReplayButton url={`/api/webhook-events/${event.id}/replay`} label={t.replay} isDisabled={event.status === "pending"} locale={locale} />
+        <ApiButton url={`/api/webhook-events/${event.id}/replay`} method="POST" label={t.replay} isDisabled={event.status === "pending"} locale={locale} />
       </div>
     </Card>
   );

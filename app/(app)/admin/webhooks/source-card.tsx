@@ -3,7 +3,7 @@ import { formatRate, type Locale } from "@/lib/format";
 import type { SourceStats } from "@/lib/ingest/inbox-stats";
 import { sourcesMessages } from "@/lib/i18n/sources-messages";
 import type { WebhooksMessages } from "@/lib/i18n/webhooks-messages";
-import { ReplayButton } from "./replay-button";
+import { ApiButton } from "@/components/ui/api-button";
 import { StatusBadge } from "./status-badge";
 import type { SourceKind } from "@/db/schema";
 import { describeKind } from "@/lib/connectors/descriptors";
@@ -43,7 +43,7 @@ export function SourceCard({ source, url, stats, t, locale }: Props) {
             {t.successRate}: <strong data-testid="success-rate">{formatRate(stats?.successRate ?? null, locale)}</strong>
           </span>
         </div>
-        <ReplayButton url={`/api/sources/${source.id}/replay-dead`} label={t.replayDead} isDisabled={!counts?.dead} variant="secondary" locale={locale} />
+        <ApiButton url={`/api/sources/${source.id}/replay-dead`} method="POST" label={t.replayDead} isDisabled={!counts?.dead} variant="secondary" locale={locale} />
       </div>
     </Card>
   );

@@ -7,7 +7,7 @@ import { tokensMessages } from "@/lib/i18n/tokens-messages";
 import { listOwnApiTokens } from "@/lib/users/own-tokens";
 import { CreateTokenForm } from "./create-token-form";
 import { DataTable } from "@/components/ui/data-table";
-import { RevokeTokenButton } from "./revoke-token-button";
+import { ApiButton } from "@/components/ui/api-button";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("tokens");
@@ -34,7 +34,7 @@ export default async function TokensPage() {
             { key: "prefix", label: t.prefix, className: "font-mono text-xs", render: (token) => `${token.prefix}…` },
             { key: "created", label: t.created, render: (token) => when(token.createdAt) },
             { key: "lastUsed", label: t.lastUsed, render: (token) => when(token.lastUsedAt) },
-            { key: "revoke", label: t.revoke, isNumeric: true, render: (token) => <RevokeTokenButton id={token.id} label={t.revoke} locale={locale} /> },
+            { key: "revoke", label: t.revoke, isNumeric: true, render: (token) => <ApiButton url={`/api/tokens/${token.id}`} method="DELETE" label={t.revoke} variant="ghost" locale={locale} /> },
           ]}
           rows={tokens}
           rowKey={(token) => token.id}
