@@ -21,7 +21,7 @@ export function AuditTable({ rows, t, locale, timeZone, empty, pager }: Props) {
         <>
           {auditTargetName(t, row.targetType)}
           {row.targetId ? (
-            <span className="block font-mono text-xs text-slate-400" translate="no">
+            <span className="block font-mono text-xs text-slate-500" translate="no">
               {row.targetId}
             </span>
           ) : null}
