@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   "saved_view.create",
   "saved_view.update",
   "saved_view.delete",
+  "demo.seeded",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -20,6 +20,7 @@ import { seedDemoForms } from "./forms";
 import { buildSyncLog } from "./sync-log";
 import { createTimeline } from "./timeline";
 import { buildTraffic, generateAdSpend } from "./traffic";
+import type { AuditAction } from "@/lib/audit";
 
 export { attributeUtm } from "./attribution";
 export { DEMO_EMAIL_DOMAIN, DEMO_ORG_NAME, DEMO_PASSWORD, demoLogins, type DemoLogin } from "./catalog";
@@ -137,7 +138,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     await insertRows(tx, schema.syncRuns, syncLog.runs);
     await insertRows(tx, schema.syncCursors, syncLog.cursors);
     await insertRows(tx, schema.auditLog, [
-      { id: rnd.uuid(), orgId, userId: null, action: "demo.seeded", targetType: "organisation", targetId: orgId, details: { deals, seed, now: now.toISOString() }, createdAt: now },
+      { id: rnd.uuid(), orgId, userId: null, action: "demo.seeded" satisfies AuditAction, targetType: "organisation", targetId: orgId, details: { deals, seed, now: now.toISOString() }, createdAt: now },
     ]);
     // Last, so the random draws of every row above stay as they were before the demo had a form.
     await seedDemoForms(tx, ctx, deals);

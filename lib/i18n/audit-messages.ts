@@ -79,6 +79,7 @@ const ru: AuditMessages = {
     "saved_view.create": "Вид сохранён",
     "saved_view.update": "Вид изменён",
     "saved_view.delete": "Вид удалён",
+    "demo.seeded": "Созданы демо-данные",
   },
   targetTypes: {
     user: "Пользователь",
@@ -146,6 +147,7 @@ const en: AuditMessages = {
     "saved_view.create": "View saved",
     "saved_view.update": "View changed",
     "saved_view.delete": "View deleted",
+    "demo.seeded": "Demo data created",
   },
   targetTypes: {
     user: "User",

@@ -30,7 +30,7 @@ export function AuditTable({ rows, t, locale, timeZone }: Props) {
               <td className="px-2 py-2">
                 {auditTargetName(t, row.targetType)}
                 {row.targetId ? (
-                  <span className="block font-mono text-xs text-slate-400" translate="no">
+                  <span className="block font-mono text-xs text-slate-500" translate="no">
                     {row.targetId}
                   </span>
                 ) : null}
