@@ -8,7 +8,7 @@ import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
-import { formLeadsReachingSource, rematchReleasedFormLeads } from "@/lib/forms/match";
+import { formLeadsReachingSource, rematchFormLeads, rematchReleasedFormLeads } from "@/lib/forms/match";
 import { writeAudit } from "@/lib/audit";
 import { describeKind } from "@/lib/connectors/descriptors";
 import { connectorFor } from "@/lib/connectors/registry";
@@ -134,16 +134,23 @@ export async function updateSource(db: Db, viewer: Admin, id: string, input: Upd
     throw new ValidationError("Only a Bitrix24 source has an application token", { code: "application_token_bitrix_only", field: "applicationToken" });
   }
   if (input.qualifiedStages !== undefined) row.settings = { ...row.settings, qualifiedStages: await saveQualifiedStages(db, row, input.qualifiedStages) };
+  if (input.matchWindowDays !== undefined) {
+    if (!describeKind(row.kind).hasMatchWindow) throw new ValidationError("Only a site form source has a match window", { code: "match_window_form_only", field: "matchWindowDays" });
+    row.settings = { ...row.settings, matchWindowDays: input.matchWindowDays };
+  }
   const settings = input.applicationToken !== undefined ? { ...row.settings, applicationToken: input.applicationToken } : row.settings;
   await db
     .update(sources)
     .set({ ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), settings })
     .where(and(eq(sources.orgId, viewer.orgId), eq(sources.id, id)));
+  // A wider window may reach CRM leads the submissions missed before; a narrower one keeps the
+  // matches made (a match is a fact about the past, not re-judged).
+  if (input.matchWindowDays !== undefined) await rematchFormLeads(db, viewer.orgId);
   // The token itself never goes into the audit log, only that it changed.
   await writeAudit(db, viewer, {
     action: "source.update",
     targetType: "source",
     targetId: id,
-    details: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), applicationTokenChanged: input.applicationToken !== undefined, ...(input.qualifiedStages !== undefined ? { qualifiedStages: input.qualifiedStages } : {}) },
+    details: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), applicationTokenChanged: input.applicationToken !== undefined, ...(input.qualifiedStages !== undefined ? { qualifiedStages: input.qualifiedStages } : {}), ...(input.matchWindowDays !== undefined ? { matchWindowDays: input.matchWindowDays } : {}) },
   });
 }
