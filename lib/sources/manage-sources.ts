@@ -8,6 +8,7 @@ import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
+import { matchWindowOf } from "@/lib/forms/match-window";
 import { formLeadsReachingSource, rematchFormLeads, rematchReleasedFormLeads } from "@/lib/forms/match";
 import { writeAudit } from "@/lib/audit";
 import { describeKind } from "@/lib/connectors/descriptors";
@@ -67,6 +68,10 @@ export type SourceListItem = {
   inboundWebhookUrl: string;
   /** amoCRM: per pipeline, the stage that makes a lead converted (null: won) and the stages to choose from. */
   qualifiedStages?: QualifiedStageChoice[];
+  /** A site form: the days a CRM lead may be created before or after a submission and still match it. */
+  matchWindowDays?: number;
+  /** amoCRM: the admin chooses which lead fields hold the UTM tags (GET/PUT /api/sources/:id/field-mapping). */
+  mapsTrafficFields: boolean;
   createdAt: string;
   lastRun: { id: string; kind: string; status: string; startedAt: string | null; finishedAt: string | null; error: string | null } | null;
   /** Red, amber or green, with what went wrong (source-health.ts). */
@@ -98,6 +103,8 @@ export async function listSources(db: Db, orgId: string, origin: string, now = n
       hasApplicationToken: typeof row.settings.applicationToken === "string" && row.settings.applicationToken !== "",
       inboundWebhookUrl: inboundWebhookUrl(origin, row, "hidden"),
       ...(describeKind(row.kind).choosesQualifiedStages ? { qualifiedStages: qualified.get(row.id) ?? [] } : {}),
+      ...(describeKind(row.kind).hasMatchWindow ? { matchWindowDays: matchWindowOf(row.settings) } : {}),
+      mapsTrafficFields: describeKind(row.kind).mapsTrafficFields,
       createdAt: row.createdAt.toISOString(),
       lastRun: run
         ? { id: run.id, kind: run.kind, status: run.status, startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, error: run.error }
