@@ -39,7 +39,7 @@ beforeAll(async () => {
   token = (await createApiToken(testDb.db, { orgId: f.org.id, userId: f.users.admin.id }, "test")).token;
   await testDb.db.update(organisations).set({ country: "RU" }).where(eq(organisations.id, f.org.id));
   [form] = await testDb.db.insert(sources).values({ orgId: f.org.id, kind: "form", name: "Лендинг", webhookSecret: "w".repeat(32) }).returning();
-  const body = new URLSearchParams({ tranid: "9:1", Name: "Анна", Phone: "+7 912 345-67-89", formname: "Курс" }).toString();
+  const body = new URLSearchParams({ tranid: "9:1", Name: "Анна", Phone: "+7 912 345-67-89", formname: "Курс", gclid: "Cj0KCQiA-AbC" }).toString();
   await storeInboxEvent(testDb.db, { orgId: f.org.id, sourceId: form.id, eventType: "form", contentType: "application/x-www-form-urlencoded", headers: {}, body, status: "pending" });
   expect(await drainInbox(testDb.db, { orgId: f.org.id })).toMatchObject({ done: 1 });
   const [{ receivedAt }] = await testDb.db.select({ receivedAt: formLeads.receivedAt }).from(formLeads).where(eq(formLeads.sourceId, form.id));
@@ -67,6 +67,11 @@ describe("a form source's match window", () => {
     expect(await settingsOf(form.id)).not.toHaveProperty("matchWindowDays");
     expect(await settingsOf(f.source.id)).not.toHaveProperty("matchWindowDays");
     expect(await matchedLead()).toBeNull();
+  });
+
+  it("the form lead keeps the gclid of the form's hidden field, as sent", async () => {
+    const [row] = await testDb.db.select({ gclid: leads.gclid }).from(leads).where(eq(leads.sourceId, form.id));
+    expect(row.gclid).toBe("Cj0KCQiA-AbC");
   });
 
   it("set to 30 days: saving re-matches, and the submission reached the CRM lead made 20 days later", async () => {
