@@ -64,6 +64,11 @@ export const ERROR_CODES = [
   "application_token_bitrix_only", // field applicationToken
   "qualified_stages_amocrm_only", // field qualifiedStages
   "qualified_stage_invalid", // field qualifiedStages: not an open or won stage of one of the source's pipelines
+  "field_mapping_amocrm_only", // field mapping
+  "field_mapping_key_unknown", // field mapping {key, keys}
+  "field_mapping_ids_invalid", // field mapping.<key> {max}
+  "match_window_form_only", // field matchWindowDays
+  "match_window_invalid", // field matchWindowDays {min, max}
   "encryption_key_missing",
   "source_has_no_secret", // a Bitrix24 source: its own application token proves its events
   "credentials_unreadable",

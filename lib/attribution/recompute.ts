@@ -101,6 +101,10 @@ async function recomputeTable(
           utmCampaign: table.utmCampaign,
           utmContent: table.utmContent,
           utmTerm: table.utmTerm,
+          referrer: table.referrer,
+          fbclid: table.fbclid,
+          gclid: table.gclid,
+          yclid: table.yclid,
           teamId: table.trafficTeamId,
           confidence: table.attributionConfidence,
         })
