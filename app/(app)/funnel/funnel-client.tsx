@@ -116,7 +116,7 @@ function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, c
               </td>
               <td className="py-2 pr-4 text-right" data-testid="current-count">
                 {row.currentCount > 0 ? (
-                  <Link href={stageDeals(row.stageId)} className={linkClass} data-testid="stage-deals-link">
+                  <Link href={stageDeals(row.stageId)} prefetch={false} className={linkClass} data-testid="stage-deals-link">
                     {formatNumber(row.currentCount, locale)}
                   </Link>
                 ) : (
@@ -126,7 +126,7 @@ function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, c
               <td className="py-2 pr-4 text-right" data-testid="current-amount">{formatMoney(row.currentAmount, currency, locale)}</td>
               <td className="py-2 pr-4 text-right" data-testid="reached-count">
                 {row.reachedCount > 0 ? (
-                  <Link href={reachedDeals(row.stageId)} className={linkClass} data-testid="reached-deals-link">
+                  <Link href={reachedDeals(row.stageId)} prefetch={false} className={linkClass} data-testid="reached-deals-link">
                     {formatNumber(row.reachedCount, locale)}
                   </Link>
                 ) : (
@@ -143,13 +143,13 @@ function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, c
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="funnel-totals">
         <span>
           <span className="text-slate-500">{t.won}: </span>
-          <Link href={closedDeals(pipeline.id, "won")} className="font-semibold text-green-700 underline decoration-dotted underline-offset-2" data-testid="won-count">
+          <Link href={closedDeals(pipeline.id, "won")} prefetch={false} className="font-semibold text-green-700 underline decoration-dotted underline-offset-2" data-testid="won-count">
             {formatPlural(pipeline.wonCount, t.deals, locale)}
           </Link>
         </span>
         <span>
           <span className="text-slate-500">{t.lost}: </span>
-          <Link href={closedDeals(pipeline.id, "lost")} className="font-semibold text-red-700 underline decoration-dotted underline-offset-2" data-testid="lost-count">
+          <Link href={closedDeals(pipeline.id, "lost")} prefetch={false} className="font-semibold text-red-700 underline decoration-dotted underline-offset-2" data-testid="lost-count">
             {formatPlural(pipeline.lostCount, t.deals, locale)}
           </Link>
         </span>

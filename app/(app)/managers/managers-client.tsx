@@ -68,7 +68,7 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
         sortValue: (row) => (key === "wonAmount" ? Number(row.wonAmount) : row[key]),
         render: (row) =>
           key === "dealsWon" && row.managerId !== null && row.dealsWon > 0 ? (
-            <Link href={wonDeals(row.managerId)} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="manager-deals-link">
+            <Link href={wonDeals(row.managerId)} prefetch={false} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="manager-deals-link">
               {show(key, row)}
             </Link>
           ) : (

@@ -98,7 +98,7 @@ function Figures(props: { figures: SalesByMonthTotals; locale: Locale; money: (a
     <>
       <td className="py-2 pr-4 text-right" data-testid="won-count">
         {figures.wonCount > 0 ? (
-          <Link href={dealsHref} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="won-deals-link">
+          <Link href={dealsHref} prefetch={false} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="won-deals-link">
             {formatNumber(figures.wonCount, locale)}
           </Link>
         ) : (
