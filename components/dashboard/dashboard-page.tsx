@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/format";
 import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { FilterExport } from "./dashboard-export";
+import { ReportAreaSkeleton } from "./dashboard-skeleton";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { SourceFreshness } from "./source-freshness";
 
@@ -42,7 +43,7 @@ export async function DashboardPage({
         </div>
         {exportName ? <FilterExport kind="dashboard" name={exportName} /> : null}
       </header>
-      <Suspense fallback={<div className="h-96 animate-pulse rounded-xl bg-slate-100" />}>{children({ viewer, query, locale, t })}</Suspense>
+      <Suspense fallback={<ReportAreaSkeleton loadingText={t.loading} />}>{children({ viewer, query, locale, t })}</Suspense>
     </div>
   );
 }
