@@ -2,6 +2,7 @@
 // The Overview dashboard's island: the filter bar, one card per KPI with the change and what «Было»
 // is (which days, with which value), and the 12-month revenue sparkline with the month still running
 // marked. A period still running is compared to date (docs/reports.md). The first figures come from the server.
+import { use } from "react";
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
@@ -12,13 +13,12 @@ import { leadsHref } from "@/components/leads/lead-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatDateRange, formatMoney, formatNumber, formatPlural, formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { OverviewKpi, OverviewRow } from "@/lib/reports/overview-kpis";
 import { FilterBar } from "./filter-bar";
 import { describeChange } from "./kpi-change";
 import { ReportCard } from "./report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
-import { useReport, type InitialReport } from "./use-report";
+import { useReport, type FirstRender, type InitialReport } from "./use-report";
 import type { ReportResponse } from "@/lib/reports/run-report";
 
 export type OverviewReport = ReportResponse<"overview">;
@@ -30,12 +30,13 @@ const RevenueSparkline = dynamic(() => import("@/components/charts/revenue-spark
   loading: () => <div style={{ height: SPARKLINE_HEIGHT }} />,
 });
 
-type Props = { initial: InitialReport<OverviewReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type Props = { first: Promise<FirstRender<InitialReport<OverviewReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 
 /** The KPIs whose deals a click can list: all of them are won deals closed in the period. */
 const wonKpis: readonly OverviewKpi[] = ["revenue", "wonDeals", "averageDeal"];
 
-export function OverviewClient({ initial, options, role, locale, t }: Props) {
+export function OverviewClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const query = reportQueryString(useSearchParams());
   const { data, error, isLoading } = useReport("overview", query, initial, locale);
   const o = t.overview;

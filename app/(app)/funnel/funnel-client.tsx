@@ -1,18 +1,18 @@
 "use client";
 // The Funnel dashboard's island: the filter bar, then per pipeline its funnel chart, the table of its
 // stages and its won/lost totals. The first figures come from the server; a filter change refetches the JSON.
+import { use } from "react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { FunnelChart } from "@/components/charts/funnel-chart";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
-import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesFunnelRow } from "@/lib/reports/sales-funnel";
 import type { ReportResponse } from "@/lib/reports/run-report";
 import { tableScroll } from "@/components/ui/table-scroll";
@@ -20,12 +20,13 @@ import { tableScroll } from "@/components/ui/table-scroll";
 /** The JSON of GET /api/reports/sales-funnel. */
 export type FunnelReport = ReportResponse<"sales-funnel">;
 
-type Props = { initial: InitialReport<FunnelReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type Props = { first: Promise<FirstRender<InitialReport<FunnelReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 type Pipeline = { id: string; name: string; rows: SalesFunnelRow[]; wonCount: number; lostCount: number };
 
 const semanticOrder = { open: 0, won: 1, lost: 2 } as const;
 
-export function FunnelClient({ initial, options, role, locale, t }: Props) {
+export function FunnelClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const query = reportQueryString(useSearchParams());
   const { data, error, isLoading } = useReport("sales-funnel", query, initial, locale);
   const pipelines = data ? groupByPipeline(data) : [];
