@@ -84,7 +84,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
           ? data.deals.map((deal) => (
             <tr key={deal.id} data-testid="deal-row" data-deal-id={deal.id} data-manager-id={deal.managerId ?? ""} data-semantic={deal.semantic} data-base-amount={deal.baseAmount ?? ""}>
               <td className="min-w-36 py-2 pr-4">
-                <Link href={`/deals/${deal.id}`} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
+                <Link href={`/deals/${deal.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
                   {deal.title}
                 </Link>
                 {deal.crmUrl ? (

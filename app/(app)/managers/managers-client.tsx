@@ -4,25 +4,24 @@
 // two CRMs is one row, their accounts listed under the name.
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { use, useState } from "react";
 import { ManagerBars } from "@/components/charts/manager-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { SortableTable, type SortableColumn } from "@/components/dashboard/sortable-table";
-import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { ManagerActivityFigures, ManagerPersonRow } from "@/lib/reports/manager-activity";
 import type { ReportResponse } from "@/lib/reports/run-report";
 
 /** The JSON of GET /api/reports/manager-activity. */
 export type ManagersReport = ReportResponse<"manager-activity">;
 
-type Props = { initial: InitialReport<ManagersReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type Props = { first: Promise<FirstRender<InitialReport<ManagersReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 type Metric = "wonAmount" | "activitiesTotal";
 type FigureKey = keyof ManagerActivityFigures;
 
@@ -41,7 +40,8 @@ const figureKeys = [
   "medianDaysToClose",
 ] as const satisfies readonly FigureKey[];
 
-export function ManagersClient({ initial, options, role, locale, t }: Props) {
+export function ManagersClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const query = reportQueryString(useSearchParams());
   const { data, error, isLoading } = useReport("manager-activity", query, initial, locale);
   const [metric, setMetric] = useState<Metric>("wonAmount");
@@ -68,7 +68,7 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
         sortValue: (row) => (key === "wonAmount" ? Number(row.wonAmount) : row[key]),
         render: (row) =>
           key === "dealsWon" && row.managerId !== null && row.dealsWon > 0 ? (
-            <Link href={wonDeals(row.managerId)} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="manager-deals-link">
+            <Link href={wonDeals(row.managerId)} prefetch={false} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="manager-deals-link">
               {show(key, row)}
             </Link>
           ) : (

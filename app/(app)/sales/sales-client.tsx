@@ -2,6 +2,7 @@
 // The Sales dashboard's island: the filter bar, the monthly chart and the table of months. The month
 // still running is marked, and «Год назад» says which days it counts (the same days, to date). The
 // first figures come from the server; a filter change refetches only the report's JSON.
+import { use } from "react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { monthOfToday } from "@/components/charts/chart-format";
@@ -10,21 +11,21 @@ import { MonthlyBars } from "@/components/charts/monthly-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
-import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatDateRange, formatMoney, formatMonthKey, formatNumber, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesByMonthTotals } from "@/lib/reports/sales-by-month";
 import type { ReportResponse } from "@/lib/reports/run-report";
 import { tableScroll } from "@/components/ui/table-scroll";
 
 export type SalesReport = ReportResponse<"sales-by-month">;
 
-type Props = { initial: InitialReport<SalesReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type Props = { first: Promise<FirstRender<InitialReport<SalesReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 
-export function SalesClient({ initial, options, role, locale, t }: Props) {
+export function SalesClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const query = reportQueryString(useSearchParams());
   const { data, error, isLoading } = useReport("sales-by-month", query, initial, locale);
   const router = useRouter();
@@ -98,7 +99,7 @@ function Figures(props: { figures: SalesByMonthTotals; locale: Locale; money: (a
     <>
       <td className="py-2 pr-4 text-right" data-testid="won-count">
         {figures.wonCount > 0 ? (
-          <Link href={dealsHref} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="won-deals-link">
+          <Link href={dealsHref} prefetch={false} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="won-deals-link">
             {formatNumber(figures.wonCount, locale)}
           </Link>
         ) : (
