@@ -21,7 +21,7 @@ export async function readPlans(db: Db, orgId: string, month: string): Promise<S
     .where(and(eq(salesPlans.orgId, orgId), eq(salesPlans.month, month)));
 }
 
-export async function writePlans(db: Db, viewer: Actor, rows: readonly PlanRow[], currency: string, via: "form" | "csv" | "api"): Promise<PlanWrite> {
+export async function writePlans(db: Db, viewer: Actor, rows: readonly PlanRow[], currency: string, via: "form" | "csv" | "api" | "demo"): Promise<PlanWrite> {
   return db.transaction(async (tx) => {
     const result: PlanWrite = { inserted: 0, updated: 0, deleted: 0 };
     for (const row of rows) {
