@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CsvFileInput } from "@/components/admin/csv-file-input";
 import { callApi } from "@/lib/api/call-api";
 import type { Locale } from "@/lib/format";
 import { describeError } from "@/lib/i18n/describe-error";
@@ -20,19 +21,14 @@ export function PlansCsvImport({ locale, t }: { locale: Locale; t: PlansMessages
     <div className="space-y-3">
       <p className="text-xs text-slate-500">{t.importHint}</p>
       <div className="flex flex-wrap items-center gap-3">
-        <label className="text-sm">
-          {t.file}{" "}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="plans-csv"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              upload.reset();
-              setText(file ? await file.text() : null);
-            }}
-          />
-        </label>
+        <CsvFileInput
+          label={t.file}
+          testId="plans-csv"
+          onText={(csv) => {
+            upload.reset();
+            setText(csv);
+          }}
+        />
         <Button type="button" disabled={!text || upload.isPending} onClick={() => text && upload.mutate(text)}>
           {upload.isPending ? t.uploading : t.upload}
         </Button>

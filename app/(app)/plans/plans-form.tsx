@@ -71,23 +71,16 @@ export function PlansForm({ table, locale, t }: Props) {
           <tr key={line.key} className="border-t border-slate-100" data-testid="plan-row">
             <td className="py-1 pr-3" data-testid="plan-name">{line.name}</td>
             <td className="py-1 pr-3">
-              <input
-                className="w-36 rounded-lg border border-slate-300 px-2 py-1 text-right tabular-nums"
-                inputMode="decimal"
-                aria-label={`${line.name}: ${t.revenuePlan}`}
+              <PlanInput
+                wide
+                label={`${line.name}: ${t.revenuePlan}`}
                 value={drafts[line.key].revenue}
                 placeholder={"departmentId" in line.target && line.revenue === null && line.progress.planRevenue !== null ? fill(t.fromManagers, { amount: money(line.progress.planRevenue) }) : ""}
-                onChange={(event) => setDrafts({ ...drafts, [line.key]: { ...drafts[line.key], revenue: event.target.value } })}
+                onChange={(revenue) => setDrafts({ ...drafts, [line.key]: { ...drafts[line.key], revenue } })}
               />
             </td>
             <td className="py-1 pr-3">
-              <input
-                className="w-20 rounded-lg border border-slate-300 px-2 py-1 text-right tabular-nums"
-                inputMode="numeric"
-                aria-label={`${line.name}: ${t.wonDealsPlan}`}
-                value={drafts[line.key].wonDeals}
-                onChange={(event) => setDrafts({ ...drafts, [line.key]: { ...drafts[line.key], wonDeals: event.target.value } })}
-              />
+              <PlanInput label={`${line.name}: ${t.wonDealsPlan}`} value={drafts[line.key].wonDeals} onChange={(wonDeals) => setDrafts({ ...drafts, [line.key]: { ...drafts[line.key], wonDeals } })} />
             </td>
             <td className="py-1 pr-3 text-right tabular-nums" data-testid="plan-fact">
               {money(line.progress.factRevenue)} · {formatNumber(line.progress.factWonDeals, locale)}
@@ -142,5 +135,19 @@ export function PlansForm({ table, locale, t }: Props) {
         {save.isPending ? t.saving : t.save}
       </Button>
     </form>
+  );
+}
+
+/** One figure of a plan row, typed as people write numbers ("1 500 000,50"). */
+function PlanInput(props: { label: string; value: string; placeholder?: string; wide?: boolean; onChange: (value: string) => void }) {
+  return (
+    <input
+      className={`${props.wide ? "w-36" : "w-20"} rounded-lg border border-slate-300 px-2 py-1 text-right tabular-nums`}
+      inputMode={props.wide ? "decimal" : "numeric"}
+      aria-label={props.label}
+      value={props.value}
+      placeholder={props.placeholder}
+      onChange={(event) => props.onChange(event.target.value)}
+    />
   );
 }
