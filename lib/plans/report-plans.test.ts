@@ -95,6 +95,18 @@ describe("the Managers report's plan columns", () => {
     expect(report.totals.plan).toMatchObject({ planRevenue: "1500000.00", factRevenue: "550000.00", revenueDone: 0.3667 });
   });
 
+  it("a view of just April (its own figures are the plan's fact) gives the same plan figures, and its won amounts equal the facts", async () => {
+    const report = await managers("director", "preset=this-month");
+    expect(report.rows.map((row) => [row.managerName, row.wonAmount, row.plan?.factRevenue, row.plan?.revenueDone])).toEqual([
+      ["alice", "400000.00", "400000.00", 0.4],
+      ["bob", "150000.00", "150000.00", 0.3],
+    ]);
+    // with a pipeline filter the table narrows, the plan's fact does not (a plan has no pipeline)
+    const other = await managers("director", `preset=this-month&pipelineId=${crypto.randomUUID()}`);
+    expect(other.rows).toEqual([]);
+    expect(other.totals.plan).toMatchObject({ factRevenue: "550000.00", planRevenue: "1500000.00" });
+  });
+
   it("a manager sees their own row and plan only", async () => {
     const report = await managers("bob");
     expect(report.rows.map((row) => [row.managerName, row.plan?.planRevenue])).toEqual([["bob", "500000.00"]]);

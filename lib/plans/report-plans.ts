@@ -67,9 +67,11 @@ export function withManagerPlans(report: ReportDefinition<ManagerActivityResult>
     run: async (context) => {
       const planMonth = planMonthOf(context.period, context.org.timezone, context.now);
       const narrowed = monthContext(context, planMonth);
-      const [result, monthResult, plans, totalPlan] = await Promise.all([
-        report.run(context),
-        getManagerActivity(narrowed),
+      // A view of exactly the plan month, unfiltered by pipeline or source, already is its fact.
+      const isPlanMonth = narrowed.period.from.getTime() === context.period.from.getTime() && narrowed.period.to.getTime() === context.period.to.getTime() && !context.filters.pipelineId && !context.filters.sourceId;
+      const result = await report.run(context);
+      const [monthResult, plans, totalPlan] = await Promise.all([
+        isPlanMonth ? result : getManagerActivity(narrowed),
         readPlans(context.db, context.scope.orgId, planMonth),
         scopePlan(context.db, context.scope, context.filters, planMonth, context.org.baseCurrency),
       ]);
