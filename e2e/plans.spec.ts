@@ -73,3 +73,27 @@ test("a manager sees their own plan only, and may not open the plans page or set
   expect(put.status()).toBe(403);
   expect((await apiJson<PlanTable>(page, `/api/plans?month=${report.planMonth}`)).managers[0].revenue).toBe(mine.revenue);
 });
+
+test("a director imports a CSV file: one bad line refuses the whole file, the fixed file is applied", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAndWait(page, logins.director);
+  const month = (await apiJson<SalesReport>(page, "/api/reports/sales-by-month")).today.slice(0, 7);
+  const before = await apiJson<PlanTable & { managers: { email: string }[] }>(page, `/api/plans?month=${month}`);
+  const [first, second] = before.managers;
+  await page.goto(`/plans?month=${month}`);
+  const file = (lines: string[]) => ({ name: "plans.csv", mimeType: "text/csv", buffer: Buffer.from(["месяц;e-mail;выручка;сделки", ...lines].join("\n")) });
+
+  // line 3 names someone of another department's (or no one): nothing is imported
+  await page.getByTestId("plans-csv").setInputFiles(file([`${month};${first.email};2 000 000,50;9`, `${month};nobody@voronka.demo;1;1`]));
+  await page.getByRole("button", { name: "Загрузить", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Ничего не загружено" })).toContainText("(3)");
+  expect((await apiJson<PlanTable>(page, `/api/plans?month=${month}`)).managers[0].revenue).toBe(before.managers[0].revenue);
+
+  await page.getByTestId("plans-csv").setInputFiles(file([`${month};${first.email};2 000 000,50;9`, `${month};${second.email};;3`]));
+  await page.getByRole("button", { name: "Загрузить", exact: true }).click();
+  await expect(page.getByTestId("plans-imported")).toBeVisible();
+  const after = await apiJson<PlanTable & { managers: { wonDeals: number | null }[] }>(page, `/api/plans?month=${month}`);
+  expect([after.managers[0].revenue, after.managers[0].wonDeals, after.managers[1].wonDeals]).toEqual(["2000000.50", 9, 3]);
+  // the page shows the stored plan after the import
+  await expect(page.getByLabel(`${first.name}: План выручки`)).toHaveValue("2000000.50");
+});

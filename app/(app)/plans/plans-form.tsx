@@ -37,6 +37,13 @@ export function PlansForm({ table, locale, t }: Props) {
   const lines = [...departments, ...managers];
   const initial = Object.fromEntries(lines.map((line) => [line.key, { revenue: line.revenue === null ? "" : line.revenue.replace(/\.00$/, ""), wonDeals: line.wonDeals === null ? "" : String(line.wonDeals) }]));
   const [drafts, setDrafts] = useState<Record<string, Draft>>(initial);
+  // New stored plans (this form saved, or a CSV import on the same page) replace what the inputs hold.
+  const stored = JSON.stringify(initial);
+  const [shown, setShown] = useState(stored);
+  if (shown !== stored) {
+    setShown(stored);
+    setDrafts(initial);
+  }
   // Compared as amounts, so "1 500 000" typed and "1500000.00" stored after saving are the same plan.
   const changed = lines.filter((line) => sameAmount(drafts[line.key].revenue) !== sameAmount(initial[line.key].revenue) || drafts[line.key].wonDeals.trim() !== initial[line.key].wonDeals);
   const save = useMutation({
