@@ -141,6 +141,20 @@ export const ERROR_CODES = [
   "spend_text_too_long", // field source
   "spend_duplicate_row", // {line}
 
+  // Sales plans (PUT /api/plans, POST /api/plans/import)
+  "plan_month_invalid", // field month (rows.N.month) {value}
+  "plan_revenue_invalid", // field revenue {value}
+  "plan_won_deals_invalid", // field wonDeals {value}
+  "plan_target_required", // field userId / email: exactly one of a person and a department
+  "plan_target_unknown", // field email / department {value}: a CSV line names no one whose plan you may set
+  "plan_target_not_found", // field rows.N.userId / departmentId: no such user or department in the organisation
+  "plan_out_of_scope", // field rows.N.userId / departmentId: a director's write outside their department
+  "plan_duplicate_row", // {line}
+  "plan_no_rows", // field rows
+  "plan_too_many_rows", // field rows {max}
+  "plan_rows_invalid", // {count, lines}
+  "plan_csv_missing_columns", // {columns}
+
   // Saved views
   "saved_view_not_found",
   "saved_view_name_taken", // field name {name}

@@ -17,6 +17,7 @@ import { createRandom, hashString, mixSeed } from "./random";
 import { buildRates } from "./rates";
 import { CUSTOMERS_PER_DEAL, generateShop } from "./shop";
 import { seedDemoForms } from "./forms";
+import { seedDemoPlans } from "./plans";
 import { buildSyncLog } from "./sync-log";
 import { createTimeline } from "./timeline";
 import { buildTraffic, generateAdSpend } from "./traffic";
@@ -155,5 +156,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   log(`report facts built in ${((Date.now() - factsStarted) / 1000).toFixed(1)} s`);
   await db.execute(sql`analyze`);
   log("statistics updated (analyze)");
+  // Plans last: they are set from the Managers report, which reads the facts built just above.
+  log(`${await seedDemoPlans(db, result.orgId, now)} demo plans set`);
   return result;
 }

@@ -13,13 +13,21 @@ import { SortableTable, type SortableColumn } from "@/components/dashboard/sorta
 import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag } from "@/lib/format";
+import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag, formatMonthKey } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { ManagerActivityFigures, ManagerPersonRow } from "@/lib/reports/manager-activity";
+import type { ManagerActivityFigures } from "@/lib/reports/manager-activity";
+import type { ManagerPlanRow } from "@/lib/plans/report-plans";
+import type { JsonOf } from "@/lib/api/json-of";
+import type { PlanProgress } from "@/lib/plans/progress";
+import { fill } from "@/lib/i18n/fill";
 import type { ReportResponse } from "@/lib/reports/run-report";
 
 /** The JSON of GET /api/reports/manager-activity. */
 export type ManagersReport = ReportResponse<"manager-activity">;
+
+type ManagerRow = JsonOf<ManagerPlanRow>;
+/** The plan month's plan, share done and projection, after the period's own figures. */
+const planKeys = ["planRevenue", "revenueDone", "projectedRevenue"] as const;
 
 type Props = { first: Promise<FirstRender<InitialReport<ManagersReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 type Metric = "wonAmount" | "activitiesTotal";
@@ -53,15 +61,15 @@ export function ManagersClient({ first, role, locale, t }: Props) {
   const wonDeals = (managerId: string) => dealsHref("managers", query, { ...wonBucket, managerId });
   // The filter's names tell apart two unlinked CRM users of one name ("Имя · amoCRM").
   const optionNames = new Map(options.managers.map((option) => [option.id, option.name]));
-  const nameOf = (row: ManagerPersonRow) => (row.managerId === null ? m.noManager : (optionNames.get(row.managerId) ?? row.managerName ?? "—"));
+  const nameOf = (row: ManagerRow) => (row.managerId === null ? m.noManager : (optionNames.get(row.managerId) ?? row.managerName ?? "—"));
   const show = (key: (typeof figureKeys)[number], figures: ManagerActivityFigures) => formatFigure(key, figures, data?.currency ?? "KZT", locale);
   // A person's accounts when there are two or more: "Portal 100 000 ₸ · Amo 50 000 ₸".
-  const accountsOf = (row: ManagerPersonRow) => (row.accounts.length > 1 ? row.accounts.map((account) => `${account.sourceName} ${show("wonAmount", account)}`).join(" · ") : null);
+  const accountsOf = (row: ManagerRow) => (row.accounts.length > 1 ? row.accounts.map((account) => `${account.sourceName} ${show("wonAmount", account)}`).join(" · ") : null);
 
-  const columns: SortableColumn<ManagerPersonRow>[] = [
+  const columns: SortableColumn<ManagerRow>[] = [
     { key: "manager", label: m.manager, sortValue: nameOf, render: (row) => <ManagerName name={nameOf(row)} accounts={accountsOf(row)} isNone={row.managerId === null} /> },
     ...figureKeys.map(
-      (key): SortableColumn<ManagerPersonRow> => ({
+      (key): SortableColumn<ManagerRow> => ({
         key,
         label: m[key],
         isNumeric: true,
@@ -76,7 +84,18 @@ export function ManagersClient({ first, role, locale, t }: Props) {
           ),
       }),
     ),
+    ...planKeys.map(
+      (key): SortableColumn<ManagerRow> => ({
+        key,
+        label: t.plan[key],
+        isNumeric: true,
+        sortValue: (row) => (row.plan?.[key] === null || row.plan?.[key] === undefined ? -1 : Number(row.plan[key])),
+        render: (row) => <span data-testid={key}>{showPlan(key, row.plan)}</span>,
+      }),
+    ),
   ];
+  const showPlan = (key: (typeof planKeys)[number], plan: JsonOf<PlanProgress> | null) =>
+    !plan ? "—" : key === "revenueDone" ? formatRate(plan.revenueDone, locale) : plan[key] === null ? "—" : formatMoney(plan[key], data?.currency ?? "KZT", locale);
 
   return (
     <div className="space-y-4">
@@ -121,6 +140,7 @@ export function ManagersClient({ first, role, locale, t }: Props) {
       </ReportCard>
       <ReportCard title={m.table} testId="managers-table-card" exportReport="manager-activity" {...card}>
         {data ? (
+          <>
           <SortableTable
             columns={columns}
             rows={data.rows}
@@ -137,9 +157,16 @@ export function ManagersClient({ first, role, locale, t }: Props) {
                     {show(key, data.totals)}
                   </td>
                 ))}
+                {planKeys.map((key) => (
+                  <td key={key} className="py-2 pr-4 text-right last:pr-0" data-testid={key}>
+                    {showPlan(key, data.totals.plan)}
+                  </td>
+                ))}
               </tr>
             }
           />
+          <p className="mt-2 text-xs text-slate-500" data-testid="plan-month-note">{fill(t.plan.columnsMonth, { month: formatMonthKey(data.planMonth, locale) })}</p>
+          </>
         ) : null}
       </ReportCard>
     </div>

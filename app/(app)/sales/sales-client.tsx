@@ -9,6 +9,8 @@ import { monthOfToday } from "@/components/charts/chart-format";
 import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { MonthlyBars } from "@/components/charts/monthly-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
+import { PlanCard } from "@/components/dashboard/plan-card";
+import { can } from "@/lib/auth/permissions";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
@@ -38,6 +40,7 @@ export function SalesClient({ first, role, locale, t }: Props) {
   return (
     <div className="space-y-4">
       <FilterBar options={options} role={role} locale={locale} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
+      {data ? <PlanCard planMonth={data.planMonth} plan={data.plan} currency={data.currency} canSetPlans={can(role, "plans:manage")} locale={locale} t={t.plan} /> : null}
       <ReportCard title={t.sales.chart} testId="sales-chart" {...card}>
         {data ? (
           <MonthlyBars
