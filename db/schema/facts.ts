@@ -223,6 +223,23 @@ export const reportLeadDaysMonthly = pgTable(
   ],
 );
 
+/** The traffic rollups' leading columns: the organisation and what is counted. */
+const trafficKind = () => ({ orgId: orgRef(), kind: text("kind", { enum: ["lead", "won"] }).notNull() });
+
+/** The traffic rollups' keys after the day or month, and their sums. */
+const trafficKeysAndSums = () => ({
+  crmUserId: uuid("crm_user_id"),
+  sourceId: uuid("source_id").notNull(),
+  /** null for leads, which have no pipeline. */
+  pipelineId: uuid("pipeline_id"),
+  trafficTeamId: uuid("traffic_team_id"),
+  utmSource: text("utm_source"),
+  utmCampaign: text("utm_campaign"),
+  rows: integer("rows").notNull().default(0),
+  /** Won deals' closed amounts in the base currency (0 for leads). */
+  amount: exact("amount"),
+});
+
 /**
  * Leads (kind "lead", by creation day) and won deals (kind "won", by close day, amount at the close
  * rate) per traffic team, utm_source and utm_campaign as written (trimmed; null when not set), manager,
@@ -234,21 +251,7 @@ export const reportLeadDaysMonthly = pgTable(
  */
 export const reportTrafficDaily = pgTable(
   "report_traffic_daily",
-  {
-    orgId: orgRef(),
-    kind: text("kind", { enum: ["lead", "won"] }).notNull(),
-    day: date("day").notNull(),
-    crmUserId: uuid("crm_user_id"),
-    sourceId: uuid("source_id").notNull(),
-    /** null for leads, which have no pipeline. */
-    pipelineId: uuid("pipeline_id"),
-    trafficTeamId: uuid("traffic_team_id"),
-    utmSource: text("utm_source"),
-    utmCampaign: text("utm_campaign"),
-    rows: integer("rows").notNull().default(0),
-    /** Won deals' closed amounts in the base currency (0 for leads). */
-    amount: exact("amount"),
-  },
+  { ...trafficKind(), day: date("day").notNull(), ...trafficKeysAndSums() },
   (t) => [
     unique("report_traffic_daily_key").on(t.orgId, t.kind, t.day, t.crmUserId, t.sourceId, t.pipelineId, t.trafficTeamId, t.utmSource, t.utmCampaign).nullsNotDistinct(),
     index("report_traffic_daily_manager_idx").on(t.orgId, t.crmUserId, t.kind, t.day),
@@ -258,19 +261,7 @@ export const reportTrafficDaily = pgTable(
 /** report_traffic_daily summed per month (the first day of the local month). */
 export const reportTrafficMonthly = pgTable(
   "report_traffic_monthly",
-  {
-    orgId: orgRef(),
-    kind: text("kind", { enum: ["lead", "won"] }).notNull(),
-    month: date("month").notNull(),
-    crmUserId: uuid("crm_user_id"),
-    sourceId: uuid("source_id").notNull(),
-    pipelineId: uuid("pipeline_id"),
-    trafficTeamId: uuid("traffic_team_id"),
-    utmSource: text("utm_source"),
-    utmCampaign: text("utm_campaign"),
-    rows: integer("rows").notNull().default(0),
-    amount: exact("amount"),
-  },
+  { ...trafficKind(), month: date("month").notNull(), ...trafficKeysAndSums() },
   (t) => [
     unique("report_traffic_monthly_key").on(t.orgId, t.kind, t.month, t.crmUserId, t.sourceId, t.pipelineId, t.trafficTeamId, t.utmSource, t.utmCampaign).nullsNotDistinct(),
     index("report_traffic_monthly_manager_idx").on(t.orgId, t.crmUserId, t.kind, t.month),
