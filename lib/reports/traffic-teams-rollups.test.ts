@@ -133,6 +133,9 @@ describe("the traffic rollups over partial and whole months", () => {
   });
 });
 
+// Each builds its own fixture and runs one or two recomputes: 5 s on PGlite, past the default 30 s on a crowded shared PostgreSQL.
+const RECOMPUTE_TIMEOUT = 120_000;
+
 describe("an attribution rule change", () => {
   const figuresOf = (result: TrafficTeamsResult, name: string | null) => {
     const row = result.rows.find((r) => r.teamName === name);
@@ -166,7 +169,7 @@ describe("an attribution rule change", () => {
     expect(await removed.recompute.finished).toMatchObject({ status: "succeeded" });
     expect(figuresOf(await march(), "Target")).toEqual({ leads: 0, wonDeals: 0, revenue: "0.00" });
     expect(figuresOf(await march(), null)).toEqual({ leads: 11, wonDeals: 4, revenue: "280000.00" });
-  });
+  }, RECOMPUTE_TIMEOUT);
 
   it("moves a deleted team's leads to Unattributed (the foreign key clears their team)", async () => {
     const { f } = await createTrafficFixture(testDb.db);
@@ -183,5 +186,5 @@ describe("an attribution rule change", () => {
     // not among the rows it changes (the key had already cleared it), yet it is counted there: all 9 leads.
     expect(figuresOf(after, null)).toEqual({ leads: 9, wonDeals: 3, revenue: "250000.00" });
     expect(after).toEqual(await getTrafficTeams(contextOf(f, "admin", { from: "2025-03-01", to: "2025-03-31" }), rawTrafficReads));
-  });
+  }, RECOMPUTE_TIMEOUT);
 });

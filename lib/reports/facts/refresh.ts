@@ -235,10 +235,8 @@ export async function refreshTrafficFacts(db: Db, orgId: string, changed: { deal
   if (dealIds.length === 0 && leadIds.length === 0) return;
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, orgId);
-    if (!(await hasFacts(tx, orgId))) {
-      await rebuildLocked(tx, orgId);
-      return;
-    }
+    // No facts (or an older shape): nothing here is stale, and the rebuild that makes them reads the teams as they are now.
+    if (!(await hasFacts(tx, orgId))) return;
     for (const ids of chunks(dealIds)) await replaceFacts(tx, orgId, byIds(ids), [dealFactsPart]);
     for (const ids of chunks(leadIds)) await replaceFacts(tx, orgId, byIds(ids), leadParts);
   });
