@@ -1,5 +1,8 @@
 // The Leads dashboard's "Site forms" card: per form and per utm_source, submissions that reached the
-// CRM and those lost on the way, and the list of the lost ones (lib/reports/form-leads.ts).
+// CRM and those lost on the way, and the list of the lost ones (lib/reports/form-leads.ts). A lost
+// row's form and utm_source open the lead list of that form's (that tag's) lost submissions.
+import Link from "next/link";
+import type { ReactNode } from "react";
 import { FigureLink } from "@/components/leads/figure-link";
 import { valueBucket, type LeadBucket } from "@/components/leads/lead-links";
 import { formatDateTime, formatNumber, formatRate, type Locale } from "@/lib/format";
@@ -9,6 +12,15 @@ import type { FormFigures, FormLeadsSummary } from "@/lib/reports/form-leads";
 import { Table, td, th } from "./leads-tables";
 
 type T = DashboardMessages["leads"]["forms"];
+
+/** A lost row's form or tag as a link to the list of its lost submissions. */
+function ListLink({ href, testId, children }: { href: string; testId: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid={testId}>
+      {children}
+    </Link>
+  );
+}
 
 type Row = { key: string | null; name: string; figures: FormFigures; bucket: LeadBucket };
 
@@ -121,8 +133,16 @@ export function FormsCard(props: { forms: FormLeadsSummary; isAdmin: boolean; ti
                     {row.phone ?? "—"}
                   </td>
                   <td className="py-2 pr-4">{row.email ?? "—"}</td>
-                  <td className="py-2 pr-4">{row.form ?? t.noForm}</td>
-                  <td className="py-2 pr-4 last:pr-0">{row.utmSource ?? notSet}</td>
+                  <td className="py-2 pr-4">
+                    <ListLink href={href({ ...valueBucket("form", row.form), matched: "lost" })} testId="lost-form-link">
+                      {row.form ?? t.noForm}
+                    </ListLink>
+                  </td>
+                  <td className="py-2 pr-4 last:pr-0">
+                    <ListLink href={href({ ...valueBucket("utmSource", row.utmSource), matched: "lost" })} testId="lost-utm-link">
+                      {row.utmSource ?? notSet}
+                    </ListLink>
+                  </td>
                 </tr>
               ))}
             </Table>

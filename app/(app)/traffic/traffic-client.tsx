@@ -82,7 +82,7 @@ export function TrafficClient({ first, role, locale, t }: Props) {
       <TrafficTrendCard data={data} card={card} format={format} t={tt} today={data?.today} incompleteMonthText={t.charts.incompleteMonth} />
 
       <ReportCard title={tt.breakdown} testId="traffic-breakdown" {...card}>
-        {data ? <TrafficBreakdown result={data} teamId={selectedTeamId} onSelectTeam={selectTeam} format={format} t={tt} /> : null}
+        {data ? <TrafficBreakdown result={data} teamId={selectedTeamId} onSelectTeam={selectTeam} format={format} t={tt} query={query} /> : null}
       </ReportCard>
     </div>
   );
