@@ -4,6 +4,8 @@
 // The traffic dashboard follows a new team, its rule and its spend, and shows a director their
 // department's part of it with the spend allocated by their share of the team's leads.
 import { expect, test, type Page } from "@playwright/test";
+import { formatPlural } from "../lib/format";
+import { dashboardMessages } from "../lib/i18n/dashboard-messages";
 import { apiJson, logins, signInAndWait } from "./fixtures";
 
 test("an admin creates a team and a rule, previews and saves it, and the recompute finishes", async ({ page }) => {
@@ -208,6 +210,14 @@ test("the traffic dashboard follows a new team, its rule and its spend", async (
   const breakdown = page.getByTestId("traffic-breakdown-table");
   await expect(breakdown.getByTestId("breakdown-row").filter({ hasText: "yandex" }).getByTestId("spend")).toHaveText(/30\s000\s₸/);
   await expect(breakdown.getByTestId("breakdown-row").filter({ hasText: "Не указан" }).getByTestId("spend")).toHaveText(/15\s001\s₸/);
+  // The yandex row's leads open the list of exactly those leads: the team's, tagged yandex in any case.
+  const yandex = after.bySource.find((row) => row.teamId === spent.teamId && row.utmSource?.toLowerCase() === "yandex")!;
+  expect(yandex.leads).toBeGreaterThan(0);
+  await breakdown.getByTestId("breakdown-row").filter({ hasText: "yandex" }).getByTestId("breakdown-leads-link").click();
+  await expect(page).toHaveURL(/\/leads\/list\?.*utmSource=yandex/);
+  await expect(page.getByTestId("leads-total")).toHaveText(formatPlural(yandex.leads, dashboardMessages.ru.leadList.count, "ru"));
+  expect((await apiJson<{ total: number }>(page, `/api/leads?${new URL(page.url()).search.slice(1)}&limit=1`)).total).toBe(yandex.leads);
+  await page.goBack();
   // A line per team in the monthly trend, the new one included.
   await expect(page.getByTestId("traffic-trend").getByRole("application")).toBeVisible();
   await expect(page.getByTestId("traffic-trend").getByRole("listitem").filter({ hasText: E2E_TEAM })).toBeVisible();

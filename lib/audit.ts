@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "source.delete",
   "source.secret_reveal",
   "source.secret_rotate",
+  "source.field_mapping",
   "token.create",
   "token.revoke",
   "traffic_team.create",
@@ -31,9 +32,11 @@ export const AUDIT_ACTIONS = [
   "attribution_rule.delete",
   "ad_spend.upsert",
   "ad_spend.delete",
+  "plans.upsert",
   "saved_view.create",
   "saved_view.update",
   "saved_view.delete",
+  "demo.seeded",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -64,6 +64,11 @@ export const ERROR_CODES = [
   "application_token_bitrix_only", // field applicationToken
   "qualified_stages_amocrm_only", // field qualifiedStages
   "qualified_stage_invalid", // field qualifiedStages: not an open or won stage of one of the source's pipelines
+  "field_mapping_amocrm_only", // field mapping
+  "field_mapping_key_unknown", // field mapping {key, keys}
+  "field_mapping_ids_invalid", // field mapping.<key> {max}
+  "match_window_form_only", // field matchWindowDays
+  "match_window_invalid", // field matchWindowDays {min, max}
   "encryption_key_missing",
   "source_has_no_secret", // a Bitrix24 source: its own application token proves its events
   "credentials_unreadable",
@@ -135,6 +140,20 @@ export const ERROR_CODES = [
   "spend_currency_invalid", // field currency {value}
   "spend_text_too_long", // field source
   "spend_duplicate_row", // {line}
+
+  // Sales plans (PUT /api/plans, POST /api/plans/import)
+  "plan_month_invalid", // field month (rows.N.month) {value}
+  "plan_revenue_invalid", // field revenue {value}
+  "plan_won_deals_invalid", // field wonDeals {value}
+  "plan_target_required", // field userId / email: exactly one of a person and a department
+  "plan_target_unknown", // field email / department {value}: a CSV line names no one whose plan you may set
+  "plan_target_not_found", // field rows.N.userId / departmentId: no such user or department in the organisation
+  "plan_out_of_scope", // field rows.N.userId / departmentId: a director's write outside their department
+  "plan_duplicate_row", // {line}
+  "plan_no_rows", // field rows
+  "plan_too_many_rows", // field rows {max}
+  "plan_rows_invalid", // {count, lines}
+  "plan_csv_missing_columns", // {columns}
 
   // Saved views
   "saved_view_not_found",

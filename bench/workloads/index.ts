@@ -2,6 +2,7 @@
 import type { Workload } from "../harness";
 import { dealsScanWorkload } from "./deals-scan";
 import { exportWorkload } from "./export";
+import { ordersImportWorkload } from "./orders-import";
 import { ingestWorkload } from "./ingest";
 import { pagesWorkload } from "./pages";
 import { reportFactsWorkload } from "./report-facts";
@@ -9,4 +10,4 @@ import { reportsWorkload } from "./reports";
 import { seedWorkload } from "./seed";
 import { syncWorkload } from "./sync";
 
-export const WORKLOADS: Workload[] = [seedWorkload, dealsScanWorkload, reportsWorkload, exportWorkload, reportFactsWorkload, syncWorkload, ingestWorkload, pagesWorkload];
+export const WORKLOADS: Workload[] = [seedWorkload, dealsScanWorkload, reportsWorkload, exportWorkload, reportFactsWorkload, syncWorkload, ingestWorkload, pagesWorkload, ordersImportWorkload];

@@ -1,8 +1,9 @@
 // Every report through the same function as the JSON API (`runReport`): an admin over the last
-// 12 months and over all time, a director and a manager over the last 12 months.
+// 12 months and over all time, a director and a manager over the last 12 months. BENCH_REPORTS
+// (comma-separated report names, e.g. "traffic-teams") measures only those.
 import { loadViewer } from "../../lib/auth/viewer";
 import { runReport } from "../../lib/reports/run-report";
-import { reportNames } from "../../lib/reports/registry";
+import { isReportName, reportNames } from "../../lib/reports/registry";
 import type { Workload } from "../harness";
 
 const ITERATIONS = 50;
@@ -17,7 +18,10 @@ export const reportsWorkload: Workload = {
       { label: "director, 12 months", user: ctx.users.directors[0], params: "preset=last-12-months" },
       { label: "manager, 12 months", user: ctx.users.managers[0], params: "preset=last-12-months" },
     ];
-    for (const name of reportNames) {
+    const only = process.env.BENCH_REPORTS?.split(",").map((name) => name.trim()).filter(Boolean);
+    const unknown = only?.filter((name) => !isReportName(name)) ?? [];
+    if (unknown.length > 0) throw new Error(`BENCH_REPORTS: unknown report ${unknown.join(", ")} (try: ${reportNames.join(", ")})`);
+    for (const name of only ? reportNames.filter((name) => only.includes(name)) : reportNames) {
       for (const { label, user, params } of cases) {
         const viewer = await loadViewer(ctx.db, user.id);
         if (!viewer) throw new Error(`bench user ${user.email} is missing or disabled`);

@@ -9,6 +9,7 @@ import type { Locale } from "@/lib/format";
 import { dashboardMessages, type DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { FilterExport } from "./dashboard-export";
+import { ReportAreaSkeleton } from "./dashboard-skeleton";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { SourceFreshness } from "./source-freshness";
 import { DROPPED_PARAM, droppedFiltersIn } from "@/lib/saved-views/dropped-filters";
@@ -47,7 +48,7 @@ export async function DashboardPage({
         {exportName ? <FilterExport kind="dashboard" name={exportName} /> : null}
       </header>
       {dropped.length > 0 ? <DroppedFiltersNotice dropped={dropped} t={t} /> : null}
-      <Suspense fallback={<div className="h-96 animate-pulse rounded-xl bg-slate-100" />}>{children({ viewer, query, locale, t })}</Suspense>
+      <Suspense fallback={<ReportAreaSkeleton loadingText={t.loading} />}>{children({ viewer, query, locale, t })}</Suspense>
     </div>
   );
 }

@@ -4,7 +4,8 @@ import { errorBodyOf } from "@/lib/api/error-body";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { ReportName } from "@/lib/reports/registry";
 import { runReport, type ReportResponse } from "@/lib/reports/run-report";
-import type { InitialReport } from "./use-report";
+import { getFilterOptions } from "@/lib/reports/filter-options";
+import type { FirstRender, InitialReport } from "./use-report";
 
 /** A bad or forbidden filter becomes a message in the card (translated there by its code), not a crash. */
 export async function loadInitialReport<N extends ReportName>(viewer: Viewer, name: N, query: string): Promise<InitialReport<ReportResponse<N>>> {
@@ -19,4 +20,16 @@ export async function loadInitialReport<N extends ReportName>(viewer: Viewer, na
     const { code, field, params } = refusal.body;
     return { query, data: null, error: { code, field, params } };
   }
+}
+
+/**
+ * The page's first figures and its filter choices, started now and handed unawaited to the client
+ * island: the island's element (and so the request for its JavaScript) reaches the browser with the
+ * page's frame, and the figures follow in the same response once computed. Awaiting them first had
+ * the browser ask for the island's JavaScript only after the report was done: a waterfall on every
+ * navigation (docs/measurements.md, "Page speed in a browser").
+ */
+export async function firstRender<I>(viewer: Viewer, initial: Promise<I>): Promise<FirstRender<I>> {
+  const [resolved, options] = await Promise.all([initial, getDb().then((db) => getFilterOptions(db, viewer))]);
+  return { initial: resolved, options };
 }

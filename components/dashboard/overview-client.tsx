@@ -2,33 +2,41 @@
 // The Overview dashboard's island: the filter bar, one card per KPI with the change and what «Было»
 // is (which days, with which value), and the 12-month revenue sparkline with the month still running
 // marked. A period still running is compared to date (docs/reports.md). The first figures come from the server.
+import { use } from "react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { monthOfToday } from "@/components/charts/chart-format";
 import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
-import { RevenueSparkline } from "@/components/charts/revenue-sparkline";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import { leadsHref } from "@/components/leads/lead-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatDateRange, formatMoney, formatNumber, formatPlural, formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { OverviewKpi, OverviewRow } from "@/lib/reports/overview-kpis";
 import { FilterBar } from "./filter-bar";
 import { describeChange } from "./kpi-change";
 import { ReportCard } from "./report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
-import { useReport, type InitialReport } from "./use-report";
+import { useReport, type FirstRender, type InitialReport } from "./use-report";
 import type { ReportResponse } from "@/lib/reports/run-report";
 
 export type OverviewReport = ReportResponse<"overview">;
 
-type Props = { initial: InitialReport<OverviewReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+const SPARKLINE_HEIGHT = 120;
+// Recharts is most of the JavaScript a sign-in downloads: loaded on its own, it no longer holds
+// back the KPI cards, and the box it will fill keeps its height meanwhile (no layout shift).
+const RevenueSparkline = dynamic(() => import("@/components/charts/revenue-sparkline").then((module) => module.RevenueSparkline), {
+  loading: () => <div style={{ height: SPARKLINE_HEIGHT }} />,
+});
+
+type Props = { first: Promise<FirstRender<InitialReport<OverviewReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 
 /** The KPIs whose deals a click can list: all of them are won deals closed in the period. */
 const wonKpis: readonly OverviewKpi[] = ["revenue", "wonDeals", "averageDeal"];
 
-export function OverviewClient({ initial, options, role, locale, t }: Props) {
+export function OverviewClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const query = reportQueryString(useSearchParams());
   const { data, error, isLoading } = useReport("overview", query, initial, locale);
   const o = t.overview;
@@ -95,7 +103,7 @@ export function OverviewClient({ initial, options, role, locale, t }: Props) {
               currency={data.currency}
               locale={locale}
               label={o.kpis.revenue}
-              height={120}
+              height={SPARKLINE_HEIGHT}
               incompleteMonth={monthOfToday(data.today)}
             />
             <IncompleteMonthNote months={data.sparkline.map((point) => point.month)} today={data.today} locale={locale} text={t.charts.incompleteMonth} />
@@ -120,7 +128,7 @@ function KpiCard({ row, label, value, previous, previousDates, t, locale, link }
       <p className="text-sm text-slate-500">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid="kpi-value">
         {link ? (
-          <Link href={link.href} className="hover:underline" title={link.title} data-testid={link.testId}>
+          <Link href={link.href} prefetch={false} className="hover:underline" title={link.title} data-testid={link.testId}>
             {value}
           </Link>
         ) : (

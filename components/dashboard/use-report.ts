@@ -5,6 +5,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ApiError, callApi } from "@/lib/api/call-api";
 import type { ErrorInfo } from "@/lib/error-codes";
+import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { Locale } from "@/lib/format";
 import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { errorInfoOf, errorText } from "@/lib/i18n/describe-error";
@@ -12,6 +13,12 @@ import type { ReportName } from "@/lib/reports/registry";
 import type { ReportResponse } from "@/lib/reports/run-report";
 
 export type InitialReport<T> = { query: string; data: T | null; error: ErrorInfo | null };
+
+/**
+ * What a dashboard's island gets from the server, as one promise: its first report(s) and the filter
+ * bar's choices (lib/reports/filter-options.ts). The island takes it with `use()`.
+ */
+export type FirstRender<I> = { initial: I; options: FilterOptions };
 
 /** A refusal in the viewer's language, naming a filter as the filter bar labels it. */
 export function reportErrorText(error: ErrorInfo, locale: Locale): string {

@@ -16,6 +16,9 @@ export function bucketCaption({ params, rows, reachedStage, teamName = null, loc
   if (params.reachedStageId) parts.push(reachedStage ? fill(t.reachedStage, { stage: reachedStage.name, pipeline: reachedStage.pipelineName }) : t.reachedChosenStage);
   if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);
   if (params.teamId) parts.push(params.teamId === "none" ? t.unattributed : teamName ? fill(t.teamNamed, { name: teamName }) : t.team);
+  if (params.utmSource) parts.push(`utm_source: ${params.utmSource}`);
+  if (params.utmCampaign) parts.push(`utm_campaign: ${params.utmCampaign}`);
+  if (params.notSet === "utmSource" || params.notSet === "utmCampaign") parts.push(t.notSetOf[params.notSet]);
   if (params.noTouchDays) parts.push(fill(t.noTouchFilter, { n: params.noTouchDays }));
   return parts;
 }

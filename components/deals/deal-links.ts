@@ -5,9 +5,11 @@ import { reportQueryString } from "@/lib/reports/report-query";
 import type { DealListFilters } from "@/lib/deals/deal-list";
 
 /** The bucket params of GET /api/deals (docs/api.md): which deals a bar, stage or card counted. */
-export type DealBucket = Partial<Pick<DealListFilters, "status" | "periodOn" | "month" | "stageId" | "reachedStageId" | "managerId" | "pipelineId" | "teamId">>;
+export type DealBucket = Partial<
+  Pick<DealListFilters, "status" | "periodOn" | "month" | "stageId" | "reachedStageId" | "managerId" | "pipelineId" | "teamId" | "utmSource" | "utmCampaign" | "notSet" | "tagCase">
+>;
 
-export const bucketKeys = ["status", "periodOn", "month", "stageId", "reachedStageId", "teamId"] as const;
+export const bucketKeys = ["status", "periodOn", "month", "stageId", "reachedStageId", "teamId", "utmSource", "utmCampaign", "notSet", "tagCase"] as const;
 export const sortKeys = ["sort", "order"] as const;
 /** The deal patterns' filters of the list (docs/deal-card.md): open deals with no touch for N days. */
 export const patternKeys = ["noTouchDays"] as const;

@@ -46,7 +46,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
       className: "min-w-36",
       render: (deal) => (
         <>
-          <Link href={`/deals/${deal.id}`} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
+          <Link href={`/deals/${deal.id}`} prefetch={false} className="font-medium text-brand-700 hover:underline" data-testid="deal-title">
             {deal.title}
           </Link>
           {deal.crmUrl ? (

@@ -56,6 +56,7 @@ export function AppShell({ viewer, locale, t, pinnedViews, hasDefaultView, child
             </section>
           ) : null}
           <div className="my-3 border-t border-slate-100" />
+          {can(viewer.role, "plans:manage") ? <NavLink href="/plans">{t.nav.plans}</NavLink> : null}
           <NavLink href="/settings/views">{t.nav.savedViews}</NavLink>
           <NavLink href="/settings/tokens">{t.nav.tokens}</NavLink>
           {can(viewer.role, "users:manage") ? <NavLink href="/admin">{t.nav.admin}</NavLink> : null}

@@ -1,5 +1,7 @@
 "use client";
-// The sidebar's frame. From `md` up it is the fixed column it always was; below, it folds into a
+// The sidebar's frame. From `md` up it is a column as tall as the window that stays in place while
+// the page scrolls (its foot used to ride down with the page's length: the layout shift the page
+// bench measured whenever a dashboard's figures arrived, docs/measurements.md); below, it folds into a
 // drawer behind a top bar's menu button, so a phone's whole width goes to the page. It closes on a
 // link, on Escape and on the backdrop; opening it moves the focus to its first link.
 import { usePathname } from "next/navigation";
@@ -58,7 +60,7 @@ export function NavDrawer({ brand, menuLabel, children }: Props) {
         onClick={(event) => {
           if ((event.target as Element).closest("a")) setIsOpen(false);
         }}
-        className={`shrink-0 flex-col border-r border-slate-200 bg-white md:static md:flex md:w-60 md:overflow-visible md:shadow-none ${
+        className={`shrink-0 flex-col border-r border-slate-200 bg-white md:sticky md:top-0 md:flex md:h-screen md:w-60 md:overflow-y-auto md:shadow-none ${
           isOpen ? "fixed inset-y-0 left-0 z-40 flex w-72 overflow-y-auto shadow-xl" : "hidden"
         }`}
       >

@@ -4,9 +4,11 @@
 import type { LeadListFilters } from "@/lib/leads/lead-list";
 
 /** The bucket params of GET /api/leads (docs/api.md): which leads a row, a month or a card counted. */
-export type LeadBucket = Partial<Pick<LeadListFilters, "status" | "channel" | "utmSource" | "matched" | "form" | "notSet" | "teamId" | "periodOn" | "month" | "managerId">>;
+export type LeadBucket = Partial<
+  Pick<LeadListFilters, "status" | "channel" | "utmSource" | "utmCampaign" | "tagCase" | "matched" | "form" | "notSet" | "teamId" | "periodOn" | "month" | "managerId">
+>;
 
-export const leadBucketKeys = ["status", "channel", "utmSource", "matched", "form", "notSet", "teamId", "periodOn", "month"] as const;
+export const leadBucketKeys = ["status", "channel", "utmSource", "utmCampaign", "tagCase", "matched", "form", "notSet", "teamId", "periodOn", "month"] as const;
 
 /**
  * "/leads/list?…": the dashboard's filter query (from reportQueryString) with the bucket on top.
@@ -20,6 +22,15 @@ export function leadsHref(filterQuery: string, bucket: LeadBucket): string {
 }
 
 /** A breakdown row's bucket: its value, or the "not set" row (null). */
-export function valueBucket(key: "channel" | "utmSource" | "form", value: string | null): LeadBucket {
+export function valueBucket(key: "channel" | "utmSource" | "utmCampaign" | "form", value: string | null): LeadBucket {
   return value === null ? { notSet: key } : { [key]: value };
+}
+
+/**
+ * A Traffic breakdown row's bucket, for the leads and the deals lists alike: the team ("none":
+ * Unattributed) and the row's tag in any case (the dashboard folds case), or the row without the tag.
+ */
+export function trafficTagBucket(teamId: string | null, key: "utmSource" | "utmCampaign", value: string | null) {
+  const team = { teamId: teamId ?? "none" };
+  return value === null ? { ...team, notSet: key } : { ...team, [key]: value, tagCase: "any" as const };
 }

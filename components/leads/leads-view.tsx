@@ -104,8 +104,9 @@ function BucketSummary(props: { params: Record<string, string>; rows: LeadListRo
   if (params.matched === "reached" || params.matched === "lost" || params.matched === "all") parts.push(t.matched[params.matched]);
   if (params.channel) parts.push(`${t.channel}: ${params.channel}`);
   if (params.utmSource) parts.push(`utm_source: ${params.utmSource}`);
+  if (params.utmCampaign) parts.push(`utm_campaign: ${params.utmCampaign}`);
   if (params.form) parts.push(`${t.form}: ${params.form}`);
-  if (params.notSet === "channel" || params.notSet === "utmSource" || params.notSet === "form" || params.notSet === "manager") parts.push(t.notSetOf[params.notSet]);
+  if (params.notSet && Object.hasOwn(t.notSetOf, params.notSet)) parts.push(t.notSetOf[params.notSet as keyof T["notSetOf"]]);
   if (params.teamId) parts.push(`${t.team}: ${params.teamId === "none" ? t.unattributed : (rows[0]?.teamName ?? "…")}`);
   if (params.month) parts.push(formatMonthKey(params.month, locale));
   if (params.managerId && rows[0]) parts.push(`${t.manager}: ${rows[0].managerName ?? t.noManager}`);

@@ -17,9 +17,11 @@ import { createRandom, hashString, mixSeed } from "./random";
 import { buildRates } from "./rates";
 import { CUSTOMERS_PER_DEAL, generateShop } from "./shop";
 import { seedDemoForms } from "./forms";
+import { seedDemoPlans } from "./plans";
 import { buildSyncLog } from "./sync-log";
 import { createTimeline } from "./timeline";
 import { buildTraffic, generateAdSpend } from "./traffic";
+import type { AuditAction } from "@/lib/audit";
 
 export { attributeUtm } from "./attribution";
 export { DEMO_EMAIL_DOMAIN, DEMO_ORG_NAME, DEMO_PASSWORD, demoLogins, type DemoLogin } from "./catalog";
@@ -137,7 +139,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     await insertRows(tx, schema.syncRuns, syncLog.runs);
     await insertRows(tx, schema.syncCursors, syncLog.cursors);
     await insertRows(tx, schema.auditLog, [
-      { id: rnd.uuid(), orgId, userId: null, action: "demo.seeded", targetType: "organisation", targetId: orgId, details: { deals, seed, now: now.toISOString() }, createdAt: now },
+      { id: rnd.uuid(), orgId, userId: null, action: "demo.seeded" satisfies AuditAction, targetType: "organisation", targetId: orgId, details: { deals, seed, now: now.toISOString() }, createdAt: now },
     ]);
     // Last, so the random draws of every row above stay as they were before the demo had a form.
     await seedDemoForms(tx, ctx, deals);
@@ -154,5 +156,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   log(`report facts built in ${((Date.now() - factsStarted) / 1000).toFixed(1)} s`);
   await db.execute(sql`analyze`);
   log("statistics updated (analyze)");
+  // Plans last: they are set from the Managers report, which reads the facts built just above.
+  log(`${await seedDemoPlans(db, result.orgId, now)} demo plans set`);
   return result;
 }

@@ -182,3 +182,26 @@ describe("shop and marketing", () => {
     expect(check).toMatchObject({ badHigh: 0, badPhone: 0, badEmail: 0 });
   });
 });
+
+describe("sales plans", () => {
+  it("gives each manager with won deals a plan for August to November 2025: the February–July monthly average × 100, 105, 110, 115 %, to 10 000 ₸", async () => {
+    // the half-year's won revenue per person, summed here from the daily rollup the reports read
+    const won = await rows<{ userId: string; amount: string; deals: number }>(sql`
+      select c.user_id as "userId", sum(r.amount)::text as amount, sum(r.deals)::int as deals
+      from report_deal_daily r join crm_users c on c.id = r.crm_user_id join users u on u.id = c.user_id
+      where r.org_id = ${orgId} and r.kind = 'closed' and r.semantic = 'won' and r.day between '2025-02-01' and '2025-07-31' and u.role = 'manager'
+      group by c.user_id having sum(r.deals) > 0`);
+    const plans = await rows<{ userId: string; month: string; revenue: string; wonDeals: number; currency: string }>(sql`
+      select user_id as "userId", month, revenue::text as revenue, won_deals as "wonDeals", currency from sales_plans where org_id = ${orgId} order by month`);
+    expect(won.length).toBeGreaterThan(0);
+    expect(new Set(plans.map((plan) => plan.month))).toEqual(new Set(["2025-08", "2025-09", "2025-10", "2025-11"]));
+    for (const person of won) {
+      const expected = [100, 105, 110, 115].map((stretch) => {
+        const perMonth = (Number(person.amount) * stretch) / 100 / 6;
+        return (Math.round(perMonth / 10_000) * 10_000).toFixed(2);
+      });
+      expect(plans.filter((plan) => plan.userId === person.userId).map((plan) => plan.revenue)).toEqual(expected);
+    }
+    expect(plans.every((plan) => plan.currency === "KZT" && plan.wonDeals >= 1)).toBe(true);
+  });
+});

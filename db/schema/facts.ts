@@ -45,6 +45,10 @@ export const reportDealFacts = pgTable(
     closedAmount: numeric("closed_amount"),
     /** created → closed in seconds. */
     cycleSeconds: numeric("cycle_seconds"),
+    /** The Traffic dashboard's keys (report_traffic_daily): the deal's team and its tags, trimmed, null when not set. */
+    trafficTeamId: uuid("traffic_team_id"),
+    utmSource: text("utm_source"),
+    utmCampaign: text("utm_campaign"),
   },
   (t) => [
     index("report_deal_facts_lead_idx").on(t.leadId),
@@ -162,6 +166,9 @@ export const reportLeadFacts = pgTable(
     day: date("day").notNull(),
     channel: text("channel"),
     utmSource: text("utm_source"),
+    /** The Traffic dashboard's keys (report_traffic_daily): the lead's team and utm_campaign, trimmed, null when not set. */
+    trafficTeamId: uuid("traffic_team_id"),
+    utmCampaign: text("utm_campaign"),
     converted: integer("converted").notNull(),
     /** Exact (not rounded) days from the lead to its conversion; null when not converted or no date. */
     daysToConvert: doublePrecision("days_to_convert"),
@@ -213,6 +220,51 @@ export const reportLeadDaysMonthly = pgTable(
   (t) => [
     unique("report_lead_days_monthly_key").on(t.orgId, t.month, t.crmUserId, t.sourceId, t.channel, t.tenths).nullsNotDistinct(),
     index("report_lead_days_monthly_manager_idx").on(t.orgId, t.crmUserId, t.month),
+  ],
+);
+
+/** The traffic rollups' leading columns: the organisation and what is counted. */
+const trafficKind = () => ({ orgId: orgRef(), kind: text("kind", { enum: ["lead", "won"] }).notNull() });
+
+/** The traffic rollups' keys after the day or month, and their sums. */
+const trafficKeysAndSums = () => ({
+  crmUserId: uuid("crm_user_id"),
+  sourceId: uuid("source_id").notNull(),
+  /** null for leads, which have no pipeline. */
+  pipelineId: uuid("pipeline_id"),
+  trafficTeamId: uuid("traffic_team_id"),
+  utmSource: text("utm_source"),
+  utmCampaign: text("utm_campaign"),
+  rows: integer("rows").notNull().default(0),
+  /** Won deals' closed amounts in the base currency (0 for leads). */
+  amount: exact("amount"),
+});
+
+/**
+ * Leads (kind "lead", by creation day) and won deals (kind "won", by close day, amount at the close
+ * rate) per traffic team, utm_source and utm_campaign as written (trimmed; null when not set), manager,
+ * source and, for deals, pipeline: what the Traffic dashboard sums (lib/reports/traffic-teams-queries.ts).
+ * The same sums come in two grains: a period's whole months are read from the monthly table, the days
+ * of its partial months from the daily one, so "all time" reads a few hundred rows per month.
+ * Click ids (gclid, fbclid, yclid…) become one more key of both tables and of the lead and deal facts
+ * once leads and deals carry them (see TRAFFIC_CLICK_ID_KEYS in lib/reports/facts/rollups.ts).
+ */
+export const reportTrafficDaily = pgTable(
+  "report_traffic_daily",
+  { ...trafficKind(), day: date("day").notNull(), ...trafficKeysAndSums() },
+  (t) => [
+    unique("report_traffic_daily_key").on(t.orgId, t.kind, t.day, t.crmUserId, t.sourceId, t.pipelineId, t.trafficTeamId, t.utmSource, t.utmCampaign).nullsNotDistinct(),
+    index("report_traffic_daily_manager_idx").on(t.orgId, t.crmUserId, t.kind, t.day),
+  ],
+);
+
+/** report_traffic_daily summed per month (the first day of the local month). */
+export const reportTrafficMonthly = pgTable(
+  "report_traffic_monthly",
+  { ...trafficKind(), month: date("month").notNull(), ...trafficKeysAndSums() },
+  (t) => [
+    unique("report_traffic_monthly_key").on(t.orgId, t.kind, t.month, t.crmUserId, t.sourceId, t.pipelineId, t.trafficTeamId, t.utmSource, t.utmCampaign).nullsNotDistinct(),
+    index("report_traffic_monthly_manager_idx").on(t.orgId, t.crmUserId, t.kind, t.month),
   ],
 );
 

@@ -11,3 +11,4 @@ export * from "./attribution";
 export * from "./notifications";
 export type { RunFailure } from "./common";
 export * from "./saved-views";
+export * from "./plans";

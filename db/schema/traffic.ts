@@ -3,7 +3,8 @@ import { boolean, char, date, index, integer, pgEnum, pgTable, text, uniqueIndex
 import { createdAt, id, money, orgId } from "./common";
 import { organisations } from "./orgs";
 
-export const utmFieldEnum = pgEnum("utm_field", ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"]);
+/** The field a rule reads: a UTM tag, the referrer or a click id. */
+export const utmFieldEnum = pgEnum("utm_field", ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term", "referrer", "fbclid", "gclid", "yclid"]);
 export const ruleMatchEnum = pgEnum("rule_match", ["equals", "contains", "starts_with", "regex"]);
 
 export const trafficTeams = pgTable(

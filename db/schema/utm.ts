@@ -1,4 +1,4 @@
-// The UTM tags and traffic-team attribution that leads and deals both carry.
+// The UTM tags, referrer, click ids and traffic-team attribution that leads and deals both carry.
 import { text, uuid, pgEnum } from "drizzle-orm/pg-core";
 import { trafficTeams } from "./traffic";
 
@@ -10,6 +10,11 @@ export const utmColumns = () => ({
   utmCampaign: text("utm_campaign"),
   utmContent: text("utm_content"),
   utmTerm: text("utm_term"),
+  /** The page the visitor came from, and the ad networks' click ids (fbclid is case-sensitive: stored as sent). */
+  referrer: text("referrer"),
+  fbclid: text("fbclid"),
+  gclid: text("gclid"),
+  yclid: text("yclid"),
   trafficTeamId: uuid("traffic_team_id").references(() => trafficTeams.id, { onDelete: "set null" }),
   attributionConfidence: confidenceEnum("attribution_confidence"),
 });

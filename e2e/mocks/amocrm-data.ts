@@ -64,11 +64,17 @@ export const AMO_PIPELINES: { id: number; name: string; sort: number; is_main: b
 /** Account-specific field ids: amoCRM numbers fields per account, only `code` is stable (docs/amocrm-wire.md, "Custom fields and UTM tags"). */
 export function amoCustomFields(seed: number) {
   const base = 24_800 + (seed % 97) * 1000;
-  const tracking = ["UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN", "UTM_CONTENT", "UTM_TERM", "UTM_REFERRER"].map((code, index) => ({
+  const tracking = ["UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN", "UTM_CONTENT", "UTM_TERM", "UTM_REFERRER", "GCLID", "YCLID"].map((code, index) => ({
     id: base + index * 2 + 1, name: code.toLowerCase(), code, sort: 500 + index, type: "tracking_data", entity_type: "leads", is_predefined: true,
     is_deletable: false, is_api_only: false, group_id: null, required_statuses: [], enums: null,
   }));
-  const leads = [...tracking, { id: base + 500, name: "Тип клиента", code: null, sort: 10, type: "select", entity_type: "leads", is_predefined: false, is_deletable: true, is_api_only: false, group_id: null, required_statuses: [], enums: [{ id: base + 501, value: "b2b", sort: 1 }, { id: base + 502, value: "b2c", sort: 2 }] }];
+  // An account that also keeps UTM tags in text fields of its own (no code), as many do: the field
+  // mapping chooses them by name (docs/connectors.md, "amoCRM field mapping").
+  const ownText = [
+    { id: base + 510, name: "utm_source (старое поле)", code: null, sort: 20, type: "text", entity_type: "leads", is_predefined: false, is_deletable: true, is_api_only: false, group_id: null, required_statuses: [], enums: null },
+    { id: base + 512, name: "Дата звонка", code: null, sort: 30, type: "date", entity_type: "leads", is_predefined: false, is_deletable: true, is_api_only: false, group_id: null, required_statuses: [], enums: null },
+  ];
+  const leads = [...tracking, ...ownText, { id: base + 500, name: "Тип клиента", code: null, sort: 10, type: "select", entity_type: "leads", is_predefined: false, is_deletable: true, is_api_only: false, group_id: null, required_statuses: [], enums: [{ id: base + 501, value: "b2b", sort: 1 }, { id: base + 502, value: "b2c", sort: 2 }] }];
   const contacts = [
     { id: base + 600, name: "Телефон", code: "PHONE", sort: 4, type: "multitext", entity_type: "contacts", is_predefined: true, is_deletable: false, is_api_only: false, group_id: null, required_statuses: [], enums: [{ id: base + 601, value: "WORK", sort: 2 }, { id: base + 602, value: "MOB", sort: 6 }] },
     { id: base + 610, name: "Email", code: "EMAIL", sort: 6, type: "multitext", entity_type: "contacts", is_predefined: true, is_deletable: false, is_api_only: false, group_id: null, required_statuses: [], enums: [{ id: base + 611, value: "WORK", sort: 2 }] },

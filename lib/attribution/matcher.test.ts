@@ -132,3 +132,26 @@ describe("assertValidPattern", () => {
     expect(() => assertValidPattern("regex", "^запуск_\\d+$")).not.toThrow();
   });
 });
+
+describe("rules on the referrer and click ids", () => {
+  const adTeams = [team("google", null), team("yandex", null), team("seo", null)];
+  const adRules = [
+    rule("google", "gclid", "regex", "."),
+    rule("yandex", "yclid", "regex", "."),
+    rule("seo", "referrer", "contains", "google.com"),
+    rule("seo", "utm_medium", "equals", "organic"),
+  ];
+  const ads = buildMatcher(adTeams, adRules);
+
+  it("any gclid is Google Ads, any yclid Yandex Direct; a referrer rule catches the rest", () => {
+    expect(ads({ gclid: "Cj0KCQiA-AbC" }).teamId).toBe("google");
+    expect(ads({ yclid: "7204611" }).teamId).toBe("yandex");
+    expect(ads({ referrer: "https://www.google.com/" }).teamId).toBe("seo");
+    expect(ads({ gclid: "", referrer: null })).toEqual({ teamId: null, confidence: "low" });
+  });
+
+  it("a UTM rule outranks a click-id rule of the same priority, and a click id outranks the referrer", () => {
+    expect(ads({ utmMedium: "organic", gclid: "Cj0KCQiA-AbC" }).teamId).toBe("seo");
+    expect(ads({ gclid: "Cj0KCQiA-AbC", referrer: "https://www.google.com/" }).teamId).toBe("google");
+  });
+});

@@ -1,6 +1,8 @@
 // "Preview": what a change of teams or rules would move, before it is saved. Rows are grouped by
 // their UTM tags (a few hundred distinct combinations even over a million rows), and each group is
-// attributed twice — with the saved rules and with the proposed ones.
+// attributed twice — with the saved rules and with the proposed ones. The referrer and click ids
+// join the grouping only when a rule reads them: every click id is unique, so grouping by them
+// always would make a group of every row.
 import { and, eq, sql, type AnyColumn } from "drizzle-orm";
 import { deals, leads } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -9,7 +11,7 @@ import { assertCan } from "@/lib/auth/guards";
 import { loadMatcherInputs } from "./load";
 import { buildMatcher } from "./matcher";
 import type { PreviewInput } from "./schemas";
-import type { MatcherRule, MatcherTeam, UtmTags } from "./types";
+import { FIELD_KEY, type MatcherRule, type MatcherTeam, type RuleField, type UtmTags } from "./types";
 
 export type TeamCount = { teamId: string | null; name: string; before: number; after: number };
 export type PreviewExample = { kind: "lead" | "deal"; id: string; title: string; utm: UtmTags; from: string | null; to: string | null };
@@ -21,6 +23,23 @@ export type AttributionPreview = {
 
 const EXAMPLES = 10;
 const UNATTRIBUTED = "Unattributed";
+const EXTRA_FIELDS = ["referrer", "fbclid", "gclid", "yclid"] as const satisfies RuleField[];
+
+/** The UTM columns always; the referrer and a click id only when some rule reads it (null otherwise). */
+function groupingColumns(table: typeof leads | typeof deals, read: Set<RuleField>) {
+  const column = (field: (typeof EXTRA_FIELDS)[number]) => (read.has(field) ? sql<string | null>`${table[field]}` : sql<string | null>`null::text`);
+  return {
+    utmSource: table.utmSource,
+    utmMedium: table.utmMedium,
+    utmCampaign: table.utmCampaign,
+    utmContent: table.utmContent,
+    utmTerm: table.utmTerm,
+    referrer: column("referrer"),
+    fbclid: column("fbclid"),
+    gclid: column("gclid"),
+    yclid: column("yclid"),
+  };
+}
 
 /** Saved teams and rules with the proposed changes applied on top; a new team gets a placeholder id. */
 export function applyChange(saved: { teams: MatcherTeam[]; rules: MatcherRule[] }, change: PreviewInput): { teams: MatcherTeam[]; rules: MatcherRule[] } {
@@ -45,19 +64,14 @@ export async function previewAttribution(db: Db, viewer: Pick<Viewer, "orgId" | 
   const names = new Map([...saved.teams, ...proposed.teams].map((team) => [team.id, team.name]));
   const examples: PreviewExample[] = [];
   const result: AttributionPreview = { leads: { counts: [], moved: 0 }, deals: { counts: [], moved: 0 }, examples };
+  const read = new Set<RuleField>([...saved.rules, ...proposed.rules].map((rule) => rule.field));
   for (const [kind, table] of [["lead", leads], ["deal", deals]] as const) {
+    const keys = groupingColumns(table, read);
     const groups = await db
-      .select({
-        utmSource: table.utmSource,
-        utmMedium: table.utmMedium,
-        utmCampaign: table.utmCampaign,
-        utmContent: table.utmContent,
-        utmTerm: table.utmTerm,
-        rows: sql<number>`count(*)::int`,
-      })
+      .select({ ...keys, rows: sql<number>`count(*)::int` })
       .from(table)
       .where(and(eq(table.orgId, viewer.orgId), sql`${table.deletedAt} is null`))
-      .groupBy(table.utmSource, table.utmMedium, table.utmCampaign, table.utmContent, table.utmTerm)
+      .groupBy(...Object.values(keys))
       .orderBy(sql`count(*) desc`);
     const counts = new Map<string | null, TeamCount>();
     const bump = (teamId: string | null, side: "before" | "after", rows: number) => {
@@ -103,10 +117,12 @@ async function exampleRow(
         same(table.utmCampaign, utm.utmCampaign),
         same(table.utmContent, utm.utmContent),
         same(table.utmTerm, utm.utmTerm),
+        ...EXTRA_FIELDS.filter((field) => utm[FIELD_KEY[field]] != null).map((field) => same(table[field], utm[FIELD_KEY[field]])),
       ),
     )
     .limit(1);
-  const { utmSource, utmMedium, utmCampaign, utmContent, utmTerm } = utm;
+  const { utmSource, utmMedium, utmCampaign, utmContent, utmTerm, referrer, fbclid, gclid, yclid } = utm;
   const label = (teamId: string | null) => (teamId ? (names.get(teamId) ?? teamId) : null);
-  return { kind, id: row.id, title: row.title, utm: { utmSource, utmMedium, utmCampaign, utmContent, utmTerm }, from: label(from), to: label(to) };
+  const keys = Object.fromEntries(Object.entries({ referrer, fbclid, gclid, yclid }).filter((entry) => entry[1] != null));
+  return { kind, id: row.id, title: row.title, utm: { utmSource, utmMedium, utmCampaign, utmContent, utmTerm, ...keys }, from: label(from), to: label(to) };
 }

@@ -6,6 +6,7 @@ import { attributionRuns, deals, leads } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { isUniqueViolation } from "@/db/errors";
 import { errorForLog, errorMessage } from "@/lib/error-text";
+import { refreshTrafficFacts } from "@/lib/reports/facts/refresh";
 import { loadAttributionMatcher } from "./load";
 import type { Matcher } from "./types";
 
@@ -101,6 +102,10 @@ async function recomputeTable(
           utmCampaign: table.utmCampaign,
           utmContent: table.utmContent,
           utmTerm: table.utmTerm,
+          referrer: table.referrer,
+          fbclid: table.fbclid,
+          gclid: table.gclid,
+          yclid: table.yclid,
           teamId: table.trafficTeamId,
           confidence: table.attributionConfidence,
         })
@@ -108,16 +113,19 @@ async function recomputeTable(
         .where(and(eq(table.orgId, orgId), cursor ? gt(table.id, cursor) : undefined))
         .orderBy(asc(table.id))
         .limit(chunkSize);
-      const changed = rows.flatMap((row) => {
-        const next = matcher(row);
-        return next.teamId === row.teamId && next.confidence === row.confidence ? [] : [sql`(${row.id}, ${next.teamId}, ${next.confidence})`];
-      });
+      const outcomes = rows.map((row) => ({ row, next: matcher(row) }));
+      const changed = outcomes.flatMap(({ row, next }) =>
+        next.teamId === row.teamId && next.confidence === row.confidence ? [] : [sql`(${row.id}, ${next.teamId}, ${next.confidence})`],
+      );
       if (changed.length > 0) {
         await tx.execute(sql`
           update ${table} as t set traffic_team_id = v.team_id::uuid, attribution_confidence = v.confidence::attribution_confidence
           from (values ${sql.join(changed, sql`, `)}) as v(id, team_id, confidence)
           where t.id = v.id::uuid and t.org_id = ${orgId}`);
       }
+      // The team is a key of the lead and deal facts (the Traffic dashboard sums them): moved rows move there too, in the same transaction.
+      const moved = outcomes.filter(({ row, next }) => next.teamId !== row.teamId).map(({ row }) => row.id);
+      await refreshTrafficFacts(tx, orgId, table === leads ? { leadIds: moved } : { dealIds: moved });
       const [run] = await tx
         .update(attributionRuns)
         .set({ processed: sql`${attributionRuns.processed} + ${rows.length}`, changed: sql`${attributionRuns.changed} + ${changed.length}`, heartbeatAt: new Date() })

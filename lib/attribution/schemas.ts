@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { telegramChatIdSchema } from "@/lib/notifications/chat-id";
 import { compilePattern } from "./pattern";
-import { RULE_MATCHES, UTM_FIELDS } from "./types";
+import { RULE_FIELDS, RULE_MATCHES } from "./types";
 
 const requiredString = () => z.string({ error: (issue) => (issue.input === undefined ? "is required" : "must be a string") });
 const idSchema = z.guid({ message: "must be a UUID" }).transform((id) => id.toLowerCase());
@@ -42,7 +42,7 @@ export type UpdateTeamInput = Partial<z.infer<typeof updateTeamSchema>>;
 
 const ruleFields = {
   teamId: idSchema,
-  field: z.enum(UTM_FIELDS, { message: `must be one of ${UTM_FIELDS.join(", ")}` }),
+  field: z.enum(RULE_FIELDS, { message: `must be one of ${RULE_FIELDS.join(", ")}` }),
   match: z.enum(RULE_MATCHES, { message: `must be one of ${RULE_MATCHES.join(", ")}` }),
   pattern: requiredString().trim().min(1, "is required").max(200, "must be at most 200 characters"),
   priority: z.number({ message: "must be a whole number" }).int("must be a whole number").min(-1000, "must be at least -1000").max(1000, "must be at most 1000"),

@@ -1,13 +1,14 @@
 // Traffic teams of one organisation: list, create, change, delete. Every change that can move rows
 // (primary code, active flag, deletion) starts a background recompute.
 import { and, asc, count, eq } from "drizzle-orm";
-import { adSpend, attributionRules, trafficTeams } from "@/db/schema";
+import { adSpend, attributionRules, deals, leads, trafficTeams } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { diffFields, writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/db/errors";
 import { assertCan, parseId } from "@/lib/auth/guards";
+import { refreshTrafficFacts } from "@/lib/reports/facts/refresh";
 import { startRecompute, type StartedRecompute } from "./recompute";
 import type { CreateTeamInput, UpdateTeamInput } from "./schemas";
 
@@ -89,7 +90,12 @@ export async function deleteTeam(db: Db, viewer: Actor, teamId: string): Promise
     });
   }
   await db.transaction(async (tx) => {
+    // Its leads and deals lose the team through the foreign key (set null), which no refresh sees: refresh their facts here.
+    const ofTeam = (table: typeof leads | typeof deals) =>
+      tx.select({ id: table.id }).from(table).where(and(eq(table.orgId, viewer.orgId), eq(table.trafficTeamId, team.id))).then((rows) => rows.map((row) => row.id));
+    const [leadIds, dealIds] = [await ofTeam(leads), await ofTeam(deals)];
     await tx.delete(trafficTeams).where(and(eq(trafficTeams.id, team.id), eq(trafficTeams.orgId, viewer.orgId)));
+    await refreshTrafficFacts(tx, viewer.orgId, { leadIds, dealIds });
     await writeAudit(tx, viewer, { action: "traffic_team.delete", targetType: "traffic_team", targetId: team.id, details: { name: team.name } });
   });
   return { recompute: await startRecompute(db, viewer.orgId, viewer.userId) };

@@ -17,6 +17,9 @@ export const permissions = {
   "rules:manage": ["admin"],
   // Orders and customers belong to no manager, so only the whole-company view may see them.
   "customers:read": ["admin"],
+  // Sales plans: everyone reads those of their scope; directors set their department's, admins any.
+  "plans:read": ["admin", "director", "manager"],
+  "plans:manage": ["admin", "director"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

@@ -21,7 +21,7 @@ export type ApplyDealsOptions = {
 
 const DEAL_COLUMNS = [
   "title", "pipelineId", "stageId", "amount", "currency", "crmUserId", "contactId", "companyId", "leadId", "channel",
-  "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "trafficTeamId", "attributionConfidence", "createdAt", "updatedAt", "closedAt", "deletedAt",
+  "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "referrer", "fbclid", "gclid", "yclid", "trafficTeamId", "attributionConfidence", "createdAt", "updatedAt", "closedAt", "deletedAt",
 ];
 
 export async function applyDeals(db: Db, source: SourceRef, records: CanonicalDeal[], options: ApplyDealsOptions = {}): Promise<ApplyResult> {
@@ -75,6 +75,10 @@ async function applyDealsUnwrapped(db: Db, source: SourceRef, records: Canonical
       utmCampaign: r.utmCampaign ?? null,
       utmContent: r.utmContent ?? null,
       utmTerm: r.utmTerm ?? null,
+      referrer: r.referrer ?? null,
+      fbclid: r.fbclid ?? null,
+      gclid: r.gclid ?? null,
+      yclid: r.yclid ?? null,
       ...attribute(r),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt ?? null,

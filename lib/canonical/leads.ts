@@ -8,7 +8,7 @@ import { withFacts } from "./facts";
 import { attributionStamper } from "./attribution";
 
 const LEAD_COLUMNS = [
-  "title", "statusExternalId", "statusSemantic", "channel", "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "trafficTeamId", "attributionConfidence",
+  "title", "statusExternalId", "statusSemantic", "channel", "utmSource", "utmMedium", "utmCampaign", "utmContent", "utmTerm", "referrer", "fbclid", "gclid", "yclid", "trafficTeamId", "attributionConfidence",
   "crmUserId", "contactId", "amount", "currency", "createdAt", "updatedAt", "convertedAt", "deletedAt",
 ];
 
@@ -36,6 +36,10 @@ async function applyLeadsUnwrapped(db: Db, source: SourceRef, records: Canonical
       utmCampaign: r.utmCampaign ?? null,
       utmContent: r.utmContent ?? null,
       utmTerm: r.utmTerm ?? null,
+      referrer: r.referrer ?? null,
+      fbclid: r.fbclid ?? null,
+      gclid: r.gclid ?? null,
+      yclid: r.yclid ?? null,
       ...attribute(r),
       crmUserId: r.crmUserExternalId ? (users.get(r.crmUserExternalId) ?? null) : null,
       contactId: r.contactExternalId ? (contactIds.get(r.contactExternalId) ?? null) : null,

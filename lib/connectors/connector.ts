@@ -27,7 +27,12 @@ export type CrmConnection = {
   check(): Promise<ConnectionCheck>;
   /** The steps of a sync run, in order (lib/sync/engine.ts walks them). */
   syncPlan(settings: Record<string, unknown>, baseCurrency: string, tuning?: SyncTuning): SyncPlan;
+  /** The CRM's own lead fields, for the admin's field mapping (kinds whose descriptor says mapsTrafficFields). */
+  listLeadFields?(): Promise<CrmLeadField[]>;
 };
+
+/** One custom field of the CRM's leads, as the field mapping offers it. */
+export type CrmLeadField = { id: number; name: string; code: string | null; type: string };
 
 export type CrmParts = {
   /** A stored source's CRM; null when its credentials are not this kind's (or it lacks its address). Renewed OAuth tokens are saved. */

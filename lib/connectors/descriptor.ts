@@ -37,6 +37,10 @@ export type SourceDescriptor = {
   needsApplicationToken: boolean;
   /** An admin chooses, per pipeline, the stage that makes a lead converted (amoCRM). */
   choosesQualifiedStages: boolean;
+  /** An admin chooses which of the CRM's lead fields hold the UTM tags, referrer and click ids (amoCRM). */
+  mapsTrafficFields: boolean;
+  /** Its submissions are matched to CRM leads within a window of days the admin sets (a site form). */
+  hasMatchWindow: boolean;
   /** Takes its past orders as an import (POST /api/sources/:id/orders/import; a shop). */
   importsOrders: boolean;
   /** Shown under the new source's address once it is added. */

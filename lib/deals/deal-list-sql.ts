@@ -37,6 +37,17 @@ export function teamCondition(column: AnyColumn, teamId: string): SQL {
   return teamId === "none" ? isNull(column) : eq(column, teamId);
 }
 
+/**
+ * A UTM tag bucket: the tag (trimmed, blank = not set, as the reports read it) equals the value —
+ * in any case with `anyCase`, as the Traffic dashboard groups tags — or is not set for the "not set" row.
+ */
+export function tagCondition(column: AnyColumn, value: string | undefined, isNotSet: boolean, anyCase: boolean): SQL | undefined {
+  const tag = sql`nullif(btrim(${column}), '')`;
+  if (isNotSet) return sql`${tag} is null`;
+  if (value === undefined) return undefined;
+  return anyCase ? sql`lower(${tag}) = lower(${value})` : sql`${tag} = ${value}`;
+}
+
 /** The rate day of a deal's base amount, as in the reports: close date for won/lost, creation date for open deals. */
 export const rateDay = sql`(case when ${stages.semantic} = 'open' then ${deals.createdAt} else coalesce(${deals.closedAt}, ${deals.createdAt}) end)`;
 
@@ -46,6 +57,9 @@ export function dealListConditions(scope: Scope, filters: DealListFilters, perio
   if (filters.noTouchDays) conditions.push(noTouchFor(filters.noTouchDays, now));
   if (filters.stageId) conditions.push(eq(deals.stageId, filters.stageId));
   if (filters.teamId) conditions.push(teamCondition(deals.trafficTeamId, filters.teamId));
+  const anyCase = filters.tagCase === "any";
+  conditions.push(tagCondition(deals.utmSource, filters.utmSource, filters.notSet === "utmSource", anyCase));
+  conditions.push(tagCondition(deals.utmCampaign, filters.utmCampaign, filters.notSet === "utmCampaign", anyCase));
   if (filters.status) conditions.push(eq(stages.semantic, filters.status));
   if (filters.reachedStageId && period) {
     conditions.push(reachedStageInPeriod(filters.reachedStageId, period, timeZone));

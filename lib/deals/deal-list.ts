@@ -9,7 +9,7 @@ import type { Db } from "@/db/types";
 import type { Scope } from "@/lib/auth/scope";
 import { NotFoundError } from "@/lib/errors";
 import { baseAmountSql } from "@/lib/reports/base-amount";
-import { assertFiltersInScope, reportFiltersSchema, teamIdSchema } from "@/lib/reports/filters";
+import { assertFiltersInScope, bucketLabelSchema, reportFiltersSchema, tagCaseSchema, teamIdSchema } from "@/lib/reports/filters";
 import { crmLinkSources, crmUrlOf } from "./crm-link-sources";
 import { patternsOfDeals, type DealPatternFigures } from "./patterns";
 import { dealTextFields, postgresClient, streamThroughCursor } from "./deal-stream";
@@ -25,6 +25,12 @@ export const dealListFiltersSchema = reportFiltersSchema.safeExtend({
   stageId: z.uuid({ message: "must be a stage id" }).optional(),
   /** Deals attributed to this traffic team (the Traffic dashboard's team row). */
   teamId: teamIdSchema,
+  /** The Traffic dashboard's breakdown row: the deal's utm_source or utm_campaign (trimmed), or `notSet` for the row without one. */
+  utmSource: bucketLabelSchema,
+  utmCampaign: bucketLabelSchema,
+  notSet: z.enum(["utmSource", "utmCampaign"], { message: "must be utmSource or utmCampaign" }).optional(),
+  /** With `any`, utm_source and utm_campaign match in any case, as the Traffic dashboard groups them. */
+  tagCase: tagCaseSchema,
   /**
    * Deals that reached this stage during the period — the funnel's bar. The period then cuts on the
    * day of reaching, not on creation or closing.

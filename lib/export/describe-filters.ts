@@ -18,7 +18,16 @@ async function nameOf(db: Db, tables: NamedTable[], id: string, orgId: string): 
 }
 
 /** The deals table adds a stage, a status, a month (a clicked bar) and a traffic team ("none": Unattributed) to the report filters. */
-type DescribedFilters = Partial<ReportFilters> & { stageId?: string; status?: "open" | "won" | "lost"; month?: string; teamId?: string };
+type DescribedFilters = Partial<ReportFilters> & {
+  stageId?: string;
+  status?: "open" | "won" | "lost";
+  month?: string;
+  teamId?: string;
+  /** A breakdown row (the deals and leads lists): its tag, or the row without one. */
+  utmSource?: string;
+  utmCampaign?: string;
+  notSet?: keyof ExportMessages["notSetOf"];
+};
 
 export async function describeFilters(db: Db, orgId: string, filters: DescribedFilters, t: ExportMessages): Promise<[string, string][]> {
   const named: ["pipelineId" | "departmentId" | "managerId" | "sourceId" | "stageId", NamedTable[]][] = [
@@ -37,6 +46,9 @@ export async function describeFilters(db: Db, orgId: string, filters: DescribedF
   if (filters.status) lines.push([t.filters.status, t.semantic[filters.status]]);
   if (filters.month) lines.push([t.filters.month, filters.month]);
   if (filters.teamId) lines.push([t.filters.teamId, filters.teamId === "none" ? t.unattributed : await nameOf(db, [trafficTeams], filters.teamId, orgId)]);
+  if (filters.utmSource) lines.push([t.filters.utmSource, filters.utmSource]);
+  if (filters.utmCampaign) lines.push([t.filters.utmCampaign, filters.utmCampaign]);
+  if (filters.notSet) lines.push([t.filters.notSet, t.notSetOf[filters.notSet]]);
   return lines;
 }
 

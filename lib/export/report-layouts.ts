@@ -4,9 +4,10 @@ import type { Locale } from "@/lib/format";
 import type { ExportMessages } from "@/lib/i18n/export-messages";
 import type { LeadConversionFigures, LeadConversionResult } from "@/lib/reports/lead-conversion";
 import type { LeadSourceRow, LeadsBySourceResult } from "@/lib/reports/leads-by-source";
-import type { ManagerActivityResult, ManagerActivityRow } from "@/lib/reports/manager-activity";
 import type { OverviewResult, OverviewRow } from "@/lib/reports/overview-kpis";
-import type { SalesByMonthResult, SalesByMonthRow } from "@/lib/reports/sales-by-month";
+import type { ManagerPlanRow, ManagersWithPlan, SalesWithPlan } from "@/lib/plans/report-plans";
+import type { PlanProgress } from "@/lib/plans/progress";
+import type { SalesByMonthRow } from "@/lib/reports/sales-by-month";
 import type { SalesFunnelResult, SalesFunnelRow } from "@/lib/reports/sales-funnel";
 import { chartMonth } from "./chart-month";
 import { defineTable, type CellType, type Column, type ExportSection } from "./model";
@@ -22,8 +23,37 @@ function field<R>(t: ExportMessages, key: keyof ExportMessages["columns"] & keyo
 
 const num = (value: string | number | null) => (value === null ? null : Number(value));
 
+/** The plan columns of a row that carries its plan (null: none set — empty cells). */
+function planColumns<R extends { plan: PlanProgress | null }>(t: ExportMessages): Column<R>[] {
+  const of = (key: "planRevenue" | "factRevenue" | "revenueDone" | "projectedRevenue" | "planWonDeals" | "factWonDeals" | "wonDealsDone" | "projectedWonDeals", type: CellType): Column<R> => ({
+    key,
+    header: t.columns[key],
+    type,
+    value: (row) => row.plan?.[key] ?? null,
+  });
+  return [
+    of("planRevenue", "money"),
+    of("factRevenue", "money"),
+    of("revenueDone", "percent"),
+    of("projectedRevenue", "money"),
+    of("planWonDeals", "integer"),
+    of("factWonDeals", "integer"),
+    of("wonDealsDone", "percent"),
+    of("projectedWonDeals", "decimal"),
+  ];
+}
+
+/** The Sales dashboard's plan card as a one-row table: the plan month, then plan, fact, % done and projection. */
+function planSection(t: ExportMessages, planMonth: string, plan: PlanProgress): ExportSection {
+  const table = defineTable<{ planMonth: string; plan: PlanProgress }>({
+    columns: [{ key: "planMonth", header: t.columns.planMonth, type: "month", value: (row) => row.planMonth }, ...planColumns(t)],
+    rows: [{ planMonth, plan }],
+  });
+  return { key: "plan", title: t.sections.plan, table };
+}
+
 function salesByMonth(result: unknown, { t, locale }: Texts): ExportSection[] {
-  const { rows, totals } = result as SalesByMonthResult;
+  const { rows, totals, planMonth, plan } = result as SalesWithPlan;
   const f = (key: keyof SalesByMonthRow & keyof ExportMessages["columns"], type: CellType) => field<SalesByMonthRow>(t, key, type);
   const table = defineTable<SalesByMonthRow>({
     columns: [f("month", "month"), f("wonCount", "integer"), f("wonAmount", "money"), f("averageAmount", "money"), f("previousYearWonAmount", "money")],
@@ -39,7 +69,8 @@ function salesByMonth(result: unknown, { t, locale }: Texts): ExportSection[] {
     ],
     valueType: "money" as const,
   };
-  return [{ key: "rows", title: t.reports["sales-by-month"], table, chart }];
+  // The plan section only when a plan covers the view: a file without plans keeps its one table.
+  return [{ key: "rows", title: t.reports["sales-by-month"], table, chart }, ...(plan ? [planSection(t, planMonth, plan)] : [])];
 }
 
 const semanticOrder = { open: 0, won: 1, lost: 2 } as const;
@@ -77,10 +108,10 @@ function salesFunnel(result: unknown, { t }: Texts): ExportSection[] {
 }
 
 function managerActivity(result: unknown, { t }: Texts): ExportSection[] {
-  const { rows, totals } = result as ManagerActivityResult;
-  const f = (key: keyof ManagerActivityRow & keyof ExportMessages["columns"], type: CellType) => field<ManagerActivityRow>(t, key, type);
-  const name = (row: ManagerActivityRow) => row.managerName ?? t.noManager;
-  const table = defineTable<ManagerActivityRow>({
+  const { rows, totals, planMonth } = result as ManagersWithPlan;
+  const f = (key: keyof ManagerPlanRow & keyof ExportMessages["columns"], type: CellType) => field<ManagerPlanRow>(t, key, type);
+  const name = (row: ManagerPlanRow) => row.managerName ?? t.noManager;
+  const table = defineTable<ManagerPlanRow>({
     columns: [
       { key: "managerName", header: t.columns.managerName, type: "text", value: name },
       f("calls", "integer"),
@@ -95,12 +126,14 @@ function managerActivity(result: unknown, { t }: Texts): ExportSection[] {
       f("winRate", "percent"),
       f("medianTouchesPerWonDeal", "decimal"),
       f("medianDaysToClose", "decimal"),
+      // the plan month's plan and fact (its month is in the file's plan section and docs/plans.md)
+      ...planColumns<ManagerPlanRow>(t),
     ],
     rows,
-    totals: { managerId: null, managerName: "", ...totals },
+    totals: { managerId: null, managerName: "", accounts: [], ...totals },
   });
   const chart = { kind: "hbars" as const, categories: rows.map(name), series: [{ name: t.columns.wonAmount, values: rows.map((row) => num(row.wonAmount)) }], valueType: "money" as const };
-  return [{ key: "rows", title: t.reports["manager-activity"], table, chart }];
+  return [{ key: "rows", title: t.reports["manager-activity"], table, chart }, ...(totals.plan ? [planSection(t, planMonth, totals.plan)] : [])];
 }
 
 function sourceTable(t: ExportMessages, rows: LeadSourceRow[], totals?: LeadsBySourceResult["totals"]) {

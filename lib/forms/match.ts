@@ -1,15 +1,16 @@
 // Did a site form's submission reach the CRM? It did when a CRM lead or deal of the same organisation
 // has a contact with the same phone (E.164, or the same digits when the form's phone could not be
-// read) or the same e-mail, created within MATCH_WINDOW_DAYS before or after the submission. The
-// nearest in time wins. A submission never matched is "lost on the way" (docs/forms.md).
+// read) or the same e-mail, created within the form source's match window (`settings.matchWindowDays`,
+// 1–90, default MATCH_WINDOW_DAYS) before or after the submission. The nearest in time wins. A
+// submission never matched is "lost on the way" (docs/forms.md).
 import { sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
 import { CRM_SOURCE_KINDS } from "@/lib/connectors/descriptors";
 import { withFacts } from "@/lib/canonical/facts";
 import { textArray } from "@/lib/canonical/upsert";
+import { MATCH_WINDOW_DAYS } from "./match-window";
 
-export const MATCH_WINDOW_DAYS = 14;
 /** Fewer digits than this are too little to say two unreadable phones are one. */
 const MIN_DIGITS = 5;
 
@@ -21,7 +22,6 @@ type Which = { leadIds?: string[]; receivedSince?: Date };
  * the caller refreshes their report facts (a matched form lead is counted as its CRM lead).
  */
 export async function matchFormLeads(db: Db, orgId: string, which: Which = {}): Promise<string[]> {
-  const window = sql`make_interval(days => ${MATCH_WINDOW_DAYS})`;
   const only = which.leadIds ? sql`and fl.lead_id = any(${textArray(which.leadIds)}::uuid[])` : sql``;
   const since = which.receivedSince ? sql`and fl.received_at >= ${which.receivedSince.toISOString()}::timestamptz` : sql``;
   // Contacts by phone, by digits (only for a phone libphonenumber could not read) and by e-mail, as
@@ -29,20 +29,22 @@ export async function matchFormLeads(db: Db, orgId: string, which: Which = {}): 
   const rows = await selectRows<{ leadId: string }>(
     db,
     sql`with pending as (
-        select fl.lead_id, fl.org_id, fl.phone, fl.email, fl.received_at from form_leads fl
+        select fl.lead_id, fl.org_id, fl.phone, fl.email, fl.received_at,
+          make_interval(days => coalesce((s.settings->>'matchWindowDays')::int, ${MATCH_WINDOW_DAYS})) as match_window
+        from form_leads fl join sources s on s.id = fl.source_id
         where fl.org_id = ${orgId} and fl.matched_lead_id is null and fl.matched_deal_id is null ${only} ${since}
       ),
       people as (
-        select p.lead_id, p.received_at, c.id as contact_id from pending p
+        select p.lead_id, p.received_at, p.match_window, c.id as contact_id from pending p
           join contacts c on c.org_id = p.org_id and c.phone = p.phone and c.deleted_at is null
           where p.phone like '+%'
         union
-        select p.lead_id, p.received_at, c.id from pending p
+        select p.lead_id, p.received_at, p.match_window, c.id from pending p
           join contacts c on c.org_id = p.org_id and c.deleted_at is null and c.phone is not null
             and regexp_replace(c.phone, '[^0-9]', '', 'g') = p.phone
           where p.phone not like '+%' and length(p.phone) >= ${MIN_DIGITS}
         union
-        select p.lead_id, p.received_at, c.id from pending p
+        select p.lead_id, p.received_at, p.match_window, c.id from pending p
           join contacts c on c.org_id = p.org_id and c.email = p.email and c.deleted_at is null
           where p.email is not null
       ),
@@ -51,12 +53,12 @@ export async function matchFormLeads(db: Db, orgId: string, which: Which = {}): 
         from people pe
           join leads l on l.contact_id = pe.contact_id and l.org_id = ${orgId} and l.deleted_at is null
           join sources s on s.id = l.source_id and s.kind in (${sql.join(CRM_SOURCE_KINDS.map((kind) => sql`${kind}`), sql`, `)})
-        where l.created_at between pe.received_at - ${window} and pe.received_at + ${window}
+        where l.created_at between pe.received_at - pe.match_window and pe.received_at + pe.match_window
         union all
         select pe.lead_id, null::uuid, d.id, abs(extract(epoch from d.created_at - pe.received_at)), 1
         from people pe
           join deals d on d.contact_id = pe.contact_id and d.org_id = ${orgId} and d.deleted_at is null
-        where d.created_at between pe.received_at - ${window} and pe.received_at + ${window}
+        where d.created_at between pe.received_at - pe.match_window and pe.received_at + pe.match_window
       ),
       best as (
         select distinct on (lead_id) lead_id, crm_lead_id, crm_deal_id from candidates
@@ -80,10 +82,15 @@ export async function rematchFormLeads(db: Db, orgId: string, which: Pick<Which,
 
 /**
  * After a webhook batch: a CRM row that arrives now was created lately, so only the submissions of
- * the last window (and a day) can match it; a sync run, which brings old rows, re-matches them all.
+ * the widest of the organisation's form windows (and a day) can match it; a sync run, which brings old rows, re-matches them all.
  */
-export function rematchRecentFormLeads(db: Db, orgId: string, now = new Date()): Promise<string[]> {
-  return rematchFormLeads(db, orgId, { receivedSince: new Date(now.getTime() - (MATCH_WINDOW_DAYS + 1) * 86_400_000) });
+export async function rematchRecentFormLeads(db: Db, orgId: string, now = new Date()): Promise<string[]> {
+  const [{ days }] = await selectRows<{ days: number }>(
+    db,
+    sql`select coalesce(max(coalesce((settings->>'matchWindowDays')::int, ${MATCH_WINDOW_DAYS})), ${MATCH_WINDOW_DAYS})::int as days
+      from sources where org_id = ${orgId} and kind = 'form'`,
+  );
+  return rematchFormLeads(db, orgId, { receivedSince: new Date(now.getTime() - (Number(days) + 1) * 86_400_000) });
 }
 
 /** The submissions that reached a lead or deal of this source (read before the source is deleted). */

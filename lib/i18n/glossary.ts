@@ -45,6 +45,15 @@ const ru = {
   total: "Итого",
   noManager: "Без менеджера",
   notSet: "Не указан",
+  planMonth: "Месяц плана",
+  planRevenue: "План выручки",
+  factRevenue: "Выручка за месяц",
+  revenueDone: "Выполнение плана",
+  projectedRevenue: "Прогноз на конец месяца",
+  planWonDeals: "План по сделкам",
+  factWonDeals: "Сделок за месяц",
+  wonDealsDone: "Выполнение по сделкам",
+  projectedWonDeals: "Прогноз сделок на конец месяца",
 };
 
 export type Glossary = typeof ru;
@@ -93,6 +102,15 @@ const en: Glossary = {
   total: "Total",
   noManager: "No manager",
   notSet: "Not set",
+  planMonth: "Plan month",
+  planRevenue: "Revenue plan",
+  factRevenue: "Revenue this month",
+  revenueDone: "Plan done",
+  projectedRevenue: "Month-end projection",
+  planWonDeals: "Won deals plan",
+  factWonDeals: "Won deals this month",
+  wonDealsDone: "Won deals plan done",
+  projectedWonDeals: "Month-end won deals projection",
 };
 
 export const glossary = { ru, en };

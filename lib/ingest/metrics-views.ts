@@ -5,6 +5,7 @@ import { Gauge, Registry } from "prom-client";
 import type { Db } from "@/db/types";
 import { inboxCountsByKind, inboxDepth } from "./inbox-stats";
 import { ingestMetrics } from "./metrics";
+import { addSyncMetrics } from "@/lib/sync/sync-metrics";
 
 function depthGauge(registry: Registry) {
   return new Gauge({
@@ -27,6 +28,7 @@ export async function organisationMetrics(db: Db, orgId: string): Promise<Regist
   for (const row of await inboxCountsByKind(db, orgId)) events.set({ kind: row.kind, status: row.status }, row.count);
   const depth = depthGauge(registry);
   for (const row of await inboxDepth(db, orgId)) depth.set({ kind: row.kind }, row.depth);
+  await addSyncMetrics(registry, db, orgId);
   return registry;
 }
 
@@ -35,6 +37,7 @@ export async function processMetrics(db: Db): Promise<Registry> {
   const registry = new Registry();
   const depth = depthGauge(registry);
   for (const row of await inboxDepth(db, "every-organisation")) depth.set({ kind: row.kind }, row.depth);
+  await addSyncMetrics(registry, db, "every-organisation");
   return Registry.merge([ingestMetrics().registry, registry]);
 }
 

@@ -9,6 +9,7 @@ import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { scopeOf } from "@/lib/auth/scope";
 import { listDeals, parseDealListQuery } from "@/lib/deals/deal-list";
+import { refreshReportFacts } from "@/lib/reports/facts/refresh";
 import { resolvePeriod } from "@/lib/reports/filters";
 import { getLeadConversion } from "@/lib/reports/lead-conversion";
 import { getLeadsBySource } from "@/lib/reports/leads-by-source";
@@ -30,7 +31,11 @@ beforeAll(async () => {
   const db = testDb.db;
   const lead = (input: Parameters<typeof addSourcedLead>[2], teamId: string | null = null) =>
     addSourcedLead(db, f, input).then(async (row) => {
-      if (teamId) await db.update(leads).set({ trafficTeamId: teamId }).where(eq(leads.id, row.id));
+      if (teamId) {
+        // stamped as attribution stamps it, with the refresh every writer of leads makes (the team is a key of the facts)
+        await db.update(leads).set({ trafficTeamId: teamId }).where(eq(leads.id, row.id));
+        await refreshReportFacts(db, f.org.id, { leadIds: [row.id] });
+      }
       return row;
     });
   // March: Сайт ×3 (alice yandex → converted by a deal, bob vk, nobody's), Звонок (carol, converted in the CRM)

@@ -5,7 +5,7 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { crmUsers, formLeads, leads, reportLeadFacts } from "@/db/schema";
 import type { Scope } from "@/lib/auth/scope";
-import { isTimestampText, teamCondition, type SortKey } from "@/lib/deals/deal-list-sql";
+import { isTimestampText, tagCondition, teamCondition, type SortKey } from "@/lib/deals/deal-list-sql";
 import { dayWithin } from "@/lib/reports/facts/query";
 import { reportRows } from "@/lib/reports/filters";
 import { formLeadSources, reachedCrm, visibleFormLeads } from "@/lib/reports/form-leads";
@@ -14,8 +14,6 @@ import type { LeadListFilters, LeadSort } from "./lead-list";
 
 const f = reportLeadFacts;
 const fl = formLeads;
-/** Blank tags are "not set", as the reports read them. */
-const tag = (column: SQL | typeof leads.utmSource) => sql`nullif(btrim(${column}), '')`;
 
 /** `column` equals the bucket's value, or is not set when the bucket is the "not set" row. */
 function bucket(column: SQL, value: string | undefined, isNotSet: boolean): SQL | undefined {
@@ -27,7 +25,9 @@ function bucket(column: SQL, value: string | undefined, isNotSet: boolean): SQL 
 export function leadListConditions(scope: Scope, filters: LeadListFilters, period: Period | null, timeZone: string): SQL {
   const conditions: (SQL | undefined)[] = [isNull(leads.deletedAt)];
   if (filters.teamId) conditions.push(teamCondition(leads.trafficTeamId, filters.teamId));
-  conditions.push(bucket(tag(leads.utmSource), filters.utmSource, filters.notSet === "utmSource"));
+  const anyCase = filters.tagCase === "any";
+  conditions.push(tagCondition(leads.utmSource, filters.utmSource, filters.notSet === "utmSource", anyCase));
+  conditions.push(tagCondition(leads.utmCampaign, filters.utmCampaign, filters.notSet === "utmCampaign", anyCase));
   if (filters.matched) {
     conditions.push(formLeadCondition(scope, filters, period));
   } else {

@@ -9,14 +9,13 @@ import type { Scope } from "@/lib/auth/scope";
 // The page (limit, cursor) is the deals list's: one paging contract for both lists.
 import { dealPageSchema, orgSettings, type DealPage } from "@/lib/deals/deal-list";
 import { afterCursor, decodeCursor, encodeCursor, listPeriod, orderByKey } from "@/lib/deals/deal-list-sql";
-import { assertFiltersInScope, reportFiltersSchema, teamIdSchema } from "@/lib/reports/filters";
+import { assertFiltersInScope, bucketLabelSchema, reportFiltersSchema, tagCaseSchema, teamIdSchema } from "@/lib/reports/filters";
 import { leadListConditions, leadSortKeyOf } from "./lead-list-sql";
 
 export const leadSorts = ["created", "title", "manager"] as const;
 export type LeadSort = (typeof leadSorts)[number];
 
-/** A figure's label, as the CRM or the form wrote it (trimmed, as the reports group it). */
-const label = z.string().trim().min(1, "must not be blank").max(500, "must be at most 500 characters").optional();
+const label = bucketLabelSchema;
 
 export const leadListFiltersSchema = reportFiltersSchema.safeExtend({
   /** Converted (the reports' rule, whenever it happened) or not. */
@@ -24,12 +23,15 @@ export const leadListFiltersSchema = reportFiltersSchema.safeExtend({
   /** The lead's source as the CRM names it (the "by source" row). */
   channel: label,
   utmSource: label,
+  utmCampaign: label,
+  /** With `any`, utm_source and utm_campaign match in any case (the Traffic dashboard's breakdown rows). */
+  tagCase: tagCaseSchema,
   /** A site form's submissions that reached the CRM, were lost on the way, or all of them (the forms card). */
   matched: z.enum(["reached", "lost", "all"], { message: "must be reached, lost or all" }).optional(),
   /** The submitting form's name (with `matched`). */
   form: label,
-  /** The "not set" row of a breakdown: leads without a source, utm_source, form or manager. */
-  notSet: z.enum(["channel", "utmSource", "form", "manager"], { message: "must be one of channel, utmSource, form, manager" }).optional(),
+  /** The "not set" row of a breakdown: leads without a source, utm_source, utm_campaign, form or manager. */
+  notSet: z.enum(["channel", "utmSource", "utmCampaign", "form", "manager"], { message: "must be one of channel, utmSource, utmCampaign, form, manager" }).optional(),
   teamId: teamIdSchema,
   /** Cut by the report period (created in it; a submission: received in it) even when no dates are given. */
   periodOn: z.enum(["created"], { message: "must be created" }).optional(),

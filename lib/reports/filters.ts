@@ -36,6 +36,12 @@ export const teamIdSchema = z
   .union([z.uuid({ message: "must be a traffic team id or none" }), z.literal("none", { message: "must be a traffic team id or none" })], { message: "must be a traffic team id or none" })
   .optional();
 
+/** A list's bucket value as a figure's row wrote it (a source, a UTM tag, a form): trimmed, as the reports group it. */
+export const bucketLabelSchema = z.string().trim().min(1, "must not be blank").max(500, "must be at most 500 characters").optional();
+
+/** `any`: a list's utm_source and utm_campaign match whatever their case, as the Traffic dashboard groups them. */
+export const tagCaseSchema = z.enum(["any"], { message: "must be any" }).optional();
+
 /** Parses URL search params (empty values count as absent). */
 export function parseReportFilters(params: URLSearchParams | Record<string, string | string[] | undefined>): ReportFilters {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]);

@@ -5,7 +5,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import { crmUsers, reportLeadDaily, reportLeadDaysMonthly, reportLeadFacts } from "@/db/schema";
-import { dayWithin, localDay } from "./facts/query";
+import { dayWithin, localDay, wholeMonths } from "./facts/query";
 import { reportRows } from "./filters";
 import type { ReportContext, ReportDefinition } from "./report";
 
@@ -44,18 +44,6 @@ export function leadRollup(context: ReportContext, dimension: "channel" | "utm")
 }
 
 type FigureRow = { leads: number; converted: number; medianDays: string | null };
-
-/** The whole months [from, to) inside the period's days [fromDay, toDay); empty (both toDay) when none. */
-function wholeMonths(fromDay: string, toDay: string): { from: string; to: string } {
-  const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
-  const nextMonth = (day: string) => {
-    const [year, month] = day.split("-").map(Number);
-    return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
-  };
-  const from = monthStart(fromDay) === fromDay ? fromDay : nextMonth(fromDay);
-  const to = monthStart(toDay);
-  return from < to ? { from, to } : { from: toDay, to: toDay };
-}
 
 /**
  * Median days to conversion over the converted leads with a date, each rounded to a tenth of a day

@@ -8,12 +8,14 @@ import { overviewReport } from "./overview-kpis";
 import { salesByMonthReport } from "./sales-by-month";
 import { salesFunnelReport } from "./sales-funnel";
 import { trafficTeamsReport } from "./traffic-teams";
+import { withManagerPlans, withSalesPlan } from "@/lib/plans/report-plans";
 
 const reports = {
   overview: overviewReport,
-  "sales-by-month": salesByMonthReport,
+  // Plan against fact rides on the two reports it belongs to (lib/plans/report-plans.ts).
+  "sales-by-month": withSalesPlan(salesByMonthReport),
   "sales-funnel": salesFunnelReport,
-  "manager-activity": managerActivityReport,
+  "manager-activity": withManagerPlans(managerActivityReport),
   "leads-by-source": leadsBySourceReport,
   "lead-conversion": leadConversionReport,
   "traffic-teams": trafficTeamsReport,

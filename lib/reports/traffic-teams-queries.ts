@@ -1,14 +1,13 @@
-// The three reads of the traffic dashboard — leads, won deals and ad spend — each one pass over its
-// table, hash-grouped by team, month and the raw utm_source and utm_campaign: a few hundred cells that
-// traffic-teams.ts rolls up into teams, months and tags. Leads and deals are read from their own tables
-// (the report facts carry no team) through the (org, created/closed) and (org, manager, …) indexes;
-// spend is an organisation-wide cost and ignores the viewer's scope.
+// The three reads of the traffic dashboard — leads, won deals and ad spend — each hash-grouped by
+// team, month and the raw utm_source and utm_campaign: a few hundred cells that traffic-teams.ts rolls
+// up into teams, months and tags. Leads and won deals are summed from the traffic rollups (kept by the
+// report facts, refreshed by every writer and by the attribution recompute); spend is read from
+// ad_spend, an organisation-wide cost that ignores the viewer's scope.
 import { eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
-import { adSpend, deals, leads, stages, trafficTeams } from "@/db/schema";
-import { countsAsLead } from "@/lib/forms/counting";
+import { adSpend, reportTrafficDaily, reportTrafficMonthly, trafficTeams } from "@/db/schema";
 import { baseAmountSql } from "./base-amount";
-import { dayWithin } from "./facts/query";
+import { dayWithin, localDay, wholeMonths } from "./facts/query";
 import { reportRows } from "./filters";
 import type { ReportContext } from "./report";
 
@@ -27,57 +26,62 @@ export type TrafficCell = {
   amount: string;
 };
 
-/** An instant as a bound parameter both PostgreSQL drivers read the same way. */
-const instant = (date: Date) => sql`${date.toISOString()}::timestamptz`;
 const utm = (column: AnyColumn) => sql`nullif(btrim(${column}), '')`;
 
 /**
- * Groups `inner` (team_id, month as a local timestamp, src, camp, visible, amount). The month is cut
- * with date_trunc and formatted once per group, not once per row.
+ * Groups `inner` (team_id, month as a local date or timestamp, src, camp, visible, n rows, amount).
+ * The month is cut with date_trunc and formatted once per group, not once per row.
  */
 function cells(db: ReportContext["db"], inner: SQL): Promise<TrafficCell[]> {
   return selectRows<TrafficCell>(
     db,
     sql`select team_id as "teamId", to_char(month, 'YYYY-MM') as month, src as "utmSource", camp as "utmCampaign",
-        (count(*) filter (where visible))::int as count, count(*)::int as "orgCount",
+        coalesce(sum(n) filter (where visible), 0)::int as count, coalesce(sum(n), 0)::int as "orgCount",
         coalesce(sum(amount) filter (where visible), 0)::numeric(38,10)::text as amount
       from (${inner}) x
       group by team_id, month, src, camp`,
   );
 }
 
+type TrafficRollupTable = typeof reportTrafficDaily | typeof reportTrafficMonthly;
+
 /**
- * Leads created in the period. With `withOrganisation` (spend allocated to a narrower view) the whole
- * organisation's leads are read in the same pass, the viewer's flagged as visible: what spend is
- * allocated by. Leads have no pipeline.
+ * The traffic rollup rows of one kind in the period, as `cells` groups them: the period's whole
+ * months from the monthly table, the days of its partial months from the daily one. `where` picks
+ * the rows read, `visible` flags the viewer's among them.
+ */
+function rollupRows(context: ReportContext, kind: "lead" | "won", where: (t: TrafficRollupTable) => SQL, visible: (t: TrafficRollupTable) => SQL): SQL {
+  const { period, org } = context;
+  const fromDay = localDay(period.from, org.timezone);
+  const toDay = localDay(period.to, org.timezone);
+  const months = wholeMonths(fromDay, toDay);
+  const [m, d] = [reportTrafficMonthly, reportTrafficDaily];
+  const columns = (t: TrafficRollupTable, month: SQL | AnyColumn) =>
+    sql`${t.trafficTeamId} as team_id, ${month} as month, ${t.utmSource} as src, ${t.utmCampaign} as camp, ${visible(t)} as visible, ${t.rows} as n, ${t.amount} as amount`;
+  return sql`select ${columns(m, m.month)} from ${m}
+      where ${where(m)} and ${m.kind} = ${kind} and ${m.month} >= ${months.from}::date and ${m.month} < ${months.to}::date
+    union all
+    select ${columns(d, sql`date_trunc('month', ${d.day})::date`)} from ${d}
+      where ${where(d)} and ${d.kind} = ${kind}
+        and ((${d.day} >= ${fromDay}::date and ${d.day} < ${months.from}::date) or (${d.day} >= ${months.to}::date and ${d.day} < ${toDay}::date))`;
+}
+
+/**
+ * Leads created in the period (the lead facts' rule: live, and counted as a lead). With
+ * `withOrganisation` (spend allocated to a narrower view) the whole organisation's leads are read
+ * in the same pass, the viewer's flagged as visible: what spend is allocated by. Leads have no pipeline.
  */
 export function leadCells(context: ReportContext, withOrganisation: boolean): Promise<TrafficCell[]> {
-  const { period, org, scope } = context;
-  const visible = reportRows(context, { orgId: leads.orgId, crmUserId: leads.crmUserId, sourceId: leads.sourceId });
-  return cells(
-    context.db,
-    sql`select ${leads.trafficTeamId} as team_id, date_trunc('month', ${leads.createdAt} at time zone ${org.timezone}) as month,
-        ${utm(leads.utmSource)} as src, ${utm(leads.utmCampaign)} as camp, ${withOrganisation ? visible : sql`true`} as visible, null::numeric as amount
-      from ${leads}
-      where ${withOrganisation ? sql`${leads.orgId} = ${scope.orgId}` : visible}
-        and ${leads.deletedAt} is null and ${leads.createdAt} >= ${instant(period.from)} and ${leads.createdAt} < ${instant(period.to)}
-        and ${countsAsLead(leads.id)}`,
-  );
+  const { scope } = context;
+  const visible = (t: TrafficRollupTable) => reportRows(context, { orgId: t.orgId, crmUserId: t.crmUserId, sourceId: t.sourceId });
+  const where = (t: TrafficRollupTable) => (withOrganisation ? sql`${t.orgId} = ${scope.orgId}` : visible(t));
+  return cells(context.db, rollupRows(context, "lead", where, withOrganisation ? visible : () => sql`true`));
 }
 
 /** Won deals closed in the period (the sales report's rule), their amounts at the close day's rate. */
 export function wonDealCells(context: ReportContext): Promise<TrafficCell[]> {
-  const { period, org } = context;
-  const visible = reportRows(context, { orgId: deals.orgId, crmUserId: deals.crmUserId, sourceId: deals.sourceId, pipelineId: deals.pipelineId });
-  return cells(
-    context.db,
-    sql`select ${deals.trafficTeamId} as team_id, date_trunc('month', ${deals.closedAt} at time zone ${org.timezone}) as month,
-        ${utm(deals.utmSource)} as src, ${utm(deals.utmCampaign)} as camp, true as visible,
-        ${baseAmountSql(deals, deals.closedAt, org.baseCurrency, org.timezone)} as amount
-      from ${deals} join ${stages} on ${stages.id} = ${deals.stageId}
-      where ${visible} and ${stages.semantic} = 'won' and ${deals.deletedAt} is null
-        and ${deals.closedAt} >= ${instant(period.from)} and ${deals.closedAt} < ${instant(period.to)}`,
-  );
+  const visible = (t: TrafficRollupTable) => reportRows(context, { orgId: t.orgId, crmUserId: t.crmUserId, sourceId: t.sourceId, pipelineId: t.pipelineId });
+  return cells(context.db, rollupRows(context, "won", visible, () => sql`true`));
 }
 
 /**
@@ -91,7 +95,7 @@ export function spendCells(context: ReportContext): Promise<TrafficCell[]> {
   return cells(
     context.db,
     sql`select ${adSpend.teamId} as team_id, date_trunc('month', ${adSpend.day}::timestamp) as month,
-        ${utm(adSpend.utmSource)} as src, ${utm(adSpend.utmCampaign)} as camp, true as visible,
+        ${utm(adSpend.utmSource)} as src, ${utm(adSpend.utmCampaign)} as camp, true as visible, 1 as n,
         ${baseAmountSql(adSpend, localMidnight, org.baseCurrency, org.timezone)} as amount
       from ${adSpend}
       where ${adSpend.orgId} = ${scope.orgId} and ${dayWithin(adSpend.day, period, org.timezone)}`,

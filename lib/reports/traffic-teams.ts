@@ -43,11 +43,15 @@ export type TrafficTeamsResult = {
 
 type Team = Awaited<ReturnType<typeof listTeams>>[number];
 
-export async function getTrafficTeams(context: ReportContext): Promise<TrafficTeamsResult> {
+/** Where the leads and won deals come from: the traffic rollups; a test passes the raw tables' reads to compare. */
+export type TrafficReads = { leadCells: typeof leadCells; wonDealCells: typeof wonDealCells };
+const rollupReads: TrafficReads = { leadCells, wonDealCells };
+
+export async function getTrafficTeams(context: ReportContext, reads: TrafficReads = rollupReads): Promise<TrafficTeamsResult> {
   const { scope, filters, period, org } = context;
   // An admin looking at everyone sees the teams' whole spend; any narrower view gets its share of it.
   const isAllocated = scope.kind !== "org" || Boolean(filters.managerId || filters.departmentId || filters.sourceId);
-  const [teams, leadRows, dealRows, spendRows] = await Promise.all([listTeams(context), leadCells(context, isAllocated), wonDealCells(context), spendCells(context)]);
+  const [teams, leadRows, dealRows, spendRows] = await Promise.all([listTeams(context), reads.leadCells(context, isAllocated), reads.wonDealCells(context), spendCells(context)]);
   // Only the viewer's own cells make keys: another department's tags must not appear even as zeros.
   const table = new TrafficRollup()
     .add(
@@ -134,4 +138,4 @@ function compareNullLast(a: string | null, b: string | null): number {
   return a.localeCompare(b, "ru");
 }
 
-export const trafficTeamsReport: ReportDefinition<TrafficTeamsResult> = { name: "traffic-teams", run: getTrafficTeams };
+export const trafficTeamsReport: ReportDefinition<TrafficTeamsResult> = { name: "traffic-teams", run: (context) => getTrafficTeams(context) };

@@ -8,7 +8,8 @@ import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { refreshSourceFacts } from "@/lib/reports/facts/refresh";
-import { formLeadsReachingSource, rematchReleasedFormLeads } from "@/lib/forms/match";
+import { matchWindowOf } from "@/lib/forms/match-window";
+import { formLeadsReachingSource, rematchFormLeads, rematchReleasedFormLeads } from "@/lib/forms/match";
 import { writeAudit } from "@/lib/audit";
 import { describeKind } from "@/lib/connectors/descriptors";
 import { connectorFor } from "@/lib/connectors/registry";
@@ -67,6 +68,10 @@ export type SourceListItem = {
   inboundWebhookUrl: string;
   /** amoCRM: per pipeline, the stage that makes a lead converted (null: won) and the stages to choose from. */
   qualifiedStages?: QualifiedStageChoice[];
+  /** A site form: the days a CRM lead may be created before or after a submission and still match it. */
+  matchWindowDays?: number;
+  /** amoCRM: the admin chooses which lead fields hold the UTM tags (GET/PUT /api/sources/:id/field-mapping). */
+  mapsTrafficFields: boolean;
   createdAt: string;
   lastRun: { id: string; kind: string; status: string; startedAt: string | null; finishedAt: string | null; error: string | null } | null;
   /** Red, amber or green, with what went wrong (source-health.ts). */
@@ -98,6 +103,8 @@ export async function listSources(db: Db, orgId: string, origin: string, now = n
       hasApplicationToken: typeof row.settings.applicationToken === "string" && row.settings.applicationToken !== "",
       inboundWebhookUrl: inboundWebhookUrl(origin, row, "hidden"),
       ...(describeKind(row.kind).choosesQualifiedStages ? { qualifiedStages: qualified.get(row.id) ?? [] } : {}),
+      ...(describeKind(row.kind).hasMatchWindow ? { matchWindowDays: matchWindowOf(row.settings) } : {}),
+      mapsTrafficFields: describeKind(row.kind).mapsTrafficFields,
       createdAt: row.createdAt.toISOString(),
       lastRun: run
         ? { id: run.id, kind: run.kind, status: run.status, startedAt: run.startedAt?.toISOString() ?? null, finishedAt: run.finishedAt?.toISOString() ?? null, error: run.error }
@@ -134,16 +141,23 @@ export async function updateSource(db: Db, viewer: Admin, id: string, input: Upd
     throw new ValidationError("Only a Bitrix24 source has an application token", { code: "application_token_bitrix_only", field: "applicationToken" });
   }
   if (input.qualifiedStages !== undefined) row.settings = { ...row.settings, qualifiedStages: await saveQualifiedStages(db, row, input.qualifiedStages) };
+  if (input.matchWindowDays !== undefined) {
+    if (!describeKind(row.kind).hasMatchWindow) throw new ValidationError("Only a site form source has a match window", { code: "match_window_form_only", field: "matchWindowDays" });
+    row.settings = { ...row.settings, matchWindowDays: input.matchWindowDays };
+  }
   const settings = input.applicationToken !== undefined ? { ...row.settings, applicationToken: input.applicationToken } : row.settings;
   await db
     .update(sources)
     .set({ ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), settings })
     .where(and(eq(sources.orgId, viewer.orgId), eq(sources.id, id)));
+  // A wider window may reach CRM leads the submissions missed before; a narrower one keeps the
+  // matches made (a match is a fact about the past, not re-judged).
+  if (input.matchWindowDays !== undefined) await rematchFormLeads(db, viewer.orgId);
   // The token itself never goes into the audit log, only that it changed.
   await writeAudit(db, viewer, {
     action: "source.update",
     targetType: "source",
     targetId: id,
-    details: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), applicationTokenChanged: input.applicationToken !== undefined, ...(input.qualifiedStages !== undefined ? { qualifiedStages: input.qualifiedStages } : {}) },
+    details: { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.isActive !== undefined ? { isActive: input.isActive } : {}), applicationTokenChanged: input.applicationToken !== undefined, ...(input.qualifiedStages !== undefined ? { qualifiedStages: input.qualifiedStages } : {}), ...(input.matchWindowDays !== undefined ? { matchWindowDays: input.matchWindowDays } : {}) },
   });
 }

@@ -7,7 +7,8 @@ import {
 import type { AmoClient } from "@/lib/connectors/amocrm/client";
 import type { AmoPage } from "@/lib/connectors/amocrm/types";
 import { mapAmoCallNote, mapAmoTask } from "@/lib/connectors/amocrm/map-activity";
-import { amoDate, amoUtmFieldIdsFromSettings, type AmoMapContext, type AmoRow } from "@/lib/connectors/amocrm/map-common";
+import { amoDate, type AmoMapContext, type AmoRow } from "@/lib/connectors/amocrm/map-common";
+import { amoFieldReader } from "@/lib/connectors/amocrm/field-mapping";
 import { mapAmoGroup, mapAmoPipeline, mapAmoUser } from "@/lib/connectors/amocrm/map-directory";
 import { mapAmoStatusEvent } from "@/lib/connectors/amocrm/map-events";
 import { mapAmoLead } from "@/lib/connectors/amocrm/map-lead";
@@ -80,7 +81,7 @@ async function collect<T>(pages: AsyncGenerator<T[]>): Promise<T[]> {
 }
 
 export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>, currency: string, tuning: SyncTuning = {}): SyncPlan {
-  const context: AmoMapContext = { currency: typeof settings.currency === "string" ? settings.currency : currency, utmFieldIds: amoUtmFieldIdsFromSettings(settings) };
+  const context: AmoMapContext = { currency: typeof settings.currency === "string" ? settings.currency : currency, fields: amoFieldReader(settings) };
   const steps: SyncStep[] = [
     {
       kind: "directory",

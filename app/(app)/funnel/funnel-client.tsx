@@ -1,18 +1,18 @@
 "use client";
 // The Funnel dashboard's island: the filter bar, then per pipeline its funnel chart, the table of its
 // stages and its won/lost totals. The first figures come from the server; a filter change refetches the JSON.
+import { use } from "react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { FunnelChart } from "@/components/charts/funnel-chart";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
-import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesFunnelRow } from "@/lib/reports/sales-funnel";
 import type { ReportResponse } from "@/lib/reports/run-report";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -20,12 +20,13 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 /** The JSON of GET /api/reports/sales-funnel. */
 export type FunnelReport = ReportResponse<"sales-funnel">;
 
-type Props = { initial: InitialReport<FunnelReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type Props = { first: Promise<FirstRender<InitialReport<FunnelReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 type Pipeline = { id: string; name: string; rows: SalesFunnelRow[]; wonCount: number; lostCount: number };
 
 const semanticOrder = { open: 0, won: 1, lost: 2 } as const;
 
-export function FunnelClient({ initial, options, role, locale, t }: Props) {
+export function FunnelClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const query = reportQueryString(useSearchParams());
   const { data, error, isLoading } = useReport("sales-funnel", query, initial, locale);
   const pipelines = data ? groupByPipeline(data) : [];
@@ -91,7 +92,7 @@ function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, c
   const days = (value: number | null) => (value === null ? "—" : new Intl.NumberFormat(localeTag(locale), { maximumFractionDigits: 1 }).format(value));
   const count = (value: number, href: string, testId: string) =>
     value > 0 ? (
-      <Link href={href} className={linkClass} data-testid={testId}>
+      <Link href={href} prefetch={false} className={linkClass} data-testid={testId}>
         {formatNumber(value, locale)}
       </Link>
     ) : (
@@ -130,13 +131,13 @@ function StageTable({ pipeline, currency, locale, t, stageDeals, reachedDeals, c
       <p className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="funnel-totals">
         <span>
           <span className="text-slate-500">{t.won}: </span>
-          <Link href={closedDeals(pipeline.id, "won")} className="font-semibold text-green-700 underline decoration-dotted underline-offset-2" data-testid="won-count">
+          <Link href={closedDeals(pipeline.id, "won")} prefetch={false} className="font-semibold text-green-700 underline decoration-dotted underline-offset-2" data-testid="won-count">
             {formatPlural(pipeline.wonCount, t.deals, locale)}
           </Link>
         </span>
         <span>
           <span className="text-slate-500">{t.lost}: </span>
-          <Link href={closedDeals(pipeline.id, "lost")} className="font-semibold text-red-700 underline decoration-dotted underline-offset-2" data-testid="lost-count">
+          <Link href={closedDeals(pipeline.id, "lost")} prefetch={false} className="font-semibold text-red-700 underline decoration-dotted underline-offset-2" data-testid="lost-count">
             {formatPlural(pipeline.lostCount, t.deals, locale)}
           </Link>
         </span>

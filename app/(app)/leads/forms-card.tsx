@@ -1,5 +1,8 @@
 // The Leads dashboard's "Site forms" card: per form and per utm_source, submissions that reached the
-// CRM and those lost on the way, and the list of the lost ones (lib/reports/form-leads.ts).
+// CRM and those lost on the way, and the list of the lost ones (lib/reports/form-leads.ts). A lost
+// row's form and utm_source open the lead list of that form's (that tag's) lost submissions.
+import Link from "next/link";
+import type { ReactNode } from "react";
 import { FigureLink } from "@/components/leads/figure-link";
 import { valueBucket, type LeadBucket } from "@/components/leads/lead-links";
 import { formatDateTime, formatNumber, formatRate, type Locale } from "@/lib/format";
@@ -10,6 +13,15 @@ import { DataTable, FooterRow, type Column } from "@/components/ui/data-table";
 import { figureColumns } from "./leads-tables";
 
 type T = DashboardMessages["leads"]["forms"];
+
+/** A lost row's form or tag as a link to the list of its lost submissions. */
+function ListLink({ href, testId, children }: { href: string; testId: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid={testId}>
+      {children}
+    </Link>
+  );
+}
 
 type Row = { key: string | null; name: string; figures: FormFigures; bucket: LeadBucket };
 
@@ -91,8 +103,24 @@ export function FormsCard(props: { forms: FormLeadsSummary; isAdmin: boolean; ti
               { key: "name", label: t.name, render: (row) => row.name ?? "—" },
               { key: "phone", label: t.phone, className: "whitespace-nowrap", testId: "lost-phone", render: (row) => row.phone ?? "—" },
               { key: "email", label: t.email, render: (row) => row.email ?? "—" },
-              { key: "form", label: t.form, render: (row) => row.form ?? t.noForm },
-              { key: "utmSource", label: utmSource, render: (row) => row.utmSource ?? notSet },
+              {
+                key: "form",
+                label: t.form,
+                render: (row) => (
+                  <ListLink href={href({ ...valueBucket("form", row.form), matched: "lost" })} testId="lost-form-link">
+                    {row.form ?? t.noForm}
+                  </ListLink>
+                ),
+              },
+              {
+                key: "utmSource",
+                label: utmSource,
+                render: (row) => (
+                  <ListLink href={href({ ...valueBucket("utmSource", row.utmSource), matched: "lost" })} testId="lost-utm-link">
+                    {row.utmSource ?? notSet}
+                  </ListLink>
+                ),
+              },
             ]}
             rows={forms.lostList}
             rowKey={(row) => row.leadId}

@@ -2,6 +2,7 @@
 // The Leads dashboard's island: the filter bar (no pipeline: leads have none), the conversion KPIs,
 // leads by source and utm_source, site forms (reached the CRM or lost), and conversion by month and by manager. Two reports, one set of
 // filters: the first figures come from the server, a filter change refetches both reports' JSON.
+import { use } from "react";
 import { useSearchParams } from "next/navigation";
 import { monthOfToday } from "@/components/charts/chart-format";
 import { ConversionLine } from "@/components/charts/conversion-line";
@@ -10,14 +11,13 @@ import { SourcePie } from "@/components/charts/source-pie";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
-import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
 import { FigureLink } from "@/components/leads/figure-link";
 import { leadsHref, valueBucket, type LeadBucket } from "@/components/leads/lead-links";
 import { StatCard } from "@/components/ui/stat-card";
 import type { Role } from "@/lib/auth/permissions";
 import { formatMonthKey, formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
 import { fillMonths, formatDays } from "./leads-format";
 import { FormsCard } from "./forms-card";
 import { ConversionTable, SourceTable } from "./leads-tables";
@@ -27,14 +27,14 @@ export type LeadConversionReport = ReportResponse<"lead-conversion">;
 export type LeadsBySourceReport = ReportResponse<"leads-by-source">;
 
 type Props = {
-  initial: { conversion: InitialReport<LeadConversionReport>; bySource: InitialReport<LeadsBySourceReport> };
-  options: FilterOptions;
+  first: Promise<FirstRender<{ conversion: InitialReport<LeadConversionReport>; bySource: InitialReport<LeadsBySourceReport> }>>;
   role: Role;
   locale: Locale;
   t: DashboardMessages;
 };
 
-export function LeadsClient({ initial, options, role, locale, t }: Props) {
+export function LeadsClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const query = reportQueryString(useSearchParams());
   const conversion = useReport("lead-conversion", query, initial.conversion, locale);
   const bySource = useReport("leads-by-source", query, initial.bySource, locale);

@@ -1,7 +1,5 @@
 import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
-import { loadInitialReport } from "@/components/dashboard/load-report";
-import { getDb } from "@/db/client";
-import { getFilterOptions } from "@/lib/reports/filter-options";
+import { firstRender, loadInitialReport } from "@/components/dashboard/load-report";
 import { LeadsClient } from "./leads-client";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -15,11 +13,7 @@ export default function Page({ searchParams }: { searchParams: SearchParams }) {
   );
 }
 
-async function LeadsData({ viewer, query, locale, t }: DashboardContext) {
-  const [conversion, bySource, options] = await Promise.all([
-    loadInitialReport(viewer, "lead-conversion", query),
-    loadInitialReport(viewer, "leads-by-source", query),
-    getFilterOptions(await getDb(), viewer),
-  ]);
-  return <LeadsClient initial={{ conversion, bySource }} options={options} role={viewer.role} locale={locale} t={t} />;
+function LeadsData({ viewer, query, locale, t }: DashboardContext) {
+  const initial = Promise.all([loadInitialReport(viewer, "lead-conversion", query), loadInitialReport(viewer, "leads-by-source", query)]).then(([conversion, bySource]) => ({ conversion, bySource }));
+  return <LeadsClient first={firstRender(viewer, initial)} role={viewer.role} locale={locale} t={t} />;
 }

@@ -4,26 +4,33 @@
 // two CRMs is one row, their accounts listed under the name.
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { use, useState } from "react";
 import { ManagerBars } from "@/components/charts/manager-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { FooterRow, type Column } from "@/components/ui/data-table";
 import { SortedDataTable } from "@/components/ui/sorted-data-table";
-import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
-import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag } from "@/lib/format";
+import { formatMoney, formatNumber, type Locale, formatPlural, formatRate, periodDates, localeTag, formatMonthKey } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
-import type { ManagerActivityFigures, ManagerPersonRow } from "@/lib/reports/manager-activity";
+import type { ManagerActivityFigures } from "@/lib/reports/manager-activity";
+import type { ManagerPlanRow } from "@/lib/plans/report-plans";
+import type { JsonOf } from "@/lib/api/json-of";
+import type { PlanProgress } from "@/lib/plans/progress";
+import { fill } from "@/lib/i18n/fill";
 import type { ReportResponse } from "@/lib/reports/run-report";
 
 /** The JSON of GET /api/reports/manager-activity. */
 export type ManagersReport = ReportResponse<"manager-activity">;
 
-type Props = { initial: InitialReport<ManagersReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type ManagerRow = JsonOf<ManagerPlanRow>;
+/** The plan month's plan, share done and projection, after the period's own figures. */
+const planKeys = ["planRevenue", "revenueDone", "projectedRevenue"] as const;
+
+type Props = { first: Promise<FirstRender<InitialReport<ManagersReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 type Metric = "wonAmount" | "activitiesTotal";
 type FigureKey = keyof ManagerActivityFigures;
 
@@ -42,7 +49,8 @@ const figureKeys = [
   "medianDaysToClose",
 ] as const satisfies readonly FigureKey[];
 
-export function ManagersClient({ initial, options, role, locale, t }: Props) {
+export function ManagersClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const query = reportQueryString(useSearchParams());
   const { data, error, isLoading } = useReport("manager-activity", query, initial, locale);
   const [metric, setMetric] = useState<Metric>("wonAmount");
@@ -54,15 +62,15 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
   const wonDeals = (managerId: string) => dealsHref("managers", query, { ...wonBucket, managerId });
   // The filter's names tell apart two unlinked CRM users of one name ("Имя · amoCRM").
   const optionNames = new Map(options.managers.map((option) => [option.id, option.name]));
-  const nameOf = (row: ManagerPersonRow) => (row.managerId === null ? m.noManager : (optionNames.get(row.managerId) ?? row.managerName ?? "—"));
+  const nameOf = (row: ManagerRow) => (row.managerId === null ? m.noManager : (optionNames.get(row.managerId) ?? row.managerName ?? "—"));
   const show = (key: (typeof figureKeys)[number], figures: ManagerActivityFigures) => formatFigure(key, figures, data?.currency ?? "KZT", locale);
   // A person's accounts when there are two or more: "Portal 100 000 ₸ · Amo 50 000 ₸".
-  const accountsOf = (row: ManagerPersonRow) => (row.accounts.length > 1 ? row.accounts.map((account) => `${account.sourceName} ${show("wonAmount", account)}`).join(" · ") : null);
+  const accountsOf = (row: ManagerRow) => (row.accounts.length > 1 ? row.accounts.map((account) => `${account.sourceName} ${show("wonAmount", account)}`).join(" · ") : null);
 
-  const columns: Column<ManagerPersonRow>[] = [
+  const columns: Column<ManagerRow>[] = [
     { key: "manager", testId: "manager", label: m.manager, sortValue: nameOf, render: (row) => <ManagerName name={nameOf(row)} accounts={accountsOf(row)} isNone={row.managerId === null} /> },
     ...figureKeys.map(
-      (key): Column<ManagerPersonRow> => ({
+      (key): Column<ManagerRow> => ({
         key,
         testId: key,
         label: m[key],
@@ -70,7 +78,7 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
         sortValue: (row) => (key === "wonAmount" ? Number(row.wonAmount) : row[key]),
         render: (row) =>
           key === "dealsWon" && row.managerId !== null && row.dealsWon > 0 ? (
-            <Link href={wonDeals(row.managerId)} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="manager-deals-link">
+            <Link href={wonDeals(row.managerId)} prefetch={false} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="manager-deals-link">
               {show(key, row)}
             </Link>
           ) : (
@@ -78,7 +86,19 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
           ),
       }),
     ),
+    ...planKeys.map(
+      (key): Column<ManagerRow> => ({
+        key,
+        testId: key,
+        label: t.plan[key],
+        isNumeric: true,
+        sortValue: (row) => (row.plan?.[key] === null || row.plan?.[key] === undefined ? -1 : Number(row.plan[key])),
+        render: (row) => showPlan(key, row.plan),
+      }),
+    ),
   ];
+  const showPlan = (key: (typeof planKeys)[number], plan: JsonOf<PlanProgress> | null) =>
+    !plan ? "—" : key === "revenueDone" ? formatRate(plan.revenueDone, locale) : plan[key] === null ? "—" : formatMoney(plan[key], data?.currency ?? "KZT", locale);
 
   return (
     <div className="space-y-4">
@@ -123,6 +143,7 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
       </ReportCard>
       <ReportCard title={m.table} testId="managers-table-card" exportReport="manager-activity" {...card}>
         {data ? (
+          <>
           <SortedDataTable
             label={m.table}
             columns={columns}
@@ -133,9 +154,16 @@ export function ManagersClient({ initial, options, role, locale, t }: Props) {
             rowProps={() => ({ "data-testid": "manager-row" })}
             sortLabel={m.sortBy}
             footer={
-<FooterRow testId="managers-totals" name={m.total} columns={columns} cells={Object.fromEntries(figureKeys.map((key) => [key, show(key, data.totals)]))} />
+              <FooterRow
+                testId="managers-totals"
+                name={m.total}
+                columns={columns}
+                cells={Object.fromEntries([...figureKeys.map((key) => [key, show(key, data.totals)]), ...planKeys.map((key) => [key, showPlan(key, data.totals.plan)])])}
+              />
             }
           />
+          <p className="mt-2 text-xs text-slate-500" data-testid="plan-month-note">{fill(t.plan.columnsMonth, { month: formatMonthKey(data.planMonth, locale) })}</p>
+          </>
         ) : null}
       </ReportCard>
     </div>

@@ -1,8 +1,6 @@
 import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
-import { loadInitialReport } from "@/components/dashboard/load-report";
+import { firstRender, loadInitialReport } from "@/components/dashboard/load-report";
 import { OverviewClient } from "@/components/dashboard/overview-client";
-import { getDb } from "@/db/client";
-import { getFilterOptions } from "@/lib/reports/filter-options";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("overview");
@@ -17,7 +15,6 @@ export default function OverviewPage({ searchParams }: { searchParams: SearchPar
   );
 }
 
-async function OverviewData({ viewer, query, locale, t }: DashboardContext) {
-  const [initial, options] = await Promise.all([loadInitialReport(viewer, "overview", query), getFilterOptions(await getDb(), viewer)]);
-  return <OverviewClient initial={initial} options={options} role={viewer.role} locale={locale} t={t} />;
+function OverviewData({ viewer, query, locale, t }: DashboardContext) {
+  return <OverviewClient first={firstRender(viewer, loadInitialReport(viewer, "overview", query))} role={viewer.role} locale={locale} t={t} />;
 }

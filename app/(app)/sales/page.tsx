@@ -1,7 +1,5 @@
 import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
-import { loadInitialReport } from "@/components/dashboard/load-report";
-import { getDb } from "@/db/client";
-import { getFilterOptions } from "@/lib/reports/filter-options";
+import { firstRender, loadInitialReport } from "@/components/dashboard/load-report";
 import { SalesClient } from "./sales-client";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -15,7 +13,6 @@ export default function Page({ searchParams }: { searchParams: SearchParams }) {
   );
 }
 
-async function SalesData({ viewer, query, locale, t }: DashboardContext) {
-  const [initial, options] = await Promise.all([loadInitialReport(viewer, "sales-by-month", query), getFilterOptions(await getDb(), viewer)]);
-  return <SalesClient initial={initial} options={options} role={viewer.role} locale={locale} t={t} />;
+function SalesData({ viewer, query, locale, t }: DashboardContext) {
+  return <SalesClient first={firstRender(viewer, loadInitialReport(viewer, "sales-by-month", query))} role={viewer.role} locale={locale} t={t} />;
 }

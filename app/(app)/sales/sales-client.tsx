@@ -2,29 +2,32 @@
 // The Sales dashboard's island: the filter bar, the monthly chart and the table of months. The month
 // still running is marked, and «Год назад» says which days it counts (the same days, to date). The
 // first figures come from the server; a filter change refetches only the report's JSON.
+import { use } from "react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { monthOfToday } from "@/components/charts/chart-format";
 import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
 import { MonthlyBars } from "@/components/charts/monthly-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
+import { PlanCard } from "@/components/dashboard/plan-card";
+import { can } from "@/lib/auth/permissions";
 import { ReportCard } from "@/components/dashboard/report-card";
 import { reportQueryString } from "@/lib/reports/report-query";
-import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
 import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatDateRange, formatMoney, formatMonthKey, formatNumber, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { SalesByMonthTotals } from "@/lib/reports/sales-by-month";
 import type { ReportResponse } from "@/lib/reports/run-report";
 import { DataTable, FooterRow, type Column } from "@/components/ui/data-table";
 
 export type SalesReport = ReportResponse<"sales-by-month">;
 
-type Props = { initial: InitialReport<SalesReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type Props = { first: Promise<FirstRender<InitialReport<SalesReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 
-export function SalesClient({ initial, options, role, locale, t }: Props) {
+export function SalesClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const query = reportQueryString(useSearchParams());
   const { data, error, isLoading } = useReport("sales-by-month", query, initial, locale);
   const router = useRouter();
@@ -37,7 +40,7 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
   const figures = (row: SalesByMonthTotals, href: string) => ({
     "won-count":
       row.wonCount > 0 ? (
-        <Link href={href} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="won-deals-link">
+        <Link href={href} prefetch={false} className="text-brand-700 underline decoration-dotted underline-offset-2 hover:decoration-solid" data-testid="won-deals-link">
           {formatNumber(row.wonCount, locale)}
         </Link>
       ) : (
@@ -59,6 +62,7 @@ export function SalesClient({ initial, options, role, locale, t }: Props) {
   return (
     <div className="space-y-4">
       <FilterBar options={options} role={role} locale={locale} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
+      {data ? <PlanCard planMonth={data.planMonth} plan={data.plan} currency={data.currency} canSetPlans={can(role, "plans:manage")} locale={locale} t={t.plan} /> : null}
       <ReportCard title={t.sales.chart} testId="sales-chart" {...card}>
         {data ? (
           <MonthlyBars

@@ -1,7 +1,5 @@
 import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
-import { loadInitialReport } from "@/components/dashboard/load-report";
-import { getDb } from "@/db/client";
-import { getFilterOptions } from "@/lib/reports/filter-options";
+import { firstRender, loadInitialReport } from "@/components/dashboard/load-report";
 import { TrafficClient } from "./traffic-client";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -15,7 +13,6 @@ export default function Page({ searchParams }: { searchParams: SearchParams }) {
   );
 }
 
-async function TrafficData({ viewer, query, locale, t }: DashboardContext) {
-  const [report, options] = await Promise.all([loadInitialReport(viewer, "traffic-teams", query), getFilterOptions(await getDb(), viewer)]);
-  return <TrafficClient initial={report} options={options} role={viewer.role} locale={locale} t={t} />;
+function TrafficData({ viewer, query, locale, t }: DashboardContext) {
+  return <TrafficClient first={firstRender(viewer, loadInitialReport(viewer, "traffic-teams", query))} role={viewer.role} locale={locale} t={t} />;
 }

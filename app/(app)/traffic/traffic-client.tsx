@@ -2,6 +2,7 @@
 // The Traffic dashboard's island: the filter bar (no pipeline: leads and spend have none), the KPIs of
 // the teams together, the teams table with the Unattributed row, a monthly trend per team and the
 // selected team's breakdown by utm_source / utm_campaign. The selected team lives in the URL (?team=).
+import { use } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { ReportCard } from "@/components/dashboard/report-card";
@@ -10,22 +11,22 @@ import { TrafficBreakdown } from "@/components/dashboard/traffic/traffic-breakdo
 import { showMoney } from "@/components/dashboard/traffic/traffic-columns";
 import { TrafficTeamsTable } from "@/components/dashboard/traffic/traffic-teams-table";
 import { TrafficTrendCard } from "@/components/dashboard/traffic/traffic-trend-card";
-import { useReport, type InitialReport } from "@/components/dashboard/use-report";
+import { useReport, type FirstRender, type InitialReport } from "@/components/dashboard/use-report";
 import { StatCard } from "@/components/ui/stat-card";
 import type { Role } from "@/lib/auth/permissions";
 import { formatRate, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { ReportResponse } from "@/lib/reports/run-report";
 
 /** The JSON of GET /api/reports/traffic-teams. */
 export type TrafficReport = ReportResponse<"traffic-teams">;
 
-type Props = { initial: InitialReport<TrafficReport>; options: FilterOptions; role: Role; locale: Locale; t: DashboardMessages };
+type Props = { first: Promise<FirstRender<InitialReport<TrafficReport>>>; role: Role; locale: Locale; t: DashboardMessages };
 
 const UNATTRIBUTED = "unattributed";
 
-export function TrafficClient({ initial, options, role, locale, t }: Props) {
+export function TrafficClient({ first, role, locale, t }: Props) {
+  const { initial, options } = use(first);
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const query = reportQueryString(searchParams);
@@ -81,7 +82,7 @@ export function TrafficClient({ initial, options, role, locale, t }: Props) {
       <TrafficTrendCard data={data} card={card} format={format} t={tt} today={data?.today} incompleteMonthText={t.charts.incompleteMonth} />
 
       <ReportCard title={tt.breakdown} testId="traffic-breakdown" {...card}>
-        {data ? <TrafficBreakdown result={data} teamId={selectedTeamId} onSelectTeam={selectTeam} format={format} t={tt} /> : null}
+        {data ? <TrafficBreakdown result={data} teamId={selectedTeamId} onSelectTeam={selectTeam} format={format} t={tt} query={query} /> : null}
       </ReportCard>
     </div>
   );

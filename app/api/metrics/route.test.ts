@@ -1,5 +1,7 @@
 // /api/metrics: an admin sees their own organisation's figures and nothing of another's; the
 // process-wide counters (every organisation's webhooks) need the operator's METRICS_TOKEN.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
@@ -9,6 +11,7 @@ import { deliveryFromRequest } from "@/lib/ingest/receive/delivery";
 import { receiveWebhook } from "@/lib/ingest/receive/receive-webhook";
 import { shopBody, shopSignature } from "@/lib/ingest/test/bodies";
 import { createWebhookSources, type TestSources } from "@/lib/ingest/test/sources";
+import { syncRuns } from "@/db/schema";
 import { GET } from "./route";
 
 const METRICS_TOKEN = vi.hoisted(() => {
@@ -49,6 +52,25 @@ beforeAll(async () => {
   // Processing is not started here: every delivery stays pending.
   await deliverShopOrders(a.sources, 2);
   await deliverShopOrders(b.sources, 3);
+  // A's portal: a run that succeeded 10 minutes ago after 90 s, one that failed an hour ago, one two
+  // days ago (outside the 24 hours). B's portal: one run of its own.
+  const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+  const run = (source: { id: string; orgId: string }, status: "succeeded" | "failed", endedMinutesAgo: number, seconds: number, done: Record<string, number>, requests: number, retries: number) => ({
+    orgId: source.orgId,
+    sourceId: source.id,
+    kind: "incremental" as const,
+    status,
+    startedAt: new Date(minutesAgo(endedMinutesAgo).getTime() - seconds * 1000),
+    finishedAt: minutesAgo(endedMinutesAgo),
+    progress: Object.fromEntries(Object.entries(done).map(([entity, count]) => [entity, { done: count }])),
+    stats: { requests, retries },
+  });
+  await testDb.db.insert(syncRuns).values([
+    run(a.sources.bitrix, "succeeded", 10, 90, { deals: 1200, leads: 300 }, 40, 2),
+    run(a.sources.bitrix, "failed", 60, 30, { deals: 100 }, 5, 3),
+    run(a.sources.bitrix, "succeeded", 2 * 24 * 60, 50, { deals: 9999 }, 999, 99),
+    run(b.sources.bitrix, "succeeded", 5, 20, { deals: 7 }, 1, 0),
+  ]);
 });
 afterAll(() => testDb.close());
 
@@ -64,7 +86,25 @@ describe("GET /api/metrics", () => {
     expect(forA.text).not.toContain("voronka_webhooks_received_total");
     expect(forA.text).not.toContain("voronka_webhook_ack_latency_seconds");
 
+    // A's syncs of the last 24 hours: 1 succeeded + 1 failed run, 1 300 deals, 300 leads, 45 requests, 5 retries.
+    expect(forA.text).toContain('voronka_sync_runs_24h{source_kind="bitrix24",run_kind="incremental",status="succeeded"} 1');
+    expect(forA.text).toContain('voronka_sync_runs_24h{source_kind="bitrix24",run_kind="incremental",status="failed"} 1');
+    expect(forA.text).toContain('voronka_sync_rows_24h{source_kind="bitrix24",entity="deals"} 1300');
+    expect(forA.text).toContain('voronka_sync_rows_24h{source_kind="bitrix24",entity="leads"} 300');
+    expect(forA.text).toContain('voronka_sync_requests_24h{source_kind="bitrix24"} 45');
+    expect(forA.text).toContain('voronka_sync_retries_24h{source_kind="bitrix24"} 5');
+    // The last finished run took 90 s; the last success was 10 minutes (600 s, give or take the test's run) ago.
+    const at = `org="${a.org.id}",source="${a.sources.bitrix.id}",source_kind="bitrix24"`;
+    expect(forA.text).toContain(`voronka_sync_last_run_duration_seconds{${at}} 90`);
+    const lag = Number(new RegExp(`^voronka_sync_lag_seconds\\{${at}\\} ([\\d.]+)$`, "m").exec(forA.text)![1]);
+    expect(lag).toBeGreaterThanOrEqual(600);
+    expect(lag).toBeLessThan(720);
+    // The amoCRM source never synced: no lag to report; and nothing of B's portal.
+    expect(forA.text).not.toContain(`source="${a.sources.amo.id}"`);
+    expect(forA.text).not.toContain(b.sources.bitrix.id);
+
     const forB = await scrape(token["admin-b"]);
+    expect(forB.text).toContain('voronka_sync_rows_24h{source_kind="bitrix24",entity="deals"} 7');
     expect(forB.text).toContain('voronka_webhook_events{kind="shop",status="pending"} 3');
     expect(forB.text).toContain('voronka_webhook_inbox_depth{kind="shop"} 3');
   });
@@ -77,6 +117,14 @@ describe("GET /api/metrics", () => {
     expect(operator.text).toContain("voronka_webhook_ack_latency_seconds_bucket");
     expect(operator.text).toMatch(/^voronka_webhook_inbox_depth\{kind="shop"\} (\d+)$/m);
     expect(Number(/^voronka_webhook_inbox_depth\{kind="shop"\} (\d+)$/m.exec(operator.text)![1])).toBeGreaterThanOrEqual(5);
+  });
+
+  it("serves every metric the Grafana dashboard in docs/grafana reads", async () => {
+    const dashboard = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../../docs/grafana/voronka-dashboard.json"), "utf8")) as { panels: { targets: { expr: string }[] }[] };
+    const read = new Set(dashboard.panels.flatMap((panel) => panel.targets.flatMap((target) => [...target.expr.matchAll(/\b(voronka_\w+?)(?:_bucket)?\b/g)].map((m) => m[1]))));
+    expect(read.size).toBe(12);
+    const served = new Set([...(await scrape(METRICS_TOKEN)).text.matchAll(/^# TYPE (\w+) /gm)].map((m) => m[1]));
+    expect([...read].filter((name) => !served.has(name))).toEqual([]);
   });
 
   it("refuses a manager, a stranger and a wrong token", async () => {

@@ -1,9 +1,13 @@
 "use client";
 // One team's leads, sales, revenue and spend by utm_source or by utm_campaign: which tags of a team
 // bring customers and which only cost money. For the Unattributed row it shows the tags no rule caught.
+// A row's leads and won deals open the lists of them (the team and the tag in any case, as grouped here).
 import { useState } from "react";
 import type { Column } from "@/components/ui/data-table";
 import { SortedDataTable } from "@/components/ui/sorted-data-table";
+import { dealsHref, wonBucket } from "@/components/deals/deal-links";
+import { FigureLink } from "@/components/leads/figure-link";
+import { leadsHref, trafficTagBucket } from "@/components/leads/lead-links";
 import { Select } from "@/components/ui/field";
 import type { TrafficFigures, TrafficTeamsResult } from "@/lib/reports/traffic-teams";
 import { figureColumns, type FigureFormat, type TrafficTexts } from "./traffic-columns";
@@ -17,11 +21,13 @@ type Props = {
   onSelectTeam: (teamId: string | null) => void;
   format: FigureFormat;
   t: TrafficTexts;
+  /** The dashboard's filter query, which the lists keep. */
+  query: string;
 };
 
 const NO_TEAM = "unattributed";
 
-export function TrafficBreakdown({ result, teamId, onSelectTeam, format, t }: Props) {
+export function TrafficBreakdown({ result, teamId, onSelectTeam, format, t, query }: Props) {
   const [dimension, setDimension] = useState<Dimension>("source");
   const rows: Row[] =
     dimension === "source"
@@ -35,7 +41,17 @@ export function TrafficBreakdown({ result, teamId, onSelectTeam, format, t }: Pr
       sortValue: (row) => row.value,
       render: (row) => (row.value === null ? <span className="italic text-slate-500">{t.notSet}</span> : row.value),
     },
-    ...figureColumns<Row>(t, { ...format, isAllocated: format.isAllocated && teamId !== null }),
+    ...figureColumns<Row>(t, { ...format, isAllocated: format.isAllocated && teamId !== null }).map((column) => {
+      const tag = dimension === "source" ? "utmSource" : "utmCampaign";
+      if (column.key === "leads") {
+        return { ...column, render: (row: Row) => <FigureLink count={row.leads} href={leadsHref(query, trafficTagBucket(teamId, tag, row.value))} locale={format.locale} testId="breakdown-leads-link" /> };
+      }
+      if (column.key === "wonDeals") {
+        const href = (row: Row) => dealsHref("traffic", query, { ...wonBucket, ...trafficTagBucket(teamId, tag, row.value) });
+        return { ...column, render: (row: Row) => <FigureLink count={row.wonDeals} href={href(row)} locale={format.locale} testId="breakdown-deals-link" /> };
+      }
+      return column;
+    }),
   ];
 
   return (

@@ -8,6 +8,7 @@ import { amocrmPlan } from "@/lib/sync/amocrm-plan";
 import type { Connector, CrmConnection } from "../connector";
 import { createAmoClient, type AmoClient } from "./client";
 import { amocrmDescriptor } from "./descriptor";
+import { listAmoLeadFields } from "./lead-fields";
 import { storedAmocrm } from "./input";
 
 function connection(client: AmoClient): CrmConnection {
@@ -18,6 +19,7 @@ function connection(client: AmoClient): CrmConnection {
       return { ok: true, portal: result.portal, user: result.user, account: { id: result.account.id, name: result.account.name, subdomain: result.account.subdomain } };
     },
     syncPlan: (settings, baseCurrency, tuning) => amocrmPlan(client, settings, baseCurrency, tuning),
+    listLeadFields: () => listAmoLeadFields(client),
   };
 }
 

@@ -26,5 +26,7 @@ export const amocrmDescriptor = {
   signsBodies: false,
   needsApplicationToken: false,
   choosesQualifiedStages: true,
+  mapsTrafficFields: true,
+  hasMatchWindow: false,
   importsOrders: false,
 } as const satisfies SourceDescriptor;

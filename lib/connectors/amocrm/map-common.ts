@@ -1,6 +1,8 @@
 // Readers for amoCRM API v4 values: integer ids, unix seconds, custom_fields_values found by
 // field_code (ids differ per account) (docs/amocrm-wire.md, "Custom fields and UTM tags").
 
+import { amoFieldReader, readTrafficFields, type AmoFieldReader } from "./field-mapping";
+
 export type AmoRow = Record<string, unknown>;
 
 export const AMO_WON_STATUS = 142;
@@ -26,44 +28,27 @@ export function amoText(value: unknown): string | null {
 
 type CustomField = { field_id?: number; field_code?: string | null; field_name?: string | null; values?: { value?: unknown }[] | null };
 
-/** The first value of the custom field with this code (or one of these field ids). */
-export function customFieldValue(row: AmoRow, code: string, fieldIds: number[] = []): string | null {
+/** The first value of the custom field with this code. */
+export function customFieldValue(row: AmoRow, code: string): string | null {
   const fields = Array.isArray(row.custom_fields_values) ? (row.custom_fields_values as CustomField[]) : [];
-  const field =
-    fields.find((f) => typeof f.field_code === "string" && f.field_code.toUpperCase() === code) ??
-    fields.find((f) => f.field_id !== undefined && fieldIds.includes(f.field_id));
+  const field = fields.find((f) => typeof f.field_code === "string" && f.field_code.toUpperCase() === code);
   return amoText(field?.values?.[0]?.value);
 }
 
-export type AmoUtmFieldIds = Partial<Record<"utm_source" | "utm_medium" | "utm_campaign" | "utm_content" | "utm_term", number>>;
-
-/** UTM tags from tracking_data fields by field_code, else by the field ids a source's settings name. */
-export function readAmoUtm(row: AmoRow, fieldIds: AmoUtmFieldIds = {}) {
-  const read = (code: string, key: keyof AmoUtmFieldIds) => customFieldValue(row, code, fieldIds[key] !== undefined ? [fieldIds[key]!] : []);
-  return {
-    utmSource: read("UTM_SOURCE", "utm_source"),
-    utmMedium: read("UTM_MEDIUM", "utm_medium"),
-    utmCampaign: read("UTM_CAMPAIGN", "utm_campaign"),
-    utmContent: read("UTM_CONTENT", "utm_content"),
-    utmTerm: read("UTM_TERM", "utm_term"),
-  };
-}
-
-/** settings.utmFields as the demo stores it for amoCRM: { utm_source: 1184201, … } (field ids). */
-export function amoUtmFieldIdsFromSettings(settings: Record<string, unknown> | null | undefined): AmoUtmFieldIds {
-  const raw = (settings?.utmFields ?? {}) as Record<string, unknown>;
-  const out: AmoUtmFieldIds = {};
-  for (const key of ["utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term"] as const) {
-    const value = Number(raw[key]);
-    if (Number.isInteger(value) && value > 0) out[key] = value;
-  }
-  return out;
+/** The lead's UTM tags, referrer and click ids, read as the source's field mapping says (field-mapping.ts). */
+export function readAmoTraffic(row: AmoRow, reader: AmoFieldReader = amoFieldReader({})) {
+  const fields = Array.isArray(row.custom_fields_values) ? (row.custom_fields_values as CustomField[]) : [];
+  return readTrafficFields(
+    fields.map((f) => ({ id: typeof f.field_id === "number" ? f.field_id : null, code: typeof f.field_code === "string" ? f.field_code : null, value: amoText(f.values?.[0]?.value) })),
+    reader,
+  );
 }
 
 export type AmoMapContext = {
   /** amoCRM budgets carry no currency: the account's (or the organisation's base) currency. */
   currency: string;
-  utmFieldIds?: AmoUtmFieldIds;
+  /** Where the UTM tags, referrer and click ids are read from (default: the tracking fields by code). */
+  fields?: AmoFieldReader;
 };
 
 /** `_embedded[key][0].id` (the main contact first). */

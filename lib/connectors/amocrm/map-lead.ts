@@ -1,7 +1,7 @@
 // GET /api/v4/leads item → CanonicalDeal: amoCRM's "leads" are deals (DESIGN.md). Status 142 is won
 // and 143 lost in every pipeline; closed_at is the close moment (docs/amocrm-wire.md, "Leads").
 import type { CanonicalDeal, StageSemantic } from "@/lib/canonical/types";
-import { AMO_LOST_STATUS, AMO_WON_STATUS, amoDate, amoId, amoText, embeddedId, readAmoUtm, type AmoMapContext, type AmoRow } from "./map-common";
+import { AMO_LOST_STATUS, AMO_WON_STATUS, amoDate, amoId, amoText, embeddedId, readAmoTraffic, type AmoMapContext, type AmoRow } from "./map-common";
 
 export function amoSemantic(statusId: unknown): StageSemantic {
   const id = Number(statusId);
@@ -33,7 +33,7 @@ export function mapAmoLead(row: AmoRow, context: AmoMapContext): CanonicalDeal {
     crmUserExternalId: amoId(row.responsible_user_id),
     contactExternalId: embeddedId(row, "contacts"),
     companyExternalId: embeddedId(row, "companies"),
-    ...readAmoUtm(row, context.utmFieldIds),
+    ...readAmoTraffic(row, context.fields),
     createdAt: amoDate(row.created_at) ?? new Date(0),
     updatedAt,
     closedAt: semantic === "open" ? null : (amoDate(row.closed_at) ?? updatedAt),

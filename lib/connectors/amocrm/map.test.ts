@@ -1,5 +1,6 @@
 // amoCRM items shaped like captured answers (docs/amocrm-wire.md).
 import { describe, expect, it } from "vitest";
+import { amoFieldReader } from "./field-mapping";
 import { mapAmoCallNote, mapAmoTask } from "./map-activity";
 import { mapAmoPipeline, mapAmoUser } from "./map-directory";
 import { mapAmoStatusEvent } from "./map-events";
@@ -20,7 +21,7 @@ const lead = {
 
 describe("amoCRM mappers", () => {
   it("maps a lost lead to a deal: status 143 in its pipeline, budget, manager, UTM by field code, close time", () => {
-    const deal = mapAmoLead(lead, { currency: "RUB", utmFieldIds: { utm_campaign: 1184205 } });
+    const deal = mapAmoLead(lead, { currency: "RUB", fields: amoFieldReader({ utmFields: { utm_campaign: 1184205 } }) });
     expect(deal).toMatchObject({
       externalId: "9228191", pipelineExternalId: "5204152", stageExternalId: "143", stageSemantic: "lost", amount: "124000", currency: "RUB",
       crmUserExternalId: "7902115", contactExternalId: "148775", companyExternalId: "10971463",

@@ -29,5 +29,7 @@ export const bitrix24Descriptor = {
   signsBodies: false,
   needsApplicationToken: true,
   choosesQualifiedStages: false,
+  mapsTrafficFields: false,
+  hasMatchWindow: false,
   importsOrders: false,
 } as const satisfies SourceDescriptor;

@@ -11,6 +11,8 @@ export const formDescriptor = {
   signsBodies: false,
   needsApplicationToken: false,
   choosesQualifiedStages: false,
+  mapsTrafficFields: false,
+  hasMatchWindow: true,
   importsOrders: false,
   addedHint: "formHint",
 } as const satisfies SourceDescriptor;

@@ -10,5 +10,7 @@ export const shopDescriptor = {
   signsBodies: true,
   needsApplicationToken: false,
   choosesQualifiedStages: false,
+  mapsTrafficFields: false,
+  hasMatchWindow: false,
   importsOrders: true,
 } as const satisfies SourceDescriptor;

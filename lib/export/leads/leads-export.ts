@@ -28,10 +28,8 @@ async function describeLeadFilters(db: Db, orgId: string, filters: LeadListFilte
   const lines = await describeFilters(db, orgId, reportFilters, t);
   if (status) lines.push([t.filters.status, t.conversion[status]]);
   if (filters.channel) lines.push([t.filters.channel, filters.channel]);
-  if (filters.utmSource) lines.push([t.filters.utmSource, filters.utmSource]);
   if (filters.matched) lines.push([t.filters.matched, t.matched[filters.matched]]);
   if (filters.form) lines.push([t.filters.form, filters.form]);
-  if (filters.notSet) lines.push([t.filters.notSet, t.notSetOf[filters.notSet]]);
   return lines;
 }
 

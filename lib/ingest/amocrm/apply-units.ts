@@ -8,6 +8,7 @@ import type { OrgContext } from "@/lib/customers/recompute";
 import { isFormObject, textAt, type FormNode } from "../receive/form-body";
 import type { AMO_ACTIONS, AMO_ENTITIES } from "../receive/amocrm";
 import type { SourceRow } from "../receive/source-settings";
+import { amoFieldReader } from "@/lib/connectors/amocrm/field-mapping";
 import { idOf, mapAmoCompany, mapAmoContact, mapAmoLead, semanticOf, type AmoLeadChange } from "./map-webhook";
 import { loadStoredDeals, type StoredDeal } from "./stored-deals";
 
@@ -47,8 +48,9 @@ type LeadChange = { change: AmoLeadChange; action: AmoAction; receivedAt: Date }
 async function applyLeadUnits(tx: Tx, source: SourceRow, units: AmoUnit[], baseCurrency: string): Promise<void> {
   const ref = { id: source.id, orgId: source.orgId };
   const currency = typeof source.settings.currency === "string" ? source.settings.currency : baseCurrency;
+  const reader = amoFieldReader(source.settings);
   const changes: LeadChange[] = units.flatMap((unit) =>
-    unit.items.map((item) => mapAmoLead(item, currency)).filter((change) => change !== null).map((change) => ({ change, action: unit.action, receivedAt: unit.receivedAt })),
+    unit.items.map((item) => mapAmoLead(item, currency, reader)).filter((change) => change !== null).map((change) => ({ change, action: unit.action, receivedAt: unit.receivedAt })),
   );
   const stored = await loadStoredDeals(tx, source.id, changes.map((c) => c.change.record.externalId));
   const records: CanonicalDeal[] = [];

@@ -2,6 +2,7 @@
 // is a string; custom fields are `custom_fields[k][id|name|code|values][m][value|enum]`; a Digital
 // Pipeline hook carries only id, status_id, pipeline_id and old_status_id.
 import type { CanonicalCompany, CanonicalContact, CanonicalDeal, StageSemantic } from "@/lib/canonical/types";
+import { readTrafficFields, type AmoFieldReader } from "@/lib/connectors/amocrm/field-mapping";
 import { isFormObject, listOf, textAt, type FormNode, type FormObject } from "../receive/form-body";
 
 export const WON_STATUS = "142";
@@ -48,7 +49,19 @@ export function customFieldValue(item: FormObject, code: string): string | null 
   return null;
 }
 
-export function mapAmoLead(item: FormNode, currency: string): AmoLeadChange | null {
+/** The lead's custom fields as the field mapping reads them; a field without a code is known by its name. */
+function trafficOf(item: FormObject, reader: AmoFieldReader) {
+  const fields = listOf(item.custom_fields).flatMap((field) => {
+    if (!isFormObject(field)) return [];
+    const first = listOf(field.values)[0];
+    const value = typeof first === "string" ? first : textAt(first, "value");
+    const id = Number(textAt(field, "id"));
+    return [{ id: Number.isInteger(id) ? id : null, code: textAt(field, "code") || textAt(field, "name") || null, value: value?.trim() ? decodeEntities(value.trim()) : null }];
+  });
+  return readTrafficFields(fields, reader);
+}
+
+export function mapAmoLead(item: FormNode, currency: string, reader: AmoFieldReader): AmoLeadChange | null {
   if (!isFormObject(item)) return null;
   const id = textAt(item, "id");
   const statusId = textAt(item, "status_id");
@@ -68,11 +81,7 @@ export function mapAmoLead(item: FormNode, currency: string): AmoLeadChange | nu
       amount: /^\d+(\.\d+)?$/.test(textAt(item, "price") ?? "") ? textAt(item, "price")! : "0",
       currency,
       crmUserExternalId: userId(textAt(item, "responsible_user_id")),
-      utmSource: customFieldValue(item, "UTM_SOURCE"),
-      utmMedium: customFieldValue(item, "UTM_MEDIUM"),
-      utmCampaign: customFieldValue(item, "UTM_CAMPAIGN"),
-      utmContent: customFieldValue(item, "UTM_CONTENT"),
-      utmTerm: customFieldValue(item, "UTM_TERM"),
+      ...trafficOf(item, reader),
       createdAt: createdAt ?? updatedAt ?? new Date(0),
       updatedAt,
       // amoCRM sets closed_at when a lead enters 142/143, equal to updated_at at that moment (docs/amocrm-wire.md, "Leads").

@@ -80,6 +80,7 @@ function toRecord(source: SourceRow, submission: FormSubmission, event: InboxEve
       utmCampaign: submission.utm.campaign,
       utmContent: submission.utm.content,
       utmTerm: submission.utm.term,
+      ...submission.clicks,
       createdAt: event.receivedAt,
     },
     formId: submission.formId,

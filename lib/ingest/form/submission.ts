@@ -16,6 +16,8 @@ export type FormSubmission = {
   /** Tilda's submission id ("467251:8442970"): the same post retried carries the same one. */
   tranid: string | null;
   utm: { source: string | null; medium: string | null; campaign: string | null; content: string | null; term: string | null };
+  /** The page the visitor came from and the ad networks' click ids, from hidden fields of the form (kept as sent: fbclid is case-sensitive). */
+  clicks: { referrer: string | null; fbclid: string | null; gclid: string | null; yclid: string | null };
 };
 
 /** Which field feeds what, by normalised name (lower case, no spaces, "_" or "-"). */
@@ -29,6 +31,8 @@ export const FIELD_ALIASES = {
   cookies: ["cookies"],
 } as const;
 const UTM_KEYS = ["source", "medium", "campaign", "content", "term"] as const;
+/** Normalised field name → click key; Tilda sends none of them by itself (docs/forms.md). */
+const CLICK_FIELDS: Record<string, keyof FormSubmission["clicks"]> = { referrer: "referrer", referer: "referrer", fbclid: "fbclid", gclid: "gclid", yclid: "yclid" };
 
 const normaliseKey = (key: string) => key.toLowerCase().replace(/[\s_-]+/g, "");
 const aliasIndex = new Map<string, keyof typeof FIELD_ALIASES>(
@@ -76,12 +80,15 @@ export function isConnectionTest(fields: Map<string, string>): boolean {
 export function readSubmission(fields: Map<string, string>): FormSubmission {
   const found: Partial<Record<keyof typeof FIELD_ALIASES, string>> = {};
   const utm: FormSubmission["utm"] = { source: null, medium: null, campaign: null, content: null, term: null };
+  const clicks: FormSubmission["clicks"] = { referrer: null, fbclid: null, gclid: null, yclid: null };
   for (const [key, raw] of fields) {
     const value = raw.trim();
     if (!value) continue;
     const normal = normaliseKey(key);
     const utmKey = /^utm(source|medium|campaign|content|term)$/.exec(normal)?.[1] as (typeof UTM_KEYS)[number] | undefined;
     if (utmKey) utm[utmKey] ??= value.slice(0, 500);
+    const clickKey = CLICK_FIELDS[normal];
+    if (clickKey) clicks[clickKey] ??= value.slice(0, 1000);
     const field = aliasIndex.get(normal);
     // The first field of each kind wins: a second "phone" (a hidden copy) does not replace the typed one.
     if (field && found[field] === undefined) found[field] = value.slice(0, 500);
@@ -96,6 +103,7 @@ export function readSubmission(fields: Map<string, string>): FormSubmission {
     formName: found.formName ?? null,
     tranid: found.tranid ?? null,
     utm,
+    clicks,
   };
 }
 

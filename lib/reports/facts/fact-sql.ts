@@ -43,6 +43,9 @@ function baseAmount(at: SQL): SQL {
   return baseAmountSql(d, at, o.baseCurrency, o.timezone);
 }
 
+/** A UTM tag as the reports key it: trimmed, null when blank. */
+const tag = (column: AnyColumn) => sql`nullif(btrim(${column}), '')`;
+
 /** A moment's local day in the organisation's time zone. */
 const localDay = (at: SQL | AnyColumn) => sql`(${at} at time zone ${o.timezone})::date`;
 
@@ -51,14 +54,15 @@ export function insertDealFacts(orgId: string, ids: SQL): SQL {
   const x = reportDealFacts;
   const currentRateAt = sql`(case when ${s.semantic} = 'open' then ${d.createdAt} else coalesce(${d.closedAt}, ${d.createdAt}) end)`;
   const target = insertTarget(x, [x.dealId, x.orgId, x.crmUserId, x.sourceId, x.pipelineId, x.stageId, x.semantic, x.leadId, x.currency,
-    x.createdDay, x.closedDay, x.currentAmount, x.closedAmount, x.cycleSeconds]);
+    x.createdDay, x.closedDay, x.currentAmount, x.closedAmount, x.cycleSeconds, x.trafficTeamId, x.utmSource, x.utmCampaign]);
   return sql`insert into ${target}
     select ${d.id}, ${d.orgId}, ${d.crmUserId}, ${d.sourceId}, ${d.pipelineId}, ${d.stageId}, ${s.semantic}, ${d.leadId}, ${d.currency},
       ${localDay(d.createdAt)},
       ${localDay(d.closedAt)},
       ${baseAmount(currentRateAt)},
       case when ${d.closedAt} is not null then ${baseAmount(sql`${d.closedAt}`)} end,
-      extract(epoch from (${d.closedAt} - ${d.createdAt}))
+      extract(epoch from (${d.closedAt} - ${d.createdAt})),
+      ${d.trafficTeamId}, ${tag(d.utmSource)}, ${tag(d.utmCampaign)}
     from ${deals} ${d}
     join ${stages} ${s} on ${s.id} = ${d.stageId}
     join ${organisations} ${o} on ${o.id} = ${d.orgId}
@@ -171,12 +175,12 @@ const AMO_QUALIFIED_AT = sql`(select coalesce(
  */
 export function insertLeadFacts(orgId: string, ids: SQL): SQL {
   const x = reportLeadFacts;
-  const target = insertTarget(x, [x.leadId, x.orgId, x.crmUserId, x.sourceId, x.day, x.channel, x.utmSource, x.converted, x.daysToConvert]);
+  const target = insertTarget(x, [x.leadId, x.orgId, x.crmUserId, x.sourceId, x.day, x.channel, x.utmSource, x.trafficTeamId, x.utmCampaign, x.converted, x.daysToConvert]);
   const converted = sql`(${l.statusSemantic} = 'converted' or cv.first_at is not null)`;
   return sql`insert into ${target}
     with qualifying as (${qualifyingStages(orgId)})
     select ${l.id}, ${l.orgId}, ${l.crmUserId}, ${l.sourceId}, ${localDay(l.createdAt)},
-      nullif(btrim(${l.channel}), ''), nullif(btrim(${l.utmSource}), ''),
+      ${tag(l.channel)}, ${tag(l.utmSource)}, ${l.trafficTeamId}, ${tag(l.utmCampaign)},
       case when ${converted} then 1 else 0 end,
       case when ${converted} and coalesce(${l.convertedAt}, cv.first_at) is not null
         then greatest(0, extract(epoch from (coalesce(${l.convertedAt}, cv.first_at) - ${l.createdAt})) / 86400)::float8 end

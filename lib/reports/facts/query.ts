@@ -18,3 +18,15 @@ export function localDay(instant: Date, timeZone: string): string {
 export function dayWithin(day: AnyColumn | SQL, period: Period, timeZone: string): SQL {
   return sql`(${day} >= ${localDay(period.from, timeZone)}::date and ${day} < ${localDay(period.to, timeZone)}::date)`;
 }
+
+/** The whole months [from, to) inside the period's days [fromDay, toDay); empty (both toDay) when none. */
+export function wholeMonths(fromDay: string, toDay: string): { from: string; to: string } {
+  const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+  const nextMonth = (day: string) => {
+    const [year, month] = day.split("-").map(Number);
+    return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+  };
+  const from = monthStart(fromDay) === fromDay ? fromDay : nextMonth(fromDay);
+  const to = monthStart(toDay);
+  return from < to ? { from, to } : { from: toDay, to: toDay };
+}

@@ -18,12 +18,14 @@ import {
   reportStageDaily,
   reportStageFacts,
   reportStageGaps,
+  reportTrafficDaily,
+  reportTrafficMonthly,
 } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
 import { insertDealPatterns } from "./deal-pattern-sql";
 import { factSources, insertActivityFacts, insertDealFacts, insertLeadFacts, insertStageFacts, insertStageGaps } from "./fact-sql";
-import { activityRollups, applyFacts, dealRollups, deleteEmptyRows, leadRollups, stageRollups, type Rollup } from "./rollups";
+import { activityRollups, applyFacts, dealRollups, deleteEmptyRows, leadRollups, stageRollups, trafficDealRollups, trafficLeadRollups, type Rollup } from "./rollups";
 import { isUuid } from "@/lib/uuid";
 
 export type ChangedRows = { dealIds?: string[]; leadIds?: string[]; activityIds?: string[] };
@@ -34,10 +36,10 @@ const FACT_TABLES = [reportDealFacts, reportStageFacts, reportStageGaps, reportL
 /**
  * The shape of the facts this code builds. An organisation whose facts were built by an older
  * shape is rebuilt whole (at start-up, or on its first write): 2 added the deal patterns and the
- * activity facts' deal.
+ * activity facts' deal; 3 the traffic team and tags of the lead and deal facts and the traffic rollups.
  */
-export const FACTS_VERSION = 2;
-const ROLLUP_TABLES = [reportDealDaily, reportStageDaily, reportLeadDaily, reportLeadDaysMonthly, reportActivityDaily];
+export const FACTS_VERSION = 3;
+const ROLLUP_TABLES = [reportDealDaily, reportStageDaily, reportLeadDaily, reportLeadDaysMonthly, reportActivityDaily, reportTrafficDaily, reportTrafficMonthly];
 
 function uuidArray(ids: string[]): SQL {
   for (const id of ids) if (!isUuid(id)) throw new Error(`refreshReportFacts: "${id}" is not a row id`);
@@ -123,16 +125,17 @@ async function replaceFacts(tx: Db, orgId: string, selection: Selection, parts: 
 }
 
 const { deal, lead, activity, stageFact } = factSources;
+const dealFactsPart: FactPart = {
+  facts: reportDealFacts,
+  id: reportDealFacts.dealId,
+  insert: insertDealFacts,
+  rowId: deal.id,
+  rowSource: deal.sourceId,
+  rollups: [...dealRollups, ...trafficDealRollups],
+  dayColumns: [reportDealFacts.createdDay, reportDealFacts.closedDay],
+};
 const dealParts: FactPart[] = [
-  {
-    facts: reportDealFacts,
-    id: reportDealFacts.dealId,
-    insert: insertDealFacts,
-    rowId: deal.id,
-    rowSource: deal.sourceId,
-    rollups: dealRollups,
-    dayColumns: [reportDealFacts.createdDay, reportDealFacts.closedDay],
-  },
+  dealFactsPart,
   { facts: reportStageFacts, id: reportStageFacts.dealId, insert: insertStageFacts, rowId: deal.id, rowSource: deal.sourceId, rollups: stageRollups, dayColumns: [reportStageFacts.day] },
   // after the stage facts it is made from
   { facts: reportStageGaps, id: reportStageGaps.dealId, insert: insertStageGaps, rowId: stageFact.dealId, rowSource: stageFact.sourceId, rollups: [], dayColumns: [] },
@@ -144,7 +147,7 @@ function patternPart(): FactPart {
   return { facts: dealPatterns, id: dealPatterns.dealId, insert: insertDealPatterns, rowId: deal.id, rowSource: deal.sourceId, rollups: [], dayColumns: [] };
 }
 const leadParts: FactPart[] = [
-  { facts: reportLeadFacts, id: reportLeadFacts.leadId, insert: insertLeadFacts, rowId: lead.id, rowSource: lead.sourceId, rollups: leadRollups, dayColumns: [reportLeadFacts.day] },
+  { facts: reportLeadFacts, id: reportLeadFacts.leadId, insert: insertLeadFacts, rowId: lead.id, rowSource: lead.sourceId, rollups: [...leadRollups, ...trafficLeadRollups], dayColumns: [reportLeadFacts.day] },
 ];
 const activityParts: FactPart[] = [
   {
@@ -217,6 +220,25 @@ export async function refreshReportFacts(db: Db, orgId: string, changed: Changed
       for (const dealChunk of chunks(stale)) await replaceFacts(tx, orgId, byIds(dealChunk), [patternPart()]);
       for (const dealId of stale) refreshedDeals.add(dealId);
     }
+  });
+}
+
+/**
+ * Brings the lead and deal facts of these rows up to date after only their traffic team changed
+ * (the attribution recompute, lib/attribution/recompute.ts): the team is a key of those facts and of
+ * the traffic rollups alone, so the stage facts, the deal patterns and the leads' conversion are left
+ * as they are. Call it inside the transaction that moved the rows.
+ */
+export async function refreshTrafficFacts(db: Db, orgId: string, changed: { dealIds?: string[]; leadIds?: string[] }): Promise<void> {
+  const dealIds = [...new Set(changed.dealIds ?? [])];
+  const leadIds = [...new Set(changed.leadIds ?? [])];
+  if (dealIds.length === 0 && leadIds.length === 0) return;
+  await db.transaction(async (tx) => {
+    await lockOrganisation(tx, orgId);
+    // No facts (or an older shape): nothing here is stale, and the rebuild that makes them reads the teams as they are now.
+    if (!(await hasFacts(tx, orgId))) return;
+    for (const ids of chunks(dealIds)) await replaceFacts(tx, orgId, byIds(ids), [dealFactsPart]);
+    for (const ids of chunks(leadIds)) await replaceFacts(tx, orgId, byIds(ids), leadParts);
   });
 }
 

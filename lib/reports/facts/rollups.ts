@@ -14,6 +14,8 @@ import {
   reportLeadFacts,
   reportStageDaily,
   reportStageFacts,
+  reportTrafficDaily,
+  reportTrafficMonthly,
 } from "@/db/schema";
 import { columnNames } from "./sql-names";
 
@@ -142,6 +144,57 @@ export const leadRollups: Rollup[] = [
     period: { column: lm.month, ofDay: sql`date_trunc('month', d)::date` },
   },
 ];
+
+/**
+ * The Traffic dashboard's rollups: leads by creation day and won deals by close day, per team and
+ * tags, at two grains (docs/reports.md, "The traffic rollups"). Each key is [column of the daily table,
+ * column of the monthly table, expression over the facts].
+ */
+const td = reportTrafficDaily;
+const tm = reportTrafficMonthly;
+/**
+ * Where click ids go: once leads and deals carry them (the amoCRM mapping of issue 15), a key per
+ * click-id kind joins here, as a column of the facts and of both traffic rollups, so the dashboard can
+ * break a team down by them like by utm_campaign. Empty until then.
+ */
+export const TRAFFIC_CLICK_ID_KEYS: [PgColumn, PgColumn, SQL | PgColumn][] = [];
+type TrafficFacts = { orgId: PgColumn; crmUserId: PgColumn; sourceId: PgColumn; trafficTeamId: PgColumn; utmSource: PgColumn; utmCampaign: PgColumn };
+
+function trafficRollups(kind: "lead" | "won", facts: OrgTable & TrafficFacts, day: PgColumn, pipeline: SQL | PgColumn, amount: SQL, where?: SQL): Rollup[] {
+  const keys = (grain: typeof td | typeof tm, time: SQL | PgColumn): [PgColumn, SQL | PgColumn][] => [
+    [grain.orgId, facts.orgId],
+    [grain.kind, sql.raw(`'${kind}'`)],
+    [grain === td ? td.day : tm.month, time],
+    [grain.crmUserId, facts.crmUserId],
+    [grain.sourceId, facts.sourceId],
+    [grain.pipelineId, pipeline],
+    [grain.trafficTeamId, facts.trafficTeamId],
+    [grain.utmSource, facts.utmSource],
+    [grain.utmCampaign, facts.utmCampaign],
+    ...TRAFFIC_CLICK_ID_KEYS.map(([daily, monthly, expr]): [PgColumn, SQL | PgColumn] => [grain === td ? daily : monthly, expr]),
+  ];
+  const measures = (grain: typeof td | typeof tm): [PgColumn, SQL | PgColumn][] => [
+    [grain.rows, sql`1`],
+    [grain.amount, amount],
+  ];
+  const leadingKeys = (grain: typeof td | typeof tm) => sql`${grain.kind} = ${sql.raw(`'${kind}'`)}`;
+  return [
+    { table: td, facts, keys: keys(td, day), measures: measures(td), where, period: daily(td.day), leadingKeys: leadingKeys(td) },
+    {
+      table: tm,
+      facts,
+      keys: keys(tm, sql`date_trunc('month', ${day})::date`),
+      measures: measures(tm),
+      where,
+      period: { column: tm.month, ofDay: sql`date_trunc('month', d)::date` },
+      leadingKeys: leadingKeys(tm),
+    },
+  ];
+}
+
+export const trafficLeadRollups = trafficRollups("lead", lf, lf.day, sql`null::uuid`, sql`0`);
+
+export const trafficDealRollups = trafficRollups("won", df, df.closedDay, df.pipelineId, sql`coalesce(${df.closedAmount}, 0)`, sql`${df.semantic} = 'won' and ${df.closedDay} is not null`);
 
 const ad = reportActivityDaily;
 const af = reportActivityFacts;

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CsvFileInput } from "@/components/admin/csv-file-input";
 import type { SpendCheck, SpendImport } from "@/lib/ad-spend/import";
 import { callApi } from "@/lib/api/call-api";
 import { formatNumber, formatPlural, type Locale } from "@/lib/format";
@@ -27,20 +28,15 @@ export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: 
     <div className="space-y-3">
       <p className="text-xs text-slate-500">{t.importHint}</p>
       <div className="flex flex-wrap items-center gap-3">
-        <label className="text-sm">
-          {t.file}{" "}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            data-testid="spend-csv"
-            onChange={async (event) => {
-              const file = event.target.files?.[0];
-              check.reset();
-              run.reset();
-              setText(file ? await file.text() : null);
-            }}
-          />
-        </label>
+        <CsvFileInput
+          label={t.file}
+          testId="spend-csv"
+          onText={(csv) => {
+            check.reset();
+            run.reset();
+            setText(csv);
+          }}
+        />
         <Button type="button" variant="secondary" disabled={!text || check.isPending} onClick={() => text && check.mutate(text)}>
           {check.isPending ? t.checking : t.check}
         </Button>

@@ -14,6 +14,8 @@ import { AppTokenForm } from "./app-token-form";
 import { HealthSummary } from "./health-summary";
 import { describeKind, isCrmKind } from "@/lib/connectors/descriptors";
 import { InboundAddress } from "./inbound-address";
+import { FieldMappingForm } from "./field-mapping-form";
+import { MatchWindowForm } from "./match-window-form";
 import { QualifiedStagesForm } from "./qualified-stages-form";
 import { SyncPanel } from "./sync-panel";
 
@@ -77,6 +79,8 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
       <InboundAddress source={source} t={t} locale={locale} />
       {describeKind(source.kind).needsApplicationToken && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
       {source.qualifiedStages ? <QualifiedStagesForm sourceId={source.id} choices={source.qualifiedStages} t={t} locale={locale} onSaved={onChanged} /> : null}
+      {source.mapsTrafficFields && source.hasCredentials ? <FieldMappingForm sourceId={source.id} t={t} locale={locale} /> : null}
+      {source.matchWindowDays !== undefined ? <MatchWindowForm sourceId={source.id} days={source.matchWindowDays} t={t} locale={locale} onSaved={onChanged} /> : null}
       {test ? (
         <div className="mt-3" data-testid="test-result">
           <Alert tone={test.tone}>{test.text}</Alert>

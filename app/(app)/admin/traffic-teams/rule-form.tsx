@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import type { AttributionPreview } from "@/lib/attribution/preview";
-import { RULE_MATCHES, UTM_FIELDS } from "@/lib/attribution/types";
+import { RULE_FIELDS, RULE_MATCHES } from "@/lib/attribution/types";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { callApi } from "@/lib/api/call-api";
 import type { Notify } from "./traffic-teams-client";
@@ -59,7 +59,7 @@ export function RuleForm({ teams, rule: editing, t, onDone, onPreview, notify }:
       </Field>
       <Field label={t.field} htmlFor="rule-field">
         <Select id="rule-field" value={form.field} onChange={set("field")}>
-          {UTM_FIELDS.map((field) => (
+          {RULE_FIELDS.map((field) => (
             <option key={field}>{field}</option>
           ))}
         </Select>

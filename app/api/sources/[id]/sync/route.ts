@@ -1,8 +1,7 @@
-import { after } from "next/server";
 import { z } from "zod";
 import { apiRoute, readJson } from "@/lib/api/handler";
+import { runOnAfterResponse } from "@/lib/api/run-on";
 import { startSync } from "@/lib/sync/engine";
-import { errorMessage } from "@/lib/error-text";
 
 export const maxDuration = 300;
 
@@ -12,14 +11,6 @@ const bodySchema = z.object({ mode: z.enum(["incremental", "full"]).default("inc
 export const POST = apiRoute<{ id: string }>("sync:run", async ({ request, viewer, db, params }) => {
   const { mode } = await readJson(request, bodySchema);
   const { runId, finished } = await startSync(db, viewer.orgId, z.uuid().parse(params.id), { mode, triggeredBy: viewer.userId });
-  const done = finished.then(
-    () => undefined,
-    (error: unknown) => console.error("[sync] run ended with an error", errorMessage(error)),
-  );
-  try {
-    after(() => done); // keeps a serverless function alive until the run ends
-  } catch {
-    void done; // outside a Next.js request (tests, scripts) the promise simply runs on
-  }
+  runOnAfterResponse(finished, "sync run");
   return Response.json({ runId, mode }, { status: 202 });
 });
