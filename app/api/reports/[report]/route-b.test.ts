@@ -52,6 +52,8 @@ describe("GET /api/reports/:name (activity and leads)", () => {
     expect(body.totals).toEqual({
       calls: 1, emails: 1, meetings: 0, tasks: 0, activitiesTotal: 2, callMinutes: 1.5, dealsCreated: 2, dealsWon: 1, wonAmount: "1000.00", winRate: 0.5,
       medianTouchesPerWonDeal: 0, medianDaysToClose: 1,
+      // No plan is set for March 2025 in this organisation.
+      plan: null,
     });
   });
 
