@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { JsonOf } from "@/lib/api/json-of";
 import { fill } from "@/lib/i18n/fill";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import { DataTable } from "@/components/ui/data-table";
 import { formatMoney, formatMonthKey, formatNumber, formatRate, localeTag, type Locale } from "@/lib/format";
 import type { PlanProgress } from "@/lib/plans/progress";
 
@@ -33,28 +34,20 @@ export function PlanCard({ planMonth, plan, currency, canSetPlans, locale, t }: 
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm" data-testid="plan-card">
       <h2 className="mb-3 text-sm font-semibold text-slate-700">{fill(t.title, { month })}</h2>
-      <table className="w-full text-sm tabular-nums">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="py-1 pr-4 font-medium" />
-            <th className="py-1 pr-4 text-right font-medium">{t.plan}</th>
-            <th className="py-1 pr-4 text-right font-medium">{t.fact}</th>
-            <th className="py-1 pr-4 text-right font-medium">{t.done}</th>
-            <th className="py-1 text-right font-medium">{t.projection}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => (
-            <tr key={line.key} data-testid={`plan-${line.key}`}>
-              <th className="py-1 pr-4 text-left font-medium">{line.label}</th>
-              <td className="py-1 pr-4 text-right" data-testid="plan">{line.plan}</td>
-              <td className="py-1 pr-4 text-right" data-testid="fact">{line.fact}</td>
-              <td className="py-1 pr-4 text-right font-semibold" data-testid="done">{line.done}</td>
-              <td className="py-1 text-right" data-testid="projection">{line.projection}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label={fill(t.title, { month })}
+        className="tabular-nums"
+        columns={[
+          { key: "line", label: "", className: "font-medium", render: (line) => line.label },
+          { key: "plan", label: t.plan, isNumeric: true, testId: "plan", render: (line) => line.plan },
+          { key: "fact", label: t.fact, isNumeric: true, testId: "fact", render: (line) => line.fact },
+          { key: "done", label: t.done, isNumeric: true, testId: "done", className: "font-semibold", render: (line) => line.done },
+          { key: "projection", label: t.projection, isNumeric: true, testId: "projection", render: (line) => line.projection },
+        ]}
+        rows={lines}
+        rowKey={(line) => line.key}
+        rowProps={(line) => ({ "data-testid": `plan-${line.key}` })}
+      />
       <p className="mt-2 text-xs text-slate-500">{fill(t.days, { elapsed: plan.elapsedDays, days: plan.daysInMonth })}</p>
     </section>
   );
