@@ -31,7 +31,9 @@ const quotedOn: Record<string, string[]> = {
   "/admin/sources": ["ONCRM", "OAuth", "crm", "user", "department"],
   "/admin/webhooks": ["ONCRMDEAL", "ONCRMLEAD", "ONCRMCONTACT", "ONCRMCOMPANY", "ONCRMACTIVITY", "Web", "hooks", "webhook", "POST", "X-Voronka-Signature", "sha256", "HMAC-SHA256", "curl", "PHP",
     // A site form's wire format: the test post Tilda sends and the field names a form posts.
-    "test", "name", "phone", "email", "utm_", "form-urlencoded"],
+    "test", "name", "phone", "email", "tel", "utm_", "form-urlencoded"],
+  // the click-id parameters ad platforms add to a link, and the referrer, as attribution rules name them
+  "/admin/traffic-teams": ["referrer", "fbclid", "gclid", "yclid"],
   // the import file's header row
   "/admin/ad-spend": ["date", "team", "source", "campaign", "amount", "currency"],
   "/admin/rates": ["ISO"],
