@@ -59,7 +59,7 @@ test("a director saves a filtered Sales view, pins it, opens it from the sidebar
 
   // From another dashboard, the pinned link restores the dashboard and its filters.
   await page.getByRole("link", { name: "Воронка", exact: true }).click();
-  await expect(page.getByRole("heading", { name: "Воронка" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Воронка" })).toBeVisible();
   await expect(pinned).not.toHaveAttribute("aria-current", "page");
   await pinned.click();
   await expect(page).toHaveURL(new RegExp(`/sales\\?managerId=${managerId}&preset=this-year$`));
