@@ -47,6 +47,11 @@ export default defineConfig({
       ALLOW_PRIVATE_CRM_URLS: "true",
       // Sale notifications post to the mock Bot API that e2e/notifications.spec.ts starts on this port.
       TELEGRAM_API_BASE_URL: process.env.E2E_TELEGRAM_URL ?? "http://127.0.0.1:3199",
+      // e2e/conversations.spec.ts runs the analysis queue's cron as the scheduler would.
+      CRON_SECRET: process.env.E2E_CRON_SECRET ?? "e2e-cron-secret-for-tests-only",
+      // Scheduled reports go to the SMTP server that e2e/schedules.spec.ts starts on this port.
+      SMTP_URL: process.env.E2E_SMTP_URL ?? "smtp://127.0.0.1:3198",
+      MAIL_FROM: "Voronka <reports@voronka.test>",
     },
   },
 });

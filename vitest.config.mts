@@ -11,6 +11,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // The watchdog names a test file that shows no sign of life for 5 minutes and stops the run
+    // with exit 75 instead of letting it hang until CI's limit (db/test/stall-watchdog.ts).
+    reporters: ["default", "./db/test/stall-watchdog.ts"],
     // The mock CRMs listen on 127.0.0.1 over plain http, which the outbound guard refuses unless
     // this is set; the guard's own tests turn it off where they check the refusal.
     env: { ALLOW_PRIVATE_CRM_URLS: "true" },

@@ -34,6 +34,9 @@ export type Workload =
   /** Workloads that build their own data, e.g. timing the seed itself. */
   | { name: string; description: string; needsDataset: false; run: (ctx: BaseContext) => Promise<void> };
 
+/** A workload that touches no database at all (the analysers' accuracy on the labelled set). */
+export type StandaloneWorkload = { name: string; description: string; isStandalone: true; run: (ctx: { log: (message: string) => void }) => Promise<void> };
+
 export async function loadUsers(db: Db, orgId: string): Promise<BenchContext["users"]> {
   const rows = await db.select().from(users).where(eq(users.orgId, orgId));
   const links = rows.length

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   const url = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL;
   const started = Date.now();
   const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${message}`);
+  if ("isStandalone" in workload) return workload.run({ log });
   log(`database ${databaseName(url)} on ${new URL(url).host}`);
   const bench = await openBenchDatabase(url);
   try {
@@ -36,15 +37,15 @@ async function main(): Promise<void> {
     const base: BaseContext = { db: bench.db, url, deals, measure: createMeasure(results), record: (summary) => results.push(summary), log };
     let rssGrowthMb: number;
     log(`running ${workload.name} at ${deals.toLocaleString("en")} deals`);
-    if (workload.needsDataset === false) {
-      const rss = sampleRss();
-      await workload.run(base);
-      rssGrowthMb = rss.stop();
-    } else {
+    if (workload.needsDataset !== false) {
       const orgId = await ensureDataset(bench.db, deals, log);
       const users = await loadUsers(bench.db, orgId);
       const rss = sampleRss(); // the dataset is ready: measure the workload alone
       await workload.run({ ...base, orgId, users });
+      rssGrowthMb = rss.stop();
+    } else {
+      const rss = sampleRss();
+      await workload.run(base);
       rssGrowthMb = rss.stop();
     }
     const width = Math.max(20, ...results.map((r) => r.label.length));

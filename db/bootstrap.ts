@@ -50,10 +50,10 @@ async function rebuildMissingReportFacts(db: Db): Promise<void> {
 
 export async function createOrganisationWithAdmin(
   db: Db,
-  org: BootstrapOptions["org"],
-  admin: { email: string; password: string; name?: string },
+  org: BootstrapOptions["org"] & { locale?: "ru" | "en"; signedUpAt?: Date },
+  admin: { email: string; name?: string } & ({ password: string } | { passwordHash: string }),
 ): Promise<{ orgId: string; userId: string }> {
-  const passwordHash = await hashPassword(admin.password);
+  const passwordHash = "passwordHash" in admin ? admin.passwordHash : await hashPassword(admin.password);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(organisations)
@@ -62,6 +62,8 @@ export async function createOrganisationWithAdmin(
         ...(org.timezone && { timezone: org.timezone }),
         ...(org.currency && { baseCurrency: org.currency }),
         ...(org.country && { country: org.country }),
+        ...(org.locale && { locale: org.locale }),
+        ...(org.signedUpAt && { signedUpAt: org.signedUpAt }),
       })
       .returning({ id: organisations.id });
     const [user] = await tx

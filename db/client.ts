@@ -6,6 +6,7 @@ import * as schema from "./schema";
 import { migrationsFolder } from "./migrate";
 import { bootstrapDatabase } from "./bootstrap";
 import type { Db, DbMode } from "./types";
+import { postgresOptions, sessionUrl } from "./postgres-options";
 import { processSlot } from "@/lib/process-slot";
 
 export type DbHandle = { db: Db; mode: DbMode; close: () => Promise<void> };
@@ -79,17 +80,22 @@ async function openPostgres(url: string): Promise<DbHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {} });
+  const client = postgres(url, postgresOptions(url, env.DATABASE_POOL_SIZE));
   const db: Db = drizzle(client, { schema });
+  // Session-bound (a lock held across statements): through the direct URL when DATABASE_URL is a
+  // transaction pooler (db/postgres-options.ts).
+  const directUrl = sessionUrl(url, env.DATABASE_DIRECT_URL);
+  const session = directUrl === url ? client : postgres(directUrl, postgresOptions(directUrl, 1));
   // Several instances may start together: one migrates and seeds while the others wait on the lock.
-  const lockConnection = await client.reserve();
+  const lockConnection = await session.reserve();
   try {
     await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migrate(drizzle(client), { migrationsFolder });
-    await bootstrap(db);
+    await migrate(drizzle(session), { migrationsFolder });
+    await bootstrap(drizzle(session, { schema }));
   } finally {
     await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     lockConnection.release();
+    if (session !== client) await session.end({ timeout: 5 });
   }
   return { db, mode: "postgres", close: () => client.end({ timeout: 5 }) };
 }

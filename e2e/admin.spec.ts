@@ -104,15 +104,40 @@ test("the admin finds a change in the audit log, filters it by kind of object an
   await filters.getByRole("button", { name: "Показать" }).click();
   await expect(page).toHaveURL(/targetType=api_token/);
   for (const row of await page.getByTestId("audit-row").all()) await expect(row).toContainText("API-токен");
+  // Days are typed as the dashboards take them (no «mm/dd/yyyy»), and kept in the address.
+  const from = filters.getByLabel("С", { exact: true });
+  await expect(from).toHaveAttribute("placeholder", "ГГГГ-ММ-ДД");
+  await from.fill("2020-01-01");
+  await filters.getByRole("button", { name: "Показать" }).click();
+  await expect(page).toHaveURL(/targetType=api_token&from=2020-01-01/);
+  await expect(page.getByTestId("audit-row").first()).toContainText(token.id);
+  await expect(filters.getByLabel("С", { exact: true })).toHaveValue("2020-01-01");
 
   await page.getByTestId("export-audit").getByRole("button", { name: "Экспорт" }).click();
   const csv = page.getByTestId("export-audit").getByRole("menuitem", { name: "CSV" });
-  await expect(csv).toHaveAttribute("href", "/api/audit/export?format=csv&targetType=api_token");
-  const file = await page.request.get("/api/audit/export?format=csv&targetType=api_token");
+  // The file has what is shown: the same kind of object and days.
+  await expect(csv).toHaveAttribute("href", "/api/audit/export?format=csv&targetType=api_token&from=2020-01-01");
+  const file = await page.request.get("/api/audit/export?format=csv&targetType=api_token&from=2020-01-01");
   expect(file.status()).toBe(200);
   expect(await file.text()).toContain(`API-токен создан;API-токен;${token.id}`);
   // Leave no token behind for the specs that count them.
   expect((await page.request.delete(`/api/tokens/${token.id}`, { headers: { origin } })).status()).toBe(204);
+});
+
+test("on a phone the audit log's details fold under «Показать», so a row stays low", async ({ page }) => {
+  // Signed in at desktop size (the viewer's name hides in the phone's closed menu), then a phone.
+  await signInAndWait(page, logins.admin);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/admin/audit");
+  const row = page.getByTestId("audit-row").filter({ has: page.getByTestId("audit-details") }).first();
+  const details = row.getByTestId("audit-details");
+  await expect(details.getByText("Показать")).toBeVisible();
+  await expect(details.locator("code")).toBeHidden();
+  // At most two or three lines of text: under 100 px high.
+  expect((await row.boundingBox())!.height).toBeLessThan(100);
+  await details.getByText("Показать").click();
+  await expect(details.locator("code")).toBeVisible();
+  await expect(details.locator("code")).toContainText("{");
 });
 
 test("a manager opening the admin pages gets a 404 page", async ({ page }) => {

@@ -7,6 +7,7 @@ import { dashboardMessages } from "../lib/i18n/dashboard-messages";
 import { apiJson, DEALS_PAGE_SIZE, logins, signInAndWait } from "./fixtures";
 
 type SalesReport = { currency: string; rows: { month: string; wonCount: number; wonAmount: string }[] };
+type SalesChart = { currency: string; chart: { bucket: string; points: { key: string; from: string; to: string; wonCount: number; wonAmount: string }[] } };
 type FunnelReport = {
   currency: string;
   rows: { pipelineId: string; pipelineName: string; stageId: string; stageName: string; semantic: string; currentCount: number; currentAmount: string; reachedCount: number }[];
@@ -42,6 +43,22 @@ async function shownManagerIds(page: Page): Promise<string[]> {
   return page.getByTestId("deal-row").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-manager-id") ?? ""));
 }
 
+test("a director draws last month by day and clicks the busiest day's bar to see that day's wins", async ({ page }) => {
+  await signInAndWait(page, logins.director);
+  await page.goto("/sales?preset=last-month");
+  const report = await apiJson<SalesChart>(page, "/api/reports/sales-by-month?preset=last-month");
+  // 28 to 31 days: a bar a day, each holding one day.
+  expect(report.chart.bucket).toBe("day");
+  expect(report.chart.points.length).toBeGreaterThanOrEqual(28);
+  expect(report.chart.points.every((point) => point.from === point.key && point.to === point.key)).toBe(true);
+  await expect(page.getByTestId("sales-chart").getByRole("heading", { name: dashboardMessages.ru.sales.chartByDay })).toBeVisible();
+  const busiest = report.chart.points.reduce((best, point) => (point.wonCount > best.wonCount ? point : best));
+  expect(busiest.wonCount).toBeGreaterThan(0);
+  await page.getByTestId("period-bars").locator(`[data-bar-key="${busiest.key}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`from=${busiest.key}&to=${busiest.key}|to=${busiest.key}.*from=${busiest.key}`));
+  await expectDealsList(page, busiest.wonCount, busiest.wonAmount, report.currency);
+});
+
 for (const login of roles) {
   test(`${login} clicks a month's bar in Sales and sees the deals won that month`, async ({ page }) => {
     await signInAndWait(page, login);
@@ -52,7 +69,7 @@ for (const login of roles) {
     const month = report.rows[index];
     expect(month.wonCount).toBeGreaterThan(0);
     // The first bar of the month is this year's (the second, the year before, is not a link).
-    await page.getByTestId("monthly-bars").locator(`[data-bar-key="${month.month}"]`).first().click();
+    await page.getByTestId("period-bars").locator(`[data-bar-key="${month.month}"]`).first().click();
     await expect(page).toHaveURL(new RegExp(`month=${month.month}`));
     await expect(page).toHaveURL(/status=won/);
     await expectDealsList(page, month.wonCount, month.wonAmount, report.currency);

@@ -6,7 +6,7 @@ import { logins } from "./fixtures";
 export type WalkRole = "admin" | "director" | "manager";
 
 /** Pages every role may open (dashboards, the deals and leads lists, personal tokens and views). */
-const everyone = ["/", "/sales", "/funnel", "/managers", "/leads", "/traffic", "/deals", "/leads/list", "/settings/tokens", "/settings/views"];
+const everyone = ["/", "/sales", "/funnel", "/managers", "/leads", "/traffic", "/forecast", "/conversations", "/deals", "/leads/list", "/settings/tokens", "/settings/views"];
 /** Pages only an admin may open. */
 const adminOnly = [
   "/customers",
@@ -18,13 +18,19 @@ const adminOnly = [
   "/admin/ad-spend",
   "/admin/rates",
   "/admin/notifications",
+  "/admin/ai",
   "/admin/organisation",
   "/admin/audit",
+  "/admin/models",
+  "/admin/screens",
 ];
 
+/** Pages of admins and directors: scheduled reports. */
+const managing = ["/schedules"];
+
 export const pagesByRole: Record<WalkRole, string[]> = {
-  admin: [...everyone, ...adminOnly],
-  director: everyone,
+  admin: [...everyone, ...adminOnly, ...managing],
+  director: [...everyone, ...managing],
   manager: everyone,
 };
 

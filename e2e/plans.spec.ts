@@ -89,7 +89,12 @@ test("a director imports a CSV file: one bad line refuses the whole file, the fi
   await expect(page.getByRole("alert").filter({ hasText: "Ничего не загружено" })).toContainText("(3)");
   expect((await apiJson<PlanTable>(page, `/api/plans?month=${month}`)).managers[0].revenue).toBe(before.managers[0].revenue);
 
-  await page.getByTestId("plans-csv").setInputFiles(file([`${month};${first.email};2 000 000,50;9`, `${month};${second.email};;3`]));
+  // The «Выбрать файл» button opens the file dialog from the keyboard, and the chosen file is named beside it.
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Выбрать файл" }).focus();
+  await page.keyboard.press("Enter");
+  await (await chooser).setFiles(file([`${month};${first.email};2 000 000,50;9`, `${month};${second.email};;3`]));
+  await expect(page.getByTestId("plans-csv-name")).toHaveText("plans.csv");
   await page.getByRole("button", { name: "Загрузить", exact: true }).click();
   await expect(page.getByTestId("plans-imported")).toBeVisible();
   const after = await apiJson<PlanTable & { managers: { wonDeals: number | null }[] }>(page, `/api/plans?month=${month}`);

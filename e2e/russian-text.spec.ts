@@ -37,6 +37,12 @@ const quotedOn: Record<string, string[]> = {
   // the import file's header row
   "/admin/ad-spend": ["date", "team", "source", "campaign", "amount", "currency"],
   "/admin/rates": ["ISO"],
+  // the budget's month is a UTC calendar month
+  "/admin/ai": ["UTC"],
+  // the names of the model's measures, as statistics names them (each explained beside it)
+  "/admin/models": ["AUC"],
+  // the backtest's error measures, as forecasting names them (each explained beside it)
+  "/forecast": ["MAPE", "WAPE"],
   // the preview's sample sale, and Telegram's own bot
   "/admin/notifications": ["BotFather", "tripwire_test_1"],
   // IANA zone ids and their GMT offsets, country codes, and English named in English

@@ -46,7 +46,7 @@ test("a director sees sales by month, switches to this year, then to one manager
   // The value axis steps by round amounts up to at least the tallest bar (0, 500 тыс. ₸, 1 млн ₸ …).
   const { ticks } = valueAxis(lastTwelve.rows.flatMap((row) => [Number(row.wonAmount), Number(row.previousYearWonAmount)]), "money");
   expect(ticks.at(-1)).toBeGreaterThanOrEqual(Math.max(...lastTwelve.rows.map((row) => Number(row.wonAmount))));
-  await expect(page.getByTestId("monthly-bars").locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")).toHaveText(ticks.map((tick) => compactMoney(tick, lastTwelve.currency, "ru")));
+  await expect(page.getByTestId("period-bars").locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")).toHaveText(ticks.map((tick) => compactMoney(tick, lastTwelve.currency, "ru")));
 
   await page.getByRole("button", { name: "Этот год" }).click();
   await expect(page).toHaveURL(/[?&]preset=this-year(&|$)/);

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "department.create",
   "org.update",
   "notifications.update",
+  "ai_settings.update",
   "exchange-rate.create",
   "exchange-rate.update",
   "exchange-rate.delete",
@@ -21,6 +22,10 @@ export const AUDIT_ACTIONS = [
   "source.secret_reveal",
   "source.secret_rotate",
   "source.field_mapping",
+  "source.write_back",
+  "source.write_back_replay",
+  "shop_status.settings",
+  "shop_status.resend",
   "token.create",
   "token.revoke",
   "traffic_team.create",
@@ -36,12 +41,25 @@ export const AUDIT_ACTIONS = [
   "saved_view.create",
   "saved_view.update",
   "saved_view.delete",
+  "report_schedule.create",
+  "report_schedule.update",
+  "report_schedule.delete",
+  "report_schedule.send",
+  "report_schedule.unsubscribe",
+  "display_token.create",
+  "display_token.revoke",
+  "embed_link.create",
+  "embed_link.revoke",
   "demo.seeded",
+  "win_model.train",
+  // Hosted mode's operator, written in the operator's own organisation (docs/hosted.md).
+  "operator.organisation_update",
+  "operator.organisation_delete",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The kinds of object the log's changes are made to. */
-export const AUDIT_TARGET_TYPES = ["user", "department", "organisation", "exchange_rate", "source", "api_token", "traffic_team", "attribution_rule", "ad_spend", "saved_view"] as const;
+export const AUDIT_TARGET_TYPES = ["user", "department", "organisation", "exchange_rate", "source", "api_token", "traffic_team", "attribution_rule", "ad_spend", "saved_view", "win_model", "report_schedule", "display_token", "embed_link"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
 export type AuditEntry = { action: AuditAction; targetType: AuditTargetType; targetId: string; details?: Record<string, unknown> };

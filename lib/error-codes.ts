@@ -24,6 +24,16 @@ export const ERROR_CODES = [
   "network_error", // the browser could not reach the server (client side only)
   "unknown_error", // a code this version does not know {code} (client side only)
 
+  // Signing in (the sign-in page; with AUTH_PROVIDER=supabase, Supabase Auth's own codes where a person can act on them)
+  "invalid_credentials", // wrong e-mail or password
+  "email_not_confirmed", // the Supabase user has not confirmed the address
+  "otp_expired", // a magic link expired or already used
+  "over_email_send_rate_limit", // Supabase sends no more e-mails for a while
+  "too_many_attempts", // the sign-in throttle, or Supabase's request limit
+  "magic_link_invalid", // a link opened in another browser than the one that asked for it, or tampered with
+  "no_voronka_account", // Supabase knows the e-mail, Voronka has no active user with it
+  "auth_provider_failed", // Supabase Auth unreachable or refusing for another reason (logged)
+
   // Users, departments, organisation, tokens
   "user_not_found",
   "department_not_found",
@@ -50,6 +60,8 @@ export const ERROR_CODES = [
   "invalid_cursor", // field cursor
   "cursor_sort_mismatch", // field cursor
   "report_not_found", // {name}
+  "builder_pair_unavailable", // {measure, dimension}: the facts cannot cut that measure by that dimension
+  "builder_too_many_dimensions", // {max}
   "dashboard_not_found", // {name, names}
   "department_out_of_scope", // field departmentId
   "manager_out_of_scope", // field managerId
@@ -76,6 +88,14 @@ export const ERROR_CODES = [
   "shop_has_no_crm",
   "form_has_no_crm",
   "orders_import_not_shop", // past orders imported into a source that is not a shop
+  "orders_sheet_unreadable", // the uploaded past-orders file is not an XLSX workbook
+  "orders_sheet_too_long", // {limit}: the past-orders workbook has more rows than one upload reads
+  // One row of a past-orders upload (the report of rejected rows lists them per line)
+  "order_row_field_missing", // field number | date | total
+  "order_row_date_invalid", // {value}
+  "order_row_total_invalid", // {value}
+  "order_row_currency_invalid", // {value}
+  "order_row_refused", // {reason}: the import refused the order (its English words)
   "source_check_failed", // {reason, host, …, details?}: the check before saving a CRM source failed
   "sync_busy",
   "sync_abandoned",
@@ -162,8 +182,26 @@ export const ERROR_CODES = [
   "saved_view_read_only", // only the owner (an admin, for a shared view) changes or deletes it
   "saved_view_limit", // {max}: a person keeps at most this many views
 
+  // Scheduled reports
+  "report_schedule_not_found",
+  "report_schedule_emails_admin_only", // field recipients.emails: only an admin sends outside Voronka
+  "report_schedule_recipient_unknown", // field recipients.userIds {id}: no such active user in the organisation
+  "report_schedule_recipient_outside", // field recipients.userIds: a director naming someone of another department
+  "report_unsubscribe_invalid", // the unsubscribe link is damaged or forged
+  "report_mail_not_configured", // a delivery, stored: SMTP_URL / MAIL_FROM are not set
+  "report_mail_failed", // a delivery, stored {status}; details: the SMTP server's words
+  "report_recipient_inactive", // a delivery, stored: the recipient (or the creator) was disabled
+  "report_render_failed", // a delivery, stored; details: why the report could not be built
+
+  // TV screens and embedded dashboards
+  "display_token_not_found",
+  "display_token_read_only", // a display token (a TV screen) may only read reports
+  "embed_link_not_found",
+  "embed_link_invalid", // an embed address whose signature does not match, or that has expired or been revoked
+
   // Sale notifications
   "bot_token_required", // field isEnabled
+  "template_unknown_placeholder", // field template {unknown, known}
   "notification_deal_deleted", // a sale's delivery, stored: nothing was sent
   "notification_deal_not_won",
   "notification_disabled",
@@ -171,6 +209,42 @@ export const ERROR_CODES = [
   "notification_token_unreadable",
   "notification_no_chat", // {team}?
   "notification_telegram_failed", // {status}; details: Telegram's own words
+  "shop_status_not_shop", // statuses go only to a shop source
+  "shop_status_stage_unknown", // field mappings
+  "shop_status_not_found",
+  "shop_status_order_deleted", // a shop status's delivery, stored: nothing was sent
+  "shop_status_disabled",
+  "shop_status_refused", // {status}; details: the shop's own words
+  "shop_status_failed", // {status}; details
+  "shop_status_unreachable", // details
+
+  // Write-back into the CRM (/api/sources/<id>/write-back)
+  "write_back_crm_only", // a source that is not Bitrix24 or amoCRM
+  "write_back_unknown_field", // field fields.<key> {field}: not in the CRM's field list
+  "write_back_field_twice", // field fields.<key> {field}: two values into one field
+  "write_back_crm_refused", // a write, stored: details = the CRM's own words
+
+  // Conversation analysis (POST /api/ai/analyze, the AI request log)
+  "ai_empty_text", // field text: nothing to analyse
+  "ai_invalid_answer", // the model's answer failed validation twice
+  "ai_refused", // the model declined to answer
+  "ai_timeout", // no answer within AI_TIMEOUT_SECONDS
+  "ai_rate_limited", // 429 after the retries
+  "ai_provider_error", // 5xx after the retries, or the endpoint could not be reached
+  "ai_transcription_not_configured",
+  "ai_recording_unavailable",
+  "ai_recording_too_large",
+
+  // Hosted mode (MULTI_ORG=true, docs/hosted.md): sign-up, operator, quotas
+  "invalid_invite_code",
+  "invalid_verification_token",
+  "mail_unavailable",
+  "organisation_suspended",
+  "operator_only",
+  "operator_own_organisation",
+  "quota_sources_exceeded",
+  "quota_users_exceeded",
+  "quota_deals_exceeded",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

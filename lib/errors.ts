@@ -65,6 +65,10 @@ const notFoundCodes = {
   "Attribution rule": "attribution_rule_not_found",
   "Ad spend entry": "ad_spend_not_found",
   "Saved view": "saved_view_not_found",
+  "Report schedule": "report_schedule_not_found",
+  "Display token": "display_token_not_found",
+  "Embed link": "embed_link_not_found",
+  "Shop status": "shop_status_not_found",
 } as const satisfies Record<string, ErrorCode>;
 
 export type NotFoundThing = keyof typeof notFoundCodes;

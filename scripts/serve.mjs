@@ -7,6 +7,7 @@
 //
 // Plain JavaScript on purpose: it runs with bare `node` and loads none of the app's modules, so the
 // app keeps one module graph (Next's); the listener is found on globalThis once instrumentation ran.
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 
@@ -27,6 +28,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 // As `next start` does: production React, whatever the shell says.
 Object.assign(process.env, { NODE_ENV: "production" });
+// The configuration the build resolved, read from the build as Next's own standalone server.js
+// does: the same in the repository (`npm start`) and in the container image (.next/standalone,
+// docs/deploy.md), which has no next.config.ts to load.
+if (existsSync(".next/required-server-files.json")) {
+  const { config } = JSON.parse(readFileSync(".next/required-server-files.json", "utf8"));
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+}
 const { default: next } = await import("next");
 
 /** @type {((request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse) => boolean) | undefined} */

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { requireViewer } from "@/lib/auth/session";
 import { getDb } from "@/db/client";
 import { getMessages } from "@/lib/i18n/locale";
@@ -13,6 +14,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const [{ locale, t }, views] = await Promise.all([getMessages(viewer), listSavedViews(await getDb(), viewer)]);
   return (
     <AppShell viewer={viewer} locale={locale} t={t} pinnedViews={views.filter((view) => view.isPinned)} hasDefaultView={views.some((view) => view.isDefault)}>
+      <LiveUpdates labels={t.live} />
       {children}
     </AppShell>
   );

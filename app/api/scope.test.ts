@@ -1,8 +1,10 @@
 // No viewer ever sees a row outside their scope, through any route: a manager only their own deals,
-// a director only their department's, nobody another organisation's.
+// a director only their department's, nobody another organisation's. Organisation B is created the
+// way hosted mode's public sign-up creates one (MULTI_ORG=true), and filled like A.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
+import { signUpOrganisation } from "@/db/test/sign-up-fixture";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { createApiToken } from "@/lib/auth/tokens";
 import { GET as getDeal } from "./deals/[id]/route";
@@ -24,7 +26,7 @@ beforeAll(async () => {
   testDb = await createTestDb();
   useTestDbForRoutes(testDb);
   a = await createOrgFixture(testDb.db);
-  b = await createOrgFixture(testDb.db);
+  b = await createOrgFixture(testDb.db, { org: await signUpOrganisation(testDb.db) });
   deal.alice = await a.addDeal({ manager: "alice", stage: "WON", amount: "1000", createdAt: "2025-03-01T10:00:00Z", closedAt: "2025-03-02T10:00:00Z" });
   deal.bob = await a.addDeal({ manager: "bob", stage: "NEW", amount: "2000", createdAt: "2025-03-03T10:00:00Z" });
   deal.carol = await a.addDeal({ manager: "carol", stage: "NEW", amount: "4000", createdAt: "2025-03-04T10:00:00Z" });

@@ -1,5 +1,7 @@
 // Every benchmark workload, by name (`npm run bench -- <name>`).
-import type { Workload } from "../harness";
+import type { StandaloneWorkload, Workload } from "../harness";
+import { analyserWorkload } from "./analyser";
+import { anomaliesWorkload } from "./anomalies";
 import { dealsScanWorkload } from "./deals-scan";
 import { exportWorkload } from "./export";
 import { ordersImportWorkload } from "./orders-import";
@@ -10,4 +12,4 @@ import { reportsWorkload } from "./reports";
 import { seedWorkload } from "./seed";
 import { syncWorkload } from "./sync";
 
-export const WORKLOADS: Workload[] = [seedWorkload, dealsScanWorkload, reportsWorkload, exportWorkload, reportFactsWorkload, syncWorkload, ingestWorkload, pagesWorkload, ordersImportWorkload];
+export const WORKLOADS: (Workload | StandaloneWorkload)[] = [seedWorkload, dealsScanWorkload, reportsWorkload, exportWorkload, reportFactsWorkload, syncWorkload, ingestWorkload, pagesWorkload, ordersImportWorkload, analyserWorkload, anomaliesWorkload];

@@ -14,14 +14,19 @@ export function cpuMs(pid: number | undefined, thread?: number): number | null {
   }
 }
 
-/** CPU milliseconds of every PostgreSQL process (pooled backends live through a rate); null where /proc is missing. */
-export function postgresCpuMs(): number | null {
+/**
+ * CPU milliseconds of every PostgreSQL process (pooled backends live through a rate); with
+ * `database`, only the backends connected to it (the server is shared with other databases); null
+ * where /proc is missing.
+ */
+export function postgresCpuMs(database?: string): number | null {
   try {
     let total = 0;
     for (const entry of readdirSync("/proc")) {
       if (!/^\d+$/.test(entry)) continue;
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       if (!stat.includes("(postgres)")) continue;
+      if (database && !readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(` ${database} `)) continue;
       const fields = stat.split(") ")[1].split(" ");
       total += (Number(fields[11]) + Number(fields[12])) * 10;
     }

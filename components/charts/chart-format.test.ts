@@ -36,3 +36,13 @@ it("writes a round tick without a trailing ,0", () => {
   expect(plain(compactMoney(0, "KZT", "ru"))).toBe("0 ₸");
   expect(plain(compactMoney(1_234_567, "KZT", "ru"))).toBe("1,2 млн ₸");
 });
+
+it("makes a money axis wide enough for «12,5 млн ₸», which a fixed 60 px cut to «2,5 млн ₸»", () => {
+  const tick = (value: number) => compactMoney(value, "KZT", "ru");
+  // bars up to 11.9 million: round ticks 0 … 12.5 million, the longest label ten characters
+  const axis = valueAxis([11_900_000, 3_000_000], "money", tick);
+  expect(plain(tick(axis.ticks.at(-1)!))).toBe("12,5 млн ₸");
+  expect(axis.width).toBe(78); // 10 × 7 + 8
+  // small figures keep a narrow axis, never under 40 px
+  expect(valueAxis([5], "integer", String).width).toBe(40);
+});

@@ -43,6 +43,12 @@ export function monthTick(month: string, locale: Locale, incompleteMonth: string
   return `${shortMonth(month, locale)}${month === incompleteMonth ? "*" : ""}`;
 }
 
+/** A day's axis label ("YYYY-MM-DD" → "6 янв" / "Jan 6"), with "*" on the day or week still running. */
+export function dayTick(day: string, locale: Locale, incompleteKey: string | undefined): string {
+  const name = new Intl.DateTimeFormat(localeTag(locale), { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));
+  return `${name.replace(/\.$/, "")}${day === incompleteKey ? "*" : ""}`;
+}
+
 export type ChartValueType = "integer" | "money" | "percent";
 
 /** A figure in full, as a tooltip shows it: "2 934 789 ₸", "1 234", "23,5 %". */
@@ -66,7 +72,18 @@ export function tooltipEntry(value: unknown, name: string, valueType: ChartValue
 /**
  * A value axis's round ticks (0, 50 000, 100 000 …), the same steps the PDF export draws
  * (lib/charts/nice-ticks.ts): Recharts' own steps land on 35 000 or 45 000. Spread into YAxis/XAxis.
+ * Given the tick labels' formatter, it also sets the axis wide enough for the longest label: a fixed
+ * 60 px cut «12,5 млн ₸» to «2,5 млн ₸» on a phone — a wrong figure, not just a short one.
  */
-export function valueAxis(values: (number | null | undefined)[], valueType: ChartValueType): { ticks: number[]; domain: [number, number] } {
-  return niceAxis(values, { isInteger: valueType === "integer" });
+export function valueAxis(values: (number | null | undefined)[], valueType: ChartValueType): { ticks: number[]; domain: [number, number] };
+export function valueAxis(values: (number | null | undefined)[], valueType: ChartValueType, label: (value: number) => string): { ticks: number[]; domain: [number, number]; width: number };
+export function valueAxis(values: (number | null | undefined)[], valueType: ChartValueType, label?: (value: number) => string) {
+  const axis = niceAxis(values, { isInteger: valueType === "integer" });
+  return label ? { ...axis, width: tickLabelWidth(axis.ticks.map(label)) } : axis;
+}
+
+/** Pixels for the longest of these labels at the charts' 12 px: about 7 px a character, plus the gap to the plot. */
+export function tickLabelWidth(labels: string[]): number {
+  const longest = Math.max(0, ...labels.map((label) => label.length));
+  return Math.max(40, Math.ceil(longest * 7) + 8);
 }

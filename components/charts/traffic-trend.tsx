@@ -26,7 +26,7 @@ export function TrafficTrend({ name, data, series, valueType, currency, locale, 
         <LineChart aria-label={name} data={data} margin={{ top: 8, right: 8, bottom: 0, left: isNarrow ? 0 : 8 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="month" tickFormatter={(month: string) => monthTick(month, locale, incompleteMonth)} interval="preserveStartEnd" minTickGap={12} {...axis} />
-          <YAxis {...valueAxis(data.flatMap((point) => series.map((line) => point[line.key] as number | null)), valueType)} tickFormatter={tick} width={isNarrow ? 60 : 80} {...axis} />
+          <YAxis {...valueAxis(data.flatMap((point) => series.map((line) => point[line.key] as number | null)), valueType, tick)} tickFormatter={tick} {...axis} />
           <Tooltip
             separator={TOOLTIP_SEPARATOR}
             labelFormatter={(month) => monthTick(String(month), locale, incompleteMonth)}

@@ -3,7 +3,7 @@
 // browser's own date picker starts weeks as the browser's language says (Sunday in en-US), and
 // our weeks start on Monday everywhere, so the calendar is drawn here.
 import { addDays, addMonths, format, isSameMonth, parseISO, startOfMonth, startOfWeek } from "date-fns";
-import { useRef, useState } from "react";
+import { useRef, useState, type InputHTMLAttributes } from "react";
 import { type Locale, localeTag } from "@/lib/format";
 import { useDismiss } from "@/components/ui/use-dismiss";
 
@@ -11,6 +11,10 @@ const datePattern = /^\d{4}-\d\d-\d\d$/;
 
 type Props = {
   id: string;
+  /** The field's name in a plain form (the audit log's filters, the rate form). */
+  name?: string;
+  /** aria-invalid / aria-describedby of a refused field (errorProps). */
+  inputProps?: Pick<InputHTMLAttributes<HTMLInputElement>, "aria-invalid" | "aria-describedby" | "required">;
   value: string;
   min?: string;
   max?: string;
@@ -43,7 +47,7 @@ export function calendarDays(month: Date): Date[] {
   return Array.from({ length: 42 }, (_, index) => addDays(first, index));
 }
 
-export function DateInput({ id, value, min, max, locale, labels, alignEnd = false, onChange, onBlur }: Props) {
+export function DateInput({ id, name, inputProps, value, min, max, locale, labels, alignEnd = false, onChange, onBlur }: Props) {
   const [isOpen, setIsOpen] = useState(false);
   const [shownMonth, setShownMonth] = useState(() => startOfMonth(datePattern.test(value) ? parseISO(value) : new Date()));
   const root = useRef<HTMLDivElement>(null);
@@ -62,6 +66,8 @@ export function DateInput({ id, value, min, max, locale, labels, alignEnd = fals
       <div className="flex">
         <input
           id={id}
+          name={name}
+          {...inputProps}
           value={value}
           inputMode="numeric"
           placeholder={labels.format}

@@ -1,5 +1,5 @@
 // The first render of a dashboard: the report through the same function as the JSON API.
-import { getDb } from "@/db/client";
+import { getReportDb } from "@/db/report-db";
 import { errorBodyOf } from "@/lib/api/error-body";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { ReportName } from "@/lib/reports/registry";
@@ -11,7 +11,7 @@ import type { FirstRender, InitialReport } from "./use-report";
 export async function loadInitialReport<N extends ReportName>(viewer: Viewer, name: N, query: string): Promise<InitialReport<ReportResponse<N>>> {
   try {
     // runReport parses the filters with the API's schema (a ZodError when one is malformed).
-    const result = await runReport<N>(await getDb(), viewer, name, new URLSearchParams(query));
+    const result = await runReport<N>(await getReportDb(), viewer, name, new URLSearchParams(query));
     // The same JSON the API sends (dates as strings), so the client's cache holds one shape.
     return { query, data: JSON.parse(JSON.stringify(result)) as ReportResponse<N>, error: null };
   } catch (error) {
@@ -30,6 +30,6 @@ export async function loadInitialReport<N extends ReportName>(viewer: Viewer, na
  * navigation (docs/measurements.md, "Page speed in a browser").
  */
 export async function firstRender<I>(viewer: Viewer, initial: Promise<I>): Promise<FirstRender<I>> {
-  const [resolved, options] = await Promise.all([initial, getDb().then((db) => getFilterOptions(db, viewer))]);
+  const [resolved, options] = await Promise.all([initial, getReportDb().then((db) => getFilterOptions(db, viewer))]);
   return { initial: resolved, options };
 }

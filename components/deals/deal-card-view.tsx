@@ -1,12 +1,15 @@
 // The deal card as a person reads it: what the deal is, where it stands and since when, its stage
-// history with the days in each stage, its activities, its contact and company, and the way to its
+// history with the days in each stage, its conversation, its activities, its contact and company, and the way to its
 // card in the CRM. Server-rendered; lists, not tables, so it reads on a phone without scrolling sideways.
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { DealConversation } from "./deal-conversation";
+import { DealInsight } from "./deal-insight";
+import { TextAnalysisView } from "./text-analysis";
 import type { CardActivity, CardParty, DealCard, TimelineEntry } from "@/lib/deals/deal-card";
 import type { DealPatternFigures } from "@/lib/deals/patterns";
 import { formatPhone } from "@/lib/contact-details";
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPlural, MONEY_DECIMALS, type Locale } from "@/lib/format";
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPlural, formatRate, MONEY_DECIMALS, type Locale } from "@/lib/format";
 import type { DealCardMessages } from "@/lib/i18n/deal-card-messages";
 import { fill } from "@/lib/i18n/fill";
 
@@ -47,6 +50,7 @@ export function DealCardView({ card, t, locale }: Props) {
           <Fact label={t.source} value={deal.sourceName} />
           <Fact label={t.created} value={formatDate(deal.createdAt, timezone, locale)} />
           <Fact label={t.closed} value={deal.closedAt ? formatDate(deal.closedAt, timezone, locale) : "—"} />
+          {card.winProbability ? <WinChance chance={card.winProbability} timezone={timezone} t={t} locale={locale} /> : null}
         </dl>
       </Card>
 
@@ -66,9 +70,26 @@ export function DealCardView({ card, t, locale }: Props) {
         </Card>
       </div>
 
+      <Card title={t.conversation}>
+        <DealInsight card={card} t={t} locale={locale} />
+        <DealConversation texts={card.conversation} total={card.conversationTotal} timezone={timezone} t={t} locale={locale} renderAnalysis={(text) => (text.analysis ? <TextAnalysisView analysis={text.analysis} t={t} /> : null)} />
+      </Card>
+
       <Card title={t.activities}>
         <Activities activities={card.activities} total={card.activitiesTotal} timezone={timezone} t={t} locale={locale} />
       </Card>
+    </div>
+  );
+}
+
+/** The open deal's chance from the organisation's newest model, and which model said so (docs/models.md). */
+function WinChance({ chance, timezone, t, locale }: { chance: NonNullable<DealCard["winProbability"]>; timezone: string; t: DealCardMessages; locale: Locale }) {
+  const which = fill(chance.kind === "logistic" ? t.winModel : t.winStageRate, { version: chance.modelVersion, date: formatDate(chance.trainedAt, timezone, locale) });
+  return (
+    <div data-testid="deal-win-probability">
+      <dt className="text-slate-500">{t.winProbability}</dt>
+      <dd className="font-medium">{formatRate(chance.probability, locale)}</dd>
+      <dd className="text-xs text-slate-500">{which}</dd>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import type { DealListFilters } from "@/lib/deals/deal-list";
 
 /** The bucket params of GET /api/deals (docs/api.md): which deals a bar, stage or card counted. */
 export type DealBucket = Partial<
-  Pick<DealListFilters, "status" | "periodOn" | "month" | "stageId" | "reachedStageId" | "managerId" | "pipelineId" | "teamId" | "utmSource" | "utmCampaign" | "notSet" | "tagCase">
+  Pick<DealListFilters, "status" | "periodOn" | "month" | "from" | "to" | "stageId" | "reachedStageId" | "managerId" | "pipelineId" | "teamId" | "utmSource" | "utmCampaign" | "notSet" | "tagCase">
 >;
 
 export const bucketKeys = ["status", "periodOn", "month", "stageId", "reachedStageId", "teamId", "utmSource", "utmCampaign", "notSet", "tagCase"] as const;

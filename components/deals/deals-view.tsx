@@ -5,7 +5,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { filterKeys } from "@/lib/reports/report-query";
 import type { DealListPage, DealListRow, DealSort } from "@/lib/deals/deal-list";
-import { formatDate, formatMoney, formatNumber, MONEY_DECIMALS, formatPlural, type Locale } from "@/lib/format";
+import { formatDate, formatMoney, formatNumber, MONEY_DECIMALS, formatPlural, formatRate, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { bucketCaption } from "./bucket-caption";
 import { bucketKeys, dashboardBackLink, NO_TOUCH_DAYS, patternKeys, sortKeys } from "./deal-links";
@@ -80,6 +80,7 @@ export function DealsView({ locale, t, loadingText, failedText }: Props) {
       testId: "deal-days-since-touch",
       render: (deal) => (deal.patterns?.daysSinceTouch === null || deal.patterns?.daysSinceTouch === undefined ? "—" : formatNumber(deal.patterns.daysSinceTouch, locale)),
     },
+    { key: "winProbability", label: t.winProbability, isNumeric: true, testId: "deal-win-probability", render: (deal) => formatRate(deal.winProbability, locale) },
   ];
 
   const back = dashboardBackLink(searchParams);

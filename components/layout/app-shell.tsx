@@ -1,6 +1,6 @@
 // The frame of every signed-in page: sidebar with the dashboards (Admin for admins only), the
-// viewer's name and role, the language switch and sign-out. On a phone the sidebar is a drawer
-// behind a top bar's menu button (NavDrawer). The first Tab stop is a skip link past the menu to
+// viewer's name and role, the language switch and sign-out; a header with the search box above the
+// page. On a phone the sidebar is a drawer behind a top bar's menu button (NavDrawer). The first Tab stop is a skip link past the menu to
 // <main>, which takes focus (tabIndex -1) so the next Tab continues inside the content.
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/sign-out";
@@ -14,8 +14,9 @@ import { LocaleSwitch } from "./locale-switch";
 import { NavDrawer } from "./nav-drawer";
 import { NavLink } from "./nav-link";
 import { PinnedViewLink } from "./pinned-view-link";
+import { SearchBox } from "./search-box";
 
-const dashboards = ["overview", "sales", "funnel", "managers", "leads", "traffic", "customers"] as const;
+const dashboards = ["overview", "sales", "funnel", "managers", "leads", "traffic", "forecast", "conversations", "customers"] as const;
 
 type Props = { viewer: Viewer; locale: Locale; t: Messages; pinnedViews: SavedView[]; hasDefaultView: boolean; children: ReactNode };
 
@@ -56,7 +57,9 @@ export function AppShell({ viewer, locale, t, pinnedViews, hasDefaultView, child
             </section>
           ) : null}
           <div className="my-3 border-t border-slate-100" />
+          <NavLink href="/builder">{t.nav.builder}</NavLink>
           {can(viewer.role, "plans:manage") ? <NavLink href="/plans">{t.nav.plans}</NavLink> : null}
+          {can(viewer.role, "schedules:manage") ? <NavLink href="/schedules">{t.nav.schedules}</NavLink> : null}
           <NavLink href="/settings/views">{t.nav.savedViews}</NavLink>
           <NavLink href="/settings/tokens">{t.nav.tokens}</NavLink>
           {can(viewer.role, "users:manage") ? <NavLink href="/admin">{t.nav.admin}</NavLink> : null}
@@ -80,7 +83,12 @@ export function AppShell({ viewer, locale, t, pinnedViews, hasDefaultView, child
           </div>
         </div>
       </NavDrawer>
-      <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">{children}</main>
+      <div className="flex min-w-0 flex-1 flex-col">
+        <header className="border-b border-slate-200 bg-white px-4 py-2 md:px-8">
+          <SearchBox locale={locale} />
+        </header>
+        <main id="main" tabIndex={-1} className="min-w-0 flex-1 p-4 focus:outline-none md:p-8">{children}</main>
+      </div>
     </div>
   );
 }

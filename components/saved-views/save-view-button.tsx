@@ -2,16 +2,15 @@
 // «Сохранить вид» in a dashboard's filter bar: names the current filters and saves them as a view —
 // private, or shared as far as the role allows (the same permission table the server enforces) —
 // optionally pinned to the menu and made the landing page. The menu updates through a refresh.
-import { useMutation } from "@tanstack/react-query";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { FormAlert } from "@/components/admin/form-alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { callApi } from "@/lib/api/call-api";
 import { can, type Role } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/format";
-import { describeError } from "@/lib/i18n/describe-error";
 import { fill } from "@/lib/i18n/fill";
 import { savedViewsMessages } from "@/lib/i18n/saved-views-messages";
 import type { FilterOption } from "@/lib/reports/filter-options";
@@ -24,14 +23,13 @@ type Props = { role: Role; locale: Locale; departments: FilterOption[] };
 export function SaveViewButton({ role, locale, departments }: Props) {
   const t = savedViewsMessages[locale];
   const id = useId();
-  const router = useRouter();
   const dashboard = dashboardAt(usePathname());
   const searchParams = useSearchParams();
   const [isOpen, setIsOpen] = useState(false);
   const [form, setForm] = useState({ name: "", visibility: "private" as SavedViewVisibility, departmentId: "", isPinned: true, isDefault: false });
   const visibilities: SavedViewVisibility[] = ["private", ...(can(role, "views:share-department") ? (["department"] as const) : []), ...(can(role, "views:share-org") ? (["org"] as const) : [])];
-  const save = useMutation({
-    mutationFn: () =>
+  const save = useApiForm({
+    send: () =>
       callApi<{ view: { name: string } }>("/api/saved-reports", {
         body: {
           ...form,
@@ -41,10 +39,11 @@ export function SaveViewButton({ role, locale, departments }: Props) {
           departmentId: form.visibility === "department" && form.departmentId ? form.departmentId : undefined,
         },
       }),
-    onSuccess: () => {
+    locale,
+    labels: { name: t.name, visibility: t.visibility, departmentId: t.department },
+    onSaved: () => {
       setIsOpen(false);
       setForm((current) => ({ ...current, name: "" }));
-      router.refresh();
     },
   });
   if (!dashboard) return null;
@@ -55,9 +54,9 @@ export function SaveViewButton({ role, locale, departments }: Props) {
         <Button type="button" variant="secondary" aria-expanded={isOpen} aria-controls={`${id}-form`} onClick={() => setIsOpen((open) => !open)}>
           {t.save}
         </Button>
-        {save.isSuccess && !isOpen ? (
+        {save.result && !isOpen ? (
           <span role="status" className="text-sm text-emerald-700" data-testid="view-saved">
-            {fill(t.saved, { name: save.data.view.name })}
+            {fill(t.saved, { name: save.result.view.name })}
           </span>
         ) : null}
       </div>
@@ -66,12 +65,9 @@ export function SaveViewButton({ role, locale, departments }: Props) {
           id={`${id}-form`}
           aria-label={t.saveTitle}
           className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate();
-          }}
+          onSubmit={save.onSubmit}
         >
-          {save.isError ? <Alert tone="error">{describeError(save.error, locale, { name: t.name, visibility: t.visibility, departmentId: t.department })}</Alert> : null}
+          <FormAlert state={save.outcome} />
           <div className="flex flex-wrap items-end gap-3 [&>*]:min-w-48 [&>*]:flex-1">
             <Field label={t.name} htmlFor={`${id}-name`}>
               <Input id={`${id}-name`} value={form.name} maxLength={100} placeholder={t.namePlaceholder} required autoFocus onChange={(e) => setForm({ ...form, name: e.target.value })} />

@@ -9,7 +9,9 @@ import type { Locale } from "@/lib/format";
 
 type Props = {
   url: string;
-  method: "POST" | "DELETE";
+  method: "POST" | "PATCH" | "DELETE";
+  /** Sent as JSON (a PATCH's change). */
+  body?: unknown;
   label: string;
   pendingLabel?: string;
   /** Asked first; "Cancel" sends nothing. */
@@ -21,8 +23,8 @@ type Props = {
   locale: Locale;
 };
 
-export function ApiButton({ url, method, label, pendingLabel, confirm, isDisabled = false, variant, className, ariaLabel, locale }: Props) {
-  const form = useApiForm({ send: () => callApi(url, { method }), locale });
+export function ApiButton({ url, method, body, label, pendingLabel, confirm, isDisabled = false, variant, className, ariaLabel, locale }: Props) {
+  const form = useApiForm({ send: () => callApi(url, { method, body }), locale });
   return (
     <form
       onSubmit={(event) => {

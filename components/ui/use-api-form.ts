@@ -18,36 +18,50 @@ type Options<Result> = {
   locale: Locale;
   /** Each field's "what is expected" text for a plain validation_error. */
   fields?: Record<string, string>;
+  /** How a refusal's text names a field not in `fields` ("rows.2.revenue" → "alice: Revenue plan"). */
+  labels?: Record<string, string>;
   /** What to say after a save; none: nothing is said. */
   saved?: (result: Result) => string;
   /** Empty the form after a save (a form that adds things). */
   resetOnSave?: boolean;
   onSaved?: (result: Result) => void;
+  /** For a page that says every outcome in one place (the traffic-teams page) instead of beside the form. */
+  onRefused?: (error: Error) => void;
 };
 
 /** A refused save's messages, by code; a bug or a lost connection is said above the form as well. */
-export function refusalOf(error: unknown, locale: Locale, fields: Record<string, string> = {}): FormErrors {
-  return formErrors([errorInfoOf(error)], locale, fields);
+export function refusalOf(error: unknown, locale: Locale, fields: Record<string, string> = {}, labels?: Record<string, string>): FormErrors {
+  return formErrors([errorInfoOf(error)], locale, fields, labels);
 }
 
-export function useApiForm<Result>({ send, locale, fields = {}, saved, resetOnSave = false, onSaved }: Options<Result>) {
+export function useApiForm<Result>({ send, locale, fields = {}, labels, saved, resetOnSave = false, onSaved, onRefused }: Options<Result>) {
   const router = useRouter();
   const mutation = useMutation({
-    mutationFn: ({ data }: { data: FormData; form: HTMLFormElement }) => send(data),
+    mutationFn: ({ data }: { data: FormData; form?: HTMLFormElement }) => send(data),
     onSuccess: (result, { form }) => {
-      if (resetOnSave) form.reset();
+      if (resetOnSave) form?.reset();
       onSaved?.(result);
       router.refresh();
     },
+    onError: onRefused,
   });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     mutation.mutate({ data: new FormData(event.currentTarget), form: event.currentTarget });
   };
   const outcome: FormOutcome = mutation.isError
-    ? { status: "error", ...refusalOf(mutation.error, locale, fields) }
+    ? { status: "error", ...refusalOf(mutation.error, locale, fields, labels) }
     : mutation.isSuccess && saved
       ? { status: "success", message: saved(mutation.data) }
       : {};
-  return { onSubmit, isPending: mutation.isPending, outcome, fieldErrors: outcome.fieldErrors ?? {}, result: mutation.data };
+  /** The same send from a button outside a form's submit (a row's "Delete", "Preview"). */
+  const run = (data: FormData = new FormData()) => mutation.mutate({ data });
+  return { onSubmit, run, isPending: mutation.isPending, outcome, fieldErrors: outcome.fieldErrors ?? {}, result: mutation.data, isSaved: mutation.isSuccess, reset: mutation.reset };
+}
+
+/** Values for `run` from a button or a select outside a form's submit. */
+export function formDataOf(values: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(values)) data.set(name, value);
+  return data;
 }

@@ -2,6 +2,7 @@
 import { nextExternalId, type Ctx, type CrmKind } from "./context";
 import type { ActivityRow, CrmBatch } from "./rows";
 import { DAY } from "./timeline";
+import { textOfActivity } from "./conversation";
 
 type ActivityType = ActivityRow["type"];
 const TYPES: ActivityType[] = ["call", "email", "meeting", "task"];
@@ -79,5 +80,7 @@ export function pushActivities(ctx: Ctx, batch: CrmBatch, owner: ActivityOwner, 
       updatedAt: completedAt ?? startAt,
       deletedAt: null,
     });
+    const text = textOfActivity(batch.activities[batch.activities.length - 1], owner.kind);
+    if (text) batch.conversationTexts.push(text);
   }
 }

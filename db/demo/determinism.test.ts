@@ -10,7 +10,7 @@ import { seedDemo } from "./index";
 
 const NOW = new Date("2025-06-15T06:00:00Z");
 const DEALS = 400;
-const TABLES = ["users", "crm_users", "stages", "contacts", "leads", "deals", "stage_changes", "activities", "customers", "orders", "ad_spend", "exchange_rates"];
+const TABLES = ["users", "crm_users", "stages", "contacts", "leads", "deals", "stage_changes", "activities", "conversation_texts", "customers", "orders", "ad_spend", "exchange_rates"];
 
 let testDb: TestDb;
 beforeAll(async () => {

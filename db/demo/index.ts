@@ -1,5 +1,11 @@
 // The demo organisation «Воронка Демо»: two years of CRM, shop and ad history ending at `now`,
 // generated from a seeded PRNG and streamed into the database in chunks, all in one transaction.
+import { trainWinModel } from "@/lib/predict/train";
+import { scoreStaleDeals } from "@/lib/predict/scores";
+import { queueAnomalyMails } from "@/lib/anomalies/mail";
+import { scoreAllCustomers } from "@/lib/customers/churn/score";
+import { detectOrgAnomalies } from "@/lib/anomalies/run";
+import { notifyAnomalies } from "@/lib/anomalies/notify";
 import { hashPassword } from "@/lib/auth/password";
 import { loadOrgContext, recomputeCustomers } from "@/lib/customers/recompute";
 import { rebuildReportFacts } from "@/lib/reports/facts/refresh";
@@ -19,6 +25,7 @@ import { CUSTOMERS_PER_DEAL, generateShop } from "./shop";
 import { seedDemoForms } from "./forms";
 import { seedDemoPlans } from "./plans";
 import { buildSyncLog } from "./sync-log";
+import { plantDemoAnomalies, type PlantedAnomaly } from "./anomalies";
 import { createTimeline } from "./timeline";
 import { buildTraffic, generateAdSpend } from "./traffic";
 import type { AuditAction } from "@/lib/audit";
@@ -43,7 +50,8 @@ export type SeedDemoOptions = {
   checkForeignKeys?: boolean;
   log?: (message: string) => void;
 };
-export type SeedDemoResult = { orgId: string };
+/** `planted`: the anomalies planted in the history (db/demo/anomalies.ts). */
+export type SeedDemoResult = { orgId: string; planted: PlantedAnomaly[] };
 
 const BATCH_DEALS = 1_000;
 const BATCH_CUSTOMERS = 1_000;
@@ -75,7 +83,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   const rnd = createRandom(dataSeed, emailDomain === DEMO_EMAIL_DOMAIN ? undefined : mixSeed(dataSeed, hashString(emailDomain)));
   const timeline = createTimeline(now);
 
-  const result = await db.transaction(async (tx) => {
+  const result: { orgId: string } = await db.transaction(async (tx) => {
     if (!options.checkForeignKeys) await skipForeignKeyChecks(tx);
     const org = buildOrganisation(rnd, { createdAt: timeline.start, passwordHash, emailDomain });
     const orgId = org.organisation.id!;
@@ -108,6 +116,7 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
       writer.write(schema.deals, batch.deals);
       writer.write(schema.stageChanges, batch.stageChanges);
       writer.write(schema.activities, batch.activities);
+      writer.write(schema.conversationTexts, batch.conversationTexts);
       await writer.settle();
       dealsDone += batch.deals.length;
       if (dealsDone >= nextReport) {
@@ -145,6 +154,8 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
     await seedDemoForms(tx, ctx, deals);
     return { orgId };
   });
+  const planted = await plantDemoAnomalies(db, result.orgId, now);
+  log(`${planted.length} anomalies planted`);
   // Fresh statistics for the planner, before the facts are built from the new rows and again
   // after: PGlite runs no autovacuum (nor does a server with it off, and on one with it on it comes
   // too late). Without them it takes the tables for a few hundred rows and picks nested loops, and
@@ -158,5 +169,24 @@ export async function seedDemo(db: Db, options: SeedDemoOptions = {}): Promise<S
   log("statistics updated (analyze)");
   // Plans last: they are set from the Managers report, which reads the facts built just above.
   log(`${await seedDemoPlans(db, result.orgId, now)} demo plans set`);
-  return result;
+  // The win-probability model, trained by the product's own function on the demo's closed deals,
+  // so the deal cards and the Models page have one from the first start.
+  const modelStarted = Date.now();
+  const model = await trainWinModel(db, result.orgId, now);
+  log(`win-probability model v${model.version} (${model.kind}, ${model.closedDeals} closed deals) trained in ${((Date.now() - modelStarted) / 1000).toFixed(1)} s`);
+  // Its probabilities for the open deals, stored as the background stores them (the forecast and the cards read them).
+  const scoreStarted = Date.now();
+  const scores = await scoreStaleDeals(db, result.orgId, { now });
+  log(`${scores.scored} open deals scored in ${((Date.now() - scoreStarted) / 1000).toFixed(1)} s`);
+  // Churn risk by the same background function, so the churn candidates and their backtest show at once.
+  const churn = await scoreAllCustomers(db, result.orgId, now);
+  log(`churn risk of ${churn.customersScored.toLocaleString("en")} customers scored; backtest: ${churn.topChurned} of the top ${churn.topN} did not return (all active: ${churn.churned} of ${churn.eligible})`);
+  // The anomaly alerts of the last 2 weeks, as the background pass finds them: the planted ones show
+  // on the Overview at once. They are history, not news: the demo has no Telegram set, so they are
+  // marked skipped and a chat configured later does not receive them; nor are they e-mailed.
+  const anomalyRun = await detectOrgAnomalies(db, result.orgId, { now });
+  await notifyAnomalies(db, result.orgId, { now });
+  await queueAnomalyMails(db, result.orgId, { now, mail: null });
+  log(`${anomalyRun.found} anomalies found in ${anomalyRun.series} daily series`);
+  return { ...result, planted };
 }

@@ -7,6 +7,7 @@ export type LeadRow = typeof schema.leads.$inferInsert;
 export type DealRow = typeof schema.deals.$inferInsert;
 export type StageChangeRow = typeof schema.stageChanges.$inferInsert;
 export type ActivityRow = typeof schema.activities.$inferInsert;
+export type ConversationTextRow = typeof schema.conversationTexts.$inferInsert;
 export type CustomerRow = typeof schema.customers.$inferInsert;
 export type OrderRow = typeof schema.orders.$inferInsert;
 export type AdSpendRow = typeof schema.adSpend.$inferInsert;
@@ -20,8 +21,9 @@ export type CrmBatch = {
   deals: DealRow[];
   stageChanges: StageChangeRow[];
   activities: ActivityRow[];
+  conversationTexts: ConversationTextRow[];
 };
 
-export const emptyCrmBatch = (): CrmBatch => ({ companies: [], contacts: [], leads: [], deals: [], stageChanges: [], activities: [] });
+export const emptyCrmBatch = (): CrmBatch => ({ companies: [], contacts: [], leads: [], deals: [], stageChanges: [], activities: [], conversationTexts: [] });
 
 export type ShopBatch = { customers: CustomerRow[]; orders: OrderRow[] };

@@ -1,8 +1,9 @@
 // Shop orders and the customers built from them (one customer per normalised phone).
 import { sql } from "drizzle-orm";
-import { char, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { char, doublePrecision, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { createdAt, id, money, orgId, referenceIndexes, ts } from "./common";
 import { organisations } from "./orgs";
+import { contactIndexes, wordsIndex } from "./search";
 import { sources } from "./sources";
 
 export const customerCategoryEnum = pgEnum("customer_category", ["new", "regular", "vip", "inactive"]);
@@ -26,6 +27,12 @@ export const customers = pgTable(
     firstOrderAt: ts("first_order_at"),
     lastOrderAt: ts("last_order_at"),
     category: customerCategoryEnum("category").notNull().default("new"),
+    /** 0 … 1: the chance they will not buy again (lib/customers/churn); null until scored or without an order. */
+    churnRisk: doublePrecision("churn_risk"),
+    /** Their typical gap between order days, as the churn model reads it. */
+    churnGapDays: doublePrecision("churn_gap_days"),
+    /** When the risk was computed; null marks a customer whose orders changed since (rescored in the background). */
+    churnScoredAt: ts("churn_scored_at"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -34,6 +41,9 @@ export const customers = pgTable(
     uniqueIndex("customers_org_email_uq").on(t.orgId, t.email).where(sql`${t.phone} is null`),
     index("customers_org_category_idx").on(t.orgId, t.category),
     index("customers_org_spent_idx").on(t.orgId, t.totalSpent),
+    index("customers_org_churn_idx").on(t.orgId, t.churnRisk),
+    wordsIndex("customers_search_idx", t.name),
+    ...contactIndexes("customers", t),
   ],
 );
 

@@ -4,6 +4,7 @@ import { createdAt, id, money, orgId, referenceIndexes, ts } from "./common";
 import { organisations } from "./orgs";
 import { crmUsers, sources } from "./sources";
 import { utmColumns } from "./utm";
+import { contactIndexes, wordsIndex } from "./search";
 
 export const stageSemanticEnum = pgEnum("stage_semantic", ["open", "won", "lost"]);
 export const leadStatusSemanticEnum = pgEnum("lead_status_semantic", ["open", "converted", "junk"]);
@@ -68,7 +69,7 @@ export const companies = pgTable(
     updatedAt: ts("updated_at"),
     deletedAt: ts("deleted_at"),
   },
-  (t) => [uniqueIndex("companies_source_ext_uq").on(t.sourceId, t.externalId)],
+  (t) => [uniqueIndex("companies_source_ext_uq").on(t.sourceId, t.externalId), wordsIndex("companies_search_idx", t.name), ...contactIndexes("companies", t)],
 );
 
 export const contacts = pgTable(
@@ -94,6 +95,8 @@ export const contacts = pgTable(
     index("contacts_phone_idx").on(t.orgId, t.phone),
     // Site form submissions are matched to CRM contacts by e-mail as well as by phone (lib/forms/match.ts).
     index("contacts_email_idx").on(t.orgId, t.email),
+    wordsIndex("contacts_search_idx", t.name),
+    ...contactIndexes("contacts", t),
     ...referenceIndexes("contacts", [t.companyId, t.crmUserId]),
   ],
 );
@@ -124,6 +127,7 @@ export const leads = pgTable(
     uniqueIndex("leads_source_ext_uq").on(t.sourceId, t.externalId),
     index("leads_org_created_idx").on(t.orgId, t.createdAt),
     index("leads_org_manager_idx").on(t.orgId, t.crmUserId, t.createdAt),
+    wordsIndex("leads_search_idx", t.title),
     ...referenceIndexes("leads", [t.crmUserId, t.contactId]),
   ],
 );
@@ -164,6 +168,7 @@ export const deals = pgTable(
     index("deals_org_stage_idx").on(t.orgId, t.stageId),
     // Lead-to-deal conversion joins on it, and deleting a lead must not scan every deal.
     index("deals_lead_idx").on(t.leadId),
+    wordsIndex("deals_search_idx", t.title),
     ...referenceIndexes("deals", [t.stageId, t.crmUserId, t.contactId, t.companyId]),
   ],
 );
@@ -190,6 +195,34 @@ export const stageChanges = pgTable(
     index("stage_changes_deal_idx").on(t.dealId, t.changedAt),
     index("stage_changes_org_idx").on(t.orgId, t.changedAt),
     ...referenceIndexes("stage_changes", [t.fromStageId, t.toStageId, t.crmUserId]),
+  ],
+);
+
+/**
+ * A lead's status history as the CRM recorded it (Bitrix24 crm.stagehistory.list, entityTypeId 1).
+ * Statuses are kept by the CRM's id (a lead's statuses are not a pipeline of ours); the semantic
+ * says whether the move converted or junked the lead. The first move into "converted" is the lead's
+ * conversion moment in the reports (lib/reports/facts/fact-sql.ts).
+ */
+export const leadStatusChanges = pgTable(
+  "lead_status_changes",
+  {
+    id: id(),
+    orgId: orgRef(),
+    sourceId: sourceRef(),
+    externalId: text("external_id").notNull(),
+    leadId: uuid("lead_id")
+      .notNull()
+      .references(() => leads.id, { onDelete: "cascade" }),
+    fromStatusExternalId: text("from_status_external_id"),
+    toStatusExternalId: text("to_status_external_id").notNull(),
+    semantic: leadStatusSemanticEnum("semantic").notNull(),
+    changedAt: ts("changed_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("lead_status_changes_source_ext_uq").on(t.sourceId, t.externalId),
+    index("lead_status_changes_lead_idx").on(t.leadId, t.changedAt),
+    index("lead_status_changes_org_idx").on(t.orgId, t.changedAt),
   ],
 );
 

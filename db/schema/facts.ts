@@ -54,6 +54,8 @@ export const reportDealFacts = pgTable(
     index("report_deal_facts_lead_idx").on(t.leadId),
     index("report_deal_facts_rate_idx").on(t.orgId, t.currency, t.createdDay),
     index("report_deal_facts_closed_rate_idx").on(t.orgId, t.currency, t.closedDay),
+    // The forecast's open pipeline weighted by stored win probabilities reads the scope's open deals only.
+    index("report_deal_facts_open_idx").on(t.orgId, t.crmUserId).where(sql`${t.semantic} = 'open'`),
   ],
 );
 

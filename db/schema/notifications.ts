@@ -17,6 +17,8 @@ export const notificationSettings = pgTable("notification_settings", {
   fallbackChatId: text("fallback_chat_id"),
   /** The message template; null means the default template in the organisation's language. */
   template: text("template"),
+  /** Anomaly alerts by e-mail to the admins and directors who should hear (lib/anomalies/mail.ts); on unless turned off. */
+  anomalyEmails: boolean("anomaly_emails").notNull().default(true),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 

@@ -11,6 +11,15 @@ export const organisations = pgTable("organisations", {
   timezone: text("timezone").notNull().default("Asia/Almaty"),
   locale: localeEnum("locale").notNull().default("ru"),
   country: char("country", { length: 2 }).notNull().default("KZ"),
+  // Hosted mode (docs/hosted.md). Created through the public sign-up: such an organisation never
+  // holds an operator, whatever OPERATOR_EMAILS says (lib/operator/operator.ts).
+  signedUpAt: ts("signed_up_at"),
+  // Suspended by an operator: its people cannot sign in, its tokens and webhooks are refused.
+  suspendedAt: ts("suspended_at"),
+  // The operator's overrides of the QUOTA_* defaults; null means the default.
+  quotaSources: integer("quota_sources"),
+  quotaUsers: integer("quota_users"),
+  quotaDeals: integer("quota_deals"),
   createdAt: createdAt(),
 });
 

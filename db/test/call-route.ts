@@ -8,13 +8,15 @@ export type Caller = { token: string } | { cookie: string } | null;
 export const TEST_ORIGIN = "http://localhost";
 const SESSION_COOKIE = "authjs.session-token";
 
+import { expect } from "vitest";
+
 // A handler's context is { params } or nothing; `never` accepts every route's handler.
 type Handler = (request: Request, context: never) => Promise<Response>;
 
 export type RouteCall = {
   as?: Caller;
   method?: string;
-  /** An object is sent as JSON; a string as it is. */
+  /** An object is sent as JSON; a string or bytes as they are. */
   body?: unknown;
   /** The dynamic segments, e.g. { id }. */
   params?: Record<string, string | undefined>;
@@ -34,7 +36,7 @@ export function callerHeaders(caller: Caller | undefined, method = "GET"): Recor
 /** The request a caller sends to `path` ("/api/users/1?x=y", or a whole URL for another host). */
 export function routeRequest(path: string, call: RouteCall = {}): Request {
   const method = call.method ?? "GET";
-  const body = call.body === undefined ? undefined : typeof call.body === "string" ? call.body : JSON.stringify(call.body);
+  const body = call.body === undefined ? undefined : typeof call.body === "string" ? call.body : call.body instanceof Uint8Array ? new Blob([call.body as Uint8Array<ArrayBuffer>]) : JSON.stringify(call.body);
   return new Request(path.startsWith("http") ? path : `${TEST_ORIGIN}${path}`, { method, headers: { ...callerHeaders(call.as, method), ...call.headers }, body });
 }
 
@@ -49,4 +51,13 @@ export async function callRoute(handler: Handler, path: string, call: RouteCall 
   const response = await routeResponse(handler, path, call);
   const isJson = response.headers.get("content-type")?.includes("json") && response.status !== 204;
   return { status: response.status, body: isJson ? await response.json() : null };
+}
+
+/** Each body is refused with a 400 naming its field: `[body, field]` pairs, sent one by one through `send`. */
+export async function expectFieldRefusals(send: (body: unknown) => Promise<RouteAnswer>, cases: [unknown, string][]): Promise<void> {
+  for (const [body, field] of cases) {
+    const answer = await send(body);
+    expect(answer.status, JSON.stringify(body)).toBe(400);
+    expect(answer.body.error.field, JSON.stringify(body)).toBe(field);
+  }
 }

@@ -7,6 +7,7 @@ import { activities, companies, contacts, deals, stageChanges } from "../schema"
 import { refreshReportFacts } from "@/lib/reports/facts/refresh";
 import type { Db } from "../types";
 import type { OrgFixture } from "./fixtures";
+import type { CanonicalDeal } from "@/lib/canonical/types";
 
 type StageName = keyof OrgFixture["stages"];
 
@@ -59,4 +60,19 @@ export async function addDealContact(db: Db, f: OrgFixture, dealId: string, inpu
     .returning();
   await db.update(deals).set({ contactId: contact.id }).where(eq(deals.id, dealId));
   return { contact, company };
+}
+
+/** A CRM deal as a connector hands it to applyDeals: open, in the fixture's pipeline "0", in ₸, Alice's (CRM user "1"). */
+export function canonicalDeal(externalId: string, fields: Partial<CanonicalDeal> & { updatedAt: Date }): CanonicalDeal {
+  return {
+    externalId,
+    title: `Deal ${externalId}`,
+    pipelineExternalId: "0",
+    stageExternalId: "NEW",
+    amount: "1000",
+    currency: "KZT",
+    crmUserExternalId: "1",
+    createdAt: new Date("2025-03-01T10:00:00Z"),
+    ...fields,
+  };
 }

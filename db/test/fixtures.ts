@@ -11,12 +11,15 @@ const FIXTURE_HASH = "$2b$04$AH0nbWz2WU1ymO5LGYHwSOzda0gOfrhEe424lXXIH00w/c8MJEp
 
 export type OrgFixture = Awaited<ReturnType<typeof createOrgFixture>>;
 
-export async function createOrgFixture(db: Db, options: { timezone?: string; baseCurrency?: string } = {}) {
+/** `org`: fill an organisation made elsewhere (one created through hosted mode's sign-up) instead of a new one. */
+export async function createOrgFixture(db: Db, options: { timezone?: string; baseCurrency?: string; org?: typeof organisations.$inferSelect } = {}) {
   const tag = randomUUID().slice(0, 8);
-  const [org] = await db
-    .insert(organisations)
-    .values({ name: `Test org ${tag}`, timezone: options.timezone ?? "Asia/Almaty", baseCurrency: options.baseCurrency ?? "KZT" })
-    .returning();
+  const [org] = options.org
+    ? [options.org]
+    : await db
+        .insert(organisations)
+        .values({ name: `Test org ${tag}`, timezone: options.timezone ?? "Asia/Almaty", baseCurrency: options.baseCurrency ?? "KZT" })
+        .returning();
   const [sales, online] = await db
     .insert(departments)
     .values([

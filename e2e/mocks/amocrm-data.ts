@@ -11,7 +11,7 @@ export const AMO_T0 = Date.parse("2025-01-01T00:00:00+05:00") / 1000;
 const SPAN_S = 365 * 86_400;
 export const AMO_ACCOUNT_ID = 29978305;
 /** Wire id = offset + table id, so ids look like real ones and never collide across entities. */
-export const AMO_ID_OFFSET = { lead: 30_000_000, contact: 40_000_000, company: 50_000_000, task: 60_000_000, note: 70_000_000 } as const;
+export const AMO_ID_OFFSET = { lead: 30_000_000, contact: 40_000_000, company: 50_000_000, task: 60_000_000, note: 70_000_000, contactNote: 71_000_000, companyNote: 72_000_000 } as const;
 
 export const AMO_GROUPS = [
   { id: 0, name: "Отдел продаж", uuid: null },
@@ -74,10 +74,14 @@ export function amoCustomFields(seed: number) {
     { id: base + 510, name: "utm_source (старое поле)", code: null, sort: 20, type: "text", entity_type: "leads", is_predefined: false, is_deletable: true, is_api_only: false, group_id: null, required_statuses: [], enums: null },
     { id: base + 512, name: "Дата звонка", code: null, sort: 30, type: "date", entity_type: "leads", is_predefined: false, is_deletable: true, is_api_only: false, group_id: null, required_statuses: [], enums: null },
   ];
-  const leads = [...tracking, ...ownText, { id: base + 500, name: "Тип клиента", code: null, sort: 10, type: "select", entity_type: "leads", is_predefined: false, is_deletable: true, is_api_only: false, group_id: null, required_statuses: [], enums: [{ id: base + 501, value: "b2b", sort: 1 }, { id: base + 502, value: "b2c", sort: 2 }] }];
+  // Fields an admin made for Voronka's conclusions (write-back, docs/write-back.md).
+  const forVoronka = (entity: string, rows: [number, string, string][]) =>
+    rows.map(([offset, name, type], index) => ({ id: base + offset, name, code: null, sort: 40 + index, type, entity_type: entity, is_predefined: false, is_deletable: true, is_api_only: false, group_id: null, required_statuses: [], enums: null }));
+  const leads = [...tracking, ...ownText, ...forVoronka("leads", [[520, "Трафик-команда", "text"], [522, "Уверенность атрибуции", "text"]]), { id: base + 500, name: "Тип клиента", code: null, sort: 10, type: "select", entity_type: "leads", is_predefined: false, is_deletable: true, is_api_only: false, group_id: null, required_statuses: [], enums: [{ id: base + 501, value: "b2b", sort: 1 }, { id: base + 502, value: "b2c", sort: 2 }] }];
   const contacts = [
     { id: base + 600, name: "Телефон", code: "PHONE", sort: 4, type: "multitext", entity_type: "contacts", is_predefined: true, is_deletable: false, is_api_only: false, group_id: null, required_statuses: [], enums: [{ id: base + 601, value: "WORK", sort: 2 }, { id: base + 602, value: "MOB", sort: 6 }] },
     { id: base + 610, name: "Email", code: "EMAIL", sort: 6, type: "multitext", entity_type: "contacts", is_predefined: true, is_deletable: false, is_api_only: false, group_id: null, required_statuses: [], enums: [{ id: base + 611, value: "WORK", sort: 2 }] },
+    ...forVoronka("contacts", [[620, "Категория клиента", "text"], [622, "LTV клиента", "numeric"]]),
   ];
   return { leads, contacts, companies: contacts.map((f) => ({ ...f, id: f.id + 50, entity_type: "companies" })) };
 }
@@ -173,12 +177,25 @@ export function createAmoTables(baseUrl: () => string, options: AmoDatasetOption
     };
   }, (i) => at(leadCount, i, 0.6) * 1000, byUpdated);
 
-  // Call notes on half of the leads: note_type call_in / call_out with the talk time in params.duration.
+  // One note per lead: a call note on half of them (note_type call_in / call_out with the talk time
+  // in params.duration and the record's link), a common note, an SMS or a service message on the
+  // others (integrations-2.md, "amoCRM notes").
   const note = new LazyTable<AmoRow>(leadCount, (i) => {
     const rand = r(SALT.note, i);
-    if (rand(0) >= 0.5) return null;
     const plan = leadPlan(i);
     const ts = at(leadCount, i, 0.4);
+    if (rand(0) >= 0.5) {
+      const x = rand(3);
+      const [note_type, params] =
+        x < 0.5 ? ["common", { text: TEXT_NOTES[i % TEXT_NOTES.length] }]
+        : x < 0.75 ? ["sms_in", { text: "Спасибо, жду счёт", phone: "+77010000000" }]
+        : ["service_message", { service: "Робот", text: "Клиенту отправлено КП" }];
+      return {
+        id: AMO_ID_OFFSET.note + i, entity_id: AMO_ID_OFFSET.lead + i, created_by: plan.responsible, updated_by: plan.responsible, created_at: ts, updated_at: ts,
+        responsible_user_id: plan.responsible, group_id: 0, note_type, params, is_pinned: false,
+        account_id: AMO_ACCOUNT_ID, _links: link(`/api/v4/leads/${AMO_ID_OFFSET.lead + i}/notes/${AMO_ID_OFFSET.note + i}`),
+      };
+    }
     return {
       id: AMO_ID_OFFSET.note + i, entity_id: AMO_ID_OFFSET.lead + i, created_by: plan.responsible, updated_by: plan.responsible, created_at: ts, updated_at: ts,
       responsible_user_id: plan.responsible, group_id: 0, note_type: rand(1) < 0.5 ? "call_in" : "call_out",
@@ -186,6 +203,21 @@ export function createAmoTables(baseUrl: () => string, options: AmoDatasetOption
       account_id: AMO_ACCOUNT_ID, _links: link(`/api/v4/leads/${AMO_ID_OFFSET.lead + i}/notes/${AMO_ID_OFFSET.note + i}`),
     };
   }, (i) => at(leadCount, i, 0.4) * 1000, byUpdated);
+
+  // Notes of contacts and companies: a common note on every other one.
+  const partyNotes = (kind: "contact" | "company", count: number) =>
+    new LazyTable<AmoRow>(count, (c) => {
+      if (c % 2 === 1) return null;
+      const responsible = pick(MANAGERS, r(kind === "contact" ? SALT.contact : SALT.company, c)(3));
+      const ts = at(count, c, 0.7);
+      const offset = kind === "contact" ? AMO_ID_OFFSET.contactNote : AMO_ID_OFFSET.companyNote;
+      const path = kind === "contact" ? "contacts" : "companies";
+      return {
+        id: offset + c, entity_id: AMO_ID_OFFSET[kind] + c, created_by: responsible, updated_by: responsible, created_at: ts, updated_at: ts,
+        responsible_user_id: responsible, group_id: 0, note_type: "common", params: { text: `Заметка по ${kind === "contact" ? "контакту" : "компании"} ${c}` },
+        account_id: AMO_ACCOUNT_ID, _links: link(`/api/v4/${path}/${AMO_ID_OFFSET[kind] + c}/notes/${offset + c}`),
+      };
+    }, (c) => at(count, c, 0.7) * 1000, byUpdated);
 
   // Two events per lead: lead_added at creation, lead_status_changed at the move (if it moved).
   const event = new LazyTable<AmoRow>(leadCount * 2, (e) => {
@@ -202,8 +234,13 @@ export function createAmoTables(baseUrl: () => string, options: AmoDatasetOption
     };
   }, (e) => (e % 2 === 0 ? at(leadCount, Math.ceil(e / 2), 0.3) : createdAt(leadCount, Math.ceil(e / 2))) * 1000, (row) => Number(row.created_at) * 1000);
 
-  return { lead, contact: contactLike("contact", contactCount), company: contactLike("company", companyCount), task, note, event, fields };
+  return {
+    lead, contact: contactLike("contact", contactCount), company: contactLike("company", companyCount), task, note, event, fields,
+    contactNote: partyNotes("contact", contactCount), companyNote: partyNotes("company", companyCount),
+  };
 }
+
+const TEXT_NOTES = ["Клиент считает, что дорого, просит скидку", "Обещал ответить после согласования с директором", "Customer is comparing us with a competitor", "Договорились о демо на следующей неделе"];
 
 /** Event ids are strings in amoCRM ("01kysdbvsnt5n43xgp5hmp2k77"); ours sort like their table ids. */
 export function eventId(n: number): string {

@@ -11,6 +11,7 @@ import { AMO_ACCOUNT_ID, AMO_GROUPS, AMO_ID_OFFSET, AMO_PIPELINES, AMO_USERS, cr
 import { listPage, type ListSpec } from "./amocrm-lists";
 import { createAmoMutations } from "./amocrm-mutations";
 import { createAmoUnsorted } from "./amocrm-unsorted";
+import { createAmoWrites } from "./amocrm-writes";
 import { faultPicker, newStats, readBody, sendHtml, sendJson, startServer, type MockFaults } from "./mock-http";
 
 export type AmoMockOptions = AmoDatasetOptions & {
@@ -54,6 +55,7 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
     isBlocked: false,
     ...mutable,
     unsorted: createAmoUnsorted(mutable.mutations),
+    writes: createAmoWrites(tables, mutable.mutations),
   };
   const pickFault = faultPicker(options.faultSeed ?? 77);
   const recent: number[] = []; // arrival times inside the last second
@@ -74,6 +76,8 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
     "/api/v4/companies": { table: tables.company, key: "companies", path: "/api/v4/companies" },
     "/api/v4/tasks": { table: tables.task, key: "tasks", path: "/api/v4/tasks" },
     "/api/v4/leads/notes": { table: tables.note, key: "notes", path: "/api/v4/leads/notes" },
+    "/api/v4/contacts/notes": { table: tables.contactNote, key: "notes", path: "/api/v4/contacts/notes" },
+    "/api/v4/companies/notes": { table: tables.companyNote, key: "notes", path: "/api/v4/companies/notes" },
     "/api/v4/events": { table: tables.event, key: "events", path: "/api/v4/events", maxLimit: 100, timeField: "created_at" },
   };
   const single: Record<string, { table: (typeof tables)["lead"]; offset: number }> = {
@@ -176,6 +180,11 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
       return sendJson(res, 401, { title: "Unauthorized", type: "https://httpstatus.es/401", status: 401, detail: "Неверный логин или пароль" }, { contentType: PROBLEM });
     }
     if (state.faults.paymentRequired) return sendJson(res, 402, { title: "Payment Required", type: "https://httpstatus.es/402", status: 402, detail: "Account is not paid" }, { contentType: PROBLEM });
+    if (req.method === "PATCH") {
+      stats.byMethod[`PATCH ${url.pathname}`] = (stats.byMethod[`PATCH ${url.pathname}`] ?? 0) + 1;
+      const written = state.writes.patch(url.pathname, await readBody(req));
+      if (written) return sendJson(res, written.status, written.body, { contentType: written.status === 200 ? "application/hal+json" : PROBLEM });
+    }
     if (req.method !== "GET") return sendJson(res, 405, { title: "Method Not Allowed", status: 405 }, { contentType: PROBLEM });
     stats.byMethod[url.pathname] = (stats.byMethod[url.pathname] ?? 0) + 1;
     const answer = route(url.pathname, parseBracketQuery(url.search.slice(1)));

@@ -3,7 +3,7 @@
 // `lead_status_changed` event and sets `closed_at` when it reaches 142 or 143.
 import { AMO_ACCOUNT_ID, AMO_ID_OFFSET, AMO_T0, eventId, type AmoRow, type AmoTables } from "./amocrm-data";
 
-export type AmoMutableEntity = "lead" | "contact" | "company" | "task";
+export type AmoMutableEntity = "lead" | "contact" | "company" | "task" | "note" | "contactNote" | "companyNote";
 
 export function createAmoMutations(tables: AmoTables) {
   let clock = AMO_T0 + 366 * 86_400; // unix seconds, after every generated time
@@ -55,7 +55,7 @@ export function createAmoMutations(tables: AmoTables) {
     get(entity: AmoMutableEntity, id: number): AmoRow | null {
       return tables[entity].get(id - AMO_ID_OFFSET[entity]);
     },
-    rows(entity: AmoMutableEntity | "note" | "event"): AmoRow[] {
+    rows(entity: AmoMutableEntity | "event"): AmoRow[] {
       return [...tables[entity].scan()];
     },
   };

@@ -265,7 +265,7 @@ export function createBitrix24Tables(options: Bitrix24DatasetOptions = {}) {
       PROVIDER_GROUP_ID: null, ASSOCIATED_ENTITY_ID: "0", SUBJECT: kind === 2 ? "Исходящий звонок" : kind === 4 ? "Письмо клиенту" : kind === 1 ? "Встреча" : "Задача",
       CREATED: b24Date(start), LAST_UPDATED: b24Date(start), START_TIME: b24Date(start), END_TIME: b24Date(start + duration * 1000), DEADLINE: b24Date(start),
       COMPLETED: completed ? "Y" : "N", STATUS: completed ? "2" : "1", RESPONSIBLE_ID: String(owner.ASSIGNED_BY_ID), PRIORITY: "2", NOTIFY_TYPE: "1", NOTIFY_VALUE: "15",
-      DESCRIPTION: "", DESCRIPTION_TYPE: "1", DIRECTION: kind === 2 || kind === 4 ? (rand(4) < 0.5 ? "1" : "2") : "0", LOCATION: "", SETTINGS: [],
+      ...activityDescription(kind, a, rand(6)), DIRECTION: kind === 2 || kind === 4 ? (rand(4) < 0.5 ? "1" : "2") : "0", LOCATION: "", SETTINGS: [],
       ORIGINATOR_ID: null, ORIGIN_ID: null, AUTHOR_ID: String(owner.ASSIGNED_BY_ID), EDITOR_ID: String(owner.ASSIGNED_BY_ID), PROVIDER_PARAMS: [], PROVIDER_DATA: null,
     };
   }, (a) => activityTimes(a).start, (row) => Date.parse(String(row.LAST_UPDATED)));
@@ -277,11 +277,41 @@ export function createBitrix24Tables(options: Bitrix24DatasetOptions = {}) {
     const duration = (Date.parse(String(row.END_TIME)) - Date.parse(String(row.START_TIME))) / 1000;
     return {
       ID: String(a), CALL_ID: `externalCall.${a}`, CALL_TYPE: row.DIRECTION === "1" ? "2" : "1", CALL_DURATION: String(duration), CALL_START_DATE: row.START_TIME,
-      CALL_FAILED_CODE: "200", CRM_ACTIVITY_ID: String(a), CRM_ENTITY_TYPE: "DEAL", CRM_ENTITY_ID: row.OWNER_ID, PORTAL_USER_ID: row.RESPONSIBLE_ID,
+      CALL_FAILED_CODE: "200", CRM_ACTIVITY_ID: String(a), PORTAL_USER_ID: row.RESPONSIBLE_ID,
+      // Never a deal (docs/bitrix24-wire.md): the deal is reached through CRM_ACTIVITY_ID.
+      CRM_ENTITY_TYPE: "CONTACT", CRM_ENTITY_ID: deal.get(Number(row.OWNER_ID))?.CONTACT_ID ?? null,
+      // Two calls in three were recorded: a link to the record (never the audio) and its Disk file id.
+      CALL_RECORD_URL: a % 3 === 0 ? "" : `https://mock.bitrix24.kz/disk/showFile/${900_000 + a}/?&ncc=1&ts=1&filename=call_${a}.mp3`,
+      RECORD_FILE_ID: a % 3 === 0 ? null : 900_000 + a, TRANSCRIPT_ID: null,
     };
   }, (a) => activityTimes(a).start, (row) => Date.parse(String(row.CALL_START_DATE)));
 
-  return { deal, lead, contact, company, activity, dealHistory, leadHistory, callStats };
+  // crm.timeline.comment.list: one comment on every deal whose number is even, BB-code as Bitrix24 writes it (integrations-2.md, "Bitrix24 comments").
+  const commentTime = (c: number) => createdAt(deals, c * 2) + Math.floor(spacing(deals) * 0.6 / 1000) * 1000;
+  const timelineComment = new LazyTable<Row>(Math.floor(deals / 2), (c) => {
+    const owner = deal.get(c * 2) ?? { ASSIGNED_BY_ID: "1" };
+    return {
+      ID: String(c), ENTITY_ID: String(c * 2), ENTITY_TYPE: "deal", CREATED: b24Date(commentTime(c)), AUTHOR_ID: String(owner.ASSIGNED_BY_ID),
+      COMMENT: COMMENTS[c % COMMENTS.length], FILES: [],
+    };
+  }, commentTime, (row) => Date.parse(String(row.CREATED)));
+
+  return { deal, lead, contact, company, activity, dealHistory, leadHistory, callStats, timelineComment };
+}
+
+const COMMENTS = [
+  "[B]Клиент[/B] сравнивает с конкурентом, просит скидку 10%",
+  "Перезвонить после праздников, бюджет ещё не утверждён",
+  "Customer asked for the [URL=https://example.kz/offer]updated offer[/URL], sent it",
+  "Договорились о встрече в офисе[BR]Нужен директор",
+];
+
+/** E-mails and meetings carry a description (HTML e-mail, plain meeting notes); calls and tasks mostly none. */
+function activityDescription(kind: number, a: number, x: number): Row {
+  if (kind === 4) return { DESCRIPTION: `<p>Здравствуйте!</p><p>Цена для нас <b>дороговата</b>, письмо №${a}.</p>`, DESCRIPTION_TYPE: "3" };
+  if (kind === 1) return { DESCRIPTION: `Встреча №${a}: обсудили сроки поставки`, DESCRIPTION_TYPE: "1" };
+  if (kind === 2 && x < 0.3) return { DESCRIPTION: `Звонок №${a}: клиент думает`, DESCRIPTION_TYPE: "1" };
+  return { DESCRIPTION: "", DESCRIPTION_TYPE: "1" };
 }
 
 function phone(seed: number, salt: number, i: number): string {

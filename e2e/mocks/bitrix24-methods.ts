@@ -45,6 +45,15 @@ export function runMethod(method: string, params: Record<string, unknown>, table
       const outcome = listRows(table, params, "CREATED_TIME");
       return "result" in outcome ? { ...outcome, result: { items: outcome.result } } : outcome;
     }
+    case "crm.timeline.comment.list": {
+      // ENTITY_ID and ENTITY_TYPE are required (integrations-2.md, "Bitrix24 comments"); 50 a page by start.
+      const filter = (params.filter ?? {}) as Record<string, unknown>;
+      const entityId = String(filter.ENTITY_ID ?? "");
+      const entityType = String(filter.ENTITY_TYPE ?? "").toLowerCase();
+      if (!entityId || !entityType) return { status: 400, error: "", error_description: "ENTITY_ID and ENTITY_TYPE are required in filter" };
+      const all = [...tables.timelineComment.scan()].filter((row) => row.ENTITY_ID === entityId && row.ENTITY_TYPE === entityType);
+      return offsetPage(all, params);
+    }
     case "voximplant.statistic.get":
       return listRows(tables.callStats, { ...params, filter: params.FILTER ?? params.filter }, "CALL_START_DATE");
     case "crm.category.list":

@@ -10,6 +10,7 @@ import { parseBracketQuery } from "./bracket-query";
 import { B24_T0, b24Date, createBitrix24Tables, type Bitrix24DatasetOptions } from "./bitrix24-data";
 import { methodScope, runMethod, type MethodOutcome } from "./bitrix24-methods";
 import { createBitrix24Mutations } from "./bitrix24-mutations";
+import { createBitrix24Writes } from "./bitrix24-writes";
 import { LeakyBucket } from "@/lib/connectors/http/leaky-bucket";
 import { faultPicker, newStats, readBody, sendHtml, sendJson, startServer, type MockFaults } from "./mock-http";
 
@@ -55,6 +56,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     operating,
     ...createBitrix24Mutations(tables, B24_T0 + 366 * 86_400_000),
   };
+  const writes = createBitrix24Writes(state.mutations);
   const pickFault = faultPicker(options.faultSeed ?? 99);
   const bucket = limits ? new LeakyBucket({ capacity: limits.burst, drainPerSecond: limits.perSecond, now }) : undefined;
   const operatingLog = new Map<string, { key: number; seconds: number }[]>();
@@ -99,7 +101,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     if (operatingOf(method).used > operating.limitSeconds) {
       return { method, status: 429, error: "OPERATION_TIME_LIMIT", error_description: "Method is blocked due to operation time limit." };
     }
-    const outcome = runMethod(method, params, tables, String(webhook.userId), state.scopes, now());
+    const outcome = writes.run(method, params) ?? runMethod(method, params, tables, String(webhook.userId), state.scopes, now());
     if ("result" in outcome) {
       const entity = method.replace(/^crm\./, "").replace(/\.(list|get)$/, "");
       state.stats.rowsServed[entity] = (state.stats.rowsServed[entity] ?? 0) + outcome.rows;
@@ -118,6 +120,8 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     const totals: Record<string, number> = {};
     const nexts: Record<string, number> = {};
     const times: Record<string, unknown> = {};
+    const updates = entries.filter(([, command]) => /^crm\.\w+\.update\?/.test(String(command))).length;
+    if (updates > 0) writes.batches.push(updates);
     for (const [key, command] of entries) {
       const started = now();
       const [method, query = ""] = String(command).split("?", 2);
@@ -231,6 +235,8 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     /** The OAuth server for the client's `oauthServer` option. */
     oauthServer: `${server.url}/`,
     state,
+    /** Per batch request that carried updates: how many update commands it had. */
+    writeBatches: writes.batches,
     close: server.close,
   };
 }

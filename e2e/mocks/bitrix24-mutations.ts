@@ -61,11 +61,29 @@ export function createBitrix24Mutations(tables: Bitrix24Tables, clockStart: numb
       tick();
       tables[entity].put(id, null);
     },
+    /** A timeline comment on a deal, written now (comments have no modification time). */
+    addComment(dealId: number, comment: string, authorId = "1"): Row {
+      const at = tick();
+      return tables.timelineComment.add((id) => ({ ID: String(id), ENTITY_ID: String(dealId), ENTITY_TYPE: "deal", CREATED: b24Date(at), AUTHOR_ID: authorId, COMMENT: comment, FILES: [] }));
+    },
+    editComment(id: number, comment: string): Row {
+      const current = tables.timelineComment.get(id);
+      if (!current) throw new Error(`mock Bitrix24: no comment ${id} to edit`);
+      tick();
+      const next = { ...current, COMMENT: comment };
+      tables.timelineComment.put(id, next);
+      return next;
+    },
+    removeComment(id: number): void {
+      if (!tables.timelineComment.get(id)) throw new Error(`mock Bitrix24: no comment ${id} to delete`);
+      tick();
+      tables.timelineComment.put(id, null);
+    },
     get(entity: B24MutableEntity, id: number): Row | null {
       return tables[entity].get(id);
     },
     /** Every live row of an entity in ID order (for assertions; fine up to some 10^5 rows). */
-    rows(entity: B24MutableEntity | "dealHistory" | "leadHistory"): Row[] {
+    rows(entity: B24MutableEntity | "dealHistory" | "leadHistory" | "callStats" | "timelineComment"): Row[] {
       return [...tables[entity].scan()];
     },
   };

@@ -19,14 +19,17 @@ export class ApiError extends Error {
   }
 }
 
-type Init = { method?: string; body?: unknown; csv?: string };
+/** `csv` and `ndjson` send their text as is (text/csv, application/x-ndjson), `file` its bytes with its own type; `body` as JSON. */
+type Init = { method?: string; body?: unknown; csv?: string; ndjson?: string; file?: Blob };
 
 export async function callApi<T>(url: string, init: Init = {}): Promise<T> {
-  const hasBody = init.body !== undefined || init.csv !== undefined;
+  const text = init.csv ?? init.ndjson;
+  const hasBody = init.body !== undefined || text !== undefined || init.file !== undefined;
+  const type = init.file ? init.file.type : init.csv !== undefined ? "text/csv" : init.ndjson !== undefined ? "application/x-ndjson" : "application/json";
   const response = await fetch(url, {
     method: init.method ?? (hasBody ? "POST" : "GET"),
-    headers: { accept: "application/json", ...(init.csv !== undefined ? { "content-type": "text/csv" } : init.body !== undefined ? { "content-type": "application/json" } : {}) },
-    body: init.csv ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+    headers: { accept: "application/json", ...(hasBody ? { "content-type": type } : {}) },
+    body: init.file ?? text ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
   });
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);

@@ -15,6 +15,9 @@ import { readBodyWithLimit } from "./read-body";
 import { errorBodyOf } from "./error-body";
 import { isTokenRequest, viewerFromRequest } from "./viewer-from-request";
 
+/** What a read-only viewer (a display token) may do: read reports, their live updates and plans. */
+const READ_ONLY_ACTIONS: ReadonlySet<Action> = new Set(["reports:read", "plans:read"]);
+
 type RouteContext<P> = { params: Promise<P> };
 type Handler<P> = (input: { request: Request; viewer: Viewer; db: Db; params: P }) => Promise<Response | object>;
 
@@ -25,6 +28,8 @@ export function apiRoute<P = Record<string, never>>(action: Action, handler: Han
       const viewer = await viewerFromRequest(db, request);
       // A page of another site can make the browser send the cookie, never an API token.
       if (isStateChanging(request.method) && !isTokenRequest(request) && !isSameOriginRequest(request)) throw new CrossSiteRequestError();
+      // A TV screen's display token shows reports and nothing else: no write, no admin page's data.
+      if (viewer.isReadOnly && (isStateChanging(request.method) || !READ_ONLY_ACTIONS.has(action))) throw new ForbiddenError("A display token can only read reports", { code: "display_token_read_only" });
       if (!can(viewer.role, action)) throw new ForbiddenError();
       const params = (context ? await context.params : {}) as P;
       const result = await handler({ request, viewer, db, params });

@@ -20,6 +20,14 @@ export const permissions = {
   // Sales plans: everyone reads those of their scope; directors set their department's, admins any.
   "plans:read": ["admin", "director", "manager"],
   "plans:manage": ["admin", "director"],
+  // The win-probability model's quality (AUC, calibration) and retraining: the admin "Models" page.
+  "models:manage": ["admin"],
+  // Conversation analysis: the settings, the request log and POST /api/ai/analyze (docs/ai.md).
+  "ai:manage": ["admin"],
+  // Scheduled reports: directors schedule their department's (to its people), admins any, to anyone.
+  "schedules:manage": ["admin", "director"],
+  // TV screens and embed links show reports outside the app with their maker's scope (docs/tv-and-embed.md).
+  "displays:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

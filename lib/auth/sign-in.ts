@@ -1,8 +1,8 @@
 // Checks an e-mail and password, through the throttle (lib/auth/sign-in-throttle.ts). An e-mail may
 // have an account in several organisations (an admin can invite any e-mail): the password decides.
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { setTimeout as sleep } from "node:timers/promises";
-import { users } from "@/db/schema";
+import { organisations, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { claimAttempt, forgiveAttempt, throttleKeys } from "./sign-in-throttle";
@@ -30,7 +30,9 @@ export async function checkCredentials(db: Db, emailInput: string, password: str
   const accounts = await db
     .select({ id: users.id, passwordHash: users.passwordHash })
     .from(users)
-    .where(and(eq(users.email, email), eq(users.isActive, true)))
+    // A suspended organisation's accounts are passed over as a disabled account is (docs/hosted.md).
+    .innerJoin(organisations, eq(organisations.id, users.orgId))
+    .where(and(eq(users.email, email), eq(users.isActive, true), isNull(organisations.suspendedAt)))
     .orderBy(desc(users.passwordSetAt), desc(users.createdAt));
   const matches = await compareEvery(password, accounts.map((account) => account.passwordHash));
   const user = accounts.find((_, index) => matches[index]);

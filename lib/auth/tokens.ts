@@ -9,12 +9,22 @@ const TOKEN_PREFIX = "vrk_";
 
 export type TokenSummary = { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
 
-function hashToken(token: string): string {
+/** A new secret: the prefix that says what it is, then 32 random bytes. Display tokens share this (lib/displays). */
+export function newSecret(prefix: string): string {
+  return prefix + randomBytes(32).toString("base64url");
+}
+
+export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/** The index finds a row by hash; compare again in constant time so equality never leaks timing. */
+export function isSameHash(stored: string, hash: string): boolean {
+  return stored.length === hash.length && timingSafeEqual(Buffer.from(stored), Buffer.from(hash));
+}
+
 export async function createApiToken(db: Db, owner: { orgId: string; userId: string }, name: string) {
-  const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const token = newSecret(TOKEN_PREFIX);
   const [row] = await db
     .insert(apiTokens)
     .values({ orgId: owner.orgId, userId: owner.userId, name, tokenHash: hashToken(token), prefix: token.slice(0, 10) })
@@ -62,8 +72,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<string | n
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt)))
     .limit(1);
-  // The index finds the row by hash; compare again in constant time so equality never leaks timing.
-  if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(hash))) return null;
+  if (!row || !isSameHash(row.tokenHash, hash)) return null;
   await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
   return row.userId;
 }

@@ -1,6 +1,6 @@
 // The signed-in person, loaded fresh from the database on every request so that a disabled user
 // or a changed role takes effect at once, and a session ended by sign-out stays ended.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { endedSessions, organisations, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { Role } from "./permissions";
@@ -15,6 +15,8 @@ export type Viewer = {
   email: string;
   locale: "ru" | "en" | null;
   org: { name: string; baseCurrency: string; timezone: string; locale: "ru" | "en"; country: string };
+  /** A TV screen's display token reading with its maker's scope: the API refuses it every write. */
+  isReadOnly?: boolean;
 };
 
 /**
@@ -33,7 +35,8 @@ export async function loadViewer(db: Db, userId: string, session?: SessionClaims
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(and(eq(users.id, userId), eq(users.isActive, true)))
+    // A suspended organisation's people are nobody (docs/hosted.md): sessions and tokens alike.
+    .where(and(eq(users.id, userId), eq(users.isActive, true), isNull(organisations.suspendedAt)))
     .limit(1);
   if (!row) return null;
   const { user, org } = row;

@@ -5,6 +5,7 @@ import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
 import { idsByExternalId } from "./refs";
 import { emptyResult, type ApplyResult, type CanonicalActivity, type SourceRef } from "./types";
+import { storeRawPayloads } from "./raw-payloads";
 import { chunk, lastPerExternalId, tally, upsertRows } from "./upsert";
 import { withFacts } from "./facts";
 
@@ -78,6 +79,7 @@ async function applyActivitiesUnwrapped(db: Db, source: SourceRef, records: Cano
       })),
     ];
     tally(result, written, existed, part.length);
+    await storeRawPayloads(db, source, "activity", part);
   }
   return result;
 }

@@ -4,12 +4,15 @@ import { and, eq, inArray } from "drizzle-orm";
 import { deals, stageChanges } from "@/db/schema";
 import { ensureStages, idsByExternalId, loadStageMap, stageKey } from "./refs";
 import { emptyResult, type ApplyResult, type CanonicalDeal, type SourceRef } from "./types";
+import { storeRawPayloads } from "./raw-payloads";
 import { chunk, lastPerExternalId, tally, upsertRows } from "./upsert";
 import type { Db } from "@/db/types";
+import { assertWithinQuota } from "@/lib/hosted/quotas";
 import { withFacts } from "./facts";
 import { attributionStamper } from "./attribution";
 import { enqueueWonDeals, pickNewlyWonDeals } from "@/lib/notifications/enqueue";
 import { kickNotifications } from "@/lib/notifications/kick";
+import { enqueueShopStatuses, loadShopLinks } from "@/lib/shop-status/enqueue";
 
 export type ApplyDealsOptions = {
   /**
@@ -37,6 +40,7 @@ async function applyDealsUnwrapped(db: Db, source: SourceRef, records: Canonical
   const result = emptyResult();
   const attribute = await attributionStamper(db, source.orgId);
   let stageMap = await loadStageMap(db, source.id);
+  const shopLinks = await loadShopLinks(db, source.orgId);
   for (const part of chunk(lastPerExternalId(records))) {
     stageMap = await ensureStages(
       db,
@@ -49,6 +53,8 @@ async function applyDealsUnwrapped(db: Db, source: SourceRef, records: Canonical
       .from(deals)
       .where(and(eq(deals.sourceId, source.id), inArray(deals.externalId, part.map((r) => r.externalId))));
     const storedBy = new Map(stored.map((row) => [row.externalId, row]));
+    // Hosted mode's deal quota: the batch's new deals must fit, or nothing of the batch is stored.
+    await assertWithinQuota(db, source.orgId, "deals", part.filter((r) => !storedBy.has(r.externalId)).length);
     const [users, contactIds, companyIds, leadIds] = await Promise.all([
       idsByExternalId(db, "crmUsers", source.id, part.flatMap((r) => [r.crmUserExternalId, r.movedByExternalId])),
       idsByExternalId(db, "contacts", source.id, part.map((r) => r.contactExternalId)),
@@ -87,10 +93,19 @@ async function applyDealsUnwrapped(db: Db, source: SourceRef, records: Canonical
     }));
     const written = await upsertRows(db, deals, rows, { target: [deals.sourceId, deals.externalId], columns: DEAL_COLUMNS, newestWinsOn: "updatedAt" });
     tally(result, written, new Set(storedBy.keys()), part.length);
+    await storeRawPayloads(db, source, "deal", part);
+    if (shopLinks.length > 0) await enqueueShopStatuses(db, source.orgId, shopLinks, movedDeals(part, rows, written, storedBy));
     queuedNotifications.push(...(await enqueueWonDeals(db, source.orgId, pickNewlyWonDeals(written, rows, storedBy, stageMap))));
     if (derive) await recordDerivedStageChanges(db, source, part, rows, written, storedBy, users);
   }
   return result;
+}
+
+/** The written deals with their stage before and after, for the shop's statuses. */
+function movedDeals(records: CanonicalDeal[], rows: { externalId: string; stageId: string }[], written: { id: string; externalId: string }[], storedBy: Map<string, { stageId: string }>) {
+  const recordBy = new Map(records.map((r) => [r.externalId, r]));
+  const stageBy = new Map(rows.map((r) => [r.externalId, r.stageId]));
+  return written.map(({ id, externalId }) => ({ id, stageId: stageBy.get(externalId)!, previousStageId: storedBy.get(externalId)?.stageId ?? null, record: recordBy.get(externalId)! }));
 }
 
 async function recordDerivedStageChanges(

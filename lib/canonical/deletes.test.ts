@@ -4,6 +4,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activities, deals } from "@/db/schema";
+import { canonicalDeal } from "@/db/test/deal-fixtures";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { applyActivities, applyDeals, markDeleted, markDeletedInRange, type CanonicalDeal } from "./index";
@@ -18,17 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => testDb.close());
 
-const deal = (externalId: string, updatedAt: string, amount = "1000"): CanonicalDeal => ({
-  externalId,
-  title: `Deal ${externalId}`,
-  pipelineExternalId: "0",
-  stageExternalId: "NEW",
-  amount,
-  currency: "KZT",
-  crmUserExternalId: "1",
-  createdAt: new Date("2025-03-01T10:00:00Z"),
-  updatedAt: new Date(updatedAt),
-});
+const deal = (externalId: string, updatedAt: string, amount = "1000"): CanonicalDeal => canonicalDeal(externalId, { amount, updatedAt: new Date(updatedAt) });
 
 async function stored(externalId: string) {
   const [row] = await testDb.db.select().from(deals).where(and(eq(deals.sourceId, f.source.id), eq(deals.externalId, externalId)));

@@ -4,14 +4,14 @@
 // refuses any record older than the deletion.
 import { and, eq, inArray, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { activities, companies, contacts, deals, leads } from "@/db/schema";
+import { activities, companies, contacts, conversationTexts, deals, leads } from "@/db/schema";
 import { deleteLeadsOfDeals } from "./deal-leads";
 import { withFacts } from "./facts";
 import type { SourceRef } from "./types";
 import { chunk } from "./upsert";
 import type { Db } from "@/db/types";
 
-const deletable = { companies, contacts, leads, deals, activities } as const;
+const deletable = { companies, contacts, leads, deals, activities, conversationTexts } as const;
 export type DeletableEntity = keyof typeof deletable;
 
 const factKey = { deals: "dealIds", leads: "leadIds", activities: "activityIds" } as const;
@@ -40,7 +40,18 @@ async function markDeletedUnwrapped(db: Db, sourceId: string, entity: DeletableE
     ids.push(...rows.map((row) => row.id));
   }
   if (entity === "deals") await deleteLeadsOfDeals(db, ids, at);
+  if (entity === "activities") await deleteTextsOfActivities(db, ids, at);
   return ids;
+}
+
+/** A deleted activity takes its texts (its description, its call's record) with it. */
+async function deleteTextsOfActivities(db: Db, activityIds: string[], at: Date): Promise<void> {
+  for (const part of chunk(activityIds)) {
+    await db
+      .update(conversationTexts)
+      .set(deletion(conversationTexts, at))
+      .where(and(inArray(conversationTexts.activityId, part), isNull(conversationTexts.deletedAt)));
+  }
 }
 
 /**
@@ -81,6 +92,7 @@ export async function markDeletedInRange(
     async (tx) => {
       const ids = (await tx.update(table).set(deletion(table, at)).where(and(...conditions)).returning({ id: table.id })).map((row) => row.id);
       if (entity === "deals") await deleteLeadsOfDeals(tx, ids, at);
+      if (entity === "activities") await deleteTextsOfActivities(tx, ids, at);
       return ids;
     },
     changed,

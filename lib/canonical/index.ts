@@ -9,6 +9,8 @@ export { applyUnsortedLeads, retireUnsortedLeads } from "./unsorted-leads";
 export { applyFormLeads, receivedByHash, type CanonicalFormLead } from "./form-leads";
 export { applyActivities, applyCallDurations } from "./activities";
 export { applyStageChanges } from "./stage-changes";
+export { applyLeadStatusChanges } from "./lead-status-changes";
+export { applyConversationTexts, contentHashOf, markDealTextsGone } from "./conversation-texts";
 export { markDeleted, markDeletedInRange, type DeletableEntity } from "./deletes";
 export { CHUNK_SIZE } from "./upsert";
 export { runInWriteScope, type WriteScope } from "./write-scope";

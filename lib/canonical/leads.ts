@@ -2,6 +2,7 @@
 import { leads } from "@/db/schema";
 import { idsByExternalId } from "./refs";
 import { emptyResult, type ApplyResult, type CanonicalLead, type SourceRef } from "./types";
+import { storeRawPayloads } from "./raw-payloads";
 import { chunk, lastPerExternalId, tally, upsertRows } from "./upsert";
 import type { Db } from "@/db/types";
 import { withFacts } from "./facts";
@@ -52,6 +53,7 @@ async function applyLeadsUnwrapped(db: Db, source: SourceRef, records: Canonical
     }));
     const written = await upsertRows(db, leads, rows, { target: [leads.sourceId, leads.externalId], columns: LEAD_COLUMNS, newestWinsOn: "updatedAt" });
     tally(result, written, existed, part.length);
+    await storeRawPayloads(db, source, "lead", part);
   }
   return result;
 }

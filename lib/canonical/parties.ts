@@ -3,6 +3,7 @@ import { companies, contacts } from "@/db/schema";
 import { normalizeEmail, normalizePhone, orgCountry } from "./normalize";
 import { idsByExternalId } from "./refs";
 import { emptyResult, type ApplyResult, type CanonicalCompany, type CanonicalContact, type SourceRef } from "./types";
+import { storeRawPayloads } from "./raw-payloads";
 import { chunk, lastPerExternalId, tally, upsertRows } from "./upsert";
 import type { Db } from "@/db/types";
 
@@ -29,6 +30,7 @@ export async function applyCompanies(db: Db, source: SourceRef, records: Canonic
       newestWinsOn: "updatedAt",
     });
     tally(result, written, existed, part.length);
+    await storeRawPayloads(db, source, "company", part);
   }
   return result;
 }
@@ -59,6 +61,7 @@ export async function applyContacts(db: Db, source: SourceRef, records: Canonica
       newestWinsOn: "updatedAt",
     });
     tally(result, written, existed, part.length);
+    await storeRawPayloads(db, source, "contact", part);
   }
   return result;
 }

@@ -1,12 +1,12 @@
 // Turns the CRM's external ids into Voronka ids, one query per table and chunk, so a chunk of
 // 500 deals costs a handful of lookups instead of thousands.
 import { and, eq, sql } from "drizzle-orm";
-import { activities, companies, contacts, crmDepartments, crmUsers, deals, leads, pipelines, stageChanges, stages } from "@/db/schema";
+import { activities, companies, contacts, conversationTexts, crmDepartments, crmUsers, deals, leads, leadStatusChanges, pipelines, stageChanges, stages } from "@/db/schema";
 import { textArray } from "./upsert";
 import type { Db } from "@/db/types";
 import type { StageSemantic } from "./types";
 
-const lookupTables = { crmUsers, crmDepartments, companies, contacts, leads, deals, activities, pipelines, stageChanges } as const;
+const lookupTables = { crmUsers, crmDepartments, companies, contacts, leads, deals, activities, pipelines, stageChanges, leadStatusChanges, conversationTexts } as const;
 export type LookupTable = keyof typeof lookupTables;
 
 /** external id → Voronka id for the given external ids of one source (nulls and blanks ignored). */

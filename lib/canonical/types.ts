@@ -12,6 +12,13 @@ export type ActivityType = "call" | "email" | "meeting" | "task";
 import type { UtmTags } from "@/lib/attribution/types";
 export type { UtmTags };
 
+/**
+ * The record exactly as the CRM sent it, kept in crm_payloads (issue 19) so an unmapped field can be
+ * mapped later without a re-sync. `webhook` marks a webhook's own shape (amoCRM's form hooks),
+ * which differs from the REST record.
+ */
+export type RawPayload = { origin: "rest" | "webhook"; payload: Record<string, unknown> };
+
 export type CanonicalDepartment = { externalId: string; name: string; parentExternalId?: string | null };
 
 export type CanonicalCrmUser = {
@@ -36,6 +43,7 @@ export type CanonicalStage = {
 
 export type CanonicalCompany = {
   externalId: string;
+  raw?: RawPayload;
   name: string;
   phone?: string | null;
   email?: string | null;
@@ -46,6 +54,7 @@ export type CanonicalCompany = {
 
 export type CanonicalContact = {
   externalId: string;
+  raw?: RawPayload;
   name: string;
   /** Raw as the CRM has it; the layer normalises to E.164 with the organisation's country. */
   phone?: string | null;
@@ -59,6 +68,7 @@ export type CanonicalContact = {
 
 export type CanonicalLead = UtmTags & {
   externalId: string;
+  raw?: RawPayload;
   title: string;
   statusExternalId?: string | null;
   statusSemantic: LeadStatusSemantic;
@@ -76,6 +86,7 @@ export type CanonicalLead = UtmTags & {
 
 export type CanonicalDeal = UtmTags & {
   externalId: string;
+  raw?: RawPayload;
   title: string;
   pipelineExternalId: string;
   stageExternalId: string;
@@ -99,6 +110,7 @@ export type CanonicalDeal = UtmTags & {
 
 export type CanonicalActivity = {
   externalId: string;
+  raw?: RawPayload;
   type: ActivityType;
   subject?: string | null;
   direction?: "in" | "out" | null;
@@ -127,7 +139,45 @@ export type CanonicalStageChange = {
   changedAt: Date;
 };
 
+/** One move of a lead between the CRM's lead statuses (Bitrix24 crm.stagehistory.list, entityTypeId 1). */
+export type CanonicalLeadStatusChange = {
+  externalId: string;
+  leadExternalId: string;
+  fromStatusExternalId: string | null;
+  toStatusExternalId: string;
+  semantic: LeadStatusSemantic;
+  changedAt: Date;
+};
+
 /** What one apply call did; the sync run sums these. */
-export type ApplyResult = { inserted: number; updated: number; unchanged: number; skipped: number; ids: string[] };
+export type ApplyResult = { inserted: number; updated: number; unchanged: number; skipped: number; ids: string[]; /** Rows the records themselves proved gone (an emptied text). */ deleted?: number };
 
 export const emptyResult = (): ApplyResult => ({ inserted: 0, updated: 0, unchanged: 0, skipped: 0, ids: [] });
+
+export type { ConversationTextKind } from "@/db/schema/conversations";
+import type { ConversationTextKind } from "@/db/schema/conversations";
+
+/**
+ * A conversation text (issue 18): an activity's description, a timeline comment, a call record or
+ * an amoCRM note. The deal, lead or contact comes from the CRM or, for a text of an activity, from
+ * that activity as stored. A record with neither a body nor a recording is gone (an emptied
+ * description): the stored text is marked deleted.
+ */
+export type CanonicalConversationText = {
+  externalId: string;
+  kind: ConversationTextKind;
+  body: string;
+  dealExternalId?: string | null;
+  leadExternalId?: string | null;
+  contactExternalId?: string | null;
+  companyExternalId?: string | null;
+  activityExternalId?: string | null;
+  crmUserExternalId?: string | null;
+  direction?: "in" | "out" | null;
+  occurredAt: Date;
+  recordingUrl?: string | null;
+  recordFileId?: string | null;
+  durationSeconds?: number | null;
+  updatedAt?: Date | null;
+  deletedAt?: Date | null;
+};

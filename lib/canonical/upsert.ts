@@ -32,6 +32,8 @@ type UpsertOptions = {
   columns: string[];
   /** Property name of the CRM's modification time: an older incoming row changes nothing. */
   newestWinsOn?: string;
+  /** A version rule of the caller's own, instead of newestWinsOn (orders compare their stored version with the incoming one). */
+  newestWinsWhere?: SQL;
 };
 
 export type WrittenRow = { id: string; externalId: string };
@@ -64,7 +66,7 @@ export async function upsertRows(db: Db, table: PgTable, rows: Record<string, un
   const quoted = (column: string) => sql.raw(`"${column}"`);
   const excluded = (key: string) => sql.raw(`excluded."${name(key)}"`);
   const current = (key: string) => columns[key];
-  const conditions: SQL[] = [];
+  const conditions: SQL[] = options.newestWinsWhere ? [options.newestWinsWhere] : [];
   if (options.newestWinsOn) {
     const stored = current(options.newestWinsOn);
     const incoming = excluded(options.newestWinsOn);

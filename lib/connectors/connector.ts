@@ -16,6 +16,7 @@ import type { ClientDeps } from "@/lib/sources/clients";
 import type { SourceCredentials } from "@/lib/sources/credentials";
 import type { CreateSourceInput } from "@/lib/sources/schemas";
 import type { SyncPlan, SyncTuning } from "@/lib/sync/types";
+import type { CrmWriter } from "./crm-writer";
 import type { SourceDescriptor } from "./descriptor";
 
 /** What a new source stores from the admin's input: its CRM's origin, its credentials (sealed before the insert), its settings. */
@@ -29,6 +30,8 @@ export type CrmConnection = {
   syncPlan(settings: Record<string, unknown>, baseCurrency: string, tuning?: SyncTuning): SyncPlan;
   /** The CRM's own lead fields, for the admin's field mapping (kinds whose descriptor says mapsTrafficFields). */
   listLeadFields?(): Promise<CrmLeadField[]>;
+  /** Writing Voronka's conclusions into the CRM's custom fields (lib/write-back). */
+  writer?: CrmWriter;
 };
 
 /** One custom field of the CRM's leads, as the field mapping offers it. */

@@ -20,6 +20,25 @@ export function amoWords(body: unknown): string | undefined {
   return shorten([...new Set(parts)].join(": "));
 }
 
+/**
+ * amoCRM's 400 on a batch write: `validation-errors[{request_id, errors[{code, path, detail}]}]`
+ * (integrations-2.md §2.5), as request_id → "code path: detail" for each object it names.
+ */
+export function amoRowErrors(body: unknown): Record<string, string> | undefined {
+  if (!isObject(body) || !Array.isArray(body["validation-errors"])) return undefined;
+  const out: Record<string, string> = {};
+  for (const row of body["validation-errors"]) {
+    if (!isObject(row) || !Array.isArray(row.errors)) continue;
+    const words = row.errors
+      .filter(isObject)
+      .map((error) => [error.code, error.path].filter((part) => typeof part === "string" && part).join(" ") + (typeof error.detail === "string" ? `: ${error.detail}` : ""))
+      .join("; ");
+    const said = shorten(words);
+    if (said && (typeof row.request_id === "string" || typeof row.request_id === "number")) out[String(row.request_id)] = said;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 function shorten(text: string): string | undefined {
   const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+/g, " ").replace(/\s+/g, " ").trim();
   if (!clean) return undefined;

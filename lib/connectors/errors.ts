@@ -22,6 +22,8 @@ export type ConnectorErrorDetails = {
   retryable?: boolean;
   /** The CRM's own short words, taken only from its recognised JSON error format (see crm-words.ts). */
   crmWords?: string;
+  /** amoCRM's validation errors of a batch write, by the `request_id` we set on each object (their own words). */
+  rowErrors?: Record<string, string>;
 };
 
 export class ConnectorError extends Error {

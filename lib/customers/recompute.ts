@@ -75,6 +75,8 @@ async function recomputeChunk(db: Db, org: OrgContext, ids: string[], now: Date)
       first_order_at = v.first_order_at,
       last_order_at = v.last_order_at,
       category = v.category::customer_category,
+      -- Their churn risk is rescored in the background (lib/customers/churn/score.ts), not in this write.
+      churn_scored_at = null,
       -- Filled from the latest order only where empty: what a person typed once is not overwritten.
       name = coalesce(c.name, v.latest_name),
       email = case when c.phone is null then c.email else coalesce(c.email, v.latest_email) end

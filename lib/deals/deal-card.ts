@@ -1,19 +1,26 @@
 // The deal card: one deal within the viewer's scope with its stage timeline, its activities, its
-// contact and company, and the link to its card in the CRM (GET /api/deals/:id, /deals/:id).
+// contact and company, its conversation (texts from the CRM), and the link to its card in the CRM
+// (GET /api/deals/:id, /deals/:id).
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { activities, crmUsers, companies, contacts, deals, organisations, sources } from "@/db/schema";
+import { activities, aiJobs, conversationTexts, crmUsers, companies, contacts, deals, organisations, sources, type ConversationTextKind } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
+import type { TextAnalysis } from "@/lib/ai/schema";
 import type { Scope } from "@/lib/auth/scope";
 import { ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 import { crmDealUrl } from "./crm-link";
 import { getDeal, type DealRow } from "./deals";
+import { dealRisk, dealSummary, type DealRisk, type DealSummary } from "./deal-insight";
+import { getAiSettings } from "@/lib/ai/settings";
 import { patternsOfDeals, type DealPatternFigures } from "./patterns";
+import { storedWinProbabilities, type StoredWinProbability } from "@/lib/predict/scores";
 import { stageEntriesSql } from "@/lib/reports/facts/stage-entries";
 
 /** The newest activities shown on a card; a deal with more says so through `activitiesTotal`. */
 export const CARD_ACTIVITY_LIMIT = 200;
+/** The newest conversation texts shown on a card; `conversationTotal` says how many there are. */
+export const CARD_CONVERSATION_LIMIT = 100;
 
 export type TimelineEntry = {
   stageId: string;
@@ -37,6 +44,26 @@ export type CardActivity = {
   managerName: string | null;
 };
 
+/**
+ * The analysis of one text (sentiment, intent, objections, summary), filled in by the text
+ * analysis of issue 18; null until a text has been analysed.
+ */
+export type CardTextAnalysis = TextAnalysis;
+
+export type CardConversationText = {
+  id: string;
+  kind: ConversationTextKind;
+  /** Plain text; empty for a call record without a transcript. */
+  body: string;
+  direction: string | null;
+  occurredAt: Date;
+  authorName: string | null;
+  durationSeconds: number | null;
+  /** A link to the recording in the CRM (http or https only); never the audio. */
+  recordingUrl: string | null;
+  analysis: CardTextAnalysis | null;
+};
+
 export type CardParty = { id: string; name: string; phone: string | null; email: string | null };
 
 export type DealCard = {
@@ -44,10 +71,19 @@ export type DealCard = {
   timeline: TimelineEntry[];
   activities: CardActivity[];
   activitiesTotal: number;
+  /** The deal's conversation, newest first (docs/deal-card.md, "Conversation"). */
+  conversation: CardConversationText[];
+  conversationTotal: number;
+  /** From the newest analysed texts' summaries (./deal-insight.ts); null until one is analysed. */
+  summary: DealSummary | null;
+  /** An open deal's risk from its recent tone and quiet days; null when closed or nothing is analysed. */
+  risk: DealRisk | null;
   contact: CardParty | null;
   company: CardParty | null;
   /** The stored patterns (docs/deal-card.md); null until the deal's facts are built. */
   patterns: DealPatternFigures | null;
+  /** An open deal's win probability as last scored in the background (docs/models.md); null when closed, no model yet or not yet scored. */
+  winProbability: StoredWinProbability | null;
   timezone: string;
 };
 
@@ -75,7 +111,7 @@ export async function getDealCard(db: Db, scope: Scope, dealId: string, now = ne
     .where(eq(deals.id, deal.id));
   const contact = links.contactId ? await partyOf(db, contacts, links.contactId) : null;
   const companyId = links.companyId ?? (contact ? await companyOfContact(db, contact.id) : null);
-  const [timeline, dealActivities, [count], patterns] = await Promise.all([
+  const [timeline, dealActivities, [count], patterns, probabilities, conversation, ai] = await Promise.all([
     timelineOf(db, deal.id, now),
     db
       .select({
@@ -95,17 +131,58 @@ export async function getDealCard(db: Db, scope: Scope, dealId: string, now = ne
       .limit(CARD_ACTIVITY_LIMIT),
     db.select({ n: sql<number>`count(*)::int` }).from(activities).where(and(eq(activities.dealId, deal.id), isNull(activities.deletedAt))),
     patternsOfDeals(db, scope.orgId, [deal.id], now),
+    storedWinProbabilities(db, scope.orgId, [deal.id]),
+    conversationOf(db, scope.orgId, deal.id),
+    getAiSettings(db, scope.orgId),
   ]);
   return {
     deal: { ...deal, sourceName: links.sourceName, sourceKind: links.sourceKind, crmUrl: crmDealUrl({ kind: links.sourceKind, baseUrl: links.baseUrl, crmAccountDomain: links.crmAccountDomain }, deal.externalId) },
     timeline,
     activities: dealActivities,
     activitiesTotal: Number(count?.n ?? 0),
+    conversation: conversation.texts,
+    conversationTotal: conversation.total,
+    summary: dealSummary(conversation.texts),
+    risk: dealRisk({ semantic: deal.status, conversation: conversation.texts, activities: dealActivities, quietDays: ai.riskQuietDays, now }),
     contact,
     company: companyId ? await partyOf(db, companies, companyId) : null,
     patterns: patterns.get(deal.id) ?? null,
+    winProbability: probabilities.get(deal.id) ?? null,
     timezone: links.timezone,
   };
+}
+
+/** The deal's live texts, within the organisation; the deal itself was already found in the viewer's scope. */
+async function conversationOf(db: Db, orgId: string, dealId: string): Promise<{ texts: CardConversationText[]; total: number }> {
+  const where = and(eq(conversationTexts.orgId, orgId), eq(conversationTexts.dealId, dealId), isNull(conversationTexts.deletedAt));
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: conversationTexts.id,
+        kind: conversationTexts.kind,
+        body: conversationTexts.body,
+        direction: conversationTexts.direction,
+        occurredAt: conversationTexts.occurredAt,
+        authorName: crmUsers.name,
+        durationSeconds: conversationTexts.durationSeconds,
+        recordingUrl: conversationTexts.recordingUrl,
+        analysis: aiJobs.analysis,
+      })
+      .from(conversationTexts)
+      .leftJoin(crmUsers, eq(crmUsers.id, conversationTexts.crmUserId))
+      // Its analysis once the queue has done it (lib/ai/conversation-jobs.ts names each job by its text).
+      .leftJoin(aiJobs, and(eq(aiJobs.orgId, conversationTexts.orgId), eq(aiJobs.ref, sql`'conversation:' || ${conversationTexts.id}`), eq(aiJobs.status, "done")))
+      .where(where)
+      .orderBy(desc(conversationTexts.occurredAt), desc(conversationTexts.id))
+      .limit(CARD_CONVERSATION_LIMIT),
+    db.select({ n: sql<number>`count(*)::int` }).from(conversationTexts).where(where),
+  ]);
+  return { texts: rows.map((row) => ({ ...row, recordingUrl: safeLink(row.recordingUrl), analysis: row.analysis ?? null })), total: Number(count?.n ?? 0) };
+}
+
+/** Only http(s) links are shown: a stored "javascript:" would otherwise become a clickable link. */
+function safeLink(url: string | null): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
 }
 
 async function partyOf(db: Db, table: typeof contacts | typeof companies, id: string): Promise<CardParty | null> {

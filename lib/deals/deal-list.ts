@@ -12,6 +12,7 @@ import { baseAmountSql } from "@/lib/reports/base-amount";
 import { assertFiltersInScope, bucketLabelSchema, reportFiltersSchema, tagCaseSchema, teamIdSchema } from "@/lib/reports/filters";
 import { crmLinkSources, crmUrlOf } from "./crm-link-sources";
 import { patternsOfDeals, type DealPatternFigures } from "./patterns";
+import { storedWinProbabilities } from "@/lib/predict/scores";
 import { dealTextFields, postgresClient, streamThroughCursor } from "./deal-stream";
 import { afterCursor, dealListConditions, decodeCursor, encodeCursor, listPeriod, orderByKey, rateDay, sortKeyOf } from "./deal-list-sql";
 import { namedStage, namedTeam, type NamedStage } from "./reached-stage";
@@ -87,7 +88,7 @@ export type DealListRow = {
 
 export type DealListPage = {
   /** Each with the address of its card in the CRM and its patterns (docs/api.md, "Deal card"); exports leave them out. */
-  deals: (DealListRow & { crmUrl: string | null; patterns: DealPatternFigures | null })[];
+  deals: (DealListRow & { crmUrl: string | null; patterns: DealPatternFigures | null; winProbability: number | null })[];
   nextCursor: string | null;
   /** Deals matching the filters on all pages, and their base amount summed (the figure the bar showed). */
   total: number;
@@ -166,9 +167,13 @@ export async function listDeals(db: Db, scope: Scope, filters: DealListFilters, 
   ]);
   const shown = rows.slice(0, page.limit);
   const last = shown.at(-1);
-  const patterns = await patternsOfDeals(db, scope.orgId, shown.map((row) => row.id), now);
+  const [patterns, chances] = await Promise.all([
+    patternsOfDeals(db, scope.orgId, shown.map((row) => row.id), now),
+    // Open deals only, as last scored in the background (lib/predict/scores.ts); a deal not yet scored has none.
+    storedWinProbabilities(db, scope.orgId, shown.map((row) => row.id)),
+  ]);
   return {
-    deals: shown.map((row) => ({ ...toRow(row), crmUrl: crmUrlOf(links, row), patterns: patterns.get(row.id) ?? null })),
+    deals: shown.map((row) => ({ ...toRow(row), crmUrl: crmUrlOf(links, row), patterns: patterns.get(row.id) ?? null, winProbability: chances.get(row.id)?.probability ?? null })),
     nextCursor: rows.length > page.limit && last ? encodeCursor(filters.sort, filters.order, last.sortValue, last.id) : null,
     total: Number(totals?.total ?? 0),
     totalBaseAmount: totals?.totalBaseAmount ?? "0.00",

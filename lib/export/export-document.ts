@@ -10,6 +10,7 @@ import { describeFilters, describeScope } from "./describe-filters";
 import type { ExportDocument, ExportSection } from "./model";
 import { reportSections, reportTitle } from "./report-layouts";
 import { trafficTitles } from "./traffic-layout";
+import { conversationsTitles } from "./conversations-layout";
 
 /** The cards of each dashboard, in the order the page shows them. */
 export const dashboardReports = {
@@ -19,6 +20,8 @@ export const dashboardReports = {
   managers: ["manager-activity"],
   leads: ["lead-conversion", "leads-by-source"],
   traffic: ["traffic-teams"],
+  forecast: ["forecast"],
+  conversations: ["conversations"],
 } as const satisfies Record<string, readonly string[]>;
 export type DashboardName = keyof typeof dashboardReports;
 
@@ -65,6 +68,6 @@ export async function buildDashboardDocument(input: Input, dashboard: string): P
   for (const reportName of dashboardReports[dashboard]) runs.push(await runForExport(input, reportName));
   const t = exportMessages[input.locale];
   // The traffic dashboard's texts live with the traffic pages' (lib/i18n/traffic-messages.ts).
-  const title = dashboard === "traffic" ? trafficTitles(input.locale).dashboard : t.dashboards[dashboard];
+  const title = dashboard === "traffic" ? trafficTitles(input.locale).dashboard : dashboard === "conversations" ? conversationsTitles(input.locale).dashboard : t.dashboards[dashboard];
   return assemble(input, `dashboard-${dashboard}`, title, runs[0], runs.flatMap((run) => run.sections));
 }

@@ -9,9 +9,11 @@ import type { ManagerPlanRow, ManagersWithPlan, SalesWithPlan } from "@/lib/plan
 import type { PlanProgress } from "@/lib/plans/progress";
 import type { SalesByMonthRow } from "@/lib/reports/sales-by-month";
 import type { SalesFunnelResult, SalesFunnelRow } from "@/lib/reports/sales-funnel";
+import type { BacktestRow, ForecastResult, ForecastRow } from "@/lib/reports/revenue-forecast";
 import { chartMonth } from "./chart-month";
 import { defineTable, type CellType, type Column, type ExportSection } from "./model";
 import { trafficTeamsLayout, trafficTitles } from "./traffic-layout";
+import { conversationsLayout, conversationsTitles } from "./conversations-layout";
 
 type Texts = { t: ExportMessages; locale: Locale };
 type Layout = (result: unknown, texts: Texts) => ExportSection[];
@@ -245,7 +247,30 @@ function overview(result: unknown, { t, locale }: Texts): ExportSection[] {
   ];
 }
 
+/** The forecast: months with actual, forecast and both bands (a line each in the PDF), then the backtest. */
+function forecast(result: unknown, { t, locale }: Texts): ExportSection[] {
+  const { rows, backtest } = result as ForecastResult;
+  const f = (key: keyof ForecastRow & keyof ExportMessages["columns"], type: CellType) => field<ForecastRow>(t, key, type);
+  const table = defineTable<ForecastRow>({
+    columns: [f("month", "month"), f("actual", "money"), f("forecast", "money"), f("low80", "money"), f("high80", "money"), f("low95", "money"), f("high95", "money"), f("pipeline", "money")],
+    rows,
+  });
+  const series = (key: "actual" | "forecast" | "low95" | "high95") => ({ name: t.columns[key], values: rows.map((row) => num(row[key])) });
+  const chart = { kind: "lines" as const, categories: rows.map((row) => chartMonth(row.month, locale)), series: [series("actual"), series("forecast"), series("low95"), series("high95")], valueType: "money" as const };
+  const b = (key: keyof BacktestRow & keyof ExportMessages["columns"], type: CellType) => field<BacktestRow>(t, key, type);
+  const yesNo = (key: "held80" | "held95"): Column<BacktestRow> => ({ key, header: t.columns[key], type: "text", value: (row) => (row[key] ? t.yes : t.no) });
+  const tested = defineTable<BacktestRow>({
+    columns: [b("month", "month"), b("actual", "money"), b("forecast", "money"), b("low80", "money"), b("high80", "money"), yesNo("held80"), b("low95", "money"), b("high95", "money"), yesNo("held95")],
+    rows: backtest.rows,
+  });
+  return [
+    { key: "rows", title: t.reports.forecast, table, chart },
+    { key: "backtest", title: t.sections.backtest, table: tested },
+  ];
+}
+
 const layouts: Record<string, Layout> = {
+  forecast,
   overview,
   "sales-by-month": salesByMonth,
   "sales-funnel": salesFunnel,
@@ -253,6 +278,7 @@ const layouts: Record<string, Layout> = {
   "leads-by-source": leadsBySource,
   "lead-conversion": leadConversion,
   "traffic-teams": trafficTeamsLayout,
+  conversations: conversationsLayout,
 };
 
 /** The sections of a report's export; a report without a layout is a programming error, not a 404. */
@@ -264,5 +290,6 @@ export function reportSections(reportName: string, result: unknown, texts: Texts
 
 export function reportTitle(reportName: string, t: ExportMessages, locale: Locale): string {
   if (reportName === "traffic-teams") return trafficTitles(locale).report; // its texts live with the traffic pages'
+  if (reportName === "conversations") return conversationsTitles(locale).report;
   return (t.reports as Record<string, string>)[reportName] ?? reportName;
 }

@@ -18,6 +18,8 @@ type AuditMessages = {
   empty: string;
   emptyFiltered: string;
   system: string;
+  /** The disclosure of a row's details on a phone. */
+  showDetails: string;
   columns: { when: string; person: string; action: string; object: string; objectId: string; details: string };
   page: string;
   prev: string;
@@ -44,6 +46,7 @@ const ru: AuditMessages = {
   empty: "Изменений пока не было.",
   emptyFiltered: "Таких изменений нет. Измените фильтры.",
   system: "Система или удалённый пользователь",
+  showDetails: "Показать",
   columns: { when: "Когда", person: "Кто", action: "Что сделано", object: "Объект", objectId: "ID объекта", details: "Подробности" },
   page: "Страница {page} из {pages}",
   prev: "Новее",
@@ -57,6 +60,7 @@ const ru: AuditMessages = {
     "department.create": "Отдел создан",
     "org.update": "Настройки компании изменены",
     "notifications.update": "Уведомления настроены",
+    "ai_settings.update": "Настройки анализа разговоров изменены",
     "exchange-rate.create": "Курс добавлен",
     "exchange-rate.update": "Курс изменён",
     "exchange-rate.delete": "Курс удалён",
@@ -66,6 +70,10 @@ const ru: AuditMessages = {
     "source.secret_reveal": "Секрет вебхука показан",
     "source.secret_rotate": "Секрет вебхука заменён",
     "source.field_mapping": "Изменено сопоставление полей amoCRM",
+    "source.write_back": "Изменена запись в CRM",
+    "source.write_back_replay": "Неудавшиеся записи в CRM отправлены снова",
+    "shop_status.settings": "Изменены статусы для магазина",
+    "shop_status.resend": "Статус заказа отправлен в магазин повторно",
     "token.create": "API-токен создан",
     "token.revoke": "API-токен отозван",
     "traffic_team.create": "Трафик-команда создана",
@@ -81,7 +89,19 @@ const ru: AuditMessages = {
     "saved_view.create": "Вид сохранён",
     "saved_view.update": "Вид изменён",
     "saved_view.delete": "Вид удалён",
+    "report_schedule.create": "Рассылка отчёта создана",
+    "report_schedule.update": "Рассылка отчёта изменена",
+    "report_schedule.delete": "Рассылка отчёта удалена",
+    "report_schedule.send": "Рассылка отчёта отправлена вручную",
+    "report_schedule.unsubscribe": "Получатель отписался от рассылки",
+    "display_token.create": "Создан токен экрана (ТВ-режим)",
+    "display_token.revoke": "Токен экрана отозван",
+    "embed_link.create": "Создана ссылка для встраивания",
+    "embed_link.revoke": "Ссылка для встраивания отозвана",
     "demo.seeded": "Созданы демо-данные",
+    "win_model.train": "Модель вероятности выигрыша обучена",
+    "operator.organisation_update": "Оператор изменил организацию клиента",
+    "operator.organisation_delete": "Оператор удалил организацию клиента",
   },
   targetTypes: {
     user: "Пользователь",
@@ -94,6 +114,10 @@ const ru: AuditMessages = {
     attribution_rule: "Правило атрибуции",
     ad_spend: "Расходы на рекламу",
     saved_view: "Сохранённый вид",
+    report_schedule: "Рассылка отчёта",
+    display_token: "Токен экрана",
+    embed_link: "Ссылка для встраивания",
+    win_model: "Модель вероятности выигрыша",
   },
 };
 
@@ -114,6 +138,7 @@ const en: AuditMessages = {
   empty: "Nothing has been changed yet.",
   emptyFiltered: "No such changes. Change the filters.",
   system: "The system or a deleted user",
+  showDetails: "Show",
   columns: { when: "When", person: "Who", action: "What was done", object: "Object", objectId: "Object ID", details: "Details" },
   page: "Page {page} of {pages}",
   prev: "Newer",
@@ -127,6 +152,7 @@ const en: AuditMessages = {
     "department.create": "Department created",
     "org.update": "Company settings changed",
     "notifications.update": "Notifications set up",
+    "ai_settings.update": "Conversation analysis settings changed",
     "exchange-rate.create": "Rate added",
     "exchange-rate.update": "Rate changed",
     "exchange-rate.delete": "Rate deleted",
@@ -136,6 +162,10 @@ const en: AuditMessages = {
     "source.secret_reveal": "Webhook secret shown",
     "source.secret_rotate": "Webhook secret replaced",
     "source.field_mapping": "amoCRM field mapping changed",
+    "source.write_back": "Write-back into the CRM changed",
+    "source.write_back_replay": "Failed writes into the CRM sent again",
+    "shop_status.settings": "Shop status settings changed",
+    "shop_status.resend": "Order status sent to the shop again",
     "token.create": "API token created",
     "token.revoke": "API token revoked",
     "traffic_team.create": "Traffic team created",
@@ -151,7 +181,19 @@ const en: AuditMessages = {
     "saved_view.create": "View saved",
     "saved_view.update": "View changed",
     "saved_view.delete": "View deleted",
+    "report_schedule.create": "Scheduled report created",
+    "report_schedule.update": "Scheduled report changed",
+    "report_schedule.delete": "Scheduled report deleted",
+    "report_schedule.send": "Scheduled report sent by hand",
+    "report_schedule.unsubscribe": "A recipient unsubscribed",
+    "display_token.create": "Display token (TV mode) created",
+    "display_token.revoke": "Display token revoked",
+    "embed_link.create": "Embed link created",
+    "embed_link.revoke": "Embed link revoked",
     "demo.seeded": "Demo data created",
+    "win_model.train": "Win-probability model trained",
+    "operator.organisation_update": "Operator changed a customer organisation",
+    "operator.organisation_delete": "Operator deleted a customer organisation",
   },
   targetTypes: {
     user: "User",
@@ -164,6 +206,10 @@ const en: AuditMessages = {
     attribution_rule: "Attribution rule",
     ad_spend: "Ad spend",
     saved_view: "Saved view",
+    report_schedule: "Scheduled report",
+    display_token: "Display token",
+    embed_link: "Embed link",
+    win_model: "Win-probability model",
   },
 };
 

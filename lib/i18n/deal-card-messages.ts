@@ -54,6 +54,45 @@ const ru = {
   },
   noTouchYet: "касаний не было",
   patternsPending: "Показатели ещё считаются",
+  winProbability: "Вероятность выигрыша",
+  winModel: "модель № {version} от {date}",
+  winStageRate: "по доле выигранных сделок этого этапа (мало закрытых сделок для модели), модель № {version} от {date}",
+  conversation: "Переписка и звонки",
+  noConversation: "Из CRM пока не пришло ни комментариев, ни писем, ни записей звонков по этой сделке",
+  moreConversation: "Показаны последние {shown} из {total}",
+  textKind: {
+    bitrix_activity_description: "Описание дела",
+    bitrix_timeline_comment: "Комментарий",
+    bitrix_call_record: "Запись звонка",
+    amocrm_note_common: "Примечание",
+    amocrm_note_call_in: "Входящий звонок",
+    amocrm_note_call_out: "Исходящий звонок",
+    amocrm_note_sms: "СМС",
+    amocrm_note_service: "Служебное сообщение",
+  } as Record<string, string>,
+  textDirection: { in: "входящее", out: "исходящее" } as Record<string, string>,
+  callLength: "{m} мин {s} с",
+  callSeconds: "{s} с",
+  recording: "Запись разговора",
+  recordingOnly: "Текста нет, есть только запись разговора",
+  showAll: "Показать полностью",
+  showLess: "Свернуть",
+  analysis: {
+    tone: { positive: "позитивно", neutral: "нейтрально", negative: "негативно" },
+    intentLabel: "Намерение",
+    intent: { purchase: "покупка", support: "поддержка", complaint: "жалоба", info: "вопрос", other: "другое" },
+    objection: { price: "Цена", timing: "Сроки", competitor: "Конкурент", trust: "Доверие", need: "Нет потребности", authority: "Не решает сам", other: "Другое возражение" },
+    byModel: "Разбор: языковая модель",
+    byBasic: "Разбор: базовый анализатор (словарь и правила)",
+  },
+  insight: {
+    summary: "Кратко о сделке",
+    summaryByModel: "по сводкам языковой модели из последних сообщений",
+    summaryByBasic: "главные фразы последних сообщений (базовый анализатор)",
+    objections: "Возражения в переписке",
+    risk: "Риск",
+    riskReason: "тон последних сообщений негативный ({tone}), касаний не было {days} (порог — {quiet})",
+  },
 };
 
 export type DealCardMessages = typeof ru;
@@ -109,6 +148,53 @@ const en: DealCardMessages = {
   },
   noTouchYet: "no touch yet",
   patternsPending: "The patterns are still being computed",
+  winProbability: "Win probability",
+  winModel: "model v{version} of {date}",
+  winStageRate: "from this stage's share of won deals (too few closed deals for a model), v{version} of {date}",
+  conversation: "Conversation",
+  noConversation: "No comments, e-mails or call records have come from the CRM for this deal yet",
+  moreConversation: "The latest {shown} of {total}",
+  textKind: {
+    bitrix_activity_description: "Activity description",
+    bitrix_timeline_comment: "Comment",
+    bitrix_call_record: "Call record",
+    amocrm_note_common: "Note",
+    amocrm_note_call_in: "Incoming call",
+    amocrm_note_call_out: "Outgoing call",
+    amocrm_note_sms: "SMS",
+    amocrm_note_service: "Service message",
+  },
+  textDirection: { in: "incoming", out: "outgoing" },
+  callLength: "{m} min {s} s",
+  callSeconds: "{s} s",
+  recording: "Call recording",
+  recordingOnly: "No text, only the call's recording",
+  showAll: "Show all",
+  showLess: "Show less",
+  analysis: {
+    tone: { positive: "positive", neutral: "neutral", negative: "negative" },
+    intentLabel: "Intent",
+    intent: { purchase: "purchase", support: "support", complaint: "complaint", info: "question", other: "other" },
+    objection: { price: "Price", timing: "Timing", competitor: "Competitor", trust: "Trust", need: "No need", authority: "Not the decision-maker", other: "Other objection" },
+    byModel: "Analysis: language model",
+    byBasic: "Analysis: basic analyser (lexicon and rules)",
+  },
+  insight: {
+    summary: "The deal in brief",
+    summaryByModel: "from the language model's summaries of the latest messages",
+    summaryByBasic: "the key sentences of the latest messages (basic analyser)",
+    objections: "Objections in the conversation",
+    risk: "At risk",
+    riskReason: "the latest messages are negative ({tone}) and nobody has touched the deal for {days} (the limit is {quiet})",
+  },
 };
 
 export const dealCardMessages: Record<"ru" | "en", DealCardMessages> = { ru, en };
+
+/** A call's length as the conversation shows it: «3 мин 5 с», or «44 с» under a minute. */
+export function formatCallLength(seconds: number, t: DealCardMessages): string {
+  const whole = Math.round(seconds);
+  const m = Math.floor(whole / 60);
+  const s = whole % 60;
+  return m === 0 ? t.callSeconds.replace("{s}", String(s)) : t.callLength.replace("{m}", String(m)).replace("{s}", String(s));
+}

@@ -31,10 +31,11 @@ const ru = {
     "manager-activity": "Активность менеджеров",
     "leads-by-source": "Лиды по источникам",
     "lead-conversion": "Конверсия лидов",
+    forecast: "Прогноз выручки",
     deals: "Сделки",
     leads: "Лиды",
   },
-  dashboards: { overview: "Обзор", sales: "Продажи", funnel: "Воронка", managers: "Менеджеры", leads: "Лиды" },
+  dashboards: { overview: "Обзор", sales: "Продажи", funnel: "Воронка", managers: "Менеджеры", leads: "Лиды", forecast: "Прогноз" },
   sections: {
     byUtmSource: "Лиды по utm_source",
     byMonth: "Конверсия по месяцам",
@@ -42,6 +43,7 @@ const ru = {
     byManager: "Конверсия по менеджерам",
     sparkline: "Выручка за 12 месяцев",
     plan: "План и факт",
+    backtest: "Проверка на прошлых месяцах",
   },
   kpis: {
     revenue: glossary.ru.revenue,
@@ -125,6 +127,16 @@ const ru = {
     teamName: "Команда трафика",
     formName: "Форма",
     reachedCrm: "Дошла до CRM",
+    // the revenue forecast
+    actual: "Факт",
+    forecast: "Прогноз",
+    low80: "80 %: от",
+    high80: "80 %: до",
+    low95: "95 %: от",
+    high95: "95 %: до",
+    pipeline: "Взвешенная воронка",
+    held80: "В пределах 80 %",
+    held95: "В пределах 95 %",
   },
 };
 
@@ -158,10 +170,11 @@ const en: ExportMessages = {
     "manager-activity": "Manager activity",
     "leads-by-source": "Leads by source",
     "lead-conversion": "Lead conversion",
+    forecast: "Revenue forecast",
     deals: "Deals",
     leads: "Leads",
   },
-  dashboards: { overview: "Overview", sales: "Sales", funnel: "Funnel", managers: "Managers", leads: "Leads" },
+  dashboards: { overview: "Overview", sales: "Sales", funnel: "Funnel", managers: "Managers", leads: "Leads", forecast: "Forecast" },
   sections: {
     byUtmSource: "Leads by utm_source",
     byMonth: "Conversion by month",
@@ -169,6 +182,7 @@ const en: ExportMessages = {
     byManager: "Conversion by manager",
     sparkline: "Revenue, last 12 months",
     plan: "Plan and fact",
+    backtest: "Backtest on past months",
   },
   kpis: {
     revenue: glossary.en.revenue,
@@ -250,6 +264,15 @@ const en: ExportMessages = {
     teamName: "Traffic team",
     formName: "Form",
     reachedCrm: "Reached the CRM",
+    actual: "Actual",
+    forecast: "Forecast",
+    low80: "80 %: from",
+    high80: "80 %: to",
+    low95: "95 %: from",
+    high95: "95 %: to",
+    pipeline: "Weighted pipeline",
+    held80: "Within 80 %",
+    held95: "Within 95 %",
   },
 };
 

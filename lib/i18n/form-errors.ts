@@ -10,15 +10,16 @@ export type FormErrors = { message?: string; fieldErrors?: Record<string, string
 /**
  * `fields` maps each field of the form to its own "what is expected" text, shown when a value of
  * that field fails a plain check (validation_error); a rule with a code of its own is shown in that
- * code's words. A field is the first part of the refusal's path ("rows.0.amount" → "rows").
+ * code's words. A field is the first part of the refusal's path ("rows.0.amount" → "rows"). `labels`
+ * name paths as the person sees them ("rows.2.revenue" → "alice: Revenue plan") for texts that name the field.
  */
-export function formErrors(refusals: readonly ErrorInfo[], locale: Locale, fields: Record<string, string>): FormErrors {
+export function formErrors(refusals: readonly ErrorInfo[], locale: Locale, fields: Record<string, string>, labels?: Record<string, string>): FormErrors {
   const fieldErrors: Record<string, string> = {};
   const general: string[] = [];
   for (const refusal of refusals) {
     const field = refusal.field?.split(".")[0];
     const isFormField = field !== undefined && Object.hasOwn(fields, field);
-    const text = isFormField && refusal.code === "validation_error" ? fields[field] : errorText(locale, refusal);
+    const text = isFormField && refusal.code === "validation_error" ? fields[field] : errorText(locale, refusal, labels);
     if (isFormField) fieldErrors[field] ??= text;
     else if (!general.includes(text)) general.push(text);
   }

@@ -18,6 +18,8 @@ const ru = {
   fallbackChat: "Резервный чат",
   fallbackChatHint: "Id чата, куда идут продажи команд без своего чата: -1001234567890 или @channel. Добавьте бота в чат.",
   teamChatsHint: "Чаты команд задаются в разделе «Трафик-команды».",
+  anomalyEmails: "Присылать аномалии по e-mail",
+  anomalyEmailsHint: "Новые аномалии — администраторам (все) и руководителям отделов (их отдел), по одному письму на аномалию. Нужна почта, настроенная на сервере; Telegram-переключатель выше на письма не влияет.",
   teamChats: "Чаты команд",
   noTeams: "Трафик-команд пока нет.",
   noChat: "нет чата → резервный",
@@ -68,7 +70,6 @@ const ru = {
   errors: {
     botToken: "Токен выглядит как 123456789:AAH… — скопируйте его из @BotFather целиком.",
     fallbackChatId: "Id чата: число вроде -1001234567890 или @имя_канала.",
-    template: "Неизвестная подстановка {unknown}. Доступны: {known}.",
     templateLength: "Шаблон длиннее 2000 символов.",
   },
   teamChatLabel: "Telegram-чат для продаж",
@@ -94,6 +95,8 @@ const en: NotificationsMessages = {
   fallbackChat: "Fallback chat",
   fallbackChatHint: "The chat id for sales of teams without a chat of their own: -1001234567890 or @channel. Add the bot to the chat.",
   teamChatsHint: "Team chats are set under Traffic teams.",
+  anomalyEmails: "E-mail anomaly alerts",
+  anomalyEmailsHint: "New anomalies go to the admins (all of them) and to the directors (their department's), one e-mail per anomaly. Needs SMTP_URL on the server; the Telegram switch above does not govern them.",
   teamChats: "Team chats",
   noTeams: "No traffic teams yet.",
   noChat: "no chat → fallback",
@@ -144,7 +147,6 @@ const en: NotificationsMessages = {
   errors: {
     botToken: "A token looks like 123456789:AAH… — copy the whole of it from @BotFather.",
     fallbackChatId: "A chat id: a number like -1001234567890 or @channel_name.",
-    template: "Unknown placeholder {unknown}. Available: {known}.",
     templateLength: "The template is longer than 2000 characters.",
   },
   teamChatLabel: "Telegram chat for sales",

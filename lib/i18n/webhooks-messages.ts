@@ -37,8 +37,8 @@ const ru = {
   replay: "Повторить",
   replayed: "Событие возвращено в очередь",
   close: "Закрыть",
-  prev: "← Новее",
-  next: "Старее →",
+  prev: "Новее",
+  next: "Старее",
   page: "Страница {page} из {pages}",
   status: { pending: "в очереди", processing: "обрабатывается", done: "обработано", rejected: "отклонено", ignored: "пропущено", failed: "ошибка, повтор", dead: "«мёртвое»" },
 };
@@ -83,8 +83,8 @@ const en: WebhooksMessages = {
   replay: "Replay",
   replayed: "The event is back in the queue",
   close: "Close",
-  prev: "← Newer",
-  next: "Older →",
+  prev: "Newer",
+  next: "Older",
   page: "Page {page} of {pages}",
   status: { pending: "pending", processing: "processing", done: "done", rejected: "rejected", ignored: "ignored", failed: "failed, will retry", dead: "dead" },
 };

@@ -1,12 +1,12 @@
-// The outbox worker. A short transaction claims a batch of due rows (FOR UPDATE SKIP LOCKED) and
-// leases them by pushing next_attempt_at ahead; the messages are sent outside any transaction (a
-// transaction open across an HTTP call would stall PGlite's single connection), and each row then
-// records its outcome. Several instances drain side by side; a process killed mid-send leaves its
+// The outbox worker. A short statement claims a batch of due rows and leases them
+// (lib/outbox/claim.ts, shared with scheduled reports); the messages are sent outside any
+// transaction (one open across an HTTP call would stall PGlite's single connection), and each row
+// then records its outcome. Several instances drain side by side; a process killed mid-send leaves its
 // rows to come due again when the lease ends (at least once, like Telegram's own delivery).
 import { eq, inArray, sql } from "drizzle-orm";
 import { notificationOutbox, type RunFailure } from "@/db/schema";
 import type { Db } from "@/db/types";
-import { selectRows } from "@/db/migrate";
+import { claimDueRows } from "@/lib/outbox/claim";
 import { isLastAttempt, retryDelayMs } from "@/lib/ingest/process/backoff";
 import { loadDealsForMessages, type DealForMessage } from "./sale-facts";
 import { loadSendingSettings, type SendingSettings } from "./settings";
@@ -61,23 +61,14 @@ export async function drainNotifications(db: Db, options: DeliverOptions = {}): 
   return { ...total, exhausted: true };
 }
 
-async function claimDue(db: Db, now: Date, options: DeliverOptions): Promise<Claimed[]> {
-  const leaseEnd = new Date(now.getTime() + LEASE_MS);
-  const orgFilter = options.orgId ? sql`and org_id = ${options.orgId}::uuid` : sql``;
-  return selectRows<Claimed>(
-    db,
-    sql`
-      update ${notificationOutbox} o
-      set attempts = o.attempts + 1, next_attempt_at = ${leaseEnd.toISOString()}::timestamptz
-      where o.id in (
-        select id from ${notificationOutbox}
-        where status in ('pending', 'failed') and next_attempt_at <= ${now.toISOString()}::timestamptz ${orgFilter}
-        order by next_attempt_at
-        limit ${options.batchSize ?? DEFAULT_BATCH}
-        for update skip locked
-      )
-      returning o.id, o.org_id as "orgId", o.deal_id as "dealId", o.attempts`,
-  );
+function claimDue(db: Db, now: Date, options: DeliverOptions): Promise<Claimed[]> {
+  return claimDueRows<Claimed>(db, notificationOutbox, {
+    now,
+    leaseMs: LEASE_MS,
+    batchSize: options.batchSize ?? DEFAULT_BATCH,
+    orgId: options.orgId,
+    returning: sql`o.id, o.org_id as "orgId", o.deal_id as "dealId", o.attempts`,
+  });
 }
 
 async function deliverOne(row: Claimed, deal: DealForMessage | undefined, settings: SendingSettings, now: Date, telegram?: TelegramOptions): Promise<Outcome> {

@@ -1,13 +1,17 @@
 // Sale notifications end to end below the UI: deals written through the canonical layer (as webhooks
 // and syncs write them) → the outbox → the worker → a mock Telegram Bot API.
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deals, notificationOutbox, notificationSettings, trafficTeams } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { applyDeals } from "@/lib/canonical";
 import { env } from "@/lib/env";
 import { GET as cronNotifications } from "@/app/api/cron/notifications/route";
+// The admin page's Retry route runs here too (see below), as the page's button calls it.
+import { POST as retryDelivery } from "@/app/api/notifications/deliveries/[id]/retry/route";
+import { callRoute } from "@/db/test/call-route";
+import { createApiToken } from "@/lib/auth/tokens";
 import { drainNotifications } from "./deliver";
 import { retryDeadNotifications } from "./deliveries";
 import { enqueueWonDeals } from "./enqueue";
@@ -17,11 +21,6 @@ import { sendTestMessage } from "./send-test";
 import { BOT_TOKEN, CHATS, createSalesOrg } from "./test/sales-org";
 import { startMockTelegram, type MockTelegram } from "./test/mock-telegram";
 
-// The admin page's Retry action runs here too (see below); only its session and cache are stood in for.
-const session = vi.hoisted(() => ({ viewer: null as unknown }));
-vi.mock("@/lib/auth/session", () => ({ requirePermission: async () => session.viewer }));
-vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-const { retryDeliveryAction } = await import("@/app/(app)/admin/notifications/actions");
 
 let testDb: TestDb;
 let telegram: MockTelegram;
@@ -51,7 +50,7 @@ const later = (ms: number) => () => new Date(Date.now() + ms);
 
 beforeAll(async () => {
   testDb = await createTestDb();
-  useTestDbForRoutes(testDb); // the server actions and the cron route open the database with getDb()
+  useTestDbForRoutes(testDb); // the Retry and cron routes open the database with getDb()
   telegram = await startMockTelegram({ token: BOT_TOKEN, chats: [CHATS.kenesary, CHATS.fallback, CHATS.other] });
   main = await createSalesOrg(testDb.db);
   // Only this organisation's queue: other test files share a PostgreSQL database.
@@ -229,21 +228,20 @@ describe("delivery", () => {
     expect(row).toMatchObject({ status: "sent", attempts: 1, chatId: CHATS.kenesary });
   });
 
-  it("the admin page's Retry puts a dead message back with fresh attempts; a malformed id changes nothing", async () => {
+  it("the admin page's Retry puts a dead message back with fresh attempts; a malformed id or another organisation's changes nothing", async () => {
     await testDb.db.update(trafficTeams).set({ telegramChatId: "-1004" }).where(eq(trafficTeams.id, main.teams.kenesary.id));
     await apply({ externalId: "RETRY-ACTION" });
     const [dead] = await outboxOf("RETRY-ACTION");
     expect(dead).toMatchObject({ status: "dead", lastError: "Telegram 400: Bad Request: chat not found" });
     await testDb.db.update(trafficTeams).set({ telegramChatId: CHATS.kenesary }).where(eq(trafficTeams.id, main.teams.kenesary.id));
-    session.viewer = main.admin;
-    const one = (id: string) => {
-      const data = new FormData();
-      data.append("id", id);
-      return data;
-    };
-    await retryDeliveryAction(one("not-a-uuid"));
+    const tokenOf = async (user: { id: string; orgId: string }) => ({ token: (await createApiToken(testDb.db, { orgId: user.orgId, userId: user.id }, "test")).token });
+    const retry = async (id: string, user = main.f.users.admin) =>
+      callRoute(retryDelivery, `/api/notifications/deliveries/${id}/retry`, { as: await tokenOf(user), method: "POST", params: { id } });
+    expect((await retry("not-a-uuid")).status).toBe(400);
+    const stranger = await createSalesOrg(testDb.db);
+    expect(await retry(dead.id, stranger.f.users.admin)).toEqual({ status: 200, body: { retried: 0 } });
     expect((await outboxOf("RETRY-ACTION"))[0].status).toBe("dead");
-    await retryDeliveryAction(one(dead.id)); // it also kicks the in-process worker
+    expect(await retry(dead.id)).toEqual({ status: 200, body: { retried: 1 } }); // it also kicks the in-process worker
     await settleNotifications();
     expect((await outboxOf("RETRY-ACTION"))[0]).toMatchObject({ status: "sent", attempts: 1, chatId: CHATS.kenesary });
   });
@@ -262,7 +260,7 @@ describe("delivery", () => {
     const [settings] = await testDb.db.select().from(notificationSettings).where(eq(notificationSettings.orgId, wrong.f.org.id));
     expect(settings.botTokenEncrypted).not.toContain(BOT_TOKEN);
     expect(settings.botTokenEncrypted).toMatch(/^v1:/);
-    expect(await getNotificationSettings(testDb.db, wrong.f.org.id)).toEqual({ isEnabled: true, hasBotToken: true, fallbackChatId: CHATS.fallback, template: null });
+    expect(await getNotificationSettings(testDb.db, wrong.f.org.id)).toEqual({ isEnabled: true, hasBotToken: true, fallbackChatId: CHATS.fallback, template: null, anomalyEmails: true });
   });
 
   it("a network failure is retried and its reason never contains the token", async () => {

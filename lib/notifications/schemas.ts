@@ -16,6 +16,8 @@ export const notificationSettingsSchema = z.object({
     .transform((value) => (value ? value : undefined))
     .refine((value) => value === undefined || BOT_TOKEN_PATTERN.test(value), "must be a bot token as BotFather gives it, like 123456789:AAH…"),
   clearBotToken: z.boolean({ message: "must be true or false" }).default(false),
+  /** Anomaly alerts by e-mail; absent keeps the stored choice (on by default). */
+  anomalyEmails: z.boolean({ message: "must be true or false" }).optional(),
   fallbackChatId: telegramChatIdSchema,
   /** Blank → null: the default template in the organisation's language. */
   template: z
@@ -26,7 +28,12 @@ export const notificationSettingsSchema = z.object({
     .superRefine((value, ctx) => {
       const unknown = value ? unknownPlaceholders(value) : [];
       if (unknown.length > 0) {
-        ctx.addIssue({ code: "custom", message: `unknown placeholder ${unknown.map((name) => `{${name}}`).join(", ")}; use ${PLACEHOLDERS.map((name) => `{${name}}`).join(", ")}` });
+        const names = (list: readonly string[], separator: string) => list.map((name) => `{${name}}`).join(separator);
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown placeholder ${names(unknown, ", ")}; use ${names(PLACEHOLDERS, ", ")}`,
+          params: { code: "template_unknown_placeholder", unknown: names(unknown, ", "), known: names(PLACEHOLDERS, " ") },
+        });
       }
     }),
 });

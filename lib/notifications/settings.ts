@@ -9,30 +9,36 @@ import { decryptText, encryptText } from "@/lib/sources/crypto";
 import { writeAudit } from "@/lib/audit";
 import { assertCan } from "@/lib/auth/guards";
 import { notificationSettingsSchema, type NotificationSettingsInput } from "./schemas";
+import { DEFAULT_TEMPLATES } from "./template";
 
 export type NotificationSettingsView = {
   isEnabled: boolean;
   hasBotToken: boolean;
   fallbackChatId: string | null;
   template: string | null;
+  /** Anomaly alerts by e-mail (docs/anomalies.md#e-mail). */
+  anomalyEmails: boolean;
 };
 
-const NONE: NotificationSettingsView = { isEnabled: false, hasBotToken: false, fallbackChatId: null, template: null };
+const NONE: NotificationSettingsView = { isEnabled: false, hasBotToken: false, fallbackChatId: null, template: null, anomalyEmails: true };
 
 export async function getNotificationSettings(db: Db, orgId: string): Promise<NotificationSettingsView> {
   const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.orgId, orgId));
   if (!row) return NONE;
-  return { isEnabled: row.isEnabled, hasBotToken: row.botTokenEncrypted !== null, fallbackChatId: row.fallbackChatId, template: row.template };
+  return { isEnabled: row.isEnabled, hasBotToken: row.botTokenEncrypted !== null, fallbackChatId: row.fallbackChatId, template: row.template, anomalyEmails: row.anomalyEmails };
 }
 
 export async function saveNotificationSettings(db: Db, viewer: Viewer, input: NotificationSettingsInput): Promise<NotificationSettingsView> {
   assertCan(viewer, "org:update");
   const parsed = notificationSettingsSchema.parse(input);
+  // The default text saved unchanged stays "the default", so it follows the organisation's language.
+  const template = parsed.template?.trim() === DEFAULT_TEMPLATES[viewer.org.locale] ? null : parsed.template;
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(notificationSettings).where(eq(notificationSettings.orgId, viewer.orgId)).for("update");
     const botTokenEncrypted = parsed.botToken ? encryptText(parsed.botToken) : parsed.clearBotToken ? null : (current?.botTokenEncrypted ?? null);
     if (parsed.isEnabled && !botTokenEncrypted) throw new ValidationError("Set the bot token before turning notifications on", { code: "bot_token_required", field: "isEnabled" });
-    const values = { isEnabled: parsed.isEnabled, botTokenEncrypted, fallbackChatId: parsed.fallbackChatId ?? null, template: parsed.template, updatedAt: new Date() };
+    const anomalyEmails = parsed.anomalyEmails ?? current?.anomalyEmails ?? true;
+    const values = { isEnabled: parsed.isEnabled, botTokenEncrypted, fallbackChatId: parsed.fallbackChatId ?? null, template, anomalyEmails, updatedAt: new Date() };
     await tx.insert(notificationSettings).values({ orgId: viewer.orgId, ...values }).onConflictDoUpdate({ target: notificationSettings.orgId, set: values });
     // The log says that the token changed, never what it is.
     const token = parsed.botToken ? "replaced" : parsed.clearBotToken && current?.botTokenEncrypted ? "cleared" : "kept";
@@ -40,9 +46,9 @@ export async function saveNotificationSettings(db: Db, viewer: Viewer, input: No
       action: "notifications.update",
       targetType: "organisation",
       targetId: viewer.orgId,
-      details: { isEnabled: values.isEnabled, fallbackChatId: values.fallbackChatId, template: values.template === null ? "default" : "custom", botToken: token },
+      details: { isEnabled: values.isEnabled, fallbackChatId: values.fallbackChatId, template: values.template === null ? "default" : "custom", botToken: token, anomalyEmails },
     });
-    return { isEnabled: values.isEnabled, hasBotToken: botTokenEncrypted !== null, fallbackChatId: values.fallbackChatId, template: values.template };
+    return { isEnabled: values.isEnabled, hasBotToken: botTokenEncrypted !== null, fallbackChatId: values.fallbackChatId, template: values.template, anomalyEmails };
   });
 }
 

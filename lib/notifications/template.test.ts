@@ -55,6 +55,8 @@ describe("the settings form's schema", () => {
     expect(result.error?.issues[0]).toMatchObject({
       path: ["template"],
       message: "unknown placeholder {summa}; use {team}, {client}, {amount}, {product}, {campaign}, {manager}, {deal}",
+      // the code and values the form's text is made of
+      params: { code: "template_unknown_placeholder", unknown: "{summa}", known: "{team} {client} {amount} {product} {campaign} {manager} {deal}" },
     });
   });
 

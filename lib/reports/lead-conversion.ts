@@ -145,7 +145,7 @@ export function sortByLeads<R extends { leads: number }>(rows: R[], name: (row: 
   return rows.sort((a, b) => b.leads - a.leads || compareNullLast(name(a), name(b)));
 }
 
-function compareNullLast(a: string | null, b: string | null): number {
+export function compareNullLast(a: string | null, b: string | null): number {
   if (a === b) return 0;
   if (a === null) return 1;
   if (b === null) return -1;

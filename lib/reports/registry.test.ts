@@ -3,8 +3,8 @@ import { findReport, isReportName, reportNames } from "./registry";
 import type { ReportResponse } from "./run-report";
 
 describe("the report registry", () => {
-  it("finds each of the seven reports by the name the URL uses, and that name is the report's own", () => {
-    expect(reportNames).toEqual(["overview", "sales-by-month", "sales-funnel", "manager-activity", "leads-by-source", "lead-conversion", "traffic-teams"]);
+  it("finds each of the nine reports by the name the URL uses, and that name is the report's own", () => {
+    expect(reportNames).toEqual(["overview", "sales-by-month", "sales-funnel", "manager-activity", "leads-by-source", "lead-conversion", "traffic-teams", "forecast", "conversations"]);
     for (const name of reportNames) expect(findReport(name)?.name).toBe(name);
   });
 

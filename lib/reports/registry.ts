@@ -1,10 +1,12 @@
 // Every report the JSON API, the pages and the exports can run, by its URL name. The map's types
 // are the reports' contracts: a dashboard names a report and gets its response type from here.
 import type { ReportDefinition, ReportResult } from "./report";
+import { conversationsReport } from "./conversations";
 import { leadConversionReport } from "./lead-conversion";
 import { leadsBySourceReport } from "./leads-by-source";
 import { managerActivityReport } from "./manager-activity";
 import { overviewReport } from "./overview-kpis";
+import { revenueForecastReport } from "./revenue-forecast";
 import { salesByMonthReport } from "./sales-by-month";
 import { salesFunnelReport } from "./sales-funnel";
 import { trafficTeamsReport } from "./traffic-teams";
@@ -19,6 +21,8 @@ const reports = {
   "leads-by-source": leadsBySourceReport,
   "lead-conversion": leadConversionReport,
   "traffic-teams": trafficTeamsReport,
+  forecast: revenueForecastReport,
+  conversations: conversationsReport,
 };
 
 export type ReportName = keyof typeof reports;

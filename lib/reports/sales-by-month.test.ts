@@ -63,6 +63,14 @@ describe("sales by month", () => {
     ]);
     // 203 000 + 50 000 + 30 000 = 283 000 ₸ from 5 deals, 56 600 each; a year before 80 000 + 10 000 + 20 000
     expect(report.totals).toEqual({ wonCount: 5, wonAmount: "283000.00", averageAmount: "56600.00", previousYearWonAmount: "110000.00" });
+    // four months (120 days) are drawn by month: the chart's bars are the rows
+    expect(report.chart.bucket).toBe("month");
+    expect(report.chart.points.map((point) => [point.key, point.from, point.to, point.wonAmount, point.previousYearWonAmount])).toEqual([
+      ["2025-01", "2025-01-01", "2025-01-31", "203000.00", "80000.00"],
+      ["2025-02", "2025-02-01", "2025-02-28", "50000.00", "10000.00"],
+      ["2025-03", "2025-03-01", "2025-03-31", "30000.00", "0.00"],
+      ["2025-04", "2025-04-01", "2025-04-30", "0.00", "20000.00"],
+    ]);
   });
 
   it("shows a manager their own deals and a director their department, the sum of their managers", async () => {
@@ -86,6 +94,56 @@ describe("sales by month", () => {
     expect((await run("admin", { pipelineId: f.pipeline.id })).totals.wonAmount).toBe("283000.00");
     expect((await run("admin", { pipelineId: crypto.randomUUID() })).totals).toEqual({ wonCount: 0, wonAmount: "0.00", averageAmount: null, previousYearWonAmount: "0.00" });
     expect((await run("admin", { sourceId: f.source.id })).totals.wonCount).toBe(5);
+  });
+});
+
+describe("the chart of a short period", () => {
+  const nonZero = (points: { key: string; wonCount: number; wonAmount: string; previousYearWonAmount: string }[]) =>
+    points.filter((point) => point.wonCount > 0 || point.previousYearWonAmount !== "0.00").map((point) => [point.key, point.wonCount, point.wonAmount, point.previousYearWonAmount]);
+
+  it("draws January (31 days) by day, in Almaty's days, with the same day a year before", async () => {
+    const report = await run("admin", { from: "2025-01-01", to: "2025-01-31" });
+    expect(report.chart.bucket).toBe("day");
+    expect(report.chart.points).toHaveLength(31);
+    expect(report.chart.points[0]).toMatchObject({ key: "2025-01-01", from: "2025-01-01", to: "2025-01-01" });
+    expect(nonZero(report.chart.points)).toEqual([
+      ["2025-01-01", 1, "1000.00", "0.00"], // bob's 1 000 closed 31 Dec 19:30 UTC, 1 January 00:30 in Almaty
+      ["2025-01-10", 0, "0.00", "80000.00"], // alice's 80 000 of 10 January 2024
+      ["2025-01-15", 1, "100000.00", "0.00"],
+      ["2025-01-20", 1, "102000.00", "0.00"], // 200 $ × 510
+    ]);
+    // the bars add up to the month's row: 1 000 + 100 000 + 102 000 = 203 000
+    expect(report.rows).toEqual([{ month: "2025-01", wonCount: 3, wonAmount: "203000.00", averageAmount: "67666.67", previousYearWonAmount: "80000.00" }]);
+  });
+
+  it("draws 1 January – 20 February (51 days) by Monday week, the first and last week clipped", async () => {
+    const report = await run("admin", { from: "2025-01-01", to: "2025-02-20" });
+    expect(report.chart.bucket).toBe("week");
+    expect(report.chart.points.map((point) => [point.key, point.from, point.to])).toEqual([
+      ["2024-12-30", "2025-01-01", "2025-01-05"],
+      ["2025-01-06", "2025-01-06", "2025-01-12"],
+      ["2025-01-13", "2025-01-13", "2025-01-19"],
+      ["2025-01-20", "2025-01-20", "2025-01-26"],
+      ["2025-01-27", "2025-01-27", "2025-02-02"],
+      ["2025-02-03", "2025-02-03", "2025-02-09"],
+      ["2025-02-10", "2025-02-10", "2025-02-16"],
+      ["2025-02-17", "2025-02-17", "2025-02-20"],
+    ]);
+    expect(nonZero(report.chart.points)).toEqual([
+      ["2024-12-30", 1, "1000.00", "0.00"],
+      ["2025-01-06", 0, "0.00", "80000.00"], // 10 January 2024, moved a year on, is in the week of 6 January 2025
+      ["2025-01-13", 1, "100000.00", "0.00"],
+      ["2025-01-20", 1, "102000.00", "0.00"],
+      ["2025-01-27", 1, "50000.00", "0.00"], // closed 31 January 20:30 UTC, 1 February in Almaty
+    ]);
+  });
+
+  it("shows a manager only their own bars", async () => {
+    const report = await run("alice", { from: "2025-01-01", to: "2025-01-31" });
+    expect(nonZero(report.chart.points)).toEqual([
+      ["2025-01-10", 0, "0.00", "80000.00"],
+      ["2025-01-15", 1, "100000.00", "0.00"],
+    ]);
   });
 });
 

@@ -29,10 +29,19 @@ export async function defaultViewHref(db: Db, reader: Reader): Promise<string | 
 }
 
 async function openView(db: Db, reader: Reader, view: SavedView): Promise<OpenedView> {
-  const params = new URLSearchParams(view.query);
+  const { params, droppedFilters } = await narrowToScope(db, reader, view.query);
+  return { view, href: dashboardHref(view.dashboard, reportQueryString(params)), droppedFilters };
+}
+
+/**
+ * A stored filter query as `reader` may run it: each scoped filter outside their scope dropped (and
+ * named). Saved views and scheduled reports (each recipient's own numbers) both go through here.
+ */
+export async function narrowToScope(db: Db, reader: Reader, query: string): Promise<{ params: URLSearchParams; droppedFilters: ScopedFilter[] }> {
+  const params = new URLSearchParams(query);
   const filters = parseReportFilters(params);
   const scope = scopeOf(reader);
-  const droppedFilters: OpenedView["droppedFilters"] = [];
+  const droppedFilters: ScopedFilter[] = [];
   // The reports' own scope check, one filter at a time, so the rule lives in one place.
   for (const key of SCOPED_FILTERS) {
     if (!filters[key]) continue;
@@ -44,5 +53,5 @@ async function openView(db: Db, reader: Reader, view: SavedView): Promise<Opened
       droppedFilters.push(key);
     }
   }
-  return { view, href: dashboardHref(view.dashboard, reportQueryString(params)), droppedFilters };
+  return { params, droppedFilters };
 }

@@ -97,7 +97,7 @@ describe("amoCRM field mapping", () => {
     await runSync(testDb.db, f.org.id, source.id, { mode: "full", deps });
     const saved = await saveFieldMapping(testDb.db, admin, source.id, { utm_source: [idOf(OLD_SOURCE), idOf("UTM_SOURCE")] }, deps);
     const run = await saved.finished;
-    expect(run.status).toBe("succeeded");
+    expect(run?.status).toBe("succeeded");
     const [row] = await testDb.db.select().from(syncRuns).where(eq(syncRuns.id, saved.runId));
     // The re-read is an ordinary sync run: full, started by the admin, its bars filled like any run's.
     expect(row).toMatchObject({ kind: "full", status: "succeeded", triggeredBy: admin.userId });

@@ -11,7 +11,8 @@ import { DEFAULT_FIELD_CODES, fieldMappingOf, TRAFFIC_KEYS, type AmoFieldMapping
 import type { CrmLeadField } from "@/lib/connectors/connector";
 import { describeKind } from "@/lib/connectors/descriptors";
 import { ValidationError } from "@/lib/errors";
-import { startSync, type RunSummary } from "@/lib/sync/engine";
+import type { RunSummary } from "@/lib/sync/engine";
+import { requestSync } from "@/lib/sync/request-sync";
 import { clientForSource, type ClientDeps } from "./clients";
 import { getSourceRow } from "./manage-sources";
 
@@ -50,7 +51,7 @@ export async function getFieldMapping(db: Db, orgId: string, sourceId: string, d
   return { fields, mapping, defaultKeys };
 }
 
-export type SavedFieldMapping = { mapping: AmoFieldMapping; runId: string; finished: Promise<RunSummary> };
+export type SavedFieldMapping = { mapping: AmoFieldMapping; runId: string; finished: Promise<RunSummary> | null };
 
 /**
  * Stores the mapping and starts the re-read (a full sync). While another run of the source is going
@@ -62,7 +63,7 @@ export async function saveFieldMapping(db: Db, viewer: Admin, sourceId: string, 
   const before = source.settings;
   await db.update(sources).set({ settings: { ...before, fieldMapping: mapping } }).where(eq(sources.id, source.id));
   try {
-    const { runId, finished } = await startSync(db, viewer.orgId, source.id, { mode: "full", triggeredBy: viewer.userId, deps });
+    const { runId, finished } = await requestSync(db, viewer.orgId, source.id, { mode: "full", triggeredBy: viewer.userId, deps });
     await writeAudit(db, viewer, { action: "source.field_mapping", targetType: "source", targetId: source.id, details: { mapping, runId } });
     return { mapping, runId, finished };
   } catch (error) {

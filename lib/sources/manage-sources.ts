@@ -1,6 +1,7 @@
 // Creating, listing and deleting an organisation's sources. Credentials are encrypted before they
 // reach the database and never leave it again; the list shows only what an admin needs, and no
 // webhook secret (that is source-secret.ts: shown at creation, then on an audited Reveal or Rotate).
+import { assertWithinQuota } from "@/lib/hosted/quotas";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { sources, syncRuns, type SourceKind } from "@/db/schema";
@@ -32,6 +33,7 @@ export const newWebhookSecret = () => randomBytes(24).toString("base64url");
  * is down for maintenance, say): then nothing is checked, and the source's health says so.
  */
 export async function createSource(db: Db, viewer: Admin, input: AddSourceInput, origin: string, deps: ClientDeps = {}) {
+  await assertWithinQuota(db, viewer.orgId, "sources");
   const connector = connectorFor(input.kind);
   const { baseUrl, credentials, settings } = connector.stored(input);
   // Sealed before the check and the insert: without ENCRYPTION_KEY this throws and nothing is stored.

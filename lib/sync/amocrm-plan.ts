@@ -1,7 +1,8 @@
 // What an amoCRM sync reads, in order: users and groups → pipelines with statuses → companies →
-// contacts → leads (deals, each a lead too) → unsorted inbox → tasks → call notes → lead_status_changed events (docs/amocrm-wire.md).
+// contacts → leads (deals, each a lead too) → unsorted inbox → tasks → call notes → lead_status_changed events
+// → notes of leads, contacts and companies as conversation texts (docs/amocrm-wire.md, docs/sync.md).
 import {
-  applyActivities, applyCompanies, applyContacts, applyCrmUsers, applyDealsAsLeads, applyDepartments, applyPipelines, applyStageChanges, applyStages, applyUnsortedLeads, retireUnsortedLeads,
+  applyActivities, applyConversationTexts, type CanonicalConversationText, applyCompanies, applyContacts, applyCrmUsers, applyDealsAsLeads, applyDepartments, applyPipelines, applyStageChanges, applyStages, applyUnsortedLeads, retireUnsortedLeads,
   type CanonicalActivity, type CanonicalStageChange,
 } from "@/lib/canonical";
 import type { AmoClient } from "@/lib/connectors/amocrm/client";
@@ -14,9 +15,10 @@ import { mapAmoStatusEvent } from "@/lib/connectors/amocrm/map-events";
 import { mapAmoLead } from "@/lib/connectors/amocrm/map-lead";
 import { mapAmoCompany, mapAmoContact } from "@/lib/connectors/amocrm/map-party";
 import { mapAmoUnsorted } from "@/lib/connectors/amocrm/map-unsorted";
+import { AMO_NOTE_PREFIX, AMO_TEXT_NOTE_TYPES, mapAmoNote, type AmoNoteEntity } from "@/lib/connectors/amocrm/map-text";
 import { amoAccountIdentity } from "@/lib/connectors/amocrm/test-connection";
 import { recordReportedAccount } from "@/lib/sources/crm-account";
-import type { PassState, SyncPage, SyncPlan, SyncStep, SyncTuning } from "./types";
+import type { PagedStep, PassState, SyncPage, SyncPlan, SyncStep, SyncTuning } from "./types";
 
 type ListOptions<R> = {
   key: string;
@@ -177,6 +179,21 @@ export function amocrmPlan(client: AmoClient, settings: Record<string, unknown>,
         pagesOf(client, { maxLimit: tuning.amocrmPageSize }, "/api/v4/events", pass, { key: "events", timeField: "created_at", limit: 100, query: { filter: { type: "lead_status_changed" } }, map: mapAmoStatusEvent }),
       apply: (tx, source, records) => applyStageChanges(tx, source, records as CanonicalStageChange[]),
     },
+    ...(["leads", "contacts", "companies"] as AmoNoteEntity[]).map((entity): PagedStep<CanonicalConversationText> => ({
+      kind: "paged",
+      name: `${entity === "leads" ? "lead" : entity === "contacts" ? "contact" : "company"}_notes`,
+      table: "conversation_texts",
+      read: (pass) =>
+        pagesOf(client, { maxLimit: tuning.amocrmPageSize }, `/api/v4/${entity}/notes`, pass, {
+          key: "notes",
+          timeField: "updated_at",
+          idPrefix: AMO_NOTE_PREFIX[entity],
+          query: { filter: { note_type: AMO_TEXT_NOTE_TYPES } },
+          map: (row) => mapAmoNote(row, entity),
+        }),
+      apply: (tx, source, records) => applyConversationTexts(tx, source, records),
+      deletes: { entity: "conversationTexts", prefix: AMO_NOTE_PREFIX[entity] },
+    })),
   ] as SyncStep[];
   // Two pages (≤ 500 rows) ahead: a slot of the 7-per-second window left unused is lost.
   return { steps, readAhead: 2, stats: () => ({ requests: client.stats.requests, retries: client.stats.retries }) };

@@ -10,7 +10,7 @@ import { scopeOf } from "@/lib/auth/scope";
 import { resolvePeriod } from "@/lib/reports/filters";
 import { getSalesByMonth } from "@/lib/reports/sales-by-month";
 import { runSync, startSync, type RunOptions } from "./engine";
-import { addCrmSource, byId, deferredFactsMarker, factsAndRebuild, liveDeals, liveIds, money, stageChangeIds } from "./test-helpers";
+import { addCrmSource, byId, deferredFactsMarker, factsAndRebuild, leadStatusChangeIds, liveDeals, liveIds, money, stageChangeIds } from "./test-helpers";
 
 let testDb: TestDb;
 const mocks: Bitrix24Mock[] = [];
@@ -70,6 +70,8 @@ describe("Bitrix24 sync", () => {
     expect(await liveIds(testDb.db, activities, source.id)).toEqual(countable.map((row) => String(row.ID)).sort());
     // Every history row of the portal's deals became a stage change, with the portal's ids.
     expect(await stageChangeIds(testDb.db, source.id)).toEqual(mock.state.mutations.rows("dealHistory").map((row) => String(row.ID)).sort());
+    // And every history row of its leads (crm.stagehistory.list, entityTypeId 1) a lead status change.
+    expect(await leadStatusChangeIds(testDb.db, source.id)).toEqual(mock.state.mutations.rows("leadHistory").map((row) => String(row.ID)).sort());
     // Call talk time came from voximplant.statistic.get: one call checked against the portal's own statistics.
     const call = countable.find((row) => row.TYPE_ID === "2")!;
     const [stored] = await testDb.db.select().from(activities).where(and(eq(activities.sourceId, source.id), eq(activities.externalId, String(call.ID))));
@@ -80,7 +82,7 @@ describe("Bitrix24 sync", () => {
     // A first sync leaves the report facts to its end, shown as one more bar over the source's
     // deals, leads and activities, full once they are settled: the portal's 120 deals, its leads
     // and the activities of the types we count.
-    expect(run.stats.entities).toEqual(["users", "pipelines", "companies", "contacts", "leads", "deals", "activities", "calls", "stage_history", "report_facts"]);
+    expect(run.stats.entities).toEqual(["users", "pipelines", "companies", "contacts", "leads", "deals", "activities", "calls", "stage_history", "lead_status_history", "activity_texts", "call_records", "comments", "report_facts"]);
     const settled = 120 + mock.state.mutations.rows("lead").length + countable.length;
     expect(run.progress.report_facts).toEqual({ done: settled, total: settled, fetched: 0, inserted: 0, updated: 0, deleted: 0, finished: true });
     const [row] = await testDb.db.select().from(syncRuns).where(eq(syncRuns.id, run.runId));
@@ -175,8 +177,11 @@ describe("Bitrix24 sync", () => {
     expect(resumed.status).toBe("succeeded");
     // Only deals 201–300 were read again: 300 − 200 = 100 rows; the portal also served one
     // 50-row page to the COUNT sub-call that gives the progress bar its total: 100 + 50 = 150.
+    // The comments step, never run before, then walks all 300 deals' ids for their timeline
+    // comments, with its own 50-row COUNT page: 150 + 300 + 50 = 500 deal rows served in all.
     expect(resumed.progress.deals.fetched).toBe(100);
-    expect((mock.state.stats.rowsServed.deal ?? 0) - servedBefore).toBe(150);
+    expect(resumed.progress.comments).toMatchObject({ done: 300, total: 300, finished: true });
+    expect((mock.state.stats.rowsServed.deal ?? 0) - servedBefore).toBe(150 + 300 + 50);
     expect(resumed.progress.deals).toMatchObject({ done: 300, total: 300 });
     expect(await storedDeals(source.id)).toEqual(mockDeals(mock));
     const [after] = await testDb.db.select().from(syncCursors).where(and(eq(syncCursors.sourceId, source.id), eq(syncCursors.entity, "deals")));

@@ -12,9 +12,11 @@ import { AppError, NotFoundError } from "@/lib/errors";
 import { clientForSource, type ClientDeps } from "@/lib/sources/clients";
 import { errorForLog } from "@/lib/error-text";
 import { rematchFormLeads } from "@/lib/forms/match";
+import { requestModelTraining } from "@/lib/predict/background";
+import { requestAnomalyDetection } from "@/lib/anomalies/background";
 import { DEFERRED_FACTS_ENTITY, openDeferredFacts, type DeferredFacts } from "./deferred-facts";
 import { runPagedStep, StopRequested, type StepContext } from "./paged-step";
-import { claimRun, finishRun, keepBeating, saveRunProgress, type RunRow } from "./runs";
+import { claimRun, finishRun, keepBeating, saveRunProgress, takeQueuedRun, type RunRow } from "./runs";
 import { keepTableStats } from "./table-stats";
 import type { StepTiming, SyncMode, SyncPlan, SyncTuning } from "./types";
 
@@ -55,14 +57,47 @@ export async function runSync(db: Db, orgId: string, sourceId: string, options: 
  * with the run id, so "Sync now" can answer while the run goes on; `finished` settles at its end.
  */
 export async function startSync(db: Db, orgId: string, sourceId: string, options: RunOptions): Promise<{ runId: string; finished: Promise<RunSummary> }> {
+  const { source, plan } = await planFor(db, orgId, sourceId, options);
+  const run = await claimRun(db, source, options.mode, options.triggeredBy ?? null);
+  return { runId: run.id, finished: executeRun(db, { id: source.id, orgId }, run, plan, options) };
+}
+
+/**
+ * Claims the source for a run that a worker process will do (VORONKA_ROLE=web): the run waits as
+ * `queued`, holding the source like a running one, until a worker takes it (runQueuedSync).
+ */
+export async function queueSync(db: Db, orgId: string, sourceId: string, options: Pick<RunOptions, "mode" | "triggeredBy" | "deps">): Promise<{ runId: string }> {
+  const { source } = await planFor(db, orgId, sourceId, options);
+  const run = await claimRun(db, source, options.mode, options.triggeredBy ?? null, new Date(), "queued");
+  return { runId: run.id };
+}
+
+/** Does a queued run; null when another worker took it first (or it is no longer queued). */
+export async function runQueuedSync(db: Db, runId: string, options: Omit<RunOptions, "mode" | "triggeredBy"> = {}): Promise<RunSummary | null> {
+  const run = await takeQueuedRun(db, runId);
+  if (!run) return null;
+  // Only "Sync now" queues runs: full or incremental (reconciliation runs where cron calls it).
+  const runOptions: RunOptions = { ...options, mode: run.kind === "full" ? "full" : "incremental", triggeredBy: run.triggeredBy };
+  let plan: SyncPlan;
+  try {
+    ({ plan } = await planFor(db, run.orgId, run.sourceId, runOptions));
+  } catch (error) {
+    // The source was deleted or lost its credentials while the run waited.
+    const summary = failedBeforeStart(run.id, error);
+    await finishRun(db, run.id, summary);
+    return summary;
+  }
+  return executeRun(db, { id: run.sourceId, orgId: run.orgId }, run, plan, runOptions);
+}
+
+/** The source and its plan; refuses a source with no CRM (a shop, a site form) or without credentials. */
+async function planFor(db: Db, orgId: string, sourceId: string, options: Pick<RunOptions, "deps" | "tuning">) {
   const [source] = await db.select().from(sources).where(eq(sources.id, sourceId));
   if (!source || source.orgId !== orgId) throw new NotFoundError("Source");
-  // Refuses a source with no CRM (a shop, a site form) or without credentials.
   const crm = clientForSource(db, source, options.deps);
   const [org] = await db.select({ baseCurrency: organisations.baseCurrency }).from(organisations).where(eq(organisations.id, orgId));
   const plan: SyncPlan = crm.syncPlan(source.settings, org.baseCurrency, options.tuning);
-  const run = await claimRun(db, source, options.mode, options.triggeredBy ?? null);
-  return { runId: run.id, finished: executeRun(db, { id: source.id, orgId }, run, plan, options) };
+  return { source, plan };
 }
 
 async function executeRun(db: Db, ref: SourceRef, run: RunRow, plan: SyncPlan, options: RunOptions): Promise<RunSummary> {
@@ -121,6 +156,9 @@ async function executeRun(db: Db, ref: SourceRef, run: RunRow, plan: SyncPlan, o
     await rematchFormLeads(db, ref.orgId);
     const summary: RunSummary = { runId: run.id, status: "succeeded", error: null, failure: null, progress, stats: snapshot(), timings };
     await finishRun(db, run.id, summary);
+    // New closed deals may change what the win-probability model should learn (lib/predict/background.ts).
+    requestModelTraining(ref.orgId);
+    requestAnomalyDetection(ref.orgId);
     return summary;
   } catch (error) {
     const stopped = error instanceof StopRequested;
@@ -136,6 +174,11 @@ async function executeRun(db: Db, ref: SourceRef, run: RunRow, plan: SyncPlan, o
 }
 
 type Described = { message: string; failure: RunFailure };
+
+function failedBeforeStart(runId: string, error: unknown): RunSummary {
+  const { message, failure } = describeFailure(error);
+  return { runId, status: "failed", error: message, failure, progress: {}, stats: { errors: [message] }, timings: {} };
+}
 
 const STOPPED_AT_BUDGET: Described = { message: "Stopped at its time budget; the next run continues from where this one stopped", failure: { code: "sync_time_budget" } };
 

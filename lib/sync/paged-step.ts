@@ -80,7 +80,7 @@ export async function runPagedStep(context: StepContext, step: PagedStep<unknown
       entry.fetched = (entry.fetched ?? 0) + page.rowsRead;
       entry.inserted = (entry.inserted ?? 0) + result.inserted;
       entry.updated = (entry.updated ?? 0) + result.updated;
-      entry.deleted = (entry.deleted ?? 0) + deleted.length;
+      entry.deleted = (entry.deleted ?? 0) + deleted.length + (result.deleted ?? 0);
       await saveRunProgress(tx, run.id, progress, snapshot());
       written = performance.now();
     });

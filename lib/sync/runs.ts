@@ -1,7 +1,7 @@
 // sync_runs: one active run per source across every process (a partial unique index), its
 // progress per entity, request and retry counts and errors, and a heartbeat so a run whose
 // process died is recognised as abandoned instead of blocking the source for ever.
-import { and, eq, inArray, lt, or, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, lt, or, isNull } from "drizzle-orm";
 import { syncRuns, type SyncEntityProgress, type RunFailure, type SyncRunStats } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { ConflictError } from "@/lib/errors";
@@ -19,12 +19,13 @@ export class SyncBusyError extends ConflictError {
 
 export type RunRow = typeof syncRuns.$inferSelect;
 
-export async function claimRun(db: Db, source: { id: string; orgId: string }, mode: SyncMode, triggeredBy: string | null, now = new Date()): Promise<RunRow> {
+/** `status`: `queued` when a worker process will do the run (it holds the source all the same). */
+export async function claimRun(db: Db, source: { id: string; orgId: string }, mode: SyncMode, triggeredBy: string | null, now = new Date(), status: "running" | "queued" = "running"): Promise<RunRow> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const [run] = await db
         .insert(syncRuns)
-        .values({ orgId: source.orgId, sourceId: source.id, kind: mode, status: "running", triggeredBy, startedAt: now, heartbeatAt: now, progress: {}, stats: {} })
+        .values({ orgId: source.orgId, sourceId: source.id, kind: mode, status, triggeredBy, startedAt: now, heartbeatAt: now, progress: {}, stats: {} })
         .returning();
       return run;
     } catch (error) {
@@ -48,6 +49,22 @@ export async function claimRun(db: Db, source: { id: string; orgId: string }, mo
     }
   }
   throw new SyncBusyError();
+}
+
+/** Starts a queued run for this process: null when another worker took it first. */
+export async function takeQueuedRun(db: Db, runId: string, now = new Date()): Promise<RunRow | null> {
+  const [run] = await db
+    .update(syncRuns)
+    .set({ status: "running", startedAt: now, heartbeatAt: now })
+    .where(and(eq(syncRuns.id, runId), eq(syncRuns.status, "queued")))
+    .returning();
+  return run ?? null;
+}
+
+/** The runs waiting for a worker, oldest first. */
+export async function queuedRunIds(db: Db, limit = 10): Promise<string[]> {
+  const rows = await db.select({ id: syncRuns.id }).from(syncRuns).where(eq(syncRuns.status, "queued")).orderBy(asc(syncRuns.startedAt)).limit(limit);
+  return rows.map((row) => row.id);
 }
 
 export async function saveRunProgress(db: Db, runId: string, progress: Record<string, SyncEntityProgress>, stats: SyncRunStats): Promise<void> {

@@ -9,7 +9,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/types";
 
 /** The canonical tables a paged step fills. */
-export type FilledTable = "companies" | "contacts" | "leads" | "deals" | "activities" | "stage_changes";
+export type FilledTable = "companies" | "contacts" | "leads" | "deals" | "activities" | "stage_changes" | "lead_status_changes" | "conversation_texts";
 
 /** No analyze before this many new rows: small passes leave it to autovacuum. */
 const FIRST_ANALYZE_AFTER = 10_000;

@@ -2,7 +2,7 @@
 // with the mock's own data, and the report facts to compare with a rebuild from scratch.
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { activities, contacts, crmUsers, deals, sources, stageChanges, stages, syncCursors } from "@/db/schema";
+import { activities, contacts, crmUsers, deals, leadStatusChanges, sources, stageChanges, stages, syncCursors } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
 import { rebuildReportFacts } from "@/lib/reports/facts/refresh";
@@ -44,6 +44,11 @@ export async function liveDeals(db: Db, sourceId: string) {
 
 export async function liveIds(db: Db, table: typeof contacts | typeof activities, sourceId: string): Promise<string[]> {
   const rows = await db.select({ id: table.externalId }).from(table).where(and(eq(table.sourceId, sourceId), isNull(table.deletedAt)));
+  return rows.map((row) => row.id).sort();
+}
+
+export async function leadStatusChangeIds(db: Db, sourceId: string): Promise<string[]> {
+  const rows = await db.select({ id: leadStatusChanges.externalId }).from(leadStatusChanges).where(eq(leadStatusChanges.sourceId, sourceId));
   return rows.map((row) => row.id).sort();
 }
 

@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { ConflictError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit";
 import { isUniqueViolation } from "@/db/errors";
+import { assertWithinQuota } from "@/lib/hosted/quotas";
 import { directorNeedsDepartment, requireDepartment } from "./departments";
 import { assertCan } from "@/lib/auth/guards";
 import { getUser, type UserSummary } from "./list-users";
@@ -17,6 +18,7 @@ export async function inviteUser(db: Db, viewer: Viewer, input: InviteUserInput)
   const { email, name, role, departmentId, password } = inviteUserSchema.parse(input);
   if (departmentId) await requireDepartment(db, viewer.orgId, departmentId);
   if (role === "director" && !departmentId) throw directorNeedsDepartment();
+  await assertWithinQuota(db, viewer.orgId, "users");
   const passwordHash = await hashPassword(password);
   let userId: string;
   try {

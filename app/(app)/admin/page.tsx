@@ -9,7 +9,13 @@ import { webhooksAdminLink } from "@/lib/i18n/webhooks-messages";
 import { adSpendAdminLink, trafficTeamsAdminLink } from "@/lib/i18n/traffic-messages";
 import { notificationsAdminLink } from "@/lib/i18n/notifications-messages";
 import { auditAdminLink } from "@/lib/i18n/audit-messages";
+import { modelsAdminLink } from "@/lib/i18n/models-messages";
+import { aiAdminLink } from "@/lib/i18n/ai-messages";
+import { displayMessages } from "@/lib/i18n/display-messages";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { getDb } from "@/db/client";
+import { isOperator } from "@/lib/hosted/operator";
+import { hostedMessages } from "@/lib/i18n/hosted-messages";
 
 export const generateMetadata = pageTitle("admin");
 
@@ -27,7 +33,12 @@ export default async function AdminPage() {
     { href: "/admin/traffic-teams", ...trafficTeamsAdminLink(locale) },
     { href: "/admin/ad-spend", ...adSpendAdminLink(locale) },
     { href: "/admin/notifications", ...notificationsAdminLink(locale) },
+    { href: "/admin/ai", ...aiAdminLink(locale) },
     { href: "/admin/audit", ...auditAdminLink(locale) },
+    { href: "/admin/models", ...modelsAdminLink(locale) },
+    { href: "/admin/screens", title: displayMessages[locale].admin.title, body: displayMessages[locale].admin.indexBody },
+    // Hosted mode's operator (docs/hosted.md): the organisations of the service.
+    ...((await isOperator(await getDb(), viewer)) ? [{ href: "/operator", title: hostedMessages[locale].operator.title, body: hostedMessages[locale].operator.intro }] : []),
   ];
   return (
     <div className="max-w-4xl space-y-6">

@@ -1,4 +1,5 @@
 import { Card } from "@/components/ui/card";
+import { PageLinks } from "@/components/ui/page-links";
 import { StatCard } from "@/components/ui/stat-card";
 import { getDb } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
@@ -7,14 +8,15 @@ import { CUSTOMERS_ACTION } from "@/lib/customers/access";
 import { CUSTOMER_CATEGORIES, CUSTOMERS_PAGE_SIZE, customerListSchema, customersByCategory, getCustomer, listCustomers, topCustomers, type CustomerListFilters } from "@/lib/customers/queries";
 import { getCustomerSettings } from "@/lib/customers/settings";
 import { NotFoundError } from "@/lib/errors";
-import { formatMoney, formatNumber, formatPlural } from "@/lib/format";
-import { fill } from "@/lib/i18n/fill";
+import { formatMoney, formatPlural } from "@/lib/format";
 import { customersMessages } from "@/lib/i18n/customers-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
+import { ChurnCard } from "./churn-card";
 import { CustomerOrders } from "./customer-orders";
 import { CustomersTable } from "./customers-table";
 import { CustomerSettingsForm } from "./settings-form";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { listQuery, stringParams } from "@/lib/url/list-query";
 
 export const generateMetadata = pageTitle("customers");
 export const dynamic = "force-dynamic";
@@ -35,7 +37,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
       </div>
     );
   }
-  const params = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const params = stringParams(await searchParams);
   const filters = customerListSchema.parse(params);
   const db = await getDb();
   const [summary, top, list, settings, detail] = await Promise.all([
@@ -47,7 +49,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   ]);
   const currency = viewer.org.baseCurrency;
   const tz = viewer.org.timezone;
-  const href = (changes: Partial<CustomerListFilters> & { customer?: string }) => `/customers?${query({ ...filters, ...changes })}`;
+  const href = (changes: Partial<CustomerListFilters> & { customer?: string }) => `/customers?${listQuery({ ...filters, ...changes })}`;
   const pages = Math.max(1, Math.ceil(list.total / CUSTOMERS_PAGE_SIZE));
   return (
     <div className="max-w-6xl space-y-6">
@@ -67,6 +69,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         ))}
       </div>
       {detail ? <CustomerOrders detail={detail} closeHref={href({})} t={t} locale={locale} timeZone={tz} /> : null}
+      <ChurnCard db={db} orgId={viewer.orgId} params={params} t={t} locale={locale} currency={currency} timeZone={tz} />
       <Card title={t.top}>
         <CustomersTable rows={top} openHref={(id) => href({ customer: id })} t={t} locale={locale} currency={currency} timeZone={tz} label={t.top} testId="top-customers" />
       </Card>
@@ -86,11 +89,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           </button>
         </form>
         <CustomersTable rows={list.rows} openHref={(id) => href({ customer: id })} t={t} locale={locale} currency={currency} timeZone={tz} label={t.all} testId="customers-table" />
-        <nav className="mt-4 flex items-center justify-between text-sm text-slate-600">
-          {filters.page > 1 ? <a href={href({ page: filters.page - 1 })}>{t.prev}</a> : <span />}
-          <span>{fill(t.page, { page: formatNumber(filters.page, locale), pages: formatNumber(pages, locale) })}</span>
-          {filters.page < pages ? <a href={href({ page: filters.page + 1 })}>{t.next}</a> : <span />}
-        </nav>
+        <PageLinks label={t.all} page={filters.page} pages={pages} href={(page) => href({ page })} texts={t} locale={locale} />
       </Card>
       <Card title={t.settings}>
         <CustomerSettingsForm values={settings} t={t} locale={locale} />
@@ -99,8 +98,3 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   );
 }
 
-function query(values: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
-  return params.toString();
-}

@@ -1,6 +1,7 @@
 import { DashboardPage, type DashboardContext, type SearchParams } from "@/components/dashboard/dashboard-page";
 import { firstRender, loadInitialReport } from "@/components/dashboard/load-report";
 import { OverviewClient } from "@/components/dashboard/overview-client";
+import { AttentionPanel } from "@/components/dashboard/attention-panel";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("overview");
@@ -15,6 +16,12 @@ export default function OverviewPage({ searchParams }: { searchParams: SearchPar
   );
 }
 
+// The KPIs first, then the "Attention" panel: anomalies of the last 2 weeks (docs/anomalies.md).
 function OverviewData({ viewer, query, locale, t }: DashboardContext) {
-  return <OverviewClient first={firstRender(viewer, loadInitialReport(viewer, "overview", query))} role={viewer.role} locale={locale} t={t} />;
+  return (
+    <div className="space-y-4">
+      <OverviewClient first={firstRender(viewer, loadInitialReport(viewer, "overview", query))} role={viewer.role} locale={locale} t={t} />
+      <AttentionPanel locale={locale} currency={viewer.org.baseCurrency} />
+    </div>
+  );
 }

@@ -1,44 +1,47 @@
 "use client";
 // A plans CSV file sent to POST /api/plans/import: stored whole, or refused with its bad lines named.
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { CsvImportPanel, csvOf } from "@/components/admin/csv-import-panel";
+import { FormAlert } from "@/components/admin/form-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CsvFileInput } from "@/components/admin/csv-file-input";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { callApi } from "@/lib/api/call-api";
 import type { Locale } from "@/lib/format";
-import { describeError } from "@/lib/i18n/describe-error";
 import { fill } from "@/lib/i18n/fill";
 import type { PlansMessages } from "@/lib/i18n/plans-messages";
 import type { PlanWrite } from "@/lib/plans/store";
 
 export function PlansCsvImport({ locale, t }: { locale: Locale; t: PlansMessages }) {
-  const router = useRouter();
-  const [text, setText] = useState<string | null>(null);
-  const upload = useMutation({ mutationFn: (csv: string) => callApi<PlanWrite>("/api/plans/import", { csv }), onSuccess: () => router.refresh() });
+  const [hasFile, setHasFile] = useState(false);
+  const upload = useApiForm({
+    send: async (data: FormData) => callApi<PlanWrite>("/api/plans/import", { csv: await csvOf(data) }),
+    locale,
+    saved: (result) => fill(t.saved, { inserted: result.inserted, updated: result.updated, deleted: result.deleted }),
+  });
   return (
-    <div className="space-y-3">
-      <p className="text-xs text-slate-500">{t.importHint}</p>
-      <div className="flex flex-wrap items-center gap-3">
-        <CsvFileInput
-          label={t.file}
-          testId="plans-csv"
-          onText={(csv) => {
-            upload.reset();
-            setText(csv);
-          }}
-        />
-        <Button type="button" disabled={!text || upload.isPending} onClick={() => text && upload.mutate(text)}>
+    <CsvImportPanel
+      hint={t.importHint}
+      fileLabel={t.file}
+      testId="plans-csv"
+      locale={locale}
+      onSubmit={upload.onSubmit}
+      onChoose={(file) => {
+        upload.reset();
+        setHasFile(file !== null);
+      }}
+      actions={
+        <Button type="submit" disabled={!hasFile || upload.isPending}>
           {upload.isPending ? t.uploading : t.upload}
         </Button>
-      </div>
-      {upload.error ? <Alert tone="error">{describeError(upload.error, locale)}</Alert> : null}
-      {upload.data ? (
+      }
+    >
+      {upload.outcome.status === "error" ? <FormAlert state={upload.outcome} /> : null}
+      {upload.outcome.status === "success" ? (
         <Alert tone="success">
-          <span data-testid="plans-imported">{fill(t.saved, { inserted: upload.data.inserted, updated: upload.data.updated, deleted: upload.data.deleted })}</span>
+          <span data-testid="plans-imported">{upload.outcome.message}</span>
         </Alert>
       ) : null}
-    </div>
+    </CsvImportPanel>
   );
 }

@@ -1,17 +1,17 @@
 "use client";
-// One month's plans as a form: a row per department and per manager with two inputs (revenue, won
-// deals) beside the month's fact, % done and projection. Saving sends the changed rows to
-// PUT /api/plans, which stores them all or none; an emptied row removes that plan.
-import { useMutation } from "@tanstack/react-query";
+// One month's plans as a form: a table of departments and one of managers, each row with two inputs
+// (revenue, won deals) beside the month's fact, % done and projection. Saving sends the changed rows
+// to PUT /api/plans (useApiForm), which stores them all or none; an emptied row removes that plan.
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormAlert } from "@/components/admin/form-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { tableScroll } from "@/components/ui/table-scroll";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import { useApiForm } from "@/components/ui/use-api-form";
 import { callApi } from "@/lib/api/call-api";
 import type { JsonOf } from "@/lib/api/json-of";
 import { formatMoney, formatNumber, formatRate, type Locale } from "@/lib/format";
-import { describeError } from "@/lib/i18n/describe-error";
 import { fill } from "@/lib/i18n/fill";
 import type { PlansMessages } from "@/lib/i18n/plans-messages";
 import type { PlanTable } from "@/lib/plans/plan-table";
@@ -46,8 +46,8 @@ export function PlansForm({ table, locale, t }: Props) {
   }
   // Compared as amounts, so "1 500 000" typed and "1500000.00" stored after saving are the same plan.
   const changed = lines.filter((line) => sameAmount(drafts[line.key].revenue) !== sameAmount(initial[line.key].revenue) || drafts[line.key].wonDeals.trim() !== initial[line.key].wonDeals);
-  const save = useMutation({
-    mutationFn: () =>
+  const form = useApiForm({
+    send: () =>
       callApi<PlanWrite>("/api/plans", {
         method: "PUT",
         body: {
@@ -59,87 +59,61 @@ export function PlansForm({ table, locale, t }: Props) {
           }),
         },
       }),
-    onSuccess: () => router.refresh(),
+    locale,
+    // "rows.2.revenue" → "alice: План выручки", so the error names the row and the field.
+    labels: Object.fromEntries(changed.flatMap((line, index) => [[`rows.${index}.revenue`, `${line.name}: ${t.revenuePlan}`], [`rows.${index}.wonDeals`, `${line.name}: ${t.wonDealsPlan}`]])),
+    saved: (result) => fill(t.saved, { inserted: result.inserted, updated: result.updated, deleted: result.deleted }),
   });
-  // "rows.2.revenue" → "alice: План выручки", so the error names the row and the field.
-  const labels = Object.fromEntries(changed.flatMap((line, index) => [[`rows.${index}.revenue`, `${line.name}: ${t.revenuePlan}`], [`rows.${index}.wonDeals`, `${line.name}: ${t.wonDealsPlan}`]]));
   const money = (amount: string | null) => (amount === null ? "—" : formatMoney(amount, table.currency, locale));
   const first = lines[0]?.progress;
+  const setDraft = (line: Line, patch: Partial<Draft>) => setDrafts({ ...drafts, [line.key]: { ...drafts[line.key], ...patch } });
 
-  const section = (title: string, list: Line[]) =>
+  const columns: Column<Line>[] = [
+    { key: "name", label: t.name, testId: "plan-name", render: (line) => line.name },
+    {
+      key: "revenue",
+      label: `${t.revenuePlan}, ${table.currency}`,
+      render: (line) => (
+        <PlanInput
+          wide
+          label={`${line.name}: ${t.revenuePlan}`}
+          value={drafts[line.key].revenue}
+          placeholder={"departmentId" in line.target && line.revenue === null && line.progress.planRevenue !== null ? fill(t.fromManagers, { amount: money(line.progress.planRevenue) }) : ""}
+          onChange={(revenue) => setDraft(line, { revenue })}
+        />
+      ),
+    },
+    { key: "wonDeals", label: t.wonDealsPlan, render: (line) => <PlanInput label={`${line.name}: ${t.wonDealsPlan}`} value={drafts[line.key].wonDeals} onChange={(wonDeals) => setDraft(line, { wonDeals })} /> },
+    { key: "fact", label: t.fact, isNumeric: true, testId: "plan-fact", render: (line) => `${money(line.progress.factRevenue)} · ${formatNumber(line.progress.factWonDeals, locale)}` },
+    { key: "done", label: t.done, isNumeric: true, testId: "plan-done", render: (line) => formatRate(line.progress.revenueDone, locale) },
+    { key: "projection", label: t.projection, isNumeric: true, testId: "plan-projection", render: (line) => money(line.progress.projectedRevenue) },
+  ];
+  const section = (title: string, list: Line[], testId: string) =>
     list.length === 0 ? null : (
-      <tbody>
-        <tr>
-          <th colSpan={6} className="pt-4 pb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            {title}
-          </th>
-        </tr>
-        {list.map((line) => (
-          <tr key={line.key} className="border-t border-slate-100" data-testid="plan-row">
-            <td className="py-1 pr-3" data-testid="plan-name">{line.name}</td>
-            <td className="py-1 pr-3">
-              <PlanInput
-                wide
-                label={`${line.name}: ${t.revenuePlan}`}
-                value={drafts[line.key].revenue}
-                placeholder={"departmentId" in line.target && line.revenue === null && line.progress.planRevenue !== null ? fill(t.fromManagers, { amount: money(line.progress.planRevenue) }) : ""}
-                onChange={(revenue) => setDrafts({ ...drafts, [line.key]: { ...drafts[line.key], revenue } })}
-              />
-            </td>
-            <td className="py-1 pr-3">
-              <PlanInput label={`${line.name}: ${t.wonDealsPlan}`} value={drafts[line.key].wonDeals} onChange={(wonDeals) => setDrafts({ ...drafts, [line.key]: { ...drafts[line.key], wonDeals } })} />
-            </td>
-            <td className="py-1 pr-3 text-right tabular-nums" data-testid="plan-fact">
-              {money(line.progress.factRevenue)} · {formatNumber(line.progress.factWonDeals, locale)}
-            </td>
-            <td className="py-1 pr-3 text-right tabular-nums" data-testid="plan-done">{formatRate(line.progress.revenueDone, locale)}</td>
-            <td className="py-1 text-right tabular-nums" data-testid="plan-projection">{money(line.progress.projectedRevenue)}</td>
-          </tr>
-        ))}
-      </tbody>
+      <section className="space-y-1">
+        <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+        <DataTable columns={columns} rows={list} rowKey={(line) => line.key} label={title} testId={testId} rowProps={() => ({ "data-testid": "plan-row" })} />
+      </section>
     );
 
   return (
-    <form
-      className="space-y-3"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (changed.length > 0) save.mutate();
-      }}
-    >
+    <form className="space-y-3" onSubmit={(event) => (changed.length > 0 ? form.onSubmit(event) : event.preventDefault())}>
       <label className="flex items-center gap-2 text-sm">
         {t.month}
         <input type="month" className="rounded-lg border border-slate-300 px-3 py-1" value={table.month} onChange={(event) => event.target.value && router.push(`/plans?month=${event.target.value}`)} data-testid="plan-month" />
         {first ? <span className="text-xs text-slate-500">{fill(t.days, { elapsed: first.elapsedDays, days: first.daysInMonth })}</span> : null}
       </label>
-      {lines.length === 0 ? (
-        <p className="text-sm text-slate-500">{t.empty}</p>
-      ) : (
-        <div className={tableScroll}>
-          <table className="w-full text-sm" data-testid="plans-table">
-            <thead className="text-left text-xs text-slate-500">
-              <tr>
-                <th className="py-1 pr-3">{t.name}</th>
-                <th className="py-1 pr-3">{t.revenuePlan}, {table.currency}</th>
-                <th className="py-1 pr-3">{t.wonDealsPlan}</th>
-                <th className="py-1 pr-3 text-right">{t.fact}</th>
-                <th className="py-1 pr-3 text-right">{t.done}</th>
-                <th className="py-1 text-right">{t.projection}</th>
-              </tr>
-            </thead>
-            {section(t.departments, departments)}
-            {section(t.managers, managers)}
-          </table>
-        </div>
-      )}
-      {save.error ? <Alert tone="error">{describeError(save.error, locale, labels)}</Alert> : null}
-      {save.data && changed.length === 0 ? (
+      {lines.length === 0 ? <p className="text-sm text-slate-500">{t.empty}</p> : null}
+      {section(t.departments, departments, "plans-departments")}
+      {section(t.managers, managers, "plans-managers")}
+      {form.outcome.status === "error" ? <FormAlert state={form.outcome} /> : null}
+      {form.outcome.status === "success" && changed.length === 0 ? (
         <Alert tone="success">
-          <span data-testid="plans-saved">{fill(t.saved, { inserted: save.data.inserted, updated: save.data.updated, deleted: save.data.deleted })}</span>
+          <span data-testid="plans-saved">{form.outcome.message}</span>
         </Alert>
       ) : null}
-      <Button type="submit" disabled={changed.length === 0 || save.isPending}>
-        {save.isPending ? t.saving : t.save}
+      <Button type="submit" disabled={changed.length === 0 || form.isPending}>
+        {form.isPending ? t.saving : t.save}
       </Button>
     </form>
   );

@@ -1,13 +1,14 @@
 "use client";
-// The Sales dashboard's island: the filter bar, the monthly chart and the table of months. The month
-// still running is marked, and «Год назад» says which days it counts (the same days, to date). The
+// The Sales dashboard's island: the filter bar, the chart (by month, or by day or week for a short
+// period) and the table of months. The bar still running is marked, and «Год назад» says which days it counts (the same days, to date). The
 // first figures come from the server; a filter change refetches only the report's JSON.
 import { use } from "react";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { monthOfToday } from "@/components/charts/chart-format";
+import { IncompleteBarNote } from "@/components/charts/incomplete-bar-note";
 import { IncompleteMonthNote } from "@/components/charts/incomplete-month-note";
-import { MonthlyBars } from "@/components/charts/monthly-bars";
+import { PeriodBars } from "@/components/charts/period-bars";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { PlanCard } from "@/components/dashboard/plan-card";
 import { can } from "@/lib/auth/permissions";
@@ -18,7 +19,8 @@ import { dealsHref, wonBucket } from "@/components/deals/deal-links";
 import type { Role } from "@/lib/auth/permissions";
 import { formatDateRange, formatMoney, formatMonthKey, formatNumber, periodDates, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { SalesByMonthTotals } from "@/lib/reports/sales-by-month";
+import type { SalesByMonthTotals, SalesChartPoint } from "@/lib/reports/sales-by-month";
+import { bucketKeyOf } from "@/lib/time/buckets";
 import type { ReportResponse } from "@/lib/reports/run-report";
 import { DataTable, FooterRow, type Column } from "@/components/ui/data-table";
 
@@ -33,6 +35,10 @@ export function SalesClient({ first, role, locale, t }: Props) {
   const router = useRouter();
   // The deals behind a month: won in that month (and inside the period), by their close moment.
   const dealsOf = (month?: string) => dealsHref("sales", query, { ...wonBucket, month });
+  // A day's or week's bar: its days (already inside the period) become the list's period.
+  const dealsOfBar = (point: Pick<SalesChartPoint, "key" | "from" | "to">) =>
+    data?.chart.bucket === "month" ? dealsOf(point.key) : dealsHref("sales", query, { ...wonBucket, from: point.from, to: point.to });
+  const chartTitle = !data || data.chart.bucket === "month" ? t.sales.chart : data.chart.bucket === "week" ? t.sales.chartByWeek : t.sales.chartByDay;
   const isEmpty = data !== null && data.totals.wonCount === 0;
   const money = (amount: string | null) => (amount === null ? "—" : formatMoney(amount, data?.currency ?? "KZT", locale));
   const card = { isLoading, loadingText: t.loading, error, errorTitle: t.failed, isEmpty, emptyText: t.sales.empty };
@@ -63,19 +69,23 @@ export function SalesClient({ first, role, locale, t }: Props) {
     <div className="space-y-4">
       <FilterBar options={options} role={role} locale={locale} t={t.filters} period={data ? periodDates(data.period, data.timezone) : null} />
       {data ? <PlanCard planMonth={data.planMonth} plan={data.plan} currency={data.currency} canSetPlans={can(role, "plans:manage")} locale={locale} t={t.plan} /> : null}
-      <ReportCard title={t.sales.chart} testId="sales-chart" {...card}>
+      <ReportCard title={chartTitle} testId="sales-chart" {...card}>
         {data ? (
-          <MonthlyBars
-            name={t.sales.chart}
-            data={data.rows.map((row) => ({ month: row.month, current: Number(row.wonAmount), previous: Number(row.previousYearWonAmount) }))}
+          <PeriodBars
+            name={chartTitle}
+            data={data.chart.points.map((point) => ({ key: point.key, from: point.from, to: point.to, current: Number(point.wonAmount), previous: Number(point.previousYearWonAmount) }))}
+            bucket={data.chart.bucket}
             currency={data.currency}
             locale={locale}
             labels={{ current: t.sales.wonAmount, previous: t.sales.previousYear }}
-            incompleteMonth={monthOfToday(data.today)}
-            onSelectMonth={(month) => router.push(dealsOf(month))}
+            incompleteKey={data.today ? bucketKeyOf(data.today, data.chart.bucket) : undefined}
+            onSelect={(point) => router.push(dealsOfBar(point))}
           />
         ) : null}
-        {data ? <IncompleteMonthNote months={data.rows.map((row) => row.month)} today={data.today} locale={locale} text={t.charts.incompleteMonth} /> : null}
+        {data && data.chart.bucket === "month" ? <IncompleteMonthNote months={data.rows.map((row) => row.month)} today={data.today} locale={locale} text={t.charts.incompleteMonth} /> : null}
+        {data && data.chart.bucket !== "month" ? (
+          <IncompleteBarNote bucket={data.chart.bucket} keys={data.chart.points.map((point) => point.key)} today={data.today} locale={locale} texts={t.charts} />
+        ) : null}
       </ReportCard>
       <ReportCard title={t.sales.table} testId="sales-table-card" exportReport="sales-by-month" {...card}>
         {data ? (

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { CredentialFields } from "./credential-fields";
 import type { Messages } from "@/lib/i18n/messages";
 import { signInAction, type SignInState } from "./actions";
 
@@ -14,12 +14,7 @@ export function LoginForm({ t, callbackUrl }: { t: Messages["login"]; callbackUr
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
         <form action={action} className="space-y-4">
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <Field label={t.email} htmlFor="email">
-            <Input id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} autoFocus />
-          </Field>
-          <Field label={t.password} htmlFor="password">
-            <Input id="password" name="password" type="password" autoComplete="current-password" required />
-          </Field>
+          <CredentialFields t={t} email={state.email} />
           <Button type="submit" className="w-full" disabled={pending}>
             {pending ? t.submitting : t.submit}
           </Button>

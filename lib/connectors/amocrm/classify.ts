@@ -10,7 +10,7 @@ import {
   ConnectorRequestError,
   ConnectorUnavailableError,
 } from "../errors";
-import { amoWords } from "../crm-words";
+import { amoRowErrors, amoWords } from "../crm-words";
 
 export function classifyAmoError(host: string, status: number, body: unknown, path: string): ConnectorError {
   const account = `amoCRM account ${host}`;
@@ -28,6 +28,6 @@ export function classifyAmoError(host: string, status: number, body: unknown, pa
   if (status === 429) return new ConnectorRateLimitError(`${account} refused ${path}: too many requests (HTTP 429)`, details);
   if (status >= 500) return new ConnectorUnavailableError("server_error", `${account} failed on ${path}: HTTP ${status}`, details);
   if (status === 404) return new ConnectorRequestError(`${account}: ${path} does not exist (HTTP 404); check the account address`, details);
-  if (status >= 400) return new ConnectorRequestError(`${account} rejected ${path} (HTTP ${status})${said}`, details);
+  if (status >= 400) return new ConnectorRequestError(`${account} rejected ${path} (HTTP ${status})${said}`, { ...details, rowErrors: amoRowErrors(body) });
   return new ConnectorProtocolError(`${account} sent a truncated or non-JSON answer to ${path} (HTTP ${status})`, details);
 }

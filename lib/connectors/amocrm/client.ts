@@ -63,13 +63,16 @@ export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
     accessToken = tokens.accessToken;
   }
 
-  async function send(path: string, query: Record<string, QueryValue> | undefined): Promise<unknown> {
+  async function send(path: string, query: Record<string, QueryValue> | undefined, body?: unknown): Promise<unknown> {
     const qs = query ? toBracketQuery(query) : "";
     await limiter.acquire();
     stats.requests++;
+    const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, Accept: "application/hal+json, application/json", "User-Agent": "voronka/1.0" };
+    // Writes are PATCHes with a JSON body (docs/amocrm-wire.md, "Writing values"); they share the account's limiter with every read.
+    const init: RequestInit = body === undefined ? { method: "GET", headers } : { method: "PATCH", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) };
     const response = await fetchJson(
       `${baseUrl}${path}${qs ? `?${qs}` : ""}`,
-      { method: "GET", headers: { Authorization: `Bearer ${accessToken}`, Accept: "application/hal+json, application/json", "User-Agent": "voronka/1.0" } },
+      init,
       { fetch: deps.fetch, timeoutMs, host, crmName: "amoCRM account" },
     );
     if (response.status === 204) return null;
@@ -82,11 +85,11 @@ export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
     throw error;
   }
 
-  async function request(path: string, query: Record<string, QueryValue> | undefined, attempts = maxAttempts): Promise<unknown> {
+  async function request(path: string, query: Record<string, QueryValue> | undefined, attempts = maxAttempts, body?: unknown): Promise<unknown> {
     if (oauth && oauth.expiresAt - EXPIRY_MARGIN_MS <= now()) await renew();
     const tokenUsed = accessToken;
     const attempt = () =>
-      withRetries(() => send(path, query), { maxAttempts: attempts, backoff: deps.backoff, sleep, onRetry: () => void stats.retries++ });
+      withRetries(() => send(path, query, body), { maxAttempts: attempts, backoff: deps.backoff, sleep, onRetry: () => void stats.retries++ });
     try {
       return await attempt();
     } catch (error) {
@@ -103,6 +106,10 @@ export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
     /** GET a path such as "/api/v4/account"; null on 204 (nothing there). */
     async get<T>(path: string, query?: Record<string, QueryValue>, opts: { maxAttempts?: number } = {}): Promise<T | null> {
       return (await request(path, query, opts.maxAttempts)) as T | null;
+    },
+    /** PATCH a JSON body (an array of objects to update), through the same limiter and retries as reads. */
+    async patch<T>(path: string, body: unknown, opts: { maxAttempts?: number } = {}): Promise<T | null> {
+      return (await request(path, undefined, opts.maxAttempts, body)) as T | null;
     },
     /**
      * Every page of a HAL list: `limit` (default 250; events take 100) and `page` = 1, 2, …, the

@@ -10,6 +10,7 @@ import { createAmoClient, type AmoClient } from "./client";
 import { amocrmDescriptor } from "./descriptor";
 import { listAmoLeadFields } from "./lead-fields";
 import { storedAmocrm } from "./input";
+import { amoWriter } from "./write-back";
 
 function connection(client: AmoClient): CrmConnection {
   return {
@@ -20,6 +21,7 @@ function connection(client: AmoClient): CrmConnection {
     },
     syncPlan: (settings, baseCurrency, tuning) => amocrmPlan(client, settings, baseCurrency, tuning),
     listLeadFields: () => listAmoLeadFields(client),
+    writer: amoWriter(client),
   };
 }
 

@@ -11,6 +11,7 @@ export function mapAmoTask(row: AmoRow): CanonicalActivity {
   const isCompleted = row.is_completed === true;
   const updatedAt = amoDate(row.updated_at);
   return {
+    raw: { origin: "rest", payload: row },
     externalId: `task:${row.id}`,
     type: typeId === 1 ? "call" : typeId === 2 ? "meeting" : "task",
     subject: amoText(row.text),
@@ -35,6 +36,7 @@ export function mapAmoCallNote(row: AmoRow, entity: "leads" | "contacts" = "lead
   const createdAt = amoDate(row.created_at) ?? new Date(0);
   const entityId = amoId(row.entity_id);
   return {
+    raw: { origin: "rest", payload: row },
     externalId: `note:${row.id}`,
     type: "call",
     subject: amoText(params.phone) ? `${noteType === "call_in" ? "Входящий" : "Исходящий"} ${amoText(params.phone)}` : null,

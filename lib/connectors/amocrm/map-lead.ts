@@ -23,6 +23,7 @@ export function mapAmoLead(row: AmoRow, context: AmoMapContext): CanonicalDeal {
   const semantic = amoSemantic(row.status_id);
   const updatedAt = amoDate(row.updated_at);
   return {
+    raw: { origin: "rest", payload: row },
     externalId,
     title: amoText(row.name) ?? `#${externalId}`,
     pipelineExternalId: String(row.pipeline_id),

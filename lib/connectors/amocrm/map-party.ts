@@ -8,6 +8,7 @@ export function mapAmoContact(row: AmoRow): CanonicalContact {
   const updatedAt = amoDate(row.updated_at);
   const name = amoText(row.name) ?? ([amoText(row.first_name), amoText(row.last_name)].filter(Boolean).join(" ") || `#${externalId}`);
   return {
+    raw: { origin: "rest", payload: row },
     externalId,
     name,
     phone: customFieldValue(row, "PHONE"),
@@ -24,6 +25,7 @@ export function mapAmoCompany(row: AmoRow): CanonicalCompany {
   const externalId = String(row.id);
   const updatedAt = amoDate(row.updated_at);
   return {
+    raw: { origin: "rest", payload: row },
     externalId,
     name: amoText(row.name) ?? `#${externalId}`,
     phone: customFieldValue(row, "PHONE"),

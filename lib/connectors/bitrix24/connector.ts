@@ -13,6 +13,7 @@ import type { Connector, CrmConnection } from "../connector";
 import { createBitrix24Client, type Bitrix24Client } from "./client";
 import { bitrix24Descriptor } from "./descriptor";
 import { storedBitrix24 } from "./input";
+import { bitrix24Writer } from "./write-back";
 import type { Bitrix24Tokens } from "./types";
 
 function connection(client: Bitrix24Client): CrmConnection {
@@ -22,6 +23,7 @@ function connection(client: Bitrix24Client): CrmConnection {
       return result.ok ? { ok: true, portal: result.portal, user: { id: result.user.id, name: result.user.name } } : failedCheck(result);
     },
     syncPlan: (settings, baseCurrency, tuning) => bitrix24Plan(client, settings, baseCurrency, tuning),
+    writer: bitrix24Writer(client),
   };
 }
 

@@ -41,7 +41,7 @@ const KNOWN_SHAPES: Record<string, { itemsKey?: string; idField?: string; isUppe
   "crm.category.list": { itemsKey: "categories", idField: "id" },
 };
 /** Sub-call errors that pass with time: wait and repeat from the last ID we have. */
-const TRANSIENT = new Set(["OPERATION_TIME_LIMIT", "QUERY_LIMIT_EXCEEDED", "INTERNAL_SERVER_ERROR", "ERROR_UNEXPECTED_ANSWER"]);
+export const TRANSIENT_SUBCALL_ERRORS = new Set(["OPERATION_TIME_LIMIT", "QUERY_LIMIT_EXCEEDED", "INTERNAL_SERVER_ERROR", "ERROR_UNEXPECTED_ANSWER"]);
 
 type Context = { sleep: (ms: number) => Promise<void>; now: () => number; maxAttempts: number; operatingWait: (method: string) => number };
 
@@ -80,7 +80,7 @@ export async function* listAllByBatch<T>(client: Bitrix24Client, method: string,
       if (typeof total === "number") {
         opts.onTotal?.(total);
         needTotal = false;
-      } else if (batch.result_error.total && !TRANSIENT.has(batch.result_error.total.error)) {
+      } else if (batch.result_error.total && !TRANSIENT_SUBCALL_ERRORS.has(batch.result_error.total.error)) {
         throw subCallError(client, batch.result_error.total, method);
       }
     }
@@ -92,7 +92,7 @@ export async function* listAllByBatch<T>(client: Bitrix24Client, method: string,
       const key = `page_${k}`;
       const error = batch.result_error[key];
       if (error) {
-        if (!TRANSIENT.has(error.error)) throw subCallError(client, error, method);
+        if (!TRANSIENT_SUBCALL_ERRORS.has(error.error)) throw subCallError(client, error, method);
         blocked = error;
         break;
       }
@@ -144,7 +144,7 @@ function extractRows<T>(result: unknown, itemsKey: string | undefined): T[] {
   return [];
 }
 
-function subCallError(client: Bitrix24Client, error: B24ErrorBody, method: string) {
+export function subCallError(client: Bitrix24Client, error: B24ErrorBody, method: string) {
   const status = error.error === "insufficient_scope" ? 403 : 400;
   return classifyBitrix24Error(client.host, status, error.error, error.error_description ?? "", method);
 }

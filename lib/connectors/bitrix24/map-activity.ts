@@ -30,6 +30,7 @@ export function mapB24Activity(row: B24Row, callDurations?: Map<string, number>)
   const isCompleted = isYes(row.COMPLETED);
   const startAt = b24Date(row.START_TIME) ?? b24Date(row.CREATED) ?? new Date(0);
   return {
+    raw: { origin: "rest", payload: row },
     externalId,
     type,
     subject: b24Text(row.SUBJECT),

@@ -15,6 +15,7 @@ export function mapB24Deal(row: B24Row, context: B24MapContext = {}): CanonicalD
   const updatedAt = b24Date(row.DATE_MODIFY);
   const movedAt = b24Date(row.MOVED_TIME);
   return {
+    raw: { origin: "rest", payload: row },
     externalId,
     title: b24Text(row.TITLE) ?? `#${externalId}`,
     pipelineExternalId: b24Text(row.CATEGORY_ID) ?? "0",

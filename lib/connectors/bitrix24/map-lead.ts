@@ -13,6 +13,7 @@ export function mapB24Lead(row: B24Row, context: B24MapContext = {}): CanonicalL
   const semantic = b24LeadSemantic(row);
   const hasAmount = b24Text(row.OPPORTUNITY) !== null;
   return {
+    raw: { origin: "rest", payload: row },
     externalId,
     title: b24Text(row.TITLE) ?? `#${externalId}`,
     statusExternalId: b24Text(row.STATUS_ID),

@@ -5,6 +5,7 @@ import { b24Date, b24Id, b24Text, firstMultifield, personName, type B24Row } fro
 export function mapB24Contact(row: B24Row): CanonicalContact {
   const externalId = String(row.ID);
   return {
+    raw: { origin: "rest", payload: row },
     externalId,
     name: personName(row, `#${externalId}`),
     phone: firstMultifield(row.PHONE),
@@ -19,6 +20,7 @@ export function mapB24Contact(row: B24Row): CanonicalContact {
 export function mapB24Company(row: B24Row): CanonicalCompany {
   const externalId = String(row.ID);
   return {
+    raw: { origin: "rest", payload: row },
     externalId,
     name: b24Text(row.TITLE) ?? `#${externalId}`,
     phone: firstMultifield(row.PHONE),

@@ -5,6 +5,7 @@ import { mapB24Category, mapB24SourceNames, mapB24Stage, mapB24User } from "./ma
 import { mapB24Deal } from "./map-deal";
 import { mapB24Lead } from "./map-lead";
 import { mapB24Contact } from "./map-party";
+import { mapB24LeadStatusHistory } from "./map-lead-status-history";
 import { mapB24StageHistory } from "./map-stage-history";
 
 const dealRow = {
@@ -86,6 +87,19 @@ describe("Bitrix24 mappers", () => {
     expect(rows.map((r) => [r.externalId, r.fromStageExternalId, r.toStageExternalId])).toEqual([
       ["812", null, "PREPARATION"],
       ["813", "PREPARATION", "WON"],
+    ]);
+  });
+
+  it("maps lead status history rows (STATUS_ID, STATUS_SEMANTIC_ID) with the previous status of the same lead as 'from'", () => {
+    const rows = mapB24LeadStatusHistory([
+      { ID: "21", TYPE_ID: "3", OWNER_ID: "7", CREATED_TIME: "2025-03-15T10:00:00+03:00", STATUS_ID: "CONVERTED", STATUS_SEMANTIC_ID: "S" },
+      { ID: "20", TYPE_ID: "1", OWNER_ID: "7", CREATED_TIME: "2025-03-14T16:05:11+03:00", STATUS_ID: "NEW", STATUS_SEMANTIC_ID: "P" },
+      { ID: "22", TYPE_ID: "3", OWNER_ID: "8", CREATED_TIME: "2025-03-15T11:00:00+03:00", STATUS_ID: "JUNK", STATUS_SEMANTIC_ID: "F" },
+    ]);
+    expect(rows.map((r) => [r.externalId, r.leadExternalId, r.fromStatusExternalId, r.toStatusExternalId, r.semantic, r.changedAt.toISOString()])).toEqual([
+      ["20", "7", null, "NEW", "open", "2025-03-14T13:05:11.000Z"],
+      ["21", "7", "NEW", "CONVERTED", "converted", "2025-03-15T07:00:00.000Z"],
+      ["22", "8", null, "JUNK", "junk", "2025-03-15T08:00:00.000Z"],
     ]);
   });
 });

@@ -1,18 +1,19 @@
 // The deals CSV written by PostgreSQL's COPY is the same file, byte for byte, as the row-by-row
 // writer's (deals-csv-stream.ts, itself held to csv-stringify by csv-writers.test.ts): on deals with
-// Cyrillic, quotes, delimiters, line breaks, formulas, NULLs and extreme amounts, in both languages
-// and with every delimiter/decimal pair, in two time zones. On PGlite, which has no COPY, the
+// Cyrillic, quotes, delimiters, line breaks, formulas, NULLs, zero, negative and extreme amounts and
+// rates with many decimals (../test/awkward-deals.ts), in both languages and with every
+// delimiter/decimal pair, in three time zones. On PGlite, which has no COPY, the
 // export takes the row writer (the same bytes trivially), and the SQL formatting of each cell is
 // still compared with the JavaScript cell writers, by a plain SELECT.
 import { parse } from "csv-parse/sync";
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { crmUsers, deals, exchangeRates, pipelines, sources } from "@/db/schema";
+import { deals } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
-import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
+import type { OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { scopeOf } from "@/lib/auth/scope";
-import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import type { Viewer } from "@/lib/auth/viewer";
 import { dealListFiltersSchema, streamDeals } from "@/lib/deals/deal-list";
 import { postgresClient } from "@/lib/deals/deal-stream";
 import type { Locale } from "@/lib/format";
@@ -23,55 +24,11 @@ import { dealsCsvSelect } from "./deals-copy-sql";
 import { dealsCsvStream } from "./deals-csv-stream";
 import { CSV_ROW_LIMIT, DEAL_BATCH_SIZE, exportDeals } from "./deals-export";
 import { readAhead } from "@/lib/async/read-ahead";
+import { awkward, createAwkwardOrg } from "../test/awkward-deals";
 
 let testDb: TestDb;
 const orgs: { f: OrgFixture; viewer: Viewer }[] = [];
 const now = new Date("2026-01-01T00:00:00Z");
-
-type AwkwardDeal = { externalId: string; title: string; manager: "alice" | "bob" | "carol" | null; stage: "NEW" | "EXECUTING" | "WON" | "LOSE"; amount: string; currency: string; createdAt: string; closedAt?: string; utm?: [string | null, string | null, string | null] };
-
-const awkward: AwkwardDeal[] = [
-  { externalId: "=1+1", title: 'Сделка "Ромашка"; этап 2', manager: "alice", stage: "WON", amount: "1234.50", currency: "KZT", createdAt: "2025-03-09T06:59:00Z", closedAt: "2025-03-09T07:00:00Z" },
-  { externalId: "+7 701 000", title: "строка 1\nстрока 2", manager: null, stage: "NEW", amount: "0.00", currency: "KZT", createdAt: "2025-11-02T05:30:00Z" },
-  { externalId: "-5", title: "crlf\r\nend", manager: "bob", stage: "LOSE", amount: "-0.05", currency: "USD", createdAt: "2025-11-02T06:30:00Z", closedAt: "2025-12-31T23:59:59Z" },
-  { externalId: "@home", title: "\tс табуляцией", manager: "carol", stage: "EXECUTING", amount: "9999999999999.99", currency: "USD", createdAt: "2025-01-31T20:30:00Z" },
-  { externalId: "\rcr", title: "a,b", manager: "alice", stage: "NEW", amount: "12345678901234.57", currency: "EUR", createdAt: "2024-02-29T12:00:00Z" },
-  { externalId: "E6", title: "", manager: "bob", stage: "WON", amount: "70368744177664.01", currency: "KZT", createdAt: "1969-12-31T23:59:59.999Z", closedAt: "1970-01-01T00:00:00Z" },
-  { externalId: "E7", title: "'уже с апострофом", manager: null, stage: "LOSE", amount: "9999999999999999.99", currency: "KZT", createdAt: "2025-06-15T00:00:00Z", utm: ["", null, "весна\nsale;1"] },
-  { externalId: "E8", title: '"', manager: "carol", stage: "NEW", amount: "0.01", currency: "USD", createdAt: "2025-06-15T00:00:00Z", utm: ["-cpc", "=ads", "a,b;c"] },
-  { externalId: "E9", title: "Сделка №9", manager: "alice", stage: "WON", amount: "123456789012345.67", currency: "KZT", createdAt: "2025-06-15T00:00:00Z", closedAt: "2025-07-01T18:00:00Z", utm: ["yandex", "cpc", "лето"] },
-];
-
-async function makeOrg(timezone: string) {
-  const f = await createOrgFixture(testDb.db, { timezone });
-  await testDb.db.insert(exchangeRates).values({ orgId: f.org.id, currency: "USD", day: "2000-01-01", rate: "500" });
-  await testDb.db.update(crmUsers).set({ name: '=cmd|" /C calc"!A0' }).where(eq(crmUsers.id, f.crmUsers.bob.id));
-  await testDb.db.update(crmUsers).set({ name: "Ольга \"Оля\"; старшая" }).where(eq(crmUsers.id, f.crmUsers.carol.id));
-  await testDb.db.update(pipelines).set({ name: 'Основная, "B2B"' }).where(eq(pipelines.id, f.pipeline.id));
-  await testDb.db.update(sources).set({ name: "Портал; web" }).where(eq(sources.id, f.source.id));
-  await testDb.db.insert(deals).values(
-    awkward.map((deal) => ({
-      orgId: f.org.id,
-      sourceId: f.source.id,
-      externalId: deal.externalId,
-      title: deal.title,
-      pipelineId: f.pipeline.id,
-      stageId: f.stages[deal.stage].id,
-      amount: deal.amount,
-      currency: deal.currency,
-      crmUserId: deal.manager ? f.crmUsers[deal.manager].id : null,
-      createdAt: new Date(deal.createdAt),
-      closedAt: deal.closedAt ? new Date(deal.closedAt) : null,
-      utmSource: deal.utm?.[0] ?? null,
-      utmMedium: deal.utm?.[1] ?? null,
-      utmCampaign: deal.utm?.[2] ?? null,
-    })),
-  );
-  // Microseconds, which JavaScript dates cannot hold: the local minute must still be cut, not rounded.
-  await testDb.db.execute(sql`update deals set created_at = created_at + interval '59.999999 seconds' where org_id = ${f.org.id} and external_id = 'E8'`);
-  const viewer = await loadViewer(testDb.db, f.users.admin.id);
-  orgs.push({ f, viewer: viewer! });
-}
 
 /**
  * On PostgreSQL about 7 MB of CSV: more than the socket and the stream buffers hold, so the COPY is
@@ -82,8 +39,8 @@ let MANY = 0;
 
 beforeAll(async () => {
   testDb = await createTestDb();
-  await makeOrg("Asia/Almaty");
-  await makeOrg("America/New_York");
+  // Three zones: a whole-hour one, one with summer time, a half-hour one.
+  for (const zone of ["Asia/Almaty", "America/New_York", "Asia/Kolkata"]) orgs.push(await createAwkwardOrg(testDb, zone));
   MANY = testDb.mode === "postgres" ? 60_000 : 5_000;
   const f = orgs[0].f;
   const many = Array.from({ length: MANY }, (_, index) => ({
@@ -137,7 +94,7 @@ describe("the deals CSV export", () => {
         }
       }
     }
-    expect(files).toBe(2 * 4 * 4);
+    expect(files).toBe(3 * 4 * 4);
     // What the files hold, so that "the same" is not "the same and both empty".
     const sample = await rowWriterFile(orgs[0], "ru", csvStyleFor("ru"), queries[1]);
     expect(sample.startsWith("\uFEFFID в CRM;Название;")).toBe(true);
@@ -162,7 +119,7 @@ describe("the deals CSV export", () => {
           for (const deal of batch) fromJs.push(columns.map((column) => csvCellWriter(column.type as never, style, timeZone)(column.value(deal))));
         }
         expect(fromSql, `${timeZone} ${locale} ${JSON.stringify(override)}`).toEqual(fromJs);
-        expect(fromSql).toHaveLength(9);
+        expect(fromSql).toHaveLength(awkward.length);
       }
     }
   });
@@ -185,6 +142,6 @@ describe("the deals CSV export", () => {
     }
     const again = await exportDeals({ db: testDb.db, viewer: org.viewer, params: new URLSearchParams(), locale: "ru", options: { format: "csv" }, now });
     const records = parse(Buffer.from(await again.arrayBuffer()), { delimiter: ";", bom: true }) as string[][];
-    expect(records).toHaveLength(1 + 9 + MANY); // the header, the awkward deals, the many
+    expect(records).toHaveLength(1 + awkward.length + MANY); // the header, the awkward deals, the many
   });
 });

@@ -1,5 +1,5 @@
 // GET /api/deals/export: the deals table behind a chart — same filters, same scope, same order as
-// on screen — streamed as CSV (up to 1,000,000 rows; on PostgreSQL written by its COPY) or XLSX (up to Excel's 1,048,575), or a PDF
+// on screen — streamed as CSV (up to 1,000,000 rows) or XLSX (up to Excel's 1,048,575) — on PostgreSQL both written by its COPY — or a PDF
 // of its first pages.
 import type { Db } from "@/db/types";
 import { scopeOf } from "@/lib/auth/scope";
@@ -21,7 +21,9 @@ import { dealColumns } from "./deal-columns";
 import { dealsCopySql } from "./deals-copy-sql";
 import { dealsCopyCsvStream } from "./deals-copy-stream";
 import { dealsCsvStream } from "./deals-csv-stream";
-import { dealsXlsxStream } from "./deals-xlsx-stream";
+import { copiedRows } from "./deals-xlsx-copy";
+import { dealsXlsxCopySql } from "./deals-xlsx-sql";
+import { dealsXlsxStream, renderedRows } from "./deals-xlsx-stream";
 import { readAhead } from "@/lib/async/read-ahead";
 
 export const CSV_ROW_LIMIT = 1_000_000;
@@ -89,7 +91,12 @@ export async function exportDeals({ db, viewer, params, locale, options, now = n
       return new Response(dealsCsvStream(rows(), columns, style, doc.timezone, CSV_ROW_LIMIT), { headers: headers("csv") });
     }
     case "xlsx": {
-      return new Response(dealsXlsxStream(rows(), columns, doc, t, summary.total, XLSX_ROW_LIMIT), { headers: headers("xlsx") });
+      // On PostgreSQL the cells' texts come from a binary COPY; PGlite and transactions render row objects.
+      const client = postgresClient(db);
+      const source = client
+        ? copiedRows(client, () => dealsXlsxCopySql({ db, scope, filters, columns, t, timeZone: doc.timezone, rowLimit: XLSX_ROW_LIMIT, now }))
+        : renderedRows(rows(), columns, doc.timezone);
+      return new Response(dealsXlsxStream(source, columns, doc, t, summary.total, XLSX_ROW_LIMIT), { headers: headers("xlsx") });
     }
     case "pdf": {
       const list = [];

@@ -9,7 +9,7 @@ import { csvStyleFor } from "../csv";
 import type { ExportDocument } from "../model";
 import { dealColumns } from "./deal-columns";
 import { dealsCsvStream } from "./deals-csv-stream";
-import { dealsXlsxStream } from "./deals-xlsx-stream";
+import { dealsXlsxStream, renderedRows } from "./deals-xlsx-stream";
 
 const t = exportMessages.en;
 const deal = (n: number): DealListRow => ({
@@ -78,7 +78,7 @@ describe("streamed deals writers", () => {
   it("XLSX stops at its row limit and formats each deal's amount in its own currency", async () => {
     const { source } = batches();
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await bytesOf(dealsXlsxStream(source, dealColumns(t), doc, t, 6, 3))) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await bytesOf(dealsXlsxStream(renderedRows(source, dealColumns(t), "UTC"), dealColumns(t), doc, t, 6, 3))) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Deals")!;
     expect(sheet.rowCount).toBe(4); // header + 3
     expect(sheet.getRow(4).getCell(1).value).toBe("E3");

@@ -10,7 +10,7 @@ import { cellTypeOf, type ExportDocument } from "../model";
 import { addAboutSheet, dataSheetViews } from "../xlsx";
 import { columnWidth, numberFormat, sheetName, xlsxValue } from "../xlsx-cells";
 import { dealColumns } from "./deal-columns";
-import { dealsXlsxStream, widths } from "./deals-xlsx-stream";
+import { dealsXlsxStream, renderedRows, widths } from "./deals-xlsx-stream";
 import { xmlEncode } from "./xlsx-row-xml";
 
 const base: DealListRow = {
@@ -87,7 +87,7 @@ describe("the deals sheet's hand-rendered rows", () => {
       yield deals.slice(0, 2);
       yield deals.slice(2);
     }
-    const streamed = Buffer.from(await new Response(dealsXlsxStream(batches(), dealColumns(t), doc, t, deals.length, 1_048_575)).arrayBuffer());
+    const streamed = Buffer.from(await new Response(dealsXlsxStream(renderedRows(batches(), dealColumns(t), doc.timezone), dealColumns(t), doc, t, deals.length, 1_048_575)).arrayBuffer());
     const names = ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml"];
     const ours = await parts(streamed, names);
     const theirs = await parts(await exceljsWorkbook(), names);

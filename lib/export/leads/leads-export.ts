@@ -11,7 +11,7 @@ import { countLeads, leadListFiltersSchema, streamLeads, type LeadListFilters } 
 import { csvStyleFor } from "../csv";
 import { assertRowLimit, CSV_ROW_LIMIT, DEAL_BATCH_SIZE, XLSX_ROW_LIMIT } from "../deals/deals-export";
 import { dealsCsvStream } from "../deals/deals-csv-stream";
-import { dealsXlsxStream } from "../deals/deals-xlsx-stream";
+import { dealsXlsxStream, renderedRows } from "../deals/deals-xlsx-stream";
 import { describeFilters, describeScope } from "../describe-filters";
 import type { ExportOptions } from "../export-options";
 import { downloadHeaders, exportFileName } from "../file-name";
@@ -63,7 +63,7 @@ export async function exportLeads({ db, viewer, params, locale, options, now = n
     case "csv":
       return new Response(dealsCsvStream(rows(), columns, csvStyleFor(locale, options), doc.timezone, CSV_ROW_LIMIT), { headers: headers("csv") });
     case "xlsx":
-      return new Response(dealsXlsxStream(rows(), columns, doc, t, summary.total, XLSX_ROW_LIMIT), { headers: headers("xlsx") });
+      return new Response(dealsXlsxStream(renderedRows(rows(), columns, doc.timezone), columns, doc, t, summary.total, XLSX_ROW_LIMIT), { headers: headers("xlsx") });
     case "pdf": {
       const list = [];
       for await (const batch of streamLeads(db, scope, filters, Math.min(DEAL_BATCH_SIZE, PDF_ROW_CAP), now)) {

@@ -1,7 +1,7 @@
 // amoCRM webhook shape (docs/amocrm-wire.md, "Webhooks") → canonical records. Every value
 // is a string; custom fields are `custom_fields[k][id|name|code|values][m][value|enum]`; a Digital
 // Pipeline hook carries only id, status_id, pipeline_id and old_status_id.
-import type { CanonicalCompany, CanonicalContact, CanonicalDeal, StageSemantic } from "@/lib/canonical/types";
+import type { CanonicalCompany, CanonicalContact, CanonicalDeal, RawPayload, StageSemantic } from "@/lib/canonical/types";
 import { readTrafficFields, type AmoFieldReader } from "@/lib/connectors/amocrm/field-mapping";
 import { isFormObject, listOf, textAt, type FormNode, type FormObject } from "../receive/form-body";
 
@@ -71,9 +71,12 @@ export function mapAmoLead(item: FormNode, currency: string, reader: AmoFieldRea
   const createdAt = unix(textAt(item, "created_at") ?? textAt(item, "date_create"));
   const semantic = semanticOf(statusId);
   const name = textAt(item, "name");
+  const isComplete = Boolean(updatedAt && createdAt);
   return {
     record: {
       externalId: id,
+      // A Digital Pipeline hook is a stub (id and stage): keeping it would hide the full record kept before.
+      raw: isComplete ? webhookPayload(item) : undefined,
       title: name ? decodeEntities(name) : `#${id}`,
       pipelineExternalId: pipelineId,
       stageExternalId: statusId,
@@ -89,7 +92,7 @@ export function mapAmoLead(item: FormNode, currency: string, reader: AmoFieldRea
       movedAt: updatedAt,
       movedByExternalId: userId(textAt(item, "modified_user_id")),
     },
-    isComplete: Boolean(updatedAt && createdAt),
+    isComplete,
     oldStatusId: textAt(item, "old_status_id") ?? null,
     oldPipelineId: textAt(item, "old_pipeline_id") ?? null,
     modifiedBy: userId(textAt(item, "modified_user_id")),
@@ -102,6 +105,7 @@ export function mapAmoContact(item: FormNode): CanonicalContact | null {
   if (!id) return null;
   return {
     externalId: id,
+    raw: webhookPayload(item),
     name: decodeEntities(textAt(item, "name") ?? `#${id}`),
     phone: customFieldValue(item, "PHONE"),
     email: customFieldValue(item, "EMAIL"),
@@ -114,7 +118,12 @@ export function mapAmoContact(item: FormNode): CanonicalContact | null {
 export function mapAmoCompany(item: FormNode): CanonicalCompany | null {
   const contact = mapAmoContact(item);
   if (!contact) return null;
-  return { externalId: contact.externalId, name: contact.name, phone: contact.phone, email: contact.email, createdAt: contact.createdAt, updatedAt: contact.updatedAt };
+  return { externalId: contact.externalId, raw: contact.raw, name: contact.name, phone: contact.phone, email: contact.email, createdAt: contact.createdAt, updatedAt: contact.updatedAt };
+}
+
+/** The hook's entity as it came (every value a string, as amoCRM form-encodes it). */
+function webhookPayload(item: FormObject): RawPayload {
+  return { origin: "webhook", payload: item };
 }
 
 export function idOf(item: FormNode): string | null {

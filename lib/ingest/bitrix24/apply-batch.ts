@@ -5,8 +5,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { deals, leads } from "@/db/schema";
 import type { Tx } from "@/db/types";
-import { applyActivities, applyCompanies, applyContacts, applyDeals, applyLeads, markDeleted } from "@/lib/canonical";
+import { applyActivities, applyConversationTexts, applyCompanies, applyContacts, applyDeals, applyLeads, markDeleted } from "@/lib/canonical";
 import { mapB24Activity } from "@/lib/connectors/bitrix24/map-activity";
+import { mapB24ActivityText } from "@/lib/connectors/bitrix24/map-text";
 import { b24UtmFieldsFromSettings, type B24MapContext } from "@/lib/connectors/bitrix24/map-common";
 import { mapB24Deal } from "@/lib/connectors/bitrix24/map-deal";
 import { mapB24Lead } from "@/lib/connectors/bitrix24/map-lead";
@@ -99,12 +100,18 @@ async function applySegment(tx: Tx, source: SourceRow, units: Unit[], fetcher: B
   if (companies.length > 0) await applyCompanies(tx, ref, companies);
   const ignored: number[] = [];
   const activities = [];
+  const texts = [];
   for (const { unit, row } of read("activity")) {
     const record = mapB24Activity(row);
     if (record) activities.push(record);
     else ignored.push(...unit.eventIds);
+    const text = mapB24ActivityText(row);
+    if (text) texts.push(text);
   }
   if (activities.length > 0) await applyActivities(tx, ref, activities);
+  // The activity's description is a conversation text (docs/sync.md, "Conversation texts"); a
+  // deleted activity's text went with it in markDeleted above.
+  if (texts.length > 0) await applyConversationTexts(tx, ref, texts);
   return ignored;
 }
 

@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activities, companies, contacts, crmUsers, deals, leads, stageChanges, stages, webhookEvents } from "@/db/schema";
+import { activities, companies, contacts, conversationTexts, crmUsers, deals, leads, stageChanges, stages, webhookEvents } from "@/db/schema";
 import { createOrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import type { BitrixFetcher } from "../bitrix24/fetcher";
@@ -111,11 +111,11 @@ describe("Bitrix24 events", () => {
     expect((await dealOf(s.bitrix.id, "410")).deal.deletedAt).not.toBeNull();
   });
 
-  it("applies leads, contacts, companies and activities", async () => {
+  it("applies leads, contacts, companies and activities, an activity's description as its conversation text", async () => {
     portal.set("lead:5", { ID: "5", TITLE: "Lead 1", STATUS_ID: "NEW", STATUS_SEMANTIC_ID: "P", SOURCE_ID: "CALL", CURRENCY_ID: "USD", OPPORTUNITY: "15000.00", ASSIGNED_BY_ID: "1", DATE_CREATE: "2026-11-01T15:10:16+02:00", DATE_MODIFY: "2026-11-01T18:56:13+02:00" });
     portal.set("contact:75", { ID: "75", NAME: "Anastasia", LAST_NAME: "Ilyina", ASSIGNED_BY_ID: "1", DATE_CREATE: "2026-02-26T00:00:00+02:00", DATE_MODIFY: "2026-02-26T00:00:00+02:00", PHONE: [{ ID: "8303", VALUE_TYPE: "WORK", VALUE: "8 (701) 123-45-67", TYPE_ID: "PHONE" }], EMAIL: [{ ID: "215", VALUE_TYPE: "WORK", VALUE: "Special-For@Example.com", TYPE_ID: "EMAIL" }] });
     portal.set("company:2919", { ID: "2919", TITLE: "Crossroads", ASSIGNED_BY_ID: "1", DATE_CREATE: "2026-02-26T00:00:00+02:00", DATE_MODIFY: "2026-02-26T00:00:00+02:00" });
-    portal.set("activity:20", { ID: "20", OWNER_ID: "411", OWNER_TYPE_ID: "2", TYPE_ID: "2", PROVIDER_ID: "VOXIMPLANT_CALL", SUBJECT: "Outgoing call", DIRECTION: "2", COMPLETED: "Y", RESPONSIBLE_ID: "1", START_TIME: "2026-11-05T13:25:00+03:00", END_TIME: "2026-11-05T13:35:00+03:00", CREATED: "2026-11-05T13:26:55+03:00", LAST_UPDATED: "2026-11-05T13:40:00+03:00" });
+    portal.set("activity:20", { ID: "20", OWNER_ID: "411", OWNER_TYPE_ID: "2", TYPE_ID: "2", PROVIDER_ID: "VOXIMPLANT_CALL", SUBJECT: "Outgoing call", DIRECTION: "2", COMPLETED: "Y", RESPONSIBLE_ID: "1", DESCRIPTION: "[B]Клиент[/B] просит перезвонить", DESCRIPTION_TYPE: "2", START_TIME: "2026-11-05T13:25:00+03:00", END_TIME: "2026-11-05T13:35:00+03:00", CREATED: "2026-11-05T13:26:55+03:00", LAST_UPDATED: "2026-11-05T13:40:00+03:00" });
     for (const [event, id] of [["ONCRMLEADADD", "5"], ["ONCRMCONTACTADD", "75"], ["ONCRMCOMPANYADD", "2919"], ["ONCRMACTIVITYADD", "20"]]) await deliverBitrix(event, id);
     await drain();
     const [lead] = await testDb.db.select().from(leads).where(and(eq(leads.sourceId, s.bitrix.id), eq(leads.externalId, "5")));
@@ -126,6 +126,8 @@ describe("Bitrix24 events", () => {
     expect(company.name).toBe("Crossroads");
     const [activity] = await testDb.db.select().from(activities).where(and(eq(activities.sourceId, s.bitrix.id), eq(activities.externalId, "20")));
     expect(activity).toMatchObject({ type: "call", direction: "out", isCompleted: true });
+    const textOf = async () => (await testDb.db.select().from(conversationTexts).where(and(eq(conversationTexts.sourceId, s.bitrix.id), eq(conversationTexts.externalId, "activity:20"))))[0];
+    expect(await textOf()).toMatchObject({ kind: "bitrix_activity_description", body: "Клиент просит перезвонить", activityId: activity.id, direction: "out", deletedAt: null });
 
     for (const [event, id] of [["ONCRMLEADDELETE", "5"], ["ONCRMCONTACTDELETE", "75"], ["ONCRMCOMPANYDELETE", "2919"], ["ONCRMACTIVITYDELETE", "20"]]) await deliverBitrix(event, id);
     await drain();
@@ -133,6 +135,8 @@ describe("Bitrix24 events", () => {
       (await testDb.db.select({ deletedAt: table.deletedAt }).from(table).where(and(eq(table.sourceId, s.bitrix.id), eq(table.externalId, externalId))))[0].deletedAt !== null;
     const row = { lead: await isDeleted(leads, "5"), contact: await isDeleted(contacts, "75"), company: await isDeleted(companies, "2919"), activity: await isDeleted(activities, "20") };
     expect(row).toEqual({ lead: true, contact: true, company: true, activity: true });
+    // The deleted activity took its text with it.
+    expect((await textOf()).deletedAt).not.toBeNull();
   });
 
   it("retries a failing read with growing delays, then marks the event dead, with no secret in the error", async () => {

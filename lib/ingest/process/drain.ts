@@ -10,6 +10,7 @@ import { recordOutcomes } from "../metrics";
 import { loadOrgContext, type OrgContext } from "@/lib/customers/recompute";
 import type { ProcessDeps } from "./apply-event";
 import { processEvents } from "./process-batch";
+import { requestWinScoring } from "@/lib/predict/background";
 
 export type DrainOptions = {
   budgetMs?: number;
@@ -76,9 +77,9 @@ function dueSources(db: Db, orgId: string | undefined) {
 }
 
 async function processSourceBatch(db: Db, sourceId: string, options: DrainOptions, total: DrainCounts): Promise<number> {
-  const outcomes = await db.transaction(async (tx) => {
+  const { orgId, outcomes } = await db.transaction(async (tx) => {
     const locked = await tx.select({ ok: sql<boolean>`pg_try_advisory_xact_lock(${SOURCE_LOCK_CLASS}, hashtext(${sourceId}))` }).from(sql`(select 1) as one`);
-    if (!locked[0]?.ok) return [];
+    if (!locked[0]?.ok) return { orgId: undefined, outcomes: [] };
     const [source] = await tx.select().from(sources).where(eq(sources.id, sourceId));
     const events = await tx
       .select()
@@ -93,8 +94,10 @@ async function processSourceBatch(db: Db, sourceId: string, options: DrainOption
         orgContext = undefined; // let the next event try again
         throw error;
       }));
-    return processEvents(tx, source, events, { deps: options.deps ?? {}, org, oneByOne: options.oneByOne ?? false });
+    return { orgId: source?.orgId, outcomes: await processEvents(tx, source, events, { deps: options.deps ?? {}, org, oneByOne: options.oneByOne ?? false }) };
   });
+  // Committed: the changed open deals can be scored again (lib/predict/background.ts), never in the way of the next batch.
+  if (orgId && outcomes.some((outcome) => outcome.status === "done")) requestWinScoring(orgId);
   recordOutcomes(outcomes);
   for (const outcome of outcomes) total[outcome.status]++;
   return outcomes.length;

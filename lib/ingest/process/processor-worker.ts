@@ -7,6 +7,7 @@ import { parentPort } from "node:worker_threads";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "@/db/schema";
+import { postgresOptions } from "@/db/postgres-options";
 import type { Db } from "@/db/types";
 import { env } from "@/lib/env";
 import { sendOutcomesTo } from "../metrics";
@@ -39,7 +40,7 @@ function yieldToAcknowledgements() {
 if (parentPort && env.DATABASE_URL) {
   yieldToAcknowledgements();
   const port = parentPort;
-  const client = postgres(env.DATABASE_URL, { max: PROCESSOR_POOL_SIZE, onnotice: () => {} });
+  const client = postgres(env.DATABASE_URL, postgresOptions(env.DATABASE_URL, PROCESSOR_POOL_SIZE));
   const db: Db = drizzle(client, { schema });
   sendOutcomesTo((outcomes) => port.postMessage({ type: "outcomes", outcomes }));
   const drain = () => drainSoon(db, undefined, { paceMs: PACE_MS, parallelSources: PARALLEL_SOURCES });

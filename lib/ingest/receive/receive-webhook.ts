@@ -1,7 +1,7 @@
 // The one path every webhook takes: find the source, read at most 1 MiB, let the sender's receiver
 // judge it (its kind's connector, lib/connectors/registry.ts), commit it to the inbox (group commit), answer — and only then nudge the processor.
 import { eq } from "drizzle-orm";
-import { sources, type SourceKind } from "@/db/schema";
+import { organisations, sources, type SourceKind } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { connectorFor } from "@/lib/connectors/registry";
 import { MAX_WEBHOOK_BYTES } from "@/lib/api/read-body";
@@ -34,6 +34,8 @@ export async function receiveWebhook(db: Db, target: WebhookTarget, delivery: De
 async function receive(db: Db, target: WebhookTarget, delivery: Delivery): Promise<ReceiveResult> {
   const source = isUuid(target.sourceId) ? await findSource(db, target) : null;
   if (!source) return answer(404, "not_found", "No such webhook source");
+  // An operator suspended the organisation (docs/hosted.md): nothing of it is stored.
+  if (source.isOrgSuspended) return answer(403, "organisation_suspended", "The organisation has been suspended by the service operator");
   const body = await delivery.readBody();
   if (!body.ok) return answer(413, "payload_too_large", `The body is larger than ${MAX_WEBHOOK_BYTES} bytes`);
   const contentType = delivery.headers.get("content-type");
@@ -78,14 +80,20 @@ function judge(target: WebhookTarget, source: SourceRow, headers: HeaderReader, 
  * within SOURCE_TTL_MS.
  */
 const SOURCE_TTL_MS = 5_000;
-const cache = processSlot<Map<string, { row: SourceRow | null; at: number }>>("WebhookSources");
+type FoundSource = SourceRow & { isOrgSuspended: boolean };
+const cache = processSlot<Map<string, { row: FoundSource | null; at: number }>>("WebhookSources");
 
-async function findSource(db: Db, target: WebhookTarget): Promise<SourceRow | null> {
+async function findSource(db: Db, target: WebhookTarget): Promise<FoundSource | null> {
   const sourcesById = cache.ensure(() => new Map());
   let entry = sourcesById.get(target.sourceId);
   if (!entry || Date.now() - entry.at > SOURCE_TTL_MS) {
-    const [row] = await db.select().from(sources).where(eq(sources.id, target.sourceId)).limit(1);
-    entry = { row: row ?? null, at: Date.now() };
+    const [found] = await db
+      .select({ source: sources, suspendedAt: organisations.suspendedAt })
+      .from(sources)
+      .innerJoin(organisations, eq(organisations.id, sources.orgId))
+      .where(eq(sources.id, target.sourceId))
+      .limit(1);
+    entry = { row: found ? { ...found.source, isOrgSuspended: found.suspendedAt !== null } : null, at: Date.now() };
     if (sourcesById.size > 10_000) sourcesById.clear();
     sourcesById.set(target.sourceId, entry);
   }
@@ -96,6 +104,11 @@ async function findSource(db: Db, target: WebhookTarget): Promise<SourceRow | nu
 /** A source's row is read again on its next delivery: its secret or known account has changed. */
 export function forgetWebhookSource(sourceId: string): void {
   cache.get()?.delete(sourceId);
+}
+
+/** Every source is read again: an organisation was suspended or resumed (other processes within SOURCE_TTL_MS). */
+export function forgetAllWebhookSources(): void {
+  cache.get()?.clear();
 }
 
 /**

@@ -5,7 +5,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { customers, orders } from "@/db/schema";
 import type { Tx } from "@/db/types";
-import { chunk } from "@/lib/canonical/upsert";
+import { chunk, upsertRows } from "@/lib/canonical/upsert";
 import { normalizeEmail, normalizePhone } from "@/lib/customers/normalize";
 import { recomputeCustomers, type OrgContext } from "@/lib/customers/recompute";
 import type { EventVerdicts, InboxEvent } from "../process/batch-types";
@@ -14,6 +14,7 @@ import type { SourceRow } from "../receive/source-settings";
 import { replayCustomerFills } from "./customer-fills";
 import { findOrCreateCustomers } from "@/lib/customers/find-customers";
 import { foldOrderEvents, type CustomerRef, type FoldInput, type StoredOrder } from "./fold-orders";
+import { orderContent, unchangedOrders, type OrderContent } from "./unchanged-orders";
 import { shopWebhookSchema } from "./order-schema";
 
 const storedVersion = sql`coalesce(${orders.updatedAt}, ${orders.createdAt})`;
@@ -52,36 +53,52 @@ export function parseShopWebhook(body: unknown, receivedAt: Date, country: strin
  */
 export async function applyShopOrders(tx: Tx, source: SourceRow, inputs: FoldInput[], org: OrgContext): Promise<void> {
   if (inputs.length === 0) return;
-  const folded = foldOrderEvents(await loadStoredOrders(tx, source.id, inputs.map((i) => i.webhook.order.id)), inputs);
+  const { stored, content } = await loadStoredOrders(tx, source.id, inputs.map((i) => i.webhook.order.id));
+  const folded = foldOrderEvents(stored, inputs);
   const customerIds = await findOrCreateCustomers(tx, source.orgId, folded.customers);
   const idOf = (ref: CustomerRef) => ("id" in ref ? ref.id : (customerIds.get(ref.key) ?? null));
-  const fills = await replayCustomerFills(tx, source, folded.steps, idOf);
-  await writeOrders(tx, source, org, folded.writes, customerIds);
+  const { upserts, tombstones } = orderRows(source, org, folded.writes, customerIds);
+  const unchanged = unchangedOrders(upserts, content, folded.steps);
+  const steps = folded.steps.filter((step) => !unchanged.has(step.orderId));
+  // The fills read the customers' orders as they were before this batch: before the write.
+  const fills = await replayCustomerFills(tx, source, steps, idOf);
+  await writeOrders(tx, upserts.filter((row) => !unchanged.has(row.externalId)), tombstones);
   for (const [id, fill] of fills) {
     await tx
       .update(customers)
       .set({ name: sql`coalesce(${customers.name}, ${fill.name})`, email: sql`coalesce(${customers.email}, ${fill.email})` })
       .where(and(eq(customers.id, id), eq(customers.orgId, source.orgId)));
   }
-  const touched = folded.steps.flatMap((step) => step.touched.map(idOf)).filter((id): id is string => id !== null);
+  const touched = steps.flatMap((step) => step.touched.map(idOf)).filter((id): id is string => id !== null);
   await recomputeCustomers(tx, org, touched);
 }
 
-async function loadStoredOrders(tx: Tx, sourceId: string, externalIds: string[]): Promise<Map<string, StoredOrder>> {
+/** The stored orders' versions for the fold, and their content for unchangedOrders. */
+async function loadStoredOrders(tx: Tx, sourceId: string, externalIds: string[]) {
   const stored = new Map<string, StoredOrder>();
+  const content = new Map<string, string>();
   for (const part of chunk([...new Set(externalIds)])) {
     const rows = await tx
-      .select({ externalId: orders.externalId, customerId: orders.customerId, createdAt: orders.createdAt, updatedAt: orders.updatedAt, deletedAt: orders.deletedAt })
+      .select({
+        externalId: orders.externalId, number: orders.number, status: orders.status, customerId: orders.customerId, customerName: orders.customerName, phone: orders.phone,
+        email: orders.email, total: orders.total, currency: orders.currency, items: orders.items, createdAt: orders.createdAt, updatedAt: orders.updatedAt, deletedAt: orders.deletedAt,
+      })
       .from(orders)
       .where(and(eq(orders.sourceId, sourceId), inArray(orders.externalId, part)));
-    for (const row of rows) stored.set(row.externalId, { customerId: row.customerId, version: (row.updatedAt ?? row.createdAt).getTime(), isDeleted: row.deletedAt !== null });
+    for (const row of rows) {
+      stored.set(row.externalId, { customerId: row.customerId, version: (row.updatedAt ?? row.createdAt).getTime(), isDeleted: row.deletedAt !== null });
+      content.set(row.externalId, orderContent(row));
+    }
   }
-  return stored;
+  return { stored, content };
 }
 
-async function writeOrders(tx: Tx, source: SourceRow, org: OrgContext, writes: ReturnType<typeof foldOrderEvents>["writes"], customerIds: Map<string, string>): Promise<void> {
-  const upserts = [];
-  const tombstones = [];
+type OrderKey = { orgId: string; sourceId: string; externalId: string };
+type Tombstone = OrderKey & { status: string; total: string; currency: string; createdAt: Date; updatedAt: Date; deletedAt: Date };
+
+function orderRows(source: SourceRow, org: OrgContext, writes: ReturnType<typeof foldOrderEvents>["writes"], customerIds: Map<string, string>) {
+  const upserts: (OrderKey & OrderContent)[] = [];
+  const tombstones: Tombstone[] = [];
   for (const [externalId, write] of writes) {
     const key = { orgId: source.orgId, sourceId: source.id, externalId };
     if (write.kind === "delete") {
@@ -106,22 +123,19 @@ async function writeOrders(tx: Tx, source: SourceRow, org: OrgContext, writes: R
       deletedAt: write.deletedAt,
     });
   }
-  const excluded = (column: string) => sql.raw(`excluded."${column}"`);
+  return { upserts, tombstones };
+}
+
+/** What an upsert of the orders may change; an order equal in all of them is left alone. */
+const ORDER_COLUMNS = ["number", "status", "customerId", "customerName", "phone", "email", "total", "currency", "items", "createdAt", "updatedAt", "deletedAt"];
+
+async function writeOrders(tx: Tx, upserts: (OrderKey & OrderContent)[], tombstones: Tombstone[]): Promise<void> {
+  // Newest wins against what was stored before the batch (the fold already ordered the batch
+  // itself); an equal version is applied only when it differs, so a re-import writes nothing.
+  // upsertRows sends each chunk as one JSON parameter: the query builder's VALUES list of 500 × 15
+  // parameters cost more CPU than the insert itself.
   for (const part of chunk(upserts)) {
-    await tx
-      .insert(orders)
-      .values(part)
-      .onConflictDoUpdate({
-        target: [orders.sourceId, orders.externalId],
-        set: Object.fromEntries(
-          [
-            ["number", "number"], ["status", "status"], ["customerId", "customer_id"], ["customerName", "customer_name"], ["phone", "phone"], ["email", "email"],
-            ["total", "total"], ["currency", "currency"], ["items", "items"], ["createdAt", "created_at"], ["updatedAt", "updated_at"], ["deletedAt", "deleted_at"],
-          ].map(([key, column]) => [key, excluded(column)]),
-        ),
-        // Newest wins against what was stored before the batch (the fold already ordered the batch itself).
-        setWhere: sql`${storedVersion} <= excluded."updated_at"`,
-      });
+    await upsertRows(tx, orders, part, { target: [orders.sourceId, orders.externalId], columns: ORDER_COLUMNS, newestWinsWhere: sql`${storedVersion} <= excluded."updated_at"` });
   }
   for (const part of chunk(tombstones)) {
     await tx
@@ -129,7 +143,7 @@ async function writeOrders(tx: Tx, source: SourceRow, org: OrgContext, writes: R
       .values(part)
       .onConflictDoUpdate({
         target: [orders.sourceId, orders.externalId],
-        set: { deletedAt: excluded("deleted_at"), updatedAt: excluded("updated_at") },
+        set: { deletedAt: sql.raw(`excluded."deleted_at"`), updatedAt: sql.raw(`excluded."updated_at"`) },
         setWhere: sql`${orders.deletedAt} is null and ${storedVersion} <= excluded."updated_at"`,
       });
   }

@@ -17,6 +17,7 @@ export async function replayCustomerFills(tx: Tx, source: { id: string; orgId: s
   const rows = await tx.select({ id: customers.id, name: customers.name, phone: customers.phone, email: customers.email }).from(customers).where(inArray(customers.id, touched));
   const gaps = new Map<string, Gap>();
   for (const row of rows) if (row.name === null || (row.phone !== null && row.email === null)) gaps.set(row.id, { ...row, orders: new Map() });
+  dropGapsTheBatchCannotFill(gaps, steps, idOf);
   if (gaps.size === 0) return new Map();
 
   // Where each order counted when the batch began (any source of the organisation).
@@ -57,6 +58,29 @@ export async function replayCustomerFills(tx: Tx, source: { id: string; orgId: s
     if (gap.name !== before.name || gap.email !== before.email) fills.set(id, { name: gap.name, email: gap.email });
   }
   return fills;
+}
+
+/**
+ * A customer whose every step in the batch only adds an order of its own without the missing value
+ * (a phone customer with no e-mail, buying again with no e-mail: the common case) ends as the final
+ * recompute leaves it: the orders that could fill it are all stored, so the latest of them is the
+ * same at each step and at the end. Replaying it would only cost reading its orders.
+ */
+function dropGapsTheBatchCannotFill(gaps: Map<string, Gap>, steps: FoldStep[], idOf: (ref: CustomerRef) => string | null) {
+  const canFill = new Set<string>();
+  for (const step of steps) {
+    for (const ref of step.touched) {
+      const id = idOf(ref);
+      const gap = id ? gaps.get(id) : undefined;
+      if (!id || !gap || canFill.has(id)) continue;
+      const order = step.order;
+      const addsOwnOrder = order !== null && order !== "removed" && order.to !== null && idOf(order.to) === id;
+      const bringsName = gap.name === null && addsOwnOrder && order.name !== null;
+      const bringsEmail = gap.phone !== null && gap.email === null && addsOwnOrder && order.email !== null;
+      if (!addsOwnOrder || bringsName || bringsEmail) canFill.add(id);
+    }
+  }
+  for (const id of [...gaps.keys()]) if (!canFill.has(id)) gaps.delete(id);
 }
 
 /** The value of the newest (by creation) order that has one, as the recompute's array_agg picks it. */

@@ -8,6 +8,7 @@ import {
   activities,
   deals,
   leads,
+  leadStatusChanges,
   organisations,
   reportActivityFacts,
   reportDealFacts,
@@ -36,6 +37,7 @@ const t = alias(stages, "t");
 const q = alias(stages, "q");
 const cur = alias(stages, "cur");
 const sc = alias(stageChanges, "sc");
+const lh = alias(leadStatusChanges, "lh");
 const src = alias(sources, "src");
 
 /** A deal's amount in the base currency at the latest rate on or before the local day of `at`. */
@@ -167,8 +169,9 @@ const AMO_QUALIFIED_AT = sql`(select coalesce(
 
 /**
  * Lead facts of live leads. A Bitrix24 lead is converted when the CRM says so or a live deal of the
- * organisation points to it; it converted at `converted_at`, else when its first such deal was
- * created (never before the lead: a deal made earlier and linked later counts as zero days). An
+ * organisation points to it; it converted when its status history first shows it entering a
+ * converted status, else at `converted_at`, else when its first such deal was created (never
+ * before the lead: a deal made earlier and linked later counts as zero days). An
  * amoCRM lead (its own deal) is converted when that deal reached a qualifying stage, at that moment.
  * A site form's submission counts only while it has not reached the CRM: once matched to a CRM lead
  * or deal, that CRM lead is the one counted (docs/api.md, "Leads"), so a person is not counted twice.
@@ -182,14 +185,15 @@ export function insertLeadFacts(orgId: string, ids: SQL): SQL {
     select ${l.id}, ${l.orgId}, ${l.crmUserId}, ${l.sourceId}, ${localDay(l.createdAt)},
       ${tag(l.channel)}, ${tag(l.utmSource)}, ${l.trafficTeamId}, ${tag(l.utmCampaign)},
       case when ${converted} then 1 else 0 end,
-      case when ${converted} and coalesce(${l.convertedAt}, cv.first_at) is not null
-        then greatest(0, extract(epoch from (coalesce(${l.convertedAt}, cv.first_at) - ${l.createdAt})) / 86400)::float8 end
+      case when ${converted} and coalesce(cv.history_at, ${l.convertedAt}, cv.first_at) is not null
+        then greatest(0, extract(epoch from (coalesce(cv.history_at, ${l.convertedAt}, cv.first_at) - ${l.createdAt})) / 86400)::float8 end
     from ${leads} ${l}
     join ${organisations} ${o} on ${o.id} = ${l.orgId}
     join ${sources} ${src} on ${src.id} = ${l.sourceId}
     left join lateral (
       select case when ${src.kind} = 'amocrm' then ${AMO_QUALIFIED_AT}
-        else (select min(${d.createdAt}) from ${deals} ${d} where ${d.leadId} = ${l.id} and ${d.orgId} = ${l.orgId} and ${d.deletedAt} is null) end as first_at
+        else (select min(${d.createdAt}) from ${deals} ${d} where ${d.leadId} = ${l.id} and ${d.orgId} = ${l.orgId} and ${d.deletedAt} is null) end as first_at,
+      (select min(${lh.changedAt}) from ${leadStatusChanges} ${lh} where ${lh.leadId} = ${l.id} and ${lh.semantic} = 'converted') as history_at
     ) cv on true
     where ${l.orgId} = ${orgId} and ${l.deletedAt} is null and ${ids}
       and ${countsAsLead(l.id)}`;

@@ -2,6 +2,7 @@
 // activities calls refreshReportFacts inside its own transaction, after its writes, with the ids it
 // touched; rebuildReportFacts recomputes an organisation from scratch (demo seed, bootstrap of a
 // database migrated from before the facts, a change of time zone). docs/reports.md explains the design.
+import { announceFactsChanged } from "@/lib/live/facts-channel";
 import { and, eq, gte, isNotNull, notExists, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import {
@@ -200,6 +201,7 @@ export async function refreshReportFacts(db: Db, orgId: string, changed: Changed
   if (dealIds.length === 0 && leadIds.size === 0 && activityIds.length === 0) return;
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, orgId);
+    await announceFactsChanged(tx, orgId);
     if (!(await hasFacts(tx, orgId))) {
       await rebuildLocked(tx, orgId);
       return;
@@ -237,6 +239,7 @@ export async function refreshTrafficFacts(db: Db, orgId: string, changed: { deal
     await lockOrganisation(tx, orgId);
     // No facts (or an older shape): nothing here is stale, and the rebuild that makes them reads the teams as they are now.
     if (!(await hasFacts(tx, orgId))) return;
+    await announceFactsChanged(tx, orgId);
     for (const ids of chunks(dealIds)) await replaceFacts(tx, orgId, byIds(ids), [dealFactsPart]);
     for (const ids of chunks(leadIds)) await replaceFacts(tx, orgId, byIds(ids), leadParts);
   });
@@ -252,6 +255,7 @@ export async function refreshSourceFacts(db: Db, orgId: string, sourceId: string
   const selection = bySource(sourceId);
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, orgId);
+    await announceFactsChanged(tx, orgId);
     if (!(await hasFacts(tx, orgId))) {
       await rebuildLocked(tx, orgId);
       return;
@@ -277,6 +281,7 @@ async function rebuildLocked(tx: Db, orgId: string): Promise<void> {
 export async function rebuildReportFacts(db: Db, orgId: string): Promise<void> {
   await db.transaction(async (tx) => {
     await lockOrganisation(tx, orgId);
+    await announceFactsChanged(tx, orgId);
     await rebuildLocked(tx, orgId);
   });
 }

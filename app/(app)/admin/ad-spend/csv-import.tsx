@@ -1,56 +1,63 @@
 "use client";
 // CSV import in two steps: "Check the file" shows every row and every row error; only a clean file
 // can then be imported. The same file imported twice replaces its figures instead of doubling them.
-import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type FormEvent } from "react";
+import { CsvImportPanel, csvOf } from "@/components/admin/csv-import-panel";
+import { FormAlert } from "@/components/admin/form-alert";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CsvFileInput } from "@/components/admin/csv-file-input";
+import { useApiForm } from "@/components/ui/use-api-form";
 import type { SpendCheck, SpendImport } from "@/lib/ad-spend/import";
 import { callApi } from "@/lib/api/call-api";
 import { formatNumber, formatPlural, type Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
-import { describeError } from "@/lib/i18n/describe-error";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { rowProblemsText } from "./row-problems";
 import { DataTable } from "@/components/ui/data-table";
 
-const sendCsv = <T,>(csv: string, dryRun: boolean) => callApi<T>(`/api/ad-spend/import${dryRun ? "?dryRun=1" : ""}`, { csv });
+const sendCsv = async <T,>(form: FormData, dryRun: boolean) => callApi<T>(`/api/ad-spend/import${dryRun ? "?dryRun=1" : ""}`, { csv: await csvOf(form) });
 
 export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: Locale }) {
-  const router = useRouter();
-  const [text, setText] = useState<string | null>(null);
-  const check = useMutation({ mutationFn: (csv: string) => sendCsv<SpendCheck>(csv, true) });
-  const run = useMutation({ mutationFn: (csv: string) => sendCsv<SpendImport>(csv, false), onSuccess: () => router.refresh() });
-  const preview = check.data;
+  const [hasFile, setHasFile] = useState(false);
+  const check = useApiForm({ send: (form: FormData) => sendCsv<SpendCheck>(form, true), locale });
+  const run = useApiForm({
+    send: (form: FormData) => sendCsv<SpendImport>(form, false),
+    locale,
+    saved: (result) => fill(t.imported, { count: formatNumber(result.imported, locale), inserted: formatNumber(result.inserted, locale), updated: formatNumber(result.updated, locale) }),
+  });
+  const preview = check.result;
+  // One form, two buttons: the one pressed says which step runs.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => ((event.nativeEvent as SubmitEvent).submitter?.getAttribute("value") === "import" ? run : check).onSubmit(event);
   return (
-    <div className="space-y-3">
-      <p className="text-xs text-slate-500">{t.importHint}</p>
-      <div className="flex flex-wrap items-center gap-3">
-        <CsvFileInput
-          label={t.file}
-          testId="spend-csv"
-          onText={(csv) => {
-            check.reset();
-            run.reset();
-            setText(csv);
-          }}
-        />
-        <Button type="button" variant="secondary" disabled={!text || check.isPending} onClick={() => text && check.mutate(text)}>
-          {check.isPending ? t.checking : t.check}
-        </Button>
-        {preview && preview.errors.length === 0 && !run.isSuccess ? (
-          <Button type="button" disabled={run.isPending} onClick={() => text && run.mutate(text)}>
-            {run.isPending ? t.importing : formatPlural(preview.rows.length, t.import, locale)}
+    <CsvImportPanel
+      hint={t.importHint}
+      fileLabel={t.file}
+      testId="spend-csv"
+      locale={locale}
+      onSubmit={onSubmit}
+      onChoose={(file) => {
+        check.reset();
+        run.reset();
+        setHasFile(file !== null);
+      }}
+      actions={
+        <>
+          <Button type="submit" value="check" variant="secondary" disabled={!hasFile || check.isPending}>
+            {check.isPending ? t.checking : t.check}
           </Button>
-        ) : null}
-      </div>
-      {check.error ? <Alert tone="error">{describeError(check.error, locale)}</Alert> : null}
-      {run.error ? <Alert tone="error">{describeError(run.error, locale)}</Alert> : null}
-      {run.data ? (
+          {preview && preview.errors.length === 0 && !run.isSaved ? (
+            <Button type="submit" value="import" disabled={run.isPending}>
+              {run.isPending ? t.importing : formatPlural(preview.rows.length, t.import, locale)}
+            </Button>
+          ) : null}
+        </>
+      }
+    >
+      {check.outcome.status === "error" ? <FormAlert state={check.outcome} /> : null}
+      {run.outcome.status === "error" ? <FormAlert state={run.outcome} /> : null}
+      {run.outcome.status === "success" ? (
         <Alert tone="success">
-          <span data-testid="spend-imported">{fill(t.imported, { count: formatNumber(run.data.imported, locale), inserted: formatNumber(run.data.inserted, locale), updated: formatNumber(run.data.updated, locale) })}</span>
+          <span data-testid="spend-imported">{run.outcome.message}</span>
         </Alert>
       ) : null}
       {preview && preview.errors.length > 0 ? (
@@ -65,7 +72,7 @@ export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: 
           </ul>
         </Alert>
       ) : null}
-      {preview && preview.rows.length > 0 && !run.isSuccess ? (
+      {preview && preview.rows.length > 0 && !run.isSaved ? (
         <DataTable
           columns={[
             { key: "line", label: t.row, className: "tabular-nums", render: (row) => row.line },
@@ -82,6 +89,6 @@ export function CsvImport({ t, locale }: { t: TrafficMessages["spend"]; locale: 
           testId="spend-preview"
         />
       ) : null}
-    </div>
+    </CsvImportPanel>
   );
 }

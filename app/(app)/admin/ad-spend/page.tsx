@@ -1,5 +1,7 @@
 import { PageHeader } from "@/components/admin/page-header";
 import { Card } from "@/components/ui/card";
+import { DateField } from "@/components/dashboard/date-field";
+import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { getDb } from "@/db/client";
 import { spendQuerySchema } from "@/lib/ad-spend/schemas";
 import { listSpend, listTeamRefs } from "@/lib/ad-spend/store";
@@ -69,12 +71,14 @@ export default async function AdSpendPage({ searchParams }: { searchParams: Sear
               </option>
             ))}
           </select>
-          <label>
-            {t.from} <input type="date" name="from" defaultValue={filters.from} className="rounded-lg border border-slate-300 px-3 py-2" />
-          </label>
-          <label>
-            {t.to} <input type="date" name="to" defaultValue={filters.to} className="rounded-lg border border-slate-300 px-3 py-2" />
-          </label>
+          {(["from", "to"] as const).map((name) => (
+            <div key={name} className="flex w-40 flex-col gap-1">
+              <label htmlFor={`spend-${name}`} className="text-xs text-slate-500">
+                {t[name]}
+              </label>
+              <DateField id={`spend-${name}`} name={name} defaultValue={filters[name]} locale={locale} labels={dashboardMessages[locale].filters.calendar} alignEnd={name === "to"} />
+            </div>
+          ))}
           <button className="rounded-lg border border-slate-300 px-4 py-2">{t.apply}</button>
         </form>
         <DataTable

@@ -1,5 +1,6 @@
 // The audit log's rows: when (the organisation's time), who, what was done to which object, and the
-// change's own details as recorded (data, not translated).
+// change's own details as recorded (data, not translated): on a phone folded under «Show», so a row
+// stays a line or two high.
 import type { ReactNode } from "react";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import type { AuditRow } from "@/lib/audit-log";
@@ -12,8 +13,9 @@ export function AuditTable({ rows, t, locale, timeZone, empty, pager }: Props) {
   const c = t.columns;
   const columns: Column<AuditRow>[] = [
     { key: "when", label: c.when, className: "whitespace-nowrap tabular-nums", render: (row) => formatDateTime(row.createdAt, timeZone, locale) },
-    { key: "person", label: c.person, render: (row) => (row.user ? row.user.name : <span className="text-slate-500">{t.system}</span>) },
-    { key: "action", label: c.action, render: (row) => auditActionName(t, row.action) },
+    // One line each on a phone: the table scrolls sideways there rather than growing tall.
+    { key: "person", label: c.person, className: "whitespace-nowrap md:whitespace-normal", render: (row) => (row.user ? row.user.name : <span className="text-slate-500">{t.system}</span>) },
+    { key: "action", label: c.action, className: "whitespace-nowrap md:whitespace-normal", render: (row) => auditActionName(t, row.action) },
     {
       key: "object",
       label: c.object,
@@ -21,7 +23,7 @@ export function AuditTable({ rows, t, locale, timeZone, empty, pager }: Props) {
         <>
           {auditTargetName(t, row.targetType)}
           {row.targetId ? (
-            <span className="block font-mono text-xs text-slate-500" translate="no">
+            <span className="block whitespace-nowrap font-mono text-xs text-slate-500" translate="no">
               {row.targetId}
             </span>
           ) : null}
@@ -32,13 +34,25 @@ export function AuditTable({ rows, t, locale, timeZone, empty, pager }: Props) {
       key: "details",
       label: c.details,
       className: "max-w-md",
-      render: (row) =>
-        Object.keys(row.details).length ? (
-          <code className="block whitespace-pre-wrap break-all text-xs text-slate-600" translate="no">
-            {JSON.stringify(row.details)}
-          </code>
-        ) : null,
+      render: (row) => (Object.keys(row.details).length ? <Details details={row.details} show={t.showDetails} /> : null),
     },
   ];
   return <DataTable columns={columns} rows={rows} rowKey={(row) => String(row.id)} label={t.title} testId="audit-table" empty={empty} rowProps={() => ({ "data-testid": "audit-row" })} pager={pager} />;
+}
+
+function Details({ details, show }: { details: Record<string, unknown>; show: string }) {
+  const code = (className: string) => (
+    <code className={`whitespace-pre-wrap break-all text-xs text-slate-600 ${className}`} translate="no">
+      {JSON.stringify(details)}
+    </code>
+  );
+  return (
+    <>
+      <details className="md:hidden" data-testid="audit-details">
+        <summary className="cursor-pointer text-xs text-brand-600">{show}</summary>
+        {code("mt-1 block max-w-56")}
+      </details>
+      {code("hidden md:block")}
+    </>
+  );
 }

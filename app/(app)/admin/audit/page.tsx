@@ -1,7 +1,8 @@
 // The audit log: who changed what and when, filtered by person, kind of object and local days, and
 // exported with the same filters.
 import { PageHeader } from "@/components/admin/page-header";
-import { DataPager } from "@/components/ui/data-table";
+import { DateField } from "@/components/dashboard/date-field";
+import { PageLinks } from "@/components/ui/page-links";
 import { ExportMenu } from "@/components/export/export-menu";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
@@ -10,9 +11,10 @@ import { AUDIT_PAGE_SIZE, auditFiltersSchema, auditPeople, listAudit, type Audit
 import { requirePermission } from "@/lib/auth/session";
 import { formatPlural } from "@/lib/format";
 import { auditMessages } from "@/lib/i18n/audit-messages";
-import { fill } from "@/lib/i18n/fill";
+import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { listQuery, stringParams } from "@/lib/url/list-query";
 import { AuditTable } from "./audit-table";
 
 export const generateMetadata = pageTitle("audit");
@@ -24,14 +26,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const viewer = await requirePermission("audit:read");
   const locale = await resolveLocale(viewer);
   const t = auditMessages[locale];
-  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== ""));
+  const calendar = dashboardMessages[locale].filters.calendar;
   // An address edited by hand with a bad value shows the whole log rather than an error page.
-  const parsed = auditFiltersSchema.safeParse(raw);
+  const parsed = auditFiltersSchema.safeParse(stringParams(await searchParams));
   const filters: AuditFilters = parsed.success ? parsed.data : { page: 1 };
   const db = await getDb();
   const [people, log] = await Promise.all([auditPeople(db, viewer.orgId), listAudit(db, { id: viewer.orgId, timezone: viewer.org.timezone }, filters)]);
   const pages = Math.max(1, Math.ceil(log.total / AUDIT_PAGE_SIZE));
-  const href = (changes: Partial<AuditFilters>) => `/admin/audit?${query({ ...filters, ...changes })}`;
+  const href = (page: number) => `/admin/audit?${listQuery({ ...filters, page })}`;
   const isFiltered = Boolean(filters.userId || filters.targetType || filters.from || filters.to);
   const exportParams = Object.fromEntries(Object.entries({ ...filters, page: undefined }).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   return (
@@ -62,14 +64,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 ))}
               </select>
             </label>
-            <label className="flex flex-col gap-1">
-              <span className="text-xs text-slate-500">{t.from}</span>
-              <input type="date" name="from" defaultValue={filters.from ?? ""} className={input} />
-            </label>
-            <label className="flex flex-col gap-1">
-              <span className="text-xs text-slate-500">{t.to}</span>
-              <input type="date" name="to" defaultValue={filters.to ?? ""} className={input} />
-            </label>
+            {(["from", "to"] as const).map((name) => (
+              <div key={name} className="flex w-36 flex-col gap-1">
+                <label htmlFor={`audit-${name}`} className="text-xs text-slate-500">
+                  {t[name]}
+                </label>
+                <DateField id={`audit-${name}`} name={name} defaultValue={filters[name]} locale={locale} labels={calendar} alignEnd={name === "to"} />
+              </div>
+            ))}
             <button type="submit" className="rounded-lg bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
               {t.apply}
             </button>
@@ -87,24 +89,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           locale={locale}
           timeZone={viewer.org.timezone}
           empty={isFiltered ? t.emptyFiltered : t.empty}
-          pager={
-            pages > 1 ? (
-              <DataPager
-                label={t.title}
-                previous={{ text: t.prev, href: href({ page: filters.page - 1 }), isDisabled: filters.page === 1 }}
-                next={{ text: t.next, href: href({ page: filters.page + 1 }), isDisabled: filters.page >= pages }}
-                status={fill(t.page, { page: filters.page, pages })}
-              />
-            ) : null
-          }
+          pager={<PageLinks label={t.title} page={filters.page} pages={pages} href={href} texts={t} locale={locale} />}
         />
       </Card>
     </div>
   );
 }
 
-function query(values: Partial<AuditFilters>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
-  return params.toString();
-}

@@ -5,7 +5,7 @@ import { FailureText } from "@/components/ui/failure-text";
 import type { NotificationsMessages } from "@/lib/i18n/notifications-messages";
 import type { DeliveryRow, DeliveryStatus } from "@/lib/notifications/deliveries";
 import { formatSaleAmount } from "@/lib/notifications/template";
-import { retryDeliveryAction } from "./actions";
+import { ApiButton } from "@/components/ui/api-button";
 import { DataTable, type Column } from "@/components/ui/data-table";
 
 const tone: Record<DeliveryStatus, string> = {
@@ -43,12 +43,7 @@ export function DeliveriesTable({ rows, t, locale, timeZone }: Props) {
       label: t.retry,
       render: (row) =>
         row.status === "dead" ? (
-          <form action={retryDeliveryAction}>
-            <input type="hidden" name="id" value={row.id} />
-            <button type="submit" className="text-brand-600 hover:underline">
-              {t.retry}
-            </button>
-          </form>
+          <ApiButton url={`/api/notifications/deliveries/${row.id}/retry`} method="POST" label={t.retry} variant="ghost" locale={locale} />
         ) : null,
     },
   ];

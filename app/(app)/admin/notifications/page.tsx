@@ -10,7 +10,7 @@ import { resolveLocale } from "@/lib/i18n/locale";
 import { notificationsMessages } from "@/lib/i18n/notifications-messages";
 import { countDeliveries, listDeliveries } from "@/lib/notifications/deliveries";
 import { getNotificationSettings } from "@/lib/notifications/settings";
-import { retryDeliveryAction } from "./actions";
+import { ApiButton } from "@/components/ui/api-button";
 import { DeliveriesTable } from "./deliveries-table";
 import { NotificationSettingsForm } from "./settings-form";
 import { TestMessageForm } from "./test-message-form";
@@ -38,11 +38,11 @@ export default async function NotificationsPage() {
     <div className="max-w-6xl space-y-6">
       <PageHeader title={t.title} intro={t.intro} back={{ href: "/admin", label: t.back }} />
       <Card title={t.settings}>
-        <NotificationSettingsForm settings={settings} orgLocale={viewer.org.locale} t={t} />
+        <NotificationSettingsForm settings={settings} orgLocale={viewer.org.locale} locale={locale} t={t} />
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t.test}>
-          <TestMessageForm teams={teams} fallbackChatId={settings.fallbackChatId} t={t} />
+          <TestMessageForm teams={teams} fallbackChatId={settings.fallbackChatId} locale={locale} t={t} />
         </Card>
         <Card title={t.teamChats}>
           {teams.length === 0 ? <p className="text-sm text-slate-500">{t.noTeams}</p> : null}
@@ -64,11 +64,7 @@ export default async function NotificationsPage() {
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2 text-sm text-slate-700">
           <span data-testid="delivery-counts">{fill(t.counts, counts)}</span>
           {counts.dead > 0 ? (
-            <form action={retryDeliveryAction}>
-              <button type="submit" className="text-brand-600 hover:underline">
-                {t.retryAll}
-              </button>
-            </form>
+            <ApiButton url="/api/notifications/deliveries/retry" method="POST" label={t.retryAll} variant="ghost" locale={locale} />
           ) : null}
         </div>
         <DeliveriesTable rows={rows} t={t} locale={locale} timeZone={viewer.org.timezone} />

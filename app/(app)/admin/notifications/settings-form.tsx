@@ -1,34 +1,52 @@
 "use client";
 // The notification settings: on/off, the bot token (only "set" or "not set" is ever shown), the
 // fallback chat and the template, previewed live on a sample deal with the renderer the worker uses.
-import { useActionState, useState } from "react";
+// Saved with PUT /api/notifications/settings.
+import { useState } from "react";
 import { errorProps, FieldError } from "@/components/admin/field-error";
 import { FormAlert } from "@/components/admin/form-alert";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { useApiForm } from "@/components/ui/use-api-form";
+import { callApi } from "@/lib/api/call-api";
 import type { Locale } from "@/lib/format";
+import { errorText } from "@/lib/i18n/describe-error";
 import type { NotificationsMessages } from "@/lib/i18n/notifications-messages";
 import type { NotificationSettingsView } from "@/lib/notifications/settings";
 import { DEFAULT_TEMPLATES, PLACEHOLDERS, renderSaleMessage, SAMPLE_SALE, TEMPLATE_MAX_LENGTH } from "@/lib/notifications/template";
-import type { FormState } from "../form-state";
-import { saveNotificationSettingsAction } from "./actions";
 
-type Props = { settings: NotificationSettingsView; orgLocale: Locale; t: NotificationsMessages };
+type Props = { settings: NotificationSettingsView; orgLocale: Locale; locale: Locale; t: NotificationsMessages };
 
-export function NotificationSettingsForm({ settings, orgLocale, t }: Props) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveNotificationSettingsAction, {});
-  const errors = state.fieldErrors ?? {};
-  const [template, setTemplate] = useState(state.values?.template ?? settings.template ?? DEFAULT_TEMPLATES[orgLocale]);
+export function NotificationSettingsForm({ settings, orgLocale, locale, t }: Props) {
+  const [template, setTemplate] = useState(settings.template ?? DEFAULT_TEMPLATES[orgLocale]);
   const [replacing, setReplacing] = useState(false);
+  const form = useApiForm({
+    send: (data: FormData) =>
+      callApi("/api/notifications/settings", {
+        method: "PUT",
+        body: {
+          isEnabled: data.get("isEnabled") === "on",
+          botToken: String(data.get("botToken") ?? ""),
+          clearBotToken: data.get("clearBotToken") === "on",
+          fallbackChatId: String(data.get("fallbackChatId") ?? ""),
+          template: String(data.get("template") ?? ""),
+          anomalyEmails: data.get("anomalyEmails") === "on",
+        },
+      }),
+    locale,
+    // isEnabled is refused only by bot_token_required, shown in that code's words beside the switch.
+    fields: { isEnabled: errorText(locale, { code: "bot_token_required" }), botToken: t.errors.botToken, fallbackChatId: t.errors.fallbackChatId, template: t.errors.templateLength },
+    saved: () => t.saved,
+    onSaved: () => setReplacing(false),
+  });
+  const errors = form.fieldErrors;
   const showTokenInput = replacing || !settings.hasBotToken;
-  // After a refusal, what was ticked; otherwise what is saved.
-  const isEnabled = state.selected ? state.selected.includes("isEnabled") : settings.isEnabled;
   return (
-    <form action={action} className="space-y-4" data-testid="notification-settings-form">
-      <FormAlert state={state} />
+    <form onSubmit={form.onSubmit} className="space-y-4" data-testid="notification-settings-form">
+      <FormAlert state={form.outcome} />
       <div className="space-y-1">
         <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-          <input key={String(isEnabled)} type="checkbox" name="isEnabled" defaultChecked={isEnabled} {...errorProps("notify-enabled", errors.isEnabled)} />
+          <input type="checkbox" name="isEnabled" defaultChecked={settings.isEnabled} {...errorProps("notify-enabled", errors.isEnabled)} />
           {t.enabled}
         </label>
         <FieldError id="notify-enabled" message={errors.isEnabled} />
@@ -59,7 +77,7 @@ export function NotificationSettingsForm({ settings, orgLocale, t }: Props) {
           id="notify-fallback"
           name="fallbackChatId"
           maxLength={64}
-          defaultValue={state.values?.fallbackChatId ?? settings.fallbackChatId ?? ""}
+          defaultValue={settings.fallbackChatId ?? ""}
           {...errorProps("notify-fallback", errors.fallbackChatId)}
         />
         <FieldError id="notify-fallback" message={errors.fallbackChatId} />
@@ -98,8 +116,16 @@ export function NotificationSettingsForm({ settings, orgLocale, t }: Props) {
         </div>
       </div>
 
-      <Button type="submit" disabled={pending}>
-        {pending ? t.saving : t.save}
+      <div className="space-y-1">
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+          <input type="checkbox" name="anomalyEmails" defaultChecked={settings.anomalyEmails} data-testid="notify-anomaly-emails" />
+          {t.anomalyEmails}
+        </label>
+        <p className="text-xs text-slate-500">{t.anomalyEmailsHint}</p>
+      </div>
+
+      <Button type="submit" disabled={form.isPending}>
+        {form.isPending ? t.saving : t.save}
       </Button>
     </form>
   );

@@ -1,11 +1,13 @@
 "use client";
 import { errorProps, FieldError } from "@/components/admin/field-error";
 import { FormAlert } from "@/components/admin/form-alert";
+import { DateField } from "@/components/dashboard/date-field";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useApiForm } from "@/components/ui/use-api-form";
 import { callApi } from "@/lib/api/call-api";
 import type { Locale } from "@/lib/format";
+import { dashboardMessages } from "@/lib/i18n/dashboard-messages";
 import { fill } from "@/lib/i18n/fill";
 import type { RatesMessages } from "@/lib/i18n/rates-messages";
 
@@ -38,7 +40,7 @@ export function RateForm({ t, base, initial, currencies, locale }: { t: RatesMes
         </div>
         <div className="space-y-1">
           <Field label={t.form.day} htmlFor="rate-day">
-            <Input id="rate-day" name="day" type="date" required defaultValue={initial.day} {...errorProps("rate-day", error.day)} />
+            <DateField key={initial.day} id="rate-day" name="day" defaultValue={initial.day} locale={locale} labels={dashboardMessages[locale].filters.calendar} inputProps={{ required: true, ...errorProps("rate-day", error.day) }} />
           </Field>
           <FieldError id="rate-day" message={error.day} />
         </div>

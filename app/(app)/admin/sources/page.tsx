@@ -21,7 +21,7 @@ export default async function SourcesPage() {
   return (
     <div className="max-w-6xl space-y-6">
       <PageHeader title={t.title} intro={t.intro} back={{ href: "/admin", label: adminMessages[locale].backToAdmin }} />
-      <SourcesClient initialSources={sources} t={t} locale={locale} timezone={viewer.org.timezone} />
+      <SourcesClient initialSources={sources} t={t} locale={locale} timezone={viewer.org.timezone} currency={viewer.org.baseCurrency} />
     </div>
   );
 }

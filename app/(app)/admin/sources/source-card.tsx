@@ -1,6 +1,6 @@
 "use client";
 // One source: what it is, where it posts (its secret hidden until asked for), and its actions (test,
-// sync, delete) with the sync panel.
+// sync, delete) with the sync panel, and for a shop the upload of its past orders.
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,13 +15,18 @@ import { HealthSummary } from "./health-summary";
 import { describeKind, isCrmKind } from "@/lib/connectors/descriptors";
 import { InboundAddress } from "./inbound-address";
 import { FieldMappingForm } from "./field-mapping-form";
+import { WriteBackForm } from "./write-back-form";
 import { MatchWindowForm } from "./match-window-form";
 import { QualifiedStagesForm } from "./qualified-stages-form";
+import { OrdersUpload } from "./orders-upload";
+import { ShopStatusHistory } from "./shop-status-history";
 import { SyncPanel } from "./sync-panel";
 
 type TestResult = { ok: true; portal: string; user: { name: string } } | { ok: false; reason: string; params: Record<string, string | number>; details?: string };
 
-export function SourceCard({ source, t, locale, timezone, onChanged }: { source: SourceListItem; t: SourcesMessages; locale: Locale; timezone: string; onChanged: () => void }) {
+type Props = { source: SourceListItem; t: SourcesMessages; locale: Locale; timezone: string; currency: string; onChanged: () => void };
+
+export function SourceCard({ source, t, locale, timezone, currency, onChanged }: Props) {
   const [test, setTest] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [isTesting, setTesting] = useState(false);
   const isCrm = isCrmKind(source.kind);
@@ -80,12 +85,15 @@ export function SourceCard({ source, t, locale, timezone, onChanged }: { source:
       {describeKind(source.kind).needsApplicationToken && !source.hasApplicationToken ? <AppTokenForm sourceId={source.id} t={t} locale={locale} onSaved={onChanged} /> : null}
       {source.qualifiedStages ? <QualifiedStagesForm sourceId={source.id} choices={source.qualifiedStages} t={t} locale={locale} onSaved={onChanged} /> : null}
       {source.mapsTrafficFields && source.hasCredentials ? <FieldMappingForm sourceId={source.id} t={t} locale={locale} /> : null}
+      {isCrm && source.hasCredentials ? <WriteBackForm sourceId={source.id} t={t} locale={locale} /> : null}
       {source.matchWindowDays !== undefined ? <MatchWindowForm sourceId={source.id} days={source.matchWindowDays} t={t} locale={locale} onSaved={onChanged} /> : null}
       {test ? (
         <div className="mt-3" data-testid="test-result">
           <Alert tone={test.tone}>{test.text}</Alert>
         </div>
       ) : null}
+      {describeKind(source.kind).importsOrders ? <OrdersUpload sourceId={source.id} locale={locale} timezone={timezone} currency={currency} /> : null}
+      {describeKind(source.kind).importsOrders ? <ShopStatusHistory sourceId={source.id} locale={locale} timezone={timezone} /> : null}
       {isCrm ? <SyncPanel sourceId={source.id} t={t} locale={locale} timezone={timezone} /> : null}
     </section>
   );

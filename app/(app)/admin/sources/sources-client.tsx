@@ -10,7 +10,9 @@ import { AddSourceForm } from "./add-source-form";
 import { callApi } from "@/lib/api/call-api";
 import { SourceCard } from "./source-card";
 
-export function SourcesClient({ initialSources, t, locale, timezone }: { initialSources: SourceListItem[]; t: SourcesMessages; locale: Locale; timezone: string }) {
+type Props = { initialSources: SourceListItem[]; t: SourcesMessages; locale: Locale; timezone: string; currency: string };
+
+export function SourcesClient({ initialSources, t, locale, timezone, currency }: Props) {
   const queryClient = useQueryClient();
   const { data: sources = initialSources } = useQuery({
     queryKey: ["sources"],
@@ -23,7 +25,7 @@ export function SourcesClient({ initialSources, t, locale, timezone }: { initial
       {sources.length === 0 ? <p className="text-sm text-slate-500">{t.empty}</p> : null}
       <div className="space-y-4" data-testid="sources-list">
         {sources.map((source) => (
-          <SourceCard key={source.id} source={source} t={t} locale={locale} timezone={timezone} onChanged={refresh} />
+          <SourceCard key={source.id} source={source} t={t} locale={locale} timezone={timezone} currency={currency} onChanged={refresh} />
         ))}
       </div>
       <Card title={t.add.title}>

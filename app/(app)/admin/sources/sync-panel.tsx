@@ -1,13 +1,14 @@
 "use client";
 // "Sync now" (changes or full), a live progress bar per entity while a run goes (polled every
 // second with TanStack Query, slower when idle), its rate, and the history of runs with errors.
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { formDataOf, useApiForm } from "@/components/ui/use-api-form";
 import { formatDateTime, formatNumber, type Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
-import { describeError, errorText } from "@/lib/i18n/describe-error";
+import { errorText } from "@/lib/i18n/describe-error";
 import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { RunView } from "@/lib/sync/run-history";
 import { freshnessText } from "@/lib/sync/freshness-text";
@@ -16,18 +17,14 @@ import { DataTable, type Column } from "@/components/ui/data-table";
 
 export function SyncPanel({ sourceId, t, locale, timezone }: { sourceId: string; t: SourcesMessages; locale: Locale; timezone: string }) {
   const queryClient = useQueryClient();
-  const [error, setError] = useState<string | null>(null);
   const { data: runs = [] } = useQuery({
     queryKey: ["sync-runs", sourceId],
     queryFn: async () => (await callApi<{ runs: RunView[] }>(`/api/sources/${sourceId}/runs?limit=10`)).runs,
     refetchInterval: (query) => (query.state.data?.some((run) => run.status === "running") ? 1000 : 15_000),
   });
-  const start = useMutation({
-    mutationFn: (mode: "incremental" | "full") => callApi(`/api/sources/${sourceId}/sync`, { body: { mode } }),
-    onMutate: () => setError(null),
-    onError: (e) => setError(fill(t.error, { message: describeError(e, locale) })),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ["sync-runs", sourceId] }),
-  });
+  const showRuns = () => void queryClient.invalidateQueries({ queryKey: ["sync-runs", sourceId] });
+  const start = useApiForm({ send: (data) => callApi(`/api/sources/${sourceId}/sync`, { body: { mode: data.get("mode") } }), locale, onSaved: showRuns, onRefused: showRuns });
+  const startSync = (mode: "incremental" | "full") => start.run(formDataOf({ mode }));
   const current = runs.find((run) => run.status === "running");
   const lastSuccess = runs.find((run) => run.status === "succeeded");
   // A run that ends changes the source's health: refresh the list that carries it whenever the
@@ -43,17 +40,17 @@ export function SyncPanel({ sourceId, t, locale, timezone }: { sourceId: string;
   return (
     <div className="mt-4 space-y-3 border-t border-slate-100 pt-4">
       <div className="flex flex-wrap items-center gap-2">
-        <Button onClick={() => start.mutate("incremental")} disabled={Boolean(current) || start.isPending}>
+        <Button onClick={() => startSync("incremental")} disabled={Boolean(current) || start.isPending}>
           {start.isPending ? t.starting : t.syncIncremental}
         </Button>
-        <Button variant="secondary" onClick={() => start.mutate("full")} disabled={Boolean(current) || start.isPending}>
+        <Button variant="secondary" onClick={() => startSync("full")} disabled={Boolean(current) || start.isPending}>
           {t.syncFull}
         </Button>
         <span className="text-sm text-slate-500" data-testid="freshness">
           {freshnessText(lastSuccess?.finishedAt ?? null, new Date(), locale)}
         </span>
       </div>
-      {error ? <Alert tone="error">{error}</Alert> : null}
+      {start.outcome.message ? <Alert tone="error">{fill(t.error, { message: start.outcome.message })}</Alert> : null}
       {current ? <RunProgress run={current} t={t} locale={locale} /> : null}
       <RunHistory runs={runs} t={t} locale={locale} timezone={timezone} />
     </div>

@@ -1,20 +1,21 @@
 "use client";
 // Add a rule or change one; "Preview" counts what it would move (leads and deals per team, before →
 // after) before anything is saved.
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
+import { useApiForm } from "@/components/ui/use-api-form";
 import type { AttributionPreview } from "@/lib/attribution/preview";
 import { RULE_FIELDS, RULE_MATCHES } from "@/lib/attribution/types";
+import type { Locale } from "@/lib/format";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { callApi } from "@/lib/api/call-api";
 import type { Notify } from "./traffic-teams-client";
 import type { RuleRow, TeamRow } from "./use-traffic";
 
-type Props = { teams: TeamRow[]; rule: RuleRow | null; t: TrafficMessages["rules"]; onDone: () => void; onPreview: (preview: AttributionPreview) => void; notify: Notify };
+type Props = { teams: TeamRow[]; rule: RuleRow | null; t: TrafficMessages["rules"]; locale: Locale; onDone: () => void; onPreview: (preview: AttributionPreview) => void; notify: Notify };
 
-export function RuleForm({ teams, rule: editing, t, onDone, onPreview, notify }: Props) {
+export function RuleForm({ teams, rule: editing, t, locale, onDone, onPreview, notify }: Props) {
   const [form, setForm] = useState({
     teamId: editing?.teamId ?? "",
     field: editing?.field ?? "utm_campaign",
@@ -24,29 +25,28 @@ export function RuleForm({ teams, rule: editing, t, onDone, onPreview, notify }:
   });
   const rule = { ...form, teamId: form.teamId || teams[0]?.id, priority: Number(form.priority) };
   const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm({ ...form, [key]: event.target.value });
-  const save = useMutation({
-    mutationFn: () => (editing ? callApi(`/api/attribution-rules/${editing.id}`, { method: "PATCH", body: rule }) : callApi("/api/attribution-rules", { body: rule })),
-    onSuccess: () => {
+  const save = useApiForm({
+    send: () => (editing ? callApi(`/api/attribution-rules/${editing.id}`, { method: "PATCH", body: rule }) : callApi("/api/attribution-rules", { body: rule })),
+    locale,
+    onSaved: () => {
       notify.ok(t.saved);
       setForm({ ...form, pattern: "" });
       onDone();
     },
-    onError: notify.fail,
+    onRefused: notify.fail,
   });
-  const preview = useMutation({
-    mutationFn: () => callApi<{ preview: AttributionPreview }>("/api/attribution-rules/preview", { body: { upsertRules: [{ ...rule, id: editing?.id }] } }),
-    onSuccess: (r) => onPreview(r.preview),
-    onError: notify.fail,
+  const preview = useApiForm({
+    send: () => callApi<{ preview: AttributionPreview }>("/api/attribution-rules/preview", { body: { upsertRules: [{ ...rule, id: editing?.id }] } }),
+    locale,
+    onSaved: (r) => onPreview(r.preview),
+    onRefused: notify.fail,
   });
   if (teams.length === 0) return null;
   return (
     <form
       className="grid items-end gap-3 sm:grid-cols-5"
       data-testid="rule-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+      onSubmit={save.onSubmit}
     >
       <Field label={t.team} htmlFor="rule-team">
         <Select id="rule-team" value={rule.teamId} onChange={set("teamId")}>
@@ -81,7 +81,7 @@ export function RuleForm({ teams, rule: editing, t, onDone, onPreview, notify }:
       </Field>
       <p className="text-xs text-slate-500 sm:col-span-5">{t.priorityHint}</p>
       <div className="flex gap-2 sm:col-span-5">
-        <Button type="button" variant="secondary" onClick={() => preview.mutate()} disabled={preview.isPending || !form.pattern}>
+        <Button type="button" variant="secondary" onClick={() => preview.run()} disabled={preview.isPending || !form.pattern}>
           {preview.isPending ? t.previewing : t.preview}
         </Button>
         <Button type="submit" disabled={save.isPending}>

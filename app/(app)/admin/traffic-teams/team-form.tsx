@@ -1,9 +1,9 @@
 "use client";
 // Create or edit a team; "Preview" shows what a changed code or active flag would move before saving.
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { useApiForm } from "@/components/ui/use-api-form";
 import type { AttributionPreview } from "@/lib/attribution/preview";
 import type { Locale } from "@/lib/format";
 import { notificationsMessages } from "@/lib/i18n/notifications-messages";
@@ -27,31 +27,30 @@ export function TeamForm({ team, t, locale, onDone, onPreview, notify }: Props) 
   });
   const set = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setForm({ ...form, [key]: event.target.type === "checkbox" ? event.target.checked : event.target.value });
-  const save = useMutation({
-    mutationFn: () => callApi(team ? `/api/traffic-teams/${team.id}` : "/api/traffic-teams", { method: team ? "PATCH" : "POST", body: form }),
-    onSuccess: () => {
+  const save = useApiForm({
+    send: () => callApi(team ? `/api/traffic-teams/${team.id}` : "/api/traffic-teams", { method: team ? "PATCH" : "POST", body: form }),
+    locale,
+    onSaved: () => {
       notify.ok(t.teams.saved);
       onDone();
       if (!team) setForm({ name: "", color: "#2f6fed", emoji: "", primarySourceCode: "", telegramChatId: "", isActive: true });
     },
-    onError: notify.fail,
+    onRefused: notify.fail,
   });
-  const preview = useMutation({
-    mutationFn: () =>
+  const preview = useApiForm({
+    send: () =>
       callApi<{ preview: AttributionPreview }>("/api/attribution-rules/preview", {
         body: { upsertTeams: [{ id: team?.id, name: form.name, primarySourceCode: form.primarySourceCode, isActive: form.isActive }] },
       }),
-    onSuccess: (r) => onPreview(r.preview),
-    onError: notify.fail,
+    locale,
+    onSaved: (r) => onPreview(r.preview),
+    onRefused: notify.fail,
   });
   return (
     <form
       className="grid gap-3 sm:grid-cols-2"
       data-testid="team-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
+      onSubmit={save.onSubmit}
     >
       <Field label={t.teams.name} htmlFor="team-name">
         <Input id="team-name" value={form.name} onChange={set("name")} required maxLength={80} />
@@ -75,7 +74,7 @@ export function TeamForm({ team, t, locale, onDone, onPreview, notify }: Props) 
         <Button type="submit" disabled={save.isPending}>
           {team ? t.teams.save : t.teams.create}
         </Button>
-        <Button type="button" variant="secondary" onClick={() => preview.mutate()} disabled={preview.isPending || !form.name}>
+        <Button type="button" variant="secondary" onClick={() => preview.run()} disabled={preview.isPending || !form.name}>
           {preview.isPending ? t.rules.previewing : t.rules.preview}
         </Button>
         {team ? (

@@ -1,7 +1,8 @@
 "use client";
 // The organisation's teams with their colour, code, rule count and actions.
-import { useMutation } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { useApiForm } from "@/components/ui/use-api-form";
+import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
 import type { TrafficMessages } from "@/lib/i18n/traffic-messages";
 import { callApi } from "@/lib/api/call-api";
@@ -9,17 +10,9 @@ import type { Notify } from "./traffic-teams-client";
 import type { TeamRow } from "./use-traffic";
 import { DataTable, type Column } from "@/components/ui/data-table";
 
-export function TeamsTable({ teams, t, onEdit, notify }: { teams: TeamRow[]; t: TrafficMessages["teams"]; onEdit: (team: TeamRow) => void; notify: Notify }) {
-  const toggle = useMutation({
-    mutationFn: (team: TeamRow) => callApi(`/api/traffic-teams/${team.id}`, { method: "PATCH", body: { isActive: !team.isActive } }),
-    onSuccess: () => notify.ok(t.saved),
-    onError: notify.fail,
-  });
-  const remove = useMutation({
-    mutationFn: (team: TeamRow) => callApi(`/api/traffic-teams/${team.id}`, { method: "DELETE" }),
-    onSuccess: () => notify.ok(t.saved),
-    onError: notify.fail,
-  });
+type Props = { teams: TeamRow[]; t: TrafficMessages["teams"]; locale: Locale; onEdit: (team: TeamRow) => void; notify: Notify };
+
+export function TeamsTable({ teams, t, locale, onEdit, notify }: Props) {
   const columns: Column<TeamRow>[] = [
     {
       key: "name",
@@ -40,20 +33,28 @@ export function TeamsTable({ teams, t, onEdit, notify }: { teams: TeamRow[]; t: 
       label: t.actions,
       isNumeric: true,
       className: "space-x-1 whitespace-nowrap",
-      render: (team) => (
-        <>
-          <Button variant="ghost" onClick={() => onEdit(team)}>
-            {t.edit}
-          </Button>
-          <Button variant="ghost" onClick={() => toggle.mutate(team)} disabled={toggle.isPending}>
-            {team.isActive ? t.deactivate : t.activate}
-          </Button>
-          <Button variant="ghost" onClick={() => window.confirm(fill(t.confirmDelete, { name: team.name })) && remove.mutate(team)} disabled={remove.isPending}>
-            {t.delete}
-          </Button>
-        </>
-      ),
+      render: (team) => <TeamActions team={team} t={t} locale={locale} onEdit={onEdit} notify={notify} />,
     },
   ];
   return <DataTable columns={columns} rows={teams} rowKey={(team) => team.id} label={t.title} empty={t.empty} rowProps={(team) => ({ "data-testid": `team-${team.name}` })} />;
+}
+
+/** A row's buttons: edit, switch on or off, delete (after a confirmation). */
+function TeamActions({ team, t, locale, onEdit, notify }: Omit<Props, "teams"> & { team: TeamRow }) {
+  const done = { locale, onSaved: () => notify.ok(t.saved), onRefused: notify.fail };
+  const toggle = useApiForm({ send: () => callApi(`/api/traffic-teams/${team.id}`, { method: "PATCH", body: { isActive: !team.isActive } }), ...done });
+  const remove = useApiForm({ send: () => callApi(`/api/traffic-teams/${team.id}`, { method: "DELETE" }), ...done });
+  return (
+    <>
+      <Button variant="ghost" onClick={() => onEdit(team)}>
+        {t.edit}
+      </Button>
+      <Button variant="ghost" onClick={() => toggle.run()} disabled={toggle.isPending}>
+        {team.isActive ? t.deactivate : t.activate}
+      </Button>
+      <Button variant="ghost" onClick={() => window.confirm(fill(t.confirmDelete, { name: team.name })) && remove.run()} disabled={remove.isPending}>
+        {t.delete}
+      </Button>
+    </>
+  );
 }

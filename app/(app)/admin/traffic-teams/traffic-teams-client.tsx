@@ -1,11 +1,11 @@
 "use client";
 // The traffic-teams page: teams, their rules, conflicts, "Preview" of a change and the progress of
 // the background recompute that every save starts.
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { useApiForm } from "@/components/ui/use-api-form";
 import type { AttributionPreview } from "@/lib/attribution/preview";
 import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
@@ -45,16 +45,17 @@ export function TrafficTeamsClient({ t, locale }: { t: TrafficMessages; locale: 
     },
     fail: (error) => setMessage({ tone: "error", text: describeError(error, locale, fieldLabels(t)) }),
   };
-  const importExamples = useMutation({
-    mutationFn: () => callApi<{ teamsCreated: number; rulesCreated: number }>("/api/traffic-teams/import-examples", { body: {} }),
-    onSuccess: (r) => notify.ok(r.teamsCreated + r.rulesCreated > 0 ? fill(t.teams.imported, { teams: r.teamsCreated, rules: r.rulesCreated }) : t.teams.nothingImported),
-    onError: notify.fail,
+  const importExamples = useApiForm({
+    send: () => callApi<{ teamsCreated: number; rulesCreated: number }>("/api/traffic-teams/import-examples", { body: {} }),
+    locale,
+    onSaved: (r) => notify.ok(r.teamsCreated + r.rulesCreated > 0 ? fill(t.teams.imported, { teams: r.teamsCreated, rules: r.rulesCreated }) : t.teams.nothingImported),
+    onRefused: notify.fail,
   });
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant="secondary" onClick={() => importExamples.mutate()} disabled={importExamples.isPending}>
+        <Button variant="secondary" onClick={() => importExamples.run()} disabled={importExamples.isPending}>
           {importExamples.isPending ? t.teams.importing : t.teams.importExamples}
         </Button>
         <RecomputeStatus run={run} t={t.recompute} locale={locale} />
@@ -65,15 +66,15 @@ export function TrafficTeamsClient({ t, locale }: { t: TrafficMessages; locale: 
         </Alert>
       ) : null}
       <Card title={t.teams.title}>
-        <TeamsTable teams={teams} t={t.teams} onEdit={setEditing} notify={notify} />
+        <TeamsTable teams={teams} t={t.teams} locale={locale} onEdit={setEditing} notify={notify} />
       </Card>
       <Card title={editing ? t.teams.editTeam : t.teams.newTeam}>
         <TeamForm key={editing?.id ?? "new"} team={editing} t={t} locale={locale} onDone={() => setEditing(null)} onPreview={setPreview} notify={notify} />
       </Card>
       <Card title={t.rules.title}>
-        <RulesTable rules={rules} teams={teams} t={t.rules} onEdit={setEditingRule} notify={notify} />
+        <RulesTable rules={rules} teams={teams} t={t.rules} locale={locale} onEdit={setEditingRule} notify={notify} />
         <div className="mt-4 border-t border-slate-100 pt-4">
-          <RuleForm key={editingRule?.id ?? "new"} rule={editingRule} teams={teams} t={t.rules} onDone={() => setEditingRule(null)} onPreview={setPreview} notify={notify} />
+          <RuleForm key={editingRule?.id ?? "new"} rule={editingRule} teams={teams} t={t.rules} locale={locale} onDone={() => setEditingRule(null)} onPreview={setPreview} notify={notify} />
         </div>
       </Card>
       {preview ? <PreviewPanel preview={preview} t={t.preview} locale={locale} onClose={() => setPreview(null)} /> : null}

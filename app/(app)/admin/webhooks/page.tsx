@@ -1,11 +1,11 @@
 import { headers } from "next/headers";
 import { PageHeader } from "@/components/admin/page-header";
 import { Card } from "@/components/ui/card";
+import { PageLinks } from "@/components/ui/page-links";
 import { getDb } from "@/db/client";
 import { requirePermission } from "@/lib/auth/session";
 import { eventFiltersSchema, EVENT_STATUSES, getEvent, listEvents, listOrgSources, PAGE_SIZE, type EventFilters } from "@/lib/ingest/admin/events";
 import { inboxStats } from "@/lib/ingest/inbox-stats";
-import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { webhooksMessages } from "@/lib/i18n/webhooks-messages";
 import { inboundWebhookUrl, requestOrigin } from "@/lib/sources/inbound-url";
@@ -13,6 +13,7 @@ import { EventDetail } from "./event-detail";
 import { EventsTable } from "./events-table";
 import { SourceCard } from "./source-card";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { listQuery, stringParams } from "@/lib/url/list-query";
 
 export const generateMetadata = pageTitle("webhooks");
 export const dynamic = "force-dynamic";
@@ -21,7 +22,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const viewer = await requirePermission("sources:manage");
   const locale = await resolveLocale(viewer);
   const t = webhooksMessages[locale];
-  const filters = eventFiltersSchema.parse(Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string")));
+  const filters = eventFiltersSchema.parse(stringParams(await searchParams));
   const db = await getDb();
   const [sourceRows, stats, events, detail, origin] = await Promise.all([
     listOrgSources(db, viewer.orgId),
@@ -30,7 +31,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
     filters.event ? getEvent(db, viewer.orgId, filters.event) : null,
     headers().then(requestOrigin),
   ]);
-  const href = (changes: Partial<EventFilters>) => `/admin/webhooks?${query({ ...filters, event: undefined, ...changes })}`;
+  const href = (changes: Partial<EventFilters>) => `/admin/webhooks?${listQuery({ ...filters, event: undefined, ...changes })}`;
   const pages = Math.max(1, Math.ceil(events.total / PAGE_SIZE));
   const tz = viewer.org.timezone;
   return (
@@ -67,18 +68,9 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
           </button>
         </form>
         <EventsTable rows={events.rows} openHref={(id) => href({ event: id })} t={t} locale={locale} timeZone={tz} />
-        <nav className="mt-4 flex items-center justify-between text-sm text-slate-600">
-          {filters.page > 1 ? <a href={href({ page: filters.page - 1 })}>{t.prev}</a> : <span />}
-          <span>{fill(t.page, { page: filters.page, pages })}</span>
-          {filters.page < pages ? <a href={href({ page: filters.page + 1 })}>{t.next}</a> : <span />}
-        </nav>
+        <PageLinks label={t.events} page={filters.page} pages={pages} href={(page) => href({ page })} texts={t} locale={locale} />
       </Card>
     </div>
   );
 }
 
-function query(values: Partial<EventFilters>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== "" && !(key === "page" && value === 1)) params.set(key, String(value));
-  return params.toString();
-}

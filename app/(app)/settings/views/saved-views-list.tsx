@@ -1,25 +1,22 @@
 "use client";
 // One card per view (a card reads on a phone where a wide table would not): open it, pin it, make it
 // the landing page — anyone's own marks — and, for a view one may edit, rename, share or delete it.
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { formDataOf, useApiForm } from "@/components/ui/use-api-form";
 import { callApi } from "@/lib/api/call-api";
 import type { JsonOf } from "@/lib/api/json-of";
 import { can, type Role } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/format";
-import { describeError } from "@/lib/i18n/describe-error";
 import { fill } from "@/lib/i18n/fill";
 import { savedViewsMessages, type SavedViewsMessages } from "@/lib/i18n/saved-views-messages";
 import type { SavedView } from "@/lib/saved-views/saved-views";
 import type { SavedViewVisibility } from "@/lib/saved-views/schemas";
 
 type View = JsonOf<SavedView>;
-type Change = { name?: string; visibility?: SavedViewVisibility; isPinned?: boolean; isDefault?: boolean };
 
 export function SavedViewsList({ views, role, locale }: { views: View[]; role: Role; locale: Locale }) {
   const t = savedViewsMessages[locale];
@@ -33,18 +30,17 @@ export function SavedViewsList({ views, role, locale }: { views: View[]; role: R
 }
 
 function SavedViewCard({ view, role, locale, t }: { view: View; role: Role; locale: Locale; t: SavedViewsMessages }) {
-  const router = useRouter();
   const [draftName, setDraftName] = useState<string | null>(null);
-  const change = useMutation({
-    mutationFn: (body: Change) => callApi(`/api/saved-reports/${view.id}`, { method: "PATCH", body }),
-    onSuccess: () => {
-      setDraftName(null);
-      router.refresh();
-    },
-  });
-  const remove = useMutation({ mutationFn: () => callApi(`/api/saved-reports/${view.id}`, { method: "DELETE" }), onSuccess: () => router.refresh() });
-  const isBusy = change.isPending || remove.isPending;
-  const error = change.error ?? remove.error;
+  const url = `/api/saved-reports/${view.id}`;
+  const each = { locale, labels: { name: t.name, visibility: t.visibility } };
+  const rename = useApiForm({ send: (data) => callApi(url, { method: "PATCH", body: { name: data.get("name") } }), ...each, onSaved: () => setDraftName(null) });
+  const pin = useApiForm({ send: () => callApi(url, { method: "PATCH", body: { isPinned: !view.isPinned } }), ...each });
+  const makeDefault = useApiForm({ send: () => callApi(url, { method: "PATCH", body: { isDefault: !view.isDefault } }), ...each });
+  const share = useApiForm({ send: (data) => callApi(url, { method: "PATCH", body: { visibility: data.get("visibility") } }), ...each });
+  const remove = useApiForm({ send: () => callApi(url, { method: "DELETE" }), ...each });
+  const actions = [rename, pin, makeDefault, share, remove];
+  const isBusy = actions.some((action) => action.isPending);
+  const error = actions.find((action) => action.outcome.status === "error")?.outcome.message;
   // As far as the role shares. "A department" here means the director's own: an admin picks one in the save form.
   const canShareWithDepartment = view.visibility === "department" || (role === "director" && can(role, "views:share-department"));
   const visibilities: SavedViewVisibility[] = ["private", ...(canShareWithDepartment ? (["department"] as const) : []), ...(can(role, "views:share-org") ? (["org"] as const) : [])];
@@ -62,14 +58,8 @@ function SavedViewCard({ view, role, locale, t }: { view: View; role: Role; loca
             </p>
           </div>
         ) : (
-          <form
-            className="flex min-w-0 flex-1 gap-2"
-            onSubmit={(event) => {
-              event.preventDefault();
-              change.mutate({ name: draftName });
-            }}
-          >
-            <Input aria-label={t.name} value={draftName} maxLength={100} required autoFocus onChange={(e) => setDraftName(e.target.value)} />
+          <form className="flex min-w-0 flex-1 gap-2" onSubmit={rename.onSubmit}>
+            <Input aria-label={t.name} name="name" value={draftName} maxLength={100} required autoFocus onChange={(e) => setDraftName(e.target.value)} />
             <Button type="submit" disabled={isBusy}>
               {t.renameDone}
             </Button>
@@ -80,15 +70,15 @@ function SavedViewCard({ view, role, locale, t }: { view: View; role: Role; loca
           {view.isDefault ? <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-emerald-700">{t.isDefault}</span> : null}
         </div>
       </div>
-      {error ? <Alert tone="error">{describeError(error, locale, { name: t.name, visibility: t.visibility })}</Alert> : null}
+      {error ? <Alert tone="error">{error}</Alert> : null}
       <div className="flex flex-wrap items-center gap-2">
         <Link href={`/views/${view.id}`} className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           {t.open}
         </Link>
-        <Button variant="secondary" className="!px-3 !py-1.5" disabled={isBusy} onClick={() => change.mutate({ isPinned: !view.isPinned })}>
+        <Button variant="secondary" className="!px-3 !py-1.5" disabled={isBusy} onClick={() => pin.run()}>
           {view.isPinned ? t.unpin : t.pinAction}
         </Button>
-        <Button variant="secondary" className="!px-3 !py-1.5" disabled={isBusy} onClick={() => change.mutate({ isDefault: !view.isDefault })}>
+        <Button variant="secondary" className="!px-3 !py-1.5" disabled={isBusy} onClick={() => makeDefault.run()}>
           {view.isDefault ? t.unsetDefault : t.setDefault}
         </Button>
         {view.canEdit ? (
@@ -102,7 +92,7 @@ function SavedViewCard({ view, role, locale, t }: { view: View; role: Role; loca
                 className="!w-auto !py-1.5"
                 value={view.visibility}
                 disabled={isBusy}
-                onChange={(e) => change.mutate({ visibility: e.target.value as SavedViewVisibility })}
+                onChange={(e) => share.run(formDataOf({ visibility: e.target.value }))}
               >
                 {visibilities.map((visibility) => (
                   <option key={visibility} value={visibility}>
@@ -116,7 +106,7 @@ function SavedViewCard({ view, role, locale, t }: { view: View; role: Role; loca
               className="!px-3 !py-1.5 text-red-700"
               disabled={isBusy}
               onClick={() => {
-                if (window.confirm(fill(t.confirmRemove, { name: view.name }))) remove.mutate();
+                if (window.confirm(fill(t.confirmRemove, { name: view.name }))) remove.run();
               }}
             >
               {t.remove}

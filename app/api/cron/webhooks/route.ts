@@ -1,4 +1,5 @@
 import { getDb } from "@/db/client";
+import { refreshChurnScores } from "@/lib/customers/churn/score";
 import { refreshInactiveCustomers } from "@/lib/customers/refresh-inactive";
 import { drainInbox } from "@/lib/ingest/process/drain";
 import { withCron } from "@/lib/ingest/with-cron";
@@ -11,5 +12,6 @@ export const GET = withCron(async () => {
   const db = await getDb();
   const result = await drainInbox(db, { budgetMs: 45_000 });
   await refreshInactiveCustomers(db);
+  await refreshChurnScores(db);
   return Response.json(result);
 });

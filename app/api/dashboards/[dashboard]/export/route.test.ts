@@ -86,7 +86,7 @@ describe("dashboard export", () => {
     expect(((await unknown.json()) as { error: object }).error).toEqual({
       code: "dashboard_not_found",
       message: 'Dashboard "nope" not found',
-      params: { name: "nope", names: "overview, sales, funnel, managers, leads, traffic" },
+      params: { name: "nope", names: "overview, sales, funnel, managers, leads, traffic, forecast, conversations" },
     });
   });
 });

@@ -10,6 +10,7 @@ import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { pdfText } from "@/lib/export/test/read-pdf";
 import { bytesOf, callAs, createExportFixture, type ExportFixture, type Who } from "@/lib/export/test/export-fixture";
 import { exportMessages } from "@/lib/i18n/export-messages";
+import { conversationsMessages } from "@/lib/i18n/conversations-messages";
 import { trafficMessages } from "@/lib/i18n/traffic-messages";
 import { reportNames } from "@/lib/reports/registry";
 import { GET as getReport } from "../route";
@@ -195,7 +196,8 @@ describe("every report", () => {
     const api = await json<{ rows: object[]; totals?: unknown }>("admin", report, q1);
     const workbook = await workbookOf(await exportAs("admin", report, `format=xlsx&lang=en&${q1}`));
     const sheets = workbook.worksheets.slice(1);
-    const hasTotalsRow = api.totals !== undefined && !Array.isArray(api.totals) && report !== "overview";
+    // the forecast's totals (the next 3 and 6 months) are no column sums: its sheet has no totals row
+    const hasTotalsRow = api.totals !== undefined && !Array.isArray(api.totals) && report !== "overview" && report !== "forecast";
     // sales-funnel has a sheet per pipeline; the others' first sheet is `rows`
     const dataRows = (sheet: ExcelJS.Worksheet) => sheet.rowCount - 1 - (hasTotalsRow ? 1 : 0);
     const rowCount = report === "sales-funnel" ? sheets.reduce((sum, sheet) => sum + dataRows(sheet), 0) : dataRows(sheets[0]);
@@ -208,7 +210,10 @@ describe("every report", () => {
     // the traffic report heads its own figures (lib/export/traffic-layout.ts), the rest share the glossary's
     const traffic = trafficMessages.en.report.columns;
     const trafficHeaders = { wonDeals: traffic.wonDeals, spend: traffic.spend, cpl: traffic.cpl, cac: traffic.cac, romi: traffic.romi, conversionRate: traffic.saleConversion };
-    const en = { ...exportMessages.en.columns, ...(report === "traffic-teams" ? trafficHeaders : {}) } as Record<string, string>;
+    // the conversations report heads its figures with the dashboard's texts (lib/export/conversations-layout.ts)
+    const conversationHeaders = { ...conversationsMessages.en.columns, ...conversationsMessages.en.objection };
+    const own = report === "traffic-teams" ? trafficHeaders : report === "conversations" ? conversationHeaders : {};
+    const en = { ...exportMessages.en.columns, ...own } as Record<string, string>;
     let compared = 0;
     for (const [key, value] of Object.entries(api.totals as Record<string, unknown>)) {
       const column = header.indexOf(en[key]);

@@ -17,6 +17,6 @@ export const GET = apiRoute<{ id: string }>("sources:manage", async ({ viewer, d
 export const PUT = apiRoute<{ id: string }>("sources:manage", async ({ request, viewer, db, params }) => {
   const input = await readJson(request, fieldMappingSchema);
   const saved = await saveFieldMapping(db, viewer, idSchema.parse(params.id), mappingOfInput(input));
-  runOnAfterResponse(saved.finished, "sync run");
+  if (saved.finished) runOnAfterResponse(saved.finished, "sync run");
   return Response.json({ mapping: saved.mapping, runId: saved.runId }, { status: 202 });
 });

@@ -1,8 +1,9 @@
 // Importing a shop's past orders as JSON lines: customers built as live orders build them (one per
 // phone, whatever its spelling), bad lines refused by number, a second import changing nothing.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers, orders, sources } from "@/db/schema";
+import { selectRows } from "@/db/migrate";
 import { callRoute } from "@/db/test/call-route";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
@@ -76,7 +77,11 @@ describe("POST /api/sources/<id>/orders/import", () => {
 
   it("changes nothing when the same file comes again", async () => {
     const before = await testDb.db.select().from(orders).where(eq(orders.sourceId, shopId)).orderBy(asc(orders.externalId));
+    // The rows' transaction ids: a row written again, even with equal values, gets a new one.
+    const versions = () => selectRows<{ xmin: string }>(testDb.db, sql`select xmin::text as xmin from orders where source_id = ${shopId} order by external_id`);
+    const versionsBefore = await versions();
     const again = await importInto(shopId, FILE);
+    expect(await versions()).toEqual(versionsBefore);
     expect(again.body).toMatchObject({ imported: 3, rejected: 2 });
     expect(await testDb.db.select().from(orders).where(eq(orders.sourceId, shopId)).orderBy(asc(orders.externalId))).toEqual(before);
     expect((await customersOfA()).map((c) => [c.orderCount, c.totalSpent])).toEqual([

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+// Runs only the blocked fixture, with the watchdog that must stop it (stall-watchdog.test.ts).
+export default defineConfig({
+  test: {
+    root: import.meta.dirname,
+    include: ["*.hang.ts"],
+    pool: "forks",
+    reporters: ["default", "../stall-watchdog.ts"],
+  },
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "ai_settings" ADD COLUMN "risk_quiet_days" integer DEFAULT 7 NOT NULL;

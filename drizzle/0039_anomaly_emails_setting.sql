@@ -1,0 +1,1 @@
+ALTER TABLE "notification_settings" ADD COLUMN "anomaly_emails" boolean DEFAULT true NOT NULL;

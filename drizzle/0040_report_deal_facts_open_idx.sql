@@ -1,0 +1,1 @@
+CREATE INDEX "report_deal_facts_open_idx" ON "report_deal_facts" USING btree ("org_id","crm_user_id") WHERE "report_deal_facts"."semantic" = 'open';

@@ -1,0 +1,48 @@
+// amoCRM writes: custom fields from /api/v4/{leads,contacts}/custom_fields, values by PATCH of an
+// array of up to 250 objects (integrations-2.md §2.3). Each object carries request_id = its index,
+// which a 400 echoes in `validation-errors`: those objects are refused with amoCRM's words. Whether
+// amoCRM applied the rest of such a batch is not documented, so they are sent again (retryable).
+import type { WriteBackEntity } from "@/db/schema";
+import type { CrmWritableField, CrmWriteItem, CrmWriteOutcome, CrmWriter } from "../crm-writer";
+import { ConnectorRequestError } from "../errors";
+import type { AmoClient } from "./client";
+
+export const AMO_WRITE_BATCH = 250;
+const WRITABLE_TYPES = new Set(["text", "textarea", "numeric", "url", "select", "radiobutton", "tracking_data", "price", "monetary"]);
+const PATHS: Record<WriteBackEntity, string> = { deal: "/api/v4/leads", contact: "/api/v4/contacts" };
+
+type AmoField = { id: number; name?: string | null; type?: string | null };
+
+export function amoWriter(client: AmoClient): CrmWriter {
+  return {
+    batchSize: AMO_WRITE_BATCH,
+    async listFields(entity: WriteBackEntity): Promise<CrmWritableField[]> {
+      const out: CrmWritableField[] = [];
+      for await (const page of client.pages<AmoField>(`${PATHS[entity]}/custom_fields`, {}, "custom_fields")) {
+        for (const field of page) {
+          const type = field.type ?? "text";
+          if (WRITABLE_TYPES.has(type)) out.push({ id: String(field.id), name: field.name?.trim() || `#${field.id}`, type });
+        }
+      }
+      return out;
+    },
+    async write(entity: WriteBackEntity, items: CrmWriteItem[]): Promise<CrmWriteOutcome[]> {
+      const body = items.map((item, index) => ({
+        id: Number(item.externalId),
+        request_id: String(index),
+        custom_fields_values: Object.entries(item.values).map(([fieldId, value]) => ({ field_id: Number(fieldId), values: value === "" ? null : [{ value }] })),
+      }));
+      try {
+        await client.patch(PATHS[entity], body);
+        return items.map(() => ({ ok: true }));
+      } catch (error) {
+        const rowErrors = error instanceof ConnectorRequestError ? error.details.rowErrors : undefined;
+        if (!rowErrors) throw error;
+        return items.map((_, index): CrmWriteOutcome => {
+          const refusal = rowErrors[String(index)];
+          return refusal ? { ok: false, error: refusal, retryable: false } : { ok: false, error: "Not written: another object of the same batch was refused", retryable: true };
+        });
+      }
+    },
+  };
+}

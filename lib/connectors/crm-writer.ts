@@ -1,0 +1,21 @@
+// What a CRM connection offers for writing Voronka's conclusions back (docs/write-back.md): its own
+// custom fields to choose from, and batched updates. Every request goes through the connection's
+// client, i.e. through the one rate limiter of the portal or account that the sync also uses.
+import type { WriteBackEntity } from "@/db/schema";
+
+/** One field of the CRM's deals (amoCRM: leads) or contacts that can take a text or a number. */
+export type CrmWritableField = { id: string; name: string; type: string };
+
+/** One record's new values: CRM field → value; "" clears the field. */
+export type CrmWriteItem = { externalId: string; values: Record<string, string> };
+
+/** Per item, in the order given: written, or refused with the CRM's words. */
+export type CrmWriteOutcome = { ok: true } | { ok: false; error: string; retryable: boolean };
+
+export type CrmWriter = {
+  /** Items per request: Bitrix24 `batch` takes 50 commands, amoCRM's PATCH 250 objects. */
+  batchSize: number;
+  listFields(entity: WriteBackEntity): Promise<CrmWritableField[]>;
+  /** Up to `batchSize` items in one request. Throws a ConnectorError when the whole request failed. */
+  write(entity: WriteBackEntity, items: CrmWriteItem[]): Promise<CrmWriteOutcome[]>;
+};

@@ -1,0 +1,49 @@
+// What each record of a source should hold in its mapped CRM fields, from Voronka's own tables:
+// a deal's traffic team, confidence and UTM tags (as attribution resolved them), a contact's
+// customer category and LTV (total spent). A missing value is "" — the field is cleared.
+import { sql } from "drizzle-orm";
+import type { WriteBackEntity } from "@/db/schema";
+import { selectRows } from "@/db/migrate";
+import type { Db } from "@/db/types";
+import { KEY_ENTITY, type WriteBackKey, type WriteBackSettings } from "./keys";
+
+/** One record with its values by CRM field. */
+export type DesiredRecord = { entity: WriteBackEntity; externalId: string; values: Record<string, string> };
+
+type DealRow = { externalId: string } & Partial<Record<WriteBackKey, string | null>>;
+
+export async function desiredRecords(db: Db, orgId: string, sourceId: string, settings: WriteBackSettings): Promise<DesiredRecord[]> {
+  const mapped = Object.entries(settings.fields) as [WriteBackKey, string][];
+  const out: DesiredRecord[] = [];
+  for (const entity of ["deal", "contact"] as const) {
+    const fields = mapped.filter(([key]) => KEY_ENTITY[key] === entity);
+    if (fields.length === 0) continue;
+    const rows = entity === "deal" ? await dealRows(db, orgId, sourceId) : await contactRows(db, orgId, sourceId);
+    for (const row of rows) out.push({ entity, externalId: row.externalId, values: Object.fromEntries(fields.map(([key, crmField]) => [crmField, row[key] ?? ""])) });
+  }
+  return out;
+}
+
+function dealRows(db: Db, orgId: string, sourceId: string): Promise<DealRow[]> {
+  return selectRows<DealRow>(
+    db,
+    sql`select d.external_id as "externalId", t.name as traffic_team, d.attribution_confidence::text as traffic_confidence,
+          d.utm_source, d.utm_medium, d.utm_campaign, d.utm_content, d.utm_term
+        from deals d left join traffic_teams t on t.id = d.traffic_team_id
+        where d.org_id = ${orgId}::uuid and d.source_id = ${sourceId}::uuid and d.deleted_at is null
+        order by d.external_id`,
+  );
+}
+
+/** The customer of a contact: by phone, else by e-mail among customers without a phone (as lib/customers/find-customers.ts keys them). */
+function contactRows(db: Db, orgId: string, sourceId: string): Promise<DealRow[]> {
+  return selectRows<DealRow>(
+    db,
+    sql`select c.external_id as "externalId", cu.category::text as customer_category, cu.total_spent::text as customer_ltv
+        from contacts c
+        left join customers cu on cu.org_id = c.org_id
+          and ((c.phone is not null and cu.phone = c.phone) or (c.phone is null and c.email is not null and cu.phone is null and cu.email = c.email))
+        where c.org_id = ${orgId}::uuid and c.source_id = ${sourceId}::uuid and c.deleted_at is null
+        order by c.external_id`,
+  );
+}
