@@ -70,8 +70,13 @@ test("an admin imports ad spend from a CSV file after a preview, and a second im
   const csv = ["дата;команда;источник;кампания;сумма;валюта", "01.01.2020;Kenesary;e2e_src;e2e_campaign;1 500,50;KZT", "01.01.2020;Muha;;;250;USD"].join("\n");
   const upload = () => page.getByTestId("spend-csv").setInputFiles({ name: "spend.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
 
+  // The picker speaks Russian and names the file chosen; nothing to check until then.
+  await expect(page.getByRole("button", { name: "Выбрать файл" })).toBeVisible();
+  await expect(page.getByTestId("spend-csv-name")).toHaveText("Файл не выбран");
+  await expect(page.getByRole("button", { name: "Проверить файл" })).toBeDisabled();
   // A bad row is shown with its line and its problems in Russian, and nothing can be imported.
   await page.getByTestId("spend-csv").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("date;team;amount\n2020-01-01;Ghost;5\n2020-01-01;Kenesary;-5\n") });
+  await expect(page.getByTestId("spend-csv-name")).toHaveText("bad.csv");
   await page.getByRole("button", { name: "Проверить файл" }).click();
   await expect(page.getByTestId("spend-row-errors")).toContainText("Строка 2: Нет трафик-команды «Ghost».");
   await expect(page.getByTestId("spend-row-errors")).toContainText("Строка 3: «-5» — не сумма (например, 1500 или 1 500,50; не больше двух знаков после запятой, без минуса).");
@@ -247,6 +252,9 @@ test("a director sees their department's traffic, the spend allocated by their s
   expect(await cellText(page, E2E_TEAM, "spend")).toBe(tenge(team.spend!));
 
   // Exactly the department's rows: what an admin sees filtered to «Продажи Алматы», fewer than the company's.
+  // Leave the page before dropping the cookies: a request still in flight from /traffic (a prefetch,
+  // a report call) answers with a refreshed session cookie, and CI once signed in as the director again.
+  await page.goto("about:blank");
   await page.context().clearCookies();
   await signInAndWait(page, logins.admin);
   const department = await apiJson<TrafficJson>(page, `/api/reports/traffic-teams?departmentId=${departmentId}`);
