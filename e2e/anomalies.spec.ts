@@ -32,12 +32,26 @@ test("a director sees their department's series and managers, a manager only the
   expect(directorRows.some((row) => row.type === "webhooks")).toBe(false);
   for (const row of directorRows.filter((one) => ["leads_source", "leads_utm", "won_revenue"].includes(one.type))) expect(row.series.department).not.toBeNull();
 
+  // Their own switch for anomaly e-mails: off survives a reload, then back on as the demo had it.
+  const mailSwitch = panel(page).getByRole("checkbox", { name: "Присылать мне новые аномалии на e-mail" });
+  await expect(mailSwitch).toBeChecked();
+  await mailSwitch.uncheck();
+  await expect(mailSwitch).not.toBeChecked();
+  // The box shows the asked-for value at once; the server has it when the save returns.
+  await expect.poll(async () => (await apiJson<{ enabled: boolean }>(page, "/api/anomalies/email-preference")).enabled).toBe(false);
+  await page.reload();
+  await expect(panel(page).getByRole("checkbox", { name: "Присылать мне новые аномалии на e-mail" })).not.toBeChecked();
+  await panel(page).getByRole("checkbox", { name: "Присылать мне новые аномалии на e-mail" }).check();
+  await expect.poll(async () => (await apiJson<{ enabled: boolean }>(page, "/api/anomalies/email-preference")).enabled).toBe(true);
+
   const managerContext = await browser.newContext();
   const manager = await managerContext.newPage();
   await signInAndWait(manager, logins.manager1);
   await manager.goto("/overview");
   const own = await anomaliesOf(manager);
   await expect(panel(manager).getByTestId("attention-item")).toHaveCount(own.length);
+  // Managers get no anomaly e-mails, so no switch.
+  await expect(panel(manager).getByTestId("anomaly-mail-switch")).toHaveCount(0);
   // manager1 is Айгерим Нурланова, whose calls were halved: only her own activity series.
   expect(own.length).toBeGreaterThan(0);
   for (const row of own) {

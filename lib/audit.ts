@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   "report_schedule.delete",
   "report_schedule.send",
   "report_schedule.unsubscribe",
+  "anomaly_emails.on",
+  "anomaly_emails.off",
   "display_token.create",
   "display_token.revoke",
   "embed_link.create",

@@ -188,6 +188,7 @@ export const ERROR_CODES = [
   "report_schedule_recipient_unknown", // field recipients.userIds {id}: no such active user in the organisation
   "report_schedule_recipient_outside", // field recipients.userIds: a director naming someone of another department
   "report_unsubscribe_invalid", // the unsubscribe link is damaged or forged
+  "anomaly_unsubscribe_invalid", // an anomaly e-mail's unsubscribe link is damaged or forged
   "report_mail_not_configured", // a delivery, stored: SMTP_URL / MAIL_FROM are not set
   "report_mail_failed", // a delivery, stored {status}; details: the SMTP server's words
   "report_recipient_inactive", // a delivery, stored: the recipient (or the creator) was disabled

@@ -2,7 +2,8 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 
-export function UnsubscribeButton({ token, label, done, failed }: { token: string; label: string; done: string; failed: string }) {
+/** `action`: the one-click endpoint the token is posted to (a scheduled report's, or anomaly e-mails'). */
+export function UnsubscribeButton({ action, token, label, done, failed }: { action: string; token: string; label: string; done: string; failed: string }) {
   const [state, setState] = useState<"idle" | "pending" | "done" | "failed">("idle");
   if (state === "done") return <p className="break-words text-sm" role="status">{done}</p>;
   return (
@@ -12,7 +13,7 @@ export function UnsubscribeButton({ token, label, done, failed }: { token: strin
         disabled={state === "pending"}
         onClick={async () => {
           setState("pending");
-          const response = await fetch(`/api/report-schedules/unsubscribe?token=${encodeURIComponent(token)}`, { method: "POST" }).catch(() => null);
+          const response = await fetch(`${action}?token=${encodeURIComponent(token)}`, { method: "POST" }).catch(() => null);
           setState(response?.ok ? "done" : "failed");
         }}
       >

@@ -8,6 +8,7 @@ import type { AnomalyRow } from "@/lib/anomalies/list";
 import { formatMoney, formatNumber, type Locale } from "@/lib/format";
 import { anomalyMessages } from "@/lib/i18n/anomaly-messages";
 import { errorInfoOf, errorText } from "@/lib/i18n/describe-error";
+import { AnomalyMailSwitch } from "./anomaly-mail-switch";
 import { ReportCard } from "./report-card";
 
 const severityClass = { high: "bg-red-100 text-red-800", medium: "bg-amber-100 text-amber-800", low: "bg-slate-100 text-slate-700" } as const;
@@ -16,7 +17,8 @@ function shortDay(iso: string, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "short", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 }
 
-export function AttentionPanel({ locale, currency }: { locale: Locale; currency: string }) {
+/** `canEmail`: the viewer may get anomaly e-mails (admins and directors), so the panel offers their switch. */
+export function AttentionPanel({ locale, currency, canEmail }: { locale: Locale; currency: string; canEmail: boolean }) {
   const t = anomalyMessages[locale];
   const { data, error, isFetching } = useQuery({ queryKey: ["anomalies"], queryFn: () => callApi<{ rows: AnomalyRow[] }>("/api/anomalies"), retry: 1 });
   const amount = (row: AnomalyRow, value: number) => (row.type === "won_revenue" ? formatMoney(value, currency, locale, 0) : formatNumber(Math.round(value * 10) / 10, locale));
@@ -30,6 +32,7 @@ export function AttentionPanel({ locale, currency }: { locale: Locale; currency:
       errorTitle={t.failed}
       isEmpty={data !== undefined && data.rows.length === 0}
       emptyText={t.empty}
+      footer={canEmail ? <AnomalyMailSwitch locale={locale} t={t.mail} /> : null}
     >
       {data ? (
         <ul className="divide-y divide-slate-100" data-testid="attention-list">

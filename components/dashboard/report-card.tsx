@@ -16,9 +16,11 @@ type Props = {
   /** The report this card shows, for its export menu (CSV, Excel, PDF of the same filters). */
   exportReport?: string;
   children: ReactNode;
+  /** Shown under the content in every state (a setting that belongs to the card, not to its figures). */
+  footer?: ReactNode;
 };
 
-export function ReportCard({ title, isLoading = false, loadingText, error, errorTitle, isEmpty = false, emptyText, testId, exportReport, children }: Props) {
+export function ReportCard({ title, isLoading = false, loadingText, error, errorTitle, isEmpty = false, emptyText, testId, exportReport, children, footer }: Props) {
   return (
     <section className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-busy={isLoading} data-testid={testId}>
       <div className="mb-3 flex items-start justify-between gap-3">
@@ -37,6 +39,7 @@ export function ReportCard({ title, isLoading = false, loadingText, error, error
       ) : (
         children
       )}
+      {footer}
       {isLoading ? (
         <div className="absolute inset-0 flex items-center justify-center rounded-xl bg-white/60" role="status">
           <span className="rounded-lg bg-white px-3 py-1 text-sm text-slate-600 shadow">{loadingText}</span>

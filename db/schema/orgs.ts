@@ -49,6 +49,8 @@ export const users = pgTable(
     departmentId: uuid("department_id").references(() => departments.id, { onDelete: "set null" }),
     locale: localeEnum("locale"),
     isActive: boolean("is_active").notNull().default(true),
+    /** The person's own switch for anomaly e-mails (lib/anomalies/mail-preference.ts), under the organisation's. */
+    anomalyEmails: boolean("anomaly_emails").notNull().default(true),
     lastSignInAt: ts("last_sign_in_at"),
     /**
      * Sessions signed in before this moment are over (a new password set by an admin; a sign-out of

@@ -2,15 +2,18 @@
 // this process, each message read back with mailparser. Who hears: the admin every organisation
 // series, the director their department's series and their managers' activity, managers nothing;
 // once per anomaly; "try again later" retried, "never" given up; history and no SMTP mail nobody.
+// A person's own switch (mail-preference.ts): off, they are left out and a queued message is not
+// sent; each message's link (and List-Unsubscribe header) turns it off without signing in.
 import type { ParsedMail } from "mailparser";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anomalies, anomalyMails, notificationSettings, users } from "@/db/schema";
+import { anomalies, anomalyMails, auditLog, notificationSettings, users } from "@/db/schema";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { closeMailTransports, type MailConfig } from "@/lib/mail/mailer";
 import { startSmtpSink, type SmtpSink } from "@/lib/mail/test/smtp-sink";
 import { drainAnomalyMails, MAIL_NEWS_WINDOW_MS, queueAnomalyMails } from "./mail";
+import { anomalyUnsubscribeToken, findAnomalyMailTarget, setAnomalyEmails, unsubscribeFromAnomalyMails } from "./mail-preference";
 
 let testDb: TestDb;
 let sink: SmtpSink;
@@ -121,5 +124,61 @@ describe("anomaly e-mails", () => {
     expect(stamped.at).toEqual(NOW);
     expect(await queueAnomalyMails(testDb.db, f.org.id, { now: NOW, mail })).toBe(0);
     expect(await testDb.db.select().from(anomalyMails).where(eq(anomalyMails.orgId, f.org.id))).toEqual([]);
+  });
+});
+
+/** alice's calls dropped: alice is in Sales, so both the admin and the Sales director see it. */
+const plantAliceCalls = (f: OrgFixture) => plant(f, { type: "calls", seriesKey: f.crmUsers.alice.id, audience: "org", crmUserId: f.crmUsers.alice.id });
+const to = (email: string) => sink.messages.filter((message) => addressOf(message) === email);
+const wantsMail = async (userId: string) => (await testDb.db.select({ on: users.anomalyEmails }).from(users).where(eq(users.id, userId)))[0].on;
+
+describe("a person's own switch for anomaly e-mails", () => {
+  it("leaves out a director who turned them off; the admin still gets theirs", async () => {
+    const f = await createOrgFixture(testDb.db);
+    await setAnomalyEmails(testDb.db, { userId: f.users.director.id, orgId: f.org.id, actorId: f.users.director.id }, false);
+    await plantAliceCalls(f);
+    expect(await queueAnomalyMails(testDb.db, f.org.id, { now: NOW, mail })).toBe(1);
+    expect(await drainAnomalyMails(testDb.db, { orgId: f.org.id, now: NOW, mail })).toEqual({ sent: 1, failed: 0, dead: 0 });
+    await sink.waitFor(1);
+    expect(to(f.users.admin.email)).toHaveLength(1);
+    expect(to(f.users.director.email)).toHaveLength(0);
+    const audit = await testDb.db.select({ action: auditLog.action, userId: auditLog.userId, targetId: auditLog.targetId }).from(auditLog).where(eq(auditLog.orgId, f.org.id));
+    expect(audit).toEqual([{ action: "anomaly_emails.off", userId: f.users.director.id, targetId: f.users.director.id }]);
+  });
+
+  it("does not send a message queued before the person turned them off", async () => {
+    const f = await createOrgFixture(testDb.db);
+    await plantAliceCalls(f);
+    expect(await queueAnomalyMails(testDb.db, f.org.id, { now: NOW, mail })).toBe(2);
+    await setAnomalyEmails(testDb.db, { userId: f.users.admin.id, orgId: f.org.id, actorId: f.users.admin.id }, false);
+    expect(await drainAnomalyMails(testDb.db, { orgId: f.org.id, now: NOW, mail })).toEqual({ sent: 1, failed: 0, dead: 1 });
+    const [adminRow] = await testDb.db.select().from(anomalyMails).where(and(eq(anomalyMails.orgId, f.org.id), eq(anomalyMails.userId, f.users.admin.id)));
+    expect([adminRow.status, adminRow.lastError]).toEqual(["dead", "The recipient turned anomaly e-mails off; nothing was sent"]);
+  });
+
+  it("each message's link turns them off without signing in, once; a forged link changes nothing", async () => {
+    const f = await createOrgFixture(testDb.db);
+    await plantAliceCalls(f);
+    await queueAnomalyMails(testDb.db, f.org.id, { now: NOW, mail });
+    await drainAnomalyMails(testDb.db, { orgId: f.org.id, now: NOW, mail });
+    await sink.waitFor(2);
+    const [message] = to(f.users.director.email);
+    const token = anomalyUnsubscribeToken(f.users.director.id);
+    expect(message.text).toContain(`Не присылать мне такие письма: http://localhost:3000/unsubscribe?anomalies=${encodeURIComponent(token)}`);
+    const header = (key: string) => message.headerLines.find((line) => line.key === key)?.line.replace(/\r\n\s+/g, " ");
+    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    expect(header("list-unsubscribe")).toBe(`List-Unsubscribe: <http://localhost:3000/api/anomalies/unsubscribe?token=${encodeURIComponent(token)}>`);
+
+    await expect(unsubscribeFromAnomalyMails(testDb.db, `${f.users.director.id}.AAAA`)).rejects.toMatchObject({ status: 400, code: "anomaly_unsubscribe_invalid" });
+    await expect(findAnomalyMailTarget(testDb.db, anomalyUnsubscribeToken(f.users.director.id, "another-secret-of-32-characters!!"))).rejects.toMatchObject({ code: "anomaly_unsubscribe_invalid" });
+    expect(await wantsMail(f.users.director.id)).toBe(true);
+
+    expect(await unsubscribeFromAnomalyMails(testDb.db, token)).toEqual({ userId: f.users.director.id, orgId: f.org.id, email: f.users.director.email, enabled: false });
+    expect(await unsubscribeFromAnomalyMails(testDb.db, token)).toMatchObject({ enabled: false });
+    expect(await wantsMail(f.users.director.id)).toBe(false);
+    expect(await wantsMail(f.users.admin.id)).toBe(true);
+    // Audited once, by nobody signed in.
+    const audit = await testDb.db.select({ action: auditLog.action, userId: auditLog.userId, details: auditLog.details }).from(auditLog).where(eq(auditLog.orgId, f.org.id));
+    expect(audit).toEqual([{ action: "anomaly_emails.off", userId: null, details: { via: "link" } }]);
   });
 });

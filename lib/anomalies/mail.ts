@@ -5,7 +5,8 @@
 // in anomaly_mails and stamps the anomaly; the drain claims due rows with the shared lease
 // (lib/outbox/claim.ts) and sends them outside any transaction. An anomaly found more than two days
 // ago when first queued (rows from before this feature, a demo's history), or found while the
-// organisation has these e-mails turned off (/admin/notifications), is stamped with no mail.
+// organisation has these e-mails turned off (/admin/notifications), is stamped with no mail; a person
+// who turned them off for themselves (mail-preference.ts) is left out, and each message links there.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { anomalies, anomalyMails, notificationSettings, organisations, users } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -15,6 +16,7 @@ import { mailConfig, sendMail, type MailConfig } from "@/lib/mail/mailer";
 import { claimDueRows } from "@/lib/outbox/claim";
 import { appUrl } from "@/lib/url/app-url";
 import { selectLabelledAnomalies } from "./labelled";
+import { anomalyUnsubscribeToken, anomalyUnsubscribeUrl } from "./mail-preference";
 import { anomaliesVisibleTo } from "./list";
 import { renderAnomalyMessage } from "./message";
 
@@ -44,7 +46,7 @@ export async function queueAnomalyMails(db: Db, orgId: string, options: Pick<Mai
     const people = await db
       .select({ userId: users.id, orgId: users.orgId, role: users.role, departmentId: users.departmentId })
       .from(users)
-      .where(and(eq(users.orgId, orgId), eq(users.isActive, true), inArray(users.role, [...MAIL_ROLES])));
+      .where(and(eq(users.orgId, orgId), eq(users.isActive, true), eq(users.anomalyEmails, true), inArray(users.role, [...MAIL_ROLES])));
     for (const person of people) {
       const visible = await db
         .select({ id: anomalies.id })
@@ -81,7 +83,7 @@ export async function drainAnomalyMails(db: Db, options: MailOptions = {}): Prom
 }
 
 async function sendOne(db: Db, claimed: Claimed, config: MailConfig | null, now: Date): Promise<keyof MailDrainResult> {
-  const [row] = await selectLabelledAnomalies(db, { email: users.email, isActive: users.isActive, userLocale: users.locale, orgLocale: organisations.locale })
+  const [row] = await selectLabelledAnomalies(db, { userId: users.id, email: users.email, isActive: users.isActive, wantsMail: users.anomalyEmails, userLocale: users.locale, orgLocale: organisations.locale })
     .innerJoin(anomalyMails, eq(anomalyMails.anomalyId, anomalies.id))
     .innerJoin(users, eq(users.id, anomalyMails.userId))
     .innerJoin(organisations, eq(organisations.id, anomalyMails.orgId))
@@ -92,6 +94,10 @@ async function sendOne(db: Db, claimed: Claimed, config: MailConfig | null, now:
     await mark("dead", { lastError: "The recipient is no longer an active user; nothing was sent" });
     return "dead";
   }
+  if (!row.wantsMail) {
+    await mark("dead", { lastError: "The recipient turned anomaly e-mails off; nothing was sent" });
+    return "dead";
+  }
   if (!config) {
     await mark("dead", { address: row.email, lastError: "E-mail is not configured: set SMTP_URL and MAIL_FROM" });
     return "dead";
@@ -99,8 +105,14 @@ async function sendOne(db: Db, claimed: Claimed, config: MailConfig | null, now:
   const locale = row.userLocale ?? row.orgLocale;
   const text = renderAnomalyMessage({ ...row, label: row.manager ?? row.source ?? row.key }, locale);
   const subject = `Voronka: ${text.split("\n")[0].replace(/^⚠️\s*/, "")}`;
-  const footer = locale === "ru" ? `Все аномалии — на главной: ${appUrl()}/overview` : `All anomalies are on the Overview: ${appUrl()}/overview`;
-  const result = await sendMail({ to: row.email, subject, text: `${text}\n\n${footer}` }, config);
+  const stop = anomalyUnsubscribeUrl(row.userId);
+  const footer =
+    locale === "ru"
+      ? `Все аномалии — на главной: ${appUrl()}/overview\nНе присылать мне такие письма: ${stop}`
+      : `All anomalies are on the Overview: ${appUrl()}/overview\nStop these e-mails for me: ${stop}`;
+  const oneClick = `${appUrl()}/api/anomalies/unsubscribe?token=${encodeURIComponent(anomalyUnsubscribeToken(row.userId))}`;
+  const headers = { "List-Unsubscribe": `<${oneClick}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  const result = await sendMail({ to: row.email, subject, text: `${text}\n\n${footer}`, headers }, config);
   if (result.ok) {
     await mark("sent", { address: row.email, sentAt: now, lastError: null });
     return "sent";

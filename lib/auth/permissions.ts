@@ -28,6 +28,8 @@ export const permissions = {
   "schedules:manage": ["admin", "director"],
   // TV screens and embed links show reports outside the app with their maker's scope (docs/tv-and-embed.md).
   "displays:manage": ["admin"],
+  // Anomaly e-mails reach admins and directors only (lib/anomalies/mail.ts): their own switch.
+  "anomalies:email-own": ["admin", "director"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof permissions;

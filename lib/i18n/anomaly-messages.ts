@@ -14,6 +14,17 @@ export const anomalyMessages = {
     figures: "{actual} вместо обычных ~{expected}",
     department: "Отдел",
     none: "(не указан)",
+    mail: {
+      label: "Присылать мне новые аномалии на e-mail",
+      saving: "Сохраняем…",
+      failed: "Не удалось сохранить",
+      organisationOff: "Письма об аномалиях выключены для всей компании в настройках уведомлений.",
+      noSmtp: "Почтовый сервер не настроен: письма не уйдут, пока его не подключит администратор.",
+      stopAsk: "Больше не присылать письма об аномалиях на {email}?",
+      stopButton: "Не присылать",
+      stopped: "Письма об аномалиях на {email} больше не придут. Включить их снова можно на главной, в блоке «Требует внимания».",
+      invalid: "Ссылка повреждена. Откройте её из последнего письма.",
+    },
   },
   en: {
     title: "Attention",
@@ -27,6 +38,17 @@ export const anomalyMessages = {
     figures: "{actual} instead of the usual ~{expected}",
     department: "Department",
     none: "(not set)",
+    mail: {
+      label: "E-mail me new anomalies",
+      saving: "Saving…",
+      failed: "Could not save",
+      organisationOff: "Anomaly e-mails are turned off for the whole company in the notification settings.",
+      noSmtp: "No mail server is set up: nothing is sent until an administrator connects one.",
+      stopAsk: "Stop anomaly e-mails to {email}?",
+      stopButton: "Stop them",
+      stopped: "Anomaly e-mails to {email} are stopped. You can turn them back on from the Overview, in the Attention panel.",
+      invalid: "This link is damaged. Open it from the latest message.",
+    },
   },
 } as const satisfies Record<Locale, unknown>;
 

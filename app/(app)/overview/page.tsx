@@ -2,6 +2,7 @@ import { DashboardPage, type DashboardContext, type SearchParams } from "@/compo
 import { firstRender, loadInitialReport } from "@/components/dashboard/load-report";
 import { OverviewClient } from "@/components/dashboard/overview-client";
 import { AttentionPanel } from "@/components/dashboard/attention-panel";
+import { can } from "@/lib/auth/permissions";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("overview");
@@ -21,7 +22,7 @@ function OverviewData({ viewer, query, locale, t }: DashboardContext) {
   return (
     <div className="space-y-4">
       <OverviewClient first={firstRender(viewer, loadInitialReport(viewer, "overview", query))} role={viewer.role} locale={locale} t={t} />
-      <AttentionPanel locale={locale} currency={viewer.org.baseCurrency} />
+      <AttentionPanel locale={locale} currency={viewer.org.baseCurrency} canEmail={can(viewer.role, "anomalies:email-own")} />
     </div>
   );
 }
