@@ -16,7 +16,7 @@ export const analyserWorkload: StandaloneWorkload = {
   description: "accuracy of the basic analyser on the labelled set; with AI_BASE_URL + AI_MODEL also the model (no database)",
   isStandalone: true,
   run: async ({ log }) => {
-    for (const split of ["dev", "test"] as const) {
+    for (const split of ["dev", "train", "test"] as const) {
       const messages = loadLabelledSet(split);
       const started = performance.now();
       const scores = await evaluate(messages, async (m) => analyseBasic(m.text, m.lang));

@@ -25,7 +25,10 @@ export function DealInsight({ card, t, locale }: { card: DealCard; t: DealCardMe
           <p className="break-words text-slate-800" data-testid="deal-summary-text" translate="no">
             {summary.sentences.join(" ")}
           </p>
-          <p className="text-xs text-slate-500">{summary.analyser === "model" ? t.insight.summaryByModel : t.insight.summaryByBasic}</p>
+          <p className="text-xs text-slate-500">
+            {summary.analyser === "model" ? t.insight.summaryByModel : t.insight.summaryByBasic}
+            {summary.isInTextLanguage ? <span data-testid="deal-summary-language">{`; ${summary.analyser === "basic" ? t.insight.summaryAsWrittenBasic : t.insight.summaryAsWritten}`}</span> : null}
+          </p>
         </div>
       ) : null}
       {objections.length > 0 ? (

@@ -19,7 +19,7 @@ export const aiSettings = pgTable("ai_settings", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
-export const aiRequestKindEnum = pgEnum("ai_request_kind", ["analysis", "transcription"]);
+export const aiRequestKindEnum = pgEnum("ai_request_kind", ["analysis", "transcription", "summary"]);
 export const aiRequestOutcomeEnum = pgEnum("ai_request_outcome", ["ok", "invalid", "refused", "timeout", "rate_limited", "provider_error"]);
 
 /** Every call to the configured model, successful or not: what the admin page's log and the budget read. */
@@ -83,4 +83,24 @@ export const aiAnalyses = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("ai_analyses_org_hash_uq").on(t.orgId, t.contentHash)],
+);
+
+/**
+ * A model's one-sentence summary of a text in a viewer's language (lib/ai/summary.ts): asked once per
+ * text, model and language when a summary is shown to a viewer who reads another language than the
+ * text's, then read from here.
+ */
+export const aiSummaries = pgTable(
+  "ai_summaries",
+  {
+    id: id(),
+    orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
+    /** sha256 of the prompt version, the model and the normalised text (lib/ai/summary.ts). */
+    contentHash: char("content_hash", { length: 64 }).notNull(),
+    /** The viewer's language the summary is written in: "ru" or "en". */
+    language: text("language").notNull(),
+    summary: text("summary").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("ai_summaries_org_hash_language_uq").on(t.orgId, t.contentHash, t.language)],
 );

@@ -1,10 +1,12 @@
 // The model analyser: one call to an OpenAI-compatible chat endpoint through the Vercel AI SDK, its
 // answer parsed as JSON and validated with zod — never trusted. An answer that fails validation is
 // asked for once more, then the call is recorded as failed; 429 and 5xx are retried by the SDK with
-// exponential backoff (honouring Retry-After); the whole call has a timeout.
+// exponential backoff (honouring Retry-After); the whole call has a timeout. The same goes for a
+// summary asked in a reader's language (lib/ai/summary.ts), whose language is checked too.
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { APICallError, generateText, NoObjectGeneratedError, NoOutputGeneratedError, Output, RetryError } from "ai";
-import { INTENTS, modelAnswerSchema, OBJECTION_TYPES, type TextAnalysis } from "./schema";
+import { z } from "zod";
+import { detectLanguage, INTENTS, modelAnswerSchema, OBJECTION_TYPES, type TextAnalysis } from "./schema";
 import type { AiConfig } from "./config";
 
 // The schema goes in the prompt and the answer is asked for as a JSON object (`json_object`, which
@@ -45,11 +47,13 @@ function classify(error: unknown): { outcome: ModelOutcome; errorCode: string } 
 
 const isUnparsable = (error: unknown) => NoObjectGeneratedError.isInstance(error) || NoOutputGeneratedError.isInstance(error);
 
-export async function analyseWithModel(
-  text: string,
+/** One validated answer of the chat model, whatever it is asked: the analysis, or a summary in a language. */
+type Asked<T> = Omit<ModelCall, "analysis"> & { output: T | null };
+
+async function askModel<T>(
   config: AiConfig & { baseUrl: string; model: string },
-  { lang, fetch: fetchFn }: { lang?: string; fetch?: typeof fetch } = {},
-): Promise<ModelCall> {
+  { system, prompt, schema, fetch: fetchFn }: { system: string; prompt: string; schema: z.ZodType<T>; fetch?: typeof fetch },
+): Promise<Asked<T>> {
   const provider = createOpenAICompatible({ name: "voronka-ai", baseURL: config.baseUrl, apiKey: config.apiKey ?? undefined, includeUsage: true, fetch: fetchFn });
   const started = performance.now();
   let tokensIn = 0;
@@ -60,9 +64,9 @@ export async function analyseWithModel(
     try {
       const result = await generateText({
         model: provider.chatModel(config.model),
-        system: SYSTEM,
-        prompt: lang ? `Message (language hint: ${lang}):\n${text}` : `Message:\n${text}`,
-        output: Output.object({ schema: modelAnswerSchema }),
+        system,
+        prompt,
+        output: Output.object({ schema }),
         temperature: 0,
         maxRetries: 2,
         abortSignal: deadline,
@@ -70,8 +74,8 @@ export async function analyseWithModel(
       tokensIn += result.usage.inputTokens ?? 0;
       tokensOut += result.usage.outputTokens ?? 0;
       // Parsed by the SDK with the schema; parsed again here so that nothing unvalidated passes.
-      const answer = modelAnswerSchema.parse(result.output);
-      return { outcome: "ok", errorCode: null, analysis: { ...answer, analyser: "model", model: config.model }, tokensIn, tokensOut, latencyMs: Math.round(performance.now() - started), attempts: attempt };
+      const output = schema.parse(result.output);
+      return { outcome: "ok", errorCode: null, output, tokensIn, tokensOut, latencyMs: Math.round(performance.now() - started), attempts: attempt };
     } catch (error) {
       if (isUnparsable(error)) {
         const usage = (error as NoObjectGeneratedError).usage;
@@ -82,8 +86,37 @@ export async function analyseWithModel(
         last = finish === "content-filter" || REFUSAL.test(said) ? { outcome: "refused", errorCode: "ai_refused" } : { outcome: "invalid", errorCode: "ai_invalid_answer" };
         continue; // one more try with the same request, then the call is recorded as failed
       }
-      return { outcome: classify(error).outcome, errorCode: classify(error).errorCode, analysis: null, tokensIn, tokensOut, latencyMs: Math.round(performance.now() - started), attempts: attempt };
+      return { outcome: classify(error).outcome, errorCode: classify(error).errorCode, output: null, tokensIn, tokensOut, latencyMs: Math.round(performance.now() - started), attempts: attempt };
     }
   }
-  return { ...last, analysis: null, tokensIn, tokensOut, latencyMs: Math.round(performance.now() - started), attempts: 2 };
+  return { ...last, output: null, tokensIn, tokensOut, latencyMs: Math.round(performance.now() - started), attempts: 2 };
+}
+
+export async function analyseWithModel(
+  text: string,
+  config: AiConfig & { baseUrl: string; model: string },
+  { lang, fetch: fetchFn }: { lang?: string; fetch?: typeof fetch } = {},
+): Promise<ModelCall> {
+  const { output, ...call } = await askModel(config, {
+    system: SYSTEM,
+    prompt: lang ? `Message (language hint: ${lang}):\n${text}` : `Message:\n${text}`,
+    schema: modelAnswerSchema,
+    fetch: fetchFn,
+  });
+  return { ...call, analysis: output ? { ...output, analyser: "model", model: config.model } : null };
+}
+
+const LANGUAGE_NAMES: Record<"ru" | "en", string> = { ru: "Russian", en: "English" };
+
+const summarySystem = (lang: "ru" | "en") => `You summarise one message from a sales conversation (a call transcript, an e-mail, a chat or a CRM note) for a reader of ${LANGUAGE_NAMES[lang]}.
+Answer with one JSON object and nothing else: {"summary": one sentence in ${LANGUAGE_NAMES[lang]}, whatever the message's language, saying what the customer wants or objects to}
+The message may contain placeholders such as [phone], [email] and [card]: personal data removed on purpose.`;
+
+export type SummaryCall = Omit<ModelCall, "analysis"> & { summary: string | null };
+
+/** The model's one-sentence summary of a text in `lang`; an answer in another language fails validation (asked once more). */
+export async function summariseWithModel(text: string, lang: "ru" | "en", config: AiConfig & { baseUrl: string; model: string }, { fetch: fetchFn }: { fetch?: typeof fetch } = {}): Promise<SummaryCall> {
+  const schema = z.object({ summary: modelAnswerSchema.shape.summary }).refine((answer) => detectLanguage(answer.summary) === lang, { message: `the summary is not in ${LANGUAGE_NAMES[lang]}` });
+  const { output, ...call } = await askModel(config, { system: summarySystem(lang), prompt: `Message:\n${text}`, schema, fetch: fetchFn });
+  return { ...call, summary: output?.summary ?? null };
 }

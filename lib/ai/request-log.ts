@@ -1,4 +1,4 @@
-// The AI request log: one row per model call (analysis or transcription), written whatever the outcome.
+// The AI request log: one row per model call (analysis, transcription or a summary in a reader's language), written whatever the outcome.
 import { and, desc, eq, lt } from "drizzle-orm";
 import { aiRequests } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -6,7 +6,7 @@ import { estimateCost, type AiConfig } from "./config";
 import type { ModelOutcome } from "./model-provider";
 
 export type AiRequestEntry = {
-  kind: "analysis" | "transcription";
+  kind: "analysis" | "transcription" | "summary";
   model: string;
   tokensIn: number;
   tokensOut: number;

@@ -5,13 +5,15 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { activities, aiJobs, conversationTexts, crmUsers, companies, contacts, deals, organisations, sources, type ConversationTextKind } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
+import { currentAiConfig, type AiConfig } from "@/lib/ai/config";
 import type { TextAnalysis } from "@/lib/ai/schema";
+import { summaryForViewer, type ShownSummary } from "@/lib/ai/summary";
 import type { Scope } from "@/lib/auth/scope";
 import { ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/uuid";
 import { crmDealUrl } from "./crm-link";
 import { getDeal, type DealRow } from "./deals";
-import { dealRisk, dealSummary, type DealRisk, type DealSummary } from "./deal-insight";
+import { dealRisk, dealSummary, summaryTexts, type DealRisk, type DealSummary } from "./deal-insight";
 import { getAiSettings } from "@/lib/ai/settings";
 import { patternsOfDeals, type DealPatternFigures } from "./patterns";
 import { storedWinProbabilities, type StoredWinProbability } from "@/lib/predict/scores";
@@ -93,7 +95,10 @@ export function parseDealId(id: string): string {
   return id;
 }
 
-export async function getDealCard(db: Db, scope: Scope, dealId: string, now = new Date()): Promise<DealCard> {
+/** `viewerLang`: the summary is shown in it where a model can write it (lib/ai/summary.ts); `ai` the model's configuration, for tests. */
+export type DealCardOptions = { viewerLang?: "ru" | "en"; ai?: { config: AiConfig; fetch?: typeof fetch } };
+
+export async function getDealCard(db: Db, scope: Scope, dealId: string, now = new Date(), { viewerLang, ai }: DealCardOptions = {}): Promise<DealCard> {
   const deal = await getDeal(db, scope, parseDealId(dealId));
   const [links] = await db
     .select({
@@ -111,7 +116,7 @@ export async function getDealCard(db: Db, scope: Scope, dealId: string, now = ne
     .where(eq(deals.id, deal.id));
   const contact = links.contactId ? await partyOf(db, contacts, links.contactId) : null;
   const companyId = links.companyId ?? (contact ? await companyOfContact(db, contact.id) : null);
-  const [timeline, dealActivities, [count], patterns, probabilities, conversation, ai] = await Promise.all([
+  const [timeline, dealActivities, [count], patterns, probabilities, conversation, aiSettings] = await Promise.all([
     timelineOf(db, deal.id, now),
     db
       .select({
@@ -142,14 +147,22 @@ export async function getDealCard(db: Db, scope: Scope, dealId: string, now = ne
     activitiesTotal: Number(count?.n ?? 0),
     conversation: conversation.texts,
     conversationTotal: conversation.total,
-    summary: dealSummary(conversation.texts),
-    risk: dealRisk({ semantic: deal.status, conversation: conversation.texts, activities: dealActivities, quietDays: ai.riskQuietDays, now }),
+    summary: dealSummary(conversation.texts, viewerLang ? await summariesForViewer(db, scope.orgId, conversation.texts, viewerLang, ai ?? { config: currentAiConfig() }) : undefined),
+    risk: dealRisk({ semantic: deal.status, conversation: conversation.texts, activities: dealActivities, quietDays: aiSettings.riskQuietDays, now }),
     contact,
     company: companyId ? await partyOf(db, companies, companyId) : null,
     patterns: patterns.get(deal.id) ?? null,
     winProbability: probabilities.get(deal.id) ?? null,
     timezone: links.timezone,
   };
+}
+
+/** The summary texts' summaries in the viewer's language, asked of the model at most once per text and language. */
+async function summariesForViewer(db: Db, orgId: string, texts: CardConversationText[], viewerLang: "ru" | "en", ai: { config: AiConfig; fetch?: typeof fetch }): Promise<Map<string, ShownSummary>> {
+  const shown = new Map<string, ShownSummary>();
+  // One after another: at most three, each asked once and then cached, and no burst at the provider's rate limit.
+  for (const text of summaryTexts(texts)) shown.set(text.id, await summaryForViewer(db, orgId, { text: text.body, analysis: text.analysis, viewerLang }, ai));
+  return shown;
 }
 
 /** The deal's live texts, within the organisation; the deal itself was already found in the viewer's scope. */

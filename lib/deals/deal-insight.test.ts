@@ -39,13 +39,13 @@ describe("the deal summary", () => {
       ["2026-11-25T10:00:00Z", -0.7, "Решение принимает директор."],
     ]);
     const { summary, risk } = await card(deal.id);
-    expect(summary).toEqual({ sentences: ["Для нас это дорого.", "Конкурент предлагает дешевле.", "Решение принимает директор."], analyser: "basic" });
+    expect(summary).toEqual({ sentences: ["Для нас это дорого.", "Конкурент предлагает дешевле.", "Решение принимает директор."], analyser: "basic", isInTextLanguage: true });
     expect(risk).toBeNull(); // a lost deal is not "at risk"
   });
 
   it("says a model wrote it when every summary is the model's, and is absent before any text is analysed", async () => {
     const byModel = await dealWithTexts("EXECUTING", [["2026-12-06T10:00:00Z", 0.4, "The customer asks for the invoice.", "model"]]);
-    expect((await card(byModel.id)).summary).toEqual({ sentences: ["The customer asks for the invoice."], analyser: "model" });
+    expect((await card(byModel.id)).summary).toEqual({ sentences: ["The customer asks for the invoice."], analyser: "model", isInTextLanguage: false });
     const bare = await f.addDeal({ manager: "alice", stage: "EXECUTING", amount: "100", createdAt: "2026-10-01T10:00:00Z" });
     await addAnalysedText(testDb.db, { orgId: f.org.id, sourceId: f.source.id, dealId: bare.id, occurredAt: "2026-11-01T10:00:00Z" });
     expect(await card(bare.id)).toMatchObject({ summary: null, risk: null });

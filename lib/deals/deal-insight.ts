@@ -1,6 +1,7 @@
 // What the deal card says about a deal from its analysed conversation (issue 18, docs/ai.md): a
 // summary from its texts' summaries, and "at risk" when an open deal's recent tone is negative and
 // nobody has touched it for the organisation's number of quiet days.
+import type { ShownSummary } from "@/lib/ai/summary";
 import type { CardActivity, CardConversationText } from "./deal-card";
 
 /** The newest analysed texts the summary is made of, and whose tone is "recent". */
@@ -14,6 +15,13 @@ export type DealSummary = {
   sentences: string[];
   /** "model" when a model wrote every one of them; else the basic analyser's (each text's most telling sentence). */
   analyser: "basic" | "model";
+  /**
+   * True when a sentence is not in the viewer's language: the basic analyser's (the text's own
+   * sentence, never translated) or a model's that could not be asked again (no opt-in, budget spent,
+   * outage). False when every sentence is in the viewer's language — or no viewer language was given
+   * and a model wrote them all.
+   */
+  isInTextLanguage: boolean;
 };
 
 export type DealRisk = {
@@ -35,12 +43,24 @@ function analysedTexts(conversation: CardConversationText[]) {
   return conversation.filter((text): text is CardConversationText & { analysis: NonNullable<CardConversationText["analysis"]> } => text.analysis !== null);
 }
 
-export function dealSummary(conversation: CardConversationText[]): DealSummary | null {
-  const withSummary = analysedTexts(conversation).filter((text) => text.analysis.summary.trim() !== "");
-  const newest = withSummary.slice(0, SUMMARY_TEXTS).reverse();
+/** The texts the deal summary is made of: the newest analysed ones with a summary, newest first. */
+export function summaryTexts(conversation: CardConversationText[]) {
+  return analysedTexts(conversation)
+    .filter((text) => text.analysis.summary.trim() !== "")
+    .slice(0, SUMMARY_TEXTS);
+}
+
+/** `shown`: each text's summary in the viewer's language where one could be had (lib/ai/summary.ts), by text id. */
+export function dealSummary(conversation: CardConversationText[], shown?: Map<string, ShownSummary>): DealSummary | null {
+  const newest = summaryTexts(conversation).reverse();
   if (newest.length === 0) return null;
-  const sentences = [...new Set(newest.map((text) => text.analysis.summary.trim()))];
-  return { sentences, analyser: newest.every((text) => text.analysis.analyser === "model") ? "model" : "basic" };
+  const summaries = newest.map((text) => shown?.get(text.id) ?? { summary: text.analysis.summary, isInViewerLanguage: text.analysis.analyser === "model", analyser: text.analysis.analyser });
+  const sentences = [...new Set(summaries.map((s) => s.summary.trim()))];
+  return {
+    sentences,
+    analyser: summaries.every((s) => s.analyser === "model") ? "model" : "basic",
+    isInTextLanguage: summaries.some((s) => s.analyser === "basic" || !s.isInViewerLanguage),
+  };
 }
 
 export function dealRisk({ semantic, conversation, activities, quietDays, now }: Input): DealRisk | null {

@@ -14,7 +14,7 @@ export type FixtureText = {
   occurredAt: string;
   body?: string;
   /** The analysis: sentiment and objections [type, quote]; absent: not analysed yet. */
-  analysis?: { sentiment: number; objections?: [ObjectionType, string][]; summary?: string; analyser?: "basic" | "model" };
+  analysis?: { sentiment: number; objections?: [ObjectionType, string][]; summary?: string; analyser?: "basic" | "model"; language?: "ru" | "en" };
   deletedAt?: string;
 };
 
@@ -35,13 +35,13 @@ export async function addAnalysedText(db: Db, input: FixtureText): Promise<strin
     })
     .returning({ id: conversationTexts.id });
   if (input.analysis) {
-    const { sentiment, objections = [], summary = body, analyser = "basic" } = input.analysis;
+    const { sentiment, objections = [], summary = body, analyser = "basic", language = "ru" } = input.analysis;
     const analysis: TextAnalysis = {
       sentiment,
       intent: "purchase",
       objections: objections.map(([type, quote]) => ({ type, quote })),
       summary,
-      language: "ru",
+      language,
       analyser,
       ...(analyser === "model" ? { model: "test-model" } : {}),
     };

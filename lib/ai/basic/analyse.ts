@@ -1,11 +1,15 @@
-// The basic analyser: lexicon and rules for Russian and English, no network. Sentiment from praise and
-// trouble words (negation flips them, the clause after «но»/"but" weighs more, irony turns praise
-// negative), intent from cue phrases, the seven objection classes with the clause that raised them,
-// and the one sentence that carries most of that as the summary.
+// The basic analyser: lexicon and rules for Russian and English, no network, with a small trained
+// classifier beside them (./classifier.ts, ./model.json). Sentiment from praise and trouble words
+// (negation flips them, the clause after «но»/"but" weighs more, irony turns praise negative); intent
+// from the classifier's probabilities with the lexicon's cue phrases' choice added; the seven
+// objection classes from the lexicon's phrases and the classifier, each with the clause that raised
+// it; and the one sentence that carries most of that as the summary.
 import { INTENTS, OBJECTION_TYPES, type Intent, type Objection, type ObjectionType, type TextAnalysis } from "../schema";
 import { EN } from "./lexicon-en";
 import type { Lexicon } from "./lexicon";
 import { RU } from "./lexicon-ru";
+import { predict, strongestClause, textFeatures, type ClassifierModel } from "./classifier";
+import storedModel from "./model.json";
 import { compilePattern, findMatches, stemWord, tokenize, type Lang, type Match, type Pattern, type Token } from "./tokens";
 
 type Compiled = {
@@ -40,6 +44,13 @@ function lexiconFor(lang: Lang): Compiled {
   compiled.set(lang, result);
   return result;
 }
+
+const MODEL = storedModel as ClassifierModel;
+// How the lexicon and the classifier combine, chosen by cross-validation on the dev and train files
+// (docs/ai.md): the lexicon's intent adds 0.5 to the classifier's probability of it; the classifier
+// adds an objection class the lexicon missed when it gives it more than 0.4.
+const LEXICON_INTENT_WEIGHT = 0.5;
+const CLASSIFIER_OBJECTION_THRESHOLD = 0.4;
 
 const CONTRAST = new Set(["но", "однако", "but", "however"]);
 // On a tie: a grievance outranks a question, and a question about the offer outranks buying words.
@@ -140,7 +151,22 @@ export function analyseBasic(text: string, lang: Lang): Omit<TextAnalysis, "anal
   if (text.includes("?")) scores.info += 0.5;
   scores.purchase += 1.5 * objections.length;
   const best = Math.max(...Object.values(scores));
-  const intent: Intent = best > 0 ? INTENT_PRIORITY.find((i) => scores[i] === best)! : text.includes("?") ? "info" : "other";
+  const lexiconIntent: Intent = best > 0 ? INTENT_PRIORITY.find((i) => scores[i] === best)! : text.includes("?") ? "info" : "other";
+
+  // The classifier: its intent probabilities with the lexicon's choice added, and the objection it sees.
+  const features = textFeatures(text, lang);
+  const intentP = predict(MODEL.intent, features).map((p, c) => p + (MODEL.intent.classes[c] === lexiconIntent ? LEXICON_INTENT_WEIGHT : 0));
+  const intent = MODEL.intent.classes[intentP.indexOf(Math.max(...intentP))] as Intent;
+  const objectionP = predict(MODEL.objection, features);
+  OBJECTION_TYPES.forEach((type, c) => {
+    if (objectionP[c + 1] <= CLASSIFIER_OBJECTION_THRESHOLD || objections.some((o) => o.type === type)) return;
+    const clause = strongestClause(MODEL.objection, c + 1, tokens);
+    const first = tokens.findIndex((t) => t.clause === clause);
+    if (clause === null || first < 0) return;
+    objections.push({ type, quote: spanText(text, tokens, (t) => t.clause === clause) });
+    objectionTokens.push(first);
+  });
+  objections.sort((a, b) => OBJECTION_TYPES.indexOf(a.type) - OBJECTION_TYPES.indexOf(b.type));
 
   // Summary: the sentence with most cues, objections and feeling; the first on a tie.
   const sentenceScore = new Map<number, number>();

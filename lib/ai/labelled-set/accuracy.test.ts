@@ -1,7 +1,7 @@
-// The basic analyser measured on the labelled set (lib/ai/labelled-set/*.jsonl, 480 ru + en messages).
-// The lexicon was built on the dev split (dev + dev2, 320 messages); the test split (160) was written
-// before the lexicon was last changed and is never tuned on. The figures are in docs/ai.md; the same
-// harness runs against a model with `npm run bench -- analyser`.
+// The basic analyser measured on the labelled set (lib/ai/labelled-set/*.jsonl, 616 ru + en messages).
+// The lexicon was built on the dev split (dev + dev2, 320 messages); its classifier was trained on the
+// dev and train splits (456); the test split (160) was written before either and is never tuned on.
+// The figures are in docs/ai.md; the same harness runs against a model with `npm run bench -- analyser`.
 import { describe, expect, it } from "vitest";
 import { analyseBasic } from "../basic/analyse";
 import { evaluate } from "../evaluate";
@@ -11,10 +11,10 @@ const basic = async (m: { text: string; lang: "ru" | "en" }) => analyseBasic(m.t
 
 describe("the labelled set", () => {
   it("holds at least 300 messages in both languages, every intent and objection class at least 10 times", () => {
-    const all = [...loadLabelledSet("dev"), ...loadLabelledSet("test")];
-    expect(all.length).toBe(480);
-    expect(all.filter((m) => m.lang === "ru").length).toBe(240);
-    expect(new Set(all.map((m) => m.id)).size).toBe(480);
+    const all = [...loadLabelledSet("dev"), ...loadLabelledSet("train"), ...loadLabelledSet("test")];
+    expect(all.length).toBe(616);
+    expect(all.filter((m) => m.lang === "ru").length).toBe(308);
+    expect(new Set(all.map((m) => m.id)).size).toBe(616);
     for (const intent of ["purchase", "support", "complaint", "info", "other"]) expect(all.filter((m) => m.intent === intent).length).toBeGreaterThanOrEqual(72);
     for (const type of ["price", "timing", "competitor", "trust", "need", "authority", "other"]) expect(all.filter((m) => m.objections.includes(type as never)).length).toBeGreaterThanOrEqual(10);
     expect(all.filter((m) => m.tags?.includes("negation")).length).toBeGreaterThanOrEqual(20);
@@ -23,22 +23,23 @@ describe("the labelled set", () => {
 });
 
 describe("basic analyser accuracy", () => {
-  it("meets the targets on the dev split it was built on: intent ≥ 80 %, objection macro-F1 ≥ 0.7", async () => {
-    const scores = await evaluate(loadLabelledSet("dev"), basic);
-    expect(scores.messages).toBe(320);
+  it("meets the targets on the dev and train splits it was built and trained on: intent ≥ 80 %, objection macro-F1 ≥ 0.7", async () => {
+    const scores = await evaluate([...loadLabelledSet("dev"), ...loadLabelledSet("train")], basic);
+    expect(scores.messages).toBe(456);
     expect(scores.intentAccuracy).toBeGreaterThanOrEqual(0.8);
     expect(scores.objectionMacroF1).toBeGreaterThanOrEqual(0.7);
     expect(scores.sentimentSignAccuracy).toBeGreaterThanOrEqual(0.8);
   });
 
-  // Held out, the lexicon does not reach the targets: 57.5 % intent, 0.382 macro-F1, 68.1 % sentiment
-  // sign (docs/ai.md). This guards those measured figures against regressions; it does not claim the
-  // targets, which on unseen phrasing need the model provider.
-  it("on the held-out test split keeps at least the measured 57.5 % intent, 0.38 macro-F1 and 68 % sentiment sign", async () => {
+  // Held out, lexicon and classifier together do not reach the targets: 69.4 % intent (the lexicon
+  // alone: 57.5 %), 0.520 macro-F1 (0.382), 68.1 % sentiment sign (docs/ai.md). This guards those
+  // measured figures against regressions; it does not claim the targets, which on unseen phrasing
+  // need the model provider.
+  it("on the held-out test split keeps at least the measured 69.4 % intent, 0.52 macro-F1 and 68 % sentiment sign", async () => {
     const scores = await evaluate(loadLabelledSet("test"), basic);
     expect(scores.messages).toBe(160);
-    expect(scores.intentAccuracy).toBeGreaterThanOrEqual(0.575);
-    expect(scores.objectionMacroF1).toBeGreaterThanOrEqual(0.38);
+    expect(scores.intentAccuracy).toBeGreaterThanOrEqual(111 / 160);
+    expect(scores.objectionMacroF1).toBeGreaterThanOrEqual(0.515);
     expect(scores.sentimentSignAccuracy).toBeGreaterThanOrEqual(0.68);
   });
 });

@@ -19,7 +19,7 @@ export default async function DealPage({ params }: { params: Promise<{ id: strin
   const viewer = await requireViewer();
   const locale = await resolveLocale(viewer);
   if (!isUuid(id)) notFound();
-  const card = await getDealCard(await getDb(), scopeOf(viewer), id).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)));
+  const card = await getDealCard(await getDb(), scopeOf(viewer), id, new Date(), { viewerLang: locale }).catch((error: unknown) => (error instanceof NotFoundError ? null : Promise.reject(error)));
   if (!card) notFound();
   return <DealCardView card={card} t={dealCardMessages[locale]} locale={locale} />;
 }
