@@ -218,6 +218,10 @@ export const ERROR_CODES = [
   "shop_status_refused", // {status}; details: the shop's own words
   "shop_status_failed", // {status}; details
   "shop_status_unreachable", // details
+  "shop_status_store_invalid", // field storeSourceId: not a connected Bitrix24 source of the organisation
+  "shop_status_store_order_missing", // {number}: the Bitrix24 store has no such order
+  "shop_status_store_refused", // details: Bitrix24's own words
+  "shop_status_store_failed", // details
 
   // Write-back into the CRM (/api/sources/<id>/write-back)
   "write_back_crm_only", // a source that is not Bitrix24 or amoCRM

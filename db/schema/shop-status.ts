@@ -18,7 +18,13 @@ export const shopStatusSettings = pgTable("shop_status_settings", {
     .references(() => sources.id, { onDelete: "cascade" }),
   orgId: orgId().references(() => organisations.id, { onDelete: "cascade" }),
   isEnabled: boolean("is_enabled").notNull().default(false),
-  callbackUrl: text("callback_url").notNull(),
+  /** The shop's callback URL; null when the shop is a Bitrix24 store (storeSourceId). */
+  callbackUrl: text("callback_url"),
+  /**
+   * A Bitrix24 store: the organisation's Bitrix24 source whose portal holds the orders. Set, statuses
+   * go by its `sale.order.update` through that source's client instead of a callback.
+   */
+  storeSourceId: uuid("store_source_id").references(() => sources.id, { onDelete: "set null" }),
   /**
    * Where a deal carries its order's number: a field of the deal as the CRM sent it (crm_payloads,
    * e.g. Bitrix24 UF_CRM_ORDER or an amoCRM custom field's code or id). Null: the deal's title,

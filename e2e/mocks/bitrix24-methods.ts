@@ -7,7 +7,8 @@ import type { LazyTable } from "./lazy-table";
 
 export type MethodOutcome =
   | { result: unknown; total?: number; next?: number; rows: number }
-  | { status: number; error: string; error_description: string };
+  /** `error` is a code word, or a number from the `sale` methods. */
+  | { status: number; error: string | number; error_description: string };
 
 const PAGE = 50;
 const MULTIFIELDS = new Set(["PHONE", "EMAIL", "WEB", "IM"]);
@@ -21,6 +22,7 @@ export function methodScope(method: string): string | null {
   if (method.startsWith("user.")) return "user";
   if (method.startsWith("department.")) return "department";
   if (method.startsWith("voximplant.")) return "telephony";
+  if (method.startsWith("sale.")) return "sale";
   return null;
 }
 

@@ -11,6 +11,7 @@ import { B24_T0, b24Date, createBitrix24Tables, type Bitrix24DatasetOptions } fr
 import { methodScope, runMethod, type MethodOutcome } from "./bitrix24-methods";
 import { createBitrix24Mutations } from "./bitrix24-mutations";
 import { createBitrix24Writes } from "./bitrix24-writes";
+import { createBitrix24Sale } from "./bitrix24-sale";
 import { LeakyBucket } from "@/lib/connectors/http/leaky-bucket";
 import { faultPicker, newStats, readBody, sendHtml, sendJson, startServer, type MockFaults } from "./mock-http";
 
@@ -57,6 +58,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     ...createBitrix24Mutations(tables, B24_T0 + 366 * 86_400_000),
   };
   const writes = createBitrix24Writes(state.mutations);
+  const sale = createBitrix24Sale(now);
   const pickFault = faultPicker(options.faultSeed ?? 99);
   const bucket = limits ? new LeakyBucket({ capacity: limits.burst, drainPerSecond: limits.perSecond, now }) : undefined;
   const operatingLog = new Map<string, { key: number; seconds: number }[]>();
@@ -101,7 +103,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     if (operatingOf(method).used > operating.limitSeconds) {
       return { method, status: 429, error: "OPERATION_TIME_LIMIT", error_description: "Method is blocked due to operation time limit." };
     }
-    const outcome = writes.run(method, params) ?? runMethod(method, params, tables, String(webhook.userId), state.scopes, now());
+    const outcome = writes.run(method, params) ?? sale.run(method, params) ?? runMethod(method, params, tables, String(webhook.userId), state.scopes, now());
     if ("result" in outcome) {
       const entity = method.replace(/^crm\./, "").replace(/\.(list|get)$/, "");
       state.stats.rowsServed[entity] = (state.stats.rowsServed[entity] ?? 0) + outcome.rows;
@@ -237,6 +239,8 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     state,
     /** Per batch request that carried updates: how many update commands it had. */
     writeBatches: writes.batches,
+    /** The online store (scope `sale`): its orders and statuses, and the status changes made. */
+    store: sale.state,
     close: server.close,
   };
 }

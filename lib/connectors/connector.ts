@@ -18,6 +18,7 @@ import type { CreateSourceInput } from "@/lib/sources/schemas";
 import type { SyncPlan, SyncTuning } from "@/lib/sync/types";
 import type { CrmWriter } from "./crm-writer";
 import type { SourceDescriptor } from "./descriptor";
+import type { ShopStore } from "./shop-store";
 
 /** What a new source stores from the admin's input: its CRM's origin, its credentials (sealed before the insert), its settings. */
 export type StoredSource = { baseUrl: string | null; credentials: SourceCredentials | null; settings: Record<string, unknown> };
@@ -32,6 +33,8 @@ export type CrmConnection = {
   listLeadFields?(): Promise<CrmLeadField[]>;
   /** Writing Voronka's conclusions into the CRM's custom fields (lib/write-back). */
   writer?: CrmWriter;
+  /** The CRM's own online store, for order statuses sent back to it (lib/shop-status). */
+  shopStore?: ShopStore;
 };
 
 /** One custom field of the CRM's leads, as the field mapping offers it. */

@@ -1,4 +1,5 @@
-// Texts of the shop card's «Statuses sent to the shop» section (docs/shop-status.md).
+// Texts of the shop card's «Order statuses to the shop» section: the stage → status form and the
+// history of statuses sent (docs/shop-status.md).
 const ru = {
   title: "Статусы, отправленные в магазин",
   intro: "Когда сделка заказа переходит на стадию, сопоставленную со статусом магазина, Voronka отправляет статус на адрес магазина. Здесь — история по заказам; неотправленный статус можно отправить ещё раз.",
@@ -10,6 +11,39 @@ const ru = {
   columns: { created: "Когда", order: "Заказ", status: "Статус", state: "Состояние", attempts: "Попыток", answer: "Ответ магазина", deal: "Сделка" },
   state: { pending: "В очереди", failed: "Повтор", dead: "Не отправлен", sent: "Отправлен" },
   error: "Не получилось: {message}",
+  form: {
+    title: "Статусы заказов в магазин",
+    intro: "Когда сделка заказа переходит на выбранную стадию CRM, Воронка отправляет магазину соответствующий статус заказа.",
+    loading: "Загружаем воронки CRM…",
+    enabled: "Отправлять статусы в магазин",
+    target: "Куда отправлять",
+    targetCallback: "На адрес магазина (подписанный запрос)",
+    targetStore: "В магазин Битрикс24: {name}",
+    callbackUrl: "Адрес магазина для статусов",
+    callbackUrlHint: "Например, https://shop.example.kz/bitrix/tools/voronka-status.php — запрос подписан секретом магазина.",
+    storeHint: "Статус ставится заказу портала через REST; вебхуку нужен доступ «Интернет-магазин» от имени администратора.",
+    link: "Как сделка указывает на заказ",
+    linkTitle: "Номер заказа в названии сделки («Заказ №1042»)",
+    linkField: "Номер заказа в поле сделки",
+    linkFieldName: "Код поля сделки",
+    linkFieldHint: "Код поля, как его передаёт CRM: поле Битрикс24 или дополнительное поле amoCRM (код, название или номер).",
+    mappings: "Стадия → статус заказа",
+    mappingsHint: "Оставьте статус пустым, чтобы на этой стадии ничего не отправлять.",
+    noPipelines: "Воронки CRM ещё не загружены: синхронизируйте источник CRM.",
+    statusCode: "Код статуса",
+    none: "— не отправлять —",
+    statusesLoading: "Загружаем статусы магазина…",
+    statusNames: { N: "принят", P: "оплачен", S: "отгружен", D: "отменён", F: "выполнен" } as Record<string, string>,
+    save: "Сохранить",
+    saving: "Сохраняем…",
+    saved: "Сохранено.",
+    errors: {
+      callbackUrl: "Укажите адрес магазина, начинающийся с http:// или https://.",
+      storeSourceId: "Выберите подключённый источник Битрикс24.",
+      linkField: "Код поля — не длиннее 200 знаков.",
+      mappings: "Код статуса — от 1 до 100 знаков.",
+    },
+  },
 };
 
 const en: typeof ru = {
@@ -23,6 +57,39 @@ const en: typeof ru = {
   columns: { created: "When", order: "Order", status: "Status", state: "State", attempts: "Attempts", answer: "Shop's answer", deal: "Deal" },
   state: { pending: "Queued", failed: "Retrying", dead: "Not sent", sent: "Sent" },
   error: "That did not work: {message}",
+  form: {
+    title: "Order statuses to the shop",
+    intro: "When an order's deal enters a chosen CRM stage, Voronka sends the matching order status to the shop.",
+    loading: "Loading the CRM pipelines…",
+    enabled: "Send statuses to the shop",
+    target: "Where to send",
+    targetCallback: "To the shop's address (a signed request)",
+    targetStore: "To the Bitrix24 store: {name}",
+    callbackUrl: "Shop's address for statuses",
+    callbackUrlHint: "For example https://shop.example.kz/bitrix/tools/voronka-status.php — the request is signed with the shop's secret.",
+    storeHint: "The status is set on the portal's order through REST; the webhook needs the Online store (sale) scope, as an administrator.",
+    link: "How a deal names its order",
+    linkTitle: "The order number in the deal's title («Заказ №1042»)",
+    linkField: "The order number in a deal field",
+    linkFieldName: "Deal field code",
+    linkFieldHint: "The field's code as the CRM sends it: a Bitrix24 field or an amoCRM custom field (code, name or id).",
+    mappings: "Stage → order status",
+    mappingsHint: "Leave a status empty to send nothing at that stage.",
+    noPipelines: "No CRM pipelines yet: sync a CRM source.",
+    statusCode: "Status code",
+    none: "— send nothing —",
+    statusesLoading: "Loading the store's statuses…",
+    statusNames: { N: "accepted", P: "paid", S: "shipped", D: "cancelled", F: "completed" } as Record<string, string>,
+    save: "Save",
+    saving: "Saving…",
+    saved: "Saved.",
+    errors: {
+      callbackUrl: "Enter the shop's address starting with http:// or https://.",
+      storeSourceId: "Choose a connected Bitrix24 source.",
+      linkField: "A field code is at most 200 characters.",
+      mappings: "A status code is 1 to 100 characters.",
+    },
+  },
 };
 
 export type ShopStatusMessages = typeof ru;

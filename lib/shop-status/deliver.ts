@@ -1,5 +1,5 @@
-// The shop-status outbox worker: claims due rows (lib/outbox/claim.ts), POSTs each status to the
-// shop's callback URL signed like the shop's own webhooks (X-Voronka-Signature: sha256=<hex>, the
+// The shop-status outbox worker: claims due rows (lib/outbox/claim.ts), sets each status on a
+// Bitrix24 store's order (deliver-store.ts) or POSTs it to the shop's callback URL, signed like the shop's own webhooks (X-Voronka-Signature: sha256=<hex>, the
 // HMAC-SHA256 of the raw body keyed with the shop source's webhook secret), outside any
 // transaction, and records the outcome. 2xx: sent. 408, 429, 5xx or no answer: tried again with
 // growing delays, dead after MAX_ATTEMPTS. Any other 4xx: dead at once (the shop refused it).
@@ -11,8 +11,10 @@ import { isLastAttempt, retryDelayMs } from "@/lib/ingest/process/backoff";
 import { guardedFetch } from "@/lib/connectors/http/guarded-fetch";
 import { hmacSha256Hex } from "@/lib/ingest/receive/secrets";
 import { SIGNATURE_HEADER } from "@/lib/ingest/receive/shop";
+import type { ClientDeps } from "@/lib/sources/clients";
+import { deliverToStore, type DeliveryOutcome } from "./deliver-store";
 
-export type ShopDeliverOptions = { now?: () => Date; budgetMs?: number; batchSize?: number; orgId?: string; fetch?: typeof fetch; timeoutMs?: number };
+export type ShopDeliverOptions = { now?: () => Date; budgetMs?: number; batchSize?: number; orgId?: string; fetch?: typeof fetch; timeoutMs?: number; deps?: ClientDeps };
 export type ShopDeliverResult = { sent: number; failed: number; dead: number };
 
 const LEASE_MS = 3 * 60_000;
@@ -22,9 +24,9 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 type Claimed = { id: string; attempts: number };
 type Loaded = {
   id: string; shopStatus: string; createdAt: Date; orderExternalId: string; orderNumber: string | null; orderDeleted: boolean;
-  dealExternalId: string | null; callbackUrl: string | null; isEnabled: boolean | null; secret: string;
+  dealExternalId: string | null; callbackUrl: string | null; storeSourceId: string | null; isEnabled: boolean | null; secret: string;
 };
-type Outcome = { status: "sent"; httpStatus: number } | { status: "failed" | "dead"; httpStatus: number | null; error: string; failure: RunFailure; retryAt?: Date };
+type Outcome = DeliveryOutcome;
 
 /** The key a shop keeps to apply a status once: the order's id and the status. */
 export const idempotencyKeyOf = (orderExternalId: string, shopStatus: string) => `${orderExternalId}:${shopStatus}`;
@@ -52,7 +54,7 @@ export async function drainShopStatusCallbacks(db: Db, options: ShopDeliverOptio
     if (claimed.length === 0) return { ...total, exhausted: false };
     const loaded = new Map((await loadRows(db, claimed.map((row) => row.id))).map((row) => [row.id, row]));
     for (const row of claimed) {
-      const outcome = await deliverOne(row, loaded.get(row.id), clock(), options);
+      const outcome = await deliverOne(db, row, loaded.get(row.id), clock(), options);
       await record(db, row.id, outcome, clock());
       total[outcome.status]++;
     }
@@ -65,7 +67,7 @@ function loadRows(db: Db, ids: string[]): Promise<Loaded[]> {
     .select({
       id: shopStatusCallbacks.id, shopStatus: shopStatusCallbacks.shopStatus, createdAt: shopStatusCallbacks.createdAt,
       orderExternalId: orders.externalId, orderNumber: orders.number, orderDeleted: sql<boolean>`${orders.deletedAt} is not null`,
-      dealExternalId: deals.externalId, callbackUrl: shopStatusSettings.callbackUrl, isEnabled: shopStatusSettings.isEnabled, secret: sources.webhookSecret,
+      dealExternalId: deals.externalId, callbackUrl: shopStatusSettings.callbackUrl, storeSourceId: shopStatusSettings.storeSourceId, isEnabled: shopStatusSettings.isEnabled, secret: sources.webhookSecret,
     })
     .from(shopStatusCallbacks)
     .innerJoin(orders, eq(orders.id, shopStatusCallbacks.orderId))
@@ -75,9 +77,10 @@ function loadRows(db: Db, ids: string[]): Promise<Loaded[]> {
     .where(inArray(shopStatusCallbacks.id, ids));
 }
 
-async function deliverOne(claimed: Claimed, row: Loaded | undefined, now: Date, options: ShopDeliverOptions): Promise<Outcome> {
+async function deliverOne(db: Db, claimed: Claimed, row: Loaded | undefined, now: Date, options: ShopDeliverOptions): Promise<Outcome> {
   const dead = (error: string, code: string): Outcome => ({ status: "dead", httpStatus: null, error, failure: { code } });
   if (!row || row.orderDeleted) return dead("The order was deleted; nothing was sent", "shop_status_order_deleted");
+  if (row.isEnabled && row.storeSourceId) return deliverToStore(db, { ...row, storeSourceId: row.storeSourceId }, claimed.attempts, now, options.deps);
   if (!row.isEnabled || !row.callbackUrl) return dead("Sending statuses to the shop is turned off; nothing was sent", "shop_status_disabled");
   const body = callbackBody(row);
   const headers = {

@@ -10,14 +10,25 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { describeKind } from "@/lib/connectors/descriptors";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getSourceRow } from "@/lib/sources/manage-sources";
+import { getStore, listStageChoices, listStoreChoices, listStoreStatuses } from "./stores";
 
-export const shopStatusSettingsSchema = z.object({
-  isEnabled: z.boolean(),
-  callbackUrl: z.url({ protocol: /^https?$/, message: "must be an http(s) address" }).max(2000),
-  linkField: z.string().trim().max(200).nullish().transform((value) => (value ? value : null)),
-  /** Voronka stage id → the shop's status code. */
-  mappings: z.record(z.uuid(), z.string().trim().min(1).max(100)).refine((value) => Object.keys(value).length <= 500, "at most 500 stages"),
-});
+export const shopStatusSettingsSchema = z
+  .object({
+    isEnabled: z.boolean(),
+    /** The shop's callback URL; may be empty when the shop is a Bitrix24 store. */
+    callbackUrl: z
+      .union([z.literal(""), z.url({ protocol: /^https?$/, message: "must be an http(s) address" }).max(2000)])
+      .nullish()
+      .transform((value) => value || null),
+    /** A Bitrix24 source of the organisation whose store holds the orders: statuses go by its `sale.order.update`. */
+    storeSourceId: z.uuid("must be a source id").nullish().transform((value) => value ?? null),
+    linkField: z.string().trim().max(200).nullish().transform((value) => (value ? value : null)),
+    /** Voronka stage id → the shop's status code. */
+    mappings: z.record(z.uuid(), z.string().trim().min(1).max(100)).refine((value) => Object.keys(value).length <= 500, "at most 500 stages"),
+  })
+  .superRefine((value, ctx) => {
+    if (!value.storeSourceId && !value.callbackUrl) ctx.addIssue({ code: "custom", path: ["callbackUrl"], message: "the shop's callback URL is required unless the shop is a Bitrix24 store" });
+  });
 export type ShopStatusSettingsInput = z.infer<typeof shopStatusSettingsSchema>;
 
 type Admin = Pick<Viewer, "orgId" | "userId">;
@@ -31,7 +42,21 @@ async function getShopSource(db: Db, orgId: string, sourceId: string) {
 export async function getShopStatusSettings(db: Db, orgId: string, sourceId: string) {
   await getShopSource(db, orgId, sourceId);
   const [row] = await db.select().from(shopStatusSettings).where(and(eq(shopStatusSettings.orgId, orgId), eq(shopStatusSettings.shopSourceId, sourceId)));
-  return row ? { isEnabled: row.isEnabled, callbackUrl: row.callbackUrl, linkField: row.linkField, mappings: row.mappings } : { isEnabled: false, callbackUrl: "", linkField: null, mappings: {} };
+  return row
+    ? { isEnabled: row.isEnabled, callbackUrl: row.callbackUrl ?? "", storeSourceId: row.storeSourceId, linkField: row.linkField, mappings: row.mappings }
+    : { isEnabled: false, callbackUrl: "", storeSourceId: null, linkField: null, mappings: {} };
+}
+
+/** What the settings form offers: the organisation's pipelines with their stages, and its stores. */
+export async function getShopStatusChoices(db: Db, orgId: string, sourceId: string) {
+  await getShopSource(db, orgId, sourceId);
+  return { pipelines: await listStageChoices(db, orgId), stores: await listStoreChoices(db, orgId) };
+}
+
+/** A store's own order statuses (read from the portal), for the form's status choices. */
+export async function getStoreStatuses(db: Db, orgId: string, sourceId: string, storeId: string) {
+  await getShopSource(db, orgId, sourceId);
+  return { statuses: await listStoreStatuses(db, orgId, storeId) };
 }
 
 export async function saveShopStatusSettings(db: Db, viewer: Admin, sourceId: string, input: ShopStatusSettingsInput) {
@@ -41,10 +66,11 @@ export async function saveShopStatusSettings(db: Db, viewer: Admin, sourceId: st
     const known = await db.select({ id: stages.id }).from(stages).where(and(eq(stages.orgId, viewer.orgId), inArray(stages.id, stageIds)));
     if (known.length !== stageIds.length) throw new ValidationError("A mapped stage is not a stage of this organisation", { code: "shop_status_stage_unknown", field: "mappings" });
   }
-  const values = { isEnabled: input.isEnabled, callbackUrl: input.callbackUrl, linkField: input.linkField, mappings: input.mappings, updatedAt: new Date() };
+  if (input.storeSourceId) await getStore(db, viewer.orgId, input.storeSourceId);
+  const values = { isEnabled: input.isEnabled, callbackUrl: input.callbackUrl, storeSourceId: input.storeSourceId, linkField: input.linkField, mappings: input.mappings, updatedAt: new Date() };
   await db.transaction(async (tx) => {
     await tx.insert(shopStatusSettings).values({ shopSourceId: sourceId, orgId: viewer.orgId, ...values }).onConflictDoUpdate({ target: shopStatusSettings.shopSourceId, set: values });
-    await writeAudit(tx, viewer, { action: "shop_status.settings", targetType: "source", targetId: sourceId, details: { isEnabled: input.isEnabled, stages: stageIds.length, linkField: input.linkField } });
+    await writeAudit(tx, viewer, { action: "shop_status.settings", targetType: "source", targetId: sourceId, details: { isEnabled: input.isEnabled, stages: stageIds.length, linkField: input.linkField, storeSourceId: input.storeSourceId } });
   });
   return getShopStatusSettings(db, viewer.orgId, sourceId);
 }

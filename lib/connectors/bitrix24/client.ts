@@ -86,9 +86,12 @@ export function createBitrix24Client(options: Bitrix24Options, deps: Bitrix24Dep
     if (response.isBroken || response.isEmpty || !json || typeof json !== "object") {
       throw noteRateLimit(classifyBitrix24Unreadable(host, response.status, method));
     }
-    if (typeof json.error === "string") {
-      const error = classifyBitrix24Error(host, response.status, json.error, json.error_description ?? "", method);
-      if (json.error === "OPERATION_TIME_LIMIT") throw operatingBlock(method, json.time, error);
+    // The `sale` methods answer a number for `error` (200540400001 "order does not exist", 0 "other errors").
+    const rawCode: unknown = json.error;
+    const code = typeof rawCode === "number" ? String(rawCode) : rawCode;
+    if (typeof code === "string") {
+      const error = classifyBitrix24Error(host, response.status, code, json.error_description ?? "", method);
+      if (code === "OPERATION_TIME_LIMIT") throw operatingBlock(method, json.time, error);
       throw noteRateLimit(error);
     }
     if (!("result" in json)) throw new ConnectorProtocolError(`Bitrix24 portal ${host} answered ${method} without a result`, { status: response.status });

@@ -14,6 +14,7 @@ import { createBitrix24Client, type Bitrix24Client } from "./client";
 import { bitrix24Descriptor } from "./descriptor";
 import { storedBitrix24 } from "./input";
 import { bitrix24Writer } from "./write-back";
+import { bitrix24Store } from "./sale-order";
 import type { Bitrix24Tokens } from "./types";
 
 function connection(client: Bitrix24Client): CrmConnection {
@@ -24,6 +25,7 @@ function connection(client: Bitrix24Client): CrmConnection {
     },
     syncPlan: (settings, baseCurrency, tuning) => bitrix24Plan(client, settings, baseCurrency, tuning),
     writer: bitrix24Writer(client),
+    shopStore: bitrix24Store(client),
   };
 }
 

@@ -19,7 +19,7 @@ import { WriteBackForm } from "./write-back-form";
 import { MatchWindowForm } from "./match-window-form";
 import { QualifiedStagesForm } from "./qualified-stages-form";
 import { OrdersUpload } from "./orders-upload";
-import { ShopStatusHistory } from "./shop-status-history";
+import { ShopStatusSection } from "./shop-status-form";
 import { SyncPanel } from "./sync-panel";
 
 type TestResult = { ok: true; portal: string; user: { name: string } } | { ok: false; reason: string; params: Record<string, string | number>; details?: string };
@@ -93,7 +93,7 @@ export function SourceCard({ source, t, locale, timezone, currency, onChanged }:
         </div>
       ) : null}
       {describeKind(source.kind).importsOrders ? <OrdersUpload sourceId={source.id} locale={locale} timezone={timezone} currency={currency} /> : null}
-      {describeKind(source.kind).importsOrders ? <ShopStatusHistory sourceId={source.id} locale={locale} timezone={timezone} /> : null}
+      {describeKind(source.kind).importsOrders ? <ShopStatusSection sourceId={source.id} locale={locale} timezone={timezone} /> : null}
       {isCrm ? <SyncPanel sourceId={source.id} t={t} locale={locale} timezone={timezone} /> : null}
     </section>
   );

@@ -1,0 +1,3 @@
+ALTER TABLE "shop_status_settings" ALTER COLUMN "callback_url" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "shop_status_settings" ADD COLUMN "store_source_id" uuid;--> statement-breakpoint
+ALTER TABLE "shop_status_settings" ADD CONSTRAINT "shop_status_settings_store_source_id_sources_id_fk" FOREIGN KEY ("store_source_id") REFERENCES "public"."sources"("id") ON DELETE set null ON UPDATE no action;
