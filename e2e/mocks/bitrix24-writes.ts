@@ -12,6 +12,7 @@ export const B24_USER_FIELDS = {
     { ID: "301", ENTITY_ID: "CRM_DEAL", FIELD_NAME: "UF_CRM_VORONKA_TEAM", USER_TYPE_ID: "string", MULTIPLE: "N", MANDATORY: "N", label: "Трафик-команда" },
     { ID: "302", ENTITY_ID: "CRM_DEAL", FIELD_NAME: "UF_CRM_VORONKA_CONFIDENCE", USER_TYPE_ID: "string", MULTIPLE: "N", MANDATORY: "N", label: "Уверенность атрибуции" },
     { ID: "303", ENTITY_ID: "CRM_DEAL", FIELD_NAME: "UF_CRM_CALL_DATE", USER_TYPE_ID: "date", MULTIPLE: "N", MANDATORY: "N", label: "Дата звонка" },
+    { ID: "304", ENTITY_ID: "CRM_DEAL", FIELD_NAME: "UF_CRM_WIN_CHANCE", USER_TYPE_ID: "double", MULTIPLE: "N", MANDATORY: "N", label: "Шанс выигрыша" },
   ],
   contact: [
     { ID: "401", ENTITY_ID: "CRM_CONTACT", FIELD_NAME: "UF_CRM_VORONKA_CATEGORY", USER_TYPE_ID: "string", MULTIPLE: "N", MANDATORY: "N", label: "Категория клиента" },
