@@ -23,6 +23,8 @@ export type Bitrix24MockOptions = Bitrix24DatasetOptions & {
   /** Operating-time budget per method: seconds charged per row served, the limit and its window. */
   operating?: { secondsPerRow?: number; limitSeconds?: number; windowMs?: number };
   scopes?: string[];
+  /** Whether the webhook's user is a CRM administrator (only they may add user fields). Default true. */
+  isCrmAdmin?: boolean;
   faults?: MockFaults & { wrongCredentials?: boolean };
   faultSeed?: number;
   now?: () => number;
@@ -43,6 +45,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     stats: newStats(),
     faults: { ...options.faults } as MockFaults & { wrongCredentials?: boolean },
     scopes: options.scopes ?? ["crm", "user", "department", "telephony"],
+    isCrmAdmin: options.isCrmAdmin ?? true,
     webhook,
     oauth: {
       clientId: options.oauth?.clientId ?? "local.mock.app",
@@ -56,7 +59,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     operating,
     ...createBitrix24Mutations(tables, B24_T0 + 366 * 86_400_000),
   };
-  const writes = createBitrix24Writes(state.mutations);
+  const writes = createBitrix24Writes(state.mutations, () => state.isCrmAdmin);
   const pickFault = faultPicker(options.faultSeed ?? 99);
   const bucket = limits ? new LeakyBucket({ capacity: limits.burst, drainPerSecond: limits.perSecond, now }) : undefined;
   const operatingLog = new Map<string, { key: number; seconds: number }[]>();
@@ -237,6 +240,8 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     state,
     /** Per batch request that carried updates: how many update commands it had. */
     writeBatches: writes.batches,
+    /** The portal's user fields, with any added through crm.{deal,contact}.userfield.add. */
+    userFields: writes.userFields,
     close: server.close,
   };
 }

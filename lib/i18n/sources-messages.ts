@@ -102,6 +102,9 @@ const ru = {
     deadTitle: "Не записано",
     replay: "Отправить снова",
     replayed: "Снова в очереди: {replayed}.",
+    createField: "Создать поле в CRM",
+    newFieldName: "Воронка: {value}",
+    fieldCreated: "Поле «{name}» ({field}) создано в CRM и выбрано.",
   },
   matchWindow: {
     title: "Окно сопоставления с CRM",
@@ -273,6 +276,9 @@ const en: SourcesMessages = {
     deadTitle: "Not written",
     replay: "Send again",
     replayed: "Back in the queue: {replayed}.",
+    createField: "Create field in the CRM",
+    newFieldName: "Voronka: {value}",
+    fieldCreated: "The field «{name}» ({field}) was created in the CRM and chosen.",
   },
   matchWindow: {
     title: "Match window with the CRM",
