@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "source.field_mapping",
   "source.write_back",
   "source.write_back_replay",
+  "source.write_back_field_create",
   "shop_status.settings",
   "shop_status.resend",
   "token.create",

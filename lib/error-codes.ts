@@ -228,6 +228,9 @@ export const ERROR_CODES = [
   "write_back_unknown_field", // field fields.<key> {field}: not in the CRM's field list
   "write_back_field_twice", // field fields.<key> {field}: two values into one field
   "write_back_crm_refused", // a write, stored: details = the CRM's own words
+  "write_back_field_exists", // 409 field name {field} {name}: creating a field the CRM already has
+  "write_back_field_no_rights", // 403 {words}: the CRM let the connection create no field (Bitrix24: CRM admins only)
+  "write_back_field_refused", // 422 {words}: the CRM refused the new field itself
 
   // Conversation analysis (POST /api/ai/analyze, the AI request log)
   "ai_empty_text", // field text: nothing to analyse

@@ -53,6 +53,8 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
       expiredTokens: new Set<string>(),
     },
     isBlocked: false,
+    /** Whether the token's user may manage custom fields (an account administrator); false → 403 on POST …/custom_fields. */
+    canManageFields: true,
     ...mutable,
     unsorted: createAmoUnsorted(mutable.mutations),
     writes: createAmoWrites(tables, mutable.mutations),
@@ -184,6 +186,11 @@ export async function startAmoMock(options: AmoMockOptions = {}) {
       stats.byMethod[`PATCH ${url.pathname}`] = (stats.byMethod[`PATCH ${url.pathname}`] ?? 0) + 1;
       const written = state.writes.patch(url.pathname, await readBody(req));
       if (written) return sendJson(res, written.status, written.body, { contentType: written.status === 200 ? "application/hal+json" : PROBLEM });
+    }
+    if (req.method === "POST") {
+      stats.byMethod[`POST ${url.pathname}`] = (stats.byMethod[`POST ${url.pathname}`] ?? 0) + 1;
+      const created = state.writes.createFields(url.pathname, await readBody(req), state.canManageFields);
+      if (created) return sendJson(res, created.status, created.body, { contentType: created.status === 200 ? "application/hal+json" : PROBLEM });
     }
     if (req.method !== "GET") return sendJson(res, 405, { title: "Method Not Allowed", status: 405 }, { contentType: PROBLEM });
     stats.byMethod[url.pathname] = (stats.byMethod[url.pathname] ?? 0) + 1;

@@ -2,6 +2,10 @@
 // to 250 objects (integrations-2.md §2.3). Unknown ids and fields come back as `validation-errors`
 // keyed by each object's request_id, and then nothing of the batch is applied (what amoCRM does with
 // the valid rest of such a batch is not documented). Every batch's size is kept for the tests.
+// New fields: POST /api/v4/{leads,contacts}/custom_fields with an array (integrations-2.md §2.3) →
+// `_embedded.custom_fields[]` with the new ids. The 403 of a user who may not manage fields and the
+// validation texts are this mock's guesses (amoCRM documents neither body: unconfirmed); amoCRM's
+// rule on a second field of the same name is not documented either, so the mock accepts it.
 import type { AmoRow, AmoTables } from "./amocrm-data";
 import type { createAmoMutations } from "./amocrm-mutations";
 
@@ -10,6 +14,10 @@ type FieldValue = { field_id?: number; field_code?: string | null; values: { val
 type WriteItem = { id?: number; request_id?: string; custom_fields_values?: FieldValue[] };
 
 export const AMO_WRITE_CAP = 250;
+const FIELD_TYPES = new Set(["text", "numeric", "checkbox", "select", "multiselect", "date", "url", "textarea", "radiobutton", "streetaddress", "birthday", "date_time", "price", "monetary"]);
+const FIELD_PATHS = { "/api/v4/leads/custom_fields": "leads", "/api/v4/contacts/custom_fields": "contacts" } as const;
+type NewField = { name?: unknown; type?: unknown; code?: unknown; sort?: unknown; is_api_only?: unknown };
+
 const ENTITIES = { "/api/v4/leads": { entity: "lead", key: "leads" }, "/api/v4/contacts": { entity: "contact", key: "contacts" } } as const;
 
 export function createAmoWrites(tables: AmoTables, mutations: Mutations) {
@@ -57,7 +65,38 @@ export function createAmoWrites(tables: AmoTables, mutations: Mutations) {
     return { status: 200, body: { _links: { self: { href: path } }, _embedded: { [target.key]: written } } };
   }
 
-  return { batches, patch };
+  function createFields(path: string, raw: string, canManageFields: boolean): { status: number; body: unknown } | null {
+    const key = FIELD_PATHS[path as keyof typeof FIELD_PATHS];
+    if (!key) return null;
+    if (!canManageFields) return { status: 403, body: { title: "Forbidden", type: "https://httpstatus.es/403", status: 403, detail: "Access denied" } };
+    let items: unknown;
+    try {
+      items = JSON.parse(raw);
+    } catch {
+      return problem(400, "Request body is not valid JSON");
+    }
+    if (!Array.isArray(items) || items.length === 0) return problem(400, "An array of objects is expected");
+    const errors = (items as NewField[]).flatMap((item, index) => {
+      const problems: { code: string; path: string; detail: string }[] = [];
+      if (typeof item.name !== "string" || item.name.trim() === "") problems.push({ code: "NotBlank", path: "name", detail: "This value should not be blank." });
+      if (typeof item.type !== "string" || !FIELD_TYPES.has(item.type)) problems.push({ code: "NotSupportedChoice", path: "type", detail: "The value you selected is not a valid choice." });
+      return problems.length ? [{ request_id: String(index), errors: problems }] : [];
+    });
+    if (errors.length) return { status: 400, body: { "validation-errors": errors, title: "Bad Request", type: "https://httpstatus.es/400", status: 400, detail: "Request validation failed" } };
+    const fields = tables.fields[key];
+    const created = (items as NewField[]).map((item) => {
+      const id = Math.max(...fields.map((field) => field.id)) + 1;
+      const field = {
+        id, name: String(item.name), code: typeof item.code === "string" ? item.code : null, sort: typeof item.sort === "number" ? item.sort : 500, type: String(item.type),
+        entity_type: key, is_predefined: false, is_deletable: true, is_api_only: item.is_api_only === true, group_id: null, required_statuses: [], enums: null,
+      };
+      (fields as unknown as (typeof field)[]).push(field); // the dataset's rows are typed by their literals
+      return field;
+    });
+    return { status: 200, body: { _total_items: created.length, _embedded: { custom_fields: created } } };
+  }
+
+  return { batches, patch, createFields };
 }
 
 function problem(status: number, detail: string) {

@@ -24,6 +24,8 @@ export type Bitrix24MockOptions = Bitrix24DatasetOptions & {
   /** Operating-time budget per method: seconds charged per row served, the limit and its window. */
   operating?: { secondsPerRow?: number; limitSeconds?: number; windowMs?: number };
   scopes?: string[];
+  /** Whether the webhook's user is a CRM administrator (only they may add user fields). Default true. */
+  isCrmAdmin?: boolean;
   faults?: MockFaults & { wrongCredentials?: boolean };
   faultSeed?: number;
   now?: () => number;
@@ -44,6 +46,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     stats: newStats(),
     faults: { ...options.faults } as MockFaults & { wrongCredentials?: boolean },
     scopes: options.scopes ?? ["crm", "user", "department", "telephony"],
+    isCrmAdmin: options.isCrmAdmin ?? true,
     webhook,
     oauth: {
       clientId: options.oauth?.clientId ?? "local.mock.app",
@@ -57,7 +60,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     operating,
     ...createBitrix24Mutations(tables, B24_T0 + 366 * 86_400_000),
   };
-  const writes = createBitrix24Writes(state.mutations);
+  const writes = createBitrix24Writes(state.mutations, () => state.isCrmAdmin);
   const sale = createBitrix24Sale(now);
   const pickFault = faultPicker(options.faultSeed ?? 99);
   const bucket = limits ? new LeakyBucket({ capacity: limits.burst, drainPerSecond: limits.perSecond, now }) : undefined;
@@ -241,6 +244,8 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     writeBatches: writes.batches,
     /** The online store (scope `sale`): its orders and statuses, and the status changes made. */
     store: sale.state,
+    /** The portal's user fields, with any added through crm.{deal,contact}.userfield.add. */
+    userFields: writes.userFields,
     close: server.close,
   };
 }

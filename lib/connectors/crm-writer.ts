@@ -6,6 +6,12 @@ import type { WriteBackEntity } from "@/db/schema";
 /** One field of the CRM's deals (amoCRM: leads) or contacts that can take a text or a number. */
 export type CrmWritableField = { id: string; name: string; type: string };
 
+/**
+ * A field to create in the CRM: the name people see there, a stable code (Bitrix24's FIELD_NAME
+ * suffix; amoCRM numbers fields itself) and whether it holds text, a decimal or a whole number.
+ */
+export type CrmNewField = { name: string; code: string; kind: "text" | "decimal" | "integer" };
+
 /** One record's new values: CRM field → value; "" clears the field. */
 export type CrmWriteItem = { externalId: string; values: Record<string, string> };
 
@@ -16,6 +22,8 @@ export type CrmWriter = {
   /** Items per request: Bitrix24 `batch` takes 50 commands, amoCRM's PATCH 250 objects. */
   batchSize: number;
   listFields(entity: WriteBackEntity): Promise<CrmWritableField[]>;
+  /** Creates the field in one request, never repeated (a repeat could create it twice); throws the CRM's refusal as a ConnectorError. */
+  createField(entity: WriteBackEntity, field: CrmNewField): Promise<CrmWritableField>;
   /** Up to `batchSize` items in one request. Throws a ConnectorError when the whole request failed. */
   write(entity: WriteBackEntity, items: CrmWriteItem[]): Promise<CrmWriteOutcome[]>;
 };

@@ -75,7 +75,7 @@ const ru = {
   },
   writeBack: {
     title: "Запись в CRM",
-    intro: "Воронка запишет свои выводы в поля CRM: команду трафика и уверенность, UTM-метки после атрибуции — в сделку; категорию клиента и LTV — в контакт. Пишется только изменившееся значение, пачками, в пределах лимитов CRM, общих с синхронизацией.",
+    intro: "Воронка запишет свои выводы в поля CRM: команду трафика и уверенность, UTM-метки после атрибуции, вероятность выигрыша — в сделку; категорию клиента и LTV — в контакт. Пишется только изменившееся значение, пачками, в пределах лимитов CRM, общих с синхронизацией.",
     loading: "Читаем поля из CRM…",
     none: "— не записывать —",
     keys: {
@@ -88,6 +88,7 @@ const ru = {
       utm_term: "utm_term",
       customer_category: "Категория клиента",
       customer_ltv: "LTV клиента",
+      win_probability: "Вероятность выигрыша, %",
     },
     onDeal: "Сделка",
     onContact: "Контакт",
@@ -101,6 +102,9 @@ const ru = {
     deadTitle: "Не записано",
     replay: "Отправить снова",
     replayed: "Снова в очереди: {replayed}.",
+    createField: "Создать поле в CRM",
+    newFieldName: "Воронка: {value}",
+    fieldCreated: "Поле «{name}» ({field}) создано в CRM и выбрано.",
   },
   matchWindow: {
     title: "Окно сопоставления с CRM",
@@ -245,7 +249,7 @@ const en: SourcesMessages = {
   },
   writeBack: {
     title: "Write into the CRM",
-    intro: "Voronka writes its conclusions into CRM fields: the traffic team and its confidence, the UTM tags as attribution resolved them — on the deal; the customer's category and LTV — on the contact. Only a changed value is written, in batches, within the CRM's limits shared with the sync.",
+    intro: "Voronka writes its conclusions into CRM fields: the traffic team and its confidence, the UTM tags as attribution resolved them, the win probability — on the deal; the customer's category and LTV — on the contact. Only a changed value is written, in batches, within the CRM's limits shared with the sync.",
     loading: "Reading the fields from the CRM…",
     none: "— not written —",
     keys: {
@@ -258,6 +262,7 @@ const en: SourcesMessages = {
       utm_term: "utm_term",
       customer_category: "Customer category",
       customer_ltv: "Customer LTV",
+      win_probability: "Win probability, %",
     },
     onDeal: "Deal",
     onContact: "Contact",
@@ -271,6 +276,9 @@ const en: SourcesMessages = {
     deadTitle: "Not written",
     replay: "Send again",
     replayed: "Back in the queue: {replayed}.",
+    createField: "Create field in the CRM",
+    newFieldName: "Voronka: {value}",
+    fieldCreated: "The field «{name}» ({field}) was created in the CRM and chosen.",
   },
   matchWindow: {
     title: "Match window with the CRM",

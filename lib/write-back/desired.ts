@@ -1,6 +1,7 @@
 // What each record of a source should hold in its mapped CRM fields, from Voronka's own tables:
 // a deal's traffic team, confidence and UTM tags (as attribution resolved them), a contact's
-// customer category and LTV (total spent). A missing value is "" — the field is cleared.
+// customer category and LTV (total spent), a deal's stored win probability in whole percent
+// (deal_win_scores, docs/models.md). A missing value is "" — the field is cleared.
 import { sql } from "drizzle-orm";
 import type { WriteBackEntity } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
@@ -28,8 +29,10 @@ function dealRows(db: Db, orgId: string, sourceId: string): Promise<DealRow[]> {
   return selectRows<DealRow>(
     db,
     sql`select d.external_id as "externalId", t.name as traffic_team, d.attribution_confidence::text as traffic_confidence,
-          d.utm_source, d.utm_medium, d.utm_campaign, d.utm_content, d.utm_term
+          d.utm_source, d.utm_medium, d.utm_campaign, d.utm_content, d.utm_term,
+          round((s.probability * 100)::numeric)::int::text as win_probability
         from deals d left join traffic_teams t on t.id = d.traffic_team_id
+        left join deal_win_scores s on s.deal_id = d.id
         where d.org_id = ${orgId}::uuid and d.source_id = ${sourceId}::uuid and d.deleted_at is null
         order by d.external_id`,
   );

@@ -10,6 +10,7 @@ export const WRITE_BACK_KEYS = [
   "utm_term",
   "customer_category",
   "customer_ltv",
+  "win_probability",
 ] as const;
 export type WriteBackKey = (typeof WRITE_BACK_KEYS)[number];
 
@@ -24,6 +25,7 @@ export const KEY_ENTITY: Record<WriteBackKey, "deal" | "contact"> = {
   utm_term: "deal",
   customer_category: "contact",
   customer_ltv: "contact",
+  win_probability: "deal",
 };
 
 /** Per source: which CRM field each key is written to (none: not written), and whether writing is on. */

@@ -28,7 +28,7 @@ export type WriteBackView = WriteBackSettings & {
   dead: DeadWrite[];
 };
 
-function writerOf(db: Db, source: SourceRow, deps: ClientDeps): CrmWriter {
+export function crmWriterOf(db: Db, source: SourceRow, deps: ClientDeps): CrmWriter {
   const writer = source.kind === "bitrix24" || source.kind === "amocrm" ? clientForSource(db, source, deps).writer : undefined;
   if (!writer) throw new ValidationError("Only a Bitrix24 or amoCRM source can be written to", { code: "write_back_crm_only" });
   return writer;
@@ -40,7 +40,7 @@ async function listFields(writer: CrmWriter): Promise<Record<WriteBackEntity, Cr
 
 export async function getWriteBack(db: Db, orgId: string, sourceId: string, deps: ClientDeps = {}): Promise<WriteBackView> {
   const source = await getSourceRow(db, orgId, sourceId);
-  const crmFields = await listFields(writerOf(db, source, deps));
+  const crmFields = await listFields(crmWriterOf(db, source, deps));
   return { ...writeBackSettingsOf(source.settings), keys: WRITE_BACK_KEYS.map((key) => ({ key, entity: KEY_ENTITY[key] })), crmFields, ...(await outboxState(db, orgId, sourceId)) };
 }
 
@@ -61,7 +61,7 @@ export async function outboxState(db: Db, orgId: string, sourceId: string): Prom
 /** Stores the mapping and the switch; every chosen field must be one the CRM listed for that record type. */
 export async function saveWriteBack(db: Db, viewer: Admin, sourceId: string, input: WriteBackSettings, deps: ClientDeps = {}): Promise<WriteBackSettings> {
   const source = await getSourceRow(db, viewer.orgId, sourceId);
-  const fields = await listFields(writerOf(db, source, deps));
+  const fields = await listFields(crmWriterOf(db, source, deps));
   for (const [key, field] of Object.entries(input.fields) as [WriteBackKey, string][]) {
     if (!fields[KEY_ENTITY[key]].some((known) => known.id === field)) {
       throw new ValidationError(`The CRM has no ${KEY_ENTITY[key]} field ${field} that can take a value`, { code: "write_back_unknown_field", field: `fields.${key}`, params: { field } });

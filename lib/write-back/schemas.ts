@@ -19,3 +19,9 @@ export function settingsOfInput(input: z.infer<typeof writeBackInputSchema>): Wr
   }
   return { isEnabled: input.isEnabled, fields };
 }
+
+/** POST /api/sources/<id>/write-back/fields: a field for one value, created in the CRM and mapped to it. */
+export const newFieldInputSchema = z.object({
+  key: z.enum(WRITE_BACK_KEYS),
+  name: z.string().trim().min(1, "must name the field").max(50).optional(),
+});

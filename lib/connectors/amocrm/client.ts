@@ -38,6 +38,7 @@ const EXPIRY_MARGIN_MS = 60_000;
 const WINDOW_MARGIN_MS = 75;
 
 export type AmoClient = ReturnType<typeof createAmoClient>;
+type Write = { method: "PATCH" | "POST"; body: unknown };
 
 export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
   const now = deps.now ?? Date.now;
@@ -63,13 +64,13 @@ export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
     accessToken = tokens.accessToken;
   }
 
-  async function send(path: string, query: Record<string, QueryValue> | undefined, body?: unknown): Promise<unknown> {
+  async function send(path: string, query: Record<string, QueryValue> | undefined, write?: Write): Promise<unknown> {
     const qs = query ? toBracketQuery(query) : "";
     await limiter.acquire();
     stats.requests++;
     const headers: Record<string, string> = { Authorization: `Bearer ${accessToken}`, Accept: "application/hal+json, application/json", "User-Agent": "voronka/1.0" };
-    // Writes are PATCHes with a JSON body (docs/amocrm-wire.md, "Writing values"); they share the account's limiter with every read.
-    const init: RequestInit = body === undefined ? { method: "GET", headers } : { method: "PATCH", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(body) };
+    // Writes are PATCHes (values) or POSTs (a new field) with a JSON body (docs/amocrm-wire.md, "Writing values"); they share the account's limiter with every read.
+    const init: RequestInit = write ? { method: write.method, headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify(write.body) } : { method: "GET", headers };
     const response = await fetchJson(
       `${baseUrl}${path}${qs ? `?${qs}` : ""}`,
       init,
@@ -85,11 +86,11 @@ export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
     throw error;
   }
 
-  async function request(path: string, query: Record<string, QueryValue> | undefined, attempts = maxAttempts, body?: unknown): Promise<unknown> {
+  async function request(path: string, query: Record<string, QueryValue> | undefined, attempts = maxAttempts, write?: Write): Promise<unknown> {
     if (oauth && oauth.expiresAt - EXPIRY_MARGIN_MS <= now()) await renew();
     const tokenUsed = accessToken;
     const attempt = () =>
-      withRetries(() => send(path, query, body), { maxAttempts: attempts, backoff: deps.backoff, sleep, onRetry: () => void stats.retries++ });
+      withRetries(() => send(path, query, write), { maxAttempts: attempts, backoff: deps.backoff, sleep, onRetry: () => void stats.retries++ });
     try {
       return await attempt();
     } catch (error) {
@@ -109,7 +110,11 @@ export function createAmoClient(options: AmoOptions, deps: AmoDeps = {}) {
     },
     /** PATCH a JSON body (an array of objects to update), through the same limiter and retries as reads. */
     async patch<T>(path: string, body: unknown, opts: { maxAttempts?: number } = {}): Promise<T | null> {
-      return (await request(path, undefined, opts.maxAttempts, body)) as T | null;
+      return (await request(path, undefined, opts.maxAttempts, { method: "PATCH", body })) as T | null;
+    },
+    /** POST a JSON body (new custom fields), through the same limiter; pass maxAttempts 1 where a repeat would create twice. */
+    async post<T>(path: string, body: unknown, opts: { maxAttempts?: number } = {}): Promise<T | null> {
+      return (await request(path, undefined, opts.maxAttempts, { method: "POST", body })) as T | null;
     },
     /**
      * Every page of a HAL list: `limit` (default 250; events take 100) and `page` = 1, 2, …, the

@@ -1,10 +1,11 @@
 // amoCRM writes: custom fields from /api/v4/{leads,contacts}/custom_fields, values by PATCH of an
 // array of up to 250 objects (integrations-2.md §2.3). Each object carries request_id = its index,
 // which a 400 echoes in `validation-errors`: those objects are refused with amoCRM's words. Whether
-// amoCRM applied the rest of such a batch is not documented, so they are sent again (retryable).
+// amoCRM applied the rest of such a batch is not documented, so they are sent again (retryable). A new
+// field is POST /api/v4/{leads,contacts}/custom_fields with an array of one; the answer holds its id.
 import type { WriteBackEntity } from "@/db/schema";
-import type { CrmWritableField, CrmWriteItem, CrmWriteOutcome, CrmWriter } from "../crm-writer";
-import { ConnectorRequestError } from "../errors";
+import type { CrmNewField, CrmWritableField, CrmWriteItem, CrmWriteOutcome, CrmWriter } from "../crm-writer";
+import { ConnectorProtocolError, ConnectorRequestError } from "../errors";
 import type { AmoClient } from "./client";
 
 export const AMO_WRITE_BATCH = 250;
@@ -12,6 +13,7 @@ const WRITABLE_TYPES = new Set(["text", "textarea", "numeric", "url", "select", 
 const PATHS: Record<WriteBackEntity, string> = { deal: "/api/v4/leads", contact: "/api/v4/contacts" };
 
 type AmoField = { id: number; name?: string | null; type?: string | null };
+const NEW_FIELD_TYPES: Record<CrmNewField["kind"], string> = { text: "text", decimal: "numeric", integer: "numeric" };
 
 export function amoWriter(client: AmoClient): CrmWriter {
   return {
@@ -25,6 +27,13 @@ export function amoWriter(client: AmoClient): CrmWriter {
         }
       }
       return out;
+    },
+    async createField(entity: WriteBackEntity, field: CrmNewField): Promise<CrmWritableField> {
+      const path = `${PATHS[entity]}/custom_fields`;
+      const answer = await client.post<{ _embedded?: { custom_fields?: AmoField[] } }>(path, [{ name: field.name, type: NEW_FIELD_TYPES[field.kind], sort: 510 }], { maxAttempts: 1 });
+      const created = answer?._embedded?.custom_fields?.[0];
+      if (!created?.id) throw new ConnectorProtocolError(`amoCRM account ${client.host} answered ${path} without the new field's id`, { retryable: false });
+      return { id: String(created.id), name: created.name?.trim() || field.name, type: created.type ?? NEW_FIELD_TYPES[field.kind] };
     },
     async write(entity: WriteBackEntity, items: CrmWriteItem[]): Promise<CrmWriteOutcome[]> {
       const body = items.map((item, index) => ({

@@ -1,15 +1,17 @@
 // Bitrix24 writes: user fields from crm.{deal,contact}.userfield.list (labels only come with
 // filter.LANG) plus the standard UTM fields, and `batch` of up to 50 crm.{deal,contact}.update
 // (integrations-2.md §3.4–3.5). A batch answers 200 even when sub-calls fail: each result_error is
-// that item's refusal. No feed entry is posted for our writes (REGISTER_SONET_EVENT = N).
+// that item's refusal. No feed entry is posted for our writes (REGISTER_SONET_EVENT = N). A new
+// field is crm.{deal,contact}.userfield.add (CRM administrators only) with the whole UF_CRM_ name.
 import type { WriteBackEntity } from "@/db/schema";
-import type { CrmWritableField, CrmWriteItem, CrmWriteOutcome, CrmWriter } from "../crm-writer";
+import type { CrmNewField, CrmWritableField, CrmWriteItem, CrmWriteOutcome, CrmWriter } from "../crm-writer";
 import { toBracketQuery } from "../http/query-string";
 import type { Bitrix24Client } from "./client";
 import { subCallError } from "./list";
 
 export const BITRIX24_WRITE_BATCH = 50;
 const WRITABLE_TYPES = new Set(["string", "integer", "double", "url", "money", "enumeration"]);
+const NEW_FIELD_TYPES: Record<CrmNewField["kind"], string> = { text: "string", decimal: "double", integer: "integer" };
 const STANDARD_UTM = ["UTM_SOURCE", "UTM_MEDIUM", "UTM_CAMPAIGN", "UTM_CONTENT", "UTM_TERM"];
 
 type B24UserField = { FIELD_NAME?: string; USER_TYPE_ID?: string; EDIT_FORM_LABEL?: string | Record<string, string>; LIST_COLUMN_LABEL?: string | Record<string, string> };
@@ -34,6 +36,23 @@ export function bitrix24Writer(client: Bitrix24Client): CrmWriter {
         }
       }
       return out;
+    },
+    async createField(entity: WriteBackEntity, field: CrmNewField): Promise<CrmWritableField> {
+      // The whole name is sent: the portal adds UF_CRM_ only when it is missing, and the docs disagree
+      // on the length limit (20 or 50 with the prefix), so codes are kept to 20 (docs/write-back.md).
+      const fieldName = `UF_CRM_${field.code}`;
+      const type = NEW_FIELD_TYPES[field.kind];
+      await client.call<number>(
+        `crm.${entity}.userfield.add`,
+        {
+          fields: {
+            FIELD_NAME: fieldName, USER_TYPE_ID: type, LABEL: field.name, EDIT_FORM_LABEL: field.name, LIST_COLUMN_LABEL: field.name, LIST_FILTER_LABEL: field.name,
+            XML_ID: field.code.toLowerCase(), MULTIPLE: "N", MANDATORY: "N", SHOW_FILTER: "Y", ...(field.kind === "decimal" ? { SETTINGS: { PRECISION: 2 } } : {}),
+          },
+        },
+        { maxAttempts: 1 },
+      );
+      return { id: fieldName, name: field.name, type };
     },
     async write(entity: WriteBackEntity, items: CrmWriteItem[]): Promise<CrmWriteOutcome[]> {
       const method = `crm.${entity}.update`;

@@ -2,7 +2,8 @@
 // Write-back into the CRM: per Voronka value, the CRM field it goes to (from the CRM's own list,
 // read when the admin opens the form), a dry run that counts what would change, the switch, and
 // the outbox's state with "Send again" for failed writes. The dry run saves the mapping first with
-// writing left as it is, because it counts against the stored mapping (docs/write-back.md).
+// writing left as it is, because it counts against the stored mapping (docs/write-back.md). "Create
+// field in the CRM" makes a field for one value there and maps it (the server stores that choice).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -14,6 +15,7 @@ import { describeError } from "@/lib/i18n/describe-error";
 import { fill } from "@/lib/i18n/fill";
 import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { WriteBackView } from "@/lib/write-back/manage";
+import type { CreatedField } from "@/lib/write-back/new-field";
 import type { DryRun } from "@/lib/write-back/plan";
 import { WRITE_BACK_KEYS, type WriteBackKey } from "@/lib/write-back/keys";
 
@@ -42,6 +44,7 @@ export function WriteBackForm({ sourceId, t, locale }: Props) {
 function WriteBackRows({ sourceId, view, t, locale }: Props & { view: WriteBackView }) {
   const queryClient = useQueryClient();
   const [fields, setFields] = useState<Partial<Record<WriteBackKey, string>>>(view.fields);
+  const [crmFields, setCrmFields] = useState(view.crmFields);
   const [isEnabled, setEnabled] = useState(view.isEnabled);
   const [message, setMessage] = useState<Message | null>(null);
   const [isBusy, setBusy] = useState(false);
@@ -71,6 +74,14 @@ function WriteBackRows({ sourceId, view, t, locale }: Props & { view: WriteBackV
       const counted = await callApi<DryRun>(`/api/sources/${sourceId}/write-back/dry-run`);
       return { tone: "info", text: fill(w.dryRunResult, { deals: counted.deals, contacts: counted.contacts, values: counted.values }) };
     });
+  const createField = (key: WriteBackKey, entity: "deal" | "contact") =>
+    act(async () => {
+      const name = fill(w.newFieldName, { value: w.keys[key] });
+      const { field } = await callApi<CreatedField>(`/api/sources/${sourceId}/write-back/fields`, { method: "POST", body: { key, name } });
+      setCrmFields((current) => ({ ...current, [entity]: [...current[entity], field] }));
+      setFields((current) => ({ ...current, [key]: field.id }));
+      return { tone: "success", text: fill(w.fieldCreated, { name: field.name, field: field.id }) };
+    });
   const replay = () =>
     act(async () => {
       const { replayed } = await callApi<{ replayed: number }>(`/api/sources/${sourceId}/write-back/replay`, { method: "POST" });
@@ -89,12 +100,17 @@ function WriteBackRows({ sourceId, view, t, locale }: Props & { view: WriteBackV
             </span>
             <Select aria-label={w.keys[key]} className="max-w-full" value={fields[key] ?? ""} onChange={(event) => setFields({ ...fields, [key]: event.target.value || undefined })}>
               <option value="">{w.none}</option>
-              {view.crmFields[entity].map((field) => (
+              {crmFields[entity].map((field) => (
                 <option key={field.id} value={field.id}>
                   {field.name === field.id ? field.name : `${field.name} (${field.id})`}
                 </option>
               ))}
             </Select>
+            {fields[key] ? null : (
+              <Button type="button" variant="secondary" className="text-xs" disabled={isBusy} onClick={() => createField(key, entity)}>
+                {w.createField}
+              </Button>
+            )}
           </div>
         );
       })}

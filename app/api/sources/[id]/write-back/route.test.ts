@@ -61,7 +61,7 @@ describe("/api/sources/:id/write-back", () => {
       [{ isEnabled: true, fields: { traffic_team: "UF_CRM_NOPE" } }, 400, "write_back_unknown_field", "fields.traffic_team"],
       [{ isEnabled: true, fields: { customer_ltv: "UF_CRM_VORONKA_TEAM" } }, 400, "write_back_unknown_field", "fields.customer_ltv"], // a deal field for a contact value
       [{ isEnabled: true, fields: { traffic_team: "UF_CRM_VORONKA_TEAM", utm_source: "UF_CRM_VORONKA_TEAM" } }, 400, "write_back_field_twice", "fields.utm_source"],
-      [{ isEnabled: true, fields: { win_probability: "UF_CRM_VORONKA_TEAM" } }, 400, "validation_error", undefined],
+      [{ isEnabled: true, fields: { deal_score: "UF_CRM_VORONKA_TEAM" } }, 400, "validation_error", undefined],
       [{ isEnabled: "yes", fields: {} }, 400, "validation_error", "isEnabled"],
     ];
     for (const [body, status, code, field] of cases) {
