@@ -2,7 +2,7 @@
 // history of statuses sent (docs/shop-status.md).
 const ru = {
   title: "Статусы, отправленные в магазин",
-  intro: "Когда сделка заказа переходит на стадию, сопоставленную со статусом магазина, Voronka отправляет статус на адрес магазина. Здесь — история по заказам; неотправленный статус можно отправить ещё раз.",
+  intro: "Когда сделка заказа переходит на стадию, сопоставленную со статусом магазина, Voronka отправляет статус магазину: на его адрес или в магазин Битрикс24. Здесь — история по заказам; неотправленный статус можно отправить ещё раз.",
   order: "Номер заказа",
   find: "Показать",
   empty: "Статусы ещё не отправлялись.",
@@ -48,7 +48,7 @@ const ru = {
 
 const en: typeof ru = {
   title: "Statuses sent to the shop",
-  intro: "When an order's deal enters a stage mapped to a shop status, Voronka sends that status to the shop's address. This is the history per order; a status that did not go can be sent again.",
+  intro: "When an order's deal enters a stage mapped to a shop status, Voronka sends that status to the shop: to its address, or to a Bitrix24 store. This is the history per order; a status that did not go can be sent again.",
   order: "Order number",
   find: "Show",
   empty: "No status has been sent yet.",
