@@ -1,13 +1,18 @@
 // A suspended organisation does no work in the background (docs/hosted.md): its queued mail waits
 // while the other organisation's is sent, and goes once it is resumed; its syncs are not run — the
-// schedule passes it over saying why, "Sync now" is refused, a run queued before is failed with the reason.
+// schedule passes it over saying why, "Sync now" is refused, a run queued before is failed with the
+// reason; webhook events stored before the suspension wait in the inbox.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { reportDeliveries, syncRuns } from "@/db/schema";
+import { reportDeliveries, syncRuns, webhookEvents } from "@/db/schema";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { startBitrix24Mock, type Bitrix24Mock } from "@/e2e/mocks/bitrix24-mock";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
+import { drainInbox } from "@/lib/ingest/process/drain";
+import { storeInboxEvent } from "@/lib/ingest/receive/inbox";
+import { bitrixEvent } from "@/lib/ingest/test/bodies";
+import { createWebhookSources } from "@/lib/ingest/test/sources";
 import { closeMailTransports, type MailConfig } from "@/lib/mail/mailer";
 import { startSmtpSink, type SmtpSink } from "@/lib/mail/test/smtp-sink";
 import { drainReportDeliveries } from "@/lib/report-schedules/deliver";
@@ -105,5 +110,20 @@ describe("a suspended organisation's syncs", () => {
     const resumed = await syncAllSources(testDb.db, { mode: "full", budgetMs: 60_000, deps: fast, orgIds: [a.org.id] });
     expect(resumed).toEqual([{ sourceId: sourceA.id, status: "succeeded", error: null }]);
     expect(await liveDeals(testDb.db, sourceA.id)).toHaveLength(5);
+  });
+});
+
+describe("a suspended organisation's webhook inbox", () => {
+  it("keeps the events stored before the suspension unprocessed, and applies them once resumed", async () => {
+    const s = await createWebhookSources(testDb.db, a.org.id);
+    const eventId = await storeInboxEvent(testDb.db, { orgId: a.org.id, sourceId: s.bitrix.id, eventType: "ONCRMDEALDELETE", contentType: "application/x-www-form-urlencoded", headers: {}, body: bitrixEvent("ONCRMDEALDELETE", "77", { token: "***" }), status: "pending" });
+    const eventRow = async () => (await testDb.db.select({ status: webhookEvents.status, attempts: webhookEvents.attempts }).from(webhookEvents).where(eq(webhookEvents.id, eventId)))[0];
+    const drain = () => drainInbox(testDb.db, { orgId: a.org.id, budgetMs: 10_000, deps: { bitrixFetcherFor: () => ({ getById: async () => null }) } });
+    await suspend(true);
+    expect(await drain()).toMatchObject({ done: 0, failed: 0, dead: 0, exhausted: false });
+    expect(await eventRow()).toEqual({ status: "pending", attempts: 0 });
+    await suspend(false);
+    expect(await drain()).toMatchObject({ done: 1 });
+    expect(await eventRow()).toMatchObject({ status: "done" });
   });
 });
