@@ -1,6 +1,7 @@
 // Hosted mode (MULTI_ORG=true, docs/hosted.md) in a real browser: two organisations sign up through
 // the page, each confirmed by the link in its e-mail; each sees only its own data; the operator (the
-// demo admin, in OPERATOR_EMAILS) lists both and suspends one, whose admin is then shut out.
+// demo admin, in OPERATOR_EMAILS) lists both and suspends one, whose admin is then shut out, then
+// sets its quota and deletes it from its page.
 // The shared webServer runs with one organisation, so this spec starts a server of its own (as
 // e2e/supabase-auth.spec.ts does) and an SMTP server the sign-up e-mails go to.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -160,4 +161,22 @@ test("the operator lists both organisations and suspends one, whose admin is the
   await expect(beta.getByRole("alert").filter({ hasText: /./ })).toHaveText("Неверный e-mail или пароль");
   await alpha.goto(`${appUrl}/admin/sources`);
   await expect(alpha.getByText(orgs.alpha.shop)).toBeVisible();
+
+  // Beta's quotas and deletion, on a phone: a quota saved; a name typed wrong refused beside its field; then deleted.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await betaRow.getByRole("link", { name: "Лимиты и удаление" }).click();
+  await expect(page.getByRole("heading", { name: orgs.beta.organisation, level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.getByLabel("Пользователи", { exact: true }).fill("3");
+  await page.getByRole("button", { name: "Сохранить лимиты" }).click();
+  await expect(page.getByTestId("operator-quota-form").getByRole("status")).toHaveText("Лимиты сохранены.");
+  const confirm = page.getByLabel(/введите название организации/);
+  await confirm.fill(orgs.beta.organisation.toUpperCase());
+  await page.getByRole("button", { name: "Удалить навсегда" }).click();
+  await expect(page.locator("#confirm-name-error")).toHaveText("Введите название организации в точности как оно показано.");
+  await confirm.fill(orgs.beta.organisation);
+  await page.getByRole("button", { name: "Удалить навсегда" }).click();
+  await expect(page).toHaveURL(`${appUrl}/operator`);
+  await expect(table.locator(`tr[data-org="${orgs.beta.organisation}"]`)).toHaveCount(0);
+  await expect(alphaRow).toBeVisible();
 });

@@ -8,6 +8,7 @@ import { anomalyRuns, organisations } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { errorMessage } from "@/lib/error-text";
 import { processSlot } from "@/lib/process-slot";
+import { orgIsActive } from "@/lib/hosted/suspension";
 import { drainAnomalyMails, queueAnomalyMails } from "./mail";
 import { notifyAnomalies } from "./notify";
 import { detectOrgAnomalies } from "./run";
@@ -55,12 +56,12 @@ export async function detectIfStale(db: Db, orgId: string, now = new Date(), opt
   return true;
 }
 
-/** Every organisation in turn (the hourly sweep and the cron route), within a time budget. */
+/** Every organisation in turn (the hourly sweep and the cron route), within a time budget; suspended ones wait. */
 export async function detectAllOrgs(getDb: () => Promise<Db>, options: { budgetMs?: number; now?: Date } = {}): Promise<{ organisations: number; ran: number }> {
   const db = await getDb();
   const now = options.now ?? new Date();
   const deadline = Date.now() + (options.budgetMs ?? 45_000);
-  const orgs = await db.select({ id: organisations.id }).from(organisations);
+  const orgs = await db.select({ id: organisations.id }).from(organisations).where(orgIsActive(organisations.id));
   let ran = 0;
   for (const org of orgs) {
     if (Date.now() > deadline) break;

@@ -53,14 +53,39 @@ export function errorResponse(error: unknown): Response {
  * another site can post text/plain without asking, but not JSON.
  */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+  assertJsonType(request);
+  return parseJson(await readJsonText(request), schema);
+}
+
+/** A body that may be left out (a DELETE's confirmation): undefined when empty, else as readJson. */
+export async function readOptionalJson<T>(request: Request, schema: ZodType<T>): Promise<T | undefined> {
+  const text = await readJsonText(request);
+  if (text.trim() === "") return undefined;
+  assertJsonType(request);
+  return parseJson(text, schema);
+}
+
+function assertJsonType(request: Request): void {
   if (!isTokenRequest(request) && !/^application\/json\s*(;|$)/i.test(request.headers.get("content-type") ?? "")) {
     throw new UnsupportedMediaTypeError("application/json");
   }
-  let body: unknown;
+}
+
+/** The body's text; a body that cannot be read is answered like one that is not JSON. */
+async function readJsonText(request: Request): Promise<string> {
   try {
-    body = JSON.parse(await readText(request));
+    return await readText(request);
   } catch (error) {
     if (error instanceof PayloadTooLargeError) throw error;
+    throw new ValidationError("The request body must be JSON");
+  }
+}
+
+function parseJson<T>(text: string, schema: ZodType<T>): T {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
     throw new ValidationError("The request body must be JSON");
   }
   return schema.parse(body);

@@ -6,7 +6,7 @@ import { selectRows } from "@/db/migrate";
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { forgetAllWebhookSources } from "@/lib/ingest/receive/receive-webhook";
 import { parseId } from "@/lib/auth/guards";
 import { effectiveQuotas, type Quotas } from "./quota-limits";
@@ -84,9 +84,16 @@ export async function updateOrganisation(db: Db, operator: Viewer, idInput: stri
   return (await listOrganisations(db, now)).find((org) => org.id === id)!;
 }
 
-/** Deletes an organisation and every row it holds: its tables' foreign keys cascade from it. */
-export async function deleteOrganisation(db: Db, operator: Viewer, idInput: string): Promise<void> {
+/**
+ * Deletes an organisation and every row it holds: its tables' foreign keys cascade from it.
+ * `confirmName` (the operator's page sends what was typed): refused unless it is the name exactly.
+ */
+export async function deleteOrganisation(db: Db, operator: Viewer, idInput: string, confirmName?: string): Promise<void> {
   const id = await requireOtherOrganisation(db, operator, idInput);
+  if (confirmName !== undefined) {
+    const [org] = await db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, id));
+    if (confirmName !== org.name) throw new ValidationError("Type the organisation's name exactly as it is shown to delete it", { field: "confirmName" });
+  }
   await db.transaction(async (tx) => {
     // Deals first: a deal restricts the deletion of its stage, and the cascade's order is the database's.
     await tx.delete(deals).where(eq(deals.orgId, id));

@@ -13,6 +13,10 @@ import { applyDeals } from "@/lib/canonical/deals";
 import { env } from "@/lib/env";
 import { POST as addSource } from "@/app/api/sources/route";
 import { POST as inviteUser } from "@/app/api/users/route";
+import { inviteUser as inviteUserDirect } from "@/lib/users/invite-user";
+import { createSource } from "@/lib/sources/manage-sources";
+import { addSourceSchema } from "@/lib/sources/schemas";
+import { loadViewer } from "@/lib/auth/viewer";
 
 let testDb: TestDb;
 let org: OrgFixture;
@@ -37,8 +41,8 @@ beforeEach(() => {
   env.MULTI_ORG = true;
 });
 
-async function rows(table: typeof sources | typeof users | typeof deals) {
-  const [{ value }] = await testDb.db.select({ value: count() }).from(table).where(eq(table.orgId, org.org.id));
+async function rows(table: typeof sources | typeof users | typeof deals, orgId = org.org.id) {
+  const [{ value }] = await testDb.db.select({ value: count() }).from(table).where(eq(table.orgId, orgId));
   return value;
 }
 
@@ -74,5 +78,43 @@ describe("deals", () => {
     const applied = await applyDeals(testDb.db, source, [deal("1", "150"), deal("new-1", "300")]);
     expect(applied.ids).toHaveLength(2);
     expect(await rows(deals)).toBe(3);
+  });
+});
+
+describe("writers at the same moment", () => {
+  // On PostgreSQL these writers run side by side on their own connections: the check and the insert
+  // are one step under a lock per organisation and quota, so the count ends at the quota, never past it.
+  const settle = async (writes: Promise<unknown>[]) => {
+    const outcomes = await Promise.allSettled(writes);
+    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected").map((o) => (o.reason as { code?: string }).code);
+    return { stored: outcomes.length - refused.length, refused };
+  };
+
+  it("4 invitations with room for 2 (quota 7, 5 users): 2 stored, 2 refused, 7 users", async () => {
+    const other = await createOrgFixture(testDb.db);
+    await testDb.db.update(organisations).set({ quotaUsers: 7 }).where(eq(organisations.id, other.org.id));
+    const admin = (await loadViewer(testDb.db, other.users.admin.id))!;
+    const invite = (n: number) => inviteUserDirect(testDb.db, admin, { email: `racer-${n}@test.voronka`, name: `Racer ${n}`, role: "manager", password: "long-enough-password" });
+    expect(await settle([1, 2, 3, 4].map(invite))).toEqual({ stored: 2, refused: ["quota_users_exceeded", "quota_users_exceeded"] });
+    expect(await rows(users, other.org.id)).toBe(7);
+  });
+
+  it("3 sources with room for 1 (quota 2, 1 source): 1 stored, 2 refused, 2 sources", async () => {
+    const other = await createOrgFixture(testDb.db);
+    await testDb.db.update(organisations).set({ quotaSources: 2 }).where(eq(organisations.id, other.org.id));
+    const admin = { orgId: other.org.id, userId: other.users.admin.id };
+    const add = (n: number) => createSource(testDb.db, admin, addSourceSchema.parse({ kind: "shop", name: `Shop ${n}` }), "http://localhost");
+    expect(await settle([1, 2, 3].map(add))).toEqual({ stored: 1, refused: ["quota_sources_exceeded", "quota_sources_exceeded"] });
+    expect(await rows(sources, other.org.id)).toBe(2);
+  });
+
+  it("3 batches of 2 new deals with room for 4 (quota 4, none stored): 2 stored, 1 refused, 4 deals", async () => {
+    const other = await createOrgFixture(testDb.db);
+    await testDb.db.update(organisations).set({ quotaDeals: 4 }).where(eq(organisations.id, other.org.id));
+    const source = { id: other.source.id, orgId: other.org.id };
+    const at = { updatedAt: new Date("2026-11-06T10:00:00Z") };
+    const batch = (n: number) => applyDeals(testDb.db, source, [canonicalDeal(`race-${n}-a`, at), canonicalDeal(`race-${n}-b`, at)]);
+    expect(await settle([1, 2, 3].map(batch))).toEqual({ stored: 2, refused: ["quota_deals_exceeded"] });
+    expect(await rows(deals, other.org.id)).toBe(4);
   });
 });

@@ -4,11 +4,14 @@
 // outside any transaction; a process killed mid-send leaves its rows to come due again when the lease
 // ends. The webhook inbox does not use it on purpose: its events are applied in arrival order per
 // source inside the transaction that marks them done (lib/ingest/process/drain.ts), not leased.
+// A suspended organisation's rows are not claimed: they wait, untouched, until it is resumed
+// (lib/hosted/suspension.ts), and then their own rules (an anomaly two days old…) decide as before.
 // A table qualifies with the columns id, org_id, status ('pending' | 'failed' | …), attempts, next_attempt_at.
 import { sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/types";
 import { selectRows } from "@/db/migrate";
+import { orgIsActive } from "@/lib/hosted/suspension";
 
 export type ClaimOptions = {
   now: Date;
@@ -30,6 +33,7 @@ export function claimDueRows<T>(db: Db, table: PgTable, options: ClaimOptions): 
       where o.id in (
         select id from ${table}
         where status in ('pending', 'failed') and next_attempt_at <= ${options.now.toISOString()}::timestamptz ${orgFilter}
+          and ${orgIsActive(sql`org_id`)}
         order by next_attempt_at
         limit ${options.batchSize}
         for update skip locked

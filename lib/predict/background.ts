@@ -7,11 +7,12 @@
 // (tests, web instances, scripts) a request does nothing, except that a request from another thread
 // of the process (the inbox processor's worker thread) crosses over on a BroadcastChannel.
 import { BroadcastChannel } from "node:worker_threads";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { organisations, winModels } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { errorMessage } from "@/lib/error-text";
 import { processSlot } from "@/lib/process-slot";
+import { orgIsActive } from "@/lib/hosted/suspension";
 import { scoreStaleDeals } from "./scores";
 import { latestWinModel, trainWinModel } from "./train";
 
@@ -130,7 +131,10 @@ async function retrainIfStale(db: Db, orgId: string, now: Date): Promise<boolean
  */
 export async function upkeepAllModels(db: Db, options: { budgetMs?: number; now?: Date; orgId?: string } = {}): Promise<{ organisations: number; trained: number; scored: number; isComplete: boolean }> {
   const deadline = Date.now() + (options.budgetMs ?? 45_000);
-  const orgs = await db.select({ id: organisations.id }).from(organisations).where(options.orgId ? eq(organisations.id, options.orgId) : undefined);
+  const orgs = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(and(orgIsActive(organisations.id), options.orgId ? eq(organisations.id, options.orgId) : undefined));
   let trained = 0;
   let scored = 0;
   for (const org of orgs) {
@@ -147,7 +151,7 @@ export async function upkeepAllModels(db: Db, options: { budgetMs?: number; now?
 async function sweep(state: State): Promise<void> {
   try {
     const db = await state.getDb();
-    const orgs = await db.selectDistinct({ orgId: winModels.orgId }).from(winModels);
+    const orgs = await db.selectDistinct({ orgId: winModels.orgId }).from(winModels).where(orgIsActive(winModels.orgId));
     for (const { orgId } of orgs) if (slot.get() === state && !state.busy.has(orgId)) await runAlone(state, orgId, { train: false });
   } catch (error) {
     console.error("[models] scoring sweep failed:", errorMessage(error));

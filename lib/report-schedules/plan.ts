@@ -1,13 +1,15 @@
 // Turning schedules into messages: a schedule that came due gets one outbox row per recipient (or
 // one for its Telegram chat) for that run, and its next run moves ahead — in one short transaction
 // that skips schedules another instance is planning (SKIP LOCKED). A run missed while nothing was
-// running (the server was down a week) is sent once, late, not once per missed day.
+// running (the server was down a week) is sent once, late, not once per missed day — and so is one
+// missed while the organisation was suspended: its schedules are not planned until it is resumed.
 import { and, eq, lte, sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import { organisations, reportDeliveries, reportRecipients, reportSchedules } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/viewer";
+import { orgIsActive } from "@/lib/hosted/suspension";
 import { nextRunAfter } from "./next-run";
 import { getSchedule } from "./schedules";
 
@@ -39,7 +41,7 @@ export async function planDueRuns(db: Db, now = new Date(), limit = 50): Promise
       .select({ schedule: reportSchedules, timezone: organisations.timezone })
       .from(reportSchedules)
       .innerJoin(organisations, eq(organisations.id, reportSchedules.orgId))
-      .where(and(eq(reportSchedules.isEnabled, true), lte(reportSchedules.nextRunAt, now)))
+      .where(and(eq(reportSchedules.isEnabled, true), lte(reportSchedules.nextRunAt, now), orgIsActive(reportSchedules.orgId)))
       .orderBy(reportSchedules.nextRunAt)
       .limit(limit)
       .for("update", { of: reportSchedules, skipLocked: true });

@@ -33,6 +33,7 @@ export const newWebhookSecret = () => randomBytes(24).toString("base64url");
  * is down for maintenance, say): then nothing is checked, and the source's health says so.
  */
 export async function createSource(db: Db, viewer: Admin, input: AddSourceInput, origin: string, deps: ClientDeps = {}) {
+  // A quick refusal before the CRM is asked; checked again, locked, with the insert.
   await assertWithinQuota(db, viewer.orgId, "sources");
   const connector = connectorFor(input.kind);
   const { baseUrl, credentials, settings } = connector.stored(input);
@@ -41,10 +42,14 @@ export async function createSource(db: Db, viewer: Admin, input: AddSourceInput,
   const check = credentials && baseUrl && connector.crm && !input.saveUntested ? await checkConnection(checkOnlyClient(input.kind, baseUrl, credentials, deps)) : null;
   if (check && !check.ok) throw new SourceCheckFailedError(check);
   const webhookSecret = newWebhookSecret();
-  const [row] = await db
-    .insert(sources)
-    .values({ orgId: viewer.orgId, kind: input.kind, name: input.name, baseUrl, credentials: sealed, webhookSecret, settings })
-    .returning();
+  const row = await db.transaction(async (tx) => {
+    await assertWithinQuota(tx, viewer.orgId, "sources");
+    const [created] = await tx
+      .insert(sources)
+      .values({ orgId: viewer.orgId, kind: input.kind, name: input.name, baseUrl, credentials: sealed, webhookSecret, settings })
+      .returning();
+    return created;
+  });
   if (check) await rememberCheck(db, row.id, check);
   await writeAudit(db, viewer, { action: "source.create", targetType: "source", targetId: row.id, details: { kind: row.kind, name: row.name, host: baseUrl ? new URL(baseUrl).host : null, checked: check?.ok ?? null } });
   return {

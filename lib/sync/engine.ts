@@ -9,6 +9,7 @@ import { runInWriteScope, type SourceRef, type WriteScope } from "@/lib/canonica
 import { connectorErrorCode } from "@/lib/connectors/error-code";
 import { ConnectorError } from "@/lib/connectors/errors";
 import { AppError, NotFoundError } from "@/lib/errors";
+import { assertOrganisationActive } from "@/lib/hosted/suspension";
 import { clientForSource, type ClientDeps } from "@/lib/sources/clients";
 import { errorForLog } from "@/lib/error-text";
 import { rematchFormLeads } from "@/lib/forms/match";
@@ -82,7 +83,7 @@ export async function runQueuedSync(db: Db, runId: string, options: Omit<RunOpti
   try {
     ({ plan } = await planFor(db, run.orgId, run.sourceId, runOptions));
   } catch (error) {
-    // The source was deleted or lost its credentials while the run waited.
+    // The source was deleted or lost its credentials while the run waited, or its organisation was suspended.
     const summary = failedBeforeStart(run.id, error);
     await finishRun(db, run.id, summary);
     return summary;
@@ -90,10 +91,14 @@ export async function runQueuedSync(db: Db, runId: string, options: Omit<RunOpti
   return executeRun(db, { id: run.sourceId, orgId: run.orgId }, run, plan, runOptions);
 }
 
-/** The source and its plan; refuses a source with no CRM (a shop, a site form) or without credentials. */
+/**
+ * The source and its plan; refuses a source with no CRM (a shop, a site form) or without credentials,
+ * and a suspended organisation's (`organisation_suspended`: a queued run fails with that reason).
+ */
 async function planFor(db: Db, orgId: string, sourceId: string, options: Pick<RunOptions, "deps" | "tuning">) {
   const [source] = await db.select().from(sources).where(eq(sources.id, sourceId));
   if (!source || source.orgId !== orgId) throw new NotFoundError("Source");
+  await assertOrganisationActive(db, orgId);
   const crm = clientForSource(db, source, options.deps);
   const [org] = await db.select({ baseCurrency: organisations.baseCurrency }).from(organisations).where(eq(organisations.id, orgId));
   const plan: SyncPlan = crm.syncPlan(source.settings, org.baseCurrency, options.tuning);

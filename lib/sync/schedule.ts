@@ -5,21 +5,36 @@ import { and, asc, eq, inArray, isNotNull } from "drizzle-orm";
 import { sources } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { CRM_SOURCE_KINDS } from "@/lib/connectors/descriptors";
+import { orgIsActive, suspendedError } from "@/lib/hosted/suspension";
 import { runSync, type RunOptions, type RunSummary } from "./engine";
 import { SyncBusyError } from "./runs";
 import type { SyncMode } from "./types";
 
-export type ScheduledResult = { sourceId: string; status: RunSummary["status"] | "busy" | "skipped"; error?: string | null };
+/** `suspended`: the source's organisation is suspended (docs/hosted.md); no run is made or recorded. */
+export type ScheduledResult = { sourceId: string; status: RunSummary["status"] | "busy" | "skipped" | "suspended"; error?: string | null };
 
-export async function syncAllSources(db: Db, options: { mode: SyncMode; budgetMs: number; deps?: RunOptions["deps"]; signal?: AbortSignal }): Promise<ScheduledResult[]> {
+export type ScheduleOptions = {
+  mode: SyncMode;
+  budgetMs: number;
+  deps?: RunOptions["deps"];
+  signal?: AbortSignal;
+  /** Only these organisations' sources (tests on a shared database); every one when unset. */
+  orgIds?: string[];
+};
+
+export async function syncAllSources(db: Db, options: ScheduleOptions): Promise<ScheduledResult[]> {
   const deadline = Date.now() + options.budgetMs;
   const rows = await db
-    .select({ id: sources.id, orgId: sources.orgId })
+    .select({ id: sources.id, orgId: sources.orgId, isOrgActive: orgIsActive(sources.orgId).mapWith(Boolean) })
     .from(sources)
-    .where(and(eq(sources.isActive, true), inArray(sources.kind, CRM_SOURCE_KINDS), isNotNull(sources.credentials)))
+    .where(and(eq(sources.isActive, true), inArray(sources.kind, CRM_SOURCE_KINDS), isNotNull(sources.credentials), options.orgIds ? inArray(sources.orgId, options.orgIds) : undefined))
     .orderBy(asc(sources.createdAt));
   const results: ScheduledResult[] = [];
   for (const source of rows) {
+    if (!source.isOrgActive) {
+      results.push({ sourceId: source.id, status: "suspended", error: suspendedError().message });
+      continue;
+    }
     if (Date.now() >= deadline || options.signal?.aborted) {
       results.push({ sourceId: source.id, status: "skipped" });
       continue;

@@ -18,11 +18,12 @@ export async function inviteUser(db: Db, viewer: Viewer, input: InviteUserInput)
   const { email, name, role, departmentId, password } = inviteUserSchema.parse(input);
   if (departmentId) await requireDepartment(db, viewer.orgId, departmentId);
   if (role === "director" && !departmentId) throw directorNeedsDepartment();
-  await assertWithinQuota(db, viewer.orgId, "users");
   const passwordHash = await hashPassword(password);
   let userId: string;
   try {
     userId = await db.transaction(async (tx) => {
+      // In the transaction: its lock keeps two invitations at once from both passing the quota.
+      await assertWithinQuota(tx, viewer.orgId, "users");
       const [created] = await tx
         .insert(users)
         .values({ orgId: viewer.orgId, email, name, role, departmentId: departmentId ?? null, passwordHash })

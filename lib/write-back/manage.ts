@@ -8,6 +8,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { writeAudit } from "@/lib/audit";
 import type { CrmWritableField, CrmWriter } from "@/lib/connectors/crm-writer";
 import { ValidationError } from "@/lib/errors";
+import { orgIsActive } from "@/lib/hosted/suspension";
 import { clientForSource, type ClientDeps } from "@/lib/sources/clients";
 import { getSourceRow } from "@/lib/sources/manage-sources";
 import { drainWriteBack, type DrainResult } from "./deliver";
@@ -95,9 +96,9 @@ export async function runWriteBack(db: Db, orgId: string, sourceId: string, opti
   return { queued, ...(await drainWriteBack(db, { orgId, deps: options.deps, now: options.now })) };
 }
 
-/** The cron's pass: every source with writing on, then the whole outbox. */
+/** The cron's pass: every source with writing on (suspended organisations' wait), then the whole outbox. */
 export async function runAllWriteBacks(db: Db, options: { budgetMs?: number } = {}): Promise<PassResult> {
-  const rows = await db.select({ id: sources.id, orgId: sources.orgId, settings: sources.settings }).from(sources).where(eq(sources.isActive, true));
+  const rows = await db.select({ id: sources.id, orgId: sources.orgId, settings: sources.settings }).from(sources).where(and(eq(sources.isActive, true), orgIsActive(sources.orgId)));
   let queued = 0;
   for (const row of rows) {
     const settings = writeBackSettingsOf(row.settings);

@@ -1,5 +1,7 @@
-// Hosted mode's operator page (docs/hosted.md): every organisation's sizes and sync health, and
-// Suspend / Resume. Not found for anyone who is not an operator, and with MULTI_ORG off.
+// Hosted mode's operator page (docs/hosted.md): every organisation's sizes and sync health,
+// Suspend / Resume, and a link to its quotas and deletion (./[id]). Not found for anyone who is not
+// an operator, and with MULTI_ORG off.
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/admin/page-header";
 import { ApiButton } from "@/components/ui/api-button";
@@ -38,7 +40,12 @@ export default async function OperatorPage() {
         org.id === viewer.orgId ? (
           t.own
         ) : (
-          <ApiButton url={`/api/operator/organisations/${org.id}`} method="PATCH" body={{ suspended: !org.suspendedAt }} label={org.suspendedAt ? t.resume : t.suspend} variant="secondary" locale={locale} />
+          <div className="flex flex-wrap items-center gap-2">
+            <ApiButton url={`/api/operator/organisations/${org.id}`} method="PATCH" body={{ suspended: !org.suspendedAt }} label={org.suspendedAt ? t.resume : t.suspend} variant="secondary" locale={locale} />
+            <Link href={`/operator/${org.id}`} className="text-sm text-brand-700 hover:underline">
+              {t.manage}
+            </Link>
+          </div>
         ),
     },
   ];

@@ -2,10 +2,11 @@
 // day (with a fresh organisation-wide gap and backtest), and in between only those whose orders
 // changed (recomputeCustomers clears their churn_scored_at). Runs in the background, never in a write,
 // and writes in small statements of their own, so a shop webhook's transaction never waits on it.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import { churnRuns, customers, organisations } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { orgIsActive } from "@/lib/hosted/suspension";
 import { getCustomerSettings } from "../settings";
 import { churnBacktest } from "./backtest";
 import { churnScore, DEFAULT_PRIOR_GAP_DAYS } from "./model";
@@ -74,13 +75,13 @@ export async function scoreChangedCustomers(db: Db, orgId: string, priorGapDays:
   return seen.length;
 }
 
-/** The background step (webhooks cron, every minute): a full scoring where a day has passed, else the changed customers. */
+/** The background step (webhooks cron, every minute): a full scoring where a day has passed, else the changed customers; suspended organisations wait. */
 export async function refreshChurnScores(db: Db, now = new Date()): Promise<void> {
   const orgs = await db
     .select({ orgId: organisations.id, scoredAt: churnRuns.scoredAt, prior: churnRuns.priorGapDays })
     .from(organisations)
     .leftJoin(churnRuns, eq(churnRuns.orgId, organisations.id))
-    .where(sql`exists (select 1 from ${customers} c where c.org_id = ${organisations.id})`);
+    .where(and(sql`exists (select 1 from ${customers} c where c.org_id = ${organisations.id})`, orgIsActive(organisations.id)));
   for (const org of orgs) {
     if (!org.scoredAt || now.getTime() - org.scoredAt.getTime() >= FULL_SCORING_EVERY_MS) await scoreAllCustomers(db, org.orgId, now);
     else await scoreChangedCustomers(db, org.orgId, org.prior ?? DEFAULT_PRIOR_GAP_DAYS, now);

@@ -11,6 +11,7 @@ import { loadOrgContext, type OrgContext } from "@/lib/customers/recompute";
 import type { ProcessDeps } from "./apply-event";
 import { processEvents } from "./process-batch";
 import { requestWinScoring } from "@/lib/predict/background";
+import { orgIsActive } from "@/lib/hosted/suspension";
 
 export type DrainOptions = {
   budgetMs?: number;
@@ -64,7 +65,8 @@ export async function drainInbox(db: Db, options: DrainOptions = {}): Promise<Dr
 /**
  * Sources with an event due, found by probing each source's queue index rather than reading the
  * due events: with a backlog (or a source another instance is draining) a DISTINCT over them
- * cost PostgreSQL more per kick than the deliveries themselves.
+ * cost PostgreSQL more per kick than the deliveries themselves. A suspended organisation's events
+ * wait (docs/hosted.md).
  */
 function dueSources(db: Db, orgId: string | undefined) {
   const hasDueEvent = sql`exists (select 1 from ${webhookEvents} where ${webhookEvents.sourceId} = ${sources.id}
@@ -72,7 +74,7 @@ function dueSources(db: Db, orgId: string | undefined) {
   return db
     .select({ sourceId: sources.id })
     .from(sources)
-    .where(and(hasDueEvent, orgId ? eq(sources.orgId, orgId) : undefined))
+    .where(and(hasDueEvent, orgIsActive(sources.orgId), orgId ? eq(sources.orgId, orgId) : undefined))
     .limit(100);
 }
 

@@ -51,8 +51,11 @@ function dateArray(days: string[]): SQL {
   return sql`select unnest(${`{${days.join(",")}}`}::date[])`;
 }
 
-/** One writer of an organisation's facts at a time: increments commute, but a rebuild must not interleave. */
-async function lockOrganisation(tx: Db, orgId: string): Promise<void> {
+/**
+ * One writer of an organisation's facts at a time: increments commute, but a rebuild must not
+ * interleave. Hosted mode's deal quota takes the same lock (lib/hosted/quotas.ts).
+ */
+export async function lockOrganisationFacts(tx: Db, orgId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`report-facts:${orgId}`}))`);
 }
 
@@ -200,7 +203,7 @@ export async function refreshReportFacts(db: Db, orgId: string, changed: Changed
   const activityIds = [...new Set(changed.activityIds ?? [])];
   if (dealIds.length === 0 && leadIds.size === 0 && activityIds.length === 0) return;
   await db.transaction(async (tx) => {
-    await lockOrganisation(tx, orgId);
+    await lockOrganisationFacts(tx, orgId);
     await announceFactsChanged(tx, orgId);
     if (!(await hasFacts(tx, orgId))) {
       await rebuildLocked(tx, orgId);
@@ -236,7 +239,7 @@ export async function refreshTrafficFacts(db: Db, orgId: string, changed: { deal
   const leadIds = [...new Set(changed.leadIds ?? [])];
   if (dealIds.length === 0 && leadIds.length === 0) return;
   await db.transaction(async (tx) => {
-    await lockOrganisation(tx, orgId);
+    await lockOrganisationFacts(tx, orgId);
     // No facts (or an older shape): nothing here is stale, and the rebuild that makes them reads the teams as they are now.
     if (!(await hasFacts(tx, orgId))) return;
     await announceFactsChanged(tx, orgId);
@@ -254,7 +257,7 @@ export async function refreshTrafficFacts(db: Db, orgId: string, changed: { deal
 export async function refreshSourceFacts(db: Db, orgId: string, sourceId: string): Promise<void> {
   const selection = bySource(sourceId);
   await db.transaction(async (tx) => {
-    await lockOrganisation(tx, orgId);
+    await lockOrganisationFacts(tx, orgId);
     await announceFactsChanged(tx, orgId);
     if (!(await hasFacts(tx, orgId))) {
       await rebuildLocked(tx, orgId);
@@ -280,7 +283,7 @@ async function rebuildLocked(tx: Db, orgId: string): Promise<void> {
 /** Recomputes every report fact of the organisation from its source rows, in one transaction. */
 export async function rebuildReportFacts(db: Db, orgId: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await lockOrganisation(tx, orgId);
+    await lockOrganisationFacts(tx, orgId);
     await announceFactsChanged(tx, orgId);
     await rebuildLocked(tx, orgId);
   });

@@ -64,6 +64,14 @@ it("removes every row of the deleted organisation and leaves the other as it was
   expect(filled).toEqual(expect.arrayContaining(["users", "api_tokens", "sources", "deals", "leads", "stages", "exchange_rates", "webhook_events", "audit_log", "report_deal_facts", "report_lead_facts"]));
   expect(filled.length).toBeGreaterThanOrEqual(15);
 
+  // The operator's page sends the name as typed: anything but the name exactly deletes nothing.
+  for (const typed of [doomed.org.name.toLowerCase(), `${doomed.org.name} `, ""]) {
+    const refused = await callRoute(deleteOrganisation, "/api/operator/organisations/x", { as: { token: operatorToken }, method: "DELETE", params: { id: doomed.org.id }, body: { confirmName: typed } });
+    expect(refused).toMatchObject({ status: 400, body: { error: { code: "validation_error", field: "confirmName" } } });
+  }
+  expect(await rowsPerTable(doomed.org.id)).toEqual(doomedBefore);
+
+  // A script sends no body.
   const answer = await callRoute(deleteOrganisation, "/api/operator/organisations/x", { as: { token: operatorToken }, method: "DELETE", params: { id: doomed.org.id } });
   expect(answer.status).toBe(204);
 
@@ -80,4 +88,11 @@ it("answers 404 for an organisation that is gone, and refuses a non-operator", a
   const adminToken = (await createApiToken(testDb.db, { orgId: kept.org.id, userId: kept.users.admin.id }, `t-${randomUUID()}`)).token;
   const refused = await callRoute(deleteOrganisation, "/api/operator/organisations/x", { as: { token: adminToken }, method: "DELETE", params: { id: kept.org.id } });
   expect(refused).toMatchObject({ status: 403, body: { error: { code: "operator_only" } } });
+});
+
+it("deletes when the name typed is the organisation's exactly", async () => {
+  const named = await createOrgFixture(testDb.db);
+  const answer = await callRoute(deleteOrganisation, "/api/operator/organisations/x", { as: { token: operatorToken }, method: "DELETE", params: { id: named.org.id }, body: { confirmName: named.org.name } });
+  expect(answer.status).toBe(204);
+  expect(await testDb.db.select().from(organisations).where(eq(organisations.id, named.org.id))).toEqual([]);
 });
