@@ -1,11 +1,12 @@
 "use client";
 // The report builder's island: measures, up to two dimensions, a period and a chart, all kept in the
 // address (builder-url.ts) so the report can be shared; POST /api/reports/custom answers it. Loading,
-// empty and refused states; the chart, the pivot (two dimensions) and the flat table; saving it.
+// empty and refused states; the chart, the pivot (two dimensions) and the flat table; saving and exporting it.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { retryUnlessRefused } from "@/components/dashboard/use-report";
+import { ExportMenu } from "@/components/export/export-menu";
 import { SaveViewButton } from "@/components/saved-views/save-view-button";
 import { Card } from "@/components/ui/card";
 import type { Role } from "@/lib/auth/permissions";
@@ -15,6 +16,7 @@ import type { BuilderMessages } from "@/lib/i18n/builder-messages";
 import type { FilterOption } from "@/lib/reports/filter-options";
 import { errorInfoOf, errorText } from "@/lib/i18n/describe-error";
 import { fill } from "@/lib/i18n/fill";
+import { addressOf } from "@/lib/reports/builder/address";
 import { MEASURE_KIND, type Dimension, type Measure } from "@/lib/reports/builder/catalogue";
 import { compactMoney } from "@/components/charts/chart-format";
 import { BuilderChart, type ChartPoint } from "./builder-chart";
@@ -51,8 +53,11 @@ export function BuilderClient({ locale, t, role, departments }: Props) {
       <Card>
         <BuilderControls state={state} onChange={setState} t={t} />
         {state.measures.length > 0 ? (
-          <div className="mt-4 border-t border-slate-100 pt-4">
-            <SaveViewButton role={role} locale={locale} departments={departments} report={body} />
+          <div className="mt-4 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-4">
+            <div className="min-w-0 flex-1">
+              <SaveViewButton role={role} locale={locale} departments={departments} report={body} />
+            </div>
+            <ExportMenu kind="report" name="custom" params={Object.fromEntries(new URLSearchParams(addressOf(body)))} />
           </div>
         ) : null}
       </Card>
