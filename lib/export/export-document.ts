@@ -5,10 +5,12 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { periodDates, type Locale } from "@/lib/format";
 import { exportMessages } from "@/lib/i18n/export-messages";
 import { NotFoundError } from "@/lib/errors";
-import type { CustomReportRequest } from "@/lib/reports/builder/request";
+import { bodyAt } from "@/lib/reports/builder/address";
+import { customReportSchema, type CustomReportRequest } from "@/lib/reports/builder/request";
 import { runCustomReport } from "@/lib/reports/builder/run-custom-report";
 import type { ReportFilters } from "@/lib/reports/filters";
 import { runReport } from "@/lib/reports/run-report";
+import type { SavedViewKind } from "@/lib/saved-views/dashboards";
 import { describeFilters, describeScope } from "./describe-filters";
 import type { ExportDocument, ExportSection } from "./model";
 import { reportSections, reportTitle } from "./report-layouts";
@@ -76,6 +78,12 @@ export async function buildDashboardDocument(input: Input, dashboard: string): P
   // The traffic dashboard's texts live with the traffic pages' (lib/i18n/traffic-messages.ts).
   const title = dashboard === "traffic" ? trafficTitles(input.locale).dashboard : dashboard === "conversations" ? conversationsTitles(input.locale).dashboard : t.dashboards[dashboard];
   return assemble(input, `dashboard-${dashboard}`, title, runs[0].result, runs.flatMap((run) => run.sections));
+}
+
+/** What a saved view opens, as a file: its dashboard with its filters, or a built report from its address. */
+export function buildViewDocument(input: Input, kind: SavedViewKind): Promise<ExportDocument> {
+  if (kind !== "builder") return buildDashboardDocument(input, kind);
+  return buildCustomDocument({ ...input, request: customReportSchema.parse(bodyAt(input.params)) as CustomReportRequest });
 }
 
 /** A built report, run by runCustomReport — the function behind POST /api/reports/custom — in the viewer's scope. */
