@@ -1,5 +1,5 @@
 // The report builder (docs/builder.md): an admin builds won revenue by month from the sidebar and sees
-// the Sales dashboard's total; the address carries the report; a manager's link shows only their own
+// the Sales dashboard's total; the address carries the report, and saved it reopens from the sidebar; a manager's link shows only their own
 // row; a pair the facts cannot answer is said in words; on a 390 px phone the page fits the screen.
 import { expect, test } from "@playwright/test";
 import { builderMessages } from "../lib/i18n/builder-messages";
@@ -33,6 +33,24 @@ test("an admin builds won revenue by month and sees the Sales dashboard's total"
   await page.goto(link);
   await expect(page.getByTestId("dimension-1")).toHaveValue("manager");
   expect(digits(await page.getByTestId("builder-total").innerText())).toBe(digits(sales.totals.wonAmount));
+
+  // saved and pinned, it reopens from the sidebar as the same report
+  const name = `Выручка по менеджерам ${Date.now()}`;
+  await page.getByTestId("save-view").click();
+  const form = page.getByRole("form", { name: "Сохранить построенный отчёт" });
+  await form.getByLabel("Название").fill(name);
+  await form.getByRole("button", { name: "Сохранить", exact: true }).click();
+  await expect(page.getByTestId("view-saved")).toHaveText(`Вид «${name}» сохранён`);
+  const pinned = page.getByTestId("pinned-views").getByRole("link", { name });
+  await expect(pinned).toHaveAttribute("aria-current", "page");
+  await page.goto("/builder");
+  await pinned.click();
+  await expect(page).toHaveURL(/\/builder\?m=wonRevenue&d=month%2Cmanager&preset=last-12-months&chart=line$/);
+  await expect(page.getByTestId("builder-pivot")).toBeVisible();
+  expect(digits(await page.getByTestId("builder-total").innerText())).toBe(digits(sales.totals.wonAmount));
+  const views = await apiJson<{ views: { id: string; name: string }[] }>(page, "/api/saved-reports");
+  const saved = views.views.find((view) => view.name === name)!;
+  expect((await page.request.delete(`/api/saved-reports/${saved.id}`, { headers: { origin: new URL(page.url()).origin } })).status()).toBe(204);
 });
 
 test("a manager's link shows only their own row; an impossible pair is said in words", async ({ page }) => {

@@ -1,14 +1,17 @@
 "use client";
 // A pinned view in the sidebar. Its address (/views/<id>) redirects to a dashboard, so it counts as
-// the current page while that dashboard shows exactly the view's filters.
+// the current page while that dashboard shows exactly the view's filters (the builder: exactly the built report).
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
+import { addressOf, bodyAt, type BuilderBody } from "@/lib/reports/builder/address";
 import { reportQueryString } from "@/lib/reports/report-query";
+import { dashboardPath as pathOf } from "@/lib/saved-views/dashboards";
 
 export function PinnedViewLink({ id, name, dashboardPath, query }: { id: string; name: string; dashboardPath: string; query: string }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const isCurrent = pathname === dashboardPath && reportQueryString(searchParams) === query;
+  const shown = dashboardPath === pathOf("builder") ? addressOf(bodyAt(new URLSearchParams(searchParams.toString())) as BuilderBody) : reportQueryString(searchParams);
+  const isCurrent = pathname === dashboardPath && shown === query;
   return (
     <Link
       href={`/views/${id}`}

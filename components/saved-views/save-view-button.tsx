@@ -2,6 +2,7 @@
 // «Сохранить вид» in a dashboard's filter bar: names the current filters and saves them as a view —
 // private, or shared as far as the role allows (the same permission table the server enforces) —
 // optionally pinned to the menu and made the landing page. The menu updates through a refresh.
+// On the report builder it saves the built report's whole body (`report`) instead of filters.
 import { usePathname, useSearchParams } from "next/navigation";
 import { useId, useState } from "react";
 import { FormAlert } from "@/components/admin/form-alert";
@@ -13,17 +14,19 @@ import { can, type Role } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/format";
 import { fill } from "@/lib/i18n/fill";
 import { savedViewsMessages } from "@/lib/i18n/saved-views-messages";
+import type { BuilderBody } from "@/lib/reports/builder/address";
 import type { FilterOption } from "@/lib/reports/filter-options";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { dashboardAt } from "@/lib/saved-views/dashboards";
 import type { SavedViewVisibility } from "@/lib/saved-views/schemas";
 
-type Props = { role: Role; locale: Locale; departments: FilterOption[] };
+type Props = { role: Role; locale: Locale; departments: FilterOption[]; report?: BuilderBody };
 
-export function SaveViewButton({ role, locale, departments }: Props) {
+export function SaveViewButton({ role, locale, departments, report }: Props) {
   const t = savedViewsMessages[locale];
   const id = useId();
-  const dashboard = dashboardAt(usePathname());
+  const pathname = usePathname();
+  const dashboard = report ? "builder" : dashboardAt(pathname);
   const searchParams = useSearchParams();
   const [isOpen, setIsOpen] = useState(false);
   const [form, setForm] = useState({ name: "", visibility: "private" as SavedViewVisibility, departmentId: "", isPinned: true, isDefault: false });
@@ -34,13 +37,13 @@ export function SaveViewButton({ role, locale, departments }: Props) {
         body: {
           ...form,
           dashboard,
-          query: reportQueryString(searchParams),
+          ...(report ? { report } : { query: reportQueryString(searchParams) }),
           // A director shares with their own department (the server fills it in); an admin picks one.
           departmentId: form.visibility === "department" && form.departmentId ? form.departmentId : undefined,
         },
       }),
     locale,
-    labels: { name: t.name, visibility: t.visibility, departmentId: t.department },
+    labels: { name: t.name, visibility: t.visibility, departmentId: t.department, ...(report ? { report: t.builtReport } : {}) },
     onSaved: () => {
       setIsOpen(false);
       setForm((current) => ({ ...current, name: "" }));
@@ -51,8 +54,8 @@ export function SaveViewButton({ role, locale, departments }: Props) {
   return (
     <div className="w-full space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="button" variant="secondary" aria-expanded={isOpen} aria-controls={`${id}-form`} onClick={() => setIsOpen((open) => !open)}>
-          {t.save}
+        <Button type="button" variant="secondary" aria-expanded={isOpen} aria-controls={`${id}-form`} onClick={() => setIsOpen((open) => !open)} data-testid="save-view">
+          {report ? t.saveReport : t.save}
         </Button>
         {save.result && !isOpen ? (
           <span role="status" className="text-sm text-emerald-700" data-testid="view-saved">
@@ -63,7 +66,7 @@ export function SaveViewButton({ role, locale, departments }: Props) {
       {isOpen ? (
         <form
           id={`${id}-form`}
-          aria-label={t.saveTitle}
+          aria-label={report ? t.saveReportTitle : t.saveTitle}
           className="space-y-3 rounded-lg border border-slate-200 bg-slate-50 p-3"
           onSubmit={save.onSubmit}
         >
@@ -106,7 +109,7 @@ export function SaveViewButton({ role, locale, departments }: Props) {
               {t.makeDefault}
             </label>
           </div>
-          {form.visibility !== "private" ? <p className="text-xs text-slate-500">{t.scopeNote}</p> : null}
+          {form.visibility !== "private" ? <p className="text-xs text-slate-500">{report ? t.reportScopeNote : t.scopeNote}</p> : null}
           <div className="flex gap-2">
             <Button type="submit" disabled={save.isPending}>
               {save.isPending ? t.saving : t.submit}

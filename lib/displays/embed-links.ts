@@ -1,4 +1,4 @@
-// Embed links: one dashboard, in its maker's scope, at an address that works without signing in —
+// Embed links: one dashboard (or saved view, a built report's included), in its maker's scope, at an address that works without signing in —
 // `/embed/<id>.<expiry>.<signature>`. The signature (lib/auth/signed-value.ts) makes the address
 // unguessable and its expiry untouchable; the stored row makes it revocable and names the maker, whose
 // rights are loaded fresh on every view (a disabled maker's links stop working).
@@ -12,15 +12,16 @@ import { signValue, verifySignedValue } from "@/lib/auth/signed-value";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
 import { NotFoundError } from "@/lib/errors";
-import type { SavedViewDashboard } from "@/lib/saved-views/dashboards";
+import type { SavedViewKind } from "@/lib/saved-views/dashboards";
+import { getSavedView } from "@/lib/saved-views/saved-views";
 import { isUuid } from "@/lib/uuid";
 import type { CreateEmbedLink } from "./schemas";
 
 const PURPOSE = "voronka:embed:v1";
 const DAY_MS = 24 * 3600 * 1000;
 
-export type EmbedLinkSummary = { id: string; name: string; dashboard: SavedViewDashboard; query: string; url: string; expiresAt: Date; createdByName: string | null; createdAt: Date };
-export type EmbedView = { viewer: Viewer; dashboard: SavedViewDashboard; query: string; expiresAt: Date; orgId: string };
+export type EmbedLinkSummary = { id: string; name: string; dashboard: SavedViewKind; query: string; url: string; expiresAt: Date; createdByName: string | null; createdAt: Date };
+export type EmbedView = { viewer: Viewer; dashboard: SavedViewKind; query: string; expiresAt: Date; orgId: string };
 
 /** The token of a link: its id and expiry (whole seconds), signed. */
 export function embedToken(id: string, expiresAt: Date, secret = env.AUTH_SECRET): string {
@@ -42,10 +43,13 @@ export async function createEmbedLink(db: Db, viewer: Viewer, input: CreateEmbed
   assertCan(viewer, "displays:manage");
   // Whole seconds, as the token carries them, so the list and the token agree to the second.
   const expiresAt = new Date(Math.floor((now.getTime() + input.days * DAY_MS) / 1000) * 1000);
+  // A saved view (a built report's included) is copied as it stands: the link keeps showing it if the view changes or goes.
+  const view = input.viewId ? await getSavedView(db, viewer, input.viewId) : null;
+  const { dashboard, query } = view ?? { dashboard: input.dashboard!, query: input.query };
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(embedLinks).values({ orgId: viewer.orgId, createdBy: viewer.userId, name: input.name, dashboard: input.dashboard, query: input.query, expiresAt }).returning();
-    await writeAudit(tx, viewer, { action: "embed_link.create", targetType: "embed_link", targetId: row.id, details: { name: input.name, dashboard: input.dashboard, days: input.days } });
-    return { id: row.id, name: row.name, dashboard: input.dashboard, query: row.query, url: embedUrl(row.id, expiresAt), expiresAt, createdByName: viewer.name, createdAt: row.createdAt };
+    const [row] = await tx.insert(embedLinks).values({ orgId: viewer.orgId, createdBy: viewer.userId, name: input.name, dashboard, query, expiresAt }).returning();
+    await writeAudit(tx, viewer, { action: "embed_link.create", targetType: "embed_link", targetId: row.id, details: { name: input.name, dashboard, viewId: input.viewId, days: input.days } });
+    return { id: row.id, name: row.name, dashboard, query: row.query, url: embedUrl(row.id, expiresAt), expiresAt, createdByName: viewer.name, createdAt: row.createdAt };
   });
 }
 
@@ -63,7 +67,7 @@ export async function listEmbedLinks(db: Db, viewer: Viewer, now = new Date()): 
     .map(({ link, createdByName }) => ({
       id: link.id,
       name: link.name,
-      dashboard: link.dashboard as SavedViewDashboard,
+      dashboard: link.dashboard as SavedViewKind,
       query: link.query,
       url: embedUrl(link.id, link.expiresAt),
       expiresAt: link.expiresAt,
@@ -94,5 +98,5 @@ export async function resolveEmbedLink(db: Db, token: string, now = new Date()):
   if (!row || row.expiresAt <= now) return null;
   const maker = await loadViewer(db, row.createdBy);
   if (!maker || maker.orgId !== row.orgId) return null;
-  return { viewer: { ...maker, isReadOnly: true }, dashboard: row.dashboard as SavedViewDashboard, query: row.query, expiresAt: row.expiresAt, orgId: row.orgId };
+  return { viewer: { ...maker, isReadOnly: true }, dashboard: row.dashboard as SavedViewKind, query: row.query, expiresAt: row.expiresAt, orgId: row.orgId };
 }

@@ -26,9 +26,12 @@ export const createDisplayTokenSchema = z.object({
 });
 export type CreateDisplayToken = z.infer<typeof createDisplayTokenSchema>;
 
-export const createEmbedLinkSchema = z.object({
+/** A dashboard with a query, or a saved view (a saved built report included) by `viewId`: one of the two. */
+export const createEmbedLinkSchema = z
+  .object({
   name,
-  dashboard,
+  dashboard: dashboard.optional(),
+  viewId: z.guid({ message: "must be a saved view id" }).transform((id) => id.toLowerCase()).optional(),
   query: z.string({ message: "must be a query string such as preset=this-month" }).max(2000, "must be at most 2000 characters").default(""),
   days: z
     .number({ message: `must be a number of days, 1 to ${MAX_EMBED_DAYS}` })
@@ -36,5 +39,9 @@ export const createEmbedLinkSchema = z.object({
     .min(1, "must be at least 1")
     .max(MAX_EMBED_DAYS, `must be at most ${MAX_EMBED_DAYS}`)
     .default(30),
-});
+  })
+  .superRefine((v, ctx) => {
+    if (Boolean(v.dashboard) === Boolean(v.viewId)) ctx.addIssue({ code: "custom", path: [v.dashboard ? "viewId" : "dashboard"], message: "send a dashboard or a saved view (viewId), one of the two" });
+    if (v.viewId && v.query) ctx.addIssue({ code: "custom", path: ["query"], message: "a saved view brings its own" });
+  });
 export type CreateEmbedLink = z.infer<typeof createEmbedLinkSchema>;

@@ -5,12 +5,18 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { periodDates, type Locale } from "@/lib/format";
 import { exportMessages } from "@/lib/i18n/export-messages";
 import { NotFoundError } from "@/lib/errors";
+import { bodyAt } from "@/lib/reports/builder/address";
+import { customReportSchema, type CustomReportRequest } from "@/lib/reports/builder/request";
+import { runCustomReport } from "@/lib/reports/builder/run-custom-report";
+import type { ReportFilters } from "@/lib/reports/filters";
 import { runReport } from "@/lib/reports/run-report";
+import type { SavedViewKind } from "@/lib/saved-views/dashboards";
 import { describeFilters, describeScope } from "./describe-filters";
 import type { ExportDocument, ExportSection } from "./model";
 import { reportSections, reportTitle } from "./report-layouts";
 import { trafficTitles } from "./traffic-layout";
 import { conversationsTitles } from "./conversations-layout";
+import { customReportSections, customReportTitle } from "./custom-layout";
 
 /** The cards of each dashboard, in the order the page shows them. */
 export const dashboardReports = {
@@ -37,10 +43,12 @@ async function runForExport(input: Input, reportName: string) {
   return { result, sections: reportSections(result.report, result, { t, locale: input.locale }) };
 }
 
-async function assemble(input: Input, slug: string, title: string, first: Awaited<ReturnType<typeof runForExport>>, sections: ExportSection[]): Promise<ExportDocument> {
+/** What the document's header reads from the first report's result. */
+type HeaderFacts = { currency: string; timezone: string; period: { from: Date; to: Date }; filters: ReportFilters };
+
+async function assemble(input: Pick<Input, "db" | "viewer" | "locale" | "now">, slug: string, title: string, result: HeaderFacts, sections: ExportSection[]): Promise<ExportDocument> {
   const { db, viewer, locale } = input;
   const t = exportMessages[locale];
-  const { result } = first;
   return {
     slug,
     title,
@@ -58,7 +66,7 @@ async function assemble(input: Input, slug: string, title: string, first: Awaite
 
 export async function buildReportDocument(input: Input, reportName: string): Promise<ExportDocument> {
   const run = await runForExport(input, reportName);
-  return assemble(input, run.result.report, reportTitle(run.result.report, exportMessages[input.locale], input.locale), run, run.sections);
+  return assemble(input, run.result.report, reportTitle(run.result.report, exportMessages[input.locale], input.locale), run.result, run.sections);
 }
 
 /** A whole dashboard: every card's report with the same filters, a section per card. */
@@ -69,5 +77,17 @@ export async function buildDashboardDocument(input: Input, dashboard: string): P
   const t = exportMessages[input.locale];
   // The traffic dashboard's texts live with the traffic pages' (lib/i18n/traffic-messages.ts).
   const title = dashboard === "traffic" ? trafficTitles(input.locale).dashboard : dashboard === "conversations" ? conversationsTitles(input.locale).dashboard : t.dashboards[dashboard];
-  return assemble(input, `dashboard-${dashboard}`, title, runs[0], runs.flatMap((run) => run.sections));
+  return assemble(input, `dashboard-${dashboard}`, title, runs[0].result, runs.flatMap((run) => run.sections));
+}
+
+/** What a saved view opens, as a file: its dashboard with its filters, or a built report from its address. */
+export function buildViewDocument(input: Input, kind: SavedViewKind): Promise<ExportDocument> {
+  if (kind !== "builder") return buildDashboardDocument(input, kind);
+  return buildCustomDocument({ ...input, request: customReportSchema.parse(bodyAt(input.params)) as CustomReportRequest });
+}
+
+/** A built report, run by runCustomReport — the function behind POST /api/reports/custom — in the viewer's scope. */
+export async function buildCustomDocument(input: Omit<Input, "params"> & { request: CustomReportRequest }): Promise<ExportDocument> {
+  const answer = await runCustomReport(input.db, input.viewer, input.request, input.now);
+  return assemble(input, "custom-report", customReportTitle(answer, input.locale), answer, customReportSections(answer, input.locale));
 }

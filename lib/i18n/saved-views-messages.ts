@@ -5,6 +5,10 @@ import type { Locale } from "@/lib/format";
 const ru = {
   save: "Сохранить вид",
   saveTitle: "Сохранить фильтры как вид",
+  saveReport: "Сохранить отчёт",
+  saveReportTitle: "Сохранить построенный отчёт",
+  builtReport: "Отчёт",
+  reportScopeNote: "Отчёт хранит показатели, разрезы и фильтры, а не данные: каждый, кто его откроет, увидит только то, что ему доступно.",
   name: "Название",
   namePlaceholder: "Например: Алиса, этот год",
   visibility: "Кому виден",
@@ -36,7 +40,7 @@ const ru = {
   remove: "Удалить",
   confirmRemove: "Удалить вид «{name}»?",
   shareWith: "Поделиться",
-  dashboards: { overview: "Обзор", sales: "Продажи", funnel: "Воронка", managers: "Менеджеры", leads: "Лиды", traffic: "Трафик" },
+  dashboards: { overview: "Обзор", sales: "Продажи", funnel: "Воронка", managers: "Менеджеры", leads: "Лиды", traffic: "Трафик", builder: "Конструктор отчётов" },
 };
 
 export type SavedViewsMessages = typeof ru;
@@ -44,6 +48,10 @@ export type SavedViewsMessages = typeof ru;
 const en: SavedViewsMessages = {
   save: "Save view",
   saveTitle: "Save these filters as a view",
+  saveReport: "Save report",
+  saveReportTitle: "Save the built report",
+  builtReport: "Report",
+  reportScopeNote: "A report keeps its measures, dimensions and filters, not data: whoever opens it sees only what they may see.",
   name: "Name",
   namePlaceholder: "For example: Alice, this year",
   visibility: "Visible to",
@@ -75,7 +83,7 @@ const en: SavedViewsMessages = {
   remove: "Delete",
   confirmRemove: "Delete the view “{name}”?",
   shareWith: "Share",
-  dashboards: { overview: "Overview", sales: "Sales", funnel: "Funnel", managers: "Managers", leads: "Leads", traffic: "Traffic" },
+  dashboards: { overview: "Overview", sales: "Sales", funnel: "Funnel", managers: "Managers", leads: "Leads", traffic: "Traffic", builder: "Report builder" },
 };
 
 export const savedViewsMessages: Record<Locale, SavedViewsMessages> = { ru, en };

@@ -1,11 +1,13 @@
-// One recipient's message: the dashboard (or saved view) built for that recipient's own scope —
+// One recipient's message: the dashboard (or saved view, or saved built report) built for that recipient's own scope —
 // a Voronka user sees their own numbers, an outside address and a Telegram chat the creator's —
 // as PDF and/or XLSX files, with the headline figures and their change in the body. The files come
 // from the dashboard export (lib/export), so they match what the recipient would download.
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
 import { appUrl } from "@/lib/url/app-url";
-import { buildDashboardDocument } from "@/lib/export/export-document";
+import { displayCell } from "@/lib/export/cells";
+import { buildViewDocument } from "@/lib/export/export-document";
+import { cellTypeOf, type ExportDocument } from "@/lib/export/model";
 import { contentTypes, exportFileName } from "@/lib/export/file-name";
 import { documentToPdf } from "@/lib/export/pdf/pdf-document";
 import { documentToXlsx } from "@/lib/export/xlsx";
@@ -17,7 +19,7 @@ import type { MailAttachment } from "@/lib/mail/mailer";
 import { runReport } from "@/lib/reports/run-report";
 import type { OverviewRow } from "@/lib/reports/overview-kpis";
 import { reportQueryString } from "@/lib/reports/report-query";
-import { dashboardHref, type SavedViewDashboard } from "@/lib/saved-views/dashboards";
+import { dashboardHref, type SavedViewKind } from "@/lib/saved-views/dashboards";
 import { narrowToScope } from "@/lib/saved-views/open";
 import type { ReportFormat } from "./schemas";
 
@@ -28,7 +30,7 @@ export type ComposeInput = {
   isCreatorScope: boolean;
   recipientName: string | null;
   locale: Locale;
-  schedule: { name: string; dashboard: SavedViewDashboard; query: string; formats: ReportFormat[]; creatorName: string };
+  schedule: { name: string; dashboard: SavedViewKind; query: string; formats: ReportFormat[]; creatorName: string };
   unsubscribeUrl: string | null;
   now: Date;
 };
@@ -41,9 +43,12 @@ export async function composeReport(input: ComposeInput): Promise<ComposedMessag
   const { db, viewer, locale, schedule, now } = input;
   const t = scheduleMailMessages[locale];
   const { params } = await narrowToScope(db, viewer, schedule.query);
-  const doc = await buildDashboardDocument({ db, viewer, params, locale, now }, schedule.dashboard);
+  const isBuilt = schedule.dashboard === "builder";
+  const doc = await buildViewDocument({ db, viewer, params, locale, now }, schedule.dashboard);
   const overview = await runReport<"overview">(db, viewer, "overview", params, now);
   const period = formatDateRange(overview.period, overview.timezone, locale);
+  // A built report's headline is its own totals (the builder compares no periods); a dashboard's the Overview's KPIs with their change.
+  const headline = isBuilt ? totalsLines(doc) : headlineLines(overview.rows, overview.currency, locale, t.noChange);
   const attachments: MailAttachment[] = [];
   for (const format of schedule.formats) {
     const content = format === "pdf" ? await documentToPdf(doc, exportMessages[locale]) : await documentToXlsx(doc, exportMessages[locale]);
@@ -55,16 +60,24 @@ export async function composeReport(input: ComposeInput): Promise<ComposedMessag
     input.isCreatorScope ? fill(t.introCreator, { dashboard: doc.title, period, creator: schedule.creatorName }) : fill(t.intro, { dashboard: doc.title, period }),
     "",
     t.headline,
-    ...headlineLines(overview.rows, overview.currency, locale, t.noChange),
+    ...headline,
     "",
     ...(attachments.length ? [fill(t.attached, { files: attachments.map((file) => file.filename).join(", ") })] : []),
-    fill(t.open, { url: `${appUrl()}${dashboardHref(schedule.dashboard, reportQueryString(params))}` }),
+    fill(t.open, { url: `${appUrl()}${dashboardHref(schedule.dashboard, isBuilt ? params.toString() : reportQueryString(params))}` }),
     "",
     "—",
     fill(t.why, { name: schedule.name, author: schedule.creatorName }),
     ...(input.unsubscribeUrl ? [fill(t.unsubscribe, { url: input.unsubscribeUrl })] : []),
   ];
   return { subject: fill(t.subject, { name: schedule.name, period }), text: lines.join("\n"), attachments };
+}
+
+/** "• Выручка (выигранные): 200 000,50 ₸": the built report's totals row, as its PDF writes it. */
+function totalsLines(doc: ExportDocument): string[] {
+  const { table } = doc.sections[0];
+  const totals = table.totals ?? table.rows[0];
+  const measures = table.columns.filter((column) => column.type !== "text" && column.type !== "month");
+  return measures.map((column) => `• ${column.header}: ${displayCell(cellTypeOf(column, totals), column.value(totals), doc.locale, doc.currency, doc.timezone)}`);
 }
 
 /** "Выручка: 1 200 ₸ (+20 %)"; a rate changes in points. */

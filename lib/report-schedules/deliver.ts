@@ -13,7 +13,7 @@ import { mailConfig, sendMail, type MailConfig } from "@/lib/mail/mailer";
 import { loadSendingSettings } from "@/lib/notifications/settings";
 import { sendTelegramMessage, type TelegramOptions } from "@/lib/notifications/telegram";
 import { claimDueRows } from "@/lib/outbox/claim";
-import type { SavedViewDashboard } from "@/lib/saved-views/dashboards";
+import type { SavedViewKind } from "@/lib/saved-views/dashboards";
 import { appUrl } from "@/lib/url/app-url";
 import { composeReport } from "./compose";
 import type { ReportFormat } from "./schemas";
@@ -80,7 +80,7 @@ async function deliverOne(db: Db, claimed: Claimed, now: Date, options: ReportDe
   const viewer = await loadViewer(db, recipient?.userId ?? schedule.createdBy);
   if (!viewer || recipient?.unsubscribedAt) return dead("The recipient or the schedule's author is disabled, or unsubscribed; nothing was sent", { code: "report_recipient_inactive" });
   const locale = isCreatorScope ? viewer.org.locale : (viewer.locale ?? viewer.org.locale);
-  const dashboard = (context.view?.dashboard ?? schedule.dashboard) as SavedViewDashboard;
+  const dashboard = (context.view?.dashboard ?? schedule.dashboard) as SavedViewKind;
   const query = context.view?.query ?? schedule.query;
   const token = recipient ? encodeURIComponent(unsubscribeToken(recipient.id)) : null;
   const unsubscribe = token ? `${appUrl()}/unsubscribe?token=${token}` : null;

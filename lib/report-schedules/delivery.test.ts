@@ -16,6 +16,8 @@ import { drainReportDeliveries } from "./deliver";
 import { planDueRuns, sendScheduleNow } from "./plan";
 import { createSchedule } from "./schedules";
 import { createScheduleSchema } from "./schemas";
+import { createSavedView } from "@/lib/saved-views/save";
+import { createSavedViewSchema } from "@/lib/saved-views/schemas";
 import { unsubscribe, unsubscribeToken } from "./unsubscribe";
 import { env } from "@/lib/env";
 import { saveNotificationSettings } from "@/lib/notifications/settings";
@@ -85,6 +87,30 @@ describe("scheduled reports: each recipient their own scope", () => {
     const header = (key: string) => alice.headerLines.find((line) => line.key === key)?.line;
     expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     expect(header("list-unsubscribe")?.replace(/\r\n\s+/g, " ")).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/api\/report-schedules\/unsubscribe\?token=[0-9a-f-]{36}\.[\w-]{43}>$/);
+  });
+
+  it("sends the director's saved built report to each manager with their own rows only", async () => {
+    sink.messages.length = 0;
+    const report = { measures: ["wonRevenue", "wonDeals"], dimensions: ["manager"], period: { from: "2025-01-01", to: "2025-03-31" } };
+    const view = await createSavedView(testDb.db, viewers.director, createSavedViewSchema.parse({ name: "Отдел по менеджерам", dashboard: "builder", report, visibility: "department" }));
+    const schedule = await createSchedule(testDb.db, viewers.director, weekly({ dashboard: null, query: "", viewId: view.id, formats: ["xlsx"], recipients: { userIds: [fx.f.users.alice.id, fx.f.users.bob.id, fx.f.users.director.id] } }));
+    expect(await sendScheduleNow(testDb.db, viewers.director, schedule.id)).toBe(3);
+    expect(await drain()).toMatchObject({ sent: 3, failed: 0, dead: 0 });
+    const rowsOf = async (address: string) => {
+      const message = messageTo(address)!;
+      expect(message.attachments.map((a) => a.filename)).toEqual(["custom-report_2025-01-01_2025-03-31.xlsx"]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(message.attachments[0].content as unknown as ArrayBuffer);
+      return workbook.worksheets[1].getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
+    };
+    // alice 100 000 + 50 000.50 in 2; bob 30 000 in 1; the director both: 180 000.50 in 3.
+    expect(await rowsOf(fx.f.users.alice.email)).toEqual([["Анна Петрова", 150000.5, 2], ["Итого", 150000.5, 2]]);
+    expect(await rowsOf(fx.f.users.bob.email)).toEqual([[`'=HYPERLINK("http://evil.example","x")`, 30000, 1], ["Итого", 30000, 1]]);
+    expect((await rowsOf(fx.f.users.director.email)).at(-1)).toEqual(["Итого", 180000.5, 3]);
+    const aliceText = messageTo(fx.f.users.alice.email)!.text!.replace(NBSP, " ");
+    expect(aliceText).toContain("• Выручка (выигранные): 150 000,50 ₸\n• Выигранные сделки: 2");
+    expect(aliceText).not.toContain("30 000");
+    expect(aliceText).toContain("/builder?m=wonRevenue%2CwonDeals&d=manager&from=2025-01-01&to=2025-03-31&chart=bar");
   });
 
   it("sends an outside address the creator's scope (the admin's: the whole company), and refuses addresses from a director", async () => {

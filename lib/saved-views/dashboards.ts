@@ -4,22 +4,27 @@
 export const SAVED_VIEW_DASHBOARDS = ["overview", "sales", "funnel", "managers", "leads", "traffic"] as const;
 export type SavedViewDashboard = (typeof SAVED_VIEW_DASHBOARDS)[number];
 
+/** What a saved view opens: a dashboard with its filters, or the report builder with a built report's whole body. */
+export const SAVED_VIEW_KINDS = [...SAVED_VIEW_DASHBOARDS, "builder"] as const;
+export type SavedViewKind = (typeof SAVED_VIEW_KINDS)[number];
+
 /** The Overview has its own address beside `/`: `/` sends a person with a default view to that view. */
-const paths: Record<SavedViewDashboard, string> = {
+const paths: Record<SavedViewKind, string> = {
   overview: "/overview",
   sales: "/sales",
   funnel: "/funnel",
   managers: "/managers",
   leads: "/leads",
   traffic: "/traffic",
+  builder: "/builder",
 };
 
-export function dashboardPath(dashboard: SavedViewDashboard): string {
+export function dashboardPath(dashboard: SavedViewKind): string {
   return paths[dashboard];
 }
 
-/** "/sales?managerId=…&preset=this-year" for a dashboard and a canonical filter query. */
-export function dashboardHref(dashboard: SavedViewDashboard, query: string): string {
+/** "/sales?managerId=…&preset=this-year" for a dashboard and a canonical filter query (the builder: a built report's address). */
+export function dashboardHref(dashboard: SavedViewKind, query: string): string {
   return query ? `${paths[dashboard]}?${query}` : paths[dashboard];
 }
 

@@ -30,12 +30,15 @@ export async function defaultViewHref(db: Db, reader: Reader): Promise<string | 
 
 async function openView(db: Db, reader: Reader, view: SavedView): Promise<OpenedView> {
   const { params, droppedFilters } = await narrowToScope(db, reader, view.query);
-  return { view, href: dashboardHref(view.dashboard, reportQueryString(params)), droppedFilters };
+  // A built report keeps its whole address (measures, dimensions, sort…); a dashboard its filters alone.
+  const query = view.dashboard === "builder" ? params.toString() : reportQueryString(params);
+  return { view, href: dashboardHref(view.dashboard, query), droppedFilters };
 }
 
 /**
  * A stored filter query as `reader` may run it: each scoped filter outside their scope dropped (and
- * named). Saved views and scheduled reports (each recipient's own numbers) both go through here.
+ * named). Saved views and scheduled reports (each recipient's own numbers) both go through here; a
+ * built report's address names its filters as the dashboards do, so it is narrowed the same way.
  */
 export async function narrowToScope(db: Db, reader: Reader, query: string): Promise<{ params: URLSearchParams; droppedFilters: ScopedFilter[] }> {
   const params = new URLSearchParams(query);

@@ -10,9 +10,10 @@ import { assertCan } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { scopeOf } from "@/lib/auth/scope";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { assertAnswerable } from "@/lib/reports/builder/run-custom-report";
 import { assertFiltersInScope, parseReportFilters } from "@/lib/reports/filters";
 import { getSavedView, type Reader, type SavedView } from "./saved-views";
-import type { CreateSavedViewInput, SavedViewVisibility, UpdateSavedViewInput } from "./schemas";
+import { reportQuery, type CreateSavedViewInput, type SavedViewVisibility, type UpdateSavedViewInput } from "./schemas";
 
 const nameTaken = (name: string) => new ConflictError(`You already have a view named "${name}"`, { code: "saved_view_name_taken", field: "name", params: { name } });
 const readOnly = () => new ForbiddenError("Only the view's owner (or an admin, for a shared view) may change it", { code: "saved_view_read_only" });
@@ -23,6 +24,7 @@ export const MAX_VIEWS_PER_PERSON = 100;
 export async function createSavedView(db: Db, reader: Reader, input: CreateSavedViewInput): Promise<SavedView> {
   assertCan(reader, "views:manage-own");
   const departmentId = await sharedDepartment(db, reader, input.visibility, input.departmentId);
+  if (input.report) assertAnswerable(input.report, "report.dimensions");
   await assertFiltersInScope(db, scopeOf(reader), parseReportFilters(new URLSearchParams(input.query)));
   const [{ owned }] = await db.select({ owned: count() }).from(savedViews).where(and(eq(savedViews.orgId, reader.orgId), eq(savedViews.ownerId, reader.userId)));
   if (owned >= MAX_VIEWS_PER_PERSON) {
@@ -47,7 +49,14 @@ export async function createSavedView(db: Db, reader: Reader, input: CreateSaved
 /** Name, filters and sharing need the right to edit; pinning and the default are anyone's own business. */
 export async function updateSavedView(db: Db, reader: Reader, id: string, changes: UpdateSavedViewInput): Promise<SavedView> {
   const current = await getSavedView(db, reader, id);
-  const { isPinned, isDefault, ...content } = changes;
+  const { isPinned, isDefault, report, ...content } = changes;
+  // A built report changes its body, a dashboard's view its filters; both are kept as `query`.
+  if (current.dashboard === "builder" && content.query !== undefined) throw new ValidationError("query: a built report sends its filters inside report", { field: "query" });
+  if (current.dashboard !== "builder" && report !== undefined) throw new ValidationError("report: is only for a built report (dashboard builder)", { field: "report" });
+  if (report) {
+    assertAnswerable(report, "report.dimensions");
+    content.query = reportQuery(report);
+  }
   const changesContent = Object.values(content).some((value) => value !== undefined);
   if (changesContent) {
     if (!current.canEdit) throw readOnly();

@@ -6,7 +6,9 @@ import type { Db } from "@/db/types";
 import { parseId } from "@/lib/auth/guards";
 import type { Viewer } from "@/lib/auth/viewer";
 import { NotFoundError } from "@/lib/errors";
-import type { SavedViewDashboard } from "./dashboards";
+import { bodyAt } from "@/lib/reports/builder/address";
+import { customReportSchema, type CustomReportRequest } from "@/lib/reports/builder/request";
+import type { SavedViewKind } from "./dashboards";
 import type { SavedViewVisibility } from "./schemas";
 
 export type Reader = Pick<Viewer, "orgId" | "userId" | "role" | "departmentId">;
@@ -14,8 +16,10 @@ export type Reader = Pick<Viewer, "orgId" | "userId" | "role" | "departmentId">;
 export type SavedView = {
   id: string;
   name: string;
-  dashboard: SavedViewDashboard;
+  dashboard: SavedViewKind;
   query: string;
+  /** A built report's body (dashboard `builder`), read back from its query; null for a dashboard's view. */
+  report: CustomReportRequest | null;
   visibility: SavedViewVisibility;
   departmentId: string | null;
   owner: { id: string; name: string };
@@ -59,8 +63,9 @@ async function selectViews(db: Db, reader: Reader, where: SQL): Promise<SavedVie
   return rows.map(({ view, ownerName, isPinned, isDefault }) => ({
     id: view.id,
     name: view.name,
-    dashboard: view.dashboard as SavedViewDashboard,
+    dashboard: view.dashboard as SavedViewKind,
     query: view.query,
+    report: view.dashboard === "builder" ? reportAt(view.query) : null,
     visibility: view.visibility,
     departmentId: view.departmentId,
     owner: { id: view.ownerId, name: ownerName },
@@ -71,6 +76,12 @@ async function selectViews(db: Db, reader: Reader, where: SQL): Promise<SavedVie
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
   }));
+}
+
+/** The body a built report's stored address describes; null if the builder no longer accepts it (a measure since renamed). */
+function reportAt(query: string): CustomReportRequest | null {
+  const parsed = customReportSchema.safeParse(bodyAt(new URLSearchParams(query)));
+  return parsed.success ? (parsed.data as CustomReportRequest) : null;
 }
 
 export function listSavedViews(db: Db, reader: Reader): Promise<SavedView[]> {

@@ -1,9 +1,13 @@
 // Request shapes of /api/saved-reports. A view's query is checked with the reports' own filter
 // schema and kept in its canonical form, so a saved view opens exactly as the dashboard parses it.
+// A built report (dashboard `builder`) sends its whole body as `report`, checked by the builder's own
+// schema and kept as the builder's canonical address (lib/reports/builder/address.ts).
 import { z } from "zod";
+import { addressOf } from "@/lib/reports/builder/address";
+import { customReportSchema, type CustomReportRequest } from "@/lib/reports/builder/request";
 import { reportQueryString } from "@/lib/reports/report-query";
 import { reportFiltersSchema } from "@/lib/reports/filters";
-import { SAVED_VIEW_DASHBOARDS } from "./dashboards";
+import { SAVED_VIEW_KINDS } from "./dashboards";
 
 export const SAVED_VIEW_VISIBILITIES = ["private", "department", "org"] as const;
 export type SavedViewVisibility = (typeof SAVED_VIEW_VISIBILITIES)[number];
@@ -36,27 +40,50 @@ const fields = {
   departmentId: z.guid({ message: "must be a department id" }).transform((id) => id.toLowerCase()).nullable(),
   isPinned: z.boolean({ message: "must be true or false" }),
   isDefault: z.boolean({ message: "must be true or false" }),
+  report: customReportSchema,
 };
 
-export const createSavedViewSchema = z.object({
-  name: fields.name,
-  dashboard: z.enum(SAVED_VIEW_DASHBOARDS, { message: `must be one of ${SAVED_VIEW_DASHBOARDS.join(", ")}` }),
-  query: fields.query.default(""),
-  visibility: fields.visibility.default("private"),
-  departmentId: fields.departmentId.optional(),
-  isPinned: fields.isPinned.default(false),
-  isDefault: fields.isDefault.default(false),
-});
+/** A built report's body as the builder's address: the form it is stored and opened in. */
+export function reportQuery(report: CustomReportRequest): string {
+  return addressOf(report);
+}
+
+export const createSavedViewSchema = z
+  .object({
+    name: fields.name,
+    dashboard: z.enum(SAVED_VIEW_KINDS, { message: `must be one of ${SAVED_VIEW_KINDS.join(", ")}` }),
+    query: fields.query.optional(),
+    report: fields.report.optional(),
+    visibility: fields.visibility.default("private"),
+    departmentId: fields.departmentId.optional(),
+    isPinned: fields.isPinned.default(false),
+    isDefault: fields.isDefault.default(false),
+  })
+  // A built report is its body; a dashboard's view is its filters: each sends its own, never the other's.
+  .transform(({ report, query, ...view }, ctx) => {
+    if (view.dashboard !== "builder") {
+      if (report !== undefined) ctx.addIssue({ code: "custom", path: ["report"], message: "is only for a built report (dashboard builder)" });
+      return { ...view, query: query ?? "", report: null };
+    }
+    if (query !== undefined) ctx.addIssue({ code: "custom", path: ["query"], message: "a built report sends its filters inside report" });
+    if (report === undefined) {
+      ctx.addIssue({ code: "custom", path: ["report"], message: "is required for a built report: the body of POST /api/reports/custom" });
+      return z.NEVER;
+    }
+    return { ...view, query: reportQuery(report as CustomReportRequest), report: report as CustomReportRequest };
+  });
 export type CreateSavedViewInput = z.infer<typeof createSavedViewSchema>;
 
 export const updateSavedViewSchema = z
   .object({
     name: fields.name.optional(),
     query: fields.query.optional(),
+    /** A built report's new body; which of query and report fits is checked against the view (lib/saved-views/save.ts). */
+    report: fields.report.optional(),
     visibility: fields.visibility.optional(),
     departmentId: fields.departmentId.optional(),
     isPinned: fields.isPinned.optional(),
     isDefault: fields.isDefault.optional(),
   })
-  .refine((v) => Object.values(v).some((value) => value !== undefined), "send at least one of name, query, visibility, departmentId, isPinned, isDefault");
+  .refine((v) => Object.values(v).some((value) => value !== undefined), "send at least one of name, query, report, visibility, departmentId, isPinned, isDefault");
 export type UpdateSavedViewInput = z.infer<typeof updateSavedViewSchema>;

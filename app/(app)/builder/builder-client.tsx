@@ -1,17 +1,22 @@
 "use client";
 // The report builder's island: measures, up to two dimensions, a period and a chart, all kept in the
 // address (builder-url.ts) so the report can be shared; POST /api/reports/custom answers it. Loading,
-// empty and refused states; the chart, the pivot (two dimensions) and the flat table.
+// empty and refused states; the chart, the pivot (two dimensions) and the flat table; saving and exporting it.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { usePathname, useSearchParams } from "next/navigation";
 import { retryUnlessRefused } from "@/components/dashboard/use-report";
+import { ExportMenu } from "@/components/export/export-menu";
+import { SaveViewButton } from "@/components/saved-views/save-view-button";
 import { Card } from "@/components/ui/card";
+import type { Role } from "@/lib/auth/permissions";
 import { callApi } from "@/lib/api/call-api";
 import type { Locale } from "@/lib/format";
 import type { BuilderMessages } from "@/lib/i18n/builder-messages";
+import type { FilterOption } from "@/lib/reports/filter-options";
 import { errorInfoOf, errorText } from "@/lib/i18n/describe-error";
 import { fill } from "@/lib/i18n/fill";
+import { addressOf } from "@/lib/reports/builder/address";
 import { MEASURE_KIND, type Dimension, type Measure } from "@/lib/reports/builder/catalogue";
 import { compactMoney } from "@/components/charts/chart-format";
 import { BuilderChart, type ChartPoint } from "./builder-chart";
@@ -22,9 +27,9 @@ import { FlatTable, PivotTable, type BuiltRow } from "./built-tables";
 
 type Answer = { currency: string; measures: Measure[]; dimensions: Dimension[]; rows: BuiltRow[]; totals: BuiltRow["values"]; rowCount: number; truncated: boolean };
 
-type Props = { locale: Locale; t: BuilderMessages };
+type Props = { locale: Locale; t: BuilderMessages; role: Role; departments: FilterOption[] };
 
-export function BuilderClient({ locale, t }: Props) {
+export function BuilderClient({ locale, t, role, departments }: Props) {
   const pathname = usePathname();
   const params = useSearchParams();
   const [state, setLocalState] = useState(() => stateFromParams(new URLSearchParams(params.toString())));
@@ -47,6 +52,14 @@ export function BuilderClient({ locale, t }: Props) {
     <div className="space-y-4">
       <Card>
         <BuilderControls state={state} onChange={setState} t={t} />
+        {state.measures.length > 0 ? (
+          <div className="mt-4 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-4">
+            <div className="min-w-0 flex-1">
+              <SaveViewButton role={role} locale={locale} departments={departments} report={body} />
+            </div>
+            <ExportMenu kind="report" name="custom" params={Object.fromEntries(new URLSearchParams(addressOf(body)))} />
+          </div>
+        ) : null}
       </Card>
       <div aria-live="polite" className="min-h-6 text-sm">
         {state.measures.length === 0 ? <p className="text-slate-500">{t.chooseMeasure}</p> : null}

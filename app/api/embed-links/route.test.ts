@@ -14,6 +14,7 @@ import { loadBoard } from "@/lib/displays/board";
 import { embedToken, resolveEmbedLink, verifyEmbedToken } from "@/lib/displays/embed-links";
 import { unsubscribeToken } from "@/lib/report-schedules/unsubscribe";
 import { proxy } from "@/proxy";
+import { POST as saveView } from "../saved-reports/route";
 import { DELETE } from "./[id]/route";
 import { GET, POST } from "./route";
 
@@ -74,11 +75,13 @@ describe("/api/embed-links", () => {
   it("an admin creates a link of 30 days; the list shows it with its address and the CRM origins that may frame it", async () => {
     const before = Date.now();
     const created = await create("admin", { name: " Bitrix widget ", dashboard: "overview", query: march });
+    const after = Date.now();
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: "Bitrix widget", dashboard: "overview", query: march, url: expect.stringMatching(/^http:\/\/localhost:3000\/embed\/[0-9a-f-]{36}\.\d+\.[\w-]{43}$/) });
-    const days = (new Date(created.body.expiresAt).getTime() - before) / 86_400_000;
-    expect(days).toBeGreaterThan(29.99);
-    expect(days).toBeLessThanOrEqual(30);
+    // 30 days from the moment the route ran (between before and after), cut to the whole second.
+    const expiresAt = new Date(created.body.expiresAt).getTime();
+    expect(expiresAt).toBeGreaterThan(before + 30 * 86_400_000 - 1000);
+    expect(expiresAt).toBeLessThanOrEqual(after + 30 * 86_400_000);
     const listed = await callRoute(GET, "/api/embed-links", { as: session.admin });
     expect(listed.status).toBe(200);
     expect(listed.body.links.map((link: { url: string }) => link.url)).toContain(created.body.url);
@@ -110,6 +113,41 @@ describe("/api/embed-links", () => {
     } finally {
       await testDb.db.update(users).set({ role: "admin", departmentId: null }).where(and(eq(users.orgId, a.org.id), eq(users.id, a.users.admin.id)));
     }
+  });
+
+  it("embeds a saved built report by its id, in the maker's scope: alice 1 000 and carol 2 500 by manager; a director's link their department's alice alone", async () => {
+    const report = { measures: ["wonRevenue", "wonDeals"], dimensions: ["manager"], period: { from: "2025-03-01", to: "2025-03-31" } };
+    const saved = await callRoute(saveView, "/api/saved-reports", { as: session.admin, method: "POST", body: { name: "By manager", dashboard: "builder", report, visibility: "org" } });
+    expect(saved.status).toBe(201);
+    const created = await create("admin", { name: "Built widget", viewId: saved.body.view.id });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ dashboard: "builder", query: saved.body.view.query });
+    const rowsAt = async (token: string) => {
+      const link = (await resolveEmbedLink(testDb.db, token))!;
+      const { table } = (await loadBoard(testDb.db, link.viewer, link.dashboard, link.query, "en")).sections[0];
+      return [...table.rows, table.totals!].map((row) => table.columns.map((column) => column.value(row)));
+    };
+    expect(await rowsAt(tokenOf(created.body.url))).toEqual([
+      ["alice", "1000.00", 1],
+      ["carol", "2500.00", 1],
+      ["", "3500.00", 2], // the totals row (the writers put «Итого» in its first cell)
+    ]);
+    // The same link made by an admin since demoted to Sales' director: alice's 1 000 only.
+    await testDb.db.update(users).set({ role: "director", departmentId: a.departments.sales.id }).where(and(eq(users.orgId, a.org.id), eq(users.id, a.users.admin.id)));
+    try {
+      expect(await rowsAt(tokenOf(created.body.url))).toEqual([
+        ["alice", "1000.00", 1],
+        ["", "1000.00", 1],
+      ]);
+    } finally {
+      await testDb.db.update(users).set({ role: "admin", departmentId: null }).where(and(eq(users.orgId, a.org.id), eq(users.id, a.users.admin.id)));
+    }
+    // A dashboard and a view at once, or neither, is refused naming the field; another organisation's view is not found.
+    await expectFieldRefusals((body) => create("admin", body), [
+      [{ name: "x", dashboard: "overview", viewId: saved.body.view.id }, "viewId"],
+      [{ name: "x" }, "dashboard"],
+    ]);
+    expect((await create("adminB", { name: "x", viewId: saved.body.view.id })).status).toBe(404);
   });
 
   it("the page may be framed by the CRM origins only: CSP frame-ancestors names them; a bad address is a 401 nobody may frame", async () => {

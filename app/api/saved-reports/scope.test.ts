@@ -5,9 +5,8 @@ import { routeRequest } from "@/db/test/call-route";
 import { createOrgFixture, type OrgFixture } from "@/db/test/fixtures";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
-import { createApiToken } from "@/lib/auth/tokens";
 import { GET as report } from "../reports/[report]/route";
-import { savedViewCallers, type Person } from "./test-callers";
+import { savedViewCallers, seedMarchWins, type Person } from "./test-callers";
 import { landingHref } from "@/lib/saved-views/open";
 
 let testDb: TestDb;
@@ -21,14 +20,7 @@ beforeAll(async () => {
   useTestDbForRoutes(testDb);
   f = await createOrgFixture(testDb.db);
   api = await savedViewCallers(testDb, f);
-  for (const who of ["director", "alice", "bob", "carol"] as const) token[who] = (await createApiToken(testDb.db, { orgId: f.org.id, userId: f.users[who].id }, "report")).token;
-  // March 2026, department Sales: alice wins 1 200 + 800, bob wins 500; carol (Online) wins 9 000.
-  const won = (manager: "alice" | "bob" | "carol", amount: string, day: string) =>
-    f.addDeal({ manager, stage: "WON", amount, createdAt: `2026-03-${day}T06:00:00Z`, closedAt: `2026-03-${day}T09:00:00Z` });
-  await won("alice", "1200", "03");
-  await won("alice", "800", "10");
-  await won("bob", "500", "12");
-  await won("carol", "9000", "15");
+  Object.assign(token, await seedMarchWins(testDb, f));
 });
 afterAll(() => testDb.close());
 

@@ -37,14 +37,7 @@ export type CustomReportAnswer = {
 
 export async function runCustomReport(db: Db, viewer: Viewer, request: CustomReportRequest, now = new Date()): Promise<CustomReportAnswer> {
   const { measures, dimensions } = request;
-  const unavailable = firstUnavailablePair(measures, dimensions);
-  if (unavailable) {
-    throw new ValidationError(`${unavailable.measure} cannot be cut by ${unavailable.dimension}: the facts do not hold that pair (docs/builder.md)`, {
-      code: "builder_pair_unavailable",
-      field: "dimensions",
-      params: { ...unavailable },
-    });
-  }
+  assertAnswerable(request);
   const filters = reportFiltersOf(request);
   const scope = scopeOf(viewer);
   await assertFiltersInScope(db, scope, filters);
@@ -69,6 +62,17 @@ export async function runCustomReport(db: Db, viewer: Viewer, request: CustomRep
     rowCount: sorted.length,
     truncated: sorted.length > request.limit,
   };
+}
+
+/** Refuses a measure × dimension pair the facts cannot answer (also before a built report is saved: `field` is where the body sits). */
+export function assertAnswerable({ measures, dimensions }: Pick<CustomReportRequest, "measures" | "dimensions">, field = "dimensions"): void {
+  const unavailable = firstUnavailablePair(measures, dimensions);
+  if (!unavailable) return;
+  throw new ValidationError(`${unavailable.measure} cannot be cut by ${unavailable.dimension}: the facts do not hold that pair (docs/builder.md)`, {
+    code: "builder_pair_unavailable",
+    field,
+    params: { ...unavailable },
+  });
 }
 
 /** Each family read once, its groups joined on the keys; a group one family lacks gets that family's zeros. */

@@ -1,6 +1,6 @@
 "use client";
-// POST /api/embed-links: one dashboard and how many days its address works; the address is shown
-// here and stays in the list below until it expires or is revoked.
+// POST /api/embed-links: one dashboard (or a saved built report, by its view id) and how many days its
+// address works; the address is shown here and stays in the list below until it expires or is revoked.
 import { FormAlert } from "@/components/admin/form-alert";
 import { FieldError, errorProps } from "@/components/admin/field-error";
 import { Alert } from "@/components/ui/alert";
@@ -13,9 +13,12 @@ import type { Locale } from "@/lib/format";
 import type { DisplayMessages } from "@/lib/i18n/display-messages";
 import { SAVED_VIEW_DASHBOARDS } from "@/lib/saved-views/dashboards";
 
-export function EmbedLinkForm({ t, locale }: { t: DisplayMessages; locale: Locale }) {
+const VIEW_PREFIX = "view:";
+
+export function EmbedLinkForm({ t, locale, builtReports }: { t: DisplayMessages; locale: Locale; builtReports: { id: string; name: string }[] }) {
+  const target = (value: string) => (value.startsWith(VIEW_PREFIX) ? { viewId: value.slice(VIEW_PREFIX.length) } : { dashboard: value });
   const form = useApiForm({
-    send: (data: FormData) => callApi<{ url: string }>("/api/embed-links", { body: { name: data.get("name"), dashboard: data.get("dashboard"), days: Number(data.get("days")) } }),
+    send: (data: FormData) => callApi<{ url: string }>("/api/embed-links", { body: { name: data.get("name"), ...target(String(data.get("dashboard"))), days: Number(data.get("days")) } }),
     locale,
     fields: { name: t.admin.nameRequired },
     resetOnSave: true,
@@ -43,6 +46,15 @@ export function EmbedLinkForm({ t, locale }: { t: DisplayMessages; locale: Local
                 {t.dashboards[dashboard]}
               </option>
             ))}
+            {builtReports.length ? (
+              <optgroup label={t.admin.builtReports}>
+                {builtReports.map((view) => (
+                  <option key={view.id} value={`${VIEW_PREFIX}${view.id}`}>
+                    {view.name}
+                  </option>
+                ))}
+              </optgroup>
+            ) : null}
           </Select>
         </Field>
         <Field label={t.admin.days} htmlFor="embed-days">

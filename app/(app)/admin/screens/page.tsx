@@ -14,6 +14,7 @@ import { displayMessages } from "@/lib/i18n/display-messages";
 import { fill } from "@/lib/i18n/fill";
 import { resolveLocale } from "@/lib/i18n/locale";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { listSavedViews } from "@/lib/saved-views/saved-views";
 import { DisplayTokenForm } from "./display-token-form";
 import { EmbedLinkForm } from "./embed-link-form";
 
@@ -25,7 +26,8 @@ export default async function ScreensPage() {
   const locale = await resolveLocale(viewer);
   const t = displayMessages[locale];
   const db = await getDb();
-  const [tokens, links, origins] = await Promise.all([listDisplayTokens(db, viewer), listEmbedLinks(db, viewer), crmFrameOrigins(db, viewer.orgId)]);
+  const [tokens, links, origins, views] = await Promise.all([listDisplayTokens(db, viewer), listEmbedLinks(db, viewer), crmFrameOrigins(db, viewer.orgId), listSavedViews(db, viewer)]);
+  const builtReports = views.filter((view) => view.dashboard === "builder").map((view) => ({ id: view.id, name: view.name }));
   const when = (date: Date | null) => (date ? formatDateTime(date, viewer.org.timezone, locale) : t.admin.never);
   return (
     <div className="max-w-5xl space-y-6">
@@ -54,7 +56,7 @@ export default async function ScreensPage() {
           <p className="break-words text-sm text-slate-600" data-testid="frame-origins">
             {origins.length ? fill(t.admin.frameOrigins, { origins: origins.join(", ") }) : t.admin.noFrameOrigins}
           </p>
-          <EmbedLinkForm t={t} locale={locale} />
+          <EmbedLinkForm t={t} locale={locale} builtReports={builtReports} />
           <DataTable
             columns={[
               { key: "name", label: t.admin.name, className: "font-medium break-words", render: (link) => link.name },
