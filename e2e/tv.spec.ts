@@ -80,3 +80,22 @@ test("an admin makes an embed link: it opens without signing in, without the app
   await expect(widget.getByText("Ссылка для встраивания повреждена, истекла или отозвана")).toBeVisible();
   await outside.close();
 });
+
+test("a signed-in director puts a dashboard on the TV with ?tv=1: the same filters, their own scope, no navigation", async ({ page, browser, baseURL }) => {
+  await signInAndWait(page, logins.director);
+  await page.goto("/overview?preset=last-month");
+  await page.getByTestId("tv-mode-link").click();
+  await expect(page).toHaveURL(/\/tv\?dashboard=overview&preset=last-month$/);
+  await expect(page.getByTestId("tv")).toBeVisible();
+  await expect(page.locator('[data-testid="board-kpi-value"]')).toHaveCount(7);
+  // The director's scope, said on the board; no sidebar, no links.
+  await expect(page.getByTestId("board")).toContainText("Продажи Алматы");
+  await expect(page.locator("nav")).toHaveCount(0);
+  await expect(page.locator("a")).toHaveCount(0);
+  // Not signed in, the same address is not a screen.
+  const stranger = await browser.newContext({ baseURL });
+  const other = await stranger.newPage();
+  await other.goto("/tv?dashboard=overview&preset=last-month");
+  await expect(other.getByTestId("tv-invalid")).toBeVisible();
+  await stranger.close();
+});

@@ -1,5 +1,6 @@
 // What every dashboard page shares: the viewer, their language, the filters from the URL, a
 // header, and the report area behind Suspense while the first figures load.
+import { redirect } from "next/navigation";
 import { Suspense, type ReactNode } from "react";
 import { can } from "@/lib/auth/permissions";
 import { requireViewer } from "@/lib/auth/session";
@@ -14,6 +15,7 @@ import { reportQueryString } from "@/lib/reports/report-query";
 import { SourceFreshness } from "./source-freshness";
 import { DROPPED_PARAM, droppedFiltersIn } from "@/lib/saved-views/dropped-filters";
 import { DroppedFiltersNotice } from "./dropped-filters-notice";
+import { tvAddress } from "@/lib/displays/tv-address";
 
 export type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export type DashboardContext = { viewer: Viewer; query: string; locale: Locale; t: DashboardMessages };
@@ -34,6 +36,8 @@ export async function DashboardPage({
   const query = reportQueryString(params);
   const dropped = droppedFiltersIn(params[DROPPED_PARAM]);
   const viewer = await requireViewer();
+  // `?tv=1`: the same dashboard and filters on the TV screen, as the signed-in person (app/tv/page.tsx).
+  if (exportName && params.tv === "1") redirect(tvAddress(exportName, query));
   const locale = await resolveLocale(viewer);
   const t = dashboardMessages[locale];
   const { title, subtitle } = heading(t);
@@ -45,7 +49,14 @@ export async function DashboardPage({
           <p className="text-sm text-slate-500">{subtitle}</p>
           <SourceFreshness orgId={viewer.orgId} locale={locale} isAdmin={can(viewer.role, "sources:manage")} />
         </div>
-        {exportName ? <FilterExport kind="dashboard" name={exportName} /> : null}
+        {exportName ? (
+          <div className="flex items-center gap-3">
+            <a href={`?${query ? `${query}&` : ""}tv=1`} className="text-sm text-slate-600 underline-offset-2 hover:underline" data-testid="tv-mode-link">
+              {t.tvMode}
+            </a>
+            <FilterExport kind="dashboard" name={exportName} />
+          </div>
+        ) : null}
       </header>
       {dropped.length > 0 ? <DroppedFiltersNotice dropped={dropped} t={t} /> : null}
       <Suspense fallback={<ReportAreaSkeleton loadingText={t.loading} />}>{children({ viewer, query, locale, t })}</Suspense>

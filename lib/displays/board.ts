@@ -3,15 +3,17 @@
 // the page or its PDF. Filters the maker may no longer use are dropped, as for a saved view.
 import type { Db } from "@/db/types";
 import type { Viewer } from "@/lib/auth/viewer";
-import { buildViewDocument } from "@/lib/export/export-document";
+import { buildDashboardDocument, buildViewDocument, type DashboardName } from "@/lib/export/export-document";
 import type { ExportDocument } from "@/lib/export/model";
 import type { Locale } from "@/lib/format";
 import type { SavedViewKind } from "@/lib/saved-views/dashboards";
 import { narrowToScope } from "@/lib/saved-views/open";
 
-export async function loadBoard(db: Db, viewer: Viewer, dashboard: SavedViewKind, query: string, locale: Locale, now = new Date()): Promise<ExportDocument> {
+/** `dashboard`: what a token, a link or a saved view names, or any dashboard for a person's own `?tv=1`. */
+export async function loadBoard(db: Db, viewer: Viewer, dashboard: SavedViewKind | DashboardName, query: string, locale: Locale, now = new Date()): Promise<ExportDocument> {
   const { params } = await narrowToScope(db, viewer, query);
-  return buildViewDocument({ db, viewer, params, locale, now }, dashboard);
+  const input = { db, viewer, params, locale, now };
+  return dashboard === "builder" ? buildViewDocument(input, dashboard) : buildDashboardDocument(input, dashboard);
 }
 
 /** A screen's language: its maker's, else the organisation's (a TV has no language switch). */

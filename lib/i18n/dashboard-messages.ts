@@ -33,6 +33,8 @@ const ru = {
     done: "Готово",
   },
   loading: "Загружаем…",
+  /** `?tv=1`: this dashboard full screen for a wall screen (app/tv/page.tsx). */
+  tvMode: "На экран ТВ",
   failed: "Не удалось загрузить отчёт",
   invalidFilters: "Фильтр задан неверно",
   /** A saved view opened by someone a filter of it does not apply to. */
@@ -358,6 +360,7 @@ const en: DashboardMessages = {
     done: "Done",
   },
   loading: "Loading…",
+  tvMode: "TV mode",
   failed: "Could not load the report",
   invalidFilters: "A filter is not valid",
   droppedFilters: "The view's filter «{filters}» is about data you cannot see, so it was not applied: you see your own data.",
