@@ -5,10 +5,9 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { displayTokens, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { writeAudit } from "@/lib/audit";
-import { assertCan, parseId } from "@/lib/auth/guards";
+import { assertCan } from "@/lib/auth/guards";
 import { hashToken, isSameHash, newSecret } from "@/lib/auth/tokens";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
-import { NotFoundError } from "@/lib/errors";
 import type { SavedViewDashboard } from "@/lib/saved-views/dashboards";
 import { DISPLAY_TOKEN_PREFIX } from "./limits";
 import type { CreateDisplayToken } from "./schemas";
@@ -56,21 +55,6 @@ export async function listDisplayTokens(db: Db, viewer: Viewer): Promise<Display
     createdAt: row.createdAt,
     lastUsedAt: row.lastUsedAt,
   }));
-}
-
-/** Another organisation's token, or one already revoked, is "not found". */
-export async function revokeDisplayToken(db: Db, viewer: Viewer, tokenId: string): Promise<void> {
-  assertCan(viewer, "displays:manage");
-  const id = parseId(tokenId, "Display token");
-  await db.transaction(async (tx) => {
-    const revoked = await tx
-      .update(displayTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(displayTokens.id, id), eq(displayTokens.orgId, viewer.orgId), isNull(displayTokens.revokedAt)))
-      .returning({ id: displayTokens.id });
-    if (revoked.length === 0) throw new NotFoundError("Display token");
-    await writeAudit(tx, viewer, { action: "display_token.revoke", targetType: "display_token", targetId: id });
-  });
 }
 
 export type DisplaySession = { viewer: Viewer; dashboards: SavedViewDashboard[]; rotateSeconds: number; name: string };

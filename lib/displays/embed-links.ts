@@ -7,11 +7,10 @@ import { embedLinks, users } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { appUrl } from "@/lib/url/app-url";
 import { writeAudit } from "@/lib/audit";
-import { assertCan, parseId } from "@/lib/auth/guards";
+import { assertCan } from "@/lib/auth/guards";
 import { signValue, verifySignedValue } from "@/lib/auth/signed-value";
 import { loadViewer, type Viewer } from "@/lib/auth/viewer";
 import { env } from "@/lib/env";
-import { NotFoundError } from "@/lib/errors";
 import type { SavedViewKind } from "@/lib/saved-views/dashboards";
 import { getSavedView } from "@/lib/saved-views/saved-views";
 import { isUuid } from "@/lib/uuid";
@@ -74,20 +73,6 @@ export async function listEmbedLinks(db: Db, viewer: Viewer, now = new Date()): 
       createdByName,
       createdAt: link.createdAt,
     }));
-}
-
-export async function revokeEmbedLink(db: Db, viewer: Viewer, linkId: string): Promise<void> {
-  assertCan(viewer, "displays:manage");
-  const id = parseId(linkId, "Embed link");
-  await db.transaction(async (tx) => {
-    const revoked = await tx
-      .update(embedLinks)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(embedLinks.id, id), eq(embedLinks.orgId, viewer.orgId), isNull(embedLinks.revokedAt)))
-      .returning({ id: embedLinks.id });
-    if (revoked.length === 0) throw new NotFoundError("Embed link");
-    await writeAudit(tx, viewer, { action: "embed_link.revoke", targetType: "embed_link", targetId: id });
-  });
 }
 
 /** What an embed address shows and as whom, or null: bad signature, expired, revoked, or its maker disabled. */

@@ -5,6 +5,7 @@
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { selectRows } from "@/db/migrate";
 import { crmUsers, reportLeadDaily, reportLeadDaysMonthly, reportLeadFacts } from "@/db/schema";
+import { compareNullLast } from "./compare";
 import { dayWithin, localDay, wholeMonths } from "./facts/query";
 import { reportRows } from "./filters";
 import type { ReportContext, ReportDefinition } from "./report";
@@ -143,13 +144,6 @@ export async function getLeadConversion(context: ReportContext): Promise<LeadCon
 /** Most leads first; ties by name; "not set" (null) last among equals. */
 export function sortByLeads<R extends { leads: number }>(rows: R[], name: (row: R) => string | null): R[] {
   return rows.sort((a, b) => b.leads - a.leads || compareNullLast(name(a), name(b)));
-}
-
-export function compareNullLast(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a.localeCompare(b, "ru");
 }
 
 export const leadConversionReport: ReportDefinition<LeadConversionResult> = { name: "lead-conversion", run: getLeadConversion };

@@ -3,6 +3,7 @@
 // each team; and the Unattributed row (team null), so a gap in tagging is not mistaken for a bad team.
 // Spend is an organisation-wide cost: a director or a manager gets each team's spend allocated by their
 // share of that team's leads (docs/traffic.md, "The traffic dashboard").
+import { compareNullLast } from "./compare";
 import { monthsOf } from "./deal-sql";
 import type { ReportContext, ReportDefinition } from "./report";
 import { addSums, allocate, noSums, toExact, trafficFigures, type TrafficFigures, type TrafficSums } from "./traffic-teams-figures";
@@ -129,13 +130,6 @@ export async function getTrafficTeams(context: ReportContext, reads: TrafficRead
     bySource: breakdown("source").map(({ label, ...row }) => ({ ...row, utmSource: label })),
     byCampaign: breakdown("campaign").map(({ label, ...row }) => ({ ...row, utmCampaign: label })),
   };
-}
-
-function compareNullLast(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a.localeCompare(b, "ru");
 }
 
 export const trafficTeamsReport: ReportDefinition<TrafficTeamsResult> = { name: "traffic-teams", run: (context) => getTrafficTeams(context) };

@@ -7,7 +7,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { ValidationError } from "@/lib/errors";
 import { localToday } from "@/lib/time/comparison";
 import type { Period } from "@/lib/time/months";
-import { compareNullLast } from "../lead-conversion";
+import { compareNullLast } from "../compare";
 import { assertFiltersInScope, resolvePeriod, type ReportFilters } from "../filters";
 import type { ReportContext } from "../report";
 import { MEASURE_FAMILY, TIME_DIMENSIONS, firstUnavailablePair, isTrafficQuery, type ChartType, type Dimension, type Family, type Measure } from "./catalogue";
