@@ -97,7 +97,9 @@ export async function updateSchedule(db: Db, viewer: Viewer, id: string, changes
   if (changes.viewId) await getSavedView(db, viewer, changes.viewId);
   const query = next.viewId ? "" : changes.query !== undefined ? await checkedQuery(db, viewer, changes.query) : current.query;
   if (recipients) await checkRecipients(db, viewer, recipients);
-  const ruleChanged = ["frequency", "weekday", "monthDay", "localTime", "isEnabled"].some((key) => key in fields);
+  // Re-planned only when the rule really changed: the edit form sends every field, and planning again
+  // from now on an unchanged rule would skip a run that is due but not yet picked up.
+  const ruleChanged = (["frequency", "weekday", "monthDay", "localTime", "isEnabled"] as const).some((key) => fields[key] !== undefined && fields[key] !== current[key]);
   const nextRunAt = ruleChanged ? nextRunAfter(next, viewer.org.timezone, new Date()) : current.nextRunAt;
   await db.transaction(async (tx) => {
     const { name, dashboard, viewId, frequency, weekday, monthDay, localTime, formats, channel, telegramChatId, isEnabled } = next;

@@ -2,7 +2,7 @@
 // another organisation's schedule is not found, every change is audited; unsubscribing needs no session.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, reportRecipients } from "@/db/schema";
+import { auditLog, reportRecipients, reportSchedules } from "@/db/schema";
 import { callRoute } from "@/db/test/call-route";
 import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
@@ -45,6 +45,22 @@ describe("/api/report-schedules", () => {
     expect((await callRoute(DELETE, `/api/report-schedules/${id}`, { as: as("director"), method: "DELETE", params: { id } })).status).toBe(204);
     const actions = await testDb.db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.orgId, fx.f.org.id), eq(auditLog.targetId, id))).orderBy(auditLog.createdAt);
     expect(actions.map((a) => a.action)).toEqual(["report_schedule.create", "report_schedule.update", "report_schedule.send", "report_schedule.delete"]);
+  });
+
+  it("keeps a due run when a change leaves the rule as it was, and re-plans when the rule changes", async () => {
+    const created = await callRoute(POST, "/api/report-schedules", { as: as("director"), method: "POST", body: body() });
+    const id = created.body.schedule.id as string;
+    // Due a minute ago, not yet picked up by the scheduler.
+    const due = new Date(Date.now() - 60_000);
+    await testDb.db.update(reportSchedules).set({ nextRunAt: due }).where(eq(reportSchedules.id, id));
+    const nextRunOf = async () => (await testDb.db.select({ at: reportSchedules.nextRunAt }).from(reportSchedules).where(eq(reportSchedules.id, id)))[0].at;
+    // The edit form sends every field: the same weekday and time with a new name.
+    await callRoute(PATCH, `/api/report-schedules/${id}`, { as: as("director"), method: "PATCH", params: { id }, body: { name: "Неделя отдела (новое имя)", frequency: "weekly", weekday: 1, localTime: "09:00", isEnabled: true } });
+    expect((await nextRunOf()).toISOString()).toBe(due.toISOString());
+    // A new time is a new plan: the next run is in the future.
+    await callRoute(PATCH, `/api/report-schedules/${id}`, { as: as("director"), method: "PATCH", params: { id }, body: { localTime: "10:00" } });
+    expect((await nextRunOf()).getTime()).toBeGreaterThan(Date.now());
+    await callRoute(DELETE, `/api/report-schedules/${id}`, { as: as("director"), method: "DELETE", params: { id } });
   });
 
   it("answers bad input with a 400 naming the field", async () => {
