@@ -32,7 +32,7 @@ export type BenchContext = BaseContext & { orgId: string; users: { admin: BenchU
 export type Workload =
   | { name: string; description: string; needsDataset?: true; run: (ctx: BenchContext) => Promise<void> }
   /** Workloads that build their own data, e.g. timing the seed itself. */
-  | { name: string; description: string; needsDataset: false; run: (ctx: BaseContext) => Promise<void> };
+  | { name: string; description: string; needsDataset: false; run: (ctx: BaseContext) => Promise<void>; /** What the summary names its size by, when it is not --deals (orders imported). */ scale?: (deals: number) => string };
 
 /** A workload that touches no database at all (the analysers' accuracy on the labelled set). */
 export type StandaloneWorkload = { name: string; description: string; isStandalone: true; run: (ctx: { log: (message: string) => void }) => Promise<void> };

@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     const results: Summary[] = [];
     const base: BaseContext = { db: bench.db, url, deals, measure: createMeasure(results), record: (summary) => results.push(summary), log };
     let rssGrowthMb: number;
-    log(`running ${workload.name} at ${deals.toLocaleString("en")} deals`);
+    const scale = "scale" in workload && workload.scale ? workload.scale(deals) : `${deals.toLocaleString("en")} deals`;
+    log(`running ${workload.name} at ${scale}`);
     if (workload.needsDataset !== false) {
       const orgId = await ensureDataset(bench.db, deals, log);
       const users = await loadUsers(bench.db, orgId);
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
       rssGrowthMb = rss.stop();
     }
     const width = Math.max(20, ...results.map((r) => r.label.length));
-    console.log(`\n${workload.name} — ${deals.toLocaleString("en")} deals`);
+    console.log(`\n${workload.name} — ${scale}`);
     console.log(formatHeader(width));
     for (const summary of results) console.log(formatSummary(summary, width));
     console.log(`peak RSS growth: ${rssGrowthMb >= 0 ? "+" : ""}${rssGrowthMb.toFixed(1)} MB`);

@@ -73,6 +73,7 @@ export const ordersImportWorkload: Workload = {
   name: "orders-import",
   description: "a shop's past orders imported as JSON lines (BENCH_ORDERS, default 1,000,000), then again; orders/s and memory",
   needsDataset: false,
+  scale: () => `${Number(process.env.BENCH_ORDERS ?? DEFAULT_ORDERS).toLocaleString("en")} orders`,
   run: async (ctx) => {
     const count = Number(process.env.BENCH_ORDERS ?? DEFAULT_ORDERS);
     if (!Number.isInteger(count) || count <= 0) throw new Error(`BENCH_ORDERS must be a positive whole number, not ${process.env.BENCH_ORDERS}`);
