@@ -67,6 +67,25 @@ test("a manager's link shows only their own row; an impossible pair is said in w
   await expect(page.getByTestId("builder-error")).toHaveText("Показатель «Звонки» нельзя разрезать по «Воронка»: в данных нет такой пары.");
 });
 
+test("a director sorts managers by won revenue, highest first, and keeps the top two", async ({ page }) => {
+  await signInAndWait(page, logins.director);
+  await page.goto("/builder?m=wonRevenue&d=manager&preset=last-12-months&chart=bar");
+  await expect(page.getByTestId("builder-table").locator("tbody tr").first()).toBeVisible();
+  // The order worked out here from the unsorted answer: revenue descending, the first two names.
+  const response = await page.request.post("/api/reports/custom", { data: { measures: ["wonRevenue"], dimensions: ["manager"], period: { preset: "last-12-months" } }, headers: { origin: new URL(page.url()).origin } });
+  const all = (await response.json()) as { rows: { labels: (string | null)[]; values: { wonRevenue: string } }[] };
+  expect(all.rows.length).toBeGreaterThan(2);
+  const topTwo = [...all.rows].sort((a, b) => Number(b.values.wonRevenue) - Number(a.values.wonRevenue)).slice(0, 2).map((row) => row.labels[0] ?? t.notSet);
+
+  await page.getByTestId("builder-sort").selectOption("wonRevenue");
+  await page.getByTestId("builder-direction").selectOption("desc");
+  await page.getByTestId("builder-limit").fill("2");
+  await expect(page).toHaveURL(/sort=wonRevenue&dir=desc&limit=2/);
+  const rows = page.getByTestId("builder-table").locator("tbody tr:not([data-testid=builder-total])");
+  await expect(rows).toHaveCount(2);
+  expect(await rows.locator("td:first-child, th:first-child").allInnerTexts()).toEqual(topTwo);
+});
+
 test("on a 390 px phone the builder fits the screen", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "ru-RU", timezoneId: "Asia/Almaty", reducedMotion: "reduce" });
   const page = await context.newPage();

@@ -23,6 +23,11 @@ const ru = {
   unattributed: "Без команды",
   truncated: "Показаны первые {shown} строк из {all}.",
   pivotMeasure: "В сводной таблице",
+  sortLabel: "Сортировать по",
+  sortDefault: "Как обычно",
+  directionLabel: "Порядок",
+  directions: { asc: "По возрастанию", desc: "По убыванию" },
+  limitLabel: "Строк, не больше",
   pivotTitle: "Сводная таблица",
   tableTitle: "Таблица",
   measures: {
@@ -88,6 +93,11 @@ const en: BuilderMessages = {
   unattributed: "Unattributed",
   truncated: "The first {shown} of {all} rows are shown.",
   pivotMeasure: "In the pivot table",
+  sortLabel: "Sort by",
+  sortDefault: "As usual",
+  directionLabel: "Order",
+  directions: { asc: "Ascending", desc: "Descending" },
+  limitLabel: "At most rows",
   pivotTitle: "Pivot table",
   tableTitle: "Table",
   measures: {

@@ -1,8 +1,9 @@
 "use client";
 // The builder's choices: measures (checkboxes), two dimensions, the period (a preset or dates), the
-// chart and, with several measures, the one the chart and pivot show. Every change goes to the address.
+// chart and, with several measures, the one the chart and pivot show; the sort and the row limit.
+// Every change goes to the address.
 import type { BuilderMessages } from "@/lib/i18n/builder-messages";
-import { CHART_TYPES, DIMENSIONS, MEASURES, type ChartType, type Dimension, type Measure } from "@/lib/reports/builder/catalogue";
+import { CHART_TYPES, DIMENSIONS, MAX_ROWS, MEASURES, type ChartType, type Dimension, type Measure } from "@/lib/reports/builder/catalogue";
 import { periodPresetOrder } from "@/lib/reports/report-query";
 import type { BuilderState } from "./builder-url";
 
@@ -102,6 +103,56 @@ export function BuilderControls({ state, onChange, t }: Props) {
           ) : null}
         </div>
       ) : null}
+      <SortAndLimit state={state} set={set} t={t} />
+    </div>
+  );
+}
+
+/** Sort by a shown measure or dimension (none: the API's own order), its direction, and at most N rows. */
+function SortAndLimit({ state, set, t }: { state: BuilderState; set: (patch: Partial<BuilderState>) => void; t: BuilderMessages }) {
+  const shown = [...state.measures, ...state.dimensions];
+  const sortBy = state.sort && shown.includes(state.sort.by as never) ? state.sort.by : "";
+  return (
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <label className={label}>
+        {t.sortLabel}
+        <select
+          className={select}
+          value={sortBy}
+          onChange={(event) => set({ sort: event.target.value ? { by: event.target.value as Measure | Dimension, direction: state.sort?.direction ?? "desc" } : undefined })}
+          data-testid="builder-sort"
+        >
+          <option value="">{t.sortDefault}</option>
+          {shown.map((key) => (
+            <option key={key} value={key}>
+              {(t.measures as Record<string, string>)[key] ?? (t.dimensions as Record<string, string>)[key]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {sortBy ? (
+        <label className={label}>
+          {t.directionLabel}
+          <select className={select} value={state.sort?.direction ?? "asc"} onChange={(event) => set({ sort: { by: sortBy, direction: event.target.value as "asc" | "desc" } })} data-testid="builder-direction">
+            <option value="desc">{t.directions.desc}</option>
+            <option value="asc">{t.directions.asc}</option>
+          </select>
+        </label>
+      ) : null}
+      <label className={label}>
+        {t.limitLabel}
+        <input
+          type="number"
+          min={1}
+          max={MAX_ROWS}
+          inputMode="numeric"
+          className={select}
+          value={state.limit ?? ""}
+          placeholder="1000"
+          onChange={(event) => set({ limit: event.target.value === "" ? undefined : Number(event.target.value) })}
+          data-testid="builder-limit"
+        />
+      </label>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The builder's state in the page address, so a built report is a link: the body's address
 // (lib/reports/builder/address.ts: ?m=wonRevenue,leads&d=month,manager&preset=this-year&chart=line)
 // plus the page's own `pm`. Unknown names are dropped here; the API refuses whatever else is wrong.
-// Filters, sort and limit have no controls on the page: a saved or linked report brings them and keeps them.
+// Filters have no controls on the page: a saved or linked report brings them and keeps them.
 // Client-safe: no zod (lib/reports/builder/catalogue.ts is plain lists).
 import { addressOf, bodyAt, type BuilderBody } from "@/lib/reports/builder/address";
 import { CHART_TYPES, DIMENSIONS, MAX_DIMENSIONS, MEASURES, type ChartType, type Dimension, type Measure } from "@/lib/reports/builder/catalogue";

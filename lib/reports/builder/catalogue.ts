@@ -46,6 +46,8 @@ export type ChartType = (typeof CHART_TYPES)[number];
 
 /** At most two dimensions: a pivot table has rows and columns, nothing more. */
 export const MAX_DIMENSIONS = 2;
+/** The most rows one built report answers (the API's `limit`; 1000 when none is sent). */
+export const MAX_ROWS = 5000;
 
 /** How a measure's value is written: money as an exact decimal string, the rest as numbers. */
 export type MeasureKind = "money" | "count" | "ratio" | "decimal";

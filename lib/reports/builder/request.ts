@@ -3,12 +3,10 @@
 // dashboards take it (a preset, or from/to dates), the dashboards' filters, a sort and a limit.
 import { z } from "zod";
 import { periodPresets, type ReportFilters } from "@/lib/reports/filters";
-import { CHART_TYPES, DIMENSIONS, MAX_DIMENSIONS, MEASURES, type Dimension, type Measure } from "./catalogue";
+import { CHART_TYPES, DIMENSIONS, MAX_DIMENSIONS, MAX_ROWS, MEASURES, type Dimension, type Measure } from "./catalogue";
 
 const isoDate = z.iso.date({ message: "must be a date as YYYY-MM-DD" });
 const distinct = <T>(list: readonly T[]) => new Set(list).size === list.length;
-
-export const MAX_ROWS = 5000;
 
 const periodSchema = z
   .object({
