@@ -6,8 +6,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startAmoMock } from "@/e2e/mocks/amocrm-mock";
 import { startBitrix24Mock, type Bitrix24Mock } from "@/e2e/mocks/bitrix24-mock";
-import { leads, trafficTeams } from "@/db/schema";
+import { leads, trafficTeams, webhookEvents } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
+import { drainInbox } from "@/lib/ingest/process/drain";
+import { storeInboxEvent } from "@/lib/ingest/receive/inbox";
+import { bitrixEvent } from "@/lib/ingest/test/bodies";
 import { createWriteBackField } from "./new-field";
 import { dryRunWriteBack, getWriteBack, outboxState, runWriteBack, saveWriteBack } from "./manage";
 import { replayDeadWrites } from "./replay";
@@ -90,6 +93,29 @@ describe("Bitrix24 leads written back", () => {
     await testDb.db.update(trafficTeams).set({ name: "Google" }).where(eq(trafficTeams.id, google.id));
     expect(await pass()).toMatchObject({ queued: teams.google - 1, sent: teams.google - 1 });
     expect(leadUpdates(mock)).toBe(120 + 1 + teams.google - 1);
+  });
+
+  it("the portal's ONCRMLEADUPDATE echoing our own write changes nothing and starts no new write", async () => {
+    const { mock, f, source, pass } = await setup(6);
+    await setWriteBack(testDb.db, source.id, { isEnabled: true, fields: LEAD_FIELDS });
+    expect(await pass()).toMatchObject({ sent: 6 });
+    const written = [...mock.writeBatches];
+    const lead = () => testDb.db.select().from(leads).where(and(eq(leads.sourceId, source.id), eq(leads.externalId, "2")));
+    const [before] = await lead();
+    const reads = mock.state.stats.byMethod["crm.lead.get"] ?? 0;
+    await storeInboxEvent(testDb.db, {
+      orgId: f.org.id, sourceId: source.id, eventType: "ONCRMLEADUPDATE", contentType: "application/x-www-form-urlencoded", headers: {},
+      body: bitrixEvent("ONCRMLEADUPDATE", "2", { token: "***" }), status: "pending",
+    });
+    await drainInbox(testDb.db, { orgId: f.org.id });
+    const [event] = await testDb.db.select({ status: webhookEvents.status }).from(webhookEvents).where(eq(webhookEvents.sourceId, source.id));
+    expect(event.status).toBe("done");
+    expect(mock.state.stats.byMethod["crm.lead.get"]).toBe(reads + 1); // the lead was read back from the portal
+    const [after] = await lead();
+    expect({ team: after.trafficTeamId, confidence: after.attributionConfidence, utm: after.utmSource }).toEqual({ team: before.trafficTeamId, confidence: before.attributionConfidence, utm: before.utmSource });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 0, contacts: 0, leads: 0, values: 0 });
+    expect(await pass()).toMatchObject({ queued: 0, sent: 0, requests: 0 });
+    expect(mock.writeBatches).toEqual(written);
   });
 
   it("a lead deleted in the portal dies at once with the portal's words, and a replay sends it again", async () => {
