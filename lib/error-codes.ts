@@ -231,6 +231,7 @@ export const ERROR_CODES = [
   "write_back_field_exists", // 409 field name {field} {name}: creating a field the CRM already has
   "write_back_field_no_rights", // 403 {words}: the CRM let the connection create no field (Bitrix24: CRM admins only)
   "write_back_field_refused", // 422 {words}: the CRM refused the new field itself
+  "write_back_no_leads", // field fields.<key>: a lead_* value on a CRM without separate leads (amoCRM)
 
   // Conversation analysis (POST /api/ai/analyze, the AI request log)
   "ai_empty_text", // field text: nothing to analyse

@@ -6,7 +6,7 @@ import { createdAt, id, orgId, ts, type RunFailure } from "./common";
 import { organisations } from "./orgs";
 import { sources } from "./sources";
 
-export const writeBackEntityEnum = pgEnum("write_back_entity", ["deal", "contact"]);
+export const writeBackEntityEnum = pgEnum("write_back_entity", ["deal", "contact", "lead"]);
 export type WriteBackEntity = (typeof writeBackEntityEnum.enumValues)[number];
 export const writeBackStatusEnum = pgEnum("write_back_status", ["pending", "sent", "failed", "dead"]);
 

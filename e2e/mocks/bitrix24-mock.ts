@@ -244,7 +244,7 @@ export async function startBitrix24Mock(options: Bitrix24MockOptions = {}) {
     writeBatches: writes.batches,
     /** The online store (scope `sale`): its orders and statuses, and the status changes made. */
     store: sale.state,
-    /** The portal's user fields, with any added through crm.{deal,contact}.userfield.add. */
+    /** The portal's user fields, with any added through crm.{deal,contact,lead}.userfield.add. */
     userFields: writes.userFields,
     close: server.close,
   };

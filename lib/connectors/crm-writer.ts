@@ -3,7 +3,7 @@
 // client, i.e. through the one rate limiter of the portal or account that the sync also uses.
 import type { WriteBackEntity } from "@/db/schema";
 
-/** One field of the CRM's deals (amoCRM: leads) or contacts that can take a text or a number. */
+/** One field of the CRM's deals (amoCRM: leads), contacts or (Bitrix24) leads that can take a text or a number. */
 export type CrmWritableField = { id: string; name: string; type: string };
 
 /**
@@ -21,6 +21,8 @@ export type CrmWriteOutcome = { ok: true } | { ok: false; error: string; retryab
 export type CrmWriter = {
   /** Items per request: Bitrix24 `batch` takes 50 commands, amoCRM's PATCH 250 objects. */
   batchSize: number;
+  /** The record types this CRM can be written on: Bitrix24 deals, contacts and leads; amoCRM leads (Voronka's deals) and contacts. */
+  entities: readonly WriteBackEntity[];
   listFields(entity: WriteBackEntity): Promise<CrmWritableField[]>;
   /** Creates the field in one request, never repeated (a repeat could create it twice); throws the CRM's refusal as a ConnectorError. */
   createField(entity: WriteBackEntity, field: CrmNewField): Promise<CrmWritableField>;

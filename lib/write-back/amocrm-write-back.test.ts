@@ -51,7 +51,7 @@ describe("amoCRM write-back", () => {
     const { mock, f, source, pass } = await setup(600);
     const teams = await dealsByTeam(testDb.db, f.org.id, source.id);
     await setWriteBack(testDb.db, source.id, { isEnabled: true, fields: { traffic_team: TEAM, traffic_confidence: CONFIDENCE } });
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 600, contacts: 0, values: 600 + 600 - teams[""] });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 600, contacts: 0, leads: 0, values: 600 + 600 - teams[""] });
     expect(await pass()).toMatchObject({ queued: 600, sent: 600, dead: 0, requests: 3 });
     expect(mock.state.writes.batches).toEqual([
       { path: "/api/v4/leads", size: 250 },
@@ -114,7 +114,7 @@ describe("amoCRM write-back", () => {
 
     const after = await deal();
     expect({ team: after.trafficTeamId, confidence: after.attributionConfidence, utm: after.utmSource }).toEqual({ team: before.trafficTeamId, confidence: before.attributionConfidence, utm: before.utmSource });
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 0, contacts: 0, values: 0 });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 0, contacts: 0, leads: 0, values: 0 });
     expect(await pass()).toMatchObject({ queued: 0, sent: 0, requests: 0 });
     expect(mock.state.writes.batches.length).toBe(batches);
   });

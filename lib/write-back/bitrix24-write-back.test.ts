@@ -43,7 +43,7 @@ describe("Bitrix24 write-back", () => {
     expect(onGoogle).toBeGreaterThan(0);
     await setWriteBack(testDb.db, source.id, { isEnabled: true, fields: TEAM_FIELDS });
     // Every deal has a confidence (high, medium or low); a team only when one matched: nothing is written to clear a field never written.
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 120, contacts: 0, values: 120 + onGoogle + onYandex });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 120, contacts: 0, leads: 0, values: 120 + onGoogle + onYandex });
 
     const first = await pass();
     expect(first).toMatchObject({ queued: 120, sent: 120, failed: 0, dead: 0, requests: 3 });
@@ -56,13 +56,13 @@ describe("Bitrix24 write-back", () => {
     expect(await outboxStatuses(testDb.db, f.org.id, source.id)).toEqual({ sent: 120 });
 
     // Nothing changed: the dry run finds nothing and a pass sends nothing.
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 0, contacts: 0, values: 0 });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 0, contacts: 0, leads: 0, values: 0 });
     expect(await pass()).toMatchObject({ queued: 0, sent: 0, requests: 0 });
     expect(mock.writeBatches).toEqual([50, 50, 20]);
 
     // The team is renamed: exactly its deals change, one value each (the confidence stays).
     await testDb.db.update(trafficTeams).set({ name: "Google" }).where(eq(trafficTeams.id, google.id));
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: onGoogle, contacts: 0, values: onGoogle });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: onGoogle, contacts: 0, leads: 0, values: onGoogle });
     expect(await pass()).toMatchObject({ queued: onGoogle, sent: onGoogle });
     expect(mock.writeBatches.slice(3).reduce((sum, size) => sum + size, 0)).toBe(onGoogle);
     expect(mock.state.mutations.get("deal", googleDeal)).toMatchObject({ UF_CRM_VORONKA_TEAM: "Google", UF_CRM_VORONKA_CONFIDENCE: "high" });
@@ -72,7 +72,7 @@ describe("Bitrix24 write-back", () => {
     const { mock, f, source, pass } = await setup(20);
     const contactId = await vipCustomerForFirstContact(testDb.db, f.org.id, source.id);
     await setWriteBack(testDb.db, source.id, { isEnabled: true, fields: { customer_category: "UF_CRM_VORONKA_CATEGORY", customer_ltv: "UF_CRM_VORONKA_LTV" } });
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 0, contacts: 1, values: 2 });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 0, contacts: 1, leads: 0, values: 2 });
     expect(await pass()).toMatchObject({ queued: 1, sent: 1 });
     expect(mock.state.mutations.get("contact", Number(contactId))).toMatchObject({ UF_CRM_VORONKA_CATEGORY: "vip", UF_CRM_VORONKA_LTV: "250000.00" });
   });
@@ -81,7 +81,7 @@ describe("Bitrix24 write-back", () => {
     const { mock, f, source, pass } = await setup(30);
     await setWriteBack(testDb.db, source.id, { isEnabled: false, fields: TEAM_FIELDS });
     const teams = await dealsByTeam(testDb.db, f.org.id, source.id);
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 30, contacts: 0, values: 30 + 30 - teams[""] });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 30, contacts: 0, leads: 0, values: 30 + 30 - teams[""] });
     expect(await pass()).toMatchObject({ queued: 0, sent: 0, requests: 0 });
     expect(mock.writeBatches).toEqual([]);
   });
@@ -129,7 +129,7 @@ describe("Bitrix24 write-back", () => {
     const [after] = await deal();
     expect({ team: after.trafficTeamId, confidence: after.attributionConfidence, utm: after.utmSource }).toEqual({ team: before.trafficTeamId, confidence: before.attributionConfidence, utm: before.utmSource });
 
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 0, contacts: 0, values: 0 });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 0, contacts: 0, leads: 0, values: 0 });
     expect(await pass()).toMatchObject({ queued: 0, sent: 0, requests: 0 });
     expect(mock.writeBatches.length).toBe(written);
   });

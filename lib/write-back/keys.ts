@@ -11,11 +11,21 @@ export const WRITE_BACK_KEYS = [
   "customer_category",
   "customer_ltv",
   "win_probability",
+  "lead_traffic_team",
+  "lead_traffic_confidence",
+  "lead_utm_source",
+  "lead_utm_medium",
+  "lead_utm_campaign",
+  "lead_utm_content",
+  "lead_utm_term",
 ] as const;
 export type WriteBackKey = (typeof WRITE_BACK_KEYS)[number];
 
-/** Deal keys go on the deal (amoCRM: the lead); the customer's figures on the contact. */
-export const KEY_ENTITY: Record<WriteBackKey, "deal" | "contact"> = {
+/** The record types a value can be written on (Bitrix24 has all three; amoCRM's leads are deals). */
+export type WriteBackRecord = "deal" | "contact" | "lead";
+
+/** Deal keys go on the deal (amoCRM: the lead); the customer's figures on the contact; lead_* keys on a Bitrix24 lead. */
+export const KEY_ENTITY: Record<WriteBackKey, WriteBackRecord> = {
   traffic_team: "deal",
   traffic_confidence: "deal",
   utm_source: "deal",
@@ -26,6 +36,13 @@ export const KEY_ENTITY: Record<WriteBackKey, "deal" | "contact"> = {
   customer_category: "contact",
   customer_ltv: "contact",
   win_probability: "deal",
+  lead_traffic_team: "lead",
+  lead_traffic_confidence: "lead",
+  lead_utm_source: "lead",
+  lead_utm_medium: "lead",
+  lead_utm_campaign: "lead",
+  lead_utm_content: "lead",
+  lead_utm_term: "lead",
 };
 
 /** Per source: which CRM field each key is written to (none: not written), and whether writing is on. */

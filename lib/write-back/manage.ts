@@ -22,6 +22,7 @@ type SourceRow = typeof sources.$inferSelect;
 export type OutboxCounts = Record<"pending" | "failed" | "sent" | "dead", number>;
 export type DeadWrite = { entity: WriteBackEntity; externalId: string; attempts: number; error: string | null; failure: RunFailure | null };
 export type WriteBackView = WriteBackSettings & {
+  /** The values this CRM can take (lead_* only on Bitrix24), each with its record type. */
   keys: { key: WriteBackKey; entity: WriteBackEntity }[];
   /** The CRM's own fields that can take a value, per record type. */
   crmFields: Record<WriteBackEntity, CrmWritableField[]>;
@@ -35,14 +36,26 @@ export function crmWriterOf(db: Db, source: SourceRow, deps: ClientDeps): CrmWri
   return writer;
 }
 
+/** The CRM's lists, one request per record type it can be written on (amoCRM has no lead list: its leads are deals). */
+/** A lead_* value needs a CRM with leads apart from deals (Bitrix24). */
+export function assertWritable(writer: CrmWriter, key: WriteBackKey): void {
+  if (!writer.entities.includes(KEY_ENTITY[key])) {
+    throw new ValidationError(`This CRM has no ${KEY_ENTITY[key]} records to write ${key} on`, { code: "write_back_no_leads", field: `fields.${key}` });
+  }
+}
+
 async function listFields(writer: CrmWriter): Promise<Record<WriteBackEntity, CrmWritableField[]>> {
-  return { deal: await writer.listFields("deal"), contact: await writer.listFields("contact") };
+  const lists: Record<WriteBackEntity, CrmWritableField[]> = { deal: [], contact: [], lead: [] };
+  for (const entity of writer.entities) lists[entity] = await writer.listFields(entity);
+  return lists;
 }
 
 export async function getWriteBack(db: Db, orgId: string, sourceId: string, deps: ClientDeps = {}): Promise<WriteBackView> {
   const source = await getSourceRow(db, orgId, sourceId);
-  const crmFields = await listFields(crmWriterOf(db, source, deps));
-  return { ...writeBackSettingsOf(source.settings), keys: WRITE_BACK_KEYS.map((key) => ({ key, entity: KEY_ENTITY[key] })), crmFields, ...(await outboxState(db, orgId, sourceId)) };
+  const writer = crmWriterOf(db, source, deps);
+  const crmFields = await listFields(writer);
+  const keys = WRITE_BACK_KEYS.filter((key) => writer.entities.includes(KEY_ENTITY[key])).map((key) => ({ key, entity: KEY_ENTITY[key] }));
+  return { ...writeBackSettingsOf(source.settings), keys, crmFields, ...(await outboxState(db, orgId, sourceId)) };
 }
 
 export async function outboxState(db: Db, orgId: string, sourceId: string): Promise<{ outbox: OutboxCounts; dead: DeadWrite[] }> {
@@ -62,7 +75,9 @@ export async function outboxState(db: Db, orgId: string, sourceId: string): Prom
 /** Stores the mapping and the switch; every chosen field must be one the CRM listed for that record type. */
 export async function saveWriteBack(db: Db, viewer: Admin, sourceId: string, input: WriteBackSettings, deps: ClientDeps = {}): Promise<WriteBackSettings> {
   const source = await getSourceRow(db, viewer.orgId, sourceId);
-  const fields = await listFields(crmWriterOf(db, source, deps));
+  const writer = crmWriterOf(db, source, deps);
+  for (const key of Object.keys(input.fields) as WriteBackKey[]) assertWritable(writer, key);
+  const fields = await listFields(writer);
   for (const [key, field] of Object.entries(input.fields) as [WriteBackKey, string][]) {
     if (!fields[KEY_ENTITY[key]].some((known) => known.id === field)) {
       throw new ValidationError(`The CRM has no ${KEY_ENTITY[key]} field ${field} that can take a value`, { code: "write_back_unknown_field", field: `fields.${key}`, params: { field } });

@@ -14,7 +14,7 @@ import { sourcesMessages } from "@/lib/i18n/sources-messages";
 import { getSourceRow } from "@/lib/sources/manage-sources";
 import type { ClientDeps } from "@/lib/sources/clients";
 import { KEY_ENTITY, type WriteBackKey, type WriteBackSettings } from "./keys";
-import { crmWriterOf } from "./manage";
+import { assertWritable, crmWriterOf } from "./manage";
 import { writeBackSettingsOf } from "./settings";
 
 /** Per value: the code (Bitrix24 UF_CRM_<code>, at most 13 characters) and what the field holds. */
@@ -29,6 +29,14 @@ const NEW_FIELDS: Record<WriteBackKey, Omit<CrmNewField, "name">> = {
   customer_category: { code: "VRN_CATEGORY", kind: "text" },
   customer_ltv: { code: "VRN_LTV", kind: "decimal" },
   win_probability: { code: "VRN_WIN_PROB", kind: "integer" },
+  // A lead's fields are the lead's own (crm.lead.userfield.add): the same codes as on the deal.
+  lead_traffic_team: { code: "VRN_TEAM", kind: "text" },
+  lead_traffic_confidence: { code: "VRN_CONF", kind: "text" },
+  lead_utm_source: { code: "VRN_UTM_SRC", kind: "text" },
+  lead_utm_medium: { code: "VRN_UTM_MED", kind: "text" },
+  lead_utm_campaign: { code: "VRN_UTM_CAMP", kind: "text" },
+  lead_utm_content: { code: "VRN_UTM_CONT", kind: "text" },
+  lead_utm_term: { code: "VRN_UTM_TERM", kind: "text" },
 };
 
 /** The name a new field gets unless the admin gives one: «Воронка: Команда трафика». */
@@ -45,6 +53,7 @@ export async function createWriteBackField(
 ): Promise<CreatedField> {
   const source = await getSourceRow(db, viewer.orgId, sourceId);
   const writer = crmWriterOf(db, source, deps);
+  assertWritable(writer, input.key);
   const entity = KEY_ENTITY[input.key];
   const spec: CrmNewField = { ...NEW_FIELDS[input.key], name: input.name ?? defaultFieldName(input.key) };
   const existing = (await writer.listFields(entity)).find((field) => sameName(field.name, spec.name) || field.id === `UF_CRM_${spec.code}`);

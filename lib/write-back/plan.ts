@@ -9,7 +9,7 @@ import { desiredRecords, type DesiredRecord } from "./desired";
 import type { WriteBackSettings } from "./keys";
 
 export type WriteBackChange = DesiredRecord;
-export type DryRun = { deals: number; contacts: number; values: number };
+export type DryRun = { deals: number; contacts: number; leads: number; values: number };
 
 const CHUNK = 500;
 const ledgerKey = (entity: WriteBackEntity, externalId: string, field: string) => `${entity}\u0000${externalId}\u0000${field}`;
@@ -35,6 +35,7 @@ export function countChanges(changes: WriteBackChange[]): DryRun {
   return {
     deals: changes.filter((change) => change.entity === "deal").length,
     contacts: changes.filter((change) => change.entity === "contact").length,
+    leads: changes.filter((change) => change.entity === "lead").length,
     values: changes.reduce((sum, change) => sum + Object.keys(change.values).length, 0),
   };
 }

@@ -44,7 +44,7 @@ describe("write-back of the win probability", () => {
     await setWriteBack(testDb.db, source.id, { isEnabled: true, fields: { win_probability: "UF_CRM_WIN_CHANCE" } });
 
     // 2 scored deals, one value each; the 10 unscored deals have nothing to write.
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 2, contacts: 0, values: 2 });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 2, contacts: 0, leads: 0, values: 2 });
     expect(await pass()).toMatchObject({ queued: 2, sent: 2, dead: 0 });
     expect(mock.writeBatches).toEqual([2]);
     expect(mock.state.mutations.get("deal", Number(first.externalId))).toMatchObject({ UF_CRM_WIN_CHANCE: "63" });
@@ -55,7 +55,7 @@ describe("write-back of the win probability", () => {
     // The first deal is rescored at 71 %: one deal, one value, one command; rescoring at the same percent writes nothing.
     await score(first.id, f.org.id, 0.71);
     await score(second.id, f.org.id, 0.504); // still 50 %
-    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 1, contacts: 0, values: 1 });
+    expect(await dryRunWriteBack(testDb.db, f.org.id, source.id)).toEqual({ deals: 1, contacts: 0, leads: 0, values: 1 });
     expect(await pass()).toMatchObject({ queued: 1, sent: 1 });
     expect(mock.writeBatches).toEqual([2, 1]);
     expect(mock.state.mutations.get("deal", Number(first.externalId))).toMatchObject({ UF_CRM_WIN_CHANCE: "71" });

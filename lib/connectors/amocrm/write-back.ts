@@ -10,7 +10,13 @@ import type { AmoClient } from "./client";
 
 export const AMO_WRITE_BATCH = 250;
 const WRITABLE_TYPES = new Set(["text", "textarea", "numeric", "url", "select", "radiobutton", "tracking_data", "price", "monetary"]);
-const PATHS: Record<WriteBackEntity, string> = { deal: "/api/v4/leads", contact: "/api/v4/contacts" };
+/** amoCRM's leads are Voronka's deals; it has no separate lead record to write on. */
+const PATHS: Record<WriteBackEntity, string | undefined> = { deal: "/api/v4/leads", contact: "/api/v4/contacts", lead: undefined };
+function pathOf(entity: WriteBackEntity): string {
+  const path = PATHS[entity];
+  if (!path) throw new ConnectorRequestError(`amoCRM has no ${entity} record to write on`);
+  return path;
+}
 
 type AmoField = { id: number; name?: string | null; type?: string | null };
 const NEW_FIELD_TYPES: Record<CrmNewField["kind"], string> = { text: "text", decimal: "numeric", integer: "numeric" };
@@ -18,9 +24,10 @@ const NEW_FIELD_TYPES: Record<CrmNewField["kind"], string> = { text: "text", dec
 export function amoWriter(client: AmoClient): CrmWriter {
   return {
     batchSize: AMO_WRITE_BATCH,
+    entities: ["deal", "contact"],
     async listFields(entity: WriteBackEntity): Promise<CrmWritableField[]> {
       const out: CrmWritableField[] = [];
-      for await (const page of client.pages<AmoField>(`${PATHS[entity]}/custom_fields`, {}, "custom_fields")) {
+      for await (const page of client.pages<AmoField>(`${pathOf(entity)}/custom_fields`, {}, "custom_fields")) {
         for (const field of page) {
           const type = field.type ?? "text";
           if (WRITABLE_TYPES.has(type)) out.push({ id: String(field.id), name: field.name?.trim() || `#${field.id}`, type });
@@ -29,7 +36,7 @@ export function amoWriter(client: AmoClient): CrmWriter {
       return out;
     },
     async createField(entity: WriteBackEntity, field: CrmNewField): Promise<CrmWritableField> {
-      const path = `${PATHS[entity]}/custom_fields`;
+      const path = `${pathOf(entity)}/custom_fields`;
       const answer = await client.post<{ _embedded?: { custom_fields?: AmoField[] } }>(path, [{ name: field.name, type: NEW_FIELD_TYPES[field.kind], sort: 510 }], { maxAttempts: 1 });
       const created = answer?._embedded?.custom_fields?.[0];
       if (!created?.id) throw new ConnectorProtocolError(`amoCRM account ${client.host} answered ${path} without the new field's id`, { retryable: false });
@@ -42,7 +49,7 @@ export function amoWriter(client: AmoClient): CrmWriter {
         custom_fields_values: Object.entries(item.values).map(([fieldId, value]) => ({ field_id: Number(fieldId), values: value === "" ? null : [{ value }] })),
       }));
       try {
-        await client.patch(PATHS[entity], body);
+        await client.patch(pathOf(entity), body);
         return items.map(() => ({ ok: true }));
       } catch (error) {
         const rowErrors = error instanceof ConnectorRequestError ? error.details.rowErrors : undefined;

@@ -1,8 +1,8 @@
-// Bitrix24 writes: user fields from crm.{deal,contact}.userfield.list (labels only come with
-// filter.LANG) plus the standard UTM fields, and `batch` of up to 50 crm.{deal,contact}.update
-// (integrations-2.md §3.4–3.5). A batch answers 200 even when sub-calls fail: each result_error is
+// Bitrix24 writes: user fields from crm.{deal,contact,lead}.userfield.list (labels only come with
+// filter.LANG) plus the standard UTM fields, and `batch` of up to 50 crm.{deal,contact,lead}.update
+// (integrations-2.md §3.4–3.5; the lead methods are the deal's, documented alike, docs/write-back.md). A batch answers 200 even when sub-calls fail: each result_error is
 // that item's refusal. No feed entry is posted for our writes (REGISTER_SONET_EVENT = N). A new
-// field is crm.{deal,contact}.userfield.add (CRM administrators only) with the whole UF_CRM_ name.
+// field is crm.{deal,contact,lead}.userfield.add (CRM administrators only) with the whole UF_CRM_ name.
 import type { WriteBackEntity } from "@/db/schema";
 import type { CrmNewField, CrmWritableField, CrmWriteItem, CrmWriteOutcome, CrmWriter } from "../crm-writer";
 import { toBracketQuery } from "../http/query-string";
@@ -27,6 +27,7 @@ function labelOf(field: B24UserField): string | undefined {
 export function bitrix24Writer(client: Bitrix24Client): CrmWriter {
   return {
     batchSize: BITRIX24_WRITE_BATCH,
+    entities: ["deal", "contact", "lead"],
     async listFields(entity: WriteBackEntity): Promise<CrmWritableField[]> {
       const out: CrmWritableField[] = STANDARD_UTM.map((name) => ({ id: name, name, type: "string" }));
       for await (const page of client.listByOffset<B24UserField>(`crm.${entity}.userfield.list`, { filter: { LANG: "ru" } })) {

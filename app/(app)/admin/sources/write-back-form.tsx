@@ -17,7 +17,7 @@ import type { SourcesMessages } from "@/lib/i18n/sources-messages";
 import type { WriteBackView } from "@/lib/write-back/manage";
 import type { CreatedField } from "@/lib/write-back/new-field";
 import type { DryRun } from "@/lib/write-back/plan";
-import { WRITE_BACK_KEYS, type WriteBackKey } from "@/lib/write-back/keys";
+import type { WriteBackKey, WriteBackRecord } from "@/lib/write-back/keys";
 
 type Props = { sourceId: string; t: SourcesMessages; locale: Locale };
 type Message = { tone: "success" | "error" | "info"; text: string };
@@ -49,6 +49,8 @@ function WriteBackRows({ sourceId, view, t, locale }: Props & { view: WriteBackV
   const [message, setMessage] = useState<Message | null>(null);
   const [isBusy, setBusy] = useState(false);
   const w = t.writeBack;
+  const recordName: Record<WriteBackRecord, string> = { deal: w.onDeal, contact: w.onContact, lead: w.onLead };
+  const hasLeads = view.keys.some((k) => k.entity === "lead");
 
   async function act(work: () => Promise<Message>) {
     setBusy(true);
@@ -72,9 +74,9 @@ function WriteBackRows({ sourceId, view, t, locale }: Props & { view: WriteBackV
     act(async () => {
       await store(view.isEnabled);
       const counted = await callApi<DryRun>(`/api/sources/${sourceId}/write-back/dry-run`);
-      return { tone: "info", text: fill(w.dryRunResult, { deals: counted.deals, contacts: counted.contacts, values: counted.values }) };
+      return { tone: "info", text: fill(hasLeads ? w.dryRunResultLeads : w.dryRunResult, { deals: counted.deals, leads: counted.leads, contacts: counted.contacts, values: counted.values }) };
     });
-  const createField = (key: WriteBackKey, entity: "deal" | "contact") =>
+  const createField = (key: WriteBackKey, entity: WriteBackRecord) =>
     act(async () => {
       const name = fill(w.newFieldName, { value: w.keys[key] });
       const { field } = await callApi<CreatedField>(`/api/sources/${sourceId}/write-back/fields`, { method: "POST", body: { key, name } });
@@ -91,29 +93,26 @@ function WriteBackRows({ sourceId, view, t, locale }: Props & { view: WriteBackV
 
   return (
     <form onSubmit={save} className="mt-3 space-y-2">
-      {WRITE_BACK_KEYS.map((key) => {
-        const entity = view.keys.find((k) => k.key === key)?.entity ?? "deal";
-        return (
-          <div key={key} className="flex flex-wrap items-center gap-2 text-sm" data-testid={`write-back-${key}`}>
-            <span className="min-w-40 text-slate-700">
-              {w.keys[key]} <span className="text-xs text-slate-400">({entity === "deal" ? w.onDeal : w.onContact})</span>
-            </span>
-            <Select aria-label={w.keys[key]} className="max-w-full" value={fields[key] ?? ""} onChange={(event) => setFields({ ...fields, [key]: event.target.value || undefined })}>
-              <option value="">{w.none}</option>
-              {crmFields[entity].map((field) => (
-                <option key={field.id} value={field.id}>
-                  {field.name === field.id ? field.name : `${field.name} (${field.id})`}
-                </option>
-              ))}
-            </Select>
-            {fields[key] ? null : (
-              <Button type="button" variant="secondary" className="text-xs" disabled={isBusy} onClick={() => createField(key, entity)}>
-                {w.createField}
-              </Button>
-            )}
-          </div>
-        );
-      })}
+      {view.keys.map(({ key, entity }) => (
+        <div key={key} className="flex flex-wrap items-center gap-2 text-sm" data-testid={`write-back-${key}`}>
+          <span className="min-w-40 text-slate-700">
+            {w.keys[key]} <span className="text-xs text-slate-400">({recordName[entity]})</span>
+          </span>
+          <Select aria-label={w.keys[key]} className="max-w-full" value={fields[key] ?? ""} onChange={(event) => setFields({ ...fields, [key]: event.target.value || undefined })}>
+            <option value="">{w.none}</option>
+            {crmFields[entity].map((field) => (
+              <option key={field.id} value={field.id}>
+                {field.name === field.id ? field.name : `${field.name} (${field.id})`}
+              </option>
+            ))}
+          </Select>
+          {fields[key] ? null : (
+            <Button type="button" variant="secondary" className="text-xs" disabled={isBusy} onClick={() => createField(key, entity)}>
+              {w.createField}
+            </Button>
+          )}
+        </div>
+      ))}
       <label className="flex items-center gap-2 text-sm text-slate-900">
         <input type="checkbox" checked={isEnabled} onChange={(event) => setEnabled(event.target.checked)} />
         {w.enabled}
@@ -135,7 +134,7 @@ function WriteBackRows({ sourceId, view, t, locale }: Props & { view: WriteBackV
           <ul className="list-inside list-disc text-slate-600">
             {view.dead.map((row) => (
               <li key={`${row.entity}:${row.externalId}`} className="break-words">
-                {row.entity === "deal" ? w.onDeal : w.onContact} {row.externalId}: {row.error}
+                {recordName[row.entity]} {row.externalId}: {row.error}
               </li>
             ))}
           </ul>

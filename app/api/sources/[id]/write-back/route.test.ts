@@ -53,6 +53,10 @@ describe("/api/sources/:id/write-back", () => {
     expect(view.body.fields).toEqual({});
     expect(view.body).toMatchObject({ isEnabled: false, outbox: { pending: 0, failed: 0, sent: 0, dead: 0 }, dead: [] });
     expect(view.body.keys).toContainEqual({ key: "customer_ltv", entity: "contact" });
+    // Bitrix24 leads: their own list (crm.lead.userfield.list) and seven lead values.
+    expect(view.body.crmFields.lead).toContainEqual({ id: "UF_CRM_VORONKA_TEAM", name: "Трафик-команда лида", type: "string" });
+    expect(view.body.crmFields.lead.map((f: { id: string }) => f.id)).not.toContain("UF_CRM_LEAD_CALLBACK");
+    expect(view.body.keys.filter((k: { entity: string }) => k.entity === "lead")).toHaveLength(7);
   });
 
   it("refuses bad input with a code and the field at fault, and stores nothing", async () => {
@@ -61,6 +65,7 @@ describe("/api/sources/:id/write-back", () => {
       [{ isEnabled: true, fields: { traffic_team: "UF_CRM_NOPE" } }, 400, "write_back_unknown_field", "fields.traffic_team"],
       [{ isEnabled: true, fields: { customer_ltv: "UF_CRM_VORONKA_TEAM" } }, 400, "write_back_unknown_field", "fields.customer_ltv"], // a deal field for a contact value
       [{ isEnabled: true, fields: { traffic_team: "UF_CRM_VORONKA_TEAM", utm_source: "UF_CRM_VORONKA_TEAM" } }, 400, "write_back_field_twice", "fields.utm_source"],
+      [{ isEnabled: true, fields: { lead_traffic_team: "UF_CRM_VORONKA_CONFIDENCE" } }, 400, "write_back_unknown_field", "fields.lead_traffic_team"], // a deal field for a lead value
       [{ isEnabled: true, fields: { deal_score: "UF_CRM_VORONKA_TEAM" } }, 400, "validation_error", undefined],
       [{ isEnabled: "yes", fields: {} }, 400, "validation_error", "isEnabled"],
     ];
@@ -90,13 +95,15 @@ describe("/api/sources/:id/write-back", () => {
   });
 
   it("a saved mapping is shown back; the dry run counts what a pass would write, without writing", async () => {
-    const saved = await put(sourceId, { isEnabled: false, fields: { traffic_confidence: "UF_CRM_VORONKA_CONFIDENCE", utm_term: null } });
-    expect(saved).toMatchObject({ status: 200, body: { isEnabled: false, fields: { traffic_confidence: "UF_CRM_VORONKA_CONFIDENCE" } } });
-    expect((await get(sourceId)).body).toMatchObject({ isEnabled: false, fields: { traffic_confidence: "UF_CRM_VORONKA_CONFIDENCE" } });
-    expect(Object.keys((await get(sourceId)).body.fields)).toEqual(["traffic_confidence"]);
+    // The lead's confidence goes to the lead field of the same name as a deal field: two records, no clash.
+    const fields = { traffic_confidence: "UF_CRM_VORONKA_CONFIDENCE", lead_traffic_confidence: "UF_CRM_VORONKA_TEAM" };
+    const saved = await put(sourceId, { isEnabled: false, fields: { ...fields, utm_term: null } });
+    expect(saved).toMatchObject({ status: 200, body: { isEnabled: false, fields } });
+    expect((await get(sourceId)).body).toMatchObject({ isEnabled: false, fields });
+    expect(Object.keys((await get(sourceId)).body.fields)).toEqual(["traffic_confidence", "lead_traffic_confidence"]);
     const counted = await callRoute(dryRun.GET, `/api/sources/${sourceId}/write-back/dry-run`, { as: { token: token.admin }, params: { id: sourceId } });
-    // 12 deals, each with a confidence (high, medium or low): 12 values.
-    expect(counted).toMatchObject({ status: 200, body: { deals: 12, contacts: 0, values: 12 } });
+    // 12 deals and the portal's 6 leads, each with a confidence (high, medium or low): 18 values.
+    expect(counted).toMatchObject({ status: 200, body: { deals: 12, contacts: 0, leads: 6, values: 18 } });
     expect(mock.writeBatches).toEqual([]);
   });
 

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."write_back_entity" ADD VALUE 'lead';
