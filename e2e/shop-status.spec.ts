@@ -64,7 +64,7 @@ test("an admin maps a stage to a shop status, a deal moves there, and the histor
   await page.reload();
   const history = page.getByRole("region", { name: shop.name }).getByTestId("shop-status");
   await history.getByText("Статусы заказов в магазин", { exact: true }).click();
-  await history.getByLabel("Номер заказа").fill("7001");
+  await history.getByRole("textbox", { name: "Номер заказа", exact: true }).fill("7001");
   await history.getByRole("button", { name: "Показать" }).click();
   const row = history.getByTestId("shop-status-row");
   await expect(row).toHaveCount(1);
