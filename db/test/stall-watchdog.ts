@@ -7,8 +7,14 @@
 // notes the last sign of life of every test file; when one has shown none for STALL_MINUTES it
 // names the file, stops the workers and exits with EXIT_STALLED, which .ci/run tells apart from
 // a failure (a stalled run is repeated once; a failed one never is).
+//
+// The repeat need not run again what already passed: when VITEST_RERUN_LIST names a file, the
+// watchdog writes there, one per line, every planned test file that had not passed when it
+// stopped the run (.ci/run hands them to the repeat). A file that had already failed makes the
+// stall a failure (exit 1): a repeat could let a flaky test pass and hide it.
 import fs from "node:fs";
-import type { Reporter, TestCase, TestModule } from "vitest/node";
+import path from "node:path";
+import type { Reporter, TestCase, TestModule, TestSpecification } from "vitest/node";
 
 export const EXIT_STALLED = 75;
 const STALL_MINUTES = Number(process.env.VITEST_STALL_MINUTES ?? 5);
@@ -16,8 +22,12 @@ const STALL_MINUTES = Number(process.env.VITEST_STALL_MINUTES ?? 5);
 export default class StallWatchdog implements Reporter {
   private lastSign = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  private planned: string[] = [];
+  private passed = new Set<string>();
+  private failed = new Set<string>();
 
-  onTestRunStart() {
+  onTestRunStart(specifications: ReadonlyArray<TestSpecification>) {
+    this.planned = [...new Set(specifications.map((specification) => specification.moduleId))];
     this.timer = setInterval(() => this.check(), Math.min(15_000, (STALL_MINUTES * 60_000) / 4));
     this.timer.unref();
   }
@@ -36,6 +46,7 @@ export default class StallWatchdog implements Reporter {
 
   onTestModuleEnd(module: TestModule) {
     this.lastSign.delete(module.moduleId);
+    (module.state() === "failed" ? this.failed : this.passed).add(module.moduleId);
   }
 
   onTestRunEnd() {
@@ -50,7 +61,20 @@ export default class StallWatchdog implements Reporter {
     const children = childPids(process.pid);
     process.stderr.write(`[stall-watchdog] stopping the workers (${children.join(", ") || "none"}) and the run (exit ${EXIT_STALLED})\n`);
     for (const pid of children) tryKill(pid);
+    if (this.failed.size > 0) {
+      process.stderr.write(`[stall-watchdog] these files had already failed, so the run fails (exit 1): ${[...this.failed].join(", ")}\n`);
+      process.exit(1);
+    }
+    this.writeRerunList();
     process.exit(EXIT_STALLED);
+  }
+
+  private writeRerunList() {
+    const listFile = process.env.VITEST_RERUN_LIST;
+    if (!listFile) return;
+    const unfinished = this.planned.filter((file) => !this.passed.has(file)).map((file) => path.relative(process.cwd(), file));
+    fs.writeFileSync(listFile, unfinished.map((file) => `${file}\n`).join(""));
+    process.stderr.write(`[stall-watchdog] ${this.passed.size} files passed; the ${unfinished.length} others are listed in ${listFile} for the repeat\n`);
   }
 }
 

@@ -6,6 +6,8 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ["*.hang.ts"],
     pool: "forks",
+    // Two workers, so the other file runs to its end beside the blocked one.
+    maxWorkers: 2,
     reporters: ["default", "../stall-watchdog.ts"],
   },
 });
