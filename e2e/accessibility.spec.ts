@@ -2,11 +2,14 @@
 // and on the sign-in page, with and without its error; a skip link; a visible focus ring; a sign-in card
 // that stays put when an error appears. Serious and critical violations fail; every impact is counted
 // in an attachment (axe-counts-*.json) and printed, so a change can quote its figures.
+// The same walk checks that every page speaks Russian (e2e/russian-words.ts): one visit per page serves
+// both, which keeps the end-to-end run short.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { messages } from "../lib/i18n/messages";
 import { DEMO_PASSWORD, logins, signIn, signInAndWait } from "./fixtures";
 import { loginOf, pagesByRole, waitForPageData, type WalkRole } from "./page-walk";
+import { latinWordsOn, organisationDataNames } from "./russian-words";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const IMPACTS = ["critical", "serious", "moderate", "minor"] as const;
@@ -117,16 +120,25 @@ const firstDetailOf: Record<string, string> = {
   "/admin/webhooks": 'main a[href*="event="]',
 };
 
+let dataNames = new Set<string>();
+test.beforeAll(async ({ browser }) => {
+  dataNames = await organisationDataNames(browser);
+});
+
 for (const role of Object.keys(pagesByRole) as WalkRole[]) {
-  test(`every page a ${role} opens has no serious or critical axe violation`, async ({ page }, testInfo) => {
+  test(`every page a ${role} opens has no serious or critical axe violation and speaks Russian`, async ({ page }, testInfo) => {
     test.setTimeout(60_000 + pagesByRole[role].length * 30_000);
     await signInAndWait(page, loginOf[role]);
     const audits: Audit[] = [];
+    const untranslated: string[] = [];
     for (const path of pagesByRole[role]) {
       await page.goto(path);
       await waitForPageData(page);
       await waitForCharts(page);
       audits.push(await audit(page, path));
+      expect.soft(await page.evaluate(() => document.documentElement.lang), path).toBe("ru");
+      const words = await latinWordsOn(page, path, dataNames);
+      if (words.length > 0) untranslated.push(`${path}: ${words.join(", ")}`);
       const link = page.locator(firstDetailOf[path] ?? "no-such-element").first();
       // (The demo has no webhook events yet: that list may have no link to follow.)
       const detail = (await link.count()) > 0 ? await link.getAttribute("href") : null;
@@ -135,6 +147,8 @@ for (const role of Object.keys(pagesByRole) as WalkRole[]) {
       await waitForPageData(page);
       audits.push(await audit(page, detail.replace(/[0-9a-f-]{36}|\d+$/, ":id")));
     }
+    if (untranslated.length > 0) console.log(`${role}, Latin words:\n${untranslated.join("\n")}`);
+    expect.soft(untranslated, "Latin words on Russian pages").toEqual([]);
     await report(testInfo, role, audits);
   });
 }
