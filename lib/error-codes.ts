@@ -222,6 +222,7 @@ export const ERROR_CODES = [
   "shop_status_store_order_missing", // {number}: the Bitrix24 store has no such order
   "shop_status_store_refused", // details: Bitrix24's own words
   "shop_status_store_failed", // details
+  "shop_status_store_names_failed", // details: Bitrix24's words; the form's statuses come without names
 
   // Write-back into the CRM (/api/sources/<id>/write-back)
   "write_back_crm_only", // a source that is not Bitrix24 or amoCRM

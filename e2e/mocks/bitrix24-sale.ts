@@ -1,8 +1,10 @@
 // The mock portal's online store (scope `sale`), written from integrations-2.md §3.8 and
-// b24restdocs' sale.order.{list,update} and sale.status.list pages: camelCase fields, lists wrapped
-// as `result.orders` / `result.statuses` with `total`, 50 a page by `start`, and errors whose
-// `error` is a number (200540400001 "order does not exist", 200040300020 no right to update, 100 a
-// missing parameter, 0 anything else). An unknown statusId answering code 0 is this mock's guess.
+// b24restdocs' sale.order.{list,update}, sale.status.list and sale.statusLang.list pages: camelCase
+// fields, lists wrapped as `result.orders` / `result.statuses` / `result.statusLangs` with `total`,
+// 50 a page by `start`, and errors whose `error` is a number (200540400001 "order does not exist",
+// 200040300020 no right to update, 200040300010 no right to read status names, 100 a missing
+// parameter, 0 anything else). An unknown statusId answering code 0, the error texts and the
+// Russian names are this mock's guesses.
 import { toList } from "./bracket-query";
 import type { MethodOutcome } from "./bitrix24-methods";
 
@@ -20,15 +22,32 @@ export const B24_SALE_STATUSES: SaleRow[] = [
   { id: "DF", type: "D", notify: "Y", color: "#DDE4EC", sort: 30, xmlId: null },
 ];
 
+/** Names of the order statuses per language (`lid`), as `sale.statusLang.list` rows; `S` has no English one, `D` none at all. */
+export const B24_SALE_STATUS_LANGS: SaleRow[] = [
+  { statusId: "N", lid: "ru", name: "Принят, ожидается оплата", description: "" },
+  { statusId: "N", lid: "en", name: "Accepted, awaiting payment", description: "" },
+  { statusId: "P", lid: "ru", name: "Оплачен, формируется к отправке", description: "" },
+  { statusId: "P", lid: "en", name: "Paid, preparing for shipment", description: "" },
+  { statusId: "S", lid: "ru", name: "Отгружен", description: "" },
+  { statusId: "F", lid: "ru", name: "Выполнен", description: "" },
+  { statusId: "F", lid: "en", name: "Completed", description: "" },
+  { statusId: "DN", lid: "ru", name: "Ожидает обработки", description: "" },
+  { statusId: "DN", lid: "en", name: "Awaiting processing", description: "" },
+];
+
 const PAGE = 50;
 const isoDate = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "+00:00");
 
 export function createBitrix24Sale(now: () => number) {
   const orders: SaleRow[] = [];
   const statuses = B24_SALE_STATUSES.map((row) => ({ ...row }));
+  const statusLangs = B24_SALE_STATUS_LANGS.map((row) => ({ ...row }));
   const state = {
     orders,
     statuses,
+    statusLangs,
+    /** The webhook's user lacks the right to read status names (200040300010). */
+    denyStatusNames: false,
     /** sale.order.update calls that changed an order: [order id, statusId]. */
     updates: [] as [number, string][],
     /** The webhook's user lacks the right to change orders (200040300020). */
@@ -49,6 +68,9 @@ export function createBitrix24Sale(now: () => number) {
     switch (method) {
       case "sale.status.list":
         return list(statuses, params, "statuses", "sort");
+      case "sale.statusLang.list":
+        if (state.denyStatusNames) return { status: 400, error: 200040300010, error_description: "Insufficient rights to read status localizations" };
+        return list(statusLangs, params, "statusLangs", "statusId");
       case "sale.order.list":
         return list(orders, params, "orders", "id");
       case "sale.order.update": {

@@ -15,6 +15,8 @@ export type StoreStatusOutcome =
 
 export type ShopStore = {
   listStatuses(): Promise<StoreStatus[]>;
+  /** The statuses' names in one language (`ru`, `en`): status id → name; a status without one is absent. */
+  listStatusNames(lang: string): Promise<Map<string, string>>;
   /** Throws a ConnectorError when the store refused or did not answer. */
   setOrderStatus(order: StoreOrderRef, statusId: string): Promise<StoreStatusOutcome>;
 };

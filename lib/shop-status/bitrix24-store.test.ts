@@ -1,7 +1,8 @@
 // Back to a Bitrix24 store (issue 19) against the mock portal's `sale` methods: the form's choices
 // (the portal as a store, its order statuses without the delivery ones), a deal entering a mapped
 // stage sets the mock order's statusId once through `sale.order.update`, and Bitrix24's refusal or
-// a missing order ends the delivery dead with the portal's words.
+// a missing order ends the delivery dead with the portal's words. The statuses' names come from
+// `sale.statusLang.list` in the viewer's language, else the other one, else none (the id is shown).
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orders, sources, stages } from "@/db/schema";
@@ -11,6 +12,7 @@ import { useTestDbForRoutes } from "@/db/test/route-db";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
 import { startBitrix24Mock, type Bitrix24Mock } from "@/e2e/mocks/bitrix24-mock";
 import { createApiToken } from "@/lib/auth/tokens";
+import { errorText } from "@/lib/i18n/describe-error";
 import { applyDeals, applyPipelines, applyStages } from "@/lib/canonical";
 import type { CanonicalDeal } from "@/lib/canonical/types";
 import { addCrmSource } from "@/lib/sync/test-helpers";
@@ -121,5 +123,58 @@ describe("shop statuses to a Bitrix24 store", () => {
     expect(await drain()).toMatchObject({ dead: 1 });
     expect(await historyOf("1099")).toMatchObject([{ status: "F", state: "dead", lastFailure: { code: "shop_status_store_order_missing", params: { number: "1099" } } }]);
     expect(mock.store.updates).toHaveLength(updates);
+  });
+});
+
+describe("the store's status names in the viewer's language (sale.statusLang.list)", () => {
+  type Named = { id: string; name: string | null };
+  const read = async (lang?: string) => (await callRoute(getStatuses, `/api/sources/${shopId}/shop-status/store-statuses?store=${portal.id}${lang ? `&lang=${lang}` : ""}`, as())).body;
+  const pairs = (body: { statuses: Named[] }) => body.statuses.map((s) => [s.id, s.name]);
+  const nameCalls = () => mock.state.stats.byMethod["sale.statusLang.list"] ?? 0;
+
+  it("names in Russian: the admin's language when the form does not say (the organisation's ru)", async () => {
+    for (const body of [await read("ru"), await read()]) {
+      expect(pairs(body)).toEqual([
+        ["N", "Принят, ожидается оплата"], ["P", "Оплачен, формируется к отправке"], ["S", "Отгружен"], ["D", null], ["F", "Выполнен"],
+      ]);
+      expect(body.namesFailure).toBeNull();
+    }
+  });
+
+  it("names in English; a status with only a Russian name shows that one (S)", async () => {
+    const body = await read("en");
+    expect(pairs(body)).toEqual([["N", "Accepted, awaiting payment"], ["P", "Paid, preparing for shipment"], ["S", "Отгружен"], ["D", null], ["F", "Completed"]]);
+    expect(body.statuses[0]).toEqual({ id: "N", sort: 10, name: "Accepted, awaiting payment" });
+  });
+
+  it("a status named in neither language has no name (the form shows its id); the other language is read only when needed", async () => {
+    let before = nameCalls();
+    expect((await read("ru")).statuses.find((s: Named) => s.id === "D")).toEqual({ id: "D", sort: 40, name: null });
+    expect(nameCalls() - before).toBe(2); // ru left D unnamed, so en was read too
+    mock.store.statusLangs.push({ statusId: "D", lid: "ru", name: "Отменён", description: "" });
+    before = nameCalls();
+    expect((await read("ru")).statuses.find((s: Named) => s.id === "D")).toEqual({ id: "D", sort: 40, name: "Отменён" });
+    expect(nameCalls() - before).toBe(1); // every status named in ru: one call
+    mock.store.statusLangs.pop();
+  });
+
+  it("names refused (no right to read them): the ids still come, with Bitrix24's reason", async () => {
+    mock.store.denyStatusNames = true;
+    try {
+      const response = await callRoute(getStatuses, `/api/sources/${shopId}/shop-status/store-statuses?store=${portal.id}&lang=en`, as());
+      expect(response.status).toBe(200);
+      expect(pairs(response.body)).toEqual([["N", null], ["P", null], ["S", null], ["D", null], ["F", null]]);
+      const failure = response.body.namesFailure;
+      expect(failure).toEqual({ code: "shop_status_store_names_failed", details: "200040300010: Insufficient rights to read status localizations" });
+      expect(errorText("en", failure)).toBe("Bitrix24 did not give the statuses' names; showing their ids.");
+      expect(errorText("ru", failure)).toBe("Битрикс24 не отдал названия статусов — показаны их коды.");
+    } finally {
+      mock.store.denyStatusNames = false;
+    }
+  });
+
+  it("refuses a bad language", async () => {
+    const response = await callRoute(getStatuses, `/api/sources/${shopId}/shop-status/store-statuses?store=${portal.id}&lang=de`, as());
+    expect(response).toMatchObject({ status: 400, body: { error: { code: "validation_error", field: "lang" } } });
   });
 });

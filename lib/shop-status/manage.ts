@@ -9,6 +9,7 @@ import { writeAudit } from "@/lib/audit";
 import type { Viewer } from "@/lib/auth/viewer";
 import { describeKind } from "@/lib/connectors/descriptors";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { Locale } from "@/lib/format";
 import { getSourceRow } from "@/lib/sources/manage-sources";
 import { getStore, listStageChoices, listStoreChoices, listStoreStatuses } from "./stores";
 
@@ -53,10 +54,10 @@ export async function getShopStatusChoices(db: Db, orgId: string, sourceId: stri
   return { pipelines: await listStageChoices(db, orgId), stores: await listStoreChoices(db, orgId) };
 }
 
-/** A store's own order statuses (read from the portal), for the form's status choices. */
-export async function getStoreStatuses(db: Db, orgId: string, sourceId: string, storeId: string) {
+/** A store's own order statuses (read from the portal) with their names in `locale`, for the form's status choices. */
+export async function getStoreStatuses(db: Db, orgId: string, sourceId: string, storeId: string, locale: Locale) {
   await getShopSource(db, orgId, sourceId);
-  return { statuses: await listStoreStatuses(db, orgId, storeId) };
+  return listStoreStatuses(db, orgId, storeId, locale);
 }
 
 export async function saveShopStatusSettings(db: Db, viewer: Admin, sourceId: string, input: ShopStatusSettingsInput) {

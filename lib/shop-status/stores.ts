@@ -4,9 +4,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import { pipelines, sources, stages } from "@/db/schema";
 import type { Db } from "@/db/types";
-import type { ShopStore, StoreStatus } from "@/lib/connectors/shop-store";
+import type { ShopStore } from "@/lib/connectors/shop-store";
 import { ValidationError } from "@/lib/errors";
+import type { Locale } from "@/lib/format";
 import { clientForSource, type ClientDeps, type SourceRow } from "@/lib/sources/clients";
+import { nameStoreStatuses, type NamedStoreStatuses } from "./status-names";
 
 export type StageChoice = { id: string; name: string };
 export type PipelineChoice = { id: string; name: string; sourceName: string; stages: StageChoice[] };
@@ -52,7 +54,8 @@ export async function listStoreChoices(db: Db, orgId: string): Promise<StoreChoi
   return rows.filter((row) => storeOf(db, row) !== undefined).map((row) => ({ id: row.id, name: row.name }));
 }
 
-/** The store's order statuses, from the portal (`sale.status.list`). */
-export async function listStoreStatuses(db: Db, orgId: string, storeId: string, deps?: ClientDeps): Promise<StoreStatus[]> {
-  return (await getStore(db, orgId, storeId, deps)).listStatuses();
+/** The store's order statuses, from the portal (`sale.status.list`), named in `locale` (`sale.statusLang.list`). */
+export async function listStoreStatuses(db: Db, orgId: string, storeId: string, locale: Locale, deps?: ClientDeps): Promise<NamedStoreStatuses> {
+  const store = await getStore(db, orgId, storeId, deps);
+  return nameStoreStatuses(store, await store.listStatuses(), locale);
 }

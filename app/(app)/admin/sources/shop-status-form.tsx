@@ -12,11 +12,11 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useApiForm } from "@/components/ui/use-api-form";
 import { callApi } from "@/lib/api/call-api";
-import type { StoreStatus } from "@/lib/connectors/shop-store";
 import type { Locale } from "@/lib/format";
-import { describeError } from "@/lib/i18n/describe-error";
+import { describeError, errorText } from "@/lib/i18n/describe-error";
 import { fill } from "@/lib/i18n/fill";
 import { shopStatusMessages, type ShopStatusMessages } from "@/lib/i18n/shop-status-messages";
+import type { NamedStoreStatus, NamedStoreStatuses } from "@/lib/shop-status/status-names";
 import type { PipelineChoice, StoreChoice } from "@/lib/shop-status/stores";
 import { ShopStatusHistory } from "./shop-status-history";
 
@@ -52,8 +52,8 @@ function ShopStatusForm({ sourceId, locale, t, settings, choices }: { sourceId: 
   const [storeId, setStoreId] = useState(settings.storeSourceId ?? "");
   const [isByField, setByField] = useState(settings.linkField !== null);
   const statuses = useQuery({
-    queryKey: ["shop-store-statuses", sourceId, storeId],
-    queryFn: async () => (await callApi<{ statuses: StoreStatus[] }>(`/api/sources/${sourceId}/shop-status/store-statuses?store=${storeId}`)).statuses,
+    queryKey: ["shop-store-statuses", sourceId, storeId, locale],
+    queryFn: () => callApi<NamedStoreStatuses>(`/api/sources/${sourceId}/shop-status/store-statuses?store=${storeId}&lang=${locale}`),
     enabled: storeId !== "",
     staleTime: Infinity, // one read of the portal per choice: its limits are shared with the sync
   });
@@ -77,7 +77,9 @@ function ShopStatusForm({ sourceId, locale, t, settings, choices }: { sourceId: 
   });
   const errors = form.fieldErrors;
   const id = (name: string) => `shop-status-${name}-${sourceId}`;
-  const statusName = (status: string) => (f.statusNames[status] ? `${status} — ${f.statusNames[status]}` : status);
+  // The portal's own name in the viewer's language, with the id the status is saved as.
+  const statusLabel = (status: NamedStoreStatus) => (status.name ? `${status.name} (${status.id})` : status.id);
+  const namesFailure = statuses.data?.namesFailure;
 
   return (
     <form onSubmit={form.onSubmit} className="mt-3 space-y-4" data-testid="shop-status-form">
@@ -125,6 +127,11 @@ function ShopStatusForm({ sourceId, locale, t, settings, choices }: { sourceId: 
         {choices.pipelines.length === 0 ? <p className="text-xs text-slate-500">{f.noPipelines}</p> : null}
         {storeId && statuses.isPending ? <p className="text-xs text-slate-500">{f.statusesLoading}</p> : null}
         {statuses.error ? <Alert tone="error">{fill(t.error, { message: describeError(statuses.error, locale) })}</Alert> : null}
+        {namesFailure ? (
+          <p className="text-xs text-amber-700" data-testid="shop-status-names-failure">
+            {errorText(locale, namesFailure)} <span translate="no">{namesFailure.details}</span>
+          </p>
+        ) : null}
         {choices.pipelines.map((pipeline) => (
           <div key={pipeline.id} className="space-y-1" data-testid="shop-status-pipeline">
             <p className="text-xs font-medium text-slate-600">
@@ -141,10 +148,10 @@ function ShopStatusForm({ sourceId, locale, t, settings, choices }: { sourceId: 
                   {storeId ? (
                     <Select id={id(stage.id)} name={`status:${stage.id}`} aria-label={label} className="sm:max-w-56" defaultValue={current} key={`${storeId}:${statuses.dataUpdatedAt}`}>
                       <option value="">{f.none}</option>
-                      {current && !statuses.data?.some((s) => s.id === current) ? <option value={current}>{statusName(current)}</option> : null}
-                      {(statuses.data ?? []).map((status) => (
+                      {current && !statuses.data?.statuses.some((s) => s.id === current) ? <option value={current}>{current}</option> : null}
+                      {(statuses.data?.statuses ?? []).map((status) => (
                         <option key={status.id} value={status.id}>
-                          {statusName(status.id)}
+                          {statusLabel(status)}
                         </option>
                       ))}
                     </Select>
