@@ -16,8 +16,10 @@ export function BuilderFilters({ state, onChange, options, role, t }: Props) {
   // Leads and activities have no pipeline (the API ignores the filter for them); a chosen one stays visible.
   const showPipeline = Boolean(state.filters.pipelineId) || state.measures.some((m) => FAMILY_DIMENSIONS[MEASURE_FAMILY[m]].includes("pipeline"));
   return (
-    <fieldset className="mt-4 min-w-0 border-t border-slate-100 pt-4" data-testid="builder-filters">
-      <legend className="float-left mb-2 w-full text-xs font-medium text-slate-600">{t.label}</legend>
+    <fieldset className="mt-4 min-w-0 border-t border-slate-100 pt-4" aria-labelledby={`${id}-label`} data-testid="builder-filters">
+      <p id={`${id}-label`} className="mb-2 text-xs font-medium text-slate-600">
+        {t.label}
+      </p>
       <FilterSelects
         id={id}
         options={options}
