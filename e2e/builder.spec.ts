@@ -1,11 +1,15 @@
 // The report builder (docs/builder.md): an admin builds won revenue by month from the sidebar and sees
 // the Sales dashboard's total; the address carries the report, and saved it reopens from the sidebar; a manager's link shows only their own
-// row; a pair the facts cannot answer is said in words; on a 390 px phone the page fits the screen.
+// row; a pair the facts cannot answer is said in words; a director filters by one manager and gets that
+// manager's figures; on a 390 px phone the page fits the screen.
+import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { builderMessages } from "../lib/i18n/builder-messages";
+import { dashboardMessages } from "../lib/i18n/dashboard-messages";
 import { apiJson, logins, signIn, signInAndWait } from "./fixtures";
 
 const t = builderMessages.ru;
+const f = dashboardMessages.ru.filters;
 type Sales = { totals: { wonAmount: string; wonCount: number } };
 type Built = { rows: { labels: (string | null)[] }[]; totals: Record<string, string | number | null> };
 const digits = (text: string) => text.replace(/\D/g, "");
@@ -65,6 +69,55 @@ test("a manager's link shows only their own row; an impossible pair is said in w
 
   await page.goto("/builder?m=calls&d=pipeline&preset=this-year&chart=bar");
   await expect(page.getByTestId("builder-error")).toHaveText("Показатель «Звонки» нельзя разрезать по «Воронка»: в данных нет такой пары.");
+
+  // a manager may narrow by pipeline or source, never choose a manager or a department
+  await page.goto("/builder?m=wonRevenue&d=manager&preset=last-12-months&chart=bar");
+  const filters = page.getByTestId("builder-filters");
+  await expect(filters.getByLabel(f.pipeline, { exact: true })).toBeVisible();
+  await expect(filters.getByLabel(f.source, { exact: true })).toBeVisible();
+  await expect(filters.getByLabel(f.manager, { exact: true })).toHaveCount(0);
+  await expect(filters.getByLabel(f.department, { exact: true })).toHaveCount(0);
+  // a link naming someone else is refused in words; «Сбросить» takes the filter away
+  await page.goto(`/builder?m=wonRevenue&d=manager&preset=last-12-months&managerId=${randomUUID()}&chart=bar`);
+  await expect(page.getByTestId("builder-error")).toHaveText("Этот менеджер вне того, что вам доступно.");
+  await page.getByTestId("builder-filters").getByRole("button", { name: f.reset }).click();
+  await expect(page).not.toHaveURL(/managerId/);
+  await expect(page.getByTestId("builder-error")).toHaveCount(0);
+  await expect(page.getByTestId("builder-table")).toContainText(built.rows[0].labels[0]!);
+});
+
+test("a director filters the built report by one manager and gets that manager's figures", async ({ page }) => {
+  await signInAndWait(page, logins.director);
+  await page.goto("/builder?m=wonRevenue,wonDeals&d=month&preset=last-12-months&chart=bar");
+  await expect(page.getByTestId("builder-total")).toBeVisible();
+  // Worked out beside the page: the unfiltered answer by manager, the manager with the most revenue.
+  const response = await page.request.post("/api/reports/custom", { data: { measures: ["wonRevenue", "wonDeals"], dimensions: ["manager"], period: { preset: "last-12-months" } }, headers: { origin: new URL(page.url()).origin } });
+  expect(response.status()).toBe(200);
+  const all = (await response.json()) as { rows: { keys: (string | null)[]; labels: (string | null)[]; values: { wonRevenue: string; wonDeals: number } }[]; totals: { wonRevenue: string; wonDeals: number } };
+  const named = all.rows.filter((row) => row.keys[0] !== null);
+  expect(named.length).toBeGreaterThan(1);
+  const top = [...named].sort((a, b) => Number(b.values.wonRevenue) - Number(a.values.wonRevenue))[0];
+  expect(Number(top.values.wonRevenue)).toBeLessThan(Number(all.totals.wonRevenue));
+
+  const filters = page.getByTestId("builder-filters");
+  // a director picks among their department's managers, not departments
+  await expect(filters.getByLabel(f.department, { exact: true })).toHaveCount(0);
+  const manager = filters.getByLabel(f.manager, { exact: true });
+  await expect(manager.locator("option", { hasText: top.labels[0]! })).toHaveCount(1);
+  await manager.selectOption(top.keys[0]!);
+  await expect(page).toHaveURL(new RegExp(`managerId=${top.keys[0]}`));
+  const total = page.getByTestId("builder-total").locator("td");
+  await expect(total.nth(1)).toHaveText(String(top.values.wonDeals));
+  expect(digits(await total.nth(0).innerText())).toBe(digits(top.values.wonRevenue));
+
+  // the link keeps the filter; «Все» clears it, and the whole department's total is back
+  await page.goto(page.url());
+  await expect(filters.getByLabel(f.manager, { exact: true })).toHaveValue(top.keys[0]!);
+  await expect(total.nth(1)).toHaveText(String(top.values.wonDeals));
+  await filters.getByLabel(f.manager, { exact: true }).selectOption("");
+  await expect(page).not.toHaveURL(/managerId/);
+  await expect(total.nth(1)).toHaveText(String(all.totals.wonDeals));
+  expect(digits(await total.nth(0).innerText())).toBe(digits(all.totals.wonRevenue));
 });
 
 test("a director sorts managers by won revenue, highest first, and keeps the top two", async ({ page }) => {
@@ -86,7 +139,7 @@ test("a director sorts managers by won revenue, highest first, and keeps the top
   expect(await rows.locator("td:first-child, th:first-child").allInnerTexts()).toEqual(topTwo);
 });
 
-test("on a 390 px phone the builder fits the screen", async ({ browser }) => {
+test("on a 390 px phone the builder fits the screen", async ({ browser }, testInfo) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "ru-RU", timezoneId: "Asia/Almaty", reducedMotion: "reduce" });
   const page = await context.newPage();
   // on a phone the viewer's name is inside the closed menu: wait for the page instead
@@ -97,5 +150,11 @@ test("on a 390 px phone the builder fits the screen", async ({ browser }) => {
   await expect(page.getByTestId("builder-pivot")).toBeVisible();
   // wide tables scroll inside their cards; the page itself does not scroll sideways
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // the filters too: each choice a full-width row
+  await page.getByTestId("builder-filters").getByLabel(f.source, { exact: true }).selectOption({ index: 1 });
+  await expect(page).toHaveURL(/sourceId=/);
+  await expect(page.getByTestId("builder-filters").getByLabel(f.manager, { exact: true })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: testInfo.outputPath("builder-390.png"), fullPage: true });
   await context.close();
 });

@@ -7,16 +7,17 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { SaveViewButton } from "@/components/saved-views/save-view-button";
-import { Field, Select } from "@/components/ui/field";
+import { Field } from "@/components/ui/field";
 import { useDismiss } from "@/components/ui/use-dismiss";
 import type { Role } from "@/lib/auth/permissions";
 import { formatDateRange, type Locale } from "@/lib/format";
 import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
-import type { FilterOption, FilterOptions } from "@/lib/reports/filter-options";
+import type { FilterOptions } from "@/lib/reports/filter-options";
 import type { PeriodPreset } from "@/lib/reports/filters";
 import { DateInput } from "./date-input";
+import { FilterSelects } from "./filter-selects";
 import { DROPPED_PARAM } from "@/lib/saved-views/dropped-filters";
-import { filterKeys, periodPresetOrder, type FilterKey } from "@/lib/reports/report-query";
+import { filterKeys, periodPresetOrder, rowFilterKeys, type FilterKey } from "@/lib/reports/report-query";
 
 /** The period the report resolved to, as inclusive dates (shown in the date inputs under a preset). */
 export type PeriodDates = { from: string; to: string };
@@ -69,7 +70,7 @@ export function FilterBar({ options, role, locale, t, period, showPipeline = tru
   const hasFilters = filterKeys.some((key) => searchParams.has(key));
   const shownFrom = from || period?.from || "";
   const shownTo = to || period?.to || "";
-  const chosenCount = (["pipelineId", "departmentId", "managerId", "sourceId"] as const).filter((key) => searchParams.has(key)).length;
+  const chosenCount = rowFilterKeys.filter((key) => searchParams.has(key)).length;
   const periodText = activePreset ? t.presets[activePreset] : shownFrom && shownTo ? dateRangeText(shownFrom, shownTo, locale) : t.period;
 
   const setDate = (which: "from" | "to", value: string) => {
@@ -157,30 +158,23 @@ export function FilterBar({ options, role, locale, t, period, showPipeline = tru
           </Field>
         </div>
       </div>
-      <div className="flex flex-wrap items-end gap-3 [&>*]:min-w-48 [&>*]:flex-1">
-        {showPipeline ? (
-          <OptionSelect id={`${id}-pipeline`} label={t.pipeline} all={t.all} options={options.pipelines} value={searchParams.get("pipelineId")} onChange={(v) => update({ pipelineId: v })} />
-        ) : null}
-        {role === "admin" ? (
-          <OptionSelect id={`${id}-department`} label={t.department} all={t.all} options={options.departments} value={searchParams.get("departmentId")} onChange={(v) => update({ departmentId: v })} />
-        ) : null}
-        {role !== "manager" ? (
-          <OptionSelect id={`${id}-manager`} label={t.manager} all={t.all} options={options.managers} value={searchParams.get("managerId")} onChange={(v) => update({ managerId: v })} />
-        ) : null}
-        <OptionSelect id={`${id}-source`} label={t.source} all={t.all} options={options.sources} value={searchParams.get("sourceId")} onChange={(v) => update({ sourceId: v })} />
-        {hasFilters ? (
-          <button
-            type="button"
-            className="!min-w-0 !flex-none px-2 py-2 text-sm text-slate-500 hover:text-slate-800"
-            onClick={() => {
-              setDraft({});
-              update(Object.fromEntries(filterKeys.map((key) => [key, null])));
-            }}
-          >
-            {t.reset}
-          </button>
-        ) : null}
-      </div>
+      <FilterSelects
+        id={id}
+        options={options}
+        role={role}
+        t={t}
+        values={Object.fromEntries(rowFilterKeys.map((key) => [key, searchParams.get(key)]))}
+        onChange={update}
+        showPipeline={showPipeline}
+        onReset={
+          hasFilters
+            ? () => {
+                setDraft({});
+                update(Object.fromEntries(filterKeys.map((key) => [key, null])));
+              }
+            : null
+        }
+      />
       <SaveViewButton role={role} locale={locale} departments={options.departments} />
       </div>
     </div>
@@ -192,20 +186,4 @@ function dateRangeText(from: string, to: string, locale: Locale): string {
   const end = new Date(`${to}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + 1);
   return formatDateRange({ from: new Date(`${from}T00:00:00Z`), to: end }, "UTC", locale);
-}
-
-function OptionSelect(props: { id: string; label: string; all: string; options: FilterOption[]; value: string | null; onChange: (value: string | null) => void }) {
-  const { id, label, all, options, value, onChange } = props;
-  return (
-    <Field label={label} htmlFor={id}>
-      <Select id={id} value={value ?? ""} onChange={(e) => onChange(e.target.value || null)}>
-        <option value="">{all}</option>
-        {options.map((option) => (
-          <option key={option.id} value={option.id}>
-            {option.name}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
 }

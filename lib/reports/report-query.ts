@@ -3,7 +3,10 @@
 // No runtime import from lib/reports/filters: it pulls the database code into the browser bundle.
 import type { PeriodPreset } from "@/lib/reports/filters";
 
-export const filterKeys = ["from", "to", "preset", "pipelineId", "departmentId", "managerId", "sourceId"] as const;
+/** The filters that pick rows (beside the period): the filter bar's choices, the builder's `filters`. */
+export const rowFilterKeys = ["pipelineId", "departmentId", "managerId", "sourceId"] as const;
+export type RowFilterKey = (typeof rowFilterKeys)[number];
+export const filterKeys = ["from", "to", "preset", ...rowFilterKeys] as const;
 export type FilterKey = (typeof filterKeys)[number];
 
 export const periodPresetOrder = ["this-week", "last-week", "this-month", "last-month", "this-quarter", "this-year", "last-12-months", "all-time"] as const satisfies readonly PeriodPreset[];

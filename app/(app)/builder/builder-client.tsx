@@ -13,7 +13,8 @@ import type { Role } from "@/lib/auth/permissions";
 import { callApi } from "@/lib/api/call-api";
 import type { Locale } from "@/lib/format";
 import type { BuilderMessages } from "@/lib/i18n/builder-messages";
-import type { FilterOption } from "@/lib/reports/filter-options";
+import type { DashboardMessages } from "@/lib/i18n/dashboard-messages";
+import type { FilterOptions } from "@/lib/reports/filter-options";
 import { errorInfoOf, errorText } from "@/lib/i18n/describe-error";
 import { fill } from "@/lib/i18n/fill";
 import { addressOf } from "@/lib/reports/builder/address";
@@ -21,15 +22,17 @@ import { MEASURE_KIND, type Dimension, type Measure } from "@/lib/reports/builde
 import { compactMoney } from "@/components/charts/chart-format";
 import { BuilderChart, type ChartPoint } from "./builder-chart";
 import { BuilderControls } from "./builder-controls";
+import { BuilderFilters } from "./builder-filters";
 import { formatKey, formatValue } from "./builder-format";
 import { paramsOf, requestOf, stateFromParams, type BuilderState } from "./builder-url";
 import { FlatTable, PivotTable, type BuiltRow } from "./built-tables";
 
 type Answer = { currency: string; measures: Measure[]; dimensions: Dimension[]; rows: BuiltRow[]; totals: BuiltRow["values"]; rowCount: number; truncated: boolean };
 
-type Props = { locale: Locale; t: BuilderMessages; role: Role; departments: FilterOption[] };
+/** `options`: the dashboards' filter choices for this viewer (getFilterOptions); `filterLabels` name them. */
+type Props = { locale: Locale; t: BuilderMessages; role: Role; options: FilterOptions; filterLabels: DashboardMessages["filters"] };
 
-export function BuilderClient({ locale, t, role, departments }: Props) {
+export function BuilderClient({ locale, t, role, options, filterLabels }: Props) {
   const pathname = usePathname();
   const params = useSearchParams();
   const [state, setLocalState] = useState(() => stateFromParams(new URLSearchParams(params.toString())));
@@ -46,16 +49,17 @@ export function BuilderClient({ locale, t, role, departments }: Props) {
     placeholderData: keepPreviousData,
     retry: retryUnlessRefused,
   });
-  const failure = report.error ? refusalText(report.error, locale, t) : null;
+  const failure = report.error ? refusalText(report.error, locale, t, filterLabels) : null;
   const data = failure ? null : report.data;
   return (
     <div className="space-y-4">
       <Card>
         <BuilderControls state={state} onChange={setState} t={t} />
+        <BuilderFilters state={state} onChange={setState} options={options} role={role} t={filterLabels} />
         {state.measures.length > 0 ? (
           <div className="mt-4 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-4">
             <div className="min-w-0 flex-1">
-              <SaveViewButton role={role} locale={locale} departments={departments} report={body} />
+              <SaveViewButton role={role} locale={locale} departments={options.departments} report={body} />
             </div>
             <ExportMenu kind="report" name="custom" params={Object.fromEntries(new URLSearchParams(addressOf(body)))} />
           </div>
@@ -75,12 +79,12 @@ export function BuilderClient({ locale, t, role, departments }: Props) {
   );
 }
 
-/** A refusal in the viewer's language, the measure and dimension it names by their page names. */
-function refusalText(error: unknown, locale: Locale, t: BuilderMessages): string {
+/** A refusal in the viewer's language, the measure, dimension or filter it names by their page names (a filter out of scope: 403 in words). */
+function refusalText(error: unknown, locale: Locale, t: BuilderMessages, f: DashboardMessages["filters"]): string {
   const info = errorInfoOf(error);
   const params = info.params as { measure?: Measure; dimension?: Dimension } | undefined;
   const named = params?.measure && params.dimension ? { ...info, params: { ...info.params, measure: t.measures[params.measure] ?? params.measure, dimension: t.dimensions[params.dimension] ?? params.dimension } } : info;
-  return errorText(locale, named, { measures: t.measuresLabel, dimensions: t.dimensionsLabel, "period.from": t.from, "period.to": t.to, "period.preset": t.periodLabel });
+  return errorText(locale, named, { measures: t.measuresLabel, dimensions: t.dimensionsLabel, "period.from": t.from, "period.to": t.to, "period.preset": t.periodLabel, "filters.pipelineId": f.pipeline, "filters.departmentId": f.department, "filters.managerId": f.manager, "filters.sourceId": f.source });
 }
 
 function BuiltReport({ answer, state, locale, t }: { answer: Answer; state: BuilderState; locale: Locale; t: BuilderMessages }) {

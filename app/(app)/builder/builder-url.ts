@@ -1,7 +1,7 @@
 // The builder's state in the page address, so a built report is a link: the body's address
 // (lib/reports/builder/address.ts: ?m=wonRevenue,leads&d=month,manager&preset=this-year&chart=line)
-// plus the page's own `pm`. Unknown names are dropped here; the API refuses whatever else is wrong.
-// Filters have no controls on the page: a saved or linked report brings them and keeps them.
+// plus the page's own `pm`. Unknown names are dropped here; the API refuses whatever else is wrong
+// (a filter outside the viewer's scope: 403, said on the page).
 // Client-safe: no zod (lib/reports/builder/catalogue.ts is plain lists).
 import { addressOf, bodyAt, type BuilderBody } from "@/lib/reports/builder/address";
 import { CHART_TYPES, DIMENSIONS, MAX_DIMENSIONS, MEASURES, type ChartType, type Dimension, type Measure } from "@/lib/reports/builder/catalogue";
@@ -15,7 +15,7 @@ export type BuilderState = {
   chart: ChartType;
   /** The measure the pivot table shows (the first one when not chosen). */
   pivotMeasure: Measure | null;
-  /** Carried as the address gives them (the API checks them). */
+  /** The dashboards' filters, as chosen on the page or given by the address (the API checks them). */
   filters: NonNullable<BuilderBody["filters"]>;
   sort?: BuilderBody["sort"];
   limit?: number;
@@ -63,4 +63,10 @@ export function requestOf(state: BuilderState): BuilderBody {
     ...(state.limit !== undefined ? { limit: state.limit } : {}),
     chart: state.chart,
   };
+}
+
+/** The filters with some set and some cleared (null or ""): a cleared filter leaves the state and the address. */
+export function filtersWith(filters: BuilderState["filters"], changes: Partial<Record<keyof BuilderState["filters"], string | null>>): BuilderState["filters"] {
+  const next = { ...filters, ...changes };
+  return Object.fromEntries(Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1])));
 }

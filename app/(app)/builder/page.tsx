@@ -23,14 +23,14 @@ export default async function BuilderPage({ searchParams }: { searchParams: Prom
   const locale = await resolveLocale(viewer);
   const t = builderMessages[locale];
   const dropped = droppedFiltersIn((await searchParams)[DROPPED_PARAM]);
-  // Only an admin picks a department to share with; a director's is their own.
-  const departments = viewer.role === "admin" ? (await getFilterOptions(await getDb(), viewer)).departments : [];
+  // The dashboards' choices for this viewer: departments for an admin only (to filter and to share with), managers for an admin or a director.
+  const options = await getFilterOptions(await getDb(), viewer);
   return (
     <div className="max-w-6xl space-y-6">
       <PageHeader title={t.title} intro={t.intro} />
       {dropped.length > 0 ? <DroppedFiltersNotice dropped={dropped} t={dashboardMessages[locale]} /> : null}
       <Suspense fallback={<p className="text-sm text-slate-500">{t.loading}</p>}>
-        <BuilderClient locale={locale} t={t} role={viewer.role} departments={departments} />
+        <BuilderClient locale={locale} t={t} role={viewer.role} options={options} filterLabels={dashboardMessages[locale].filters} />
       </Suspense>
     </div>
   );

@@ -2,11 +2,12 @@
 // report's stored query and the export's query all use this one form —
 // m=wonRevenue,leads&d=month,manager&preset=this-year (or from/to)&pipelineId=…&sort=leads&dir=desc&limit=50&chart=line.
 // Client-safe (no zod): `bodyAt` only reshapes; customReportSchema (request.ts) judges the result.
+import { rowFilterKeys, type RowFilterKey } from "@/lib/reports/report-query";
 import type { ChartType, Dimension, Measure } from "./catalogue";
 
 /** The body's filters, named as the dashboards' filters are (so the saved views' scope check reads them). */
-export const BUILDER_FILTERS = ["pipelineId", "departmentId", "managerId", "sourceId"] as const;
-type FilterKey = (typeof BUILDER_FILTERS)[number];
+export const BUILDER_FILTERS = rowFilterKeys;
+type FilterKey = RowFilterKey;
 
 /** What customReportSchema accepts, as far as the address carries it (the schema's defaults fill the rest). */
 export type BuilderBody = {
