@@ -8,7 +8,7 @@ import { INTENTS, OBJECTION_TYPES, type Intent, type Objection, type ObjectionTy
 import { EN } from "./lexicon-en";
 import type { Lexicon } from "./lexicon";
 import { RU } from "./lexicon-ru";
-import { predict, strongestClause, textFeatures, type ClassifierModel } from "./classifier";
+import { COMBINATION, predict, strongestClause, textFeatures, type ClassifierModel } from "./classifier";
 import storedModel from "./model.json";
 import { compilePattern, findMatches, stemWord, tokenize, type Lang, type Match, type Pattern, type Token } from "./tokens";
 
@@ -45,12 +45,9 @@ function lexiconFor(lang: Lang): Compiled {
   return result;
 }
 
-const MODEL = storedModel as ClassifierModel;
-// How the lexicon and the classifier combine, chosen by cross-validation on the dev and train files
-// (docs/ai.md): the lexicon's intent adds 0.5 to the classifier's probability of it; the classifier
-// adds an objection class the lexicon missed when it gives it more than 0.4.
-const LEXICON_INTENT_WEIGHT = 0.5;
-const CLASSIFIER_OBJECTION_THRESHOLD = 0.4;
+/** A trained classifier and how it combines with the lexicon. */
+export type Trained = { model: ClassifierModel; lexiconIntentWeight: number; objectionThreshold: number };
+const STORED: Trained = { model: storedModel as ClassifierModel, ...COMBINATION };
 
 const CONTRAST = new Set(["но", "однако", "but", "however"]);
 // On a tie: a grievance outranks a question, and a question about the offer outranks buying words.
@@ -93,7 +90,7 @@ function sentenceText(text: string, tokens: Token[], sentence: number): string {
   return sentence_.length > SUMMARY_MAX ? `${sentence_.slice(0, SUMMARY_MAX - 1).trimEnd()}…` : sentence_;
 }
 
-export function analyseBasic(text: string, lang: Lang): Omit<TextAnalysis, "analyser" | "model"> & { analyser: "basic" } {
+export function analyseBasic(text: string, lang: Lang, trained: Trained = STORED): Omit<TextAnalysis, "analyser" | "model"> & { analyser: "basic" } {
   const lex = lexiconFor(lang);
   const tokens = tokenize(text, lang);
   const dismissedClauses = new Set(matchAll(tokens, lex.dismissals).map((m) => tokens[m.first].clause));
@@ -154,13 +151,14 @@ export function analyseBasic(text: string, lang: Lang): Omit<TextAnalysis, "anal
   const lexiconIntent: Intent = best > 0 ? INTENT_PRIORITY.find((i) => scores[i] === best)! : text.includes("?") ? "info" : "other";
 
   // The classifier: its intent probabilities with the lexicon's choice added, and the objection it sees.
+  const { model } = trained;
   const features = textFeatures(text, lang);
-  const intentP = predict(MODEL.intent, features).map((p, c) => p + (MODEL.intent.classes[c] === lexiconIntent ? LEXICON_INTENT_WEIGHT : 0));
-  const intent = MODEL.intent.classes[intentP.indexOf(Math.max(...intentP))] as Intent;
-  const objectionP = predict(MODEL.objection, features);
+  const intentP = predict(model.intent, features).map((p, c) => p + (model.intent.classes[c] === lexiconIntent ? trained.lexiconIntentWeight : 0));
+  const intent = model.intent.classes[intentP.indexOf(Math.max(...intentP))] as Intent;
+  const objectionP = predict(model.objection, features);
   OBJECTION_TYPES.forEach((type, c) => {
-    if (objectionP[c + 1] <= CLASSIFIER_OBJECTION_THRESHOLD || objections.some((o) => o.type === type)) return;
-    const clause = strongestClause(MODEL.objection, c + 1, tokens);
+    if (objectionP[c + 1] <= trained.objectionThreshold || objections.some((o) => o.type === type)) return;
+    const clause = strongestClause(model.objection, c + 1, tokens);
     const first = tokens.findIndex((t) => t.clause === clause);
     if (clause === null || first < 0) return;
     objections.push({ type, quote: spanText(text, tokens, (t) => t.clause === clause) });

@@ -50,6 +50,10 @@ export type TrainingMessage = { text: string; lang: Lang; intent: Intent; object
 
 // Chosen by 5-fold cross-validation on the dev and train files (docs/ai.md), never on the test split.
 export const TRAINING = { epochs: 40, rate: 1, l2: 0.0001, minCount: 1 };
+// How it combines with the lexicon (analyse.ts), chosen the same way: the lexicon's intent adds 0.5 to
+// the classifier's probability of it; the classifier adds an objection class the lexicon missed when
+// it gives it more than 0.4.
+export const COMBINATION = { lexiconIntentWeight: 0.5, objectionThreshold: 0.4 };
 
 function softmax(scores: number[]): number[] {
   const max = Math.max(...scores);
