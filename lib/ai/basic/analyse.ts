@@ -5,7 +5,7 @@
 // objection classes from the lexicon's phrases and the classifier, each with the clause that raised
 // it; and the one sentence that carries most of that as the summary.
 import { OBJECTION_TYPES, sentimentSign, type Intent, type TextAnalysis } from "../schema";
-import { COMBINATION, predict, strongestClause, textFeatures, TRAINING, type ClassifierModel, type FeatureOptions } from "./classifier";
+import { COMBINATION, lexiconFeatures, predict, strongestClause, textFeatures, TRAINING, type ClassifierModel, type FeatureOptions } from "./classifier";
 import { readLexicon, sentenceText, spanText, SUMMARY_MAX } from "./lexicon-read";
 import storedModel from "./model.json";
 import type { Lang } from "./tokens";
@@ -39,7 +39,7 @@ export function analyseBasic(text: string, lang: Lang, trained: Trained = STORED
 
   // Sentiment: the lexicon's, unless the classifier (with lexiconSentimentWeight on the lexicon's sign) picks another sign.
   const lexiconSign = sentimentSign(reading.sentiment);
-  const signP = predict(model.sentiment, textFeatures(text, lang, { ...trained.options, lexicon: true }, reading)).map((p, c) => p + (c - 1 === lexiconSign ? trained.lexiconSentimentWeight : 0));
+  const signP = predict(model.sentiment, trained.options.lexicon ? features : [...features, ...lexiconFeatures(reading)]).map((p, c) => p + (c - 1 === lexiconSign ? trained.lexiconSentimentWeight : 0));
   const sign = signP.indexOf(Math.max(...signP)) - 1;
   const sentiment = sign === lexiconSign ? reading.sentiment : sign * 0.5;
 

@@ -43,7 +43,7 @@ export function textFeatures(text: string, lang: Lang, options: FeatureOptions =
 }
 
 /** The lexicon's reading as features: the objections its phrases raise, the intent its cues point to, the sentiment's sign, irony. */
-function lexiconFeatures(reading: LexiconReading): string[] {
+export function lexiconFeatures(reading: LexiconReading): string[] {
   const features = reading.objections.map((o) => `@${o.type}`);
   features.push(`@@${reading.intent}`);
   for (const [intent, score] of Object.entries(reading.intentScores)) if (score > 0) features.push(`@cue:${intent}`);
