@@ -9,4 +9,4 @@ import { trainingModel } from "../lib/ai/basic/training";
 const file = path.join(process.cwd(), "lib/ai/basic/model.json");
 const model = trainingModel();
 writeFileSync(file, `${JSON.stringify(model)}\n`);
-console.log(`${file}: ${Object.keys(model.intent.weights).length} intent and ${Object.keys(model.objection.weights).length} objection features`);
+console.log(`${file}: ${Object.keys(model.intent.weights).length} intent, ${Object.keys(model.objection.weights).length} objection and ${Object.keys(model.sentiment.weights).length} sentiment features`);

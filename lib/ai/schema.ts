@@ -9,7 +9,7 @@ import { INTENTS, OBJECTION_TYPES } from "./kinds";
 export { INTENTS, OBJECTION_TYPES, type Intent, type ObjectionType } from "./kinds";
 
 /** Bumped whenever the basic analyser's rules or lexicon change: cached analyses of the old version are not reused. */
-export const BASIC_ANALYSER_VERSION = "basic-3";
+export const BASIC_ANALYSER_VERSION = "basic-4";
 /** Bumped whenever the model prompt or answer schema change. */
 export const MODEL_PROMPT_VERSION = "model-1";
 

@@ -7,6 +7,7 @@
 // Written here rather than taken from a library: `natural` brings mongoose, redis and pg with it, and
 // wink's classifier an English language model; what is needed is sixty lines of arithmetic.
 import { INTENTS, OBJECTION_TYPES, type Intent, type ObjectionType } from "../kinds";
+import { readLexicon, type LexiconReading } from "./lexicon-read";
 import { stemWord, tokenize, type Lang, type Token } from "./tokens";
 
 const NEGATORS: Record<Lang, Set<string>> = {
@@ -15,8 +16,11 @@ const NEGATORS: Record<Lang, Set<string>> = {
 };
 const NEGATION_REACH = 3;
 
+/** Which features a text gives: with `lexicon`, also the lexicon's reading (the sentiment model's). */
+export type FeatureOptions = { lexicon: boolean };
+
 /** The features of a text, each once: stems (negated ones marked ¬), pairs of neighbouring stems in a clause, a question mark. */
-export function textFeatures(text: string, lang: Lang): string[] {
+export function textFeatures(text: string, lang: Lang, options: FeatureOptions = TRAINING, reading?: LexiconReading): string[] {
   const tokens = tokenize(text, lang);
   const features = new Set<string>();
   let negatedUntil = -1;
@@ -34,7 +38,18 @@ export function textFeatures(text: string, lang: Lang): string[] {
     if (prev && prev.clause === t.clause) features.add(`${prev.stem} ${t.stem}`);
   });
   if (text.includes("?")) features.add("?");
+  if (options.lexicon) for (const f of lexiconFeatures(reading ?? readLexicon(text, lang))) features.add(f);
   return [...features];
+}
+
+/** The lexicon's reading as features: the objections its phrases raise, the intent its cues point to, the sentiment's sign, irony. */
+export function lexiconFeatures(reading: LexiconReading): string[] {
+  const features = reading.objections.map((o) => `@${o.type}`);
+  features.push(`@@${reading.intent}`);
+  for (const [intent, score] of Object.entries(reading.intentScores)) if (score > 0) features.push(`@cue:${intent}`);
+  features.push(reading.sentiment > 0.2 ? "@+" : reading.sentiment < -0.2 ? "@-" : "@0");
+  if (reading.isSarcastic) features.push("@irony");
+  return features;
 }
 
 /** Weights per class per feature; a feature not in the vocabulary weighs nothing. */
@@ -42,14 +57,23 @@ export type SoftmaxModel = { classes: string[]; bias: number[]; weights: Record<
 export type ClassifierModel = {
   version: string;
   intent: SoftmaxModel;
-  /** The objection a message raises ("none" or a class; a message raising two counts under its first). */
+  /** The objection a message raises ("none" or a class). */
   objection: SoftmaxModel;
+  /** The sign of its sentiment: "-1", "0", "1". */
+  sentiment: SoftmaxModel;
 };
 
-export type TrainingMessage = { text: string; lang: Lang; intent: Intent; objections: ObjectionType[] };
+export type TrainingMessage = { text: string; lang: Lang; intent: Intent; objections: ObjectionType[]; sentiment: -1 | 0 | 1 };
 
 // Chosen by 5-fold cross-validation on the dev and train files (docs/ai.md), never on the test split.
-export const TRAINING = { epochs: 40, rate: 1, l2: 0.0001, minCount: 1 };
+// A message raising two objections is one objection example per class (everyObjection), and objection
+// examples weigh twice a message without one (objectionWeight).
+export const TRAINING = { epochs: 40, rate: 1, l2: 0.0001, minCount: 1, lexicon: false, objectionWeight: 2, everyObjection: true };
+// How it combines with the lexicon (analyse.ts), chosen the same way: the lexicon's intent adds 0.5 to
+// the classifier's probability of it; the classifier adds an objection class the lexicon missed when
+// it gives it more than 0.5; the sentiment model's sign wins over the lexicon's when it differs
+// (lexiconSentimentWeight 0: the model already sees the lexicon's sign as a feature).
+export const COMBINATION = { lexiconIntentWeight: 0.5, objectionThreshold: 0.5, lexiconSentimentWeight: 0 };
 
 function softmax(scores: number[]): number[] {
   const max = Math.max(...scores);
@@ -69,7 +93,7 @@ export function predict(model: SoftmaxModel, features: string[]): number[] {
 }
 
 /** Multinomial logistic regression by gradient descent over the whole set, L2-regularised; deterministic. */
-export function trainSoftmax(examples: { features: string[]; label: number }[], classes: string[], options = TRAINING): SoftmaxModel {
+export function trainSoftmax(examples: { features: string[]; label: number; weight?: number }[], classes: string[], options = TRAINING): SoftmaxModel {
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const vocabulary = [...counts].filter(([, n]) => n >= options.minCount).map(([f]) => f).sort();
@@ -77,7 +101,7 @@ export function trainSoftmax(examples: { features: string[]; label: number }[], 
   const k = classes.length;
   const w = new Float64Array(vocabulary.length * k);
   const bias = new Float64Array(k);
-  const rows = examples.map((e) => ({ ids: e.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined), label: e.label }));
+  const rows = examples.map((e) => ({ ids: e.features.map((f) => index.get(f)).filter((i): i is number => i !== undefined), label: e.label, weight: e.weight ?? 1 }));
   // Stochastic gradient descent in a fixed shuffled order (a seeded generator: the same data give the same model).
   let seed = 20261207;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
@@ -94,7 +118,7 @@ export function trainSoftmax(examples: { features: string[]; label: number }[], 
       for (const i of row.ids) for (let c = 0; c < k; c++) scores[c] += w[i * k + c];
       const p = softmax(scores);
       for (let c = 0; c < k; c++) {
-        const g = rate * (p[c] - (c === row.label ? 1 : 0));
+        const g = rate * row.weight * (p[c] - (c === row.label ? 1 : 0));
         bias[c] -= g;
         for (const i of row.ids) w[i * k + c] -= g;
       }
@@ -113,11 +137,19 @@ export function trainSoftmax(examples: { features: string[]; label: number }[], 
 }
 
 export function trainClassifier(messages: TrainingMessage[], version: string, options = TRAINING): ClassifierModel {
-  const featured = messages.map((m) => ({ m, features: textFeatures(m.text, m.lang) }));
+  const featured = messages.map((m) => ({ m, features: textFeatures(m.text, m.lang, options) }));
+  // A message raising two objections is one example per objection when `everyObjection`, else one for its first.
+  const objectionExamples = featured.flatMap(({ m, features }) =>
+    m.objections.length === 0
+      ? [{ features, label: 0 }]
+      : (options.everyObjection ? m.objections : m.objections.slice(0, 1)).map((type) => ({ features, label: 1 + OBJECTION_TYPES.indexOf(type), weight: options.objectionWeight })),
+  );
   return {
     version,
     intent: trainSoftmax(featured.map(({ m, features }) => ({ features, label: INTENTS.indexOf(m.intent) })), [...INTENTS], options),
-    objection: trainSoftmax(featured.map(({ m, features }) => ({ features, label: m.objections.length ? 1 + OBJECTION_TYPES.indexOf(m.objections[0]) : 0 })), ["none", ...OBJECTION_TYPES], options),
+    objection: trainSoftmax(objectionExamples, ["none", ...OBJECTION_TYPES], options),
+    // The sentiment model always sees the lexicon's reading (its sign, irony).
+    sentiment: trainSoftmax(messages.map((m) => ({ features: textFeatures(m.text, m.lang, { ...options, lexicon: true }), label: m.sentiment + 1 })), ["-1", "0", "1"], options),
   };
 }
 

@@ -22,8 +22,9 @@ export type Split = "dev" | "train" | "test";
 
 const DIR = path.join(process.cwd(), "lib/ai/labelled-set");
 
-// dev2 was the first test split: measured once (docs/ai.md), then seen, so it became dev data.
-const FILES: Record<Split, string[]> = { dev: ["dev", "dev2"], train: ["train"], test: ["test"] };
+// dev2 was the first test split and train2 the second: each measured once (docs/ai.md), then seen, so
+// dev2 became dev data and train2 training data (the lexicon was never built on train2). test2 is held out.
+const FILES: Record<Split, string[]> = { dev: ["dev", "dev2"], train: ["train", "train2"], test: ["test2"] };
 
 export function loadLabelledSet(split: Split): LabelledMessage[] {
   return FILES[split].flatMap((file) => (["ru", "en"] as const).map((lang) => `${file}-${lang}.jsonl`)).flatMap((name) =>
