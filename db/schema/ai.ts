@@ -2,7 +2,7 @@
 // and analyses cached by the content hash of the text they were made from.
 import { boolean, char, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { TextAnalysis } from "@/lib/ai/schema";
-import { createdAt, id, orgId, ts } from "./common";
+import { createdAt, id, orgId, retryColumns, ts } from "./common";
 import { organisations } from "./orgs";
 
 /** One row per organisation that has saved the AI page; no row means analysis off and the default budget. */
@@ -60,8 +60,7 @@ export const aiJobs = pgTable(
     text: text("text").notNull(),
     lang: text("lang"),
     status: aiJobStatusEnum("status").notNull().default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    ...retryColumns(),
     analysis: jsonb("analysis").$type<TextAnalysis>(),
     /** The last failed model call's code (lib/error-codes.ts); the analysis may then be the basic analyser's. */
     errorCode: text("error_code"),

@@ -3,7 +3,7 @@
 // so it is listed and sent to Telegram once. docs/anomalies.md.
 import { sql } from "drizzle-orm";
 import { date, doublePrecision, index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, referenceIndexes, ts } from "./common";
+import { createdAt, id, orgId, referenceIndexes, retryColumns, ts } from "./common";
 import { departments, organisations, users } from "./orgs";
 
 export const ANOMALY_SERIES_TYPES = ["leads_source", "leads_utm", "won_revenue", "activities", "calls", "webhooks"] as const;
@@ -67,8 +67,7 @@ export const anomalyMails = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     status: text("status", { enum: ["pending", "failed", "sent", "dead"] }).notNull().default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    ...retryColumns(),
     /** The address it went to (the user's e-mail at the time of sending). */
     address: text("address"),
     lastError: text("last_error"),

@@ -1,11 +1,20 @@
 // Column helpers shared by every schema file, so that tenant tables look the same everywhere.
 import { sql } from "drizzle-orm";
-import { index, jsonb, numeric, timestamp, uuid, type PgColumn } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, numeric, timestamp, uuid, type PgColumn } from "drizzle-orm/pg-core";
 
 export const id = () => uuid("id").primaryKey().defaultRandom();
 export const orgId = () => uuid("org_id").notNull();
 export const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 export const ts = (name: string) => timestamp(name, { withTimezone: true });
+/**
+ * The retry columns of a row that waits to be sent (the outboxes, the webhook inbox, AI jobs): how
+ * often it was tried and when it is due next — what the shared claim counts and leases
+ * (lib/outbox/claim.ts). Spread into the table beside its own status enum.
+ */
+export const retryColumns = () => ({
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+});
 /**
  * Why a background run (a sync, an attribution recompute) failed or stopped, as data the page
  * translates: an error code of lib/error-codes.ts and its params, and — when a CRM refused — the

@@ -1,7 +1,7 @@
 // Sale notifications: each organisation's Telegram settings and the outbox of messages to send.
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts, type RunFailure } from "./common";
+import { boolean, index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, retryColumns, type RunFailure, ts } from "./common";
 import { organisations } from "./orgs";
 import { deals } from "./crm";
 
@@ -38,8 +38,7 @@ export const notificationOutbox = pgTable(
     status: notificationStatusEnum("status").notNull().default("pending"),
     /** The chat of the last attempt (resolved when sending, so a chat set later is used). */
     chatId: text("chat_id"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    ...retryColumns(),
     /** What Telegram (or the network) said; never contains the bot token. */
     lastError: text("last_error"),
     /** The same as a code with parameters (Telegram's own words in `details`), shown in the admin's language. */

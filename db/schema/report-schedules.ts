@@ -2,7 +2,7 @@
 // scope; and the outbox of messages (one per recipient and run), which is also each schedule's history.
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, referenceIndexes, ts, type RunFailure } from "./common";
+import { createdAt, id, orgId, referenceIndexes, retryColumns, type RunFailure, ts } from "./common";
 import { organisations, users } from "./orgs";
 import { savedViews } from "./saved-views";
 
@@ -88,8 +88,7 @@ export const reportDeliveries = pgTable(
     /** The e-mail address or chat it went to, as resolved when sending. */
     address: text("address"),
     status: reportDeliveryStatusEnum("status").notNull().default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    ...retryColumns(),
     lastError: text("last_error"),
     lastFailure: jsonb("last_failure").$type<RunFailure>(),
     sentAt: ts("sent_at"),

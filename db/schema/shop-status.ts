@@ -3,7 +3,7 @@
 // source, and the outbox whose rows are also the order's history (one row per order and status).
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts, type RunFailure } from "./common";
+import { createdAt, id, orgId, retryColumns, type RunFailure, ts } from "./common";
 import { deals } from "./crm";
 import { orders } from "./commerce";
 import { organisations } from "./orgs";
@@ -52,8 +52,7 @@ export const shopStatusCallbacks = pgTable(
     /** The shop's status sent; with the order, the idempotency key (one row, one status, however often the deal comes back to the stage). */
     shopStatus: text("shop_status").notNull(),
     status: shopCallbackStatusEnum("status").notNull().default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    ...retryColumns(),
     /** The shop's HTTP answer of the last attempt (null: no answer). */
     lastHttpStatus: integer("last_http_status"),
     lastError: text("last_error"),

@@ -1,7 +1,7 @@
 // The webhook inbox, the audit log and exchange rates.
 import { sql } from "drizzle-orm";
-import { char, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid, bigserial } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts, type RunFailure } from "./common";
+import { char, date, index, jsonb, numeric, pgEnum, pgTable, text, uniqueIndex, uuid, bigserial } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, retryColumns, type RunFailure, ts } from "./common";
 import { organisations, users } from "./orgs";
 import { sources } from "./sources";
 
@@ -22,8 +22,7 @@ export const webhookEvents = pgTable(
     headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     body: text("body").notNull(),
     status: webhookStatusEnum("status").notNull().default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    ...retryColumns(),
     /** English, for the API and logs (an unexpected exception's own text). */
     lastError: text("last_error"),
     /** The same as a code with parameters, the sender's or CRM's words in `details`: shown in the admin's language. */

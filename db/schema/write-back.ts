@@ -1,8 +1,8 @@
 // Writing Voronka's conclusions back into the CRM (docs/write-back.md): the last value handed to
 // the CRM per record and field (so only changes are written), and the durable outbox of writes.
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { createdAt, id, orgId, ts, type RunFailure } from "./common";
+import { index, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, orgId, retryColumns, type RunFailure, ts } from "./common";
 import { organisations } from "./orgs";
 import { sources } from "./sources";
 
@@ -44,8 +44,7 @@ export const writeBackOutbox = pgTable(
     /** CRM field → value ("" clears it). */
     values: jsonb("values").$type<Record<string, string>>().notNull(),
     status: writeBackStatusEnum("status").notNull().default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+    ...retryColumns(),
     /** What the CRM said, in its own words; never contains a token. */
     lastError: text("last_error"),
     lastFailure: jsonb("last_failure").$type<RunFailure>(),

@@ -6,7 +6,7 @@
 // source inside the transaction that marks them done (lib/ingest/process/drain.ts), not leased.
 // A suspended organisation's rows are not claimed: they wait, untouched, until it is resumed
 // (lib/hosted/suspension.ts), and then their own rules (an anomaly two days old…) decide as before.
-// A table qualifies with the columns id, org_id, status ('pending' | 'failed' | …), attempts, next_attempt_at.
+// A table qualifies with the columns id, org_id, status ('pending' | 'failed' | …) and retryColumns() (db/schema/common.ts).
 import { sql, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/types";
