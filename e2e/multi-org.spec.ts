@@ -2,24 +2,19 @@
 // the page, each confirmed by the link in its e-mail; each sees only its own data; the operator (the
 // demo admin, in OPERATOR_EMAILS) lists both and suspends one, whose admin is then shut out, then
 // sets its quota and deletes it from its page.
-// The shared webServer runs with one organisation, so this spec starts a server of its own (as
+// The shared webServer runs with one organisation, so this spec starts a server of its own (e2e/own-server.ts, as
 // e2e/supabase-auth.spec.ts does) and an SMTP server the sign-up e-mails go to.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { openSync, readFileSync, rmSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { startSmtpSink, type SmtpSink } from "../lib/mail/test/smtp-sink";
 import { DEMO_PASSWORD, logins } from "./fixtures";
+import { startOwnServer, type OwnServer } from "./own-server";
 
 test.describe.configure({ mode: "serial" });
 
-const root = process.cwd();
 const port = Number(process.env.E2E_MULTI_ORG_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 2);
 const smtpPort = Number(process.env.E2E_MULTI_ORG_SMTP_PORT ?? port + 1);
 const appUrl = `http://127.0.0.1:${port}`;
-const dataDir = path.join(root, `.data/e2e-multi-org-${port}`);
-const log = path.join(root, `.data/e2e-multi-org-${port}.log`);
 const PASSWORD = "hosted-e2e-password";
 const tag = randomUUID().slice(0, 6);
 const orgs = {
@@ -28,42 +23,22 @@ const orgs = {
 };
 
 let smtp: SmtpSink;
-let server: ChildProcess | undefined;
+let server: OwnServer | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(200_000);
   smtp = await startSmtpSink({ port: smtpPort });
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(`${dataDir}.lock`, { force: true });
-  const out = openSync(log, "w");
-  server = spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    stdio: ["ignore", out, out],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PGLITE_DATA_DIR: dataDir,
-      SEED_DEMO: "true",
-      AUTH_SECRET: "multi-org-e2e-secret-only-for-tests",
-      AUTH_URL: appUrl,
-      MULTI_ORG: "true",
-      OPERATOR_EMAILS: logins.admin,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM: "Voronka <signup@voronka.test>",
-    },
+  server = await startOwnServer("multi-org", port, {
+    AUTH_SECRET: "multi-org-e2e-secret-only-for-tests",
+    MULTI_ORG: "true",
+    OPERATOR_EMAILS: logins.admin,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: "Voronka <signup@voronka.test>",
   });
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (await fetch(`${appUrl}/api/health`).then((r) => r.ok, () => false)) return;
-    if (server.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the hosted-mode server did not start; its log:\n${readFileSync(log, "utf8").slice(-2000)}`);
 });
 
 test.afterAll(async () => {
-  server?.kill("SIGTERM");
+  server?.stop();
   await smtp?.close();
 });
 

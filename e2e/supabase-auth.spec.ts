@@ -1,61 +1,36 @@
 // Signing in through Supabase Auth (AUTH_PROVIDER=supabase) in a real browser, against the
 // production build and a mock of Supabase Auth's HTTP API. The shared webServer of
-// playwright.config.ts signs in with Auth.js, so this spec starts a server of its own (as
+// playwright.config.ts signs in with Auth.js, so this spec starts a server of its own (e2e/own-server.ts, as
 // e2e/roles.spec.ts does) on a fresh embedded database with the demo organisation.
-import { spawn, type ChildProcess } from "node:child_process";
-import { openSync, readFileSync, rmSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { startGoTrueMock, type GoTrueMock } from "../lib/auth/supabase/test/gotrue-mock";
 import { DEMO_PASSWORD, logins } from "./fixtures";
+import { startOwnServer, type OwnServer } from "./own-server";
 
 test.describe.configure({ mode: "serial" });
 
-const root = process.cwd();
 const port = Number(process.env.E2E_PORT ?? 3100) + 1;
 const appUrl = `http://127.0.0.1:${port}`;
-const dataDir = path.join(root, `.data/e2e-supabase-${port}`);
-const log = path.join(root, `.data/e2e-supabase-${port}.log`);
 const SUPABASE_PASSWORD = "supabase-e2e-password";
 
 let mock: GoTrueMock;
-let server: ChildProcess | undefined;
+let server: OwnServer | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(200_000);
   mock = await startGoTrueMock();
   for (const email of [logins.admin, logins.manager1]) mock.addUser(email, SUPABASE_PASSWORD);
   mock.addUser("stranger@elsewhere.example", SUPABASE_PASSWORD);
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(`${dataDir}.lock`, { force: true });
-  const out = openSync(log, "w");
-  server = spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    stdio: ["ignore", out, out],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PGLITE_DATA_DIR: dataDir,
-      SEED_DEMO: "true",
-      AUTH_SECRET: "supabase-e2e-secret-only-for-tests",
-      AUTH_URL: appUrl,
-      AUTH_PROVIDER: "supabase",
-      SUPABASE_URL: mock.url,
-      SUPABASE_ANON_KEY: "anon-key-of-the-mock-project",
-    },
+  server = await startOwnServer("supabase", port, {
+    AUTH_SECRET: "supabase-e2e-secret-only-for-tests",
+    AUTH_PROVIDER: "supabase",
+    SUPABASE_URL: mock.url,
+    SUPABASE_ANON_KEY: "anon-key-of-the-mock-project",
   });
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (await fetch(`${appUrl}/api/health`).then((r) => r.ok, () => false)) return;
-    if (server.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the Supabase-auth server did not start; its log:\n${readFileSync(log, "utf8").slice(-2000)}`);
 });
 
 test.afterAll(async () => {
-  server?.kill("SIGTERM");
+  server?.stop();
   await mock?.close();
 });
 
