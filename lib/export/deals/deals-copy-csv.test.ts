@@ -8,7 +8,6 @@
 import { parse } from "csv-parse/sync";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deals } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
@@ -24,7 +23,7 @@ import { dealsCsvSelect } from "./deals-copy-sql";
 import { dealsCsvStream } from "./deals-csv-stream";
 import { CSV_ROW_LIMIT, DEAL_BATCH_SIZE, exportDeals } from "./deals-export";
 import { readAhead } from "@/lib/async/read-ahead";
-import { awkward, createAwkwardOrg } from "../test/awkward-deals";
+import { addManyPlainDeals, awkward, AWKWARD_ZONES, createAwkwardOrg } from "../test/awkward-deals";
 
 let testDb: TestDb;
 const orgs: { f: OrgFixture; viewer: Viewer }[] = [];
@@ -39,22 +38,9 @@ let MANY = 0;
 
 beforeAll(async () => {
   testDb = await createTestDb();
-  // Three zones: a whole-hour one, one with summer time, a half-hour one.
-  for (const zone of ["Asia/Almaty", "America/New_York", "Asia/Kolkata"]) orgs.push(await createAwkwardOrg(testDb, zone));
+  for (const zone of AWKWARD_ZONES) orgs.push(await createAwkwardOrg(testDb, zone));
   MANY = testDb.mode === "postgres" ? 60_000 : 5_000;
-  const f = orgs[0].f;
-  const many = Array.from({ length: MANY }, (_, index) => ({
-    orgId: f.org.id,
-    sourceId: f.source.id,
-    externalId: `M${index}`,
-    title: `Сделка ${index}`,
-    pipelineId: f.pipeline.id,
-    stageId: f.stages.NEW.id,
-    amount: String(index),
-    currency: "KZT",
-    createdAt: new Date(Date.UTC(1950, 0, 1) + index * 60_000),
-  }));
-  for (let start = 0; start < many.length; start += 2000) await testDb.db.insert(deals).values(many.slice(start, start + 2000));
+  await addManyPlainDeals(testDb, orgs[0].f, MANY);
 }, 180_000);
 afterAll(() => testDb.close());
 

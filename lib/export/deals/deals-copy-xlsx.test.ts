@@ -8,7 +8,6 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deals } from "@/db/schema";
 import { selectRows } from "@/db/migrate";
 import type { OrgFixture } from "@/db/test/fixtures";
 import { createTestDb, type TestDb } from "@/db/test/test-db";
@@ -18,7 +17,7 @@ import { dealListFiltersSchema, streamDeals } from "@/lib/deals/deal-list";
 import { postgresClient } from "@/lib/deals/deal-stream";
 import type { Locale } from "@/lib/format";
 import { exportMessages } from "@/lib/i18n/export-messages";
-import { awkward, createAwkwardOrg } from "../test/awkward-deals";
+import { addManyPlainDeals, awkward, AWKWARD_ZONES, createAwkwardOrg } from "../test/awkward-deals";
 import type { ExportDocument } from "../model";
 import { dealColumns } from "./deal-columns";
 import { DEAL_BATCH_SIZE, exportDeals, XLSX_ROW_LIMIT } from "./deals-export";
@@ -33,22 +32,10 @@ let MANY = 0;
 
 beforeAll(async () => {
   testDb = await createTestDb();
-  for (const zone of ["Asia/Almaty", "America/New_York", "Asia/Kolkata"]) orgs.push(await createAwkwardOrg(testDb, zone));
+  for (const zone of AWKWARD_ZONES) orgs.push(await createAwkwardOrg(testDb, zone));
   // Enough rows on PostgreSQL (about 6 MB of sheet XML) that the COPY is still running when the client goes away.
   MANY = testDb.mode === "postgres" ? 30_000 : 2_000;
-  const f = orgs[0].f;
-  const many = Array.from({ length: MANY }, (_, index) => ({
-    orgId: f.org.id,
-    sourceId: f.source.id,
-    externalId: `M${index}`,
-    title: `Сделка ${index}`,
-    pipelineId: f.pipeline.id,
-    stageId: f.stages.NEW.id,
-    amount: String(index),
-    currency: "KZT",
-    createdAt: new Date(Date.UTC(1950, 0, 1) + index * 60_000),
-  }));
-  for (let start = 0; start < many.length; start += 2000) await testDb.db.insert(deals).values(many.slice(start, start + 2000));
+  await addManyPlainDeals(testDb, orgs[0].f, MANY);
 }, 180_000);
 afterAll(() => testDb.close());
 

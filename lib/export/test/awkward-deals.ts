@@ -60,3 +60,25 @@ export async function createAwkwardOrg(testDb: TestDb, timezone: string): Promis
   return { f, viewer: viewer! };
 }
 
+
+/** The three time zones the exports are compared in: a whole-hour one, one with summer time, a half-hour one. */
+export const AWKWARD_ZONES = ["Asia/Almaty", "America/New_York", "Asia/Kolkata"] as const;
+
+/**
+ * `count` plain deals ("Сделка 0", amount 0, 1, 2 …, one a minute from January 1950, so every compared
+ * period leaves them out): enough rows that a COPY is still running when the client goes away.
+ */
+export async function addManyPlainDeals(testDb: TestDb, f: OrgFixture, count: number) {
+  const many = Array.from({ length: count }, (_, index) => ({
+    orgId: f.org.id,
+    sourceId: f.source.id,
+    externalId: `M${index}`,
+    title: `Сделка ${index}`,
+    pipelineId: f.pipeline.id,
+    stageId: f.stages.NEW.id,
+    amount: String(index),
+    currency: "KZT",
+    createdAt: new Date(Date.UTC(1950, 0, 1) + index * 60_000),
+  }));
+  for (let start = 0; start < many.length; start += 2000) await testDb.db.insert(deals).values(many.slice(start, start + 2000));
+}
