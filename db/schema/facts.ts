@@ -54,8 +54,12 @@ export const reportDealFacts = pgTable(
     index("report_deal_facts_lead_idx").on(t.leadId),
     index("report_deal_facts_rate_idx").on(t.orgId, t.currency, t.createdDay),
     index("report_deal_facts_closed_rate_idx").on(t.orgId, t.currency, t.closedDay),
-    // The forecast's open pipeline weighted by stored win probabilities reads the scope's open deals only.
-    index("report_deal_facts_open_idx").on(t.orgId, t.crmUserId).where(sql`${t.semantic} = 'open'`),
+    // The forecast's open pipeline weighted by stored win probabilities reads the scope's open deals
+    // only; covering (every column the query and the filters read), so the scan never touches the
+    // table: 180 → 63 ms for an organisation's 61,284 open deals at 1M deals (docs/reports.md).
+    index("report_deal_facts_open_idx")
+      .on(t.orgId, t.crmUserId, t.createdDay, t.stageId, t.pipelineId, t.sourceId, t.currentAmount, t.dealId)
+      .where(sql`${t.semantic} = 'open'`),
   ],
 );
 

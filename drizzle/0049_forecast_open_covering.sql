@@ -1,0 +1,2 @@
+DROP INDEX "report_deal_facts_open_idx";--> statement-breakpoint
+CREATE INDEX "report_deal_facts_open_idx" ON "report_deal_facts" USING btree ("org_id","crm_user_id","created_day","stage_id","pipeline_id","source_id","current_amount","deal_id") WHERE "report_deal_facts"."semantic" = 'open';
